@@ -1,0 +1,22 @@
+package com.crosspoint.store;
+
+/** Every repository of one database, and its lifecycle. */
+public interface Stores extends AutoCloseable {
+    TenantStore tenants();
+
+    UserStore users();
+
+    DeviceStore devices();
+
+    BindingStore bindings();
+
+    MessageStore messages();
+
+    CdrStore cdrs();
+
+    AdminStore admins();
+
+    /** Shuts the database down cleanly. */
+    @Override
+    void close();
+}
