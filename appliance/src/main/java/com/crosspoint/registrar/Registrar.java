@@ -1,0 +1,212 @@
+package com.crosspoint.registrar;
+
+import com.crosspoint.events.EventBus;
+import com.crosspoint.events.RegistrationEvent;
+import com.crosspoint.events.RegistrationEvent.Kind;
+import com.crosspoint.model.Binding;
+import com.crosspoint.registrar.RegisterRequest.ContactSpec;
+import com.crosspoint.store.BindingStore;
+import com.crosspoint.store.BindingStore.BindingKey;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The location service (RFC 3261 §10.3): bindings of addresses-of-record to contacts. Lookups are
+ * served from memory; every change is written through the {@link BindingJournal} and reported as
+ * an event once committed. Changes to one AOR are serialised by the map's per-key locking.
+ */
+public final class Registrar {
+    private final Map<String, List<Binding>> byAor = new ConcurrentHashMap<>();
+    private final BindingJournal journal;
+    private final EventBus events;
+    private final RegistrarPolicy policy;
+    private final Clock clock;
+
+    public Registrar(BindingJournal journal, EventBus events, RegistrarPolicy policy, Clock clock) {
+        this.journal = journal;
+        this.events = events;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** Reloads the bindings that survived a restart; lapsed ones are dropped from the store too. */
+    public void restore(BindingStore store) {
+        Instant now = clock.instant();
+        List<BindingKey> lapsed = new ArrayList<>();
+        for (Binding b : store.listAll()) {
+            if (b.expiredAt(now)) {
+                lapsed.add(new BindingKey(b.aor(), b.contact()));
+            } else {
+                byAor.computeIfAbsent(b.aor(), k -> new ArrayList<>()).add(b);
+            }
+        }
+        if (!lapsed.isEmpty()) {
+            journal.write(List.of(), lapsed).join();
+        }
+    }
+
+    public RegisterOutcome register(RegisterRequest rq) {
+        Instant now = clock.instant();
+        Decision[] decision = new Decision[1];
+        byAor.compute(rq.aor(), (aor, current) -> {
+            List<Binding> live = current == null ? new ArrayList<>() : new ArrayList<>(current);
+            live.removeIf(b -> b.expiredAt(now));
+            decision[0] = decide(rq, live, now);
+            if (!(decision[0].outcome instanceof RegisterOutcome.Accepted)) {
+                return current;
+            }
+            return decision[0].after.isEmpty() ? null : decision[0].after;
+        });
+        Decision d = decision[0];
+        if (!(d.outcome instanceof RegisterOutcome.Accepted)) {
+            return d.outcome;
+        }
+        CompletableFuture<Void> committed = d.changed()
+                ? journal.write(d.upserts, d.removals).thenRun(() -> publish(d, now))
+                : CompletableFuture.completedFuture(null);
+        return new RegisterOutcome.Accepted(List.copyOf(d.after), committed);
+    }
+
+    private Decision decide(RegisterRequest rq, List<Binding> live, Instant now) {
+        Decision d = new Decision();
+        if (rq.wildcard()) {
+            // §10.3 step 6: "*" only with Expires: 0 and as the only Contact.
+            if (!rq.contacts().isEmpty() || rq.expiresHeader() == null || rq.expiresHeader() != 0) {
+                return d.reject(new RegisterOutcome.Invalid("Contact * needs Expires: 0 and no other contact"));
+            }
+            for (Binding b : live) {
+                if (b.callId().equals(rq.callId()) && rq.cseq() <= b.cseq()) {
+                    return d.reject(new RegisterOutcome.OutOfOrder());
+                }
+            }
+            live.forEach(b -> d.remove(b, Kind.REMOVED));
+            return d.accept(List.of());
+        }
+        List<Binding> after = new ArrayList<>(live);
+        for (ContactSpec c : rq.contacts()) {
+            long requested = c.expires() != null ? c.expires()
+                    : rq.expiresHeader() != null ? rq.expiresHeader() : policy.defaultExpires();
+            if (requested != 0 && requested < policy.minExpires()) {
+                return d.reject(new RegisterOutcome.IntervalTooBrief(policy.minExpires()));
+            }
+            Binding existing = after.stream().filter(b -> b.contact().equals(c.uri())).findFirst().orElse(null);
+            if (existing != null && existing.callId().equals(rq.callId()) && rq.cseq() <= existing.cseq()) {
+                return d.reject(new RegisterOutcome.OutOfOrder());
+            }
+            if (existing != null) {
+                after.remove(existing);
+            }
+            if (requested == 0) {
+                if (existing != null) {
+                    d.remove(existing, Kind.REMOVED);
+                }
+                continue;
+            }
+            long granted = Math.min(requested, policy.maxExpires());
+            Binding b = new Binding(rq.tenantId(), rq.userId(), rq.deviceId(), rq.aor(), c.uri(), rq.callId(),
+                    rq.cseq(), now.plusSeconds(granted), rq.transport(), rq.source(), rq.userAgent(), now);
+            after.add(b);
+            d.upsert(b, existing == null ? Kind.ADDED : Kind.REFRESHED);
+        }
+        return d.accept(after);
+    }
+
+    /** Current, unexpired bindings of an AOR, most recent first. */
+    public List<Binding> lookup(String aor) {
+        Instant now = clock.instant();
+        List<Binding> bs = byAor.get(aor);
+        if (bs == null) {
+            return List.of();
+        }
+        return bs.stream().filter(b -> !b.expiredAt(now))
+                .sorted(Comparator.comparing(Binding::updatedAt).reversed()).toList();
+    }
+
+    public List<Binding> list(long tenantId) {
+        Instant now = clock.instant();
+        return byAor.values().stream().flatMap(List::stream)
+                .filter(b -> b.tenantId() == tenantId && !b.expiredAt(now))
+                .sorted(Comparator.comparing(Binding::aor).thenComparing(Binding::contact)).toList();
+    }
+
+    public int size() {
+        return byAor.values().stream().mapToInt(List::size).sum();
+    }
+
+    /** Removes lapsed bindings (memory, store) and announces them; run periodically. */
+    public int sweepExpired() {
+        Instant now = clock.instant();
+        List<Binding> lapsed = new ArrayList<>();
+        for (String aor : List.copyOf(byAor.keySet())) {
+            byAor.computeIfPresent(aor, (k, bs) -> {
+                List<Binding> keep = new ArrayList<>();
+                for (Binding b : bs) {
+                    (b.expiredAt(now) ? lapsed : keep).add(b);
+                }
+                return keep.isEmpty() ? null : keep;
+            });
+        }
+        if (!lapsed.isEmpty()) {
+            journal.write(List.of(), lapsed.stream().map(b -> new BindingKey(b.aor(), b.contact())).toList())
+                    .thenRun(() -> lapsed.forEach(b -> events.publish(new RegistrationEvent(Kind.EXPIRED, b, now))));
+        }
+        return lapsed.size();
+    }
+
+    /** Forgets every binding of a device (device deleted); the store cascades on its own. */
+    public void forgetDevice(long deviceId) {
+        for (String aor : List.copyOf(byAor.keySet())) {
+            byAor.computeIfPresent(aor, (k, bs) -> {
+                List<Binding> keep = bs.stream().filter(b -> b.deviceId() != deviceId).toList();
+                return keep.isEmpty() ? null : new ArrayList<>(keep);
+            });
+        }
+    }
+
+    private void publish(Decision d, Instant now) {
+        d.announcements.forEach(a -> events.publish(new RegistrationEvent(a.kind, a.binding, now)));
+    }
+
+    /** The registrar's decision on one REGISTER, made under the AOR's lock. */
+    private static final class Decision {
+        RegisterOutcome outcome;
+        List<Binding> after = List.of();
+        final List<Binding> upserts = new ArrayList<>();
+        final List<BindingKey> removals = new ArrayList<>();
+        final List<Announcement> announcements = new ArrayList<>();
+
+        Decision reject(RegisterOutcome o) {
+            outcome = o;
+            return this;
+        }
+
+        Decision accept(List<Binding> bindings) {
+            after = new ArrayList<>(bindings);
+            outcome = new RegisterOutcome.Accepted(bindings, null);
+            return this;
+        }
+
+        void upsert(Binding b, Kind kind) {
+            upserts.add(b);
+            announcements.add(new Announcement(kind, b));
+        }
+
+        void remove(Binding b, Kind kind) {
+            removals.add(new BindingKey(b.aor(), b.contact()));
+            announcements.add(new Announcement(kind, b));
+        }
+
+        boolean changed() {
+            return !upserts.isEmpty() || !removals.isEmpty();
+        }
+    }
+
+    private record Announcement(Kind kind, Binding binding) {
+    }
+}

@@ -1,0 +1,92 @@
+package com.crosspoint.sip;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TooManyListenersException;
+import javax.sip.ListeningPoint;
+import javax.sip.SipException;
+import javax.sip.SipFactory;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.SipStack;
+import javax.sip.address.AddressFactory;
+import javax.sip.header.HeaderFactory;
+import javax.sip.message.MessageFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the JAIN-SIP stack: its listening points (UDP and TCP on one port, TLS when configured)
+ * and the one provider that carries them all.
+ */
+public final class SipServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SipServer.class);
+
+    private final SipStack stack;
+    private final SipProvider provider;
+    private final SipMessages messages;
+    private final int port;
+
+    private SipServer(SipStack stack, SipProvider provider, SipMessages messages, int port) {
+        this.stack = stack;
+        this.provider = provider;
+        this.messages = messages;
+        this.port = port;
+    }
+
+    /** Binds the listening points and creates the provider; requests flow once a listener is set. */
+    public static SipServer start(String name, SipSettings s) throws SipException {
+        SipFactory factory = SipFactory.getInstance();
+        factory.setPathName("gov.nist");
+        SipStack stack = factory.createSipStack(SipStackProperties.of(name, s));
+        try {
+            ListeningPoint udp = stack.createListeningPoint(s.bindAddress(), s.port(), ListeningPoint.UDP);
+            int port = udp.getPort();
+            List<ListeningPoint> more = new ArrayList<>();
+            more.add(stack.createListeningPoint(s.bindAddress(), port, ListeningPoint.TCP));
+            if (s.tlsEnabled()) {
+                more.add(stack.createListeningPoint(s.bindAddress(), s.tlsPort(), ListeningPoint.TLS));
+            }
+            SipProvider provider = stack.createSipProvider(udp);
+            for (ListeningPoint lp : more) {
+                provider.addListeningPoint(lp);
+            }
+            AddressFactory af = factory.createAddressFactory();
+            HeaderFactory hf = factory.createHeaderFactory();
+            MessageFactory mf = factory.createMessageFactory();
+            SipMessages messages = new SipMessages(provider, af, hf, mf, s.advertisedAddress(), port,
+                    s.tlsEnabled() ? s.tlsPort() : -1);
+            LOG.info("SIP listening on {}:{} (UDP, TCP{})", s.bindAddress(), port, s.tlsEnabled() ? ", TLS " + s.tlsPort() : "");
+            return new SipServer(stack, provider, messages, port);
+        } catch (javax.sip.TransportNotSupportedException | javax.sip.InvalidArgumentException
+                 | javax.sip.ObjectInUseException | javax.sip.PeerUnavailableException e) {
+            stack.stop();
+            throw new SipException("cannot listen on " + s.bindAddress() + ":" + s.port() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            stack.stop();
+            throw e;
+        }
+    }
+
+    public void listen(SipListener listener) {
+        try {
+            provider.addSipListener(listener);
+        } catch (TooManyListenersException e) {
+            throw new IllegalStateException("a SIP listener is already registered", e);
+        }
+    }
+
+    public SipMessages messages() {
+        return messages;
+    }
+
+    /** The UDP/TCP port actually bound (differs from the setting when that was 0). */
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        stack.stop();
+    }
+}

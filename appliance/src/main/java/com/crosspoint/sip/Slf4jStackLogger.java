@@ -1,0 +1,119 @@
+package com.crosspoint.sip;
+
+import gov.nist.core.StackLogger;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends JAIN-SIP's own log to SLF4J, so the stack needs no log4j on the classpath. The stack logs
+ * a line per message at INFO/TRACE_MESSAGES; those go to DEBUG here.
+ */
+public final class Slf4jStackLogger implements StackLogger {
+    private Logger log = LoggerFactory.getLogger("jainsip");
+
+    @Override
+    public void logStackTrace() {
+        if (log.isDebugEnabled()) {
+            log.debug("stack trace", new Throwable());
+        }
+    }
+
+    @Override
+    public void logStackTrace(int traceLevel) {
+        logStackTrace();
+    }
+
+    @Override
+    public int getLineCount() {
+        return 0;
+    }
+
+    @Override
+    public void logException(Throwable ex) {
+        log.warn("stack exception", ex);
+    }
+
+    @Override
+    public void logDebug(String message) {
+        log.debug(message);
+    }
+
+    @Override
+    public void logDebug(String message, Exception ex) {
+        log.debug(message, ex);
+    }
+
+    @Override
+    public void logTrace(String message) {
+        log.trace(message);
+    }
+
+    @Override
+    public void logFatalError(String message) {
+        log.error(message);
+    }
+
+    @Override
+    public void logError(String message) {
+        log.error(message);
+    }
+
+    @Override
+    public boolean isLoggingEnabled() {
+        return log.isWarnEnabled();
+    }
+
+    @Override
+    public boolean isLoggingEnabled(int logLevel) {
+        if (logLevel <= TRACE_ERROR) {
+            return log.isErrorEnabled();
+        } else if (logLevel <= TRACE_WARN) {
+            return log.isWarnEnabled();
+        } else if (logLevel < TRACE_DEBUG) {
+            // TRACE_INFO (also TRACE_MESSAGES' neighbour) is per-message chatter.
+            return log.isDebugEnabled();
+        }
+        return log.isTraceEnabled();
+    }
+
+    @Override
+    public void logError(String message, Exception ex) {
+        log.error(message, ex);
+    }
+
+    @Override
+    public void logWarning(String message) {
+        log.warn(message);
+    }
+
+    @Override
+    public void logInfo(String message) {
+        log.debug(message);
+    }
+
+    @Override
+    public void disableLogging() {
+        // Levels are governed by the SLF4J backend's configuration.
+    }
+
+    @Override
+    public void enableLogging() {
+        // Levels are governed by the SLF4J backend's configuration.
+    }
+
+    @Override
+    public void setBuildTimeStamp(String buildTimeStamp) {
+        log.debug("JAIN-SIP build {}", buildTimeStamp);
+    }
+
+    @Override
+    public void setStackProperties(Properties stackProperties) {
+        log = LoggerFactory.getLogger("jainsip." + stackProperties.getProperty("javax.sip.STACK_NAME", "stack"));
+    }
+
+    @Override
+    public String getLoggerName() {
+        return log.getName();
+    }
+}

@@ -1,0 +1,50 @@
+package com.crosspoint.sip.b2bua;
+
+import com.crosspoint.call.ActiveCalls;
+import com.crosspoint.call.CallControl;
+import com.crosspoint.call.CallRecords;
+import com.crosspoint.concurrency.Lanes;
+import com.crosspoint.directory.Directory;
+import com.crosspoint.registrar.Registrar;
+import com.crosspoint.sip.DigestGate;
+import com.crosspoint.sip.SipDispatcher;
+import com.crosspoint.sip.SipMessages;
+import com.crosspoint.sip.TenantResolver;
+import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
+import javax.sip.message.Request;
+
+/** The call-control half of the PBX: wires the INVITE-dialog handlers and lets the API end calls. */
+public final class B2bua implements CallControl {
+    private final B2buaContext ctx;
+
+    public B2bua(SipMessages messages, Directory directory, Registrar registrar, Lanes lanes,
+                 ScheduledExecutorService timers, ActiveCalls active, CallRecords records, Clock clock) {
+        this.ctx = new B2buaContext(messages, directory, registrar, lanes, timers, active, records, new CallTable(), clock);
+    }
+
+    /** Registers INVITE, ACK, CANCEL, BYE, REFER, INFO, NOTIFY and UPDATE handling on the dispatcher. */
+    public void install(SipDispatcher dispatcher, TenantResolver tenants, DigestGate gate, int maxCalls) {
+        InDialogHandler inDialog = new InDialogHandler(ctx);
+        dispatcher.on(Request.INVITE, new InviteHandler(ctx, tenants, gate, inDialog, maxCalls))
+                .on(Request.ACK, inDialog)
+                .on(Request.CANCEL, new CancelHandler(ctx))
+                .on(Request.BYE, inDialog)
+                .on(Request.REFER, inDialog)
+                .on(Request.INFO, inDialog)
+                .on(Request.NOTIFY, inDialog)
+                .on(Request.UPDATE, inDialog);
+    }
+
+    @Override
+    public boolean hangUp(String callId) {
+        return ctx.table().find(callId).map(call -> {
+            call.onLane(call::hangUp);
+            return true;
+        }).orElse(false);
+    }
+
+    public int liveCalls() {
+        return ctx.table().size();
+    }
+}

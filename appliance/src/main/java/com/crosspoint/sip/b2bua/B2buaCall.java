@@ -1,0 +1,575 @@
+package com.crosspoint.sip.b2bua;
+
+import com.crosspoint.call.CallSnapshot;
+import com.crosspoint.call.CallState;
+import com.crosspoint.call.ForwardingPolicy;
+import com.crosspoint.call.ForwardingPolicy.Reason;
+import com.crosspoint.call.SdpSummary;
+import com.crosspoint.model.Binding;
+import com.crosspoint.model.CallRecord;
+import com.crosspoint.model.Disposition;
+import com.crosspoint.model.HangupParty;
+import com.crosspoint.model.Tenant;
+import com.crosspoint.model.User;
+import com.crosspoint.sip.registrar.RegisterHandler;
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sip.ClientTransaction;
+import javax.sip.InvalidArgumentException;
+import javax.sip.SipException;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One call through the B2BUA: the caller's leg, the devices being rung (all of the callee's
+ * registered devices in parallel; the first 200 wins), and after answer the two legs it relays
+ * between. Features (forwarding, DND, transfer) are decisions taken here. Every method runs on the
+ * call's lane, so the state needs no locks.
+ */
+final class B2buaCall {
+    private static final Logger LOG = LoggerFactory.getLogger(B2buaCall.class);
+    private static final int TRANSFER_RING_SECONDS = 30;
+
+    private final B2buaContext ctx;
+    private final String id;
+    private final Tenant tenant;
+    private final User caller;
+    private final String dialled;
+    private final InboundLeg inbound;
+    private final int maxForwards;
+    private final Instant startedAt;
+
+    private CallState state = CallState.SETUP;
+    private final List<OutboundLeg> ringing = new ArrayList<>();
+    private final Set<String> visited = new HashSet<>();
+    private User target;
+    private Leg partyA;
+    private Leg partyB;
+    private Instant answeredAt;
+    private String codec;
+    private ScheduledFuture<?> noAnswerTimer;
+    private boolean reinvitePending;
+    private Transfer transfer;
+    private boolean ended;
+
+    B2buaCall(B2buaContext ctx, String id, Tenant tenant, User caller, String dialled,
+              javax.sip.ServerTransaction invite, int maxForwards) {
+        this.ctx = ctx;
+        this.id = id;
+        this.tenant = tenant;
+        this.caller = caller;
+        this.dialled = dialled;
+        this.maxForwards = maxForwards;
+        this.inbound = new InboundLeg(ctx.messages(), this, caller.extension(), invite);
+        invite.setApplicationData(this);
+        this.startedAt = ctx.clock().instant();
+    }
+
+    String id() {
+        return id;
+    }
+
+    /** Runs on this call's lane; dropped (logged) when the lane is overloaded. */
+    void onLane(Runnable task) {
+        try {
+            ctx.lanes().execute(id, task);
+        } catch (RejectedExecutionException e) {
+            LOG.warn("call {} lost an event: lane full", id);
+        }
+    }
+
+    // ---- set-up -------------------------------------------------------------------------------
+
+    void start(User callee) {
+        publish();
+        ring(callee);
+    }
+
+    private void ring(User callee) {
+        target = callee;
+        if (!visited.add(callee.extension()) || visited.size() > ForwardingPolicy.MAX_HOPS) {
+            finishUnanswered(Response.LOOP_DETECTED, "Forwarding loop", Disposition.FAILED);
+            return;
+        }
+        Optional<String> always = ForwardingPolicy.always(callee.settings());
+        if (always.isPresent() && !always.get().equals(callee.extension())) {
+            if (forwardTo(always.get())) {
+                return;
+            }
+        }
+        if (callee.settings().doNotDisturb()) {
+            failed(Reason.BUSY, Response.BUSY_HERE);
+            return;
+        }
+        List<Binding> bindings = ctx.registrar().lookup(RegisterHandler.aorOf(tenant, callee.extension()));
+        if (bindings.isEmpty()) {
+            failed(Reason.UNAVAILABLE, Response.TEMPORARILY_UNAVAILABLE);
+            return;
+        }
+        for (Binding b : bindings) {
+            dial(b, callee.extension(), caller.extension(), caller.displayName(), inbound.remoteSdp, ringing);
+        }
+        if (ringing.isEmpty()) {
+            failed(Reason.UNAVAILABLE, Response.TEMPORARILY_UNAVAILABLE);
+            return;
+        }
+        int seconds = callee.settings().noAnswerSeconds() > 0 ? callee.settings().noAnswerSeconds() : 20;
+        scheduleNoAnswer(seconds);
+    }
+
+    private void dial(Binding b, String toExtension, String fromExtension, String fromName, byte[] sdp,
+                      List<OutboundLeg> into) {
+        try {
+            Request invite = InviteFactory.invite(ctx.messages(), b, tenant.domain(), fromExtension, fromName,
+                    toExtension, sdp, maxForwards);
+            OutboundLeg leg = new OutboundLeg(ctx.messages(), this, toExtension, b,
+                    InviteFactory.transportOf(invite.getRequestURI()));
+            ClientTransaction ct = ctx.messages().provider().getNewClientTransaction(invite);
+            leg.start(ct);
+            into.add(leg);
+        } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
+            LOG.info("call {}: cannot ring {} at {}: {}", id, toExtension, b.contact(), e.getMessage());
+        }
+    }
+
+    private void scheduleNoAnswer(int seconds) {
+        cancelNoAnswer();
+        noAnswerTimer = ctx.timers().schedule(() -> onLane(this::onNoAnswer), seconds, TimeUnit.SECONDS);
+    }
+
+    private void cancelNoAnswer() {
+        if (noAnswerTimer != null) {
+            noAnswerTimer.cancel(false);
+            noAnswerTimer = null;
+        }
+    }
+
+    /** Sends the call on to another extension of the tenant; false when there is no such user. */
+    private boolean forwardTo(String extension) {
+        Optional<User> next = ctx.directory().userByExtension(tenant.id(), extension);
+        if (next.isEmpty()) {
+            LOG.info("call {}: forward target {} does not exist", id, extension);
+            return false;
+        }
+        LOG.debug("call {}: forwarding {} -> {}", id, target.extension(), extension);
+        ring(next.get());
+        return true;
+    }
+
+    private void failed(Reason reason, int status) {
+        cancelNoAnswer();
+        Optional<String> fwd = ForwardingPolicy.onFailure(target.settings(), reason);
+        if (fwd.isPresent() && !fwd.get().equals(target.extension()) && forwardTo(fwd.get())) {
+            return;
+        }
+        Disposition d = switch (reason) {
+            case BUSY -> Disposition.BUSY;
+            case NO_ANSWER -> Disposition.NO_ANSWER;
+            case UNAVAILABLE -> Disposition.FAILED;
+        };
+        finishUnanswered(status, null, d);
+    }
+
+    private void finishUnanswered(int status, String reason, Disposition disposition) {
+        cancelAll(ringing);
+        inbound.reject(status, reason);
+        end(disposition, HangupParty.SYSTEM, status);
+    }
+
+    // ---- outbound leg events ------------------------------------------------------------------
+
+    void onLegProvisional(OutboundLeg leg, int status, byte[] sdp) {
+        if (transfer != null && transfer.legs.contains(leg) || ended || !ringing.contains(leg) || answeredAt != null) {
+            return;
+        }
+        if (state == CallState.SETUP) {
+            state = CallState.RINGING;
+            publish();
+        }
+        boolean early = sdp != null && sdp.length > 0;
+        inbound.provisional(early ? Response.SESSION_PROGRESS : Response.RINGING, early ? sdp : null);
+    }
+
+    void onLegAnswered(OutboundLeg leg) {
+        if (transfer != null && transfer.legs.contains(leg)) {
+            transferAnswered(leg);
+            return;
+        }
+        if (ended || answeredAt != null || !ringing.contains(leg) || inbound.finalSent()) {
+            // Lost the race (another device answered first) or the caller is gone.
+            leg.bye();
+            return;
+        }
+        cancelNoAnswer();
+        ringing.remove(leg);
+        cancelAll(ringing);
+        inbound.answer(leg.remoteSdp);
+        partyA = inbound;
+        partyB = leg;
+        answeredAt = ctx.clock().instant();
+        codec = SdpSummary.of(leg.remoteSdp).codec();
+        state = CallState.ANSWERED;
+        publish();
+    }
+
+    void onLegFailed(OutboundLeg leg, int status) {
+        if (transfer != null && transfer.legs.contains(leg)) {
+            transferLegFailed(status);
+            return;
+        }
+        if (leg == partyB || leg == partyA) {
+            return;
+        }
+        if (ended || answeredAt != null || !ringing.contains(leg) || ringing.stream().anyMatch(OutboundLeg::isPending)) {
+            return;
+        }
+        // Every device has given up: decide as a person would expect (all busy = busy).
+        boolean allBusy = ringing.stream().allMatch(l -> l.finalStatus == Response.BUSY_HERE
+                || l.finalStatus == Response.BUSY_EVERYWHERE || l.finalStatus == Response.DECLINE);
+        ringing.clear();
+        if (allBusy) {
+            failed(Reason.BUSY, Response.BUSY_HERE);
+        } else {
+            failed(Reason.UNAVAILABLE, status >= 600 ? status : Response.TEMPORARILY_UNAVAILABLE);
+        }
+    }
+
+    private void onNoAnswer() {
+        noAnswerTimer = null;
+        if (ended || answeredAt != null) {
+            return;
+        }
+        cancelAll(ringing);
+        ringing.clear();
+        failed(Reason.NO_ANSWER, Response.TEMPORARILY_UNAVAILABLE);
+    }
+
+    private static void cancelAll(List<OutboundLeg> legs) {
+        for (OutboundLeg l : legs) {
+            if (l.isPending()) {
+                l.cancel();
+            }
+        }
+    }
+
+    // ---- caller and in-dialog events ----------------------------------------------------------
+
+    /** The caller sent CANCEL before the call was answered. */
+    void onCancel() {
+        if (ended || inbound.finalSent()) {
+            return;
+        }
+        cancelNoAnswer();
+        cancelAll(ringing);
+        inbound.reject(Response.REQUEST_TERMINATED, null);
+        end(Disposition.CANCELLED, HangupParty.CALLER, Response.REQUEST_TERMINATED);
+    }
+
+    void onBye(Leg leg, javax.sip.ServerTransaction st) {
+        ctx.messages().send(st, ctx.messages().response(st.getRequest(), Response.OK));
+        leg.ended = true;
+        if (leg != partyA && leg != partyB) {
+            return; // a transferor leaving, or a leg already replaced
+        }
+        Leg other = leg == partyA ? partyB : partyA;
+        if (other != null) {
+            other.bye();
+        }
+        if (transfer != null) {
+            cancelAll(transfer.legs);
+        }
+        end(Disposition.ANSWERED, leg == inbound ? HangupParty.CALLER : HangupParty.CALLEE, Response.OK);
+    }
+
+    /** A re-INVITE (hold, resume, codec change) from one party is relayed to the other. */
+    void onReinvite(Leg from, javax.sip.ServerTransaction st) {
+        Leg to = from == partyA ? partyB : from == partyB ? partyA : null;
+        if (to == null || ended) {
+            ctx.messages().send(st, ctx.messages().response(st.getRequest(), Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST));
+            return;
+        }
+        if (reinvitePending) {
+            ctx.messages().send(st, ctx.messages().response(st.getRequest(), Response.REQUEST_PENDING));
+            return;
+        }
+        byte[] offer = st.getRequest().getRawContent();
+        reinvitePending = true;
+        boolean sent = to.sendInDialog(Request.INVITE, List.of(), offer, sdpType(), new Leg.LaneResponseListener() {
+            @Override
+            public void onResponse(Response r) {
+                if (r.getStatusCode() < 200) {
+                    return;
+                }
+                reinvitePending = false;
+                if (r.getStatusCode() < 300) {
+                    ackReinvite(to, r);
+                    from.remoteSdp = offer;
+                    to.remoteSdp = r.getRawContent();
+                    Response ok = ctx.messages().response(st.getRequest(), Response.OK);
+                    ok.setHeader(ctx.messages().contact(from.transport));
+                    setSdp(ok, r.getRawContent());
+                    ctx.messages().send(st, ok);
+                    boolean hold = SdpSummary.of(offer).hold();
+                    if (!ended && transfer == null) {
+                        state = hold ? CallState.HELD : CallState.ANSWERED;
+                        publish();
+                    }
+                } else {
+                    ctx.messages().send(st, ctx.messages().response(st.getRequest(), r.getStatusCode()));
+                }
+            }
+
+            @Override
+            public void onTimeout() {
+                reinvitePending = false;
+                ctx.messages().send(st, ctx.messages().response(st.getRequest(), Response.REQUEST_TIMEOUT));
+            }
+        });
+        if (!sent) {
+            reinvitePending = false;
+            ctx.messages().send(st, ctx.messages().response(st.getRequest(), Response.SERVER_INTERNAL_ERROR));
+        }
+    }
+
+    private void ackReinvite(Leg leg, Response ok) {
+        try {
+            long cseq = ((javax.sip.header.CSeqHeader) ok.getHeader(javax.sip.header.CSeqHeader.NAME)).getSeqNumber();
+            leg.dialog.sendAck(leg.dialog.createAck(cseq));
+        } catch (SipException | InvalidArgumentException e) {
+            LOG.debug("call {}: could not ACK re-INVITE: {}", id, e.getMessage());
+        }
+    }
+
+    /** INFO (DTMF) and other mid-call requests: answered here, relayed to the other party. */
+    void onRelay(Leg from, javax.sip.ServerTransaction st) {
+        Leg to = from == partyA ? partyB : from == partyB ? partyA : null;
+        ctx.messages().send(st, ctx.messages().response(st.getRequest(), to == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.OK));
+        if (to != null) {
+            Request rq = st.getRequest();
+            to.sendInDialog(rq.getMethod(), List.of(), rq.getRawContent(),
+                    (javax.sip.header.ContentTypeHeader) rq.getHeader(javax.sip.header.ContentTypeHeader.NAME), null);
+        }
+    }
+
+    // ---- blind transfer (RFC 3515) ------------------------------------------------------------
+
+    void onRefer(Leg transferor, javax.sip.ServerTransaction st, String targetExtension) {
+        Leg transferee = transferor == partyA ? partyB : transferor == partyB ? partyA : null;
+        if (transferee == null || ended || transfer != null || reinvitePending) {
+            ctx.messages().send(st, ctx.messages().response(st.getRequest(),
+                    transferee == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.REQUEST_PENDING));
+            return;
+        }
+        Optional<User> t = targetExtension == null ? Optional.empty()
+                : ctx.directory().userByExtension(tenant.id(), targetExtension);
+        if (t.isEmpty()) {
+            ctx.messages().send(st, ctx.messages().response(st.getRequest(), Response.NOT_FOUND, "Transfer target unknown"));
+            return;
+        }
+        ctx.messages().send(st, ctx.messages().response(st.getRequest(), Response.ACCEPTED));
+        transfer = new Transfer(transferor, transferee, t.get());
+        state = CallState.TRANSFERRING;
+        publish();
+        transfer.notifyProgress("SIP/2.0 100 Trying", false);
+        List<Binding> bindings = ctx.registrar().lookup(RegisterHandler.aorOf(tenant, t.get().extension()));
+        User transfereeUser = ctx.directory().userByExtension(tenant.id(), transferee.extension).orElse(caller);
+        for (Binding b : bindings) {
+            dial(b, t.get().extension(), transferee.extension, transfereeUser.displayName(), transferee.remoteSdp, transfer.legs);
+        }
+        if (transfer.legs.isEmpty()) {
+            transferLegFailed(Response.TEMPORARILY_UNAVAILABLE);
+            return;
+        }
+        transfer.timer = ctx.timers().schedule(() -> onLane(() -> {
+            if (transfer != null && transfer.answered == null) {
+                cancelAll(transfer.legs);
+                transferFailed(Response.TEMPORARILY_UNAVAILABLE);
+            }
+        }), TRANSFER_RING_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private void transferAnswered(OutboundLeg leg) {
+        if (transfer.answered != null || ended) {
+            leg.bye();
+            return;
+        }
+        Transfer tr = transfer;
+        tr.answered = leg;
+        tr.cancelTimer();
+        tr.legs.stream().filter(l -> l != leg).filter(OutboundLeg::isPending).forEach(OutboundLeg::cancel);
+        // The transferee now talks to the target: offer it the target's session description.
+        tr.transferee.sendInDialog(Request.INVITE, List.of(), leg.remoteSdp, sdpType(), new Leg.LaneResponseListener() {
+            @Override
+            public void onResponse(Response r) {
+                if (r.getStatusCode() < 200) {
+                    return;
+                }
+                if (r.getStatusCode() < 300) {
+                    ackReinvite(tr.transferee, r);
+                    tr.transferee.remoteSdp = r.getRawContent();
+                }
+                completeTransfer(tr);
+            }
+
+            @Override
+            public void onTimeout() {
+                completeTransfer(tr);
+            }
+        });
+    }
+
+    private void completeTransfer(Transfer tr) {
+        if (transfer != tr) {
+            return;
+        }
+        partyA = tr.transferee;
+        partyB = tr.answered;
+        transfer = null;
+        target = tr.target;
+        tr.notifyProgress("SIP/2.0 200 OK", true);
+        tr.transferor.bye();
+        codec = SdpSummary.of(tr.answered.remoteSdp).codec();
+        state = CallState.ANSWERED;
+        publish();
+    }
+
+    private void transferLegFailed(int status) {
+        if (transfer == null || transfer.answered != null || transfer.legs.stream().anyMatch(OutboundLeg::isPending)) {
+            return;
+        }
+        transferFailed(status);
+    }
+
+    private void transferFailed(int status) {
+        Transfer tr = transfer;
+        transfer = null;
+        tr.cancelTimer();
+        tr.notifyProgress("SIP/2.0 " + status + " " + reasonPhrase(status), true);
+        state = CallState.ANSWERED;
+        publish();
+    }
+
+    private static String reasonPhrase(int status) {
+        return switch (status) {
+            case Response.BUSY_HERE -> "Busy Here";
+            case Response.NOT_FOUND -> "Not Found";
+            case Response.DECLINE -> "Decline";
+            default -> "Temporarily Unavailable";
+        };
+    }
+
+    /** A transfer in progress: who asked, who moves, and the legs ringing the target. */
+    private final class Transfer {
+        final Leg transferor;
+        final Leg transferee;
+        final User target;
+        final List<OutboundLeg> legs = new ArrayList<>();
+        OutboundLeg answered;
+        ScheduledFuture<?> timer;
+
+        Transfer(Leg transferor, Leg transferee, User target) {
+            this.transferor = transferor;
+            this.transferee = transferee;
+            this.target = target;
+        }
+
+        void cancelTimer() {
+            if (timer != null) {
+                timer.cancel(false);
+            }
+        }
+
+        /** NOTIFY with a sipfrag of the transfer's progress (RFC 3515 §2.4.5). */
+        void notifyProgress(String statusLine, boolean last) {
+            try {
+                var h = ctx.messages().headers();
+                var type = h.createContentTypeHeader("message", "sipfrag");
+                type.setParameter("version", "2.0");
+                List<javax.sip.header.Header> extra = List.of(h.createEventHeader("refer"),
+                        h.createSubscriptionStateHeader(last ? "terminated;reason=noresource" : "active;expires=60"));
+                transferor.sendInDialog(Request.NOTIFY, extra, (statusLine + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        type, null);
+            } catch (ParseException e) {
+                LOG.debug("call {}: cannot build NOTIFY: {}", id, e.getMessage());
+            }
+        }
+    }
+
+    // ---- operator and end ---------------------------------------------------------------------
+
+    /** Hang-up from the API. */
+    void hangUp() {
+        if (ended) {
+            return;
+        }
+        if (answeredAt != null) {
+            if (partyA != null) {
+                partyA.bye();
+            }
+            if (partyB != null) {
+                partyB.bye();
+            }
+            if (transfer != null) {
+                cancelAll(transfer.legs);
+            }
+            end(Disposition.ANSWERED, HangupParty.SYSTEM, Response.OK);
+        } else {
+            cancelNoAnswer();
+            cancelAll(ringing);
+            inbound.reject(Response.TEMPORARILY_UNAVAILABLE, "Ended by operator");
+            end(Disposition.CANCELLED, HangupParty.SYSTEM, Response.TEMPORARILY_UNAVAILABLE);
+        }
+    }
+
+    private void end(Disposition disposition, HangupParty party, int cause) {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        cancelNoAnswer();
+        ctx.table().remove(this);
+        Instant now = ctx.clock().instant();
+        CallRecord record = new CallRecord(0, tenant.id(), id, caller.extension(), dialled, startedAt,
+                answeredAt, now, disposition, party, cause);
+        state = CallState.ENDED;
+        ctx.records().finish(record, snapshot());
+    }
+
+    private void publish() {
+        ctx.active().update(snapshot());
+    }
+
+    private CallSnapshot snapshot() {
+        String connected = partyB != null ? (partyA == inbound ? partyB.extension : partyA.extension + "/" + partyB.extension) : null;
+        return new CallSnapshot(id, tenant.id(), caller.extension(), caller.displayName(), dialled, connected,
+                state, startedAt, answeredAt, codec);
+    }
+
+    private javax.sip.header.ContentTypeHeader sdpType() {
+        try {
+            return InboundLeg.sdpType(ctx.messages());
+        } catch (ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void setSdp(Response r, byte[] sdp) {
+        if (sdp != null && sdp.length > 0) {
+            try {
+                r.setContent(sdp, sdpType());
+            } catch (ParseException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
