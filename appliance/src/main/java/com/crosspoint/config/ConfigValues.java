@@ -38,7 +38,7 @@ final class ConfigValues {
     }
 
     int integer(String key) {
-        JsonNode node = node(key);
+        JsonNode node = present(key);
         String text = node.asText().trim();
         if (node.isNumber() && !node.isIntegralNumber()) {
             throw error(key, "not a whole number: " + text);
@@ -54,7 +54,7 @@ final class ConfigValues {
     }
 
     boolean bool(String key) {
-        JsonNode node = node(key);
+        JsonNode node = present(key);
         if (node.isBoolean()) {
             return node.booleanValue();
         }
@@ -106,6 +106,15 @@ final class ConfigValues {
                 throw new ConfigException(key + ": unknown key");
             }
         }
+    }
+
+    /** Numbers and booleans have no "empty" meaning, so {@code key:} without a value is a mistake. */
+    private JsonNode present(String key) {
+        JsonNode node = node(key);
+        if (node.isNull()) {
+            throw error(key, "has no value");
+        }
+        return node;
     }
 
     private JsonNode node(String key) {

@@ -1,5 +1,6 @@
 package com.crosspoint.config;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -291,6 +292,18 @@ class ConfigLoaderTest {
 
         assertThat(config.sip().port()).isZero();
         assertThat(config.http().port()).isZero();
+    }
+
+    @Test
+    void defaultsKeyWithoutBindingIsReported() {
+        // Guards the defaults file and ConfigBinder against drifting apart.
+        ObjectNode defaults = YamlDocuments.readResource(ConfigLoader.DEFAULTS_RESOURCE);
+        ((ObjectNode) defaults.get("sip")).put("newKnob", 1);
+        ConfigBinder binder = new ConfigBinder(new ConfigValues(new ConfigTree(defaults)), () -> HOST_ADDRESS);
+
+        assertThatThrownBy(binder::bind)
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("sip.newKnob: unknown key");
     }
 
     @Test
