@@ -1,0 +1,229 @@
+package com.crosspoint.config;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/** Turns the merged configuration into records, validating every value and the rules between them. */
+final class ConfigBinder {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
+    private static final Pattern EXTENSION = Pattern.compile("\\d{2,10}");
+    private static final Set<String> KEYSTORE_TYPES = Set.of("PKCS12", "JKS");
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private final ConfigValues values;
+    private final Supplier<Optional<String>> primaryIpv4;
+
+    ConfigBinder(ConfigValues values, Supplier<Optional<String>> primaryIpv4) {
+        this.values = values;
+        this.primaryIpv4 = primaryIpv4;
+    }
+
+    CrosspointConfig bind() {
+        NetworkConfig network = network();
+        CrosspointConfig config = new CrosspointConfig(
+                new NodeConfig(matching("node.name", NAME, "1-64 letters, digits, '.', '_' or '-'")),
+                new DataConfig(directory("data.dir")),
+                network,
+                sip(),
+                http(network),
+                admin(),
+                demo());
+        values.requireAllRead();
+        requireDistinctPorts(config);
+        return config;
+    }
+
+    private NetworkConfig network() {
+        String bind = ipLiteral("network.bind");
+        String advertised = values.string("network.advertisedAddress").trim();
+        if (advertised.isEmpty()) {
+            advertised = AddressSyntax.isWildcard(bind) ? primaryIpv4.get().orElse(LOOPBACK) : bind;
+        } else if (AddressSyntax.isIpLiteral(advertised) ? AddressSyntax.isWildcard(advertised)
+                : !AddressSyntax.isHostName(advertised)) {
+            throw values.error("network.advertisedAddress",
+                    "must be a non-wildcard IP address or a host name, not \"" + advertised + "\"");
+        }
+        return new NetworkConfig(bind, advertised);
+    }
+
+    private SipConfig sip() {
+        return new SipConfig(port("sip.port"), tls(), positive("sip.stackThreads"),
+                positive("sip.udpBufferBytes"), registrar(), auth(), calls());
+    }
+
+    private TlsConfig tls() {
+        int port = port("sip.tls.port");
+        String keystoreText = values.string("sip.tls.keystore").trim();
+        String password = values.string("sip.tls.keystorePassword");
+        String type = values.string("sip.tls.keystoreType").trim().toUpperCase(Locale.ROOT);
+        if (!KEYSTORE_TYPES.contains(type)) {
+            throw values.error("sip.tls.keystoreType",
+                    "must be PKCS12 or JKS, not \"" + values.string("sip.tls.keystoreType") + "\"");
+        }
+        Optional<Path> keystore = Optional.empty();
+        if (!keystoreText.isEmpty()) {
+            Path file = path("sip.tls.keystore", keystoreText);
+            KeystoreCheck.verify(values, file, password, type);
+            keystore = Optional.of(file);
+        }
+        return new TlsConfig(port, keystore, password, type);
+    }
+
+    private RegistrarConfig registrar() {
+        int min = positive("sip.registrar.minExpires");
+        int max = positive("sip.registrar.maxExpires");
+        int dflt = positive("sip.registrar.defaultExpires");
+        if (min > max) {
+            throw values.error("sip.registrar.minExpires",
+                    "must be <= sip.registrar.maxExpires (got " + min + " > " + max + ")");
+        }
+        if (dflt < min) {
+            throw values.error("sip.registrar.defaultExpires",
+                    "must be >= sip.registrar.minExpires (got " + dflt + " < " + min + ")");
+        }
+        if (dflt > max) {
+            throw values.error("sip.registrar.defaultExpires",
+                    "must be <= sip.registrar.maxExpires (got " + dflt + " > " + max + ")");
+        }
+        return new RegistrarConfig(min, max, dflt);
+    }
+
+    private SipAuthConfig auth() {
+        return new SipAuthConfig(positive("sip.auth.nonceTtlSeconds"), positive("sip.auth.failureLimit"),
+                positive("sip.auth.failureWindowSeconds"), positive("sip.auth.blockSeconds"));
+    }
+
+    private CallsConfig calls() {
+        return new CallsConfig(positive("sip.calls.lanes"), positive("sip.calls.defaultNoAnswerSeconds"),
+                positive("sip.calls.maxCalls"));
+    }
+
+    private HttpConfig http(NetworkConfig network) {
+        int port = port("http.port");
+        String bind = values.string("http.bind").trim().isEmpty() ? network.bind() : ipLiteral("http.bind");
+        return new HttpConfig(port, bind);
+    }
+
+    private AdminConfig admin() {
+        String username = matching("admin.username", USERNAME, "1-64 letters, digits, '.', '_', '@' or '-'");
+        return new AdminConfig(username, secret("admin.password"));
+    }
+
+    private DemoConfig demo() {
+        boolean enabled = values.bool("demo.enabled");
+        String domain = values.string("demo.domain").trim();
+        if (!AddressSyntax.isHostName(domain)) {
+            throw values.error("demo.domain", "must be a domain name, not \"" + domain + "\"");
+        }
+        Optional<String> password = secret("demo.password");
+        List<String> extensions = values.stringList("demo.extensions");
+        if (extensions.isEmpty()) {
+            throw values.error("demo.extensions", "must list at least one extension");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < extensions.size(); i++) {
+            String extension = extensions.get(i);
+            if (!EXTENSION.matcher(extension).matches()) {
+                throw new ConfigException(values.label("demo.extensions") + "[" + i
+                        + "]: must be 2 to 10 digits, not \"" + extension + "\"");
+            }
+            if (!seen.add(extension)) {
+                throw values.error("demo.extensions", "lists " + extension + " twice");
+            }
+        }
+        return new DemoConfig(enabled, domain, password, extensions);
+    }
+
+    /** SIP (UDP and TCP), SIP-TLS and HTTP listeners must not collide on one address. */
+    private void requireDistinctPorts(CrosspointConfig config) {
+        int sip = config.sip().port();
+        int tls = config.sip().tls().port();
+        int http = config.http().port();
+        boolean tlsOn = config.sip().tls().enabled();
+        boolean httpShares = overlaps(config.network().bind(), config.http().bind());
+        if (tlsOn && clash(tls, sip)) {
+            throw values.error("sip.tls.port", "must differ from sip.port (both " + sip + ")");
+        }
+        if (httpShares && clash(http, sip)) {
+            throw values.error("http.port", "must differ from sip.port (both " + sip + ")");
+        }
+        if (httpShares && tlsOn && clash(http, tls)) {
+            throw values.error("http.port", "must differ from sip.tls.port (both " + tls + ")");
+        }
+    }
+
+    private static boolean clash(int a, int b) {
+        return a != 0 && a == b;  // 0 means "any free port", never a clash
+    }
+
+    private static boolean overlaps(String a, String b) {
+        return a.equals(b) || AddressSyntax.isWildcard(a) || AddressSyntax.isWildcard(b);
+    }
+
+    private int port(String key) {
+        int port = values.integer(key);
+        if (port < 0 || port > 65535) {
+            throw values.error(key, "must be a port 1-65535, or 0 for any free port (got " + port + ")");
+        }
+        return port;
+    }
+
+    private int positive(String key) {
+        int value = values.integer(key);
+        if (value <= 0) {
+            throw values.error(key, "must be > 0 (got " + value + ")");
+        }
+        return value;
+    }
+
+    private String ipLiteral(String key) {
+        String text = values.string(key).trim();
+        if (!AddressSyntax.isIpLiteral(text)) {
+            throw values.error(key, "must be an IP address such as 0.0.0.0 or 192.168.1.10, not \"" + text + "\"");
+        }
+        return text;
+    }
+
+    private String matching(String key, Pattern pattern, String description) {
+        String text = values.string(key).trim();
+        if (!pattern.matcher(text).matches()) {
+            throw values.error(key, "must be " + description + ", not \"" + text + "\"");
+        }
+        return text;
+    }
+
+    private Optional<String> secret(String key) {
+        String text = values.string(key);
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
+    }
+
+    private Path directory(String key) {
+        String text = values.string(key).trim();
+        if (text.isEmpty()) {
+            throw values.error(key, "must not be empty");
+        }
+        Path dir = path(key, text);
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw values.error(key, "not a directory: " + dir);
+        }
+        return dir;
+    }
+
+    private Path path(String key, String text) {
+        try {
+            return Path.of(text).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new ConfigException(values.label(key) + ": not a valid path: \"" + text + "\"", e);
+        }
+    }
+}

@@ -1,0 +1,319 @@
+package com.crosspoint.config;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigLoaderTest {
+
+    private static final Optional<String> HOST_ADDRESS = Optional.of("192.0.2.10");
+
+    @TempDir
+    Path dir;
+
+    private static ConfigLoader loader(Map<String, String> env) {
+        return new ConfigLoader(env, () -> HOST_ADDRESS);
+    }
+
+    private Path nodeFile(String yaml) throws IOException {
+        return Files.writeString(dir.resolve("node.yaml"), yaml);
+    }
+
+    @Test
+    void defaultsMatchTheDocumentedValues() {
+        CrosspointConfig config = loader(Map.of()).load(Optional.empty());
+
+        assertThat(config.node()).isEqualTo(new NodeConfig("crosspoint-1"));
+        assertThat(config.data().dir()).isEqualTo(Path.of("data").toAbsolutePath());
+        assertThat(config.network()).isEqualTo(new NetworkConfig("0.0.0.0", "192.0.2.10"));
+        assertThat(config.sip().port()).isEqualTo(5060);
+        assertThat(config.sip().tls()).isEqualTo(new TlsConfig(5061, Optional.empty(), "", "PKCS12"));
+        assertThat(config.sip().tls().enabled()).isFalse();
+        assertThat(config.sip().stackThreads()).isEqualTo(4);
+        assertThat(config.sip().udpBufferBytes()).isEqualTo(4_194_304);
+        assertThat(config.sip().registrar()).isEqualTo(new RegistrarConfig(60, 3600, 3600));
+        assertThat(config.sip().auth()).isEqualTo(new SipAuthConfig(300, 10, 60, 300));
+        assertThat(config.sip().calls()).isEqualTo(new CallsConfig(16, 20, 2000));
+        assertThat(config.http()).isEqualTo(new HttpConfig(8080, "0.0.0.0"));
+        assertThat(config.admin()).isEqualTo(new AdminConfig("admin", Optional.empty()));
+        assertThat(config.demo()).isEqualTo(new DemoConfig(false, "demo.crosspoint.local", Optional.empty(),
+                List.of("1001", "1002", "1003", "1004")));
+    }
+
+    @Test
+    void classpathDefaultsAreTheRepositoryFile() throws IOException {
+        // Surefire runs in appliance/, so the repository's config/ is one level up.
+        byte[] repoFile = Files.readAllBytes(Path.of("..", "config", "crosspoint.yaml"));
+        try (InputStream packaged = getClass().getClassLoader().getResourceAsStream(ConfigLoader.DEFAULTS_RESOURCE)) {
+            assertThat(packaged).isNotNull();
+            assertThat(packaged.readAllBytes()).isEqualTo(repoFile);
+        }
+    }
+
+    @Test
+    void nodeFileOverridesOnlyTheKeysItNames() throws IOException {
+        Path file = nodeFile("""
+                node:
+                  name: edge-7
+                sip:
+                  port: 5070
+                  registrar:
+                    maxExpires: 7200
+                demo:
+                  extensions: [200, 201]
+                """);
+
+        CrosspointConfig config = loader(Map.of()).load(Optional.of(file));
+
+        assertThat(config.node().name()).isEqualTo("edge-7");
+        assertThat(config.sip().port()).isEqualTo(5070);
+        assertThat(config.sip().registrar()).isEqualTo(new RegistrarConfig(60, 7200, 3600));
+        assertThat(config.sip().auth()).isEqualTo(new SipAuthConfig(300, 10, 60, 300));
+        assertThat(config.demo().extensions()).containsExactly("200", "201");
+    }
+
+    @Test
+    void environmentOverridesNodeFileWhichOverridesDefaults() throws IOException {
+        Path file = nodeFile("""
+                sip:
+                  port: 5070
+                http:
+                  port: 9000
+                admin:
+                  password: from-file
+                """);
+        Map<String, String> env = Map.of(
+                "CROSSPOINT_SIP_PORT", "5080",
+                "CROSSPOINT_ADMIN_PASSWORD", "from-env");
+
+        CrosspointConfig config = loader(env).load(Optional.of(file));
+
+        assertThat(config.sip().port()).isEqualTo(5080);
+        assertThat(config.http().port()).isEqualTo(9000);
+        assertThat(config.admin().password()).contains("from-env");
+    }
+
+    @Test
+    void everyEnvironmentVariableSetsItsKey() {
+        Map<String, String> env = Map.of(
+                "CROSSPOINT_DATA", dir.resolve("state").toString(),
+                "CROSSPOINT_BIND", "127.0.0.1",
+                "CROSSPOINT_ADVERTISED_ADDRESS", "pbx.example.com",
+                "CROSSPOINT_SIP_PORT", "15060",
+                "CROSSPOINT_HTTP_PORT", "18080",
+                "CROSSPOINT_ADMIN_PASSWORD", "s3cret",
+                "CROSSPOINT_DEMO_PASSWORD", "demo-pw");
+
+        CrosspointConfig config = loader(env).load(Optional.empty());
+
+        assertThat(config.data().dir()).isEqualTo(dir.resolve("state").toAbsolutePath());
+        assertThat(config.network()).isEqualTo(new NetworkConfig("127.0.0.1", "pbx.example.com"));
+        assertThat(config.sip().port()).isEqualTo(15060);
+        assertThat(config.http()).isEqualTo(new HttpConfig(18080, "127.0.0.1"));
+        assertThat(config.admin().password()).contains("s3cret");
+        assertThat(config.demo().password()).contains("demo-pw");
+        assertThat(EnvironmentVariable.values()).hasSize(env.size());
+    }
+
+    @Test
+    void emptyEnvironmentVariableCountsAsUnset() throws IOException {
+        Path file = nodeFile("sip:\n  port: 5070\n");
+
+        CrosspointConfig config = loader(Map.of("CROSSPOINT_SIP_PORT", "")).load(Optional.of(file));
+
+        assertThat(config.sip().port()).isEqualTo(5070);
+    }
+
+    @Test
+    void unrelatedEnvironmentVariablesAreIgnored() {
+        CrosspointConfig config = loader(Map.of("CROSSPOINT_SOMETHING", "x", "PATH", "/bin"))
+                .load(Optional.empty());
+
+        assertThat(config.sip().port()).isEqualTo(5060);
+    }
+
+    @Test
+    void commandLineOverridesComeLast() {
+        CrosspointConfig config = loader(Map.of("CROSSPOINT_SIP_PORT", "5080"))
+                .load(Optional.empty(), Map.of("demo.enabled", "true", "sip.port", "5090"));
+
+        assertThat(config.demo().enabled()).isTrue();
+        assertThat(config.sip().port()).isEqualTo(5090);
+    }
+
+    @Test
+    void unknownCommandLineKeyIsNamed() {
+        assertThatThrownBy(() -> loader(Map.of()).load(Optional.empty(), Map.of("demo.enable", "true")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("demo.enable: unknown key");
+    }
+
+    @Test
+    void unknownKeyInNodeFileIsNamedWithTheFile() throws IOException {
+        Path file = nodeFile("sip:\n  registrar:\n    minExpire: 30\n");
+
+        assertThatThrownBy(() -> loader(Map.of()).load(Optional.of(file)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("sip.registrar.minExpire: unknown key (in " + file + ")");
+    }
+
+    @Test
+    void unknownTopLevelKeyIsNamed() throws IOException {
+        Path file = nodeFile("sipp:\n  port: 5070\n");
+
+        assertThatThrownBy(() -> loader(Map.of()).load(Optional.of(file)))
+                .hasMessageStartingWith("sipp: unknown key");
+    }
+
+    @Test
+    void nodeFileMustKeepTheShapeOfTheDefaults() throws IOException {
+        assertThatThrownBy(() -> loader(Map.of()).load(Optional.of(nodeFile("sip: 5070\n"))))
+                .hasMessageStartingWith("sip: must be a mapping, not a single value");
+        assertThatThrownBy(() -> loader(Map.of()).load(Optional.of(nodeFile("sip:\n  port:\n    udp: 1\n"))))
+                .hasMessageStartingWith("sip.port: must be a single value, not a mapping");
+        assertThatThrownBy(() -> loader(Map.of()).load(Optional.of(nodeFile("demo:\n  extensions: 1001\n"))))
+                .hasMessageStartingWith("demo.extensions: must be a list, not a single value");
+    }
+
+    @Test
+    void emptySectionAndEmptyFileChangeNothing() throws IOException {
+        assertThat(loader(Map.of()).load(Optional.of(nodeFile("sip:\n"))).sip().port()).isEqualTo(5060);
+        assertThat(loader(Map.of()).load(Optional.of(nodeFile(""))).sip().port()).isEqualTo(5060);
+    }
+
+    @Test
+    void duplicateKeyInNodeFileIsRejected() throws IOException {
+        Path file = nodeFile("sip:\n  port: 5070\n  port: 5080\n");
+
+        assertThatThrownBy(() -> loader(Map.of()).load(Optional.of(file)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("port");
+    }
+
+    @Test
+    void malformedYamlNamesTheFileAndLine() throws IOException {
+        Path file = nodeFile("sip:\n  port: [5070\n");
+
+        assertThatThrownBy(() -> loader(Map.of()).load(Optional.of(file)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(file + ": invalid YAML")
+                .hasMessageContaining("line ");
+    }
+
+    @Test
+    void nodeFileMustBeAMapping() throws IOException {
+        Path file = nodeFile("- sip\n- http\n");
+
+        assertThatThrownBy(() -> loader(Map.of()).load(Optional.of(file)))
+                .hasMessage(file + ": must be a mapping of keys, not a list");
+    }
+
+    @Test
+    void missingNodeFileIsNamed() {
+        Path file = dir.resolve("absent.yaml");
+
+        assertThatThrownBy(() -> loader(Map.of()).load(Optional.of(file)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("config file not found: " + file);
+    }
+
+    @Test
+    void numbersAndBooleansMayBeQuotedText() throws IOException {
+        Path file = nodeFile("sip:\n  port: \"5070\"\ndemo:\n  enabled: \"TRUE\"\n");
+
+        CrosspointConfig config = loader(Map.of()).load(Optional.of(file));
+
+        assertThat(config.sip().port()).isEqualTo(5070);
+        assertThat(config.demo().enabled()).isTrue();
+    }
+
+    @Test
+    void numericPasswordIsTakenAsText() throws IOException {
+        CrosspointConfig config = loader(Map.of()).load(Optional.of(nodeFile("admin:\n  password: 123456\n")));
+
+        assertThat(config.admin().password()).contains("123456");
+    }
+
+    @Test
+    void advertisedAddressIsTheBindAddressUnlessWildcard() {
+        CrosspointConfig config = loader(Map.of("CROSSPOINT_BIND", "10.1.2.3")).load(Optional.empty());
+
+        assertThat(config.network().advertisedAddress()).isEqualTo("10.1.2.3");
+    }
+
+    @Test
+    void advertisedAddressFallsBackToLoopbackWithoutAHostAddress() {
+        CrosspointConfig config = new ConfigLoader(Map.of(), Optional::empty).load(Optional.empty());
+
+        assertThat(config.network().advertisedAddress()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void advertisedAddressIsDetectedOnThisHost() {
+        CrosspointConfig config = new ConfigLoader(Map.of()).load(Optional.empty());
+
+        assertThat(AddressSyntax.isIpLiteral(config.network().advertisedAddress())).isTrue();
+        assertThat(AddressSyntax.isWildcard(config.network().advertisedAddress())).isFalse();
+    }
+
+    @Test
+    void configuredAdvertisedAddressIsKept() throws IOException {
+        Path file = nodeFile("network:\n  advertisedAddress: 203.0.113.5\n");
+
+        assertThat(loader(Map.of()).load(Optional.of(file)).network().advertisedAddress()).isEqualTo("203.0.113.5");
+    }
+
+    @Test
+    void httpBindDefaultsToNetworkBindButCanDiffer() throws IOException {
+        Path file = nodeFile("network:\n  bind: 10.0.0.5\nhttp:\n  bind: 127.0.0.1\n");
+
+        CrosspointConfig config = loader(Map.of()).load(Optional.of(file));
+
+        assertThat(config.network().bind()).isEqualTo("10.0.0.5");
+        assertThat(config.http().bind()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void ephemeralPortsAreAllowed() {
+        CrosspointConfig config = loader(Map.of("CROSSPOINT_SIP_PORT", "0", "CROSSPOINT_HTTP_PORT", "0"))
+                .load(Optional.empty());
+
+        assertThat(config.sip().port()).isZero();
+        assertThat(config.http().port()).isZero();
+    }
+
+    @Test
+    void defaultsKeyWithoutBindingIsReported() {
+        // Guards the defaults file and ConfigBinder against drifting apart.
+        ObjectNode defaults = YamlDocuments.readResource(ConfigLoader.DEFAULTS_RESOURCE);
+        ((ObjectNode) defaults.get("sip")).put("newKnob", 1);
+        ConfigBinder binder = new ConfigBinder(new ConfigValues(new ConfigTree(defaults)), () -> HOST_ADDRESS);
+
+        assertThatThrownBy(binder::bind)
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("sip.newKnob: unknown key");
+    }
+
+    @Test
+    void passwordsStayOutOfToString() {
+        CrosspointConfig config = loader(Map.of(
+                "CROSSPOINT_ADMIN_PASSWORD", "admin-secret",
+                "CROSSPOINT_DEMO_PASSWORD", "demo-secret")).load(Optional.empty());
+
+        assertThat(config.toString()).doesNotContain("admin-secret", "demo-secret").contains("******");
+        assertThat(new TlsConfig(5061, Optional.empty(), "tls-secret", "PKCS12").toString())
+                .doesNotContain("tls-secret");
+    }
+}

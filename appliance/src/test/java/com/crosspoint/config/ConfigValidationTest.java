@@ -1,0 +1,138 @@
+package com.crosspoint.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/** Every rejected value yields a message that starts with the key (or variable) it came from. */
+class ConfigValidationTest {
+
+    @TempDir
+    Path dir;
+
+    private CrosspointConfig load(String yaml) throws IOException {
+        Path file = Files.writeString(dir.resolve("node.yaml"), yaml);
+        return new ConfigLoader(Map.of(), Optional::empty).load(Optional.of(file));
+    }
+
+    private static CrosspointConfig loadEnv(String variable, String value) {
+        return new ConfigLoader(Map.of(variable, value), Optional::empty).load(Optional.empty());
+    }
+
+    static Stream<Arguments> invalidFiles() {
+        return Stream.of(
+                arguments("node:\n  name: \"my node\"\n",
+                        "node.name: must be 1-64 letters, digits, '.', '_' or '-', not \"my node\""),
+                arguments("node:\n  name: \"\"\n", "node.name: must be"),
+                arguments("data:\n  dir: \"\"\n", "data.dir: must not be empty"),
+                arguments("network:\n  bind: localhost\n",
+                        "network.bind: must be an IP address such as 0.0.0.0 or 192.168.1.10, not \"localhost\""),
+                arguments("network:\n  bind: 256.1.1.1\n", "network.bind: must be an IP address"),
+                arguments("network:\n  bind: \"1:2:3\"\n", "network.bind: must be an IP address"),
+                arguments("network:\n  advertisedAddress: 0.0.0.0\n",
+                        "network.advertisedAddress: must be a non-wildcard IP address or a host name, not \"0.0.0.0\""),
+                arguments("network:\n  advertisedAddress: bad_host!\n", "network.advertisedAddress: must be"),
+                arguments("network:\n  advertisedAddress: 300.1.1.1\n", "network.advertisedAddress: must be"),
+                arguments("sip:\n  port: 65536\n",
+                        "sip.port: must be a port 1-65535, or 0 for any free port (got 65536)"),
+                arguments("sip:\n  port: -1\n", "sip.port: must be a port 1-65535, or 0 for any free port (got -1)"),
+                arguments("sip:\n  port: abc\n", "sip.port: not a number: \"abc\""),
+                arguments("sip:\n  port: 5060.5\n", "sip.port: not a whole number: 5060.5"),
+                arguments("sip:\n  port: 99999999999\n", "sip.port: out of range: 99999999999"),
+                arguments("sip:\n  port: true\n", "sip.port: not a number: \"true\""),
+                arguments("sip:\n  port:\n", "sip.port: has no value"),
+                arguments("demo:\n  enabled:\n", "demo.enabled: has no value"),
+                arguments("sip:\n  tls:\n    port: 70000\n", "sip.tls.port: must be a port"),
+                arguments("sip:\n  tls:\n    keystoreType: PEM\n", "sip.tls.keystoreType: must be PKCS12 or JKS, not \"PEM\""),
+                arguments("sip:\n  stackThreads: 0\n", "sip.stackThreads: must be > 0 (got 0)"),
+                arguments("sip:\n  udpBufferBytes: -5\n", "sip.udpBufferBytes: must be > 0 (got -5)"),
+                arguments("sip:\n  registrar:\n    minExpires: 0\n", "sip.registrar.minExpires: must be > 0 (got 0)"),
+                arguments("sip:\n  registrar:\n    maxExpires: 0\n", "sip.registrar.maxExpires: must be > 0 (got 0)"),
+                arguments("sip:\n  registrar:\n    defaultExpires: 0\n", "sip.registrar.defaultExpires: must be > 0 (got 0)"),
+                arguments("sip:\n  registrar:\n    minExpires: 7200\n",
+                        "sip.registrar.minExpires: must be <= sip.registrar.maxExpires (got 7200 > 3600)"),
+                arguments("sip:\n  registrar:\n    defaultExpires: 30\n",
+                        "sip.registrar.defaultExpires: must be >= sip.registrar.minExpires (got 30 < 60)"),
+                arguments("sip:\n  registrar:\n    maxExpires: 1800\n",
+                        "sip.registrar.defaultExpires: must be <= sip.registrar.maxExpires (got 3600 > 1800)"),
+                arguments("sip:\n  auth:\n    nonceTtlSeconds: 0\n", "sip.auth.nonceTtlSeconds: must be > 0 (got 0)"),
+                arguments("sip:\n  auth:\n    failureLimit: 0\n", "sip.auth.failureLimit: must be > 0 (got 0)"),
+                arguments("sip:\n  auth:\n    failureWindowSeconds: -1\n", "sip.auth.failureWindowSeconds: must be > 0 (got -1)"),
+                arguments("sip:\n  auth:\n    blockSeconds: 0\n", "sip.auth.blockSeconds: must be > 0 (got 0)"),
+                arguments("sip:\n  calls:\n    lanes: 0\n", "sip.calls.lanes: must be > 0 (got 0)"),
+                arguments("sip:\n  calls:\n    defaultNoAnswerSeconds: 0\n", "sip.calls.defaultNoAnswerSeconds: must be > 0 (got 0)"),
+                arguments("sip:\n  calls:\n    maxCalls: 0\n", "sip.calls.maxCalls: must be > 0 (got 0)"),
+                arguments("http:\n  port: 100000\n", "http.port: must be a port"),
+                arguments("http:\n  bind: example.com\n", "http.bind: must be an IP address"),
+                arguments("http:\n  port: 5060\n", "http.port: must differ from sip.port (both 5060)"),
+                arguments("admin:\n  username: \"\"\n", "admin.username: must be"),
+                arguments("admin:\n  username: \"a b\"\n", "admin.username: must be"),
+                arguments("demo:\n  enabled: yes please\n", "demo.enabled: must be true or false, not \"yes please\""),
+                arguments("demo:\n  domain: \"demo domain\"\n", "demo.domain: must be a domain name, not \"demo domain\""),
+                arguments("demo:\n  extensions: []\n", "demo.extensions: must list at least one extension"),
+                arguments("demo:\n  extensions: [1001, 1x]\n", "demo.extensions[1]: must be 2 to 10 digits, not \"1x\""),
+                arguments("demo:\n  extensions: [1001, [1002]]\n", "demo.extensions[1]: must be a single value"),
+                arguments("demo:\n  extensions: [1001, 1002, 1001]\n", "demo.extensions: lists 1001 twice"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("invalidFiles")
+    void invalidValueIsRejectedNamingItsKey(String yaml, String expectedMessageStart) {
+        assertThatThrownBy(() -> load(yaml))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(expectedMessageStart);
+    }
+
+    static Stream<Arguments> invalidEnvironment() {
+        return Stream.of(
+                arguments("CROSSPOINT_SIP_PORT", "abc", "CROSSPOINT_SIP_PORT (sip.port): not a number: \"abc\""),
+                arguments("CROSSPOINT_SIP_PORT", "70000",
+                        "CROSSPOINT_SIP_PORT (sip.port): must be a port 1-65535, or 0 for any free port (got 70000)"),
+                arguments("CROSSPOINT_HTTP_PORT", "80x", "CROSSPOINT_HTTP_PORT (http.port): not a number: \"80x\""),
+                arguments("CROSSPOINT_HTTP_PORT", "5060",
+                        "CROSSPOINT_HTTP_PORT (http.port): must differ from sip.port (both 5060)"),
+                arguments("CROSSPOINT_BIND", "my-host",
+                        "CROSSPOINT_BIND (network.bind): must be an IP address such as 0.0.0.0 or 192.168.1.10, not \"my-host\""),
+                arguments("CROSSPOINT_ADVERTISED_ADDRESS", "::",
+                        "CROSSPOINT_ADVERTISED_ADDRESS (network.advertisedAddress): must be a non-wildcard"));
+    }
+
+    @ParameterizedTest(name = "{2}")
+    @MethodSource("invalidEnvironment")
+    void invalidEnvironmentValueNamesVariableAndKey(String variable, String value, String expectedMessageStart) {
+        assertThatThrownBy(() -> loadEnv(variable, value))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(expectedMessageStart);
+    }
+
+    @Test
+    void dataDirThatIsAFileIsRejected() throws IOException {
+        Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+
+        assertThatThrownBy(() -> loadEnv("CROSSPOINT_DATA", file.toString()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("CROSSPOINT_DATA (data.dir): not a directory: " + file.toAbsolutePath());
+    }
+
+    @Test
+    void httpMayReusePortOfSipOnAnotherAddress() throws IOException {
+        load("network:\n  bind: 10.0.0.5\nhttp:\n  bind: 127.0.0.1\n  port: 5060\n");
+    }
+
+    @Test
+    void ephemeralPortsNeverClash() throws IOException {
+        load("sip:\n  port: 0\nhttp:\n  port: 0\n");
+    }
+}
