@@ -40,7 +40,8 @@ public final class AuthFailureThrottle {
     private final AtomicBoolean trimming = new AtomicBoolean();
 
     /**
-     * @param failureLimit      counted failures a source may have within {@code window}; one more blocks it
+     * @param failureLimit      counted failures a source may have within {@code window}; one more blocks it.
+     *                          Each tracked source keeps {@code failureLimit + 1} timestamps.
      * @param window            length of the sliding window
      * @param blockDuration     how long a block lasts
      * @param maxTrackedSources cap on remembered sources
