@@ -1,7 +1,61 @@
 package com.crosspoint.boot;
 
-public final class Main {
+import com.crosspoint.config.ConfigException;
+import com.crosspoint.config.ConfigLoader;
+import com.crosspoint.config.CrosspointConfig;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bin/crosspoint}: {@code run} starts the appliance; the other commands administer a running one. */
+@Command(name = "crosspoint", mixinStandardHelpOptions = true, version = "Crosspoint 0.1",
+        description = "Crosspoint unified-communications appliance.",
+        subcommands = {Main.Run.class})
+public final class Main implements Runnable {
+
     public static void main(String[] args) {
-        System.out.println("crosspoint");
+        int code = new CommandLine(new Main()).execute(args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true, description = "Start the appliance in the foreground.")
+    static final class Run implements java.util.concurrent.Callable<Integer> {
+        @Option(names = "--config", paramLabel = "FILE", description = "This node's configuration file (overrides config/crosspoint.yaml).")
+        Path config;
+
+        @Option(names = "--demo", description = "Create a demo tenant with extensions on first start.")
+        boolean demo;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            CrosspointConfig cfg;
+            try {
+                cfg = ConfigLoader.fromSystemEnvironment().load(Optional.ofNullable(config),
+                        demo ? Map.of("demo.enabled", "true") : Map.of());
+            } catch (ConfigException e) {
+                System.err.println("crosspoint: configuration error: " + e.getMessage());
+                return 2;
+            }
+            Appliance appliance = Appliance.start(cfg);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                appliance.close();
+                stopped.countDown();
+            }, "shutdown"));
+            Banner.print(System.out, appliance);
+            stopped.await();
+            return 0;
+        }
     }
 }

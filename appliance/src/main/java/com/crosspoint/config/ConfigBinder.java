@@ -100,7 +100,24 @@ final class ConfigBinder {
 
     private SipAuthConfig auth() {
         return new SipAuthConfig(positive("sip.auth.nonceTtlSeconds"), positive("sip.auth.failureLimit"),
-                positive("sip.auth.failureWindowSeconds"), positive("sip.auth.blockSeconds"));
+                positive("sip.auth.failureWindowSeconds"), positive("sip.auth.blockSeconds"), algorithms(),
+                values.stringList("sip.auth.md5OnlyUserAgents"));
+    }
+
+    private List<String> algorithms() {
+        List<String> algorithms = values.stringList("sip.auth.algorithms");
+        if (algorithms.isEmpty()) {
+            throw values.error("sip.auth.algorithms", "must list at least one of MD5, SHA-256");
+        }
+        for (String a : algorithms) {
+            if (!a.equals("MD5") && !a.equals("SHA-256")) {
+                throw values.error("sip.auth.algorithms", "unsupported algorithm " + a + " (MD5 or SHA-256)");
+            }
+        }
+        if (algorithms.stream().distinct().count() != algorithms.size()) {
+            throw values.error("sip.auth.algorithms", "lists an algorithm twice");
+        }
+        return algorithms;
     }
 
     private CallsConfig calls() {

@@ -7,6 +7,15 @@ package com.crosspoint.config;
  * @param failureLimit         failures within the window that block a source ({@code sip.auth.failureLimit})
  * @param failureWindowSeconds window failures are counted in ({@code sip.auth.failureWindowSeconds})
  * @param blockSeconds         how long a blocked source is refused ({@code sip.auth.blockSeconds})
+ * @param algorithms           digest algorithms challenged with, most preferred first ({@code sip.auth.algorithms})
+ * @param md5OnlyUserAgents    User-Agent fragments of phones that fail on any challenge but MD5
+ *                             ({@code sip.auth.md5OnlyUserAgents})
  */
-public record SipAuthConfig(int nonceTtlSeconds, int failureLimit, int failureWindowSeconds, int blockSeconds) {
+public record SipAuthConfig(int nonceTtlSeconds, int failureLimit, int failureWindowSeconds, int blockSeconds,
+                            java.util.List<String> algorithms, java.util.List<String> md5OnlyUserAgents) {
+
+    public SipAuthConfig {
+        algorithms = java.util.List.copyOf(algorithms);
+        md5OnlyUserAgents = java.util.List.copyOf(md5OnlyUserAgents);
+    }
 }

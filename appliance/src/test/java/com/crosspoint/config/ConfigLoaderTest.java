@@ -43,7 +43,7 @@ class ConfigLoaderTest {
         assertThat(config.sip().stackThreads()).isEqualTo(4);
         assertThat(config.sip().udpBufferBytes()).isEqualTo(4_194_304);
         assertThat(config.sip().registrar()).isEqualTo(new RegistrarConfig(60, 3600, 3600));
-        assertThat(config.sip().auth()).isEqualTo(new SipAuthConfig(300, 10, 60, 300));
+        assertThat(config.sip().auth()).isEqualTo(new SipAuthConfig(300, 10, 60, 300, List.of("MD5", "SHA-256"), List.of("baresip v1.", "baresip v0.")));
         assertThat(config.sip().calls()).isEqualTo(new CallsConfig(16, 20, 2000));
         assertThat(config.http()).isEqualTo(new HttpConfig(8080, "0.0.0.0"));
         assertThat(config.admin()).isEqualTo(new AdminConfig("admin", Optional.empty()));
@@ -79,7 +79,7 @@ class ConfigLoaderTest {
         assertThat(config.node().name()).isEqualTo("edge-7");
         assertThat(config.sip().port()).isEqualTo(5070);
         assertThat(config.sip().registrar()).isEqualTo(new RegistrarConfig(60, 7200, 3600));
-        assertThat(config.sip().auth()).isEqualTo(new SipAuthConfig(300, 10, 60, 300));
+        assertThat(config.sip().auth()).isEqualTo(new SipAuthConfig(300, 10, 60, 300, List.of("MD5", "SHA-256"), List.of("baresip v1.", "baresip v0.")));
         assertThat(config.demo().extensions()).containsExactly("200", "201");
     }
 

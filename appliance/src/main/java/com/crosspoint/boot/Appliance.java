@@ -1,0 +1,219 @@
+package com.crosspoint.boot;
+
+import com.crosspoint.auth.AuthFailureThrottle;
+import com.crosspoint.auth.DigestAlgorithm;
+import com.crosspoint.auth.DigestVerifier;
+import com.crosspoint.auth.NonceService;
+import com.crosspoint.call.ActiveCalls;
+import com.crosspoint.call.CallRecords;
+import com.crosspoint.concurrency.Lanes;
+import com.crosspoint.config.CrosspointConfig;
+import com.crosspoint.directory.Directory;
+import com.crosspoint.events.EventBus;
+import com.crosspoint.im.MessageService;
+import com.crosspoint.provisioning.ProvisioningService;
+import com.crosspoint.registrar.BindingJournal;
+import com.crosspoint.registrar.Registrar;
+import com.crosspoint.registrar.RegistrarPolicy;
+import com.crosspoint.sip.DigestGate;
+import com.crosspoint.sip.SipDispatcher;
+import com.crosspoint.sip.SipServer;
+import com.crosspoint.sip.SipSettings;
+import com.crosspoint.sip.TenantResolver;
+import com.crosspoint.sip.b2bua.B2bua;
+import com.crosspoint.sip.message.MessageHandler;
+import com.crosspoint.sip.message.SipMessageTransport;
+import com.crosspoint.store.Stores;
+import com.crosspoint.store.derby.DerbyStores;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sip.SipException;
+import javax.sip.message.Request;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds every service of a node in dependency order, owns every executor,
+ * and stops them in reverse order. Nothing else in the code base calls {@code new} on a service.
+ */
+public final class Appliance implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Appliance.class);
+    private static final int EVENT_QUEUE = 10_000;
+    private static final int LANE_QUEUE = 10_000;
+
+    private final Deque<AutoCloseable> closers = new ArrayDeque<>();
+    private final CrosspointConfig config;
+    private final Clock clock;
+    private Stores stores;
+    private Directory directory;
+    private EventBus events;
+    private Registrar registrar;
+    private ActiveCalls activeCalls;
+    private B2bua b2bua;
+    private MessageService messagesService;
+    private ProvisioningService provisioning;
+    private SipServer sip;
+    private FirstStart.Credentials credentials;
+
+    private Appliance(CrosspointConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public static Appliance start(CrosspointConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    public static Appliance start(CrosspointConfig config, Clock clock) {
+        Appliance a = new Appliance(config, clock);
+        try {
+            a.startAll();
+            return a;
+        } catch (RuntimeException | SipException e) {
+            a.close();
+            throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private void startAll() throws SipException {
+        try {
+            Files.createDirectories(config.data().dir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + config.data().dir(), e);
+        }
+        stores = DerbyStores.open(config.data().dir());
+        closers.push(stores);
+        directory = Directory.load(stores);
+        events = new EventBus(EVENT_QUEUE);
+        closers.push(events);
+
+        ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, r -> daemon(r, "timers"));
+        closers.push(timers::shutdownNow);
+        var reg = config.sip().registrar();
+        BindingJournal journal = new BindingJournal(stores.bindings());
+        closers.push(journal);
+        registrar = new Registrar(journal, events, new RegistrarPolicy(reg.minExpires(), reg.maxExpires(), reg.defaultExpires()), clock);
+        registrar.restore(stores.bindings());
+        timers.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
+        provisioning = new ProvisioningService(stores, directory, registrar);
+        credentials = new FirstStart(config, stores, provisioning).ensure();
+
+        Lanes callLanes = new Lanes("call", config.sip().calls().lanes(), LANE_QUEUE);
+        closers.push(callLanes);
+        Lanes workers = new Lanes("sip-worker", Math.max(2, Runtime.getRuntime().availableProcessors()), LANE_QUEUE);
+        closers.push(workers);
+
+        sip = SipServer.start(config.node().name(), sipSettings());
+        closers.push(sip);
+        var messages = sip.messages();
+        TenantResolver tenants = new TenantResolver(directory, new java.util.HashSet<>(java.util.List.of(config.network().advertisedAddress(), config.network().bind())));
+        var auth = config.sip().auth();
+        DigestVerifier verifier = new DigestVerifier(NonceService.withRandomSecret(
+                Duration.ofSeconds(auth.nonceTtlSeconds()), 200_000, clock));
+        AuthFailureThrottle throttle = new AuthFailureThrottle(auth.failureLimit(), Duration.ofSeconds(auth.failureWindowSeconds()),
+                Duration.ofSeconds(auth.blockSeconds()), 100_000, clock);
+        DigestGate gate = new DigestGate(messages, directory, verifier, throttle, auth.algorithms().stream()
+                .map(a -> DigestAlgorithm.fromToken(a).orElseThrow()).toList(), auth.md5OnlyUserAgents());
+
+        activeCalls = new ActiveCalls(events, clock);
+        CallRecords records = new CallRecords(stores.cdrs(), activeCalls);
+        b2bua = new B2bua(messages, directory, registrar, callLanes, timers, activeCalls, records, clock);
+        messagesService = new MessageService(stores.messages(), registrar, directory, new SipMessageTransport(messages), events, clock);
+        events.subscribe("im-delivery", messagesService::onEvent);
+
+        SipDispatcher dispatcher = new SipDispatcher(messages)
+                .on(Request.REGISTER, new com.crosspoint.sip.registrar.RegisterHandler(messages, tenants, directory, gate, registrar, workers, clock))
+                .on(Request.MESSAGE, new MessageHandler(messages, tenants, directory, gate, messagesService, workers))
+                .on(Request.OPTIONS, (event, st) -> messages.send(st, messages.response(event.getRequest(), 200)));
+        b2bua.install(dispatcher, tenants, gate, config.sip().calls().maxCalls());
+        sip.listen(dispatcher);
+        LOG.info("Crosspoint {} started: SIP {}:{}", config.node().name(), config.network().advertisedAddress(), sip.port());
+    }
+
+    private SipSettings sipSettings() {
+        var s = config.sip();
+        return new SipSettings(config.network().bind(), config.network().advertisedAddress(), s.port(), s.tls().port(),
+                s.tls().keystore().orElse(null), s.tls().keystorePassword(), s.tls().keystoreType(),
+                s.stackThreads(), s.udpBufferBytes());
+    }
+
+    private void sweep() {
+        try {
+            registrar.sweepExpired();
+        } catch (RuntimeException e) {
+            LOG.warn("binding sweep failed", e);
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    public CrosspointConfig config() {
+        return config;
+    }
+
+    public int sipPort() {
+        return sip.port();
+    }
+
+    public Registrar registrar() {
+        return registrar;
+    }
+
+    public Directory directory() {
+        return directory;
+    }
+
+    public ProvisioningService provisioning() {
+        return provisioning;
+    }
+
+    public ActiveCalls activeCalls() {
+        return activeCalls;
+    }
+
+    public B2bua calls() {
+        return b2bua;
+    }
+
+    public MessageService messages() {
+        return messagesService;
+    }
+
+    public Stores stores() {
+        return stores;
+    }
+
+    public EventBus events() {
+        return events;
+    }
+
+    /** Passwords generated at this start (admin on a new data directory, demo users), to print once. */
+    public FirstStart.Credentials credentials() {
+        return credentials;
+    }
+
+    @Override
+    public void close() {
+        while (!closers.isEmpty()) {
+            AutoCloseable c = closers.pop();
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("error while stopping {}", c, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package com.crosspoint.boot;
+
+import java.io.PrintStream;
+
+/** The start-up message: where to point phones and browsers, and any password set at this start. */
+final class Banner {
+    private Banner() {
+    }
+
+    static void print(PrintStream out, Appliance a) {
+        var cfg = a.config();
+        var c = a.credentials();
+        String host = cfg.network().advertisedAddress();
+        out.println();
+        out.println("Crosspoint is running (node " + cfg.node().name() + ", data in " + cfg.data().dir() + ")");
+        out.println("  SIP:        " + host + ":" + a.sipPort() + " (UDP, TCP)");
+        out.println("  Web / API:  http://" + host + ":" + cfg.http().port() + "/");
+        out.println("  Admin:      " + c.adminUsername() + (c.adminPassword() != null
+                ? " / " + c.adminPassword() + "   (shown once: keep it)" : " (password unchanged)"));
+        if (c.demoTenant() != null) {
+            out.println("  Demo tenant " + c.demoTenant().domain() + ", extensions " + String.join(", ", c.demoExtensions()));
+            out.println("    phones register as sip:<extension>@" + host + ":" + a.sipPort()
+                    + ", user name = extension");
+            out.println("    SIP and web password: " + (c.demoPassword() != null ? c.demoPassword()
+                    : "unchanged since the first start (set CROSSPOINT_DEMO_PASSWORD to reset it)"));
+        }
+        out.println();
+        out.flush();
+    }
+}

@@ -1,0 +1,84 @@
+package com.crosspoint.boot;
+
+import com.crosspoint.auth.PasswordHasher;
+import com.crosspoint.config.CrosspointConfig;
+import com.crosspoint.model.CallSettings;
+import com.crosspoint.model.Role;
+import com.crosspoint.model.Tenant;
+import com.crosspoint.model.User;
+import com.crosspoint.provisioning.Passwords;
+import com.crosspoint.provisioning.ProvisioningService;
+import com.crosspoint.store.Stores;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a node needs before it takes traffic: the admin account of a new data directory and, in
+ * demo mode, a demo tenant with extensions. Passwords that nobody chose are generated here and
+ * handed back to be printed once; only hashes are kept.
+ */
+final class FirstStart {
+    private static final List<String> DEMO_NAMES = List.of("Alice", "Bob", "Carol", "Dave", "Erin", "Frank", "Grace", "Heidi");
+
+    private final CrosspointConfig config;
+    private final Stores stores;
+    private final ProvisioningService provisioning;
+
+    FirstStart(CrosspointConfig config, Stores stores, ProvisioningService provisioning) {
+        this.config = config;
+        this.stores = stores;
+        this.provisioning = provisioning;
+    }
+
+    /**
+     * @param adminPassword  the admin's password when it was set at this start, else null
+     * @param demoTenant     the demo tenant, or null outside demo mode
+     * @param demoPassword   the demo extensions' SIP and web password when set at this start, else null
+     */
+    record Credentials(String adminUsername, String adminPassword, Tenant demoTenant, List<String> demoExtensions,
+                       String demoPassword) {
+    }
+
+    Credentials ensure() {
+        String adminPassword = ensureAdmin();
+        if (!config.demo().enabled()) {
+            return new Credentials(config.admin().username(), adminPassword, null, List.of(), null);
+        }
+        Optional<Tenant> existing = stores.tenants().findByDomain(config.demo().domain());
+        Tenant tenant = existing.orElseGet(() -> provisioning.createTenant("Demo", config.demo().domain()));
+        String demoPassword = null;
+        if (existing.isEmpty() || config.demo().password().isPresent()) {
+            demoPassword = config.demo().password().orElseGet(() -> Passwords.generate(12));
+            seedExtensions(tenant, demoPassword);
+        }
+        return new Credentials(config.admin().username(), adminPassword, tenant, config.demo().extensions(), demoPassword);
+    }
+
+    private String ensureAdmin() {
+        if (stores.admins().findByUsername(config.admin().username()).isPresent()) {
+            return null;
+        }
+        String pw = config.admin().password().orElseGet(() -> Passwords.generate(16));
+        stores.admins().create(config.admin().username(), PasswordHasher.hash(pw), Role.SUPERADMIN, null);
+        return pw;
+    }
+
+    /** Creates the demo users and their first device, or resets their passwords to the one given. */
+    private void seedExtensions(Tenant tenant, String password) {
+        List<String> extensions = config.demo().extensions();
+        for (int i = 0; i < extensions.size(); i++) {
+            String ext = extensions.get(i);
+            String name = DEMO_NAMES.get(i % DEMO_NAMES.size());
+            User user = stores.users().findByExtension(tenant.id(), ext).orElseGet(() -> provisioning.createUser(
+                    tenant.id(), ext, name, name.toLowerCase(java.util.Locale.ROOT) + "@" + tenant.domain(),
+                    CallSettings.defaults()));
+            stores.users().setWebPasswordHash(user.id(), PasswordHasher.hash(password));
+            var device = stores.devices().findBySipUsername(tenant.id(), ext);
+            if (device.isPresent()) {
+                provisioning.setDevicePassword(tenant.id(), device.get().id(), password);
+            } else {
+                provisioning.createDevice(tenant.id(), user.id(), ext, password);
+            }
+        }
+    }
+}

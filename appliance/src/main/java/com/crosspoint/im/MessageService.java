@@ -1,0 +1,107 @@
+package com.crosspoint.im;
+
+import com.crosspoint.directory.Directory;
+import com.crosspoint.events.Event;
+import com.crosspoint.events.EventBus;
+import com.crosspoint.events.MessageEvent;
+import com.crosspoint.events.RegistrationEvent;
+import com.crosspoint.model.Binding;
+import com.crosspoint.model.InstantMessage;
+import com.crosspoint.model.Tenant;
+import com.crosspoint.registrar.Registrar;
+import com.crosspoint.store.MessageStore;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Page-mode instant messages with store-and-forward: every message is committed first (history,
+ * and nothing lost), then delivered to every registered device of the recipient; a message no
+ * device took waits until one of the recipient's devices registers.
+ */
+public final class MessageService {
+    private static final Logger LOG = LoggerFactory.getLogger(MessageService.class);
+
+    private final MessageStore store;
+    private final Registrar registrar;
+    private final Directory directory;
+    private final MessageTransport transport;
+    private final EventBus events;
+    private final Clock clock;
+    /** Messages being delivered now, so a registration burst does not send one twice. */
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+
+    public MessageService(MessageStore store, Registrar registrar, Directory directory, MessageTransport transport,
+                          EventBus events, Clock clock) {
+        this.store = store;
+        this.registrar = registrar;
+        this.directory = directory;
+        this.transport = transport;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Outcome of a send: delivered to a device now, or stored for later. */
+    public enum Outcome { DELIVERED, STORED }
+
+    /**
+     * Commits the message, then tries to deliver it. The future completes with DELIVERED once a
+     * device accepted it, or STORED when none did (it will go out on the next registration).
+     */
+    public CompletableFuture<Outcome> send(Tenant tenant, String fromExtension, String toExtension,
+                                           String contentType, String body) {
+        InstantMessage saved = store.save(new InstantMessage(0, tenant.id(), fromExtension, toExtension,
+                contentType, body, clock.instant(), null));
+        events.publish(new MessageEvent(MessageEvent.Kind.STORED, saved, clock.instant()));
+        return deliver(tenant, saved).thenApply(ok -> ok ? Outcome.DELIVERED : Outcome.STORED);
+    }
+
+    private CompletableFuture<Boolean> deliver(Tenant tenant, InstantMessage m) {
+        List<Binding> devices = registrar.lookup("sip:" + m.toExtension() + "@" + tenant.domain());
+        if (devices.isEmpty() || !inFlight.add(m.id())) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return transport.deliver(m, tenant.domain(), devices).handle((ok, err) -> {
+            inFlight.remove(m.id());
+            if (err != null) {
+                LOG.info("message {} not delivered: {}", m.id(), err.getMessage());
+                return false;
+            }
+            if (ok) {
+                var at = clock.instant();
+                store.markDelivered(m.id(), at);
+                events.publish(new MessageEvent(MessageEvent.Kind.DELIVERED,
+                        new InstantMessage(m.id(), m.tenantId(), m.fromExtension(), m.toExtension(), m.contentType(),
+                                m.body(), m.createdAt(), at), at));
+            }
+            return ok;
+        });
+    }
+
+    /** Subscribe this to the event bus: a new registration releases the messages waiting for it. */
+    public void onEvent(Event e) {
+        if (e instanceof RegistrationEvent r && (r.kind() == RegistrationEvent.Kind.ADDED
+                || r.kind() == RegistrationEvent.Kind.REFRESHED)) {
+            deliverPending(r.binding());
+        }
+    }
+
+    private void deliverPending(Binding b) {
+        Tenant tenant = directory.tenant(b.tenantId()).orElse(null);
+        var user = directory.user(b.userId()).orElse(null);
+        if (tenant == null || user == null) {
+            return;
+        }
+        for (InstantMessage m : store.pendingFor(tenant.id(), user.extension())) {
+            deliver(tenant, m);
+        }
+    }
+
+    public List<InstantMessage> history(long tenantId, String extension, String peer, int offset, int limit) {
+        return store.history(tenantId, extension, peer, offset, limit);
+    }
+}
