@@ -40,7 +40,8 @@ public final class SipServer implements AutoCloseable {
         factory.setPathName("gov.nist");
         SipStack stack = factory.createSipStack(SipStackProperties.of(name, s));
         try {
-            ListeningPoint udp = stack.createListeningPoint(s.bindAddress(), s.port(), ListeningPoint.UDP);
+            int wanted = s.port() == 0 ? FreePort.udpAndTcp(s.bindAddress()) : s.port();
+            ListeningPoint udp = stack.createListeningPoint(s.bindAddress(), wanted, ListeningPoint.UDP);
             int port = udp.getPort();
             List<ListeningPoint> more = new ArrayList<>();
             more.add(stack.createListeningPoint(s.bindAddress(), port, ListeningPoint.TCP));

@@ -84,7 +84,13 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logWarning(String message) {
-        log.warn(message);
+        // The stack announces its TLS defaults at every start, TLS configured or not: not worth a warning.
+        if (message != null && (message.contains("TLS") || message.contains("tls security policy")
+                || message.contains("keystore type") || message.contains("truststore type"))) {
+            log.debug(message);
+        } else {
+            log.warn(message);
+        }
     }
 
     @Override
