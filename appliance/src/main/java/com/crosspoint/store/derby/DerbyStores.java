@@ -1,0 +1,124 @@
+package com.crosspoint.store.derby;
+
+import com.crosspoint.store.AdminStore;
+import com.crosspoint.store.BindingStore;
+import com.crosspoint.store.CdrStore;
+import com.crosspoint.store.DeviceStore;
+import com.crosspoint.store.MessageStore;
+import com.crosspoint.store.StoreException;
+import com.crosspoint.store.Stores;
+import com.crosspoint.store.TenantStore;
+import com.crosspoint.store.UserStore;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The repositories on an embedded Derby database in {@code <dataDir>/db} (derby.log beside it).
+ * Thread-safe: every operation runs on a connection of its own.
+ */
+public final class DerbyStores implements Stores {
+    private static final Logger LOG = LoggerFactory.getLogger(DerbyStores.class);
+
+    private final EmbeddedDatabase database;
+    private final TenantStore tenants;
+    private final UserStore users;
+    private final DeviceStore devices;
+    private final BindingStore bindings;
+    private final MessageStore messages;
+    private final CdrStore cdrs;
+    private final AdminStore admins;
+
+    private DerbyStores(EmbeddedDatabase database, Clock clock) {
+        this.database = database;
+        Transactions tx = new Transactions(database);
+        this.tenants = new DerbyTenantStore(tx);
+        this.users = new DerbyUserStore(tx);
+        this.devices = new DerbyDeviceStore(tx, clock);
+        this.bindings = new DerbyBindingStore(tx);
+        this.messages = new DerbyMessageStore(tx);
+        this.cdrs = new DerbyCdrStore(tx);
+        this.admins = new DerbyAdminStore(tx);
+    }
+
+    public static DerbyStores open(Path dataDir) {
+        return open(dataDir, Clock.systemUTC());
+    }
+
+    /**
+     * Opens the database, creating it when absent, and migrates its schema to the current version.
+     *
+     * @param clock stamps device creation times
+     * @throws IllegalStateException when this process already has the database open
+     */
+    public static DerbyStores open(Path dataDir, Clock clock) {
+        long start = System.nanoTime();
+        EmbeddedDatabase database = EmbeddedDatabase.boot(dataDir);
+        try {
+            database.withConnection(connection -> {
+                Migrations.apply(connection);
+                return null;
+            });
+        } catch (SQLException e) {
+            throw shutDownAfter(database, new StoreException("cannot migrate " + database.directory(), e));
+        } catch (RuntimeException e) {
+            throw shutDownAfter(database, e);
+        }
+        LOG.info("Opened database {} in {} ms", database.directory(), (System.nanoTime() - start) / 1_000_000);
+        return new DerbyStores(database, clock);
+    }
+
+    /** Releases a database that failed to open, so that the process can try again. */
+    private static RuntimeException shutDownAfter(EmbeddedDatabase database, RuntimeException failure) {
+        try {
+            database.shutdown();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+        return failure;
+    }
+
+    @Override
+    public TenantStore tenants() {
+        return tenants;
+    }
+
+    @Override
+    public UserStore users() {
+        return users;
+    }
+
+    @Override
+    public DeviceStore devices() {
+        return devices;
+    }
+
+    @Override
+    public BindingStore bindings() {
+        return bindings;
+    }
+
+    @Override
+    public MessageStore messages() {
+        return messages;
+    }
+
+    @Override
+    public CdrStore cdrs() {
+        return cdrs;
+    }
+
+    @Override
+    public AdminStore admins() {
+        return admins;
+    }
+
+    /** Waits for running operations, then shuts the database down; later calls throw StoreException. */
+    @Override
+    public void close() {
+        database.shutdown();
+        LOG.info("Closed database {}", database.directory());
+    }
+}

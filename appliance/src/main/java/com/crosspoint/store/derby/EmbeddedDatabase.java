@@ -1,0 +1,145 @@
+package com.crosspoint.store.derby;
+
+import com.crosspoint.store.StoreException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+
+/**
+ * One booted embedded Derby database: hands out a fresh connection per operation (cheap in
+ * embedded mode, and JDBC connections must not be shared between threads) and shuts it down.
+ */
+final class EmbeddedDatabase {
+    /** SQLState of a successful single-database shutdown. */
+    private static final String SHUTDOWN_OK = "08006";
+    private static final String ERROR_FILE_PROPERTY = "derby.stream.error.file";
+
+    /**
+     * Database directories booted by this JVM. Two handles on one directory would share the
+     * engine's database, and closing one would shut it down under the other.
+     */
+    private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
+
+    private final Path dbDir;
+    private final EmbeddedDataSource dataSource;
+    /** Operations hold the read lock, so shutdown waits for them and none can boot the database again. */
+    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private boolean closed;
+
+    private EmbeddedDatabase(Path dbDir) {
+        this.dbDir = dbDir;
+        this.dataSource = dataSource(dbDir);
+    }
+
+    /** Boots the database in {@code dataDir/db}, creating it when absent. */
+    static EmbeddedDatabase boot(Path dataDir) {
+        Path home = createDirectory(dataDir);
+        Path dbDir = home.resolve("db");
+        if (!OPEN.add(dbDir)) {
+            throw new IllegalStateException("database already open in this process: " + dbDir);
+        }
+        try {
+            keepDerbyLogIn(home);
+            EmbeddedDataSource create = dataSource(dbDir);
+            create.setCreateDatabase("create");
+            try (Connection connection = create.getConnection()) {
+                shortenLockWaits(connection);
+            }
+            return new EmbeddedDatabase(dbDir);
+        } catch (SQLException | RuntimeException e) {
+            OPEN.remove(dbDir);
+            throw new StoreException("cannot open database " + dbDir, e);
+        }
+    }
+
+    /** The real path, so that two spellings of one directory are recognised as the same database. */
+    private static Path createDirectory(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+            return dataDir.toRealPath();
+        } catch (IOException e) {
+            throw new StoreException("cannot create data directory " + dataDir, e);
+        }
+    }
+
+    /**
+     * derby.log is per engine, not per database, and the engine reads the setting once when it
+     * boots; an explicit -D setting wins.
+     */
+    private static void keepDerbyLogIn(Path dataDir) {
+        if (System.getProperty(ERROR_FILE_PROPERTY) == null) {
+            System.setProperty(ERROR_FILE_PROPERTY, dataDir.resolve("derby.log").toString());
+        }
+    }
+
+    /**
+     * Derby looks for deadlocks only after 20 s of waiting and gives up on a lock after 60 s; a
+     * registrar commit must not stall that long. Deadlock victims are retried by {@link Transactions}.
+     */
+    private static void shortenLockWaits(Connection connection) throws SQLException {
+        try (CallableStatement set = connection.prepareCall(
+                "CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY(?, ?)")) {
+            set.setString(1, "derby.locks.deadlockTimeout");
+            set.setString(2, "1");
+            set.execute();
+            set.setString(1, "derby.locks.waitTimeout");
+            set.setString(2, "10");
+            set.execute();
+        }
+    }
+
+    private static EmbeddedDataSource dataSource(Path dbDir) {
+        EmbeddedDataSource ds = new EmbeddedDataSource();
+        ds.setDatabaseName(dbDir.toString());
+        return ds;
+    }
+
+    Path directory() {
+        return dbDir;
+    }
+
+    /** Runs {@code work} on a connection of its own, closed afterwards. */
+    <T> T withConnection(Transactions.Work<T> work) throws SQLException {
+        lifecycle.readLock().lock();
+        try {
+            if (closed) {
+                throw new StoreException("database is closed: " + dbDir, null);
+            }
+            try (Connection connection = dataSource.getConnection()) {
+                return work.run(connection);
+            }
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /** Waits for running operations, then shuts the database down cleanly; idempotent. */
+    void shutdown() {
+        lifecycle.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            EmbeddedDataSource ds = dataSource(dbDir);
+            ds.setShutdownDatabase("shutdown");
+            ds.getConnection().close();
+            throw new StoreException("database did not shut down: " + dbDir, null);
+        } catch (SQLException e) {
+            if (!SHUTDOWN_OK.equals(e.getSQLState())) {
+                throw new StoreException("shutdown of " + dbDir + " failed", e);
+            }
+        } finally {
+            OPEN.remove(dbDir);
+            lifecycle.writeLock().unlock();
+        }
+    }
+}
