@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -128,16 +127,6 @@ public final class ExternalProcess implements AutoCloseable {
             Files.writeString(logFile, remark(text) + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write log " + logFile, e);
-        }
-    }
-
-    public void writeStdin(String text) {
-        try {
-            OutputStream stdin = process.getOutputStream();
-            stdin.write(text.getBytes(StandardCharsets.UTF_8));
-            stdin.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to stdin of " + name, e);
         }
     }
 
