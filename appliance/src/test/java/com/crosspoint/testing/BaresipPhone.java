@@ -522,6 +522,8 @@ public final class BaresipPhone implements AutoCloseable {
 
         private static String config(Path dir, int sipPort, int ctrlPort, Path wav) {
             // Template from docs/real-peers.md section 2; net_interface keeps SDP/RTP on loopback.
+            // RTP ports come from the ephemeral range so they never take a port FreePorts hands out.
+            int[] rtp = FreePorts.ephemeralRange();
             return """
                     poll_method        epoll
                     net_interface      127.0.0.1
@@ -535,6 +537,7 @@ public final class BaresipPhone implements AutoCloseable {
                     ausrc_srate        8000
                     ausrc_channels     1
                     rtp_timeout        0
+                    rtp_ports          %d-%d
                     rtcp_mux           yes
                     module_path        /usr/lib/baresip/modules
                     module             stdio.so
@@ -553,7 +556,7 @@ public final class BaresipPhone implements AutoCloseable {
                     ctrl_tcp_listen    127.0.0.1:%d
                     snd_path           %s
                     statmode_default   off
-                    """.formatted(sipPort, wav, ctrlPort, dir.resolve("rec"));
+                    """.formatted(sipPort, wav, rtp[0], rtp[1], ctrlPort, dir.resolve("rec"));
         }
 
         private static void write(Path dir, Path logs, String file, String content) throws IOException {

@@ -97,7 +97,8 @@ public final class FreePorts {
         return new int[] {LOWEST, 65535};
     }
 
-    private static int[] ephemeralRange() {
+    /** The kernel's ephemeral port range [low, high]; peers' random RTP ports belong there, away from ours. */
+    static int[] ephemeralRange() {
         Path file = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
         if (!Files.isReadable(file)) {
             return new int[] {32768, 60999};

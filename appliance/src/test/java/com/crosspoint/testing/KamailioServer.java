@@ -69,9 +69,10 @@ public final class KamailioServer implements AutoCloseable {
         return users;
     }
 
-    /** The usrloc:registered_users statistic (counts AoRs). */
+    /** The usrloc registered_users statistic (counts AoRs). */
     public long registeredUserCount() {
-        String output = kamcmd("stats.get_statistics", "usrloc:registered_users");
+        // Kamailio 5.6 prints nothing for "usrloc:registered_users"; the bare name or "usrloc:" works.
+        String output = kamcmd("stats.get_statistics", "registered_users");
         Matcher m = REGISTERED_USERS.matcher(output);
         if (!m.find()) {
             throw new IllegalStateException("unexpected kamcmd statistics output: " + output);

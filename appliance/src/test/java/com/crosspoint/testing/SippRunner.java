@@ -182,7 +182,7 @@ public final class SippRunner {
                 "-mp", Integer.toString(FreePorts.consecutive(4)),
                 "-cp", Integer.toString(FreePorts.udpAndTcp()),
                 "-m", Integer.toString(calls), "-nostdin",
-                "-timeout", timeout.toSeconds() + "s", "-timeout_error",
+                "-timeout", Math.max(1, timeout.toSeconds()) + "s", "-timeout_error",
                 "-trace_stat", "-stf", logDir.resolve("stat.csv").toString(), "-fd", "1",
                 "-trace_err", "-error_file", logDir.resolve("errors.log").toString(),
                 "-trace_screen", "-screen_file", logDir.resolve("screen.log").toString()));
