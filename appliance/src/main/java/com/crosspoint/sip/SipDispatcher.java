@@ -13,6 +13,7 @@ import javax.sip.TimeoutEvent;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.TransactionUnavailableException;
+import javax.sip.header.MaxForwardsHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -57,6 +58,10 @@ public final class SipDispatcher implements SipListener {
                 messages.sendStateless(problem.get());
                 return;
             }
+            if (rq.getHeader(MaxForwardsHeader.NAME) == null) {
+                // RFC 2543 clients send none; the stack insists on it, and as the UAS we do not need it.
+                rq.setHeader(messages.headers().createMaxForwardsHeader(70));
+            }
             ServerTransaction st = event.getServerTransaction();
             if (st == null) {
                 st = messages.provider().getNewServerTransaction(rq);
@@ -73,6 +78,9 @@ public final class SipDispatcher implements SipListener {
             LOG.trace("retransmitted {}", method);
         } catch (TransactionUnavailableException e) {
             LOG.debug("no transaction for {}: {}", method, e.getMessage());
+            messages.sendStateless(messages.response(rq, Response.BAD_REQUEST, "Malformed request"));
+        } catch (javax.sip.InvalidArgumentException e) {
+            LOG.debug("bad {}: {}", method, e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("failed on {} from {}", method, SipMessages.sourceOf(rq), e);
             messages.sendStateless(messages.response(rq, Response.SERVER_INTERNAL_ERROR));

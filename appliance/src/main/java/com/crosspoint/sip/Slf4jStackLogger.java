@@ -84,8 +84,10 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logWarning(String message) {
-        // The stack announces its TLS defaults at every start, TLS configured or not: not worth a warning.
+        // The stack announces its TLS defaults at every start, TLS configured or not, and warns for
+        // every request our EdgeValve answered itself: neither is worth a warning.
         if (message != null && (message.contains("TLS") || message.contains("tls security policy")
+                || message.contains("Null request interface returned")
                 || message.contains("keystore type") || message.contains("truststore type"))) {
             log.debug(message);
         } else {

@@ -44,6 +44,12 @@ class TortureIT {
             "badinv01.dat", 400,
             "clerr.dat", 400);
 
+    /**
+     * Invalid messages RFC 4475 lets a liberal element accept as it means them (§3.1.2.12 Date
+     * time zone): for these a 2xx is allowed too.
+     */
+    private static final java.util.Set<String> LIBERAL = java.util.Set.of("baddate.dat");
+
     private static TestAppliance pbx;
 
     @BeforeAll
@@ -70,14 +76,15 @@ class TortureIT {
             bob.awaitEvent("CALL_ESTABLISHED", WAIT);
 
             List<String> problems = new ArrayList<>();
+            java.util.Set<String> branches = new java.util.HashSet<>();
             for (String[] row : index()) {
                 String file = row[0];
                 String verdict = TortureClient.normaliseVerdict(row[3]);
-                byte[] message = resource(file);
+                byte[] message = TortureClient.withUniqueBranch(resource(file), branches, "-" + file.replace(".dat", ""));
                 boolean isResponse = new String(message, 0, 8, StandardCharsets.ISO_8859_1).startsWith("SIP/2.0");
                 List<Reply> replies = torture.exchange(message, REPLY_WAIT);
                 List<Integer> codes = replies.stream().map(Reply::status).distinct().toList();
-                if (verdict.startsWith("invalid") && codes.stream().anyMatch(c -> c < 300 && c >= 200)) {
+                if (verdict.startsWith("invalid") && !LIBERAL.contains(file) && codes.stream().anyMatch(c -> c < 300 && c >= 200)) {
                     problems.add(file + " (invalid) was accepted: " + codes);
                 }
                 if (!isResponse && verdict.startsWith("valid") && codes.stream().noneMatch(c -> c >= 200)) {

@@ -40,7 +40,10 @@ public final class TortureClient implements AutoCloseable {
     public record Reply(int status, String callId, String firstLine) {
     }
 
-    /** Sends one datagram and returns the replies that carry its Call-ID (all replies if it has none). */
+    /**
+     * Sends one datagram and returns the replies that carry its Call-ID (all replies if it has
+     * none), up to the first final response or until {@code wait} has passed.
+     */
     public List<Reply> exchange(byte[] datagram, Duration wait) {
         String text = new String(datagram, StandardCharsets.ISO_8859_1);
         int port = 5060;
@@ -67,6 +70,9 @@ public final class TortureClient implements AutoCloseable {
                 Reply r = parse(new String(p.getData(), 0, p.getLength(), StandardCharsets.ISO_8859_1));
                 if (r != null && (callId == null || callId.equals(r.callId()))) {
                     replies.add(r);
+                    if (r.status() >= 200) {
+                        break; // the final answer is in; later ones would be retransmissions
+                    }
                 }
             }
             return replies;
@@ -115,6 +121,35 @@ public final class TortureClient implements AutoCloseable {
     @Override
     public void close() {
         sockets.values().forEach(DatagramSocket::close);
+    }
+
+    private static final Pattern BRANCH = Pattern.compile("(?i)(;[ \\t]*branch[ \\t]*=[ \\t]*)([^;,\\s]+)");
+
+    /**
+     * Several RFC 4475 messages share one branch ({@code z9hG4bKkdjuw}). Sent one after another
+     * within a transaction's lifetime, a server rightly takes the later ones for retransmissions
+     * of the first (JAIN-SIP matches server transactions by branch), so a branch seen before in
+     * this run gets a suffix; everything else stays byte for byte.
+     */
+    public static byte[] withUniqueBranch(byte[] message, java.util.Set<String> seen, String suffix) {
+        String text = new String(message, StandardCharsets.ISO_8859_1);
+        Matcher via = VIA.matcher(text);
+        if (!via.find()) {
+            return message;
+        }
+        int lineEnd = text.indexOf('\n', via.start());
+        String viaLine = text.substring(via.start(), lineEnd < 0 ? text.length() : lineEnd);
+        Matcher b = BRANCH.matcher(viaLine);
+        if (!b.find()) {
+            return message;
+        }
+        String branch = b.group(2).toLowerCase(Locale.ROOT);
+        if (seen.add(branch)) {
+            return message;
+        }
+        String newLine = viaLine.substring(0, b.end(2)) + suffix + viaLine.substring(b.end(2));
+        String rewritten = text.substring(0, via.start()) + newLine + text.substring(via.start() + viaLine.length());
+        return rewritten.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** Lower-cased verdict column of the vector index, e.g. {@code valid}, {@code invalid}. */

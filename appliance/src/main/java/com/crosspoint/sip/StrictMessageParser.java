@@ -1,0 +1,26 @@
+package com.crosspoint.sip;
+
+import gov.nist.javax.sip.message.SIPMessage;
+import gov.nist.javax.sip.parser.MessageParser;
+import gov.nist.javax.sip.parser.ParseExceptionListener;
+import gov.nist.javax.sip.parser.StringMsgParser;
+import java.text.ParseException;
+
+/** JAIN-SIP's parser with {@link RawMessageCheck} in front: ambiguous messages become parse errors (400). */
+final class StrictMessageParser implements MessageParser {
+    /** Marks a request whose SIP version is not 2.0, for {@link EdgeValve} to answer 505. */
+    static final Object UNSUPPORTED_VERSION = new Object();
+
+    private final StringMsgParser delegate = new StringMsgParser();
+
+    @Override
+    public SIPMessage parseSIPMessage(byte[] message, boolean readBody, boolean strict, ParseExceptionListener listener)
+            throws ParseException {
+        RawMessageCheck.check(message);
+        SIPMessage parsed = delegate.parseSIPMessage(message, readBody, strict, listener);
+        if (parsed != null && !RawMessageCheck.isSip20Request(message)) {
+            parsed.setApplicationData(UNSUPPORTED_VERSION);
+        }
+        return parsed;
+    }
+}
