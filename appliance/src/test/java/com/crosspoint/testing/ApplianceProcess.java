@@ -1,0 +1,92 @@
+package com.crosspoint.testing;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The appliance as its own OS process, started the way {@code bin/crosspoint run} starts it (the
+ * packaged classes and {@code target/lib}), so a test can {@code kill -9} it and start it again
+ * on the same data directory.
+ */
+public final class ApplianceProcess implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final ExternalProcess process;
+    private final int sipPort;
+    private final int httpPort;
+
+    private ApplianceProcess(ExternalProcess process, int sipPort, int httpPort) {
+        this.process = process;
+        this.sipPort = sipPort;
+        this.httpPort = httpPort;
+    }
+
+    /** Starts with {@code --demo} on the given data directory and waits until it serves. */
+    public static ApplianceProcess start(Path dataDir, int sipPort, int httpPort, Map<String, String> env) {
+        Path target = Path.of("target").toAbsolutePath();
+        if (!Files.isDirectory(target.resolve("lib"))) {
+            throw new IllegalStateException("target/lib missing: run through `mvn verify` (package copies the runtime libraries)");
+        }
+        List<String> command = new ArrayList<>();
+        command.add("env");
+        command.add("CROSSPOINT_DATA=" + dataDir);
+        command.add("CROSSPOINT_BIND=127.0.0.1");
+        command.add("CROSSPOINT_SIP_PORT=" + sipPort);
+        command.add("CROSSPOINT_HTTP_PORT=" + httpPort);
+        env.forEach((k, v) -> command.add(k + "=" + v));
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(target.resolve("classes") + File.pathSeparator + target.resolve("lib") + File.separator + "*");
+        command.add("com.crosspoint.boot.Main");
+        command.add("run");
+        command.add("--demo");
+        CountDownLatch ready = new CountDownLatch(1);
+        ExternalProcess p = ExternalProcess.start("appliance", command, dataDir.getParent(),
+                HarnessFiles.logDir("appliance").resolve("appliance.log"), false, line -> {
+                    if (line.startsWith("Crosspoint is running")) {
+                        ready.countDown();
+                    }
+                });
+        try {
+            if (!ready.await(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                p.kill();
+                throw new IllegalStateException("appliance did not start: " + p.outputTail(4000));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.kill();
+            throw new IllegalStateException("interrupted while starting the appliance", e);
+        }
+        return new ApplianceProcess(p, sipPort, httpPort);
+    }
+
+    public int sipPort() {
+        return sipPort;
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public String output() {
+        return process.output();
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed that was not already committed. */
+    public void killHard() {
+        process.kill();
+        process.waitFor(Duration.ofSeconds(10));
+    }
+
+    @Override
+    public void close() {
+        process.terminate(Duration.ofSeconds(10));
+    }
+}
