@@ -14,10 +14,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 
 /**
- * One booted embedded Derby database: hands out a fresh connection per operation (cheap in
- * embedded mode, and JDBC connections must not be shared between threads) and shuts it down.
+ * One booted embedded Derby database: lends each operation a connection of its own (JDBC
+ * connections must not be shared between threads) and shuts the database down.
  */
 final class EmbeddedDatabase {
+    /** About the number of threads that use the stores at once. */
+    private static final int MAX_IDLE_CONNECTIONS = 16;
     /** SQLState of a successful single-database shutdown. */
     private static final String SHUTDOWN_OK = "08006";
     private static final String ERROR_FILE_PROPERTY = "derby.stream.error.file";
@@ -29,14 +31,14 @@ final class EmbeddedDatabase {
     private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
 
     private final Path dbDir;
-    private final EmbeddedDataSource dataSource;
+    private final ConnectionPool connections;
     /** Operations hold the read lock, so shutdown waits for them and none can boot the database again. */
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean closed;
 
     private EmbeddedDatabase(Path dbDir) {
         this.dbDir = dbDir;
-        this.dataSource = dataSource(dbDir);
+        this.connections = new ConnectionPool(dataSource(dbDir), MAX_IDLE_CONNECTIONS);
     }
 
     /** Boots the database in {@code dataDir/db}, creating it when absent. */
@@ -106,16 +108,26 @@ final class EmbeddedDatabase {
         return dbDir;
     }
 
-    /** Runs {@code work} on a connection of its own, closed afterwards. */
+    /**
+     * Runs {@code work} on a connection no other thread uses meanwhile. The work must end its
+     * transaction (commit or rollback) and must not close the connection.
+     */
     <T> T withConnection(Transactions.Work<T> work) throws SQLException {
         lifecycle.readLock().lock();
         try {
             if (closed) {
                 throw new StoreException("database is closed: " + dbDir, null);
             }
-            try (Connection connection = dataSource.getConnection()) {
-                return work.run(connection);
+            Connection connection = connections.borrow();
+            T result;
+            try {
+                result = work.run(connection);
+            } catch (Throwable e) {
+                connections.discard(connection, e);
+                throw e;
             }
+            connections.giveBack(connection);
+            return result;
         } finally {
             lifecycle.readLock().unlock();
         }
@@ -129,6 +141,7 @@ final class EmbeddedDatabase {
                 return;
             }
             closed = true;
+            connections.closeAll();
             EmbeddedDataSource ds = dataSource(dbDir);
             ds.setShutdownDatabase("shutdown");
             ds.getConnection().close();
