@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The repositories on an embedded Derby database in {@code <dataDir>/db} (derby.log beside it).
- * Thread-safe: every operation runs on a connection of its own.
+ * Thread-safe: every operation is one transaction on a connection no other thread uses meanwhile.
  */
 public final class DerbyStores implements Stores {
     private static final Logger LOG = LoggerFactory.getLogger(DerbyStores.class);

@@ -20,7 +20,6 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
 final class EmbeddedDatabase {
     /** About the number of threads that use the stores at once. */
     private static final int MAX_IDLE_CONNECTIONS = 16;
-    /** SQLState of a successful single-database shutdown. */
     private static final String SHUTDOWN_OK = "08006";
     private static final String ERROR_FILE_PROPERTY = "derby.stream.error.file";
 
@@ -109,8 +108,8 @@ final class EmbeddedDatabase {
     }
 
     /**
-     * Runs {@code work} on a connection no other thread uses meanwhile. The work must end its
-     * transaction (commit or rollback) and must not close the connection.
+     * Runs {@code work} on a connection no other thread uses meanwhile. The work must leave no
+     * transaction open; a connection it closed (Liquibase closes its own) is not reused.
      */
     <T> T withConnection(Transactions.Work<T> work) throws SQLException {
         lifecycle.readLock().lock();
@@ -141,18 +140,41 @@ final class EmbeddedDatabase {
                 return;
             }
             closed = true;
-            connections.closeAll();
-            EmbeddedDataSource ds = dataSource(dbDir);
-            ds.setShutdownDatabase("shutdown");
-            ds.getConnection().close();
-            throw new StoreException("database did not shut down: " + dbDir, null);
-        } catch (SQLException e) {
-            if (!SHUTDOWN_OK.equals(e.getSQLState())) {
-                throw new StoreException("shutdown of " + dbDir + " failed", e);
+            StoreException failure = null;
+            try {
+                connections.closeAll();
+            } catch (SQLException e) {
+                failure = new StoreException("cannot close the connections to " + dbDir, e);
+            }
+            try {
+                stopDerby();
+            } catch (StoreException e) {
+                if (failure != null) {
+                    e.addSuppressed(failure);
+                }
+                throw e;
+            }
+            if (failure != null) {
+                throw failure;
             }
         } finally {
             OPEN.remove(dbDir);
             lifecycle.writeLock().unlock();
         }
+    }
+
+    /** Derby confirms a clean shutdown of one database with an exception of SQLState 08006. */
+    private void stopDerby() {
+        EmbeddedDataSource ds = dataSource(dbDir);
+        ds.setShutdownDatabase("shutdown");
+        try {
+            ds.getConnection().close();
+        } catch (SQLException e) {
+            if (SHUTDOWN_OK.equals(e.getSQLState())) {
+                return;
+            }
+            throw new StoreException("shutdown of " + dbDir + " failed", e);
+        }
+        throw new StoreException("Derby did not confirm the shutdown of " + dbDir, null);
     }
 }
