@@ -54,14 +54,4 @@ final class Columns {
         String name = row.getString(column);
         return name == null ? null : Enum.valueOf(type, name);
     }
-
-    /** The IDENTITY value the statement just generated. */
-    static long generatedId(PreparedStatement statement) throws SQLException {
-        try (ResultSet keys = statement.getGeneratedKeys()) {
-            if (!keys.next()) {
-                throw new SQLException("insert returned no generated key");
-            }
-            return keys.getLong(1);
-        }
-    }
 }

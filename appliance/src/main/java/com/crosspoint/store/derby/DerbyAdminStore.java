@@ -6,7 +6,6 @@ import com.crosspoint.store.AdminStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -16,22 +15,26 @@ final class DerbyAdminStore implements AdminStore {
     private static final String COLUMNS = "id, username, password_hash, role, tenant_id";
 
     private final Transactions tx;
+    private final IdBlocks ids;
 
-    DerbyAdminStore(Transactions tx) {
+    DerbyAdminStore(Transactions tx, IdBlocks ids) {
         this.tx = tx;
+        this.ids = ids;
     }
 
     @Override
     public AdminAccount create(String username, String passwordHash, Role role, Long tenantId) {
+        long id = ids.next("admin_account");
         return tx.run(c -> {
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO admin_account (username, password_hash, "
-                    + "role, tenant_id) VALUES (?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                insert.setString(1, username);
-                insert.setString(2, passwordHash);
-                Columns.setEnum(insert, 3, role);
-                Columns.setLong(insert, 4, tenantId);
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO admin_account (id, username, "
+                    + "password_hash, role, tenant_id) VALUES (?, ?, ?, ?, ?)")) {
+                insert.setLong(1, id);
+                insert.setString(2, username);
+                insert.setString(3, passwordHash);
+                Columns.setEnum(insert, 4, role);
+                Columns.setLong(insert, 5, tenantId);
                 insert.executeUpdate();
-                return new AdminAccount(Columns.generatedId(insert), username, passwordHash, role, tenantId);
+                return new AdminAccount(id, username, passwordHash, role, tenantId);
             }
         }, new Transactions.Unique("username", "username " + username + " is already taken"));
     }

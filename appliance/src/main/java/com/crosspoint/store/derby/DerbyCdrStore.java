@@ -7,7 +7,6 @@ import com.crosspoint.store.CdrStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 /** Filters: {@code party} equals caller or callee; {@code from} (inclusive) and {@code to} (exclusive) bound startedAt. */
@@ -16,9 +15,11 @@ final class DerbyCdrStore implements CdrStore {
             + "ended_at, disposition, hung_up_by, sip_cause";
 
     private final Transactions tx;
+    private final IdBlocks ids;
 
-    DerbyCdrStore(Transactions tx) {
+    DerbyCdrStore(Transactions tx, IdBlocks ids) {
         this.tx = tx;
+        this.ids = ids;
     }
 
     /**
@@ -30,22 +31,24 @@ final class DerbyCdrStore implements CdrStore {
         CallRecord record = new CallRecord(0, given.tenantId(), given.callId(), given.caller(), given.callee(),
                 Columns.millis(given.startedAt()), Columns.millis(given.answeredAt()), Columns.millis(given.endedAt()),
                 given.disposition(), given.hungUpBy(), given.sipCause());
+        long id = ids.next("call_record");
         return tx.run(c -> {
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO call_record (tenant_id, call_id, caller, "
-                    + "callee, started_at, answered_at, ended_at, disposition, hung_up_by, sip_cause) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                insert.setLong(1, record.tenantId());
-                insert.setString(2, record.callId());
-                insert.setString(3, record.caller());
-                insert.setString(4, record.callee());
-                Columns.setInstant(insert, 5, record.startedAt());
-                Columns.setInstant(insert, 6, record.answeredAt());
-                Columns.setInstant(insert, 7, record.endedAt());
-                Columns.setEnum(insert, 8, record.disposition());
-                Columns.setEnum(insert, 9, record.hungUpBy());
-                insert.setInt(10, record.sipCause());
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO call_record (id, tenant_id, call_id, "
+                    + "caller, callee, started_at, answered_at, ended_at, disposition, hung_up_by, sip_cause) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setLong(1, id);
+                insert.setLong(2, record.tenantId());
+                insert.setString(3, record.callId());
+                insert.setString(4, record.caller());
+                insert.setString(5, record.callee());
+                Columns.setInstant(insert, 6, record.startedAt());
+                Columns.setInstant(insert, 7, record.answeredAt());
+                Columns.setInstant(insert, 8, record.endedAt());
+                Columns.setEnum(insert, 9, record.disposition());
+                Columns.setEnum(insert, 10, record.hungUpBy());
+                insert.setInt(11, record.sipCause());
                 insert.executeUpdate();
-                return new CallRecord(Columns.generatedId(insert), record.tenantId(), record.callId(),
+                return new CallRecord(id, record.tenantId(), record.callId(),
                         record.caller(), record.callee(), record.startedAt(), record.answeredAt(), record.endedAt(),
                         record.disposition(), record.hungUpBy(), record.sipCause());
             }

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -17,10 +16,12 @@ final class DerbyDeviceStore implements DeviceStore {
     private static final String COLUMNS = "id, tenant_id, user_id, sip_username, ha1_md5, ha1_sha256, created_at";
 
     private final Transactions tx;
+    private final IdBlocks ids;
     private final Clock clock;
 
-    DerbyDeviceStore(Transactions tx, Clock clock) {
+    DerbyDeviceStore(Transactions tx, IdBlocks ids, Clock clock) {
         this.tx = tx;
+        this.ids = ids;
         this.clock = clock;
     }
 
@@ -28,18 +29,19 @@ final class DerbyDeviceStore implements DeviceStore {
     public Device create(long tenantId, long userId, String sipUsername, String ha1Md5, String ha1Sha256) {
         // as stored, so that the returned device equals a later read
         Instant createdAt = Columns.millis(clock.instant());
+        long id = ids.next("device");
         return tx.run(c -> {
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO device (tenant_id, user_id, sip_username, "
-                    + "ha1_md5, ha1_sha256, created_at) VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                insert.setLong(1, tenantId);
-                insert.setLong(2, userId);
-                insert.setString(3, sipUsername);
-                insert.setString(4, ha1Md5);
-                insert.setString(5, ha1Sha256);
-                Columns.setInstant(insert, 6, createdAt);
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO device (id, tenant_id, user_id, "
+                    + "sip_username, ha1_md5, ha1_sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setLong(1, id);
+                insert.setLong(2, tenantId);
+                insert.setLong(3, userId);
+                insert.setString(4, sipUsername);
+                insert.setString(5, ha1Md5);
+                insert.setString(6, ha1Sha256);
+                Columns.setInstant(insert, 7, createdAt);
                 insert.executeUpdate();
-                return new Device(Columns.generatedId(insert), tenantId, userId, sipUsername, ha1Md5, ha1Sha256,
-                        createdAt);
+                return new Device(id, tenantId, userId, sipUsername, ha1Md5, ha1Sha256, createdAt);
             }
         }, new Transactions.Unique("sipUsername",
                 "SIP username " + sipUsername + " is already taken in tenant " + tenantId));

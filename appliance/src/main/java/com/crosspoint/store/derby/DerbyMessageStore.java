@@ -5,7 +5,6 @@ import com.crosspoint.store.MessageStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -15,9 +14,11 @@ final class DerbyMessageStore implements MessageStore {
             + "created_at, delivered_at";
 
     private final Transactions tx;
+    private final IdBlocks ids;
 
-    DerbyMessageStore(Transactions tx) {
+    DerbyMessageStore(Transactions tx, IdBlocks ids) {
         this.tx = tx;
+        this.ids = ids;
     }
 
     /**
@@ -29,19 +30,21 @@ final class DerbyMessageStore implements MessageStore {
         InstantMessage message = new InstantMessage(0, given.tenantId(), given.fromExtension(), given.toExtension(),
                 given.contentType(), given.body(), Columns.millis(given.createdAt()),
                 Columns.millis(given.deliveredAt()));
+        long id = ids.next("instant_message");
         return tx.run(c -> {
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO instant_message (tenant_id, "
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO instant_message (id, tenant_id, "
                     + "from_extension, to_extension, content_type, body, created_at, delivered_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                insert.setLong(1, message.tenantId());
-                insert.setString(2, message.fromExtension());
-                insert.setString(3, message.toExtension());
-                insert.setString(4, message.contentType());
-                insert.setString(5, message.body());
-                Columns.setInstant(insert, 6, message.createdAt());
-                Columns.setInstant(insert, 7, message.deliveredAt());
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setLong(1, id);
+                insert.setLong(2, message.tenantId());
+                insert.setString(3, message.fromExtension());
+                insert.setString(4, message.toExtension());
+                insert.setString(5, message.contentType());
+                insert.setString(6, message.body());
+                Columns.setInstant(insert, 7, message.createdAt());
+                Columns.setInstant(insert, 8, message.deliveredAt());
                 insert.executeUpdate();
-                return new InstantMessage(Columns.generatedId(insert), message.tenantId(), message.fromExtension(),
+                return new InstantMessage(id, message.tenantId(), message.fromExtension(),
                         message.toExtension(), message.contentType(), message.body(), message.createdAt(),
                         message.deliveredAt());
             }

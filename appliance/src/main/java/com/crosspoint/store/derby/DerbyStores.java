@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The repositories on an embedded Derby database in {@code <dataDir>/db} (derby.log beside it).
- * Thread-safe: every operation runs on a connection of its own.
+ * Thread-safe: every operation is one transaction on a connection no other thread uses meanwhile.
  */
 public final class DerbyStores implements Stores {
     private static final Logger LOG = LoggerFactory.getLogger(DerbyStores.class);
@@ -34,13 +34,14 @@ public final class DerbyStores implements Stores {
     private DerbyStores(EmbeddedDatabase database, Clock clock) {
         this.database = database;
         Transactions tx = new Transactions(database);
-        this.tenants = new DerbyTenantStore(tx);
-        this.users = new DerbyUserStore(tx);
-        this.devices = new DerbyDeviceStore(tx, clock);
+        IdBlocks ids = new IdBlocks(tx);
+        this.tenants = new DerbyTenantStore(tx, ids);
+        this.users = new DerbyUserStore(tx, ids);
+        this.devices = new DerbyDeviceStore(tx, ids, clock);
         this.bindings = new DerbyBindingStore(tx);
-        this.messages = new DerbyMessageStore(tx);
-        this.cdrs = new DerbyCdrStore(tx);
-        this.admins = new DerbyAdminStore(tx);
+        this.messages = new DerbyMessageStore(tx, ids);
+        this.cdrs = new DerbyCdrStore(tx, ids);
+        this.admins = new DerbyAdminStore(tx, ids);
     }
 
     public static DerbyStores open(Path dataDir) {

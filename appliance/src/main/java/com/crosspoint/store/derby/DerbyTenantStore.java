@@ -5,7 +5,6 @@ import com.crosspoint.store.TenantStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -14,20 +13,24 @@ final class DerbyTenantStore implements TenantStore {
     private static final String COLUMNS = "id, name, domain";
 
     private final Transactions tx;
+    private final IdBlocks ids;
 
-    DerbyTenantStore(Transactions tx) {
+    DerbyTenantStore(Transactions tx, IdBlocks ids) {
         this.tx = tx;
+        this.ids = ids;
     }
 
     @Override
     public Tenant create(String name, String domain) {
+        long id = ids.next("tenant");
         return tx.run(c -> {
             try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO tenant (name, domain) VALUES (?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                insert.setString(1, name);
-                insert.setString(2, domain);
+                    "INSERT INTO tenant (id, name, domain) VALUES (?, ?, ?)")) {
+                insert.setLong(1, id);
+                insert.setString(2, name);
+                insert.setString(3, domain);
                 insert.executeUpdate();
-                return new Tenant(Columns.generatedId(insert), name, domain);
+                return new Tenant(id, name, domain);
             }
         }, domainTaken(domain));
     }

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -17,26 +16,30 @@ final class DerbyUserStore implements UserStore {
             + "forward_busy, forward_no_answer, no_answer_seconds, do_not_disturb";
 
     private final Transactions tx;
+    private final IdBlocks ids;
 
-    DerbyUserStore(Transactions tx) {
+    DerbyUserStore(Transactions tx, IdBlocks ids) {
         this.tx = tx;
+        this.ids = ids;
     }
 
     /** A null {@code settings} stands for {@link CallSettings#defaults()}. */
     @Override
     public User create(long tenantId, String extension, String displayName, String email, CallSettings settings) {
         CallSettings stored = settings == null ? CallSettings.defaults() : settings;
+        long id = ids.next("app_user");
         return tx.run(c -> {
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO app_user (tenant_id, extension, "
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO app_user (id, tenant_id, extension, "
                     + "display_name, email, forward_always, forward_busy, forward_no_answer, no_answer_seconds, "
-                    + "do_not_disturb) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                insert.setLong(1, tenantId);
-                insert.setString(2, extension);
-                insert.setString(3, displayName);
-                insert.setString(4, email);
-                setSettings(insert, 5, stored);
+                    + "do_not_disturb) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setLong(1, id);
+                insert.setLong(2, tenantId);
+                insert.setString(3, extension);
+                insert.setString(4, displayName);
+                insert.setString(5, email);
+                setSettings(insert, 6, stored);
                 insert.executeUpdate();
-                return new User(Columns.generatedId(insert), tenantId, extension, displayName, email, stored);
+                return new User(id, tenantId, extension, displayName, email, stored);
             }
         }, extensionTaken(tenantId, extension));
     }

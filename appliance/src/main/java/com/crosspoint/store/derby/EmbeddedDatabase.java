@@ -14,11 +14,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 
 /**
- * One booted embedded Derby database: hands out a fresh connection per operation (cheap in
- * embedded mode, and JDBC connections must not be shared between threads) and shuts it down.
+ * One booted embedded Derby database: lends each operation a connection of its own (JDBC
+ * connections must not be shared between threads) and shuts the database down.
  */
 final class EmbeddedDatabase {
-    /** SQLState of a successful single-database shutdown. */
+    /** About the number of threads that use the stores at once. */
+    private static final int MAX_IDLE_CONNECTIONS = 16;
     private static final String SHUTDOWN_OK = "08006";
     private static final String ERROR_FILE_PROPERTY = "derby.stream.error.file";
 
@@ -29,14 +30,14 @@ final class EmbeddedDatabase {
     private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
 
     private final Path dbDir;
-    private final EmbeddedDataSource dataSource;
+    private final ConnectionPool connections;
     /** Operations hold the read lock, so shutdown waits for them and none can boot the database again. */
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean closed;
 
     private EmbeddedDatabase(Path dbDir) {
         this.dbDir = dbDir;
-        this.dataSource = dataSource(dbDir);
+        this.connections = new ConnectionPool(dataSource(dbDir), MAX_IDLE_CONNECTIONS);
     }
 
     /** Boots the database in {@code dataDir/db}, creating it when absent. */
@@ -106,16 +107,26 @@ final class EmbeddedDatabase {
         return dbDir;
     }
 
-    /** Runs {@code work} on a connection of its own, closed afterwards. */
+    /**
+     * Runs {@code work} on a connection no other thread uses meanwhile. The work must leave no
+     * transaction open; a connection it closed (Liquibase closes its own) is not reused.
+     */
     <T> T withConnection(Transactions.Work<T> work) throws SQLException {
         lifecycle.readLock().lock();
         try {
             if (closed) {
                 throw new StoreException("database is closed: " + dbDir, null);
             }
-            try (Connection connection = dataSource.getConnection()) {
-                return work.run(connection);
+            Connection connection = connections.borrow();
+            T result;
+            try {
+                result = work.run(connection);
+            } catch (Throwable e) {
+                connections.discard(connection, e);
+                throw e;
             }
+            connections.giveBack(connection);
+            return result;
         } finally {
             lifecycle.readLock().unlock();
         }
@@ -129,17 +140,41 @@ final class EmbeddedDatabase {
                 return;
             }
             closed = true;
-            EmbeddedDataSource ds = dataSource(dbDir);
-            ds.setShutdownDatabase("shutdown");
-            ds.getConnection().close();
-            throw new StoreException("database did not shut down: " + dbDir, null);
-        } catch (SQLException e) {
-            if (!SHUTDOWN_OK.equals(e.getSQLState())) {
-                throw new StoreException("shutdown of " + dbDir + " failed", e);
+            StoreException failure = null;
+            try {
+                connections.closeAll();
+            } catch (SQLException e) {
+                failure = new StoreException("cannot close the connections to " + dbDir, e);
+            }
+            try {
+                stopDerby();
+            } catch (StoreException e) {
+                if (failure != null) {
+                    e.addSuppressed(failure);
+                }
+                throw e;
+            }
+            if (failure != null) {
+                throw failure;
             }
         } finally {
             OPEN.remove(dbDir);
             lifecycle.writeLock().unlock();
         }
+    }
+
+    /** Derby confirms a clean shutdown of one database with an exception of SQLState 08006. */
+    private void stopDerby() {
+        EmbeddedDataSource ds = dataSource(dbDir);
+        ds.setShutdownDatabase("shutdown");
+        try {
+            ds.getConnection().close();
+        } catch (SQLException e) {
+            if (SHUTDOWN_OK.equals(e.getSQLState())) {
+                return;
+            }
+            throw new StoreException("shutdown of " + dbDir + " failed", e);
+        }
+        throw new StoreException("Derby did not confirm the shutdown of " + dbDir, null);
     }
 }

@@ -16,7 +16,7 @@ final class Transactions {
     /** A deadlock victim was rolled back completely, so running it again is safe. */
     private static final int ATTEMPTS = 3;
 
-    /** Work on a connection; the connection is not the work's to commit or close. */
+    /** Work on a borrowed connection, which it must not close. */
     @FunctionalInterface
     interface Work<T> {
         T run(Connection connection) throws SQLException;
@@ -36,7 +36,10 @@ final class Transactions {
         return run(work, null);
     }
 
-    /** Commits {@code work} or rolls it back; a unique violation becomes {@code unique}'s exception. */
+    /**
+     * Runs {@code work} in a transaction of its own and commits it, or rolls it back on failure; a
+     * unique violation becomes {@code unique}'s exception.
+     */
     <T> T run(Work<T> work, Unique unique) {
         for (int attempt = 1; ; attempt++) {
             try {

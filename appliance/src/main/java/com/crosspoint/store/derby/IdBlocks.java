@@ -1,0 +1,70 @@
+package com.crosspoint.store.derby;
+
+import com.crosspoint.store.StoreException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Hands out row ids, reserved in blocks in table {@code id_block}. The stores assign ids themselves
+ * because Derby's identity columns fail concurrent inserts into tables with foreign keys: the
+ * identity preallocation reports a lock timeout (40XL1) at once, again and again while the load
+ * lasts. Ids are never reused; the unused rest of a block is skipped after a restart.
+ */
+final class IdBlocks {
+    private static final int BLOCK_SIZE = 100;
+
+    private final Transactions tx;
+    private final Map<String, Block> blocks = new ConcurrentHashMap<>();
+
+    IdBlocks(Transactions tx) {
+        this.tx = tx;
+    }
+
+    /** A new id for a row of {@code table}; call it outside any transaction of the caller's. */
+    long next(String table) {
+        return blocks.computeIfAbsent(table, Block::new).next();
+    }
+
+    /** The ids of one table still free in memory: {@code next} up to, excluding, {@code end}. */
+    private final class Block {
+        private final String table;
+        private long next;
+        private long end;
+
+        Block(String table) {
+            this.table = table;
+        }
+
+        synchronized long next() {
+            if (next == end) {
+                end = reserve();
+                next = end - BLOCK_SIZE;
+            }
+            return next++;
+        }
+
+        /** Commits the reservation of the next block, and returns its end. */
+        private long reserve() {
+            return tx.run(c -> {
+                try (PreparedStatement update = c.prepareStatement(
+                        "UPDATE id_block SET next_id = next_id + ? WHERE table_name = ?")) {
+                    update.setInt(1, BLOCK_SIZE);
+                    update.setString(2, table);
+                    if (update.executeUpdate() == 0) {
+                        throw new StoreException("no id block for table " + table, null);
+                    }
+                }
+                try (PreparedStatement select = c.prepareStatement(
+                        "SELECT next_id FROM id_block WHERE table_name = ?")) {
+                    select.setString(1, table);
+                    try (ResultSet row = select.executeQuery()) {
+                        row.next();
+                        return row.getLong(1);
+                    }
+                }
+            });
+        }
+    }
+}
