@@ -1,0 +1,145 @@
+package com.crosspoint.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A minimal SIP client over UDP for tests that need exact control of a request (no real phone
+ * would send a wrong password on purpose). Requests carry {@code rport}, so answers come back to
+ * this socket.
+ */
+public final class RawSipClient implements AutoCloseable {
+    private final DatagramSocket socket;
+    private final InetSocketAddress server;
+
+    public RawSipClient(String host, int port) {
+        this(host, port, "127.0.0.1");
+    }
+
+    /** @param localAddress a loopback address of its own (127.0.0.x) makes this client a distinct source */
+    public RawSipClient(String host, int port, String localAddress) {
+        try {
+            this.socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.server = new InetSocketAddress(host, port);
+    }
+
+    public int localPort() {
+        return socket.getLocalPort();
+    }
+
+    /** A parsed response: status and headers (lower-cased names, every value of each). */
+    public record Response(int status, String reason, Map<String, List<String>> headers) {
+        public String header(String name) {
+            List<String> v = headers.get(name.toLowerCase(Locale.ROOT));
+            return v == null || v.isEmpty() ? null : v.get(0);
+        }
+
+        public List<String> all(String name) {
+            return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+        }
+    }
+
+    /** Builds a request with fresh Via branch, tags and Call-ID unless the extra headers set them. */
+    public String request(String method, String requestUri, String from, String to, String callId, int cseq,
+                          List<String> extraHeaders, String body) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(method).append(' ').append(requestUri).append(" SIP/2.0\r\n");
+        String local = socket.getLocalAddress().getHostAddress();
+        sb.append("Via: SIP/2.0/UDP ").append(local).append(':').append(localPort()).append(";rport;branch=z9hG4bK")
+                .append(UUID.randomUUID().toString().replace("-", "")).append("\r\n");
+        sb.append("Max-Forwards: 70\r\n");
+        sb.append("From: <").append(from).append(">;tag=").append(Long.toHexString(System.nanoTime())).append("\r\n");
+        sb.append("To: <").append(to).append(">\r\n");
+        sb.append("Call-ID: ").append(callId).append("\r\n");
+        sb.append("CSeq: ").append(cseq).append(' ').append(method).append("\r\n");
+        sb.append("Contact: <sip:probe@").append(local).append(':').append(localPort()).append(">\r\n");
+        for (String h : extraHeaders) {
+            sb.append(h).append("\r\n");
+        }
+        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        if (content.length > 0) {
+            sb.append("Content-Type: application/sdp\r\n");
+        }
+        sb.append("Content-Length: ").append(content.length).append("\r\n\r\n");
+        if (body != null) {
+            sb.append(body);
+        }
+        return sb.toString();
+    }
+
+    /** Sends and waits for the first final response (provisional ones are skipped). */
+    public Response send(String request, Duration timeout) {
+        List<Response> all = sendCollect(request, timeout, true);
+        if (all.isEmpty() || all.get(all.size() - 1).status() < 200) {
+            throw new IllegalStateException("no final response within " + timeout + " to:\n" + request);
+        }
+        return all.get(all.size() - 1);
+    }
+
+    /** Sends and returns every response seen until a final one (or the timeout). */
+    public List<Response> sendCollect(String request, Duration timeout, boolean stopAtFinal) {
+        byte[] data = request.getBytes(StandardCharsets.UTF_8);
+        List<Response> out = new ArrayList<>();
+        try {
+            socket.send(new DatagramPacket(data, data.length, server));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                socket.setSoTimeout((int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                DatagramPacket p = new DatagramPacket(new byte[65535], 65535);
+                try {
+                    socket.receive(p);
+                } catch (SocketTimeoutException e) {
+                    break;
+                }
+                Response r = parse(new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8));
+                if (r != null) {
+                    out.add(r);
+                    if (stopAtFinal && r.status() >= 200) {
+                        break;
+                    }
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Response parse(String text) {
+        if (!text.startsWith("SIP/2.0 ")) {
+            return null;
+        }
+        String[] lines = text.split("\r\n");
+        String[] status = lines[0].split(" ", 3);
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length && !lines[i].isEmpty(); i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon > 0) {
+                headers.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                        .add(lines[i].substring(colon + 1).trim());
+            }
+        }
+        return new Response(Integer.parseInt(status[1]), status.length > 2 ? status[2] : "", headers);
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+    }
+}
