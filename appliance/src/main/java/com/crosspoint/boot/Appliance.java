@@ -16,6 +16,7 @@ import com.crosspoint.registrar.BindingJournal;
 import com.crosspoint.registrar.Registrar;
 import com.crosspoint.registrar.RegistrarPolicy;
 import com.crosspoint.sip.DigestGate;
+import com.crosspoint.sip.OptionsHandler;
 import com.crosspoint.sip.SipDispatcher;
 import com.crosspoint.sip.SipServer;
 import com.crosspoint.sip.SipSettings;
@@ -36,8 +37,6 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javax.sip.SipException;
-import javax.sip.message.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,13 +77,13 @@ public final class Appliance implements AutoCloseable {
         try {
             a.startAll();
             return a;
-        } catch (RuntimeException | SipException e) {
+        } catch (RuntimeException e) {
             a.close();
-            throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
+            throw e;
         }
     }
 
-    private void startAll() throws SipException {
+    private void startAll() {
         try {
             Files.createDirectories(config.data().dir());
         } catch (IOException e) {
@@ -131,9 +130,9 @@ public final class Appliance implements AutoCloseable {
         events.subscribe("im-delivery", messagesService::onEvent);
 
         SipDispatcher dispatcher = new SipDispatcher(messages)
-                .on(Request.REGISTER, new com.crosspoint.sip.registrar.RegisterHandler(messages, tenants, directory, gate, registrar, workers, clock))
-                .on(Request.MESSAGE, new MessageHandler(messages, tenants, directory, gate, messagesService, workers))
-                .on(Request.OPTIONS, (event, st) -> messages.send(st, messages.response(event.getRequest(), 200)));
+                .on("REGISTER", new com.crosspoint.sip.registrar.RegisterHandler(messages, tenants, directory, gate, registrar, workers, clock))
+                .on("MESSAGE", new MessageHandler(messages, tenants, directory, gate, messagesService, workers))
+                .on("OPTIONS", new OptionsHandler(messages));
         b2bua.install(dispatcher, tenants, gate, config.sip().calls().maxCalls());
         sip.listen(dispatcher);
         LOG.info("Crosspoint {} started: SIP {}:{}", config.node().name(), config.network().advertisedAddress(), sip.port());

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TooManyListenersException;
 import javax.sip.ListeningPoint;
-import javax.sip.SipException;
 import javax.sip.SipFactory;
 import javax.sip.SipListener;
 import javax.sip.SipProvider;
@@ -34,11 +33,20 @@ public final class SipServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** Binds the listening points and creates the provider; requests flow once a listener is set. */
-    public static SipServer start(String name, SipSettings s) throws SipException {
+    /**
+     * Binds the listening points and creates the provider; requests flow once a listener is set.
+     *
+     * @throws IllegalStateException when the stack cannot start or the ports cannot be bound
+     */
+    public static SipServer start(String name, SipSettings s) {
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
-        SipStack stack = factory.createSipStack(SipStackProperties.of(name, s));
+        SipStack stack;
+        try {
+            stack = factory.createSipStack(SipStackProperties.of(name, s));
+        } catch (javax.sip.PeerUnavailableException e) {
+            throw new IllegalStateException("cannot create the SIP stack: " + e.getMessage(), e);
+        }
         try {
             int wanted = s.port() == 0 ? FreePort.udpAndTcp(s.bindAddress()) : s.port();
             ListeningPoint udp = stack.createListeningPoint(s.bindAddress(), wanted, ListeningPoint.UDP);
@@ -60,9 +68,10 @@ public final class SipServer implements AutoCloseable {
             LOG.info("SIP listening on {}:{} (UDP, TCP{})", s.bindAddress(), port, s.tlsEnabled() ? ", TLS " + s.tlsPort() : "");
             return new SipServer(stack, provider, messages, port);
         } catch (javax.sip.TransportNotSupportedException | javax.sip.InvalidArgumentException
-                 | javax.sip.ObjectInUseException | javax.sip.PeerUnavailableException e) {
+                 | javax.sip.ObjectInUseException | javax.sip.PeerUnavailableException
+                 | javax.sip.TransportAlreadySupportedException e) {
             stack.stop();
-            throw new SipException("cannot listen on " + s.bindAddress() + ":" + s.port() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot listen on " + s.bindAddress() + ":" + s.port() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             stack.stop();
             throw e;

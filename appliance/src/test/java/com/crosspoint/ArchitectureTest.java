@@ -1,0 +1,77 @@
+package com.crosspoint;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.ArchConfiguration;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package rules of docs/architecture.md, as tests: protocol edges depend on the domain, never
+ * the reverse; each library stays behind the one package that wraps it.
+ */
+class ArchitectureTest {
+    private static final String[] DOMAIN = {"com.crosspoint.model..", "com.crosspoint.events..",
+            "com.crosspoint.registrar..", "com.crosspoint.call..", "com.crosspoint.im..", "com.crosspoint.directory..",
+            "com.crosspoint.provisioning..", "com.crosspoint.auth..", "com.crosspoint.concurrency.."};
+    private static JavaClasses classes;
+    private static boolean resolving;
+
+    @BeforeAll
+    static void importClasses() {
+        ArchConfiguration configuration = ArchConfiguration.get();
+        resolving = configuration.resolveMissingDependenciesFromClassPath();
+        configuration.setResolveMissingDependenciesFromClassPath(false);
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("com.crosspoint");
+    }
+
+    @AfterAll
+    static void restore() {
+        ArchConfiguration.get().setResolveMissingDependenciesFromClassPath(resolving);
+    }
+
+    @Test
+    void onlyTheSipPackageImportsJainSip() {
+        noClasses().that().resideOutsideOfPackage("com.crosspoint.sip..")
+                .should().dependOnClassesThat().resideInAnyPackage("javax.sip..", "gov.nist..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheDerbyStoreTouchesJdbcAndMigrations() {
+        noClasses().that().resideOutsideOfPackage("com.crosspoint.store.derby..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "liquibase..",
+                        "org.apache.derby..")
+                .check(classes);
+    }
+
+    @Test
+    void theDomainNeverDependsOnAnEdge() {
+        noClasses().that().resideInAnyPackage(DOMAIN)
+                .should().dependOnClassesThat().resideInAnyPackage("com.crosspoint.sip..", "com.crosspoint.api..",
+                        "com.crosspoint.boot..", "com.crosspoint.cli..", "com.crosspoint.store.derby..")
+                .check(classes);
+    }
+
+    @Test
+    void theModelDependsOnNothingElseOfOurs() {
+        noClasses().that().resideInAPackage("com.crosspoint.model..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("com.crosspoint..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("com.crosspoint.model.."))))
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheCompositionRootBuildsTheDerbyStore() {
+        noClasses().that().resideOutsideOfPackages("com.crosspoint.store.derby..", "com.crosspoint.boot..")
+                .should().dependOnClassesThat().resideInAPackage("com.crosspoint.store.derby..")
+                .check(classes);
+    }
+}
