@@ -126,6 +126,22 @@ class CallFeaturesIT {
         assertThat(heardByCarol.containsTone(440)).as(heardByCarol.describe(440, 975)).isTrue();
     }
 
+    @Test
+    void holdAndResumeArePassedThroughAndShownOnTheCall() {
+        alice.dial(pbx.uri("1002"));
+        bobPhone.awaitEvent("CALL_INCOMING", WAIT);
+        bobPhone.accept();
+        alice.awaitEvent("CALL_ESTABLISHED", WAIT);
+
+        alice.command("hold", "");
+        await().atMost(WAIT).until(() -> onlyCall().state() == com.crosspoint.call.CallState.HELD);
+        bobPhone.awaitEvent(e -> e.isType("CALL_REMOTE_SDP") && e.param() != null, "re-INVITE offer at bob", WAIT);
+        alice.command("resume", "");
+        await().atMost(WAIT).until(() -> onlyCall().state() == com.crosspoint.call.CallState.ANSWERED);
+        alice.hangup();
+        bobPhone.awaitEvent("CALL_CLOSED", WAIT);
+    }
+
     private static CallSnapshot onlyCall() {
         List<CallSnapshot> calls = pbx.appliance().activeCalls().list(pbx.tenant().id());
         assertThat(calls).hasSize(1);
