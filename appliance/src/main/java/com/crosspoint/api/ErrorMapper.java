@@ -52,6 +52,12 @@ final class ErrorMapper {
     }
 
     private static Reply json(JsonProcessingException e) {
+        // A syntax error met while binding a nested value arrives wrapped; the parser knows best where.
+        if (e instanceof JsonMappingException m && m.getCause() instanceof JsonParseException p) {
+            String field = contextPath(p.getProcessor());
+            return reply(400, "malformed JSON: " + p.getOriginalMessage() + location(p),
+                    field != null ? field : path(m));
+        }
         if (e instanceof JsonEOFException eof) {
             return reply(400, "malformed JSON: unexpected end of input", contextPath(eof.getProcessor()));
         }
