@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
  * events that arrive meanwhile, so nothing falls between snapshot and deltas (an event may show in
  * both; deltas carry the full state, so applying it twice is harmless). Frames are sent one at a
  * time from a bounded queue and never block the publisher: a client that falls {@code capacity}
- * frames behind is closed with 1013 and reconnects to a fresh snapshot.
+ * frames behind is closed with 1013 and reconnects to a fresh snapshot. Public only because
+ * Jetty invokes the listener methods reflectively.
  */
-final class EventSession implements Session.Listener.AutoDemanding {
+public final class EventSession implements Session.Listener.AutoDemanding {
     private static final Logger LOG = LoggerFactory.getLogger(EventSession.class);
     static final String OVERFLOW = "event stream overflow: reconnect for a fresh snapshot";
     static final String EXPIRED = "login expired or logged out";

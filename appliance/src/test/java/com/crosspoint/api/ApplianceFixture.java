@@ -3,36 +3,29 @@ package com.crosspoint.api;
 import com.crosspoint.boot.Appliance;
 import com.crosspoint.config.ConfigLoader;
 import com.crosspoint.config.CrosspointConfig;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A real appliance on ephemeral SIP and HTTP ports over a temporary data directory, and an HTTP
- * client for its API. One per test class: start it in {@code @BeforeAll}, close it in {@code @AfterAll}.
+ * A real appliance on loopback over a temporary data directory, with an HTTP client for its API.
+ * One per test class: start it in {@code @BeforeAll}, close it in {@code @AfterAll}.
  */
 public final class ApplianceFixture implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "admin-secret-1";
 
     private final Appliance appliance;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json = new ObjectMapper();
+    private final HttpJson http;
 
     private ApplianceFixture(Appliance appliance) {
         this.appliance = appliance;
+        this.http = new HttpJson("http://127.0.0.1:" + appliance.httpPort());
     }
 
     public static ApplianceFixture start(Path dataDir) {
@@ -65,86 +58,60 @@ public final class ApplianceFixture implements AutoCloseable {
         throw new IllegalStateException("no port free for UDP and TCP on loopback");
     }
 
+    /** The appliance's services, for a second API server with a stand-in for one of them. */
+    public ApiServices services(com.crosspoint.call.CallControl callControl) {
+        Appliance a = appliance;
+        return new ApiServices(a.config().node().name(), a::sipPort, a.stores(), a.directory(), a.provisioning(),
+                a.registrar(), a.activeCalls(), callControl, a.messages(), a.events(), Clock.systemUTC());
+    }
+
     public Appliance appliance() {
         return appliance;
     }
 
+    public HttpJson http() {
+        return http;
+    }
+
     public String baseUrl() {
-        return "http://127.0.0.1:" + appliance.httpPort();
-    }
-
-    /** A response: status, body parsed as JSON (null when empty) and the raw response. */
-    public record Res(int status, JsonNode body, HttpResponse<String> raw) {
-        public String error() {
-            return body == null ? null : body.path("error").asText(null);
-        }
-
-        public String field() {
-            return body == null || body.path("field").isNull() ? null : body.path("field").asText();
-        }
-    }
-
-    public String login(String username, String password) {
-        Res r = send("POST", "/api/v1/auth/login", null,
-                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
-        if (r.status() != 200) {
-            throw new IllegalStateException("login of " + username + " failed: " + r.status() + " " + r.raw().body());
-        }
-        return r.body().get("token").asText();
+        return http.baseUrl();
     }
 
     public String loginAdmin() {
-        return login("admin", ADMIN_PASSWORD);
+        return http.login("admin", ADMIN_PASSWORD);
     }
 
-    public Res get(String path, String token) {
-        return send("GET", path, token, null);
+    public String login(String username, String password) {
+        return http.login(username, password);
     }
 
-    public Res post(String path, String token, String body) {
-        return send("POST", path, token, body);
+    public HttpJson.Res get(String path, String token) {
+        return http.get(path, token);
     }
 
-    public Res put(String path, String token, String body) {
-        return send("PUT", path, token, body);
+    public HttpJson.Res post(String path, String token, String body) {
+        return http.post(path, token, body);
     }
 
-    public Res delete(String path, String token) {
-        return send("DELETE", path, token, null);
+    public HttpJson.Res put(String path, String token, String body) {
+        return http.put(path, token, body);
     }
 
-    public Res send(String method, String path, String token, String body) {
-        return send(method, path, token, body, "application/json");
+    public HttpJson.Res delete(String path, String token) {
+        return http.delete(path, token);
     }
 
-    public Res send(String method, String path, String token, String body, String contentType) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(10));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        if (body != null) {
-            if (contentType != null) {
-                b.header("Content-Type", contentType);
-            }
-            b.method(method, HttpRequest.BodyPublishers.ofString(body));
-        } else {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        try {
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode parsed = r.body().isEmpty() ? null : json.readTree(r.body());
-            return new Res(r.statusCode(), parsed, r);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    public HttpJson.Res send(String method, String path, String token, String body) {
+        return http.send(method, path, token, body);
+    }
+
+    public HttpJson.Res send(String method, String path, String token, String body, String contentType) {
+        return http.send(method, path, token, body, contentType);
     }
 
     /** Creates a tenant as the superadmin and returns its id. */
     public long createTenant(String token, String name, String domain) {
-        Res r = post("/api/v1/tenants", token, "{\"name\":\"" + name + "\",\"domain\":\"" + domain + "\"}");
+        HttpJson.Res r = post("/api/v1/tenants", token, "{\"name\":\"" + name + "\",\"domain\":\"" + domain + "\"}");
         if (r.status() != 201) {
             throw new IllegalStateException("tenant " + domain + ": " + r.status() + " " + r.raw().body());
         }

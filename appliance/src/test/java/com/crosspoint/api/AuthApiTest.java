@@ -2,7 +2,7 @@ package com.crosspoint.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.crosspoint.api.ApplianceFixture.Res;
+import com.crosspoint.api.HttpJson.Res;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
