@@ -61,6 +61,26 @@ class AuthApiTest {
     }
 
     @Test
+    void repeatedFailuresFromOneAddressAreThrottled() {
+        // Its own server, so the block does not lock the other tests out of the shared one.
+        try (ApiServer api = ApiServer.start(app.services(id -> false), ApiSettings.defaults().withLoginFailureLimit(2),
+                "127.0.0.1", 0)) {
+            HttpJson http = new HttpJson("http://127.0.0.1:" + api.port());
+            String bad = "{\"username\":\"admin\",\"password\":\"guess-guess\"}";
+
+            assertThat(http.post("/api/v1/auth/login", null, bad).status()).isEqualTo(401);
+            assertThat(http.post("/api/v1/auth/login", null, bad).status()).isEqualTo(401);
+            Res blocked = http.post("/api/v1/auth/login", null, bad);
+            Res evenRight = http.post("/api/v1/auth/login", null,
+                    "{\"username\":\"admin\",\"password\":\"" + ApplianceFixture.ADMIN_PASSWORD + "\"}");
+
+            assertThat(blocked.status()).isEqualTo(429);
+            assertThat(blocked.raw().headers().firstValue("Retry-After")).hasValue("300");
+            assertThat(evenRight.status()).isEqualTo(429);
+        }
+    }
+
+    @Test
     void loginWithoutPasswordNamesTheField() {
         Res r = app.post("/api/v1/auth/login", null, "{\"username\":\"admin\"}");
 
