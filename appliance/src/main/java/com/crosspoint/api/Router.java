@@ -55,7 +55,7 @@ public final class Router extends Handler.Abstract {
         Reply reply;
         try {
             reply = dispatch(request, method, rawPath);
-        } catch (Exception | LinkageError e) {
+        } catch (Exception e) {
             reply = errors.toReply(e, method + " " + rawPath);
         }
         try {
