@@ -1,5 +1,8 @@
 package com.crosspoint.boot;
 
+import com.crosspoint.api.ApiServer;
+import com.crosspoint.api.ApiServices;
+import com.crosspoint.api.ApiSettings;
 import com.crosspoint.auth.AuthFailureThrottle;
 import com.crosspoint.auth.DigestAlgorithm;
 import com.crosspoint.auth.DigestVerifier;
@@ -61,6 +64,7 @@ public final class Appliance implements AutoCloseable {
     private MessageService messagesService;
     private ProvisioningService provisioning;
     private SipServer sip;
+    private ApiServer api;
     private FirstStart.Credentials credentials;
 
     private Appliance(CrosspointConfig config, Clock clock) {
@@ -135,7 +139,14 @@ public final class Appliance implements AutoCloseable {
                 .on("OPTIONS", new OptionsHandler(messages));
         b2bua.install(dispatcher, tenants, gate, config.sip().calls().maxCalls());
         sip.listen(dispatcher);
-        LOG.info("Crosspoint {} started: SIP {}:{}", config.node().name(), config.network().advertisedAddress(), sip.port());
+
+        // Last to start, first to stop: the API only serves services that are up.
+        api = ApiServer.start(new ApiServices(config.node().name(), sip::port, stores, directory, provisioning,
+                registrar, activeCalls, b2bua, messagesService, events, clock), ApiSettings.defaults(),
+                config.http().bind(), config.http().port());
+        closers.push(api);
+        LOG.info("Crosspoint {} started: SIP {}:{}, HTTP {}:{}", config.node().name(),
+                config.network().advertisedAddress(), sip.port(), config.http().bind(), api.port());
     }
 
     private SipSettings sipSettings() {
@@ -165,6 +176,15 @@ public final class Appliance implements AutoCloseable {
 
     public int sipPort() {
         return sip.port();
+    }
+
+    /** The bound HTTP port (differs from the configured one when that is 0). */
+    public int httpPort() {
+        return api.port();
+    }
+
+    public ApiServer api() {
+        return api;
     }
 
     public Registrar registrar() {

@@ -14,9 +14,10 @@ final class Banner {
         out.println();
         out.println("Crosspoint is running (node " + cfg.node().name() + ", data in " + cfg.data().dir() + ")");
         out.println("  SIP:        " + host + ":" + a.sipPort() + " (UDP, TCP)");
-        out.println("  Web / API:  http://" + host + ":" + cfg.http().port() + "/");
+        out.println("  Web / API:  http://" + host + ":" + a.httpPort() + "/api/v1/   (docs/api.md)");
         out.println("  Admin:      " + c.adminUsername() + (c.adminPassword() != null
                 ? " / " + c.adminPassword() + "   (shown once: keep it)" : " (password unchanged)"));
+        out.println("  Admin CLI:  bin/crosspoint --help   (CROSSPOINT_URL=http://" + host + ":" + a.httpPort() + ")");
         if (c.demoTenant() != null) {
             out.println("  Demo tenant " + c.demoTenant().domain() + ", extensions " + String.join(", ", c.demoExtensions()));
             out.println("    phones register as sip:<extension>@" + host + ":" + a.sipPort()

@@ -1,5 +1,12 @@
 package com.crosspoint.boot;
 
+import com.crosspoint.cli.CallsCommand;
+import com.crosspoint.cli.ConnectionOptions;
+import com.crosspoint.cli.DeviceCommand;
+import com.crosspoint.cli.HangupCommand;
+import com.crosspoint.cli.RegistrationsCommand;
+import com.crosspoint.cli.TenantCommand;
+import com.crosspoint.cli.UserCommand;
 import com.crosspoint.config.ConfigException;
 import com.crosspoint.config.ConfigLoader;
 import com.crosspoint.config.CrosspointConfig;
@@ -9,13 +16,22 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code bin/crosspoint}: {@code run} starts the appliance; the other commands administer a running one. */
+/**
+ * {@code bin/crosspoint}: {@code run} starts the appliance; the other commands administer a running
+ * one over its API (global options before the command, e.g. {@code crosspoint --tenant acme.example.com user list}).
+ */
 @Command(name = "crosspoint", mixinStandardHelpOptions = true, version = "Crosspoint 0.1",
         description = "Crosspoint unified-communications appliance.",
-        subcommands = {Main.Run.class})
+        footer = {"", "Admin commands exit with 0 when done, 1 when the appliance refused or could not be reached, "
+                + "2 on wrong usage. See docs/admin-cli.md."},
+        subcommands = {Main.Run.class, TenantCommand.class, UserCommand.class, DeviceCommand.class,
+            RegistrationsCommand.class, CallsCommand.class, HangupCommand.class})
 public final class Main implements Runnable {
+    @Mixin
+    ConnectionOptions connection;
 
     public static void main(String[] args) {
         int code = new CommandLine(new Main()).execute(args);

@@ -1,0 +1,167 @@
+package com.crosspoint.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.Fields;
+
+/**
+ * One API request as endpoints see it: typed path and query parameters, the JSON body read with a
+ * size cap, and the login. Every bad value becomes a 400 that names the parameter or field.
+ */
+final class ApiRequest {
+    private final Request request;
+    private final Map<String, String> pathParams;
+    private final Principal principal;
+    private final String token;
+    private final ObjectMapper json;
+    private final int maxBodyBytes;
+    private Fields query;
+
+    ApiRequest(Request request, Map<String, String> pathParams, Principal principal, String token, ObjectMapper json,
+               int maxBodyBytes) {
+        this.request = request;
+        this.pathParams = pathParams;
+        this.principal = principal;
+        this.token = token;
+        this.json = json;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** The login; only null on public routes. */
+    Principal principal() {
+        return principal;
+    }
+
+    String token() {
+        return token;
+    }
+
+    String remoteAddress() {
+        return Request.getRemoteAddr(request);
+    }
+
+    String path(String name) {
+        return pathParams.get(name);
+    }
+
+    /** A numeric id from the path. */
+    long pathId(String name) {
+        String v = pathParams.get(name);
+        try {
+            long id = Long.parseLong(v);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the 400 below: the id is not a number
+        }
+        throw ApiException.badRequest(name, "must be a positive integer");
+    }
+
+    Optional<String> query(String name) {
+        if (query == null) {
+            query = Request.extractQueryParameters(request);
+        }
+        String v = query.getValue(name);
+        return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v);
+    }
+
+    int queryInt(String name, int defaultValue, int min, int max) {
+        Optional<String> v = query(name);
+        if (v.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            int n = Integer.parseInt(v.get());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the 400 below: not a number
+        }
+        throw ApiException.badRequest(name, "must be an integer from " + min + " to " + max);
+    }
+
+    Instant queryInstant(String name) {
+        Optional<String> v = query(name);
+        if (v.isEmpty()) {
+            return null;
+        }
+        try {
+            return Instant.parse(v.get());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(name, "must be an ISO-8601 instant such as 2025-01-31T23:59:00Z");
+        }
+    }
+
+    <E extends Enum<E>> E queryEnum(String name, Class<E> type) {
+        Optional<String> v = query(name);
+        if (v.isEmpty()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, v.get().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(name, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    /** The JSON body as {@code type}; a body is required. */
+    <T> T body(Class<T> type) throws IOException {
+        byte[] bytes = readBody();
+        if (bytes.length == 0) {
+            throw ApiException.badRequest(null, "a JSON request body is required");
+        }
+        return parse(bytes, type);
+    }
+
+    /** The JSON body as {@code type}, or {@code absent} when the request has no body. */
+    <T> T bodyOr(Class<T> type, Supplier<T> absent) throws IOException {
+        byte[] bytes = readBody();
+        return bytes.length == 0 ? absent.get() : parse(bytes, type);
+    }
+
+    private <T> T parse(byte[] bytes, Class<T> type) throws IOException {
+        requireJsonContentType();
+        T value = json.readValue(bytes, type);
+        if (value == null) {
+            throw ApiException.badRequest(null, "the request body must be a JSON object");
+        }
+        return value;
+    }
+
+    private void requireJsonContentType() {
+        String ct = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        String mime = ct == null ? "" : ct.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!mime.equals("application/json") && !mime.endsWith("+json")) {
+            throw new ApiException(415, "Content-Type must be application/json", null);
+        }
+    }
+
+    private byte[] readBody() throws IOException {
+        long declared = request.getLength();
+        if (declared > maxBodyBytes) {
+            throw tooLarge();
+        }
+        try (InputStream in = Request.asInputStream(request)) {
+            byte[] bytes = in.readNBytes(maxBodyBytes + 1);
+            if (bytes.length > maxBodyBytes) {
+                throw tooLarge();
+            }
+            return bytes;
+        }
+    }
+
+    private ApiException tooLarge() {
+        return new ApiException(413, "request body larger than " + maxBodyBytes + " bytes", null);
+    }
+}

@@ -1,0 +1,120 @@
+package com.crosspoint.api;
+
+import com.crosspoint.auth.AuthFailureThrottle;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP face of a node: REST API and event stream on Jetty 12 core. The only class that knows
+ * the whole handler tree: context "/" → WebSocket upgrade (event stream) → {@link Router}.
+ */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    private static final int MAX_THREADS = 64;
+    private static final int MIN_THREADS = 4;
+    private static final int MAX_CLIENT_FRAME = 4096;
+    private static final int MAX_TRACKED_LOGIN_SOURCES = 10_000;
+
+    private final Server server;
+    private final ServerConnector connector;
+    private final Router router;
+    private final EventStream events;
+
+    private ApiServer(ApiServices s, ApiSettings settings, String bind, int port) {
+        ObjectMapper json = Json.newMapper();
+        LoginSessions logins = new LoginSessions(settings.loginTtl(), s.clock());
+        AuthFailureThrottle throttle = new AuthFailureThrottle(settings.loginFailureLimit(),
+                settings.loginFailureWindow(), settings.loginBlock(), MAX_TRACKED_LOGIN_SOURCES, s.clock());
+        RegistrationMapper registrations = new RegistrationMapper(s.directory());
+        events = new EventStream(s.events(), logins,
+                new EventFrames(s.directory(), s.registrar(), s.activeCalls(), registrations, s.clock()),
+                json, settings);
+
+        router = new Router(new Authenticator(logins), json, settings.maxBodyBytes());
+        List<RouteGroup> groups = List.of(
+                new HealthHandler(s.nodeName(), s.sipPort(), s.registrar(), s.activeCalls()),
+                new AuthHandler(s.stores().admins(), logins, throttle, settings.loginBlock().toSeconds()),
+                new AdminsHandler(s.stores().admins(), s.stores().tenants(), logins),
+                new TenantsHandler(s.stores().tenants(), s.provisioning(), logins),
+                new UsersHandler(s.stores().users(), s.provisioning()),
+                new DevicesHandler(s.stores().devices(), s.provisioning(), s.directory()),
+                new RegistrationsHandler(s.registrar(), s.directory(), registrations),
+                new CallsHandler(s.activeCalls(), s.callControl(), s.directory()),
+                new CdrsHandler(s.stores().cdrs(), s.provisioning()),
+                new MessagesHandler(s.messages(), s.provisioning()),
+                new EventsHandler());
+        groups.forEach(g -> g.addRoutes(router));
+
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
+        threads.setName("http");
+        server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        // Call-IDs may contain '/' and '%': as path parameters they arrive encoded (%2F, %25).
+        http.setUriCompliance(UriCompliance.DEFAULT.with("crosspoint-call-ids",
+                UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR, UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING));
+        connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(bind);
+        connector.setPort(port);
+        server.addConnector(connector);
+
+        ContextHandler root = new ContextHandler("/");
+        WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, root, container -> {
+            container.setIdleTimeout(events.idleTimeout());
+            container.setMaxTextMessageSize(MAX_CLIENT_FRAME);
+            container.addMapping(EventStream.PATH, events.creator());
+        });
+        ws.setHandler(router);
+        root.setHandler(ws);
+        server.setHandler(root);
+        server.setErrorHandler(new JsonErrorHandler(json));
+    }
+
+    /** Starts listening on {@code bind:port} (port 0: any free port). */
+    public static ApiServer start(ApiServices services, ApiSettings settings, String bind, int port) {
+        ApiServer api = new ApiServer(services, settings, bind, port);
+        try {
+            api.server.start();
+            api.events.start(api.server.getScheduler());
+        } catch (Exception e) {
+            api.close();
+            throw new IllegalStateException("HTTP server could not listen on " + bind + ":" + port + ": " + e.getMessage(), e);
+        }
+        LOG.info("HTTP API listening on {}:{}", bind, api.port());
+        return api;
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** The routes served, for the OpenAPI contract test. */
+    public List<RouteKey> routes() {
+        return router.routes();
+    }
+
+    /** Open event-stream connections (for health views and tests). */
+    public int eventStreamClients() {
+        return events.openSessions();
+    }
+
+    @Override
+    public void close() {
+        events.close();
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("HTTP server did not stop cleanly", e);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package com.crosspoint.api;
+
+import com.crosspoint.call.ActiveCalls;
+import com.crosspoint.call.CallControl;
+import com.crosspoint.directory.Directory;
+import com.crosspoint.events.EventBus;
+import com.crosspoint.im.MessageService;
+import com.crosspoint.provisioning.ProvisioningService;
+import com.crosspoint.registrar.Registrar;
+import com.crosspoint.store.Stores;
+import java.time.Clock;
+import java.util.function.IntSupplier;
+
+/** The domain services the API serves; built by the composition root. */
+public record ApiServices(String nodeName, IntSupplier sipPort, Stores stores, Directory directory,
+                          ProvisioningService provisioning, Registrar registrar, ActiveCalls activeCalls,
+                          CallControl callControl, MessageService messages, EventBus events, Clock clock) {
+}

@@ -1,0 +1,29 @@
+package com.crosspoint.api;
+
+import java.time.Duration;
+
+/**
+ * Limits of the API.
+ *
+ * @param maxBodyBytes        larger request bodies get 413
+ * @param loginTtl            a token lapses after this long unused
+ * @param loginFailureLimit   failed logins from one address within {@code loginFailureWindow}
+ *                            that block it; one more is refused with 429
+ * @param loginBlock          how long such an address is refused
+ * @param eventQueueFrames    frames an event-stream client may fall behind before it is
+ *                            disconnected (it reconnects and gets a fresh snapshot)
+ * @param eventPingInterval   keep-alive ping on quiet event streams
+ */
+public record ApiSettings(int maxBodyBytes, Duration loginTtl, int loginFailureLimit, Duration loginFailureWindow,
+                          Duration loginBlock, int eventQueueFrames, Duration eventPingInterval) {
+
+    public static ApiSettings defaults() {
+        return new ApiSettings(64 * 1024, Duration.ofHours(8), 5, Duration.ofMinutes(5), Duration.ofMinutes(5),
+                1000, Duration.ofSeconds(30));
+    }
+
+    public ApiSettings withLoginFailureLimit(int limit) {
+        return new ApiSettings(maxBodyBytes, loginTtl, limit, loginFailureWindow, loginBlock, eventQueueFrames,
+                eventPingInterval);
+    }
+}

@@ -1,0 +1,64 @@
+package com.crosspoint.api;
+
+import com.crosspoint.api.dto.CallDto;
+import com.crosspoint.api.dto.CallFrame;
+import com.crosspoint.api.dto.MessageDto;
+import com.crosspoint.api.dto.MessageFrame;
+import com.crosspoint.api.dto.RegistrationDto;
+import com.crosspoint.api.dto.RegistrationFrame;
+import com.crosspoint.api.dto.SnapshotFrame;
+import com.crosspoint.call.ActiveCalls;
+import com.crosspoint.call.CallSnapshot;
+import com.crosspoint.directory.Directory;
+import com.crosspoint.events.CallEvent;
+import com.crosspoint.events.Event;
+import com.crosspoint.events.MessageEvent;
+import com.crosspoint.events.RegistrationEvent;
+import com.crosspoint.model.Tenant;
+import com.crosspoint.registrar.Registrar;
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The messages of the event stream: a snapshot of what an account may watch, and one frame per event. */
+final class EventFrames {
+    static final String SNAPSHOT = "snapshot";
+
+    private final Directory directory;
+    private final Registrar registrar;
+    private final ActiveCalls calls;
+    private final RegistrationMapper registrations;
+    private final Clock clock;
+
+    EventFrames(Directory directory, Registrar registrar, ActiveCalls calls, RegistrationMapper registrations,
+                Clock clock) {
+        this.directory = directory;
+        this.registrar = registrar;
+        this.calls = calls;
+        this.registrations = registrations;
+        this.clock = clock;
+    }
+
+    SnapshotFrame snapshot(Principal p, long seq) {
+        List<Long> tenants = p.global() ? directory.tenants().stream().map(Tenant::id).toList()
+                : p.tenantId() == null ? List.of() : List.of(p.tenantId());
+        List<RegistrationDto> regs = tenants.stream()
+                .flatMap(t -> registrar.list(t).stream()).map(registrations::toDto).toList();
+        Stream<CallSnapshot> live = p.global() ? calls.listAll().stream()
+                : tenants.stream().flatMap(t -> calls.list(t).stream());
+        return new SnapshotFrame(SNAPSHOT, seq, clock.instant(), regs, live.map(CallDto::of).toList());
+    }
+
+    Object frame(Event e, long seq) {
+        if (e instanceof RegistrationEvent r) {
+            return new RegistrationFrame(e.type(), seq, e.at(), e.tenantId(), registrations.toDto(r.binding()));
+        }
+        if (e instanceof CallEvent c) {
+            return new CallFrame(e.type(), seq, e.at(), e.tenantId(), CallDto.of(c.call()));
+        }
+        if (e instanceof MessageEvent m) {
+            return new MessageFrame(e.type(), seq, e.at(), e.tenantId(), MessageDto.of(m.message()));
+        }
+        throw new IllegalArgumentException("no frame for event " + e.type());
+    }
+}

@@ -1,0 +1,188 @@
+package com.crosspoint.api;
+
+import com.crosspoint.api.dto.SnapshotFrame;
+import com.crosspoint.events.Event;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One event-stream connection. It joins the stream before taking its snapshot, holding back the
+ * events that arrive meanwhile, so nothing falls between snapshot and deltas (an event may show in
+ * both; deltas carry the full state, so applying it twice is harmless). Frames are sent one at a
+ * time from a bounded queue and never block the publisher: a client that falls {@code capacity}
+ * frames behind is closed with 1013 and reconnects to a fresh snapshot. Public only because
+ * Jetty invokes the listener methods reflectively.
+ */
+public final class EventSession implements Session.Listener.AutoDemanding {
+    private static final Logger LOG = LoggerFactory.getLogger(EventSession.class);
+    static final String OVERFLOW = "event stream overflow: reconnect for a fresh snapshot";
+    static final String EXPIRED = "login expired or logged out";
+
+    private final Principal principal;
+    private final String token;
+    private final LoginSessions logins;
+    private final EventFrames frames;
+    private final EventStream stream;
+    private final ObjectMapper json;
+    private final int capacity;
+
+    private final List<Event> early = new ArrayList<>();
+    private final Deque<String> queue = new ArrayDeque<>();
+    private Session session;
+    private boolean started;
+    private boolean closed;
+    private boolean inFlight;
+    private boolean inSend;
+    private long seq;
+
+    EventSession(Principal principal, String token, LoginSessions logins, EventFrames frames, EventStream stream,
+                 ObjectMapper json, int capacity) {
+        this.principal = principal;
+        this.token = token;
+        this.logins = logins;
+        this.frames = frames;
+        this.stream = stream;
+        this.json = json;
+        this.capacity = capacity;
+    }
+
+    @Override
+    public void onWebSocketOpen(Session s) {
+        synchronized (this) {
+            session = s;
+        }
+        stream.join(this);
+        SnapshotFrame snapshot = frames.snapshot(principal, 1);
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            started = true;
+            seq = 1;
+            enqueue(snapshot);
+            for (Event e : early) {
+                enqueue(frames.frame(e, ++seq));
+            }
+            early.clear();
+        }
+    }
+
+    /** Called on the stream's dispatch thread for every event; never blocks. */
+    synchronized void offer(Event e) {
+        if (closed || !principal.mayWatch(e)) {
+            return;
+        }
+        // Each delivered event counts as use of the login, so a watching console stays logged in.
+        if (logins.use(token).isEmpty()) {
+            close(StatusCode.POLICY_VIOLATION, EXPIRED);
+            return;
+        }
+        if (!started) {
+            if (early.size() >= capacity) {
+                close(StatusCode.TRY_AGAIN_LATER, OVERFLOW);
+            } else {
+                early.add(e);
+            }
+            return;
+        }
+        enqueue(frames.frame(e, ++seq));
+    }
+
+    /** The stream itself lost events: this client's state can no longer be trusted. */
+    synchronized void resync() {
+        close(StatusCode.TRY_AGAIN_LATER, OVERFLOW);
+    }
+
+    synchronized void ping() {
+        if (started && !closed) {
+            session.sendPing(ByteBuffer.allocate(0), Callback.from(() -> { }, this::sendFailed));
+        }
+    }
+
+    private void enqueue(Object frame) {
+        if (closed) {
+            return;
+        }
+        if (queue.size() >= capacity) {
+            close(StatusCode.TRY_AGAIN_LATER, OVERFLOW);
+            return;
+        }
+        String text;
+        try {
+            text = json.writeValueAsString(frame);
+        } catch (JsonProcessingException ex) {
+            LOG.error("event frame could not be serialised: {}", frame, ex);
+            close(StatusCode.SERVER_ERROR, "internal error");
+            return;
+        }
+        queue.add(text);
+        sendNext();
+    }
+
+    /** Sends queued frames while none is in flight; a send that completes inline just loops. */
+    private void sendNext() {
+        while (!inFlight && !closed && !queue.isEmpty()) {
+            inFlight = true;
+            inSend = true;
+            try {
+                session.sendText(queue.poll(), Callback.from(this::sent, this::sendFailed));
+            } finally {
+                inSend = false;
+            }
+        }
+    }
+
+    private synchronized void sent() {
+        inFlight = false;
+        if (!inSend) {
+            sendNext();
+        }
+    }
+
+    private synchronized void sendFailed(Throwable t) {
+        LOG.debug("event stream to {} failed", principal.username(), t);
+        inFlight = false;
+        closed = true;
+        queue.clear();
+        session.disconnect();
+    }
+
+    private void close(int code, String reason) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        queue.clear();
+        early.clear();
+        LOG.info("closing event stream of {}: {}", principal.username(), reason);
+        session.close(code, reason, Callback.from(() -> { }, t -> LOG.debug("close of event stream failed", t)));
+    }
+
+    @Override
+    public void onWebSocketClose(int statusCode, String reason) {
+        synchronized (this) {
+            closed = true;
+            queue.clear();
+        }
+        stream.leave(this);
+    }
+
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        LOG.debug("event stream of {} failed", principal.username(), cause);
+        synchronized (this) {
+            closed = true;
+        }
+        stream.leave(this);
+    }
+}

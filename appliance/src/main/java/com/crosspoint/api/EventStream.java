@@ -1,0 +1,112 @@
+package com.crosspoint.api;
+
+import com.crosspoint.events.Event;
+import com.crosspoint.events.EventBus;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.thread.Scheduler;
+import org.eclipse.jetty.websocket.server.WebSocketCreator;
+
+/**
+ * {@code GET /api/v1/events} (WebSocket): one event-bus subscription fanned out to every open
+ * connection. The token comes in the {@code Authorization} header or, for browsers (which cannot
+ * set headers on a WebSocket), as {@code ?token=}.
+ */
+final class EventStream implements AutoCloseable {
+    static final String PATH = "/api/v1/events";
+
+    private final Set<EventSession> sessions = ConcurrentHashMap.newKeySet();
+    private final EventBus bus;
+    private final LoginSessions logins;
+    private final EventFrames frames;
+    private final ObjectMapper json;
+    private final ApiSettings settings;
+    private volatile EventBus.Subscription subscription;
+    private volatile Scheduler.Task pinger;
+    private volatile boolean closed;
+    private long droppedSeen;
+
+    EventStream(EventBus bus, LoginSessions logins, EventFrames frames, ObjectMapper json, ApiSettings settings) {
+        this.bus = bus;
+        this.logins = logins;
+        this.frames = frames;
+        this.json = json;
+        this.settings = settings;
+    }
+
+    void start(Scheduler scheduler) {
+        subscription = bus.subscribe("api-events", this::dispatch);
+        schedulePing(scheduler);
+    }
+
+    /** Authenticates the upgrade; answers 401 in the API's JSON format instead of upgrading. */
+    WebSocketCreator creator() {
+        ReplyWriter writer = new ReplyWriter(json);
+        return (rq, rs, callback) -> {
+            String token = Authenticator.bearerToken(rq.getHeaders().get(HttpHeader.AUTHORIZATION));
+            if (token == null) {
+                token = Request.extractQueryParameters(rq).getValue("token");
+            }
+            Principal p = token == null ? null : logins.use(token).orElse(null);
+            if (p == null) {
+                writer.write(rs, callback, ErrorMapper.reply(401, "login required: ?token= or Authorization: Bearer", null));
+                return null;
+            }
+            return new EventSession(p, token, logins, frames, this, json, settings.eventQueueFrames());
+        };
+    }
+
+    void join(EventSession s) {
+        sessions.add(s);
+    }
+
+    void leave(EventSession s) {
+        sessions.remove(s);
+    }
+
+    int openSessions() {
+        return sessions.size();
+    }
+
+    /** Runs on the subscription's own thread, one event at a time. */
+    private void dispatch(Event e) {
+        EventBus.Subscription sub = subscription;
+        long dropped = sub == null ? 0 : sub.dropped();
+        if (dropped != droppedSeen) {
+            droppedSeen = dropped;
+            sessions.forEach(EventSession::resync);
+        }
+        sessions.forEach(s -> s.offer(e));
+    }
+
+    private void schedulePing(Scheduler scheduler) {
+        if (closed) {
+            return;
+        }
+        pinger = scheduler.schedule(() -> {
+            sessions.forEach(EventSession::ping);
+            schedulePing(scheduler);
+        }, settings.eventPingInterval());
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Scheduler.Task task = pinger;
+        if (task != null) {
+            task.cancel();
+        }
+        EventBus.Subscription sub = subscription;
+        if (sub != null) {
+            sub.close();
+        }
+    }
+
+    Duration idleTimeout() {
+        return settings.eventPingInterval().multipliedBy(4);
+    }
+}

@@ -1,0 +1,91 @@
+package com.crosspoint.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Dispatches API requests by method and path template: 404 for unknown paths, 405 for a known
+ * path with another method, 401 for routes that need a login and got none. A blocking handler
+ * ({@link Handler.Abstract}, not NonBlocking), so Jetty runs it off the selector threads and
+ * endpoints may use JDBC.
+ */
+public final class Router extends Handler.Abstract {
+    private static final Logger LOG = LoggerFactory.getLogger(Router.class);
+    private final List<Route> routes = new ArrayList<>();
+    private final Authenticator authenticator;
+    private final ErrorMapper errors = new ErrorMapper();
+    private final ReplyWriter writer;
+    private final ObjectMapper json;
+    private final int maxBodyBytes;
+
+    Router(Authenticator authenticator, ObjectMapper json, int maxBodyBytes) {
+        this.authenticator = authenticator;
+        this.json = json;
+        this.writer = new ReplyWriter(json);
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    Router add(String method, String path, Access access, Endpoint endpoint) {
+        routes.add(new Route(method, new PathTemplate(path), access, endpoint));
+        return this;
+    }
+
+    /** Every (method, path template) served, in registration order; the OpenAPI document must list the same. */
+    public List<RouteKey> routes() {
+        return routes.stream().map(Route::key).toList();
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        String method = request.getMethod();
+        String rawPath = request.getHttpURI().getPath();
+        Reply reply;
+        try {
+            reply = dispatch(request, method, rawPath);
+        } catch (Exception e) {
+            reply = errors.toReply(e, method + " " + rawPath);
+        }
+        try {
+            writer.write(response, callback, reply);
+        } catch (JsonProcessingException e) {
+            LOG.error("{} {}: answer could not be serialised", method, rawPath, e);
+            writer.write(response, callback, ErrorMapper.reply(500, "internal error; see the appliance log", null));
+        }
+        return true;
+    }
+
+    private Reply dispatch(Request request, String method, String rawPath) throws Exception {
+        Set<String> allowed = new LinkedHashSet<>();
+        for (Route r : routes) {
+            Optional<Map<String, String>> params = r.path().match(rawPath);
+            if (params.isEmpty()) {
+                continue;
+            }
+            if (!r.method().equals(method)) {
+                allowed.add(r.method());
+                continue;
+            }
+            String token = Authenticator.bearerToken(request.getHeaders().get(HttpHeader.AUTHORIZATION));
+            Principal principal = r.access() == Access.LOGIN ? authenticator.authenticate(token) : null;
+            return r.endpoint().handle(new ApiRequest(request, params.get(), principal, token, json, maxBodyBytes));
+        }
+        if (!allowed.isEmpty()) {
+            Reply r = ErrorMapper.reply(405, "method " + method + " not allowed here", null);
+            return new Reply(r.status(), r.body(), Map.of("Allow", String.join(", ", allowed)));
+        }
+        return ErrorMapper.reply(404, "no such endpoint: " + rawPath, null);
+    }
+}

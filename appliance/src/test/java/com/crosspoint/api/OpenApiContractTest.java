@@ -1,0 +1,236 @@
+package com.crosspoint.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.crosspoint.api.dto.AdminDto;
+import com.crosspoint.api.dto.AdminRequest;
+import com.crosspoint.api.dto.CallDto;
+import com.crosspoint.api.dto.CallFrame;
+import com.crosspoint.api.dto.CdrDto;
+import com.crosspoint.api.dto.CdrPage;
+import com.crosspoint.api.dto.DeviceCredentialsDto;
+import com.crosspoint.api.dto.DeviceDto;
+import com.crosspoint.api.dto.DeviceRequest;
+import com.crosspoint.api.dto.ErrorBody;
+import com.crosspoint.api.dto.HealthDto;
+import com.crosspoint.api.dto.LoginRequest;
+import com.crosspoint.api.dto.LoginResponse;
+import com.crosspoint.api.dto.MessageDto;
+import com.crosspoint.api.dto.MessageFrame;
+import com.crosspoint.api.dto.MessagePage;
+import com.crosspoint.api.dto.PasswordRequest;
+import com.crosspoint.api.dto.RegistrationDto;
+import com.crosspoint.api.dto.RegistrationFrame;
+import com.crosspoint.api.dto.SettingsDto;
+import com.crosspoint.api.dto.SnapshotFrame;
+import com.crosspoint.api.dto.TenantDto;
+import com.crosspoint.api.dto.TenantRequest;
+import com.crosspoint.api.dto.UserDto;
+import com.crosspoint.api.dto.UserRequest;
+import com.crosspoint.model.Role;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * docs/api/openapi.yaml is the contract: it must list exactly the routes the router serves, its
+ * schemas must have exactly the fields of the DTO records, and the examples in docs/api/examples
+ * must be what the API really reads and writes.
+ */
+class OpenApiContractTest {
+    private static final Path DOCS = Path.of("..", "docs", "api");
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+    /** Schema name in the document → the record that is serialised or read for it. */
+    private static final Map<String, Class<? extends Record>> SCHEMAS = new LinkedHashMap<>();
+
+    static {
+        SCHEMAS.put("Error", ErrorBody.class);
+        SCHEMAS.put("Health", HealthDto.class);
+        SCHEMAS.put("LoginRequest", LoginRequest.class);
+        SCHEMAS.put("LoginResponse", LoginResponse.class);
+        SCHEMAS.put("Admin", AdminDto.class);
+        SCHEMAS.put("AdminRequest", AdminRequest.class);
+        SCHEMAS.put("PasswordRequest", PasswordRequest.class);
+        SCHEMAS.put("Tenant", TenantDto.class);
+        SCHEMAS.put("TenantRequest", TenantRequest.class);
+        SCHEMAS.put("Settings", SettingsDto.class);
+        SCHEMAS.put("User", UserDto.class);
+        SCHEMAS.put("UserRequest", UserRequest.class);
+        SCHEMAS.put("Device", DeviceDto.class);
+        SCHEMAS.put("DeviceCredentials", DeviceCredentialsDto.class);
+        SCHEMAS.put("DeviceRequest", DeviceRequest.class);
+        SCHEMAS.put("Registration", RegistrationDto.class);
+        SCHEMAS.put("Call", CallDto.class);
+        SCHEMAS.put("Cdr", CdrDto.class);
+        SCHEMAS.put("CdrPage", CdrPage.class);
+        SCHEMAS.put("Message", MessageDto.class);
+        SCHEMAS.put("MessagePage", MessagePage.class);
+        SCHEMAS.put("SnapshotFrame", SnapshotFrame.class);
+        SCHEMAS.put("RegistrationFrame", RegistrationFrame.class);
+        SCHEMAS.put("CallFrame", CallFrame.class);
+        SCHEMAS.put("MessageFrame", MessageFrame.class);
+    }
+
+    /** Bodies clients send: fields may be left out, so not every property is required. */
+    private static final Set<String> REQUESTS = Set.of("LoginRequest", "AdminRequest", "PasswordRequest",
+            "TenantRequest", "UserRequest", "DeviceRequest", "Settings");
+
+    @TempDir
+    static Path dir;
+    static ApplianceFixture app;
+    static JsonNode doc;
+
+    @BeforeAll
+    static void load() throws IOException {
+        app = ApplianceFixture.start(dir);
+        doc = new YAMLMapper().readTree(DOCS.resolve("openapi.yaml").toFile());
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    void documentIsOpenApi31() {
+        assertThat(doc.path("openapi").asText()).startsWith("3.1");
+    }
+
+    @Test
+    void documentedOperationsAreExactlyTheRoutesServed() {
+        Set<String> documented = new TreeSet<>();
+        doc.get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames().forEachRemaining(m -> {
+            if (METHODS.contains(m)) {
+                documented.add(m.toUpperCase(Locale.ROOT) + " " + p.getKey());
+            }
+        }));
+        Set<String> served = new TreeSet<>();
+        app.appliance().api().routes().forEach(r -> served.add(r.method() + " " + r.path()));
+
+        assertThat(documented).isEqualTo(served);
+    }
+
+    @Test
+    void pathParametersAreDeclared() {
+        doc.get("paths").fields().forEachRemaining(p -> {
+            Set<String> inTemplate = new HashSet<>();
+            var m = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(p.getKey());
+            while (m.find()) {
+                inTemplate.add(m.group(1));
+            }
+            Set<String> declared = new HashSet<>();
+            p.getValue().path("parameters").forEach(ref -> declared.add(resolve(ref).path("name").asText()));
+            assertThat(declared).as(p.getKey()).containsAll(inTemplate);
+        });
+    }
+
+    @Test
+    void everyReferenceResolves() {
+        List<String> refs = new ArrayList<>();
+        collectRefs(doc, refs);
+        assertThat(refs).isNotEmpty().allSatisfy(ref -> assertThat(at(ref).isMissingNode()).as(ref).isFalse());
+    }
+
+    @Test
+    void schemasHaveExactlyTheFieldsOfTheirRecords() {
+        JsonNode schemas = doc.get("components").get("schemas");
+        Set<String> names = new TreeSet<>();
+        schemas.fieldNames().forEachRemaining(names::add);
+        names.remove("Role");
+        assertThat(names).as("every schema is backed by a DTO").isEqualTo(new TreeSet<>(SCHEMAS.keySet()));
+
+        SCHEMAS.forEach((name, type) -> {
+            JsonNode schema = schemas.get(name);
+            Set<String> properties = new TreeSet<>();
+            schema.get("properties").fieldNames().forEachRemaining(properties::add);
+            Set<String> required = new TreeSet<>();
+            schema.path("required").forEach(r -> required.add(r.asText()));
+
+            assertThat(properties).as(name + " properties").isEqualTo(components(type));
+            assertThat(properties).as(name + " required").containsAll(required);
+            if (!REQUESTS.contains(name)) {
+                // Answers always carry every field (null when empty), so clients may rely on each.
+                assertThat(required).as(name + " required").isEqualTo(properties);
+            }
+        });
+    }
+
+    @Test
+    void roleEnumMatchesTheModel() {
+        List<String> documented = new ArrayList<>();
+        doc.get("components").get("schemas").get("Role").get("enum").forEach(v -> documented.add(v.asText()));
+
+        assertThat(documented).containsExactly(Arrays.stream(Role.values()).map(Enum::name).toArray(String[]::new));
+    }
+
+    @Test
+    void examplesAreWhatTheApiReadsAndWrites() throws IOException {
+        ObjectMapper strict = Json.newMapper();
+        List<Path> files;
+        try (Stream<Path> s = Files.list(DOCS.resolve("examples"))) {
+            files = s.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThanOrEqualTo(20);
+        for (Path f : files) {
+            String name = f.getFileName().toString().replace(".json", "");
+            Class<? extends Record> type = SCHEMAS.get(name);
+            assertThat(type).as(f + " names a schema").isNotNull();
+            JsonNode example = strict.readTree(f.toFile());
+
+            Object value = strict.treeToValue(example, type);
+            // Through text, as on the wire: tree nodes of a long and an int would differ in type only.
+            JsonNode again = strict.readTree(strict.writeValueAsString(value));
+
+            assertThat(again).as(f + " survives a round trip through " + type.getSimpleName()).isEqualTo(example);
+        }
+    }
+
+    private static Set<String> components(Class<? extends Record> type) {
+        Set<String> names = new TreeSet<>();
+        for (var c : type.getRecordComponents()) {
+            names.add(c.getName());
+        }
+        return names;
+    }
+
+    private static JsonNode resolve(JsonNode node) {
+        return node.has("$ref") ? at(node.get("$ref").asText()) : node;
+    }
+
+    private static JsonNode at(String ref) {
+        return doc.at(ref.substring(1));
+    }
+
+    private static void collectRefs(JsonNode node, List<String> refs) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                var e = it.next();
+                if (e.getKey().equals("$ref")) {
+                    refs.add(e.getValue().asText());
+                } else {
+                    collectRefs(e.getValue(), refs);
+                }
+            }
+        } else if (node.isArray()) {
+            node.forEach(n -> collectRefs(n, refs));
+        }
+    }
+}
