@@ -18,10 +18,14 @@ public final class RawMessageCheck {
 
     /** @throws ParseException naming the rule the message breaks */
     public static void check(byte[] message) throws ParseException {
+        // Stream transports hand over the header block with bare LF line ends; datagrams keep CRLF.
         int headerEnd = indexOf(message, "\r\n\r\n");
+        if (headerEnd < 0) {
+            headerEnd = indexOf(message, "\n\n");
+        }
         int end = headerEnd < 0 ? message.length : headerEnd;
         String head = new String(message, 0, end, StandardCharsets.ISO_8859_1);
-        String[] lines = head.split("\r\n", -1);
+        String[] lines = head.split("\r?\n", -1);
         if (lines.length == 0 || lines[0].startsWith("SIP/")) {
             return; // responses: the parser's own checks suffice for what we do with them
         }

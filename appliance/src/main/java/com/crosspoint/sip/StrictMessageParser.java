@@ -8,6 +8,7 @@ import java.text.ParseException;
 
 /** JAIN-SIP's parser with {@link RawMessageCheck} in front: ambiguous messages become parse errors (400). */
 final class StrictMessageParser implements MessageParser {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StrictMessageParser.class);
     /** Marks a request whose SIP version is not 2.0, for {@link EdgeValve} to answer 505. */
     static final Object UNSUPPORTED_VERSION = new Object();
 
@@ -16,9 +17,15 @@ final class StrictMessageParser implements MessageParser {
     @Override
     public SIPMessage parseSIPMessage(byte[] message, boolean readBody, boolean strict, ParseExceptionListener listener)
             throws ParseException {
-        RawMessageCheck.check(message);
+        try {
+            RawMessageCheck.check(message);
+        } catch (ParseException e) {
+            LOG.debug("refused before parsing: {}", e.getMessage());
+            throw e;
+        }
         SIPMessage parsed = delegate.parseSIPMessage(message, readBody, strict, listener);
         if (parsed != null && !RawMessageCheck.isSip20Request(message)) {
+            LOG.debug("not SIP/2.0: {}", parsed.getFirstLine());
             parsed.setApplicationData(UNSUPPORTED_VERSION);
         }
         return parsed;

@@ -38,6 +38,15 @@ class RawMessageCheckTest {
         assertThatCode(() -> RawMessageCheck.check(message.getBytes(StandardCharsets.US_ASCII))).doesNotThrowAnyException();
     }
 
+    @org.junit.jupiter.api.Test
+    void acceptsBareLineFeedsAsStreamTransportsDeliverThem() throws IOException {
+        byte[] crlf = vector("wsinv.dat");
+        byte[] lf = new String(crlf, StandardCharsets.ISO_8859_1).replace("\r\n", "\n").getBytes(StandardCharsets.ISO_8859_1);
+        assertThatCode(() -> RawMessageCheck.check(lf)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> RawMessageCheck.check(new String(vector("mcl01.dat"), StandardCharsets.ISO_8859_1)
+                .replace("\r\n", "\n").getBytes(StandardCharsets.ISO_8859_1))).isInstanceOf(ParseException.class);
+    }
+
     private static byte[] vector(String name) throws IOException {
         try (InputStream in = RawMessageCheckTest.class.getResourceAsStream("/vectors/rfc4475/" + name)) {
             return in.readAllBytes();
