@@ -8,6 +8,7 @@ import com.crosspoint.model.Disposition;
 import com.crosspoint.model.Tenant;
 import com.crosspoint.store.CdrStore;
 import com.crosspoint.store.derby.DerbyStores;
+import com.crosspoint.testing.AdminApi;
 import com.crosspoint.testing.ApplianceProcess;
 import com.crosspoint.testing.BaresipPhone;
 import com.crosspoint.testing.FreePorts;
@@ -43,6 +44,11 @@ class RestartIT {
                 bob.awaitRegistered(WAIT);
                 alice.sendMessage("sip:1003@" + host, "stored before the crash");
                 call(alice, bob, host);
+                // Kill only once the CDR is committed (the API reads the store): what was confirmed must survive.
+                AdminApi api = new AdminApi(httpPort, "admin", "admin-pw-4321");
+                long tenant = api.tenantId("demo.crosspoint.local");
+                await().atMost(WAIT).until(() -> api.get("/tenants/" + tenant + "/cdrs").get("total").asInt() == 1);
+                await().atMost(WAIT).until(() -> api.get("/tenants/" + tenant + "/messages?extension=1003").get("items").size() == 1);
                 first.killHard();
             }
             try (ApplianceProcess second = ApplianceProcess.start(dataDir, sipPort, httpPort, ENV)) {
