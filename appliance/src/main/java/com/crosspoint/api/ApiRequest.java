@@ -23,6 +23,9 @@ final class ApiRequest {
     private final Principal principal;
     private final String token;
     private final ObjectMapper json;
+    /** Bodies larger than this are not even drained: the connection is dropped instead. */
+    private static final long DRAIN_LIMIT = 1 << 20;
+
     private final int maxBodyBytes;
     private Fields query;
 
@@ -149,15 +152,34 @@ final class ApiRequest {
 
     private byte[] readBody() throws IOException {
         long declared = request.getLength();
-        if (declared > maxBodyBytes) {
-            throw tooLarge();
-        }
         try (InputStream in = Request.asInputStream(request)) {
+            if (declared > maxBodyBytes) {
+                discard(in, declared);
+                throw tooLarge();
+            }
             byte[] bytes = in.readNBytes(maxBodyBytes + 1);
             if (bytes.length > maxBodyBytes) {
+                discard(in, DRAIN_LIMIT);
                 throw tooLarge();
             }
             return bytes;
+        }
+    }
+
+    /**
+     * Reads what the client still sends (up to a bound) before the 413 goes out: a server that
+     * answers and closes while the client is writing resets the connection, and the client then
+     * never sees the answer.
+     */
+    private static void discard(InputStream in, long atMost) throws IOException {
+        long left = Math.min(atMost, DRAIN_LIMIT);
+        byte[] sink = new byte[8192];
+        while (left > 0) {
+            int n = in.read(sink, 0, (int) Math.min(sink.length, left));
+            if (n < 0) {
+                return;
+            }
+            left -= n;
         }
     }
 
