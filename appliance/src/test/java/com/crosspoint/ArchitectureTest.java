@@ -69,6 +69,36 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheApiPackageImportsJetty() {
+        noClasses().that().resideOutsideOfPackage("com.crosspoint.api..")
+                .should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheCompositionRootKnowsTheApi() {
+        noClasses().that().resideOutsideOfPackages("com.crosspoint.api..", "com.crosspoint.boot..")
+                .should().dependOnClassesThat().resideInAPackage("com.crosspoint.api..")
+                .check(classes);
+    }
+
+    @Test
+    void theApiUsesNeitherSipNorJdbc() {
+        noClasses().that().resideInAPackage("com.crosspoint.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("javax.sip..", "gov.nist..", "java.sql..",
+                        "com.crosspoint.sip..", "com.crosspoint.store.derby..")
+                .check(classes);
+    }
+
+    @Test
+    void theAdminCliIsAPlainClientOfTheApi() {
+        noClasses().that().resideInAPackage("com.crosspoint.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.crosspoint.api..", "com.crosspoint.boot..",
+                        "com.crosspoint.store..", "com.crosspoint.provisioning..", "org.eclipse.jetty..")
+                .check(classes);
+    }
+
+    @Test
     void onlyTheCompositionRootBuildsTheDerbyStore() {
         noClasses().that().resideOutsideOfPackages("com.crosspoint.store.derby..", "com.crosspoint.boot..")
                 .should().dependOnClassesThat().resideInAPackage("com.crosspoint.store.derby..")

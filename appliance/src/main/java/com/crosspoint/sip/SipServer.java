@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 public final class SipServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SipServer.class);
 
+    private static final java.util.concurrent.atomic.AtomicInteger STARTS = new java.util.concurrent.atomic.AtomicInteger();
+
     private final SipStack stack;
     private final SipProvider provider;
     private final SipMessages messages;
@@ -43,7 +45,9 @@ public final class SipServer implements AutoCloseable {
         factory.setPathName("gov.nist");
         SipStack stack;
         try {
-            stack = factory.createSipStack(SipStackProperties.of(name, s));
+            // SipFactory hands back an existing stack of the same name, even a stopped one with other
+            // settings: every start gets a name of its own.
+            stack = factory.createSipStack(SipStackProperties.of(name + "-" + STARTS.incrementAndGet(), s));
         } catch (javax.sip.PeerUnavailableException e) {
             throw new IllegalStateException("cannot create the SIP stack: " + e.getMessage(), e);
         }
