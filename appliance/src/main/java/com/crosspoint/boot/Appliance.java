@@ -132,6 +132,7 @@ public final class Appliance implements AutoCloseable {
         b2bua = new B2bua(messages, directory, registrar, callLanes, timers, activeCalls, records, clock);
         messagesService = new MessageService(stores.messages(), registrar, directory, new SipMessageTransport(messages), events, clock);
         events.subscribe("im-delivery", messagesService::onEvent);
+        events.subscribe("sip-flows", sip.flows()::onEvent);
 
         SipDispatcher dispatcher = new SipDispatcher(messages)
                 .on("REGISTER", new com.crosspoint.sip.registrar.RegisterHandler(messages, tenants, directory, gate, registrar, workers, clock))

@@ -28,7 +28,12 @@ public final class SipServer implements AutoCloseable {
     private final SipMessages messages;
     private final int port;
 
-    private SipServer(SipStack stack, SipProvider provider, SipMessages messages, int port) {
+    private final String stackName;
+    private final FlowTable flows;
+
+    private SipServer(SipStack stack, String stackName, FlowTable flows, SipProvider provider, SipMessages messages, int port) {
+        this.stackName = stackName;
+        this.flows = flows;
         this.stack = stack;
         this.provider = provider;
         this.messages = messages;
@@ -44,10 +49,14 @@ public final class SipServer implements AutoCloseable {
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
         SipStack stack;
+        String stackName;
+        FlowTable flows = new FlowTable();
         try {
             // SipFactory hands back an existing stack of the same name, even a stopped one with other
             // settings: every start gets a name of its own.
-            stack = factory.createSipStack(SipStackProperties.of(name + "-" + STARTS.incrementAndGet(), s));
+            stackName = name + "-" + STARTS.incrementAndGet();
+            FlowRouter.register(stackName, flows);
+            stack = factory.createSipStack(SipStackProperties.of(stackName, s));
         } catch (javax.sip.PeerUnavailableException e) {
             throw new IllegalStateException("cannot create the SIP stack: " + e.getMessage(), e);
         }
@@ -70,14 +79,16 @@ public final class SipServer implements AutoCloseable {
             SipMessages messages = new SipMessages(provider, af, hf, mf, s.advertisedAddress(), port,
                     s.tlsEnabled() ? s.tlsPort() : -1);
             LOG.info("SIP listening on {}:{} (UDP, TCP{})", s.bindAddress(), port, s.tlsEnabled() ? ", TLS " + s.tlsPort() : "");
-            return new SipServer(stack, provider, messages, port);
+            return new SipServer(stack, stackName, flows, provider, messages, port);
         } catch (javax.sip.TransportNotSupportedException | javax.sip.InvalidArgumentException
                  | javax.sip.ObjectInUseException | javax.sip.PeerUnavailableException
                  | javax.sip.TransportAlreadySupportedException e) {
             stack.stop();
+            FlowRouter.unregister(stackName);
             throw new IllegalStateException("cannot listen on " + s.bindAddress() + ":" + s.port() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             stack.stop();
+            FlowRouter.unregister(stackName);
             throw e;
         }
     }
@@ -88,6 +99,11 @@ public final class SipServer implements AutoCloseable {
         } catch (TooManyListenersException e) {
             throw new IllegalStateException("a SIP listener is already registered", e);
         }
+    }
+
+    /** Connections of phones registered over TCP/TLS; feed it registration events. */
+    public FlowTable flows() {
+        return flows;
     }
 
     public SipMessages messages() {
@@ -102,5 +118,6 @@ public final class SipServer implements AutoCloseable {
     @Override
     public void close() {
         stack.stop();
+        FlowRouter.unregister(stackName);
     }
 }

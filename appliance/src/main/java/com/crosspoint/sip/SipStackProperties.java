@@ -21,6 +21,7 @@ final class SipStackProperties {
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", StrictMessageParserFactory.class.getName());
         p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", EdgeValve.class.getName());
+        p.setProperty("javax.sip.ROUTER_PATH", FlowRouter.class.getName());
         // A B2BUA terminates every dialog itself; the stack tracks dialogs it creates for us.
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
         // Answer 481 for in-dialog requests to dialogs we do not know instead of passing them up.

@@ -50,11 +50,7 @@ class TransportsIT {
         pbx.close();
     }
 
-    /**
-     * The TCP phone registers and calls over TCP and hangs up itself. Requests from the appliance
-     * to a TCP phone (BYE towards it) open a new connection to its Contact, which baresip 1.0
-     * ignores; reusing the registration's connection (RFC 5923) is still to do.
-     */
+    /** The TCP phone registers and calls over TCP; the BYE towards it reuses its registration connection. */
     @Test
     void phoneOnTcpCallsPhoneOnUdp() {
         try (BaresipPhone alice = BaresipPhone.builder(pbx.uri("1001") + ";transport=tcp").password("pw-alice-1001").start();
@@ -66,8 +62,23 @@ class TransportsIT {
             alice.dial(pbx.uri("1002"));
             alice.awaitEvent("CALL_ESTABLISHED", WAIT);
             bob.awaitEvent("CALL_ESTABLISHED", WAIT);
-            alice.hangup();
-            bob.awaitEvent("CALL_CLOSED", WAIT);
+            bob.hangup();
+            alice.awaitEvent("CALL_CLOSED", WAIT);
+        }
+    }
+
+    /** The INVITE towards a TCP phone goes over the connection it registered on (baresip accepts no other). */
+    @Test
+    void phoneOnUdpCallsPhoneOnTcp() {
+        try (BaresipPhone alice = BaresipPhone.builder(pbx.uri("1001") + ";transport=tcp").password("pw-alice-1001").start();
+             BaresipPhone bob = BaresipPhone.builder(pbx.uri("1002")).password("pw-bob-1002").start()) {
+            alice.awaitRegistered(WAIT);
+            bob.awaitRegistered(WAIT);
+            bob.dial(pbx.uri("1001"));
+            alice.awaitEvent("CALL_ESTABLISHED", WAIT);
+            bob.awaitEvent("CALL_ESTABLISHED", WAIT);
+            bob.hangup();
+            alice.awaitEvent("CALL_CLOSED", WAIT);
         }
     }
 
