@@ -1,0 +1,149 @@
+package com.crosspoint.registrar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.crosspoint.events.EventBus;
+import com.crosspoint.model.Binding;
+import com.crosspoint.registrar.RegisterRequest.ContactSpec;
+import com.crosspoint.store.BindingStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** RFC 3261 §10.3 rules of the registrar, with a moving clock and an in-memory store. */
+class RegistrarTest {
+    private static final String AOR = "sip:1001@t.example";
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final MemoryBindings store = new MemoryBindings();
+    private final BindingJournal journal = new BindingJournal(store);
+    private final EventBus events = new EventBus(100);
+    private final Registrar registrar = new Registrar(journal, events, new RegistrarPolicy(60, 3600, 600), clock);
+
+    @AfterEach
+    void close() {
+        journal.close();
+        events.close();
+    }
+
+    @Test
+    void addsRefreshesAndRemovesBindingsAndCommitsThem() {
+        accepted(register("c1", 1, List.of(new ContactSpec("sip:a@192.0.2.1", null)), null, false));
+        accepted(register("c1", 2, List.of(new ContactSpec("sip:b@192.0.2.2", 120L)), null, false));
+        assertThat(registrar.lookup(AOR)).extracting(Binding::contact).containsExactlyInAnyOrder("sip:a@192.0.2.1", "sip:b@192.0.2.2");
+        assertThat(store.rows()).hasSize(2);
+
+        accepted(register("c1", 3, List.of(new ContactSpec("sip:a@192.0.2.1", 0L)), null, false));
+        assertThat(registrar.lookup(AOR)).extracting(Binding::contact).containsExactly("sip:b@192.0.2.2");
+        assertThat(store.rows()).hasSize(1);
+    }
+
+    @Test
+    void grantsTheDefaultAndCapsAtTheMaximum() {
+        accepted(register("c1", 1, List.of(new ContactSpec("sip:a@192.0.2.1", null)), null, false));
+        accepted(register("c2", 1, List.of(new ContactSpec("sip:b@192.0.2.2", 999_999L)), null, false));
+        Instant now = clock.instant();
+        assertThat(registrar.lookup(AOR)).extracting(b -> Duration.between(now, b.expiresAt()).toSeconds())
+                .containsExactlyInAnyOrder(600L, 3600L);
+    }
+
+    @Test
+    void tooShortExpiryGets423WithTheMinimum() {
+        RegisterOutcome o = register("c1", 1, List.of(new ContactSpec("sip:a@192.0.2.1", 30L)), null, false);
+        assertThat(o).isEqualTo(new RegisterOutcome.IntervalTooBrief(60));
+    }
+
+    @Test
+    void wildcardNeedsExpiresZeroAndRemovesAll() {
+        accepted(register("c1", 1, List.of(new ContactSpec("sip:a@192.0.2.1", null)), null, false));
+        assertThat(register("c9", 1, List.of(), 60L, true)).isInstanceOf(RegisterOutcome.Invalid.class);
+        accepted(register("c9", 1, List.of(), 0L, true));
+        assertThat(registrar.lookup(AOR)).isEmpty();
+    }
+
+    @Test
+    void olderRequestOfTheSameCallIdIsRefused() {
+        accepted(register("c1", 5, List.of(new ContactSpec("sip:a@192.0.2.1", null)), null, false));
+        assertThat(register("c1", 4, List.of(new ContactSpec("sip:a@192.0.2.1", null)), null, false))
+                .isInstanceOf(RegisterOutcome.OutOfOrder.class);
+    }
+
+    @Test
+    void expiredBindingsDisappearAndAreSweptFromTheStore() {
+        accepted(register("c1", 1, List.of(new ContactSpec("sip:a@192.0.2.1", 60L)), null, false));
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(registrar.lookup(AOR)).isEmpty();
+        assertThat(registrar.sweepExpired()).isEqualTo(1);
+        journal.write(List.of(), List.of()).join(); // the removal queued before this one is committed
+        assertThat(store.rows()).isEmpty();
+    }
+
+    private RegisterOutcome register(String callId, long cseq, List<ContactSpec> contacts, Long expires, boolean wildcard) {
+        return registrar.register(new RegisterRequest(1, 1, 1, AOR, contacts, wildcard, expires, callId, cseq, "UDP",
+                "192.0.2.1:5060", "test"));
+    }
+
+    private static void accepted(RegisterOutcome o) {
+        assertThat(o).isInstanceOf(RegisterOutcome.Accepted.class);
+        ((RegisterOutcome.Accepted) o).committed().join();
+    }
+
+    /** The store contract's in-memory stand-in: enough for the registrar's write-through. */
+    private static final class MemoryBindings implements BindingStore {
+        private final List<Binding> rows = new ArrayList<>();
+
+        @Override
+        public synchronized void apply(Collection<Binding> upserts, Collection<BindingKey> removals) {
+            for (Binding b : upserts) {
+                rows.removeIf(r -> r.aor().equals(b.aor()) && r.contact().equals(b.contact()));
+                rows.add(b);
+            }
+            for (BindingKey k : removals) {
+                rows.removeIf(r -> r.aor().equals(k.aor()) && r.contact().equals(k.contact()));
+            }
+        }
+
+        @Override
+        public synchronized List<Binding> listAll() {
+            return List.copyOf(rows);
+        }
+
+        synchronized List<Binding> rows() {
+            return List.copyOf(rows);
+        }
+    }
+
+    /** A clock the test moves, so expiry is tested without waiting. */
+    private static final class MutableClock extends Clock {
+        private final AtomicReference<Instant> now;
+
+        MutableClock(Instant start) {
+            this.now = new AtomicReference<>(start);
+        }
+
+        void advance(Duration d) {
+            now.updateAndGet(i -> i.plus(d));
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    }
+}
