@@ -105,6 +105,16 @@ class CallFeaturesIT {
     }
 
     @Test
+    void doNotDisturbTurnsCallsAwayWithoutRinging() {
+        pbx.settings(bob, new CallSettings(null, null, null, 20, true));
+        alice.dial(pbx.uri("1002"));
+        var closed = alice.awaitEvent("CALL_CLOSED", WAIT);
+        assertThat(closed.param()).contains("486");
+        assertThat(bobPhone.events()).noneMatch(e -> e.isType("CALL_INCOMING"));
+        await().atMost(WAIT).until(() -> lastCdr() != null && lastCdr().disposition() == Disposition.BUSY);
+    }
+
+    @Test
     void blindTransferConnectsTheCallerToTheTarget() {
         alice.dial(pbx.uri("1002"));
         bobPhone.awaitEvent("CALL_INCOMING", WAIT);
