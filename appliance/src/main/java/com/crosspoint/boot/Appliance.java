@@ -129,6 +129,7 @@ public final class Appliance implements AutoCloseable {
 
         activeCalls = new ActiveCalls(events, clock);
         CallRecords records = new CallRecords(stores.cdrs(), activeCalls);
+        closers.push(records);
         b2bua = new B2bua(messages, directory, registrar, callLanes, timers, activeCalls, records, clock);
         messagesService = new MessageService(stores.messages(), registrar, directory, new SipMessageTransport(messages), events, clock);
         events.subscribe("im-delivery", messagesService::onEvent);

@@ -34,6 +34,7 @@ public final class MessageService {
     private final Clock clock;
     /** Messages being delivered now, so a registration burst does not send one twice. */
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private final DrainedRecipients drained = new DrainedRecipients();
 
     public MessageService(MessageStore store, Registrar registrar, Directory directory, MessageTransport transport,
                           EventBus events, Clock clock) {
@@ -56,6 +57,7 @@ public final class MessageService {
                                            String contentType, String body) {
         InstantMessage saved = store.save(new InstantMessage(0, tenant.id(), fromExtension, toExtension,
                 contentType, body, clock.instant(), null));
+        drained.messageStored(recipient(tenant.id(), toExtension));
         events.publish(new MessageEvent(MessageEvent.Kind.STORED, saved, clock.instant()));
         return deliver(tenant, saved).thenApply(ok -> ok ? Outcome.DELIVERED : Outcome.STORED);
     }
@@ -96,9 +98,22 @@ public final class MessageService {
         if (tenant == null || user == null) {
             return;
         }
-        for (InstantMessage m : store.pendingFor(tenant.id(), user.extension())) {
+        String recipient = recipient(tenant.id(), user.extension());
+        if (drained.isDrained(recipient)) {
+            return;
+        }
+        long generation = drained.generation(recipient);
+        List<InstantMessage> pending = store.pendingFor(tenant.id(), user.extension());
+        if (pending.isEmpty()) {
+            drained.drained(recipient, generation);
+        }
+        for (InstantMessage m : pending) {
             deliver(tenant, m);
         }
+    }
+
+    private static String recipient(long tenantId, String extension) {
+        return tenantId + "/" + extension;
     }
 
     public List<InstantMessage> history(long tenantId, String extension, String peer, int offset, int limit) {

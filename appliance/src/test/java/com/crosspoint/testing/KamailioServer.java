@@ -95,6 +95,11 @@ public final class KamailioServer implements AutoCloseable {
         return result.output();
     }
 
+    /** The main process; its children (workers) are its descendants. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Kamailio's stderr log so far. */
     public String log() {
         return process.output();
