@@ -39,7 +39,8 @@ final class EventStream implements AutoCloseable {
     }
 
     void start(Scheduler scheduler) {
-        subscription = bus.subscribe("api-events", this::dispatch);
+        // Nobody watching, nothing queued: a busy registrar need not wake this thread per refresh.
+        subscription = bus.subscribe("api-events", e -> !sessions.isEmpty(), this::dispatch);
         schedulePing(scheduler);
     }
 

@@ -19,6 +19,7 @@ import com.crosspoint.registrar.BindingJournal;
 import com.crosspoint.registrar.Registrar;
 import com.crosspoint.registrar.RegistrarPolicy;
 import com.crosspoint.sip.DigestGate;
+import com.crosspoint.sip.FlowTable;
 import com.crosspoint.sip.OptionsHandler;
 import com.crosspoint.sip.SipDispatcher;
 import com.crosspoint.sip.SipServer;
@@ -132,8 +133,8 @@ public final class Appliance implements AutoCloseable {
         closers.push(records);
         b2bua = new B2bua(messages, directory, registrar, callLanes, timers, activeCalls, records, clock);
         messagesService = new MessageService(stores.messages(), registrar, directory, new SipMessageTransport(messages), events, clock);
-        events.subscribe("im-delivery", messagesService::onEvent);
-        events.subscribe("sip-flows", sip.flows()::onEvent);
+        events.subscribe("im-delivery", MessageService::concerns, messagesService::onEvent);
+        events.subscribe("sip-flows", FlowTable::concerns, sip.flows()::onEvent);
 
         SipDispatcher dispatcher = new SipDispatcher(messages)
                 .on("REGISTER", new com.crosspoint.sip.registrar.RegisterHandler(messages, tenants, directory, gate, registrar, workers, clock))

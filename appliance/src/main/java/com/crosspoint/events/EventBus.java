@@ -6,6 +6,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,16 @@ public final class EventBus implements AutoCloseable {
 
     /** Starts delivering every later event to {@code consumer} on a thread of its own. */
     public Subscription subscribe(String name, Consumer<Event> consumer) {
-        Subscription s = new Subscription(name, consumer, new ArrayBlockingQueue<>(queueCapacity));
+        return subscribe(name, e -> true, consumer);
+    }
+
+    /**
+     * Like {@link #subscribe(String, Consumer)}, but only events that pass {@code interest} are
+     * queued: the filter runs on the publisher's thread (keep it cheap), and spares the
+     * subscriber's thread a wake-up for every registration refresh it does not care about.
+     */
+    public Subscription subscribe(String name, Predicate<Event> interest, Consumer<Event> consumer) {
+        Subscription s = new Subscription(name, interest, consumer, new ArrayBlockingQueue<>(queueCapacity));
         subscriptions.add(s);
         s.start();
         return s;
@@ -48,13 +58,15 @@ public final class EventBus implements AutoCloseable {
     /** One subscriber's queue and thread. */
     public final class Subscription implements AutoCloseable {
         private final String name;
+        private final Predicate<Event> interest;
         private final Consumer<Event> consumer;
         private final BlockingQueue<Event> queue;
         private final AtomicLong dropped = new AtomicLong();
         private final Thread thread;
 
-        private Subscription(String name, Consumer<Event> consumer, BlockingQueue<Event> queue) {
+        private Subscription(String name, Predicate<Event> interest, Consumer<Event> consumer, BlockingQueue<Event> queue) {
             this.name = name;
+            this.interest = interest;
             this.consumer = consumer;
             this.queue = queue;
             this.thread = new Thread(this::drain, "events-" + name);
@@ -66,6 +78,9 @@ public final class EventBus implements AutoCloseable {
         }
 
         private void offer(Event event) {
+            if (!interest.test(event)) {
+                return;
+            }
             if (!queue.offer(event)) {
                 long n = dropped.incrementAndGet();
                 if (n == 1 || n % 1000 == 0) {

@@ -84,6 +84,12 @@ public final class MessageService {
         });
     }
 
+    /** The events {@link #onEvent} acts on: a binding added or refreshed. */
+    public static boolean concerns(Event e) {
+        return e instanceof RegistrationEvent r && (r.kind() == RegistrationEvent.Kind.ADDED
+                || r.kind() == RegistrationEvent.Kind.REFRESHED);
+    }
+
     /** Subscribe this to the event bus: a new registration releases the messages waiting for it. */
     public void onEvent(Event e) {
         if (e instanceof RegistrationEvent r && (r.kind() == RegistrationEvent.Kind.ADDED

@@ -21,6 +21,11 @@ import javax.sip.address.URI;
 public final class FlowTable {
     private final Map<String, Hop> flows = new ConcurrentHashMap<>();
 
+    /** The events {@link #onEvent} acts on: registrations over TCP or TLS. */
+    public static boolean concerns(Event e) {
+        return e instanceof RegistrationEvent r && isStream(r.binding().transport());
+    }
+
     /** Subscribe this to the event bus: registrations over a stream transport add or remove a flow. */
     public void onEvent(Event e) {
         if (!(e instanceof RegistrationEvent r) || !isStream(r.binding().transport())) {

@@ -2,6 +2,8 @@ package com.crosspoint.sip;
 
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -18,40 +20,66 @@ public final class RawMessageCheck {
 
     /** @throws ParseException naming the rule the message breaks */
     public static void check(byte[] message) throws ParseException {
+        if (message.length >= 4 && message[0] == 'S' && message[1] == 'I' && message[2] == 'P' && message[3] == '/') {
+            return; // responses: the parser's own checks suffice for what we do with them
+        }
         // Stream transports hand over the header block with bare LF line ends; datagrams keep CRLF.
         int headerEnd = indexOf(message, "\r\n\r\n");
         if (headerEnd < 0) {
             headerEnd = indexOf(message, "\n\n");
         }
         int end = headerEnd < 0 ? message.length : headerEnd;
-        String head = new String(message, 0, end, StandardCharsets.ISO_8859_1);
-        String[] lines = head.split("\r?\n", -1);
-        if (lines.length == 0 || lines[0].startsWith("SIP/")) {
-            return; // responses: the parser's own checks suffice for what we do with them
+        List<String> lines = lines(new String(message, 0, end, StandardCharsets.ISO_8859_1));
+        if (lines.isEmpty()) {
+            return;
         }
-        checkRequestLine(lines[0]);
+        checkRequestLine(lines.get(0));
         int contentLengths = 0;
-        for (int i = 1; i < lines.length; i++) {
-            String line = lines[i];
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isEmpty() || !isCheckedHeaderStart(line.charAt(0))) {
+                continue; // most headers (Via, CSeq, Call-ID ...) are the parser's business: skip cheaply
+            }
             int colon = line.indexOf(':');
-            if (colon <= 0 || line.charAt(0) == ' ' || line.charAt(0) == '\t') {
+            if (colon <= 0) {
                 continue;
             }
             String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-            String value = unfold(lines, i, line.substring(colon + 1)).trim();
             switch (name) {
                 case "content-length", "l" -> {
                     if (++contentLengths > 1) {
                         throw new ParseException("More than one Content-Length", 0);
                     }
                 }
-                case "from", "f", "to", "t", "reply-to" -> checkNameAddr(name, value, false);
-                case "contact", "m", "route", "record-route" -> checkNameAddr(name, value, true);
+                case "from", "f", "to", "t", "reply-to" -> checkNameAddr(name, unfold(lines, i, line.substring(colon + 1)), false);
+                case "contact", "m", "route", "record-route" -> checkNameAddr(name, unfold(lines, i, line.substring(colon + 1)), true);
                 default -> {
-                    // other headers are the parser's business
+                    // not one of ours
                 }
             }
         }
+    }
+
+    /** First letters of the headers checked here (long and compact forms). */
+    private static boolean isCheckedHeaderStart(char c) {
+        return switch (Character.toLowerCase(c)) {
+            case 'c', 'l', 'f', 't', 'r', 'm' -> true;
+            default -> false;
+        };
+    }
+
+    /** Splits on LF, dropping the CR of CRLF; no regex, as this runs for every message. */
+    private static List<String> lines(String head) {
+        List<String> out = new ArrayList<>(24);
+        int start = 0;
+        for (int i = 0; i <= head.length(); i++) {
+            if (i == head.length() || head.charAt(i) == '\n') {
+                int stop = i > start && head.charAt(i - 1) == '\r' ? i - 1 : i;
+                out.add(head.substring(start, stop));
+                start = i + 1;
+            }
+        }
+        return out;
     }
 
     /** Whether a request's start line names SIP/2.0; JAIN-SIP's parser accepts any version. */
@@ -78,13 +106,17 @@ public final class RawMessageCheck {
     }
 
     /** Header values may be folded onto continuation lines (RFC 3261 §7.3.1). */
-    private static String unfold(String[] lines, int i, String first) {
-        StringBuilder sb = new StringBuilder(first);
-        for (int j = i + 1; j < lines.length && !lines[j].isEmpty()
-                && (lines[j].charAt(0) == ' ' || lines[j].charAt(0) == '\t'); j++) {
-            sb.append(' ').append(lines[j].trim());
+    private static String unfold(List<String> lines, int i, String first) {
+        if (i + 1 >= lines.size() || lines.get(i + 1).isEmpty()
+                || lines.get(i + 1).charAt(0) != ' ' && lines.get(i + 1).charAt(0) != '\t') {
+            return first.trim();
         }
-        return sb.toString();
+        StringBuilder sb = new StringBuilder(first);
+        for (int j = i + 1; j < lines.size() && !lines.get(j).isEmpty()
+                && (lines.get(j).charAt(0) == ' ' || lines.get(j).charAt(0) == '\t'); j++) {
+            sb.append(' ').append(lines.get(j).trim());
+        }
+        return sb.toString().trim();
     }
 
     /**
