@@ -59,7 +59,7 @@ final class B2buaCall {
     private String codec;
     private ScheduledFuture<?> noAnswerTimer;
     private boolean reinvitePending;
-    private Transfer transfer;
+    private BlindTransfer transfer;
     private boolean ended;
 
     B2buaCall(B2buaContext ctx, String id, Tenant tenant, User caller, String dialled,
@@ -377,7 +377,7 @@ final class B2buaCall {
             return;
         }
         ctx.messages().send(st, ctx.messages().response(st.getRequest(), Response.ACCEPTED));
-        transfer = new Transfer(transferor, transferee, t.get());
+        transfer = new BlindTransfer(ctx.messages(), id, transferor, transferee, t.get());
         state = CallState.TRANSFERRING;
         publish();
         transfer.notifyProgress("SIP/2.0 100 Trying", false);
@@ -403,7 +403,7 @@ final class B2buaCall {
             leg.bye();
             return;
         }
-        Transfer tr = transfer;
+        BlindTransfer tr = transfer;
         tr.answered = leg;
         tr.cancelTimer();
         tr.legs.stream().filter(l -> l != leg).filter(OutboundLeg::isPending).forEach(OutboundLeg::cancel);
@@ -428,7 +428,7 @@ final class B2buaCall {
         });
     }
 
-    private void completeTransfer(Transfer tr) {
+    private void completeTransfer(BlindTransfer tr) {
         if (transfer != tr) {
             return;
         }
@@ -451,58 +451,12 @@ final class B2buaCall {
     }
 
     private void transferFailed(int status) {
-        Transfer tr = transfer;
+        BlindTransfer tr = transfer;
         transfer = null;
         tr.cancelTimer();
-        tr.notifyProgress("SIP/2.0 " + status + " " + reasonPhrase(status), true);
+        tr.notifyFailure(status);
         state = CallState.ANSWERED;
         publish();
-    }
-
-    private static String reasonPhrase(int status) {
-        return switch (status) {
-            case Response.BUSY_HERE -> "Busy Here";
-            case Response.NOT_FOUND -> "Not Found";
-            case Response.DECLINE -> "Decline";
-            default -> "Temporarily Unavailable";
-        };
-    }
-
-    /** A transfer in progress: who asked, who moves, and the legs ringing the target. */
-    private final class Transfer {
-        final Leg transferor;
-        final Leg transferee;
-        final User target;
-        final List<OutboundLeg> legs = new ArrayList<>();
-        OutboundLeg answered;
-        ScheduledFuture<?> timer;
-
-        Transfer(Leg transferor, Leg transferee, User target) {
-            this.transferor = transferor;
-            this.transferee = transferee;
-            this.target = target;
-        }
-
-        void cancelTimer() {
-            if (timer != null) {
-                timer.cancel(false);
-            }
-        }
-
-        /** NOTIFY with a sipfrag of the transfer's progress (RFC 3515 §2.4.5). */
-        void notifyProgress(String statusLine, boolean last) {
-            try {
-                var h = ctx.messages().headers();
-                var type = h.createContentTypeHeader("message", "sipfrag");
-                type.setParameter("version", "2.0");
-                List<javax.sip.header.Header> extra = List.of(h.createEventHeader("refer"),
-                        h.createSubscriptionStateHeader(last ? "terminated;reason=noresource" : "active;expires=60"));
-                transferor.sendInDialog(Request.NOTIFY, extra, (statusLine + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        type, null);
-            } catch (ParseException e) {
-                LOG.debug("call {}: cannot build NOTIFY: {}", id, e.getMessage());
-            }
-        }
     }
 
     // ---- operator and end ---------------------------------------------------------------------
