@@ -118,7 +118,7 @@ function renderUsers() {
       u.extension,
       el('span', {class: 'user-name'}, u.displayName || ''),
       u.email || '',
-      forwarding(u.settings),
+      el('td', {class: 'wrap'}, forwarding(u.settings)),
       el('td', {class: 'num'}, count),
       el('td', {class: 'row-actions'}, el('button', {type: 'button', class: 'danger small delete',
         'aria-label': 'Delete user ' + u.extension, on: {click: () => deleteUser(u)}}, 'Delete')),
