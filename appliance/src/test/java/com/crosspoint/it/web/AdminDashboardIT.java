@@ -1,0 +1,208 @@
+package com.crosspoint.it.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.crosspoint.model.CallRecord;
+import com.crosspoint.model.User;
+import com.crosspoint.store.CdrStore;
+import com.crosspoint.testing.BaresipPhone;
+import com.crosspoint.testing.TestAppliance;
+import com.crosspoint.testing.web.Browser;
+import com.crosspoint.testing.web.Dashboards;
+import com.crosspoint.testing.web.Screenshots;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/** The admin dashboard in headless Chromium against a real appliance, with real baresip phones. */
+class AdminDashboardIT {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String ADMIN = "admin";
+    private static final String ADMIN_PASSWORD = "admin-secret";
+
+    private static TestAppliance pbx;
+    private static Browser browser;
+    private static Dashboards web;
+
+    @BeforeAll
+    static void start() {
+        pbx = TestAppliance.start();
+        pbx.user("2201", "Grace Caller", "pw-grace-2201");
+        pbx.user("2202", "Heidi Callee", "pw-heidi-2202");
+        browser = Browser.start();
+        web = new Dashboards(pbx, browser);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (pbx != null) {
+            pbx.close();
+        }
+    }
+
+    @Test
+    void adminCreatesAUserAndADeviceWhosePasswordIsShownOnceAndThePhoneRegistersLive() {
+        web.loginAdmin(ADMIN, ADMIN_PASSWORD);
+        web.show("users");
+        browser.type("#user-extension", "2101");
+        browser.type("#user-name", "Erin Example");
+        browser.type("#user-email", "erin@example.com");
+        browser.type("#user-web-password", "erin-web-pass-1");
+        browser.click("#user-create");
+        browser.awaitTextContains("#users-table tr[data-extension='2101']", "Erin Example");
+        assertThat(pbx.appliance().directory().userByExtension(pbx.tenant().id(), "2101")).isPresent();
+        assertThat(browser.text("#status")).contains("2101");
+
+        web.show("devices");
+        new Select(browser.visible("#device-user")).selectByValue("2101");
+        browser.click("#device-create");
+        browser.visible("#device-secret");
+        String sipUsername = browser.text("#device-secret-username");
+        String sipPassword = browser.text("#device-secret-password");
+        assertThat(sipUsername).isEqualTo("2101");
+        assertThat(sipPassword).as("generated SIP password").hasSizeGreaterThanOrEqualTo(12);
+        browser.awaitText("#devices-table tr[data-device-id] .reg-state", "Not registered");
+
+        // Shown once: closing clears it, and nothing on the page or in the API gives it back.
+        browser.click("#device-secret-close");
+        assertThat(browser.isDisplayed("#device-secret")).isFalse();
+        assertThat(browser.textContent("#device-secret-password")).isEmpty();
+        browser.reload();
+        web.awaitDashboard("/admin/");
+        web.show("devices");
+        browser.awaitElement("#devices-table tr[data-device-id]");
+        assertThat(browser.isDisplayed("#device-secret")).isFalse();
+        assertThat(browser.driver().getPageSource()).doesNotContain(sipPassword);
+        Map<String, Object> devices = browser.fetch("GET", "/api/v1/tenants/" + pbx.tenant().id() + "/devices", null, null);
+        assertThat(devices.get("status")).isEqualTo(200L);
+        assertThat(devices.get("body").toString()).contains("\"2101\"").doesNotContain(sipPassword);
+
+        // The user signs in with the web password the admin set and watches the device come online.
+        web.loginUser("2101", "erin-web-pass-1");
+        web.show("devices");
+        String state = "#devices-table tr[data-device-id] .reg-state";
+        browser.awaitText(state, "Not registered");
+        browser.js("window.__noReload = 'still the same page';");
+        try (BaresipPhone phone = BaresipPhone.builder(pbx.uri("2101")).authUser(sipUsername).password(sipPassword).start()) {
+            phone.awaitRegistered(WAIT);
+            browser.awaitText(state, "Registered");
+            assertThat(browser.js("return window.__noReload;")).isEqualTo("still the same page");
+        }
+        // baresip unregisters when it quits: the page follows.
+        browser.awaitText(state, "Not registered");
+    }
+
+    @Test
+    void liveCallShowsUpAndTheAdminHangsItUpThenFindsItsRecordAndExportsIt() {
+        web.loginAdmin(ADMIN, ADMIN_PASSWORD);
+        web.show("live");
+        try (BaresipPhone grace = BaresipPhone.builder(pbx.uri("2201")).password("pw-grace-2201").start();
+             BaresipPhone heidi = BaresipPhone.builder(pbx.uri("2202")).password("pw-heidi-2202").tone(975).start()) {
+            grace.awaitRegistered(WAIT);
+            heidi.awaitRegistered(WAIT);
+            browser.awaitElement("#live-registrations-table tr[data-extension='2201']");
+            browser.awaitElement("#live-registrations-table tr[data-extension='2202']");
+            assertThat(browser.text("#live-registrations-table tr[data-extension='2202']")).contains("Heidi Callee");
+
+            grace.dial(pbx.uri("2202"));
+            grace.awaitEvent("CALL_ESTABLISHED", WAIT);
+            WebElement row = browser.awaitElement("#live-calls-table tr[data-call-id]");
+            String callId = row.getAttribute("data-call-id");
+            browser.awaitTextContains("#live-calls-table tr[data-call-id]", "Answered");
+            assertThat(browser.text("#live-calls-table tr[data-call-id]")).contains("2201", "2202", "Grace Caller");
+            Screenshots.save(browser, "web-admin-dashboard.png");
+
+            // Dismissing the confirmation leaves the call alone.
+            browser.click("#live-calls-table tr[data-call-id] .hangup");
+            browser.dismissConfirm();
+            assertThat(pbx.appliance().activeCalls().list(pbx.tenant().id())).hasSize(1);
+
+            browser.click("#live-calls-table tr[data-call-id] .hangup");
+            browser.acceptConfirm();
+            grace.awaitEvent("CALL_CLOSED", WAIT);
+            heidi.awaitEvent("CALL_CLOSED", WAIT);
+            browser.awaitGone("#live-calls-table tr[data-call-id]");
+
+            await().atMost(WAIT).until(() -> lastCdr() != null && callId.equals(lastCdr().callId()));
+            web.show("cdrs");
+            browser.type("#cdr-party", "2201");
+            new Select(browser.visible("#cdr-disposition")).selectByValue("ANSWERED");
+            browser.click("#cdr-search");
+            browser.awaitTextContains("#cdr-table tbody tr[data-cdr-id]", "2202");
+            assertThat(browser.all("#cdr-table tbody tr[data-cdr-id]")).hasSize(1);
+
+            // A search that matches nothing says so.
+            browser.type("#cdr-party", "2999");
+            browser.click("#cdr-search");
+            browser.awaitGone("#cdr-table tbody tr[data-cdr-id]");
+            browser.type("#cdr-party", "2201");
+            browser.click("#cdr-search");
+            browser.awaitElement("#cdr-table tbody tr[data-cdr-id]");
+
+            String export = browser.find("#cdr-export").getAttribute("href");
+            assertThat(export).contains("/api/v1/tenants/" + pbx.tenant().id() + "/cdrs/export?")
+                    .contains("party=2201").contains("disposition=ANSWERED");
+            Map<String, Object> csv = browser.fetch("GET", export, null, null);
+            assertThat(csv.get("status")).isEqualTo(200L);
+            assertThat(csv.get("body").toString())
+                    .startsWith("id,callId,caller,callee,startedAt,answeredAt,endedAt,disposition,hungUpBy,sipCause,durationSeconds")
+                    .contains(callId);
+        }
+    }
+
+    @Test
+    void deletingAUserAsksFirst() {
+        User temp = pbx.user("2299", "Temporary", "pw-temp-2299");
+        web.loginAdmin(ADMIN, ADMIN_PASSWORD);
+        web.show("users");
+        String row = "#users-table tr[data-extension='2299']";
+        browser.awaitElement(row);
+
+        browser.click(row + " .delete");
+        browser.dismissConfirm();
+        assertThat(browser.exists(row)).isTrue();
+        assertThat(pbx.appliance().directory().user(temp.id())).isPresent();
+
+        browser.click(row + " .delete");
+        browser.acceptConfirm();
+        browser.awaitGone(row);
+        assertThat(pbx.appliance().directory().user(temp.id())).isEmpty();
+    }
+
+    @Test
+    void superadminCreatesATenantAndCanSwitchToIt() {
+        web.loginAdmin(ADMIN, ADMIN_PASSWORD);
+        web.show("tenants");
+        browser.type("#tenant-name", "Second Floor");
+        browser.type("#tenant-domain", "second.crosspoint.local");
+        browser.click("#tenant-create");
+        browser.awaitTextContains("#tenants-table", "second.crosspoint.local");
+        assertThat(pbx.appliance().directory().tenantByDomain("second.crosspoint.local")).isPresent();
+        long id = pbx.appliance().directory().tenantByDomain("second.crosspoint.local").orElseThrow().id();
+
+        Select tenants = new Select(browser.find("#tenant-select"));
+        assertThat(tenants.getOptions()).extracting(WebElement::getText).anyMatch(t -> t.contains("Second Floor"));
+        tenants.selectByValue(Long.toString(id));
+        web.show("users");
+        browser.awaitTextContains("#users-table", "No users yet.");
+        // Back to the test tenant for the other tests (the choice is kept per browser tab).
+        new Select(browser.find("#tenant-select")).selectByValue(Long.toString(pbx.tenant().id()));
+        browser.awaitElement("#users-table tr[data-extension='2201']");
+        List<String> errors = browser.consoleMessages().stream().filter(m -> m.contains("Content Security Policy")).toList();
+        assertThat(errors).as("CSP violations in the admin dashboard").isEmpty();
+    }
+
+    private static CallRecord lastCdr() {
+        List<CallRecord> cdrs = pbx.appliance().stores().cdrs().search(pbx.tenant().id(), CdrStore.CdrFilter.any(), 0, 1);
+        return cdrs.isEmpty() ? null : cdrs.get(0);
+    }
+}

@@ -1,0 +1,225 @@
+package com.crosspoint.it.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.crosspoint.call.CallSnapshot;
+import com.crosspoint.model.CallRecord;
+import com.crosspoint.model.CallSettings;
+import com.crosspoint.model.Disposition;
+import com.crosspoint.model.User;
+import com.crosspoint.store.CdrStore;
+import com.crosspoint.testing.BaresipPhone;
+import com.crosspoint.testing.BaresipPhone.AnswerMode;
+import com.crosspoint.testing.ReceivedMessage;
+import com.crosspoint.testing.TestAppliance;
+import com.crosspoint.testing.web.Browser;
+import com.crosspoint.testing.web.Dashboards;
+import com.crosspoint.testing.web.Screenshots;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The end-user dashboard in headless Chromium against a real appliance, with real baresip phones. */
+class UserDashboardIT {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String BOB_WEB_PASSWORD = "bob-web-password";
+
+    private static TestAppliance pbx;
+    private static User bob;
+    private static Browser browser;
+    private static Dashboards web;
+
+    @BeforeAll
+    static void start() {
+        pbx = TestAppliance.start();
+        pbx.user("1001", "Alice", "pw-alice-1001");
+        bob = pbx.user("1002", "Bob", "pw-bob-1002");
+        pbx.user("1003", "Carol", "pw-carol-1003");
+        Dashboards.webPassword(pbx, bob, BOB_WEB_PASSWORD);
+        browser = Browser.start();
+        web = new Dashboards(pbx, browser);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (pbx != null) {
+            pbx.close();
+        }
+    }
+
+    @AfterEach
+    void resetSettings() {
+        pbx.settings(bob, CallSettings.defaults());
+    }
+
+    @Test
+    void loginRefusesAWrongPasswordThenTheDashboardSurvivesAReloadAndLogoutEndsTheSession() {
+        web.openLogin();
+        Screenshots.save(browser, "web-login.png");
+        browser.click("#login-kind-user");
+        browser.type("#login-extension", "1002");
+        browser.type("#login-password", "not-bobs-password");
+        browser.type("#login-domain", TestAppliance.DOMAIN);
+        browser.click("#login-submit");
+        browser.visible("#login-error");
+        assertThat(browser.text("#login-error")).isNotBlank();
+        assertThat(browser.currentUrl()).isEqualTo(web.base() + "/");
+
+        // The SIP password is not a web password.
+        browser.type("#login-password", "pw-bob-1002");
+        browser.click("#login-submit");
+        await().atMost(WAIT).until(() -> browser.isDisplayed("#login-error"));
+        assertThat(browser.currentUrl()).isEqualTo(web.base() + "/");
+
+        web.loginUser("1002", BOB_WEB_PASSWORD);
+        assertThat(browser.text("#whoami")).contains("Bob", "1002");
+        browser.reload();
+        web.awaitDashboard("/user/");
+        assertThat(browser.text("#whoami")).contains("Bob");
+
+        browser.click("#logout");
+        await().atMost(WAIT).until(() -> browser.currentUrl().equals(web.base() + "/"));
+        browser.visible("#login-submit");
+        browser.open(web.base() + "/user/");
+        await().atMost(WAIT).until(() -> browser.currentUrl().equals(web.base() + "/"));
+    }
+
+    @Test
+    void noAnswerForwardingSetInTheBrowserSendsARealCallToTheTarget() {
+        web.loginUser("1002", BOB_WEB_PASSWORD);
+        // After a reload the page gets its CSRF token back from GET /web/session: saving still works.
+        browser.reload();
+        web.awaitDashboard("/user/");
+        web.show("settings");
+
+        browser.type("#set-forward-no-answer", "1003");
+        browser.type("#set-no-answer-seconds", "2");
+        browser.click("#settings-save");
+        browser.awaitTextContains("#status", "noAnswerSeconds");
+        assertThat(browser.find("#set-no-answer-seconds").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.text("#set-no-answer-seconds-error")).isNotBlank();
+        assertThat(settings().forwardNoAnswer()).as("nothing saved").isNull();
+
+        browser.type("#set-no-answer-seconds", "5");
+        browser.click("#settings-save");
+        browser.awaitText("#status", "Saved");
+        assertThat(browser.find("#set-no-answer-seconds").getAttribute("aria-invalid")).isNull();
+        assertThat(settings().forwardNoAnswer()).isEqualTo("1003");
+        assertThat(settings().noAnswerSeconds()).isEqualTo(5);
+
+        try (BaresipPhone alice = phone("1001", "pw-alice-1001", AnswerMode.AUTO, 440);
+             BaresipPhone bobPhone = phone("1002", "pw-bob-1002", AnswerMode.MANUAL, 975);
+             BaresipPhone carol = phone("1003", "pw-carol-1003", AnswerMode.AUTO, 1500)) {
+            for (BaresipPhone p : List.of(alice, bobPhone, carol)) {
+                p.awaitRegistered(WAIT);
+            }
+            alice.dial(pbx.uri("1002"));
+            bobPhone.awaitEvent("CALL_INCOMING", WAIT);
+            carol.awaitEvent("CALL_ESTABLISHED", WAIT);
+            bobPhone.awaitEvent("CALL_CLOSED", WAIT);
+            alice.awaitEvent("CALL_ESTABLISHED", WAIT);
+            List<CallSnapshot> calls = pbx.appliance().activeCalls().list(pbx.tenant().id());
+            assertThat(calls).hasSize(1);
+            assertThat(calls.get(0).connectedTo()).isEqualTo("1003");
+            alice.hangup();
+            carol.awaitEvent("CALL_CLOSED", WAIT);
+        }
+        await().atMost(WAIT).until(() -> lastCdr() != null);
+        CallRecord cdr = lastCdr();
+        assertThat(cdr.caller()).isEqualTo("1001");
+        assertThat(cdr.callee()).isEqualTo("1002");
+        assertThat(cdr.disposition()).isEqualTo(Disposition.ANSWERED);
+
+        // The call is in Bob's history, without a reload (the page refreshes it when the call ends).
+        web.show("calls");
+        String row = "#calls-table tr[data-cdr-id='" + cdr.id() + "']";
+        browser.awaitTextContains(row, "Answered");
+        assertThat(browser.text(row)).contains("1001");
+    }
+
+    @Test
+    void instantMessagesGoToARealPhoneAndItsReplyAppearsLiveAsUnreadUntilOpened() throws Exception {
+        try (BaresipPhone carol = BaresipPhone.builder(pbx.uri("1003")).password("pw-carol-1003")
+                .contact(pbx.uri("1002")).start()) {
+            carol.awaitRegistered(WAIT);
+            web.loginUser("1002", BOB_WEB_PASSWORD);
+            web.show("messages");
+            browser.type("#msg-to", "1003");
+            browser.type("#msg-body", "Hello Carol, this is Bob on the web");
+            browser.click("#msg-send");
+            await().atMost(WAIT).until(() -> carol.receivedMessages().stream().map(ReceivedMessage::text)
+                    .anyMatch("Hello Carol, this is Bob on the web"::equals));
+            browser.awaitTextContains("#message-thread li.message.mine .message-body", "Hello Carol, this is Bob on the web");
+            browser.awaitTextContains("#status", "Sent");
+
+            // Leave the conversation (still on the messages page) so the reply is not read at once.
+            browser.click("#msg-new");
+            browser.js("window.__noReload = 'same page';");
+            carol.sendMessage(pbx.uri("1002"), "Hi Bob, from my desk phone");
+
+            String item = "#conversations li[data-peer='1003']";
+            browser.awaitText(item + " .unread-count", "1");
+            browser.awaitText("#unread-total", "1");
+            browser.awaitTextContains(item, "Hi Bob, from my desk phone");
+            assertThat(browser.js("return window.__noReload;")).as("no reload").isEqualTo("same page");
+            assertThat(unreadFromServer("1003")).isEqualTo(1);
+
+            browser.click(item);
+            browser.awaitTextContains("#message-thread li.message.theirs .message-body", "Hi Bob, from my desk phone");
+            assertThat(browser.text("#message-thread li.message.theirs .message-from")).isEqualTo("Carol");
+            browser.awaitText(item + " .unread-count", "");
+            browser.awaitText("#unread-total", "");
+            await().atMost(WAIT).until(() -> unreadFromServer("1003") == 0);
+            assertThat(browser.all("#message-thread li.message")).hasSize(2);
+            Screenshots.save(browser, "web-user-dashboard.png");
+
+            // Phone width: one column, the page itself does not scroll sideways.
+            browser.size(390, 844);
+            try {
+                browser.visible("#nav-calls");
+                browser.visible("#msg-send");
+                Number overflow = (Number) browser.js(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertThat(overflow.intValue()).as("horizontal overflow at 390 px").isLessThanOrEqualTo(0);
+                Screenshots.save(browser, "web-user-phone-width.png");
+            } finally {
+                browser.size(1280, 900);
+            }
+        }
+    }
+
+    private static int unreadFromServer(String peer) throws Exception {
+        Map<String, Object> answer = browser.fetch("GET", "/api/v1/me/conversations", null, null);
+        assertThat(answer.get("status")).isEqualTo(200L);
+        for (JsonNode c : JSON.readTree(answer.get("body").toString())) {
+            if (peer.equals(c.get("peer").asText())) {
+                return c.get("unread").asInt();
+            }
+        }
+        throw new AssertionError("no conversation with " + peer + ": " + answer.get("body"));
+    }
+
+    private static CallSettings settings() {
+        return pbx.appliance().directory().user(bob.id()).orElseThrow().settings();
+    }
+
+    private static CallRecord lastCdr() {
+        List<CallRecord> cdrs = pbx.appliance().stores().cdrs().search(pbx.tenant().id(), CdrStore.CdrFilter.any(), 0, 1);
+        return cdrs.isEmpty() ? null : cdrs.get(0);
+    }
+
+    private static BaresipPhone phone(String extension, String password, AnswerMode mode, double tone) {
+        return BaresipPhone.builder(pbx.uri(extension)).password(password).answerMode(mode).tone(tone).start();
+    }
+}

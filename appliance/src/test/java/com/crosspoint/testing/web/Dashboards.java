@@ -1,0 +1,92 @@
+package com.crosspoint.testing.web;
+
+import static org.awaitility.Awaitility.await;
+
+import com.crosspoint.auth.PasswordHasher;
+import com.crosspoint.model.User;
+import com.crosspoint.testing.TestAppliance;
+
+/**
+ * The web dashboards as a person uses them: the login page, and the ids of the faces contract
+ * (docs/faces-contract.md section 4). The appliance is addressed as {@code http://localhost:PORT}, so a page
+ * served from {@code 127.0.0.1} is another site.
+ */
+public final class Dashboards {
+    private final TestAppliance pbx;
+    private final Browser browser;
+
+    public Dashboards(TestAppliance pbx, Browser browser) {
+        this.pbx = pbx;
+        this.browser = browser;
+    }
+
+    /** {@code http://localhost:PORT} */
+    public static String base(TestAppliance pbx) {
+        return "http://localhost:" + pbx.appliance().httpPort();
+    }
+
+    public String base() {
+        return base(pbx);
+    }
+
+    /** Gives a user a web password (what an admin does with {@code webPassword}). */
+    public static void webPassword(TestAppliance pbx, User user, String password) {
+        pbx.appliance().stores().users().setWebPasswordHash(user.id(), PasswordHasher.hash(password));
+    }
+
+    /** Opens the login page with no session (every cookie forgotten). */
+    public void openLogin() {
+        browser.open(base() + "/");
+        browser.forgetCookies();
+        browser.open(base() + "/");
+        browser.visible("#login-submit");
+    }
+
+    /** Logs an end user in through the login page and waits for the user dashboard. */
+    public void loginUser(String extension, String password) {
+        openLogin();
+        browser.click("#login-kind-user");
+        browser.type("#login-extension", extension);
+        browser.type("#login-password", password);
+        browser.type("#login-domain", TestAppliance.DOMAIN);
+        browser.click("#login-submit");
+        awaitDashboard("/user/");
+    }
+
+    /** Logs an admin account in through the login page and waits for the admin dashboard. */
+    public void loginAdmin(String username, String password) {
+        openLogin();
+        browser.click("#login-kind-admin");
+        browser.type("#login-username", username);
+        browser.type("#login-password", password);
+        browser.click("#login-submit");
+        awaitDashboard("/admin/");
+    }
+
+    /** Waits until the dashboard at path has loaded its session (#whoami filled) and its event stream is live. */
+    public void awaitDashboard(String path) {
+        await().atMost(Browser.WAIT).until(() -> browser.currentUrl().startsWith(base() + path));
+        await().atMost(Browser.WAIT).ignoreExceptions().until(() -> !browser.text("#whoami").isBlank());
+        awaitLive();
+    }
+
+    public void awaitLive() {
+        browser.awaitText("#connection", "live");
+    }
+
+    /** The session's CSRF token, as the page itself gets it back after a reload. */
+    public String csrfToken() {
+        Object token = browser.asyncJs("""
+                const done = arguments[arguments.length - 1];
+                fetch('/api/v1/web/session', {credentials: 'same-origin'})
+                  .then(r => r.json()).then(s => done(s.csrfToken)).catch(e => done(null));
+                """);
+        return token == null ? null : token.toString();
+    }
+
+    /** Clicks a nav button (e.g. {@code nav-messages}) and waits for its section to show. */
+    public void show(String view) {
+        browser.click("#nav-" + view);
+        browser.visible("#view-" + view);
+    }
+}
