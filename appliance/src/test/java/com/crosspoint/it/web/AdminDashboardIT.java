@@ -10,6 +10,7 @@ import com.crosspoint.testing.BaresipPhone;
 import com.crosspoint.testing.TestAppliance;
 import com.crosspoint.testing.web.Browser;
 import com.crosspoint.testing.web.Dashboards;
+import com.crosspoint.testing.web.FailureDumps;
 import com.crosspoint.testing.web.Screenshots;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -29,6 +31,9 @@ class AdminDashboardIT {
     private static TestAppliance pbx;
     private static Browser browser;
     private static Dashboards web;
+
+    @RegisterExtension
+    final FailureDumps dumps = new FailureDumps(() -> browser);
 
     @BeforeAll
     static void start() {
@@ -152,7 +157,7 @@ class AdminDashboardIT {
             assertThat(export).contains("/api/v1/tenants/" + pbx.tenant().id() + "/cdrs/export?")
                     .contains("party=2201").contains("disposition=ANSWERED");
             Map<String, Object> csv = browser.fetch("GET", export, null, null);
-            assertThat(csv.get("status")).isEqualTo(200L);
+            assertThat(csv.get("status")).as("export answer %s", csv).isEqualTo(200L);
             assertThat(csv.get("body").toString())
                     .startsWith("id,callId,caller,callee,startedAt,answeredAt,endedAt,disposition,hungUpBy,sipCause,durationSeconds")
                     .contains(callId);

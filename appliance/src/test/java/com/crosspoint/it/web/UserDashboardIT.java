@@ -15,6 +15,7 @@ import com.crosspoint.testing.ReceivedMessage;
 import com.crosspoint.testing.TestAppliance;
 import com.crosspoint.testing.web.Browser;
 import com.crosspoint.testing.web.Dashboards;
+import com.crosspoint.testing.web.FailureDumps;
 import com.crosspoint.testing.web.Screenshots;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The end-user dashboard in headless Chromium against a real appliance, with real baresip phones. */
 class UserDashboardIT {
@@ -36,6 +38,9 @@ class UserDashboardIT {
     private static User bob;
     private static Browser browser;
     private static Dashboards web;
+
+    @RegisterExtension
+    final FailureDumps dumps = new FailureDumps(() -> browser);
 
     @BeforeAll
     static void start() {

@@ -9,6 +9,7 @@ import com.crosspoint.testing.BaresipPhone;
 import com.crosspoint.testing.TestAppliance;
 import com.crosspoint.testing.web.Browser;
 import com.crosspoint.testing.web.Dashboards;
+import com.crosspoint.testing.web.FailureDumps;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -23,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The dashboards against hostile input and hostile sites: markup in names and messages stays text, a user
@@ -38,6 +40,9 @@ class WebSecurityIT {
     private static User bob;
     private static Browser browser;
     private static Dashboards web;
+
+    @RegisterExtension
+    final FailureDumps dumps = new FailureDumps(() -> browser);
 
     @BeforeAll
     static void start() {
