@@ -227,7 +227,7 @@ function conversationItem(c) {
   const mine = m && m.from === ext();
   const current = c.peer === state.currentPeer;
   return el('li', {class: ['conversation', current && 'current', c.unread > 0 && 'has-unread'], dataset: {peer: c.peer},
-    on: {click: () => openConversation(c.peer, true)}},
+    on: {click: () => openConversation(c.peer, true).catch(report)}},
   el('button', {type: 'button', class: 'conversation-open', 'aria-current': current ? 'true' : null},
     el('span', {class: 'conversation-head'},
       el('span', {class: 'conversation-name'}, c.peerName || nameOf(c.peer) || c.peer),
@@ -447,6 +447,7 @@ async function main() {
   fill($('#whoami'), el('span', {class: 'whoami-name'}, s.displayName || s.username), ' · ext ',
     el('span', {class: 'whoami-ext'}, s.extension || ''));
   $('#logout').addEventListener('click', () => api.logout());
+  $('#pw-username').value = s.username || '';
   $('#settings-form').addEventListener('submit', saveSettings);
   $('#password-form').addEventListener('submit', changePassword);
   $('#compose').addEventListener('submit', send);
