@@ -296,6 +296,9 @@ function renderLive() {
     el('td', {class: 'wrap'}, r.userAgent || ''),
     time(r.expiresAt, true),
   ], true)) : emptyRow(regTable, 'No registered devices.'));
+  // The first two figures follow the stream for the selected tenant; "calls today" comes from /status.
+  text($('#stat-registered'), new Set(regs.map((r) => r.deviceId)).size);
+  text($('#stat-calls'), calls.length);
   if (state.view === 'devices') renderDevices();
 }
 
@@ -318,12 +321,9 @@ function refreshStatsSoon() {
 async function refreshStats() {
   try {
     const s = await api.get('/api/v1/status');
-    text($('#stat-registered'), s.registeredDevices);
-    text($('#stat-calls'), s.activeCalls);
     text($('#stat-today'), s.callsToday);
-    $('#live-stats').hidden = false;
   } catch (e) {
-    $('#live-stats').hidden = true;
+    text($('#stat-today'), '–');
   }
 }
 
@@ -457,13 +457,14 @@ async function main() {
           state.registrations.set(regKey(frame.registration), frame.registration);
         }
       } else if (frame.type.startsWith('call.') && frame.call) {
+        const known = state.calls.has(frame.call.callId);
         if (frame.type === 'call.ended' || frame.call.state === 'ENDED') state.calls.delete(frame.call.callId);
         else state.calls.set(frame.call.callId, frame.call);
+        if (!known || !state.calls.has(frame.call.callId)) refreshStatsSoon();
       } else {
         return; // messages: not shown here
       }
       renderLive();
-      refreshStatsSoon();
     },
     onDrop: () => api.currentSession().then((session) => {
       if (!session) location.replace('/');

@@ -124,6 +124,9 @@ class AdminDashboardIT {
             String callId = row.getAttribute("data-call-id");
             browser.awaitTextContains("#live-calls-table tr[data-call-id]", "Answered");
             assertThat(browser.text("#live-calls-table tr[data-call-id]")).contains("2201", "2202", "Grace Caller");
+            browser.awaitText("#stat-calls", "1");
+            browser.awaitText("#stat-registered", "2");
+            browser.awaitText("#stat-today", "1");
             Screenshots.save(browser, "web-admin-dashboard.png");
 
             // Dismissing the confirmation leaves the call alone.
