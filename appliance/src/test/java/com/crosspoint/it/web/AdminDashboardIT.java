@@ -189,6 +189,7 @@ class AdminDashboardIT {
     @Test
     void superadminCreatesATenantAndCanSwitchToIt() {
         web.loginAdmin(ADMIN, ADMIN_PASSWORD);
+        assertThat(browser.unlabelledControls()).as("inputs without a label on the admin dashboard").isEmpty();
         web.show("tenants");
         browser.type("#tenant-name", "Second Floor");
         browser.type("#tenant-domain", "second.crosspoint.local");

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.Keys;
 
 /** The end-user dashboard in headless Chromium against a real appliance, with real baresip phones. */
 class UserDashboardIT {
@@ -87,8 +88,15 @@ class UserDashboardIT {
         await().atMost(WAIT).until(() -> browser.isDisplayed("#login-error"));
         assertThat(browser.currentUrl()).isEqualTo(web.base() + "/");
 
+        assertThat(browser.unlabelledControls()).as("inputs without a label on the login page").isEmpty();
         web.loginUser("1002", BOB_WEB_PASSWORD);
         assertThat(browser.text("#whoami")).contains("Bob", "1002");
+        assertThat(browser.unlabelledControls()).as("inputs without a label on the user dashboard").isEmpty();
+        // The nav is made of buttons: the keyboard works it.
+        browser.find("#nav-devices").sendKeys(Keys.ENTER);
+        browser.visible("#view-devices");
+        assertThat(browser.find("#nav-devices").getAttribute("aria-current")).isEqualTo("page");
+        assertThat(browser.isDisplayed("#view-calls")).isFalse();
         browser.reload();
         web.awaitDashboard("/user/");
         assertThat(browser.text("#whoami")).contains("Bob");

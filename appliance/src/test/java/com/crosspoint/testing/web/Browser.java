@@ -198,6 +198,16 @@ public final class Browser implements AutoCloseable {
         return ((Number) fetch(method, path, jsonBody, headers).get("status")).intValue();
     }
 
+    /** Ids (or names) of form controls in the page without a label element pointing at them. */
+    @SuppressWarnings("unchecked")
+    public List<String> unlabelledControls() {
+        return (List<String>) js("""
+                return Array.from(document.querySelectorAll('input, select, textarea'))
+                  .filter(c => c.type !== 'hidden' && !c.hidden && (!c.labels || c.labels.length === 0))
+                  .map(c => c.id || c.name || c.outerHTML);
+                """);
+    }
+
     /** Accepts the confirm() dialog that the last click opened. */
     public void acceptConfirm() {
         Alert alert = new WebDriverWait(driver, WAIT).until(ExpectedConditions.alertIsPresent());
