@@ -166,7 +166,8 @@ class UserDashboardIT {
         try (BaresipPhone carol = BaresipPhone.builder(pbx.uri("1003")).password("pw-carol-1003")
                 .contact(pbx.uri("1002")).start()) {
             carol.awaitRegistered(WAIT);
-            web.loginUser("1002", BOB_WEB_PASSWORD);
+            // No domain typed: the node's default tenant (the test tenant is the only one).
+            web.loginUser("1002", BOB_WEB_PASSWORD, null);
             web.show("messages");
             browser.type("#msg-to", "1003");
             browser.type("#msg-body", "Hello Carol, this is Bob on the web");
@@ -174,7 +175,7 @@ class UserDashboardIT {
             await().atMost(WAIT).until(() -> carol.receivedMessages().stream().map(ReceivedMessage::text)
                     .anyMatch("Hello Carol, this is Bob on the web"::equals));
             browser.awaitTextContains("#message-thread li.message.mine .message-body", "Hello Carol, this is Bob on the web");
-            browser.awaitTextContains("#status", "Sent");
+            browser.awaitTextContains("#status", "Carol (1003)");
 
             // Leave the conversation (still on the messages page) so the reply is not read at once.
             browser.click("#msg-new");

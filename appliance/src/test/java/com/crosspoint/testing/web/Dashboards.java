@@ -42,13 +42,20 @@ public final class Dashboards {
         browser.visible("#login-submit");
     }
 
-    /** Logs an end user in through the login page and waits for the user dashboard. */
+    /** Logs an end user in through the login page (with the test tenant's domain) and waits for the user dashboard. */
     public void loginUser(String extension, String password) {
+        loginUser(extension, password, TestAppliance.DOMAIN);
+    }
+
+    /** @param domain typed into the optional domain field; null leaves it empty (the node's default tenant) */
+    public void loginUser(String extension, String password, String domain) {
         openLogin();
         browser.click("#login-kind-user");
         browser.type("#login-extension", extension);
         browser.type("#login-password", password);
-        browser.type("#login-domain", TestAppliance.DOMAIN);
+        if (domain != null) {
+            browser.type("#login-domain", domain);
+        }
         browser.click("#login-submit");
         awaitDashboard("/user/");
     }
