@@ -199,7 +199,7 @@ class UserDashboardIT {
             Screenshots.save(browser, "web-user-dashboard.png");
 
             // Phone width: one column, the page itself does not scroll sideways.
-            browser.size(390, 844);
+            browser.viewport(390, 844);
             try {
                 browser.visible("#nav-calls");
                 browser.visible("#msg-send");

@@ -88,8 +88,20 @@ public final class Browser implements AutoCloseable {
         driver.navigate().refresh();
     }
 
+    /** Sets the outer window size. */
     public void size(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /** Sizes the window so that the page's viewport is width × height CSS pixels (e.g. a phone's 390 × 844). */
+    public void viewport(int width, int height) {
+        size(width, height);
+        List<?> inner = (List<?>) js("return [window.innerWidth, window.innerHeight];");
+        int dw = width - ((Number) inner.get(0)).intValue();
+        int dh = height - ((Number) inner.get(1)).intValue();
+        if (dw != 0 || dh != 0) {
+            size(width + dw, height + dh);
+        }
     }
 
     /** Ends the session on the client side: every cookie of every site goes. */
