@@ -3,7 +3,9 @@ package com.crosspoint.it.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.crosspoint.auth.PasswordHasher;
 import com.crosspoint.model.CallRecord;
+import com.crosspoint.model.Role;
 import com.crosspoint.model.User;
 import com.crosspoint.store.CdrStore;
 import com.crosspoint.testing.BaresipPhone;
@@ -208,6 +210,26 @@ class AdminDashboardIT {
         browser.awaitElement("#users-table tr[data-extension='2201']");
         List<String> errors = browser.consoleMessages().stream().filter(m -> m.contains("Content Security Policy")).toList();
         assertThat(errors).as("CSP violations in the admin dashboard").isEmpty();
+    }
+
+    @Test
+    void anOperatorSeesOnlyTheLiveView() {
+        pbx.appliance().stores().admins().create("watcher", PasswordHasher.hash("watcher-password"), Role.OPERATOR,
+                pbx.tenant().id());
+        try (BaresipPhone grace = BaresipPhone.builder(pbx.uri("2201")).password("pw-grace-2201").start()) {
+            grace.awaitRegistered(WAIT);
+            web.loginAdmin("watcher", "watcher-password");
+            browser.visible("#view-live");
+            browser.awaitElement("#live-registrations-table tr[data-extension='2201']");
+            for (String view : List.of("users", "devices", "cdrs", "tenants")) {
+                assertThat(browser.isDisplayed("#nav-" + view)).as("nav " + view).isFalse();
+            }
+            // Even when asked for by the address, another view does not open.
+            browser.open(web.base() + "/admin/#users");
+            web.awaitDashboard("/admin/");
+            assertThat(browser.isDisplayed("#view-live")).isTrue();
+            assertThat(browser.isDisplayed("#view-users")).isFalse();
+        }
     }
 
     private static CallRecord lastCdr() {
