@@ -28,7 +28,11 @@ final class StaticAssets extends Handler.Wrapper {
             + "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     StaticAssets(Server server) {
-        Resource base = ResourceFactory.of(server).newClassLoaderResource(FOLDER);
+        this(ResourceFactory.of(server).newClassLoaderResource(FOLDER));
+    }
+
+    /** Serves {@code base} (null: nothing, every path is 404). */
+    StaticAssets(Resource base) {
         if (base == null) {
             LOG.warn("no classpath folder {}: the web dashboards are not served", FOLDER);
             return;
