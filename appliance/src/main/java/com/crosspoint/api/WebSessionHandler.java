@@ -30,6 +30,7 @@ final class WebSessionHandler implements RouteGroup {
                 .add("POST", BASE + "/logout", Access.ANY_LOGIN, this::logout);
     }
 
+    /** Fields of the other kind are ignored (one login form sends them all, some empty). */
     private Reply login(ApiRequest rq) throws Exception {
         String source = rq.remoteAddress();
         passwords.requireNotBlocked(source);
@@ -40,18 +41,11 @@ final class WebSessionHandler implements RouteGroup {
             case "user" -> {
                 require("extension", body.extension());
                 requirePassword(body.password());
-                if (body.username() != null) {
-                    throw ApiException.badRequest("username", "is for kind admin; a user logs in with extension");
-                }
                 principal = Principal.of(passwords.user(source, body.domain(), body.extension(), body.password()));
             }
             case "admin" -> {
                 require("username", body.username());
                 requirePassword(body.password());
-                if (body.extension() != null || body.domain() != null) {
-                    throw ApiException.badRequest(body.extension() != null ? "extension" : "domain",
-                            "is for kind user; an admin logs in with username");
-                }
                 principal = Principal.of(passwords.admin(source, body.username(), body.password()));
             }
             default -> throw ApiException.badRequest("kind", "must be user or admin");
