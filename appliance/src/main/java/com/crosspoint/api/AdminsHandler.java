@@ -52,6 +52,10 @@ final class AdminsHandler implements RouteGroup {
         if (body.role() == null) {
             throw new ValidationException("role", "is required");
         }
+        if (body.role() == Role.USER) {
+            throw new ValidationException("role", "USER is an end user's web login, not an account; "
+                    + "set the user's webPassword instead");
+        }
         Long tenantId = body.tenantId();
         if (body.role() == Role.SUPERADMIN && tenantId != null) {
             throw new ValidationException("tenantId", "a SUPERADMIN belongs to no tenant");

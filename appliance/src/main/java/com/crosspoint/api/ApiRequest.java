@@ -20,8 +20,7 @@ import org.eclipse.jetty.util.Fields;
 final class ApiRequest {
     private final Request request;
     private final Map<String, String> pathParams;
-    private final Principal principal;
-    private final String token;
+    private final LoginSessions.Login login;
     private final ObjectMapper json;
     /** Bodies larger than this are not even drained: the connection is dropped instead. */
     private static final long DRAIN_LIMIT = 1 << 20;
@@ -29,23 +28,33 @@ final class ApiRequest {
     private final int maxBodyBytes;
     private Fields query;
 
-    ApiRequest(Request request, Map<String, String> pathParams, Principal principal, String token, ObjectMapper json,
+    ApiRequest(Request request, Map<String, String> pathParams, LoginSessions.Login login, ObjectMapper json,
                int maxBodyBytes) {
         this.request = request;
         this.pathParams = pathParams;
-        this.principal = principal;
-        this.token = token;
+        this.login = login;
         this.json = json;
         this.maxBodyBytes = maxBodyBytes;
     }
 
     /** The login; only null on public routes. */
     Principal principal() {
-        return principal;
+        return login == null ? null : login.principal();
     }
 
+    /** The login's token (bearer or cookie); only null on public routes. */
     String token() {
-        return token;
+        return login == null ? null : login.token();
+    }
+
+    /** The login with its CSRF token and expiry; only null on public routes. */
+    LoginSessions.Login login() {
+        return login;
+    }
+
+    /** Whether the request came over TLS (session cookies then get {@code Secure}). */
+    boolean secure() {
+        return request.isSecure();
     }
 
     String remoteAddress() {

@@ -4,11 +4,13 @@ import com.crosspoint.auth.AuthFailureThrottle;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.http.pathmap.ServletPathSpec;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.server.handler.PathMappingsHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.slf4j.Logger;
@@ -16,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP face of a node: REST API and event stream on Jetty 12 core. The only class that knows
- * the whole handler tree: context "/" → WebSocket upgrade (event stream) → {@link Router}.
+ * the whole handler tree: context "/" → WebSocket upgrade (event stream) → {@code /api/*}: {@link Router},
+ * anything else: {@link StaticAssets}.
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
@@ -41,17 +44,24 @@ public final class ApiServer implements AutoCloseable {
                 json, settings);
 
         router = new Router(new Authenticator(logins), json, settings.maxBodyBytes());
+        PasswordLogins passwords = new PasswordLogins(s.stores().admins(), s.stores().users(), s.directory(), throttle,
+                settings.loginBlock().toSeconds());
         List<RouteGroup> groups = List.of(
                 new HealthHandler(s.nodeName(), s.sipPort(), s.registrar(), s.activeCalls()),
-                new AuthHandler(s.stores().admins(), logins, throttle, settings.loginBlock().toSeconds()),
+                new AuthHandler(passwords, logins),
+                new WebSessionHandler(passwords, logins, s.directory()),
+                new MeHandler(s.directory(), s.stores().users(), s.provisioning(), s.registrar(), registrations,
+                        s.stores().cdrs(), passwords, logins),
+                new MyMessagesHandler(s.messages(), s.directory(), logins),
                 new AdminsHandler(s.stores().admins(), s.stores().tenants(), logins),
                 new TenantsHandler(s.stores().tenants(), s.provisioning(), logins),
-                new UsersHandler(s.stores().users(), s.provisioning()),
+                new UsersHandler(s.stores().users(), s.provisioning(), logins),
                 new DevicesHandler(s.stores().devices(), s.provisioning(), s.directory()),
                 new RegistrationsHandler(s.registrar(), s.directory(), registrations),
                 new CallsHandler(s.activeCalls(), s.callControl(), s.directory()),
                 new CdrsHandler(s.stores().cdrs(), s.provisioning()),
                 new MessagesHandler(s.messages(), s.provisioning()),
+                new StatusHandler(s.directory(), s.registrar(), s.activeCalls(), s.stores().cdrs(), s.clock()),
                 new EventsHandler());
         groups.forEach(g -> g.addRoutes(router));
 
@@ -74,7 +84,11 @@ public final class ApiServer implements AutoCloseable {
             container.setMaxTextMessageSize(MAX_CLIENT_FRAME);
             container.addMapping(EventStream.PATH, events.creator());
         });
-        ws.setHandler(router);
+        // /api/** is the API's alone (its own 404s); everything else is a file of the dashboards.
+        PathMappingsHandler paths = new PathMappingsHandler();
+        paths.addMapping(new ServletPathSpec("/api/*"), router);
+        paths.addMapping(new ServletPathSpec("/"), new StaticAssets(server));
+        ws.setHandler(paths);
         root.setHandler(ws);
         server.setHandler(root);
         server.setErrorHandler(new JsonErrorHandler(json));

@@ -31,6 +31,9 @@ final class ErrorMapper {
         if (t instanceof ApiException e) {
             return reply(e.status(), e.getMessage(), e.field());
         }
+        if (t instanceof PasswordLogins.TooManyLogins e) {
+            return e.reply();
+        }
         if (t instanceof ValidationException e) {
             return reply(400, e.getMessage(), e.field());
         }

@@ -40,6 +40,9 @@ final class EventFrames {
     }
 
     SnapshotFrame snapshot(Principal p, long seq) {
+        if (p.isUser()) {
+            return userSnapshot(p, seq);
+        }
         List<Long> tenants = p.global() ? directory.tenants().stream().map(Tenant::id).toList()
                 : p.tenantId() == null ? List.of() : List.of(p.tenantId());
         List<RegistrationDto> regs = tenants.stream()
@@ -47,6 +50,15 @@ final class EventFrames {
         Stream<CallSnapshot> live = p.global() ? calls.listAll().stream()
                 : tenants.stream().flatMap(t -> calls.list(t).stream());
         return new SnapshotFrame(SNAPSHOT, seq, clock.instant(), regs, live.map(CallDto::of).toList());
+    }
+
+    /** An end user's snapshot: the registrations of its own devices and the calls it takes part in. */
+    private SnapshotFrame userSnapshot(Principal p, long seq) {
+        long tenant = p.tenantId();
+        List<RegistrationDto> regs = registrar.list(tenant).stream().filter(b -> b.userId() == p.userId())
+                .map(registrations::toDto).toList();
+        List<CallDto> mine = calls.list(tenant).stream().filter(p::involves).map(CallDto::of).toList();
+        return new SnapshotFrame(SNAPSHOT, seq, clock.instant(), regs, mine);
     }
 
     Object frame(Event e, long seq) {

@@ -13,8 +13,9 @@ import org.eclipse.jetty.websocket.server.WebSocketCreator;
 
 /**
  * {@code GET /api/v1/events} (WebSocket): one event-bus subscription fanned out to every open
- * connection. The token comes in the {@code Authorization} header or, for browsers (which cannot
- * set headers on a WebSocket), as {@code ?token=}.
+ * connection. The token comes in the {@code Authorization} header, as {@code ?token=}, or from
+ * browsers in the session cookie; with the cookie the {@code Origin} must be the appliance's own
+ * (no cross-site WebSocket hijacking).
  */
 final class EventStream implements AutoCloseable {
     static final String PATH = "/api/v1/events";
@@ -52,9 +53,18 @@ final class EventStream implements AutoCloseable {
             if (token == null) {
                 token = Request.extractQueryParameters(rq).getValue("token");
             }
+            if (token == null) {
+                token = Authenticator.sessionCookie(rq);
+                // A cookie is sent by the browser on its own: only the dashboards' own pages may use it.
+                if (token != null && !OriginPolicy.presentAndSame(rq)) {
+                    writer.write(rs, callback, ErrorMapper.reply(403, OriginPolicy.REFUSED, null));
+                    return null;
+                }
+            }
             Principal p = token == null ? null : logins.use(token).orElse(null);
             if (p == null) {
-                writer.write(rs, callback, ErrorMapper.reply(401, "login required: ?token= or Authorization: Bearer", null));
+                writer.write(rs, callback, ErrorMapper.reply(401,
+                        "login required: ?token=, Authorization: Bearer or the session cookie", null));
                 return null;
             }
             return new EventSession(p, token, logins, frames, this, json, settings.eventQueueFrames());

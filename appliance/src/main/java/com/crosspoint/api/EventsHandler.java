@@ -10,7 +10,7 @@ final class EventsHandler implements RouteGroup {
 
     @Override
     public void addRoutes(Router router) {
-        router.add("GET", EventStream.PATH, Access.LOGIN, rq -> {
+        router.add("GET", EventStream.PATH, Access.ANY_LOGIN, rq -> {
             Reply r = ErrorMapper.reply(426, "connect with a WebSocket client (Upgrade: websocket)", null);
             return new Reply(r.status(), r.body(), Map.of("Upgrade", "websocket"));
         });

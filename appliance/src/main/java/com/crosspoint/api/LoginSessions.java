@@ -10,8 +10,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Bearer tokens of logged-in accounts, in memory only (a restart logs everyone out). A token is
- * 256 random bits; its expiry slides forward with every use.
+ * Logins, in memory only (a restart logs everyone out): bearer tokens of API clients and session
+ * cookies of browsers share this one store. A token is 256 random bits; so is the CSRF token each
+ * login gets (browsers must echo it in {@code X-CSRF-Token}). Expiry slides forward with every use.
  */
 final class LoginSessions {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -25,39 +26,61 @@ final class LoginSessions {
         this.clock = clock;
     }
 
-    /** A login and when it lapses unless used again. */
-    record Login(String token, Principal principal, Instant expiresAt) {
+    /** A login, its CSRF token, and when it lapses unless used again. */
+    record Login(String token, String csrfToken, Principal principal, Instant expiresAt) {
     }
 
     Login open(Principal principal) {
         Instant now = clock.instant();
         // Lapsed logins are dropped here, so the map is bounded by the logins of one TTL.
         logins.values().removeIf(l -> !l.expiresAt().isAfter(now));
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        Login login = new Login(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), principal, now.plus(ttl));
+        Login login = new Login(randomToken(), randomToken(), principal, now.plus(ttl));
         logins.put(login.token(), login);
         return login;
     }
 
+    private static String randomToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
     /** The login of a valid token, its expiry extended; empty for unknown or lapsed tokens. */
-    Optional<Principal> use(String token) {
+    Optional<Login> useLogin(String token) {
+        if (token == null) {
+            return Optional.empty();
+        }
         Instant now = clock.instant();
-        Login l = logins.computeIfPresent(token, (t, old) -> old.expiresAt().isAfter(now)
-                ? new Login(t, old.principal(), now.plus(ttl)) : null);
-        return l == null ? Optional.empty() : Optional.of(l.principal());
+        return Optional.ofNullable(logins.computeIfPresent(token, (t, old) -> old.expiresAt().isAfter(now)
+                ? new Login(t, old.csrfToken(), old.principal(), now.plus(ttl)) : null));
+    }
+
+    /** The principal of a valid token, its expiry extended; empty for unknown or lapsed tokens. */
+    Optional<Principal> use(String token) {
+        return useLogin(token).map(Login::principal);
     }
 
     void close(String token) {
-        logins.remove(token);
+        if (token != null) {
+            logins.remove(token);
+        }
     }
 
-    /** Ends every login of an account (deleted, or its password changed). */
+    /** Ends every login of an admin account (deleted, or its password changed). */
     void closeAccount(long accountId) {
-        logins.values().removeIf(l -> l.principal().accountId() == accountId);
+        logins.values().removeIf(l -> !l.principal().isUser() && l.principal().accountId() == accountId);
     }
 
-    /** Ends every login of a tenant's accounts (the tenant was deleted, and its accounts with it). */
+    /**
+     * Ends every login of an end user (deleted, extension or web password changed) but the one
+     * with token {@code except} (nullable): a user changing its own password stays logged in there.
+     */
+    void closeUser(long userId, String except) {
+        logins.values().removeIf(l -> l.principal().userId() != null && l.principal().userId() == userId
+                && !l.token().equals(except));
+    }
+
+    /** Ends every login of a tenant's accounts and users (the tenant was deleted, and they with it). */
     void closeTenant(long tenantId) {
         logins.values().removeIf(l -> l.principal().tenantId() != null && l.principal().tenantId() == tenantId);
     }

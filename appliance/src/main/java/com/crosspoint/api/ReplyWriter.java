@@ -7,7 +7,7 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
-/** Sends a {@link Reply} as JSON, completing Jetty's callback when written. */
+/** Sends a {@link Reply} as JSON (or a raw body as it is), completing Jetty's callback when written. */
 final class ReplyWriter {
     private static final String JSON = "application/json; charset=utf-8";
 
@@ -24,6 +24,12 @@ final class ReplyWriter {
         reply.headers().forEach((k, v) -> response.getHeaders().put(k, v));
         if (reply.body() == null) {
             response.write(true, null, callback);
+            return;
+        }
+        if (reply.body() instanceof Reply.RawBody raw) {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, raw.contentType());
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, raw.bytes().length);
+            response.write(true, ByteBuffer.wrap(raw.bytes()), callback);
             return;
         }
         byte[] bytes = json.writeValueAsBytes(reply.body());

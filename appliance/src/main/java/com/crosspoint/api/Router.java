@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -78,14 +77,42 @@ public final class Router extends Handler.Abstract {
                 allowed.add(r.method());
                 continue;
             }
-            String token = Authenticator.bearerToken(request.getHeaders().get(HttpHeader.AUTHORIZATION));
-            Principal principal = r.access() == Access.LOGIN ? authenticator.authenticate(token) : null;
-            return r.endpoint().handle(new ApiRequest(request, params.get(), principal, token, json, maxBodyBytes));
+            LoginSessions.Login login = admit(request, method, r.access());
+            return r.endpoint().handle(new ApiRequest(request, params.get(), login, json, maxBodyBytes));
         }
         if (!allowed.isEmpty()) {
             Reply r = ErrorMapper.reply(405, "method " + method + " not allowed here", null);
             return new Reply(r.status(), r.body(), Map.of("Allow", String.join(", ", allowed)));
         }
         return ErrorMapper.reply(404, "no such endpoint: " + rawPath, null);
+    }
+
+    /**
+     * Every check that needs no endpoint, before any body is read: the login (401), for browser
+     * requests the Origin and the CSRF token (403), and whether the login's kind may use the route
+     * (403). Public routes that change state (the logins) refuse a foreign Origin too.
+     */
+    private LoginSessions.Login admit(Request request, String method, Access access) {
+        if (access == Access.PUBLIC) {
+            if (CsrfGuard.changesState(method)) {
+                OriginPolicy.require(request);
+            }
+            return null;
+        }
+        Authenticator.Credentials credentials = Authenticator.credentials(request);
+        LoginSessions.Login login = authenticator.authenticate(credentials);
+        if (credentials.cookie()) {
+            OriginPolicy.require(request);
+            CsrfGuard.require(request, login);
+        }
+        boolean user = login.principal().isUser();
+        if (access == Access.LOGIN && user) {
+            throw ApiException.forbidden("an end-user login may only use /api/v1/me, /api/v1/web, "
+                    + "/api/v1/events and /api/v1/status");
+        }
+        if (access == Access.USER && !user) {
+            throw ApiException.forbidden("/api/v1/me is for end-user logins (POST /api/v1/web/login with kind user)");
+        }
+        return login;
     }
 }

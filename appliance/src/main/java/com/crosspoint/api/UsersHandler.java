@@ -17,10 +17,12 @@ final class UsersHandler implements RouteGroup {
 
     private final UserStore users;
     private final ProvisioningService provisioning;
+    private final LoginSessions sessions;
 
-    UsersHandler(UserStore users, ProvisioningService provisioning) {
+    UsersHandler(UserStore users, ProvisioningService provisioning, LoginSessions sessions) {
         this.users = users;
         this.provisioning = provisioning;
+        this.sessions = sessions;
     }
 
     @Override
@@ -71,17 +73,24 @@ final class UsersHandler implements RouteGroup {
         long userId = rq.pathId("userId");
         UserRequest body = rq.body(UserRequest.class);
         String webHash = webPasswordHash(body.webPassword());
+        String oldExtension = provisioning.user(tenantId, userId).extension();
         User u = provisioning.updateUser(tenantId, userId, body.extension(), body.displayName(), body.email(),
                 body.settings() == null ? null : body.settings().toModel());
         if (webHash != null) {
             users.setWebPasswordHash(u.id(), webHash);
+        }
+        // Web logins carry the extension and were opened with the old password: they end.
+        if (webHash != null || !oldExtension.equals(u.extension())) {
+            sessions.closeUser(u.id(), null);
         }
         return Reply.ok(UserDto.of(u));
     }
 
     private Reply delete(ApiRequest rq) {
         long tenantId = tenant(rq);
-        provisioning.deleteUser(tenantId, rq.pathId("userId"));
+        long userId = rq.pathId("userId");
+        provisioning.deleteUser(tenantId, userId);
+        sessions.closeUser(userId, null);
         return Reply.noContent();
     }
 

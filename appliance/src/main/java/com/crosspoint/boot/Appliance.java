@@ -74,7 +74,8 @@ public final class Appliance implements AutoCloseable {
     }
 
     public static Appliance start(CrosspointConfig config) {
-        return start(config, Clock.systemUTC());
+        // The node's zone: "today" in the status figures starts at local midnight.
+        return start(config, Clock.systemDefaultZone());
     }
 
     public static Appliance start(CrosspointConfig config, Clock clock) {

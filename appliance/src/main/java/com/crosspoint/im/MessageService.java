@@ -6,6 +6,7 @@ import com.crosspoint.events.EventBus;
 import com.crosspoint.events.MessageEvent;
 import com.crosspoint.events.RegistrationEvent;
 import com.crosspoint.model.Binding;
+import com.crosspoint.model.Conversation;
 import com.crosspoint.model.InstantMessage;
 import com.crosspoint.model.Tenant;
 import com.crosspoint.registrar.Registrar;
@@ -50,37 +51,54 @@ public final class MessageService {
     public enum Outcome { DELIVERED, STORED }
 
     /**
+     * A committed message and its delivery: the future completes with the message as delivered
+     * (deliveredAt set) once a device accepted it, or with null when none did (it will go out on
+     * the next registration).
+     */
+    public record Submitted(InstantMessage message, CompletableFuture<InstantMessage> delivery) {
+    }
+
+    /**
      * Commits the message, then tries to deliver it. The future completes with DELIVERED once a
      * device accepted it, or STORED when none did (it will go out on the next registration).
      */
     public CompletableFuture<Outcome> send(Tenant tenant, String fromExtension, String toExtension,
                                            String contentType, String body) {
+        return submit(tenant, fromExtension, toExtension, contentType, body).delivery()
+                .thenApply(delivered -> delivered != null ? Outcome.DELIVERED : Outcome.STORED);
+    }
+
+    /** Like {@link #send}, but gives the stored message and the delivered one (for the web API's answer). */
+    public Submitted submit(Tenant tenant, String fromExtension, String toExtension, String contentType,
+                            String body) {
         InstantMessage saved = store.save(new InstantMessage(0, tenant.id(), fromExtension, toExtension,
                 contentType, body, clock.instant(), null));
         drained.messageStored(recipient(tenant.id(), toExtension));
         events.publish(new MessageEvent(MessageEvent.Kind.STORED, saved, clock.instant()));
-        return deliver(tenant, saved).thenApply(ok -> ok ? Outcome.DELIVERED : Outcome.STORED);
+        return new Submitted(saved, deliver(tenant, saved));
     }
 
-    private CompletableFuture<Boolean> deliver(Tenant tenant, InstantMessage m) {
+    /** Completes with the delivered copy, or null when no device took the message. */
+    private CompletableFuture<InstantMessage> deliver(Tenant tenant, InstantMessage m) {
         List<Binding> devices = registrar.lookup("sip:" + m.toExtension() + "@" + tenant.domain());
         if (devices.isEmpty() || !inFlight.add(m.id())) {
-            return CompletableFuture.completedFuture(false);
+            return CompletableFuture.completedFuture(null);
         }
         return transport.deliver(m, tenant.domain(), devices).handle((ok, err) -> {
             inFlight.remove(m.id());
             if (err != null) {
                 LOG.info("message {} not delivered: {}", m.id(), err.getMessage());
-                return false;
+                return null;
             }
-            if (ok) {
-                var at = clock.instant();
-                store.markDelivered(m.id(), at);
-                events.publish(new MessageEvent(MessageEvent.Kind.DELIVERED,
-                        new InstantMessage(m.id(), m.tenantId(), m.fromExtension(), m.toExtension(), m.contentType(),
-                                m.body(), m.createdAt(), at), at));
+            if (!ok) {
+                return null;
             }
-            return ok;
+            var at = clock.instant();
+            store.markDelivered(m.id(), at);
+            InstantMessage delivered = new InstantMessage(m.id(), m.tenantId(), m.fromExtension(), m.toExtension(),
+                    m.contentType(), m.body(), m.createdAt(), at, m.readAt());
+            events.publish(new MessageEvent(MessageEvent.Kind.DELIVERED, delivered, at));
+            return delivered;
         });
     }
 
@@ -120,6 +138,18 @@ public final class MessageService {
 
     private static String recipient(long tenantId, String extension) {
         return tenantId + "/" + extension;
+    }
+
+    /**
+     * Marks the messages from {@code peer} to {@code extension} read (and delivered, so none of
+     * them goes to a phone later); returns how many changed.
+     */
+    public int markRead(long tenantId, String extension, String peer) {
+        return store.markRead(tenantId, extension, peer, clock.instant());
+    }
+
+    public List<Conversation> conversations(long tenantId, String extension) {
+        return store.conversations(tenantId, extension);
     }
 
     public List<InstantMessage> history(long tenantId, String extension, String peer, int offset, int limit) {

@@ -1,5 +1,6 @@
 package com.crosspoint.store;
 
+import com.crosspoint.model.Conversation;
 import com.crosspoint.model.InstantMessage;
 import java.time.Instant;
 import java.util.List;
@@ -19,4 +20,18 @@ public interface MessageStore {
      * {@code peer} (nullable) further keeps the conversation between extension and peer.
      */
     List<InstantMessage> history(long tenantId, String extension, String peer, int offset, int limit);
+
+    /**
+     * Marks every unread message from {@code fromExtension} to {@code toExtension} read at
+     * {@code at}, and delivered at {@code at} when it was not yet (read in the browser, it must not
+     * go to a phone later). Returns how many messages changed.
+     */
+    int markRead(long tenantId, String toExtension, String fromExtension, Instant at);
+
+    /**
+     * The conversations of {@code extension}: one per peer it exchanged messages with, newest
+     * conversation first, each with its newest message and the count of unread messages to
+     * {@code extension}.
+     */
+    List<Conversation> conversations(long tenantId, String extension);
 }

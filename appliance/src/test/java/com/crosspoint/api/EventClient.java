@@ -33,6 +33,16 @@ final class EventClient implements WebSocket.Listener, AutoCloseable {
         return c;
     }
 
+    /** Connects with the given handshake headers (a browser's Cookie and Origin). */
+    static EventClient connect(String baseUrl, java.util.Map<String, String> headers) throws Exception {
+        EventClient c = new EventClient();
+        WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder();
+        headers.forEach(b::header);
+        c.socket = b.buildAsync(URI.create(baseUrl.replace("http://", "ws://") + "/api/v1/events"), c)
+                .get(10, TimeUnit.SECONDS);
+        return c;
+    }
+
     List<JsonNode> frames() {
         return frames;
     }

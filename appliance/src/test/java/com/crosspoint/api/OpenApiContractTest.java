@@ -8,25 +8,36 @@ import com.crosspoint.api.dto.CallDto;
 import com.crosspoint.api.dto.CallFrame;
 import com.crosspoint.api.dto.CdrDto;
 import com.crosspoint.api.dto.CdrPage;
+import com.crosspoint.api.dto.ConversationDto;
 import com.crosspoint.api.dto.DeviceCredentialsDto;
 import com.crosspoint.api.dto.DeviceDto;
 import com.crosspoint.api.dto.DeviceRequest;
+import com.crosspoint.api.dto.DirectoryEntryDto;
 import com.crosspoint.api.dto.ErrorBody;
 import com.crosspoint.api.dto.HealthDto;
 import com.crosspoint.api.dto.LoginRequest;
 import com.crosspoint.api.dto.LoginResponse;
+import com.crosspoint.api.dto.MeDto;
 import com.crosspoint.api.dto.MessageDto;
 import com.crosspoint.api.dto.MessageFrame;
 import com.crosspoint.api.dto.MessagePage;
+import com.crosspoint.api.dto.MyDeviceDto;
+import com.crosspoint.api.dto.MyPasswordRequest;
 import com.crosspoint.api.dto.PasswordRequest;
+import com.crosspoint.api.dto.ReadMessagesRequest;
 import com.crosspoint.api.dto.RegistrationDto;
 import com.crosspoint.api.dto.RegistrationFrame;
+import com.crosspoint.api.dto.SendMessageRequest;
+import com.crosspoint.api.dto.SendMessageResultDto;
 import com.crosspoint.api.dto.SettingsDto;
 import com.crosspoint.api.dto.SnapshotFrame;
+import com.crosspoint.api.dto.StatusDto;
 import com.crosspoint.api.dto.TenantDto;
 import com.crosspoint.api.dto.TenantRequest;
 import com.crosspoint.api.dto.UserDto;
 import com.crosspoint.api.dto.UserRequest;
+import com.crosspoint.api.dto.WebLoginRequest;
+import com.crosspoint.api.dto.WebSessionDto;
 import com.crosspoint.model.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -87,11 +98,23 @@ class OpenApiContractTest {
         SCHEMAS.put("RegistrationFrame", RegistrationFrame.class);
         SCHEMAS.put("CallFrame", CallFrame.class);
         SCHEMAS.put("MessageFrame", MessageFrame.class);
+        SCHEMAS.put("WebLoginRequest", WebLoginRequest.class);
+        SCHEMAS.put("WebSession", WebSessionDto.class);
+        SCHEMAS.put("Me", MeDto.class);
+        SCHEMAS.put("MyPasswordRequest", MyPasswordRequest.class);
+        SCHEMAS.put("MyDevice", MyDeviceDto.class);
+        SCHEMAS.put("DirectoryEntry", DirectoryEntryDto.class);
+        SCHEMAS.put("Conversation", ConversationDto.class);
+        SCHEMAS.put("SendMessageRequest", SendMessageRequest.class);
+        SCHEMAS.put("SendMessageResult", SendMessageResultDto.class);
+        SCHEMAS.put("ReadMessagesRequest", ReadMessagesRequest.class);
+        SCHEMAS.put("Status", StatusDto.class);
     }
 
     /** Bodies clients send: fields may be left out, so not every property is required. */
     private static final Set<String> REQUESTS = Set.of("LoginRequest", "AdminRequest", "PasswordRequest",
-            "TenantRequest", "UserRequest", "DeviceRequest", "Settings");
+            "TenantRequest", "UserRequest", "DeviceRequest", "Settings", "WebLoginRequest", "MyPasswordRequest",
+            "SendMessageRequest", "ReadMessagesRequest");
 
     @TempDir
     static Path dir;

@@ -123,4 +123,50 @@ public interface MessageStoreContract {
         assertThatThrownBy(() -> messages().history(tenant.id(), null, "bob", 0, 10))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    default void markReadMarksOnlyThatPeersUnreadMessagesToMeAndDeliversThem() {
+        Tenant tenant = StoreFixtures.tenant(stores());
+        InstantMessage waiting = save(tenant, "bob", "ann", 1);
+        InstantMessage delivered = save(tenant, "bob", "ann", 2);
+        messages().markDelivered(delivered.id(), T0.plusSeconds(3));
+        InstantMessage fromCid = save(tenant, "cid", "ann", 4);
+        InstantMessage annToBob = save(tenant, "ann", "bob", 5);
+
+        int changed = messages().markRead(tenant.id(), "ann", "bob", T0.plusSeconds(10));
+        int again = messages().markRead(tenant.id(), "ann", "bob", T0.plusSeconds(20));
+
+        assertThat(changed).isEqualTo(2);
+        assertThat(again).isZero();
+        var history = messages().history(tenant.id(), "ann", null, 0, 10);
+        assertThat(history).containsExactly(
+                annToBob,
+                fromCid,
+                new InstantMessage(delivered.id(), tenant.id(), "bob", "ann", delivered.contentType(), delivered.body(),
+                        delivered.createdAt(), T0.plusSeconds(3), T0.plusSeconds(10)),
+                new InstantMessage(waiting.id(), tenant.id(), "bob", "ann", waiting.contentType(), waiting.body(),
+                        waiting.createdAt(), T0.plusSeconds(10), T0.plusSeconds(10)));
+        assertThat(messages().pendingFor(tenant.id(), "ann")).containsExactly(fromCid);
+    }
+
+    @Test
+    default void conversationsArePerPeerNewestFirstWithUnreadCountsToMe() {
+        Tenant tenant = StoreFixtures.tenant(stores());
+        save(tenant, "bob", "ann", 1);
+        save(tenant, "bob", "ann", 2);
+        InstantMessage lastWithBob = save(tenant, "ann", "bob", 3);
+        InstantMessage fromCid = save(tenant, "cid", "ann", 4);
+        save(tenant, "cid", "dan", 5);
+        save(StoreFixtures.tenant(stores()), "eve", "ann", 6);
+
+        var conversations = messages().conversations(tenant.id(), "ann");
+
+        assertThat(conversations).containsExactly(
+                new com.crosspoint.model.Conversation("cid", fromCid, 1),
+                new com.crosspoint.model.Conversation("bob", lastWithBob, 2));
+        messages().markRead(tenant.id(), "ann", "bob", T0.plusSeconds(9));
+        assertThat(messages().conversations(tenant.id(), "ann").get(1).unread()).isZero();
+        assertThat(messages().conversations(tenant.id(), "bob")).extracting(c -> c.peer()).containsExactly("ann");
+        assertThat(messages().conversations(tenant.id(), "zed")).isEmpty();
+    }
 }

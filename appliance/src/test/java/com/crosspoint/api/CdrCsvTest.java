@@ -1,0 +1,62 @@
+package com.crosspoint.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.crosspoint.model.CallRecord;
+import com.crosspoint.model.Disposition;
+import com.crosspoint.model.HangupParty;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CdrCsvTest {
+    private static final Instant T = Instant.parse("2026-03-04T05:06:07Z");
+
+    @Test
+    void plainCellsStayAsTheyAre() {
+        assertThat(CdrCsv.cell("1001")).isEqualTo("1001");
+        assertThat(CdrCsv.cell("abc@host")).isEqualTo("abc@host");
+        assertThat(CdrCsv.cell(null)).isEmpty();
+        assertThat(CdrCsv.cell("")).isEmpty();
+    }
+
+    @Test
+    void commasQuotesAndLineBreaksAreQuotedWithQuotesDoubled() {
+        assertThat(CdrCsv.cell("a,b")).isEqualTo("\"a,b\"");
+        assertThat(CdrCsv.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+        assertThat(CdrCsv.cell("two\nlines")).isEqualTo("\"two\nlines\"");
+        assertThat(CdrCsv.cell("cr\rhere")).isEqualTo("\"cr\rhere\"");
+    }
+
+    @Test
+    void cellsThatASpreadsheetWouldRunAsAFormulaGetAQuote() {
+        assertThat(CdrCsv.cell("=1+1")).isEqualTo("'=1+1");
+        assertThat(CdrCsv.cell("+4930123")).isEqualTo("'+4930123");
+        assertThat(CdrCsv.cell("-5")).isEqualTo("'-5");
+        assertThat(CdrCsv.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(CdrCsv.cell("\tx")).isEqualTo("'\tx");
+        assertThat(CdrCsv.cell("\rx")).isEqualTo("\"'\rx\"");
+        assertThat(CdrCsv.cell("=HYPERLINK(\"http://x\",\"y\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+        assertThat(CdrCsv.cell("a=b")).isEqualTo("a=b");
+    }
+
+    @Test
+    void writesAHeaderAndOneCrlfTerminatedRowPerRecord() {
+        byte[] csv = CdrCsv.write(List.of(
+                new CallRecord(7, 1, "id-1@h", "1001", "1002", T, T.plusSeconds(3), T.plusSeconds(45),
+                        Disposition.ANSWERED, HangupParty.CALLER, 200),
+                new CallRecord(8, 1, "id-2@h", "1002", "1001", T, null, T.plusSeconds(20),
+                        Disposition.NO_ANSWER, null, 480)));
+
+        assertThat(new String(csv, StandardCharsets.UTF_8)).isEqualTo(
+                "id,callId,caller,callee,startedAt,answeredAt,endedAt,disposition,hungUpBy,sipCause,durationSeconds\r\n"
+                + "7,id-1@h,1001,1002,2026-03-04T05:06:07Z,2026-03-04T05:06:10Z,2026-03-04T05:06:52Z,ANSWERED,CALLER,200,42\r\n"
+                + "8,id-2@h,1002,1001,2026-03-04T05:06:07Z,,2026-03-04T05:06:27Z,NO_ANSWER,,480,0\r\n");
+    }
+
+    @Test
+    void noRecordsIsTheHeaderAlone() {
+        assertThat(new String(CdrCsv.write(List.of()), StandardCharsets.UTF_8)).isEqualTo(CdrCsv.HEADER + "\r\n");
+    }
+}
