@@ -109,6 +109,22 @@ class UserDashboardIT {
     }
 
     @Test
+    void aSessionEndedElsewhereSendsTheOpenDashboardBackToTheLoginPage() {
+        web.loginUser("1002", BOB_WEB_PASSWORD);
+        String token = web.csrfToken();
+        // As if the user signed out in another tab. The server closes a lapsed stream (1008) when it next has
+        // an event for it, here Bob's phone registering; the page then finds its session gone.
+        Map<String, Object> logout = browser.fetch("POST", "/api/v1/web/logout", null, Map.of("X-CSRF-Token", token));
+        assertThat(logout.get("status")).isEqualTo(204L);
+        assertThat(browser.currentUrl()).startsWith(web.base() + "/user/");
+        try (BaresipPhone bobPhone = phone("1002", "pw-bob-1002", AnswerMode.AUTO, 975)) {
+            bobPhone.awaitRegistered(WAIT);
+            await().atMost(WAIT).until(() -> browser.currentUrl().equals(web.base() + "/"));
+        }
+        browser.visible("#login-submit");
+    }
+
+    @Test
     void noAnswerForwardingSetInTheBrowserSendsARealCallToTheTarget() {
         web.loginUser("1002", BOB_WEB_PASSWORD);
         // After a reload the page gets its CSRF token back from GET /web/session: saving still works.
