@@ -122,8 +122,8 @@ class AdminDashboardIT {
 
             grace.dial(pbx.uri("2202"));
             grace.awaitEvent("CALL_ESTABLISHED", WAIT);
-            WebElement row = browser.awaitElement("#live-calls-table tr[data-call-id]");
-            String callId = row.getAttribute("data-call-id");
+            browser.awaitElement("#live-calls-table tr[data-call-id]");
+            String callId = browser.attribute("#live-calls-table tr[data-call-id]", "data-call-id");
             browser.awaitTextContains("#live-calls-table tr[data-call-id]", "Answered");
             assertThat(browser.text("#live-calls-table tr[data-call-id]")).contains("2201", "2202", "Grace Caller");
             browser.awaitText("#stat-calls", "1");
@@ -158,7 +158,7 @@ class AdminDashboardIT {
             browser.click("#cdr-search");
             browser.awaitElement("#cdr-table tbody tr[data-cdr-id]");
 
-            String export = browser.find("#cdr-export").getAttribute("href");
+            String export = browser.attribute("#cdr-export", "href");
             assertThat(export).contains("/api/v1/tenants/" + pbx.tenant().id() + "/cdrs/export?")
                     .contains("party=2201").contains("disposition=ANSWERED");
             Map<String, Object> csv = browser.fetch("GET", export, null, null);

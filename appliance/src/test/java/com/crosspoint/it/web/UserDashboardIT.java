@@ -95,7 +95,7 @@ class UserDashboardIT {
         // The nav is made of buttons: the keyboard works it.
         browser.find("#nav-devices").sendKeys(Keys.ENTER);
         browser.visible("#view-devices");
-        assertThat(browser.find("#nav-devices").getAttribute("aria-current")).isEqualTo("page");
+        assertThat(browser.attribute("#nav-devices", "aria-current")).isEqualTo("page");
         assertThat(browser.isDisplayed("#view-calls")).isFalse();
         browser.reload();
         web.awaitDashboard("/user/");
@@ -136,14 +136,14 @@ class UserDashboardIT {
         browser.type("#set-no-answer-seconds", "2");
         browser.click("#settings-save");
         browser.awaitTextContains("#status", "noAnswerSeconds");
-        assertThat(browser.find("#set-no-answer-seconds").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.attribute("#set-no-answer-seconds", "aria-invalid")).isEqualTo("true");
         assertThat(browser.text("#set-no-answer-seconds-error")).isNotBlank();
         assertThat(settings().forwardNoAnswer()).as("nothing saved").isNull();
 
         browser.type("#set-no-answer-seconds", "5");
         browser.click("#settings-save");
         browser.awaitText("#status", "Saved");
-        assertThat(browser.find("#set-no-answer-seconds").getAttribute("aria-invalid")).isNull();
+        assertThat(browser.attribute("#set-no-answer-seconds", "aria-invalid")).isNull();
         assertThat(settings().forwardNoAnswer()).isEqualTo("1003");
         assertThat(settings().noAnswerSeconds()).isEqualTo(5);
 

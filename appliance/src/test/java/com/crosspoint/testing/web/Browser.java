@@ -124,13 +124,30 @@ public final class Browser implements AutoCloseable {
     }
 
     public boolean isDisplayed(String css) {
-        List<WebElement> found = driver.findElements(By.cssSelector(css));
-        return !found.isEmpty() && found.get(0).isDisplayed();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                List<WebElement> found = driver.findElements(By.cssSelector(css));
+                return !found.isEmpty() && found.get(0).isDisplayed();
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 4) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Clicks once the element is visible and enabled. */
     public void click(String css) {
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+                return;
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 4) {
+                    throw e; // re-rendered five times in a row: something is wrong with the page
+                }
+            }
+        }
     }
 
     /** Replaces the value of a visible input. */
@@ -147,9 +164,29 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /** The visible text of an element ("" when it is hidden). */
+    /**
+     * The visible text of an element ("" when it is hidden). Live tables are re-rendered as events arrive, so
+     * an element found a moment ago may be gone: then the selector is looked up again.
+     */
     public String text(String css) {
-        return find(css).getText();
+        return fresh(css, e -> e.getText());
+    }
+
+    /** An attribute of the element, looked up again if the page re-rendered it meanwhile. */
+    public String attribute(String css, String name) {
+        return fresh(css, e -> e.getAttribute(name));
+    }
+
+    private <T> T fresh(String css, java.util.function.Function<WebElement, T> read) {
+        StaleElementReferenceException last = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                return read.apply(find(css));
+            } catch (StaleElementReferenceException e) {
+                last = e;
+            }
+        }
+        throw last;
     }
 
     /** The text of an element, read through the DOM (also when it is hidden). */
