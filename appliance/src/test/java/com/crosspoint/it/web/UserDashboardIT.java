@@ -50,6 +50,7 @@ class UserDashboardIT {
         bob = pbx.user("1002", "Bob", "pw-bob-1002");
         pbx.user("1003", "Carol", "pw-carol-1003");
         Dashboards.webPassword(pbx, bob, BOB_WEB_PASSWORD);
+        Dashboards.webPassword(pbx, pbx.user("1004", "Dave", "pw-dave-1004"), "dave-first-password");
         browser = Browser.start();
         web = new Dashboards(pbx, browser);
     }
@@ -106,6 +107,33 @@ class UserDashboardIT {
         browser.visible("#login-submit");
         browser.open(web.base() + "/user/");
         await().atMost(WAIT).until(() -> browser.currentUrl().equals(web.base() + "/"));
+    }
+
+    @Test
+    void aUserChangesTheWebPasswordWithFieldErrorsOnTheWay() {
+        web.loginUser("1004", "dave-first-password");
+        web.show("settings");
+        browser.type("#pw-current", "dave-first-password");
+        browser.type("#pw-new", "short");
+        browser.click("#pw-save");
+        browser.awaitTextContains("#status", "newPassword");
+        assertThat(browser.attribute("#pw-new", "aria-invalid")).isEqualTo("true");
+
+        browser.type("#pw-current", "not-the-password");
+        browser.type("#pw-new", "dave-second-password");
+        browser.click("#pw-save");
+        browser.awaitTextContains("#status", "currentPassword");
+        assertThat(browser.attribute("#pw-current", "aria-invalid")).isEqualTo("true");
+        assertThat(browser.attribute("#pw-new", "aria-invalid")).isNull();
+
+        browser.type("#pw-current", "dave-first-password");
+        browser.type("#pw-new", "dave-second-password");
+        browser.click("#pw-save");
+        browser.awaitText("#status", "Password changed");
+        assertThat(browser.attribute("#pw-current", "value")).isEmpty();
+
+        web.loginUser("1004", "dave-second-password");
+        assertThat(browser.text("#whoami")).contains("Dave");
     }
 
     @Test
