@@ -170,6 +170,31 @@ class AdminDashboardIT {
     }
 
     @Test
+    void aNewSipPasswordIsShownOnceAndThePhoneRegistersWithIt() {
+        pbx.user("2203", "Ivan Reset", "pw-ivan-old-2203");
+        long deviceId = pbx.appliance().directory().deviceBySipUsername(pbx.tenant().id(), "2203").orElseThrow().id();
+        web.loginAdmin(ADMIN, ADMIN_PASSWORD);
+        web.show("devices");
+        String row = "#devices-table tr[data-device-id='" + deviceId + "']";
+        browser.awaitElement(row);
+        browser.click(row + " .reset-password");
+        browser.acceptConfirm();
+        browser.visible("#device-secret");
+        assertThat(browser.text("#device-secret-username")).isEqualTo("2203");
+        String password = browser.text("#device-secret-password");
+        assertThat(password).hasSizeGreaterThanOrEqualTo(12).isNotEqualTo("pw-ivan-old-2203");
+        // Leaving the view forgets it.
+        web.show("users");
+        web.show("devices");
+        assertThat(browser.isDisplayed("#device-secret")).isFalse();
+        assertThat(browser.textContent("#device-secret-password")).isEmpty();
+        try (BaresipPhone ivan = BaresipPhone.builder(pbx.uri("2203")).password(password).start()) {
+            ivan.awaitRegistered(WAIT);
+            browser.awaitText(row + " .reg-state", "Registered");
+        }
+    }
+
+    @Test
     void deletingAUserAsksFirst() {
         User temp = pbx.user("2299", "Temporary", "pw-temp-2299");
         web.loginAdmin(ADMIN, ADMIN_PASSWORD);
