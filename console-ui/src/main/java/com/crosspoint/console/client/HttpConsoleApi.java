@@ -66,7 +66,9 @@ public final class HttpConsoleApi implements ConsoleApi {
 
     @Override
     public CompletableFuture<Void> hangUp(long tenantId, String callId) {
-        String path = "/api/v1/tenants/" + tenantId + "/calls/" + URLEncoder.encode(callId, StandardCharsets.UTF_8);
+        // URLEncoder is for forms: its '+' for a space would reach the appliance as a literal '+' in a path.
+        String encoded = URLEncoder.encode(callId, StandardCharsets.UTF_8).replace("+", "%20");
+        String path = "/api/v1/tenants/" + tenantId + "/calls/" + encoded;
         return send(authorized(path).DELETE().build()).thenAccept(r -> expect(r, 202));
     }
 
