@@ -2,6 +2,7 @@ package com.crosspoint.console.app;
 
 import com.crosspoint.console.util.PreferencesLoginMemory;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 
 import java.time.Clock;
@@ -12,7 +13,15 @@ public final class ConsoleApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        ConsoleOptions options = ConsoleOptions.parse(getParameters().getRaw(), System.getProperties());
+        ConsoleOptions options;
+        try {
+            options = ConsoleOptions.parse(getParameters().getRaw(), System.getProperties());
+        } catch (IllegalArgumentException e) {
+            System.err.println("crosspoint-console: " + e.getMessage());
+            System.err.println(Launcher.USAGE);
+            Platform.exit();
+            return;
+        }
         console = new Console(options, PreferencesLoginMemory.forUser(), Clock.systemDefaultZone());
         console.start(stage);
     }

@@ -25,20 +25,18 @@ public record ConsoleOptions(String url, String user, Path snapshot, boolean exi
             if (!a.startsWith("--")) {
                 throw new IllegalArgumentException("unexpected argument: " + a);
             }
-            String name;
-            String value;
             int eq = a.indexOf('=');
+            String name = eq > 0 ? a.substring(2, eq) : a.substring(2);
+            if (!List.of("url", "user", "snapshot").contains(name)) {
+                throw new IllegalArgumentException("unknown option --" + name + " (known: --url, --user, --snapshot, --exit-after-snapshot)");
+            }
+            String value;
             if (eq > 0) {
-                name = a.substring(2, eq);
                 value = a.substring(eq + 1);
             } else if (i + 1 < args.size()) {
-                name = a.substring(2);
                 value = args.get(++i);
             } else {
                 throw new IllegalArgumentException("missing value for " + a);
-            }
-            if (!List.of("url", "user", "snapshot").contains(name)) {
-                throw new IllegalArgumentException("unknown option --" + name + " (known: --url, --user, --snapshot, --exit-after-snapshot)");
             }
             values.put(name, value);
         }

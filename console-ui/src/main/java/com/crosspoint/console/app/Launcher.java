@@ -7,6 +7,9 @@ import javafx.application.Application;
  * there with "JavaFX runtime components are missing".
  */
 public final class Launcher {
+    static final String USAGE =
+            "usage: crosspoint-console [--url=URL] [--user=NAME] [--snapshot=FILE.png [--exit-after-snapshot]]";
+
     private Launcher() {
     }
 
@@ -15,7 +18,7 @@ public final class Launcher {
             ConsoleOptions.parse(java.util.List.of(args), System.getProperties());
         } catch (IllegalArgumentException e) {
             System.err.println("crosspoint-console: " + e.getMessage());
-            System.err.println("usage: crosspoint-console [--url=URL] [--user=NAME] [--snapshot=FILE.png [--exit-after-snapshot]]");
+            System.err.println(USAGE);
             System.exit(2);
         }
         Application.launch(ConsoleApp.class, args);

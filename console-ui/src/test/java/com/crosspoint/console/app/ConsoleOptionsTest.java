@@ -28,5 +28,6 @@ class ConsoleOptionsTest {
         assertThatThrownBy(() -> ConsoleOptions.parse(List.of("--password=x"), new Properties())).hasMessageContaining("unknown option --password");
         assertThatThrownBy(() -> ConsoleOptions.parse(List.of("--url"), new Properties())).hasMessageContaining("missing value");
         assertThatThrownBy(() -> ConsoleOptions.parse(List.of("pbx"), new Properties())).hasMessageContaining("unexpected");
+        assertThatThrownBy(() -> ConsoleOptions.parse(List.of("--bogus"), new Properties())).hasMessageContaining("unknown option --bogus");
     }
 }

@@ -37,7 +37,11 @@ final class ConsoleDriver {
 
     /** Call from the test's {@code @Start}: shows the login window, pre-filled with address and user. */
     static ConsoleDriver start(Stage stage, String url, String user) {
-        Console c = new Console(new ConsoleOptions(url, user, null, false), new InMemoryLoginMemory(), Clock.systemDefaultZone());
+        return start(stage, new ConsoleOptions(url, user, null, false));
+    }
+
+    static ConsoleDriver start(Stage stage, ConsoleOptions options) {
+        Console c = new Console(options, new InMemoryLoginMemory(), Clock.systemDefaultZone());
         c.start(stage);
         return new ConsoleDriver(c);
     }

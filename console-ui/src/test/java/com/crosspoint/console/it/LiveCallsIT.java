@@ -1,5 +1,6 @@
 package com.crosspoint.console.it;
 
+import com.crosspoint.console.app.ConsoleOptions;
 import com.crosspoint.console.viewmodel.CallRow;
 import com.crosspoint.testing.BaresipPhone;
 import com.crosspoint.testing.TestAppliance;
@@ -7,6 +8,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,10 +20,14 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -46,6 +52,7 @@ class LiveCallsIT {
     private static BaresipPhone alice;
     private static BaresipPhone bob;
     private ConsoleDriver console;
+    private Path snapshotFile;
 
     @BeforeAll
     static void startApplianceAndPhones() throws Exception {
@@ -73,8 +80,10 @@ class LiveCallsIT {
     }
 
     @Start
-    void start(Stage stage) {
-        console = ConsoleDriver.start(stage, "http://127.0.0.1:" + pbx.appliance().httpPort(), "olga");
+    void start(Stage stage) throws IOException {
+        snapshotFile = Files.createTempDirectory("console-snapshot").resolve("main.png");
+        console = ConsoleDriver.start(stage, new ConsoleOptions("http://127.0.0.1:" + pbx.appliance().httpPort(), "olga",
+                snapshotFile, false));
     }
 
     @Stop
@@ -128,6 +137,26 @@ class LiveCallsIT {
         bob.awaitEvent("CALL_CLOSED", WAIT);
         await().atMost(ONE_SECOND).until(() -> rows(robot).isEmpty());
         await().atMost(Duration.ofSeconds(5)).until(() -> ConsoleDriver.label(robot, "#status-calls-now").equals("Calls now: 0"));
+    }
+
+    @Test
+    void aWrongPasswordIsShownInTheLoginWindow(FxRobot robot) {
+        robot.clickOn("#login-password").write("not-the-password");
+        robot.clickOn("#login-submit");
+        await().atMost(Duration.ofSeconds(5)).until(() -> ConsoleDriver.label(robot, "#login-error").equals("Wrong username or password."));
+        assertThat(console.vm()).isNull();
+        assertThat(robot.lookup("#login-submit").queryButton().getScene().getWindow().isShowing()).isTrue();
+    }
+
+    @Test
+    void snapshotOptionWritesTheMainWindowOnceTheFirstSnapshotIsShown(FxRobot robot) throws IOException {
+        assertThat(snapshotFile).doesNotExist();
+        console.login(robot, OPERATOR_PASSWORD);
+        await().atMost(Duration.ofSeconds(5)).until(() -> Files.isRegularFile(snapshotFile) && Files.size(snapshotFile) > 0);
+        BufferedImage png = ImageIO.read(snapshotFile.toFile());
+        assertThat(png).isNotNull();
+        assertThat(png.getWidth()).isEqualTo(960);
+        assertThat(png.getHeight()).isEqualTo(560);
     }
 
     @Test
