@@ -81,6 +81,13 @@ class RestartIT {
         return onFx(() -> console.vm().status().alarms().stream().map(Alarm::title).toList());
     }
 
+    /** A notification popup (ControlsFX) showing this title. */
+    private static boolean shown(FxRobot robot, String title) {
+        return onFx(() -> robot.lookup(".notification-bar").queryAll().stream()
+                .flatMap(bar -> robot.from(bar).lookup(".label").queryAllAs(javafx.scene.control.Label.class).stream())
+                .anyMatch(l -> title.equals(l.getText()) && l.isVisible()));
+    }
+
     @Test
     void reconnectsByItselfAfterTheApplianceWasKilledAndRestarted(FxRobot robot) {
         BaresipPhone alice = phone("1001");
@@ -93,6 +100,7 @@ class RestartIT {
         appliance.killHard();
         await().atMost(Duration.ofSeconds(5)).until(() -> statusText(robot).matches("Disconnected \\(.*\\) — reconnecting (in \\d+ s|now…)"));
         assertThat(alarms()).containsExactly("Appliance unreachable");
+        await().atMost(Duration.ofSeconds(3)).until(() -> shown(robot, "Appliance unreachable"));
         // The tables keep the last known state while disconnected; the status bar says it is not live.
         assertThat(cells(robot, "registrations-table", "col-extension")).containsExactly("1001");
 
@@ -100,6 +108,7 @@ class RestartIT {
         // Back-off is at most 30 s: 1, 2, 4, 8, 16 s cover any start time below ~30 s.
         await().atMost(Duration.ofSeconds(40)).until(() -> statusText(robot).startsWith("Connected"));
         assertThat(alarms()).containsExactly("Appliance unreachable", "Reconnected");
+        await().atMost(Duration.ofSeconds(3)).until(() -> shown(robot, "Reconnected"));
         // The binding restored from the data directory, from a fresh snapshot.
         assertThat(cells(robot, "registrations-table", "col-extension")).containsExactly("1001");
         assertThat(ConsoleDriver.label(robot, "#status-calls-now")).isEqualTo("Calls now: 0");
