@@ -189,6 +189,16 @@ public final class HttpConsoleApi implements ConsoleApi {
         }
 
         @Override
+        public CompletionStage<?> onPing(WebSocket webSocket, java.nio.ByteBuffer message) {
+            // The JDK answers with the pong itself; we only note that the line is alive.
+            if (!ended.get()) {
+                listener.onPing();
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
             end(statusCode, reason);
             return null;

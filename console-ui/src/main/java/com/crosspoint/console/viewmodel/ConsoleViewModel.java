@@ -24,6 +24,11 @@ public final class ConsoleViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleViewModel.class);
     /** {@code /status} is asked at most this often, however many call events arrive. */
     static final Duration STATUS_INTERVAL = Duration.ofSeconds(2);
+    /**
+     * The appliance pings every 30 s; this long without a frame or a ping means the connection is
+     * dead without having been closed (network gone, appliance frozen).
+     */
+    static final Duration SILENCE_LIMIT = Duration.ofSeconds(75);
 
     private final ConsoleSession session;
     private final Executor ui;
@@ -41,6 +46,7 @@ public final class ConsoleViewModel {
     private Scheduler.Cancellable retry;
     private Instant lastStatusRequest;
     private Scheduler.Cancellable pendingStatus;
+    private Instant lastActivity;
 
     public ConsoleViewModel(ConsoleSession session, Executor ui, Scheduler scheduler, Clock clock) {
         this.session = session;
@@ -96,6 +102,10 @@ public final class ConsoleViewModel {
 
     /** Called once a second with the current time. */
     public void tick(Instant now) {
+        if (status.stateProperty().get() == ConnectionState.CONNECTED && lastActivity != null
+                && now.isAfter(lastActivity.plus(SILENCE_LIMIT))) {
+            lost(generation, "nothing heard for " + SILENCE_LIMIT.toSeconds() + " s");
+        }
         liveCalls.tick(now);
         registrations.tick(now);
         status.tick(now);
@@ -163,6 +173,7 @@ public final class ConsoleViewModel {
         if (stopped || gen != generation) {
             return;
         }
+        lastActivity = clock.instant();
         if (event instanceof StreamEvent.Snapshot s) {
             backoff.reset();
             liveCalls.replace(s.calls());
@@ -249,6 +260,15 @@ public final class ConsoleViewModel {
         @Override
         public void onEvent(StreamEvent event) {
             ui.execute(() -> handle(gen, event));
+        }
+
+        @Override
+        public void onPing() {
+            ui.execute(() -> {
+                if (!stopped && gen == generation) {
+                    lastActivity = clock.instant();
+                }
+            });
         }
 
         @Override

@@ -153,7 +153,7 @@ class HttpConsoleApiTest {
     }
 
     /** Records what a connection delivers. */
-    static final class Recorder implements EventStreamListener {
+    static class Recorder implements EventStreamListener {
         final List<StreamEvent> events = new CopyOnWriteArrayList<>();
         final List<String> closes = new CopyOnWriteArrayList<>();
 

@@ -160,6 +160,25 @@ class ConsoleViewModelTest {
     }
 
     @Test
+    void aConnectionThatWentSilentIsDroppedAndRetried() {
+        vm.start();
+        EventStreamListener stream = api.openLatest();
+        stream.onEvent(snapshot(List.of(), List.of()));
+        vm.tick(T0.plusSeconds(75));
+        assertThat(vm.status().stateProperty().get()).isEqualTo(ConnectionState.CONNECTED);
+        clock.advance(Duration.ofSeconds(60));
+        stream.onPing();
+        vm.tick(T0.plusSeconds(135));
+        assertThat(vm.status().stateProperty().get()).isEqualTo(ConnectionState.CONNECTED);
+        vm.tick(T0.plusSeconds(136));
+        assertThat(vm.status().stateProperty().get()).isEqualTo(ConnectionState.DISCONNECTED);
+        assertThat(vm.status().connectionProperty().get()).contains("nothing heard for 75 s");
+        assertThat(api.closedSubscriptions).isEqualTo(1);
+        scheduler.runPending();
+        assertThat(api.streams).hasSize(2);
+    }
+
+    @Test
     void stopClosesTheStreamAndCancelsTheRetry() {
         vm.start();
         api.openLatest().onEvent(snapshot(List.of(), List.of()));
