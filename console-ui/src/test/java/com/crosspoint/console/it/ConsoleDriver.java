@@ -5,7 +5,6 @@ import com.crosspoint.console.app.ConsoleOptions;
 import com.crosspoint.console.view.WindowSnapshot;
 import com.crosspoint.console.viewmodel.ConsoleViewModel;
 import com.crosspoint.console.viewmodel.InMemoryLoginMemory;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.stage.Stage;
@@ -106,9 +105,5 @@ final class ConsoleDriver {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("FX task failed", e);
         }
-    }
-
-    static Node node(FxRobot robot, String query) {
-        return robot.lookup(query).query();
     }
 }
