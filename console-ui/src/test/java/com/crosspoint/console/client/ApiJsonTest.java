@@ -9,6 +9,7 @@ import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The console reads the API's own example files (docs/api/examples), the contract shared with the appliance. */
 class ApiJsonTest {
@@ -85,6 +86,19 @@ class ApiJsonTest {
         assertThat(login.toString()).doesNotContain(login.token());
         HttpConsoleApi.ErrorBody error = ApiJson.read(example("Error.json"), HttpConsoleApi.ErrorBody.class);
         assertThat(error.field()).isEqualTo("extension");
+    }
+
+    /** Status.json arrives with /api/v1/status (branch webapi); until it is merged this test is skipped, not passed. */
+    @Test
+    void statusExampleOnceTheApiHasIt() throws IOException {
+        assumeTrue(Files.exists(EXAMPLES.resolve("Status.json")), "docs/api/examples/Status.json not in this tree yet");
+        String json = example("Status.json");
+        ApplianceStatus s = ApiJson.read(json, ApplianceStatus.class);
+        com.fasterxml.jackson.databind.JsonNode raw = ApiJson.mapper().readTree(json);
+        assertThat(s.registeredDevices()).isEqualTo(raw.get("registeredDevices").asLong());
+        assertThat(s.activeCalls()).isEqualTo(raw.get("activeCalls").asLong());
+        assertThat(s.callsToday()).isEqualTo(raw.get("callsToday").asLong());
+        assertThat(s.at()).isEqualTo(Instant.parse(raw.get("at").asText()));
     }
 
     @Test
