@@ -189,9 +189,6 @@ public final class ConsoleViewModel {
         } else if (event instanceof StreamEvent.RegistrationChange r) {
             registrations.apply(r);
             countLocally();
-            if (!r.type().equals("registration.refreshed")) {
-                requestStatus();
-            }
         }
     }
 
@@ -199,7 +196,11 @@ public final class ConsoleViewModel {
         status.localCounts(registrations.registeredDevices(), liveCalls.size());
     }
 
-    /** At most one request per {@link #STATUS_INTERVAL}; one trailing request covers whatever came meanwhile. */
+    /**
+     * Calls today (the one counter the stream cannot give) changes with calls: asked on connect and
+     * on call events, at most once per {@link #STATUS_INTERVAL}; one trailing request covers
+     * whatever came meanwhile.
+     */
     private void requestStatus() {
         if (pendingStatus != null) {
             return;

@@ -103,29 +103,25 @@ public final class StatusViewModel {
         }
     }
 
-    /** What the event stream shows: devices with a registered contact and calls in progress. */
+    /**
+     * What the event stream shows: devices with a registered contact and calls in progress. These
+     * two counters always come from the stream: it is live, where {@code /status} is a sample.
+     */
     void localCounts(long registeredDevices, long activeCalls) {
         localDevices = registeredDevices;
         localCalls = activeCalls;
         render();
     }
 
-    /** The answer of {@code GET /status}; empty when the appliance does not serve it. */
+    /** The answer of {@code GET /status}, for calls today; empty when the appliance does not serve it. */
     void serverStatus(Optional<ApplianceStatus> status) {
         server = status;
         render();
     }
 
     private void render() {
-        if (server.isPresent()) {
-            ApplianceStatus s = server.get();
-            devices.set(Long.toString(s.registeredDevices()));
-            callsNow.set(Long.toString(s.activeCalls()));
-            callsToday.set(Long.toString(s.callsToday()));
-        } else {
-            devices.set(Long.toString(localDevices));
-            callsNow.set(Long.toString(localCalls));
-            callsToday.set(UNKNOWN);
-        }
+        devices.set(Long.toString(localDevices));
+        callsNow.set(Long.toString(localCalls));
+        callsToday.set(server.map(s -> Long.toString(s.callsToday())).orElse(UNKNOWN));
     }
 }

@@ -147,16 +147,19 @@ class ConsoleViewModelTest {
     }
 
     @Test
-    void registrationRefreshesDoNotAskForStatus() {
+    void registrationEventsCountLocallyWithoutAskingForStatus() {
         vm.start();
         EventStreamListener stream = api.openLatest();
         stream.onEvent(snapshot(List.of(), List.of()));
+        api.statusRequests.get(0).complete(Optional.of(new ApplianceStatus(0, 0, 3, T0)));
         clock.advance(Duration.ofSeconds(10));
-        stream.onEvent(Fixtures.regChange("registration.refreshed", registration("1001", "<sip:1001@h>", T0.plusSeconds(60), 1)));
-        assertThat(api.statusRequests).hasSize(1);
-        assertThat(vm.status().registeredDevicesProperty().get()).isEqualTo("1");
+        stream.onEvent(Fixtures.regChange("registration.added", registration("1001", "<sip:1001@h>", T0.plusSeconds(60), 1)));
         stream.onEvent(Fixtures.regChange("registration.added", registration("1002", "<sip:1002@h>", T0.plusSeconds(60), 2)));
-        assertThat(api.statusRequests).hasSize(2);
+        assertThat(vm.status().registeredDevicesProperty().get()).isEqualTo("2");
+        stream.onEvent(Fixtures.regChange("registration.expired", registration("1001", "<sip:1001@h>", T0.plusSeconds(60), 1)));
+        assertThat(vm.status().registeredDevicesProperty().get()).isEqualTo("1");
+        assertThat(api.statusRequests).hasSize(1);
+        assertThat(scheduler.pending()).isEmpty();
     }
 
     @Test

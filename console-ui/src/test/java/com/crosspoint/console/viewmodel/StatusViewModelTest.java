@@ -37,16 +37,19 @@ class StatusViewModelTest {
     }
 
     @Test
-    void theApplianceStatusWinsOnceServed() {
+    void callsTodayComesFromTheApplianceDevicesAndCallsFromTheLiveStream() {
         vm.localCounts(3, 1);
         vm.serverStatus(Optional.of(new ApplianceStatus(4, 2, 17, T0)));
-        assertThat(vm.registeredDevicesProperty().get()).isEqualTo("4");
+        assertThat(vm.callsTodayProperty().get()).isEqualTo("17");
+        // The appliance's sample lags the stream: the live figures stay.
+        assertThat(vm.registeredDevicesProperty().get()).isEqualTo("3");
+        assertThat(vm.callsNowProperty().get()).isEqualTo("1");
+        vm.localCounts(3, 2);
         assertThat(vm.callsNowProperty().get()).isEqualTo("2");
         assertThat(vm.callsTodayProperty().get()).isEqualTo("17");
-        // An appliance downgraded to one without /status: back to the stream's numbers.
+        // An appliance downgraded to one without /status: calls today unknown again.
         vm.serverStatus(Optional.empty());
         assertThat(vm.callsTodayProperty().get()).isEqualTo("—");
-        assertThat(vm.callsNowProperty().get()).isEqualTo("1");
     }
 
     @Test
