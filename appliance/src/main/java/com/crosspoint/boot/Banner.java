@@ -14,10 +14,13 @@ final class Banner {
         out.println();
         out.println("Crosspoint is running (node " + cfg.node().name() + ", data in " + cfg.data().dir() + ")");
         out.println("  SIP:        " + host + ":" + a.sipPort() + " (UDP, TCP)");
-        out.println("  Web / API:  http://" + host + ":" + a.httpPort() + "/api/v1/   (docs/api.md)");
+        String web = "http://" + host + ":" + a.httpPort();
+        out.println("  Dashboards: " + web + "/   (users: extension + web password; admins: " + web + "/admin/)");
+        out.println("  API:        " + web + "/api/v1/   (docs/api.md)");
+        out.println("  Console:    bin/crosspoint-console --url=" + web + "   (operator console, needs a display)");
         out.println("  Admin:      " + c.adminUsername() + (c.adminPassword() != null
                 ? " / " + c.adminPassword() + "   (shown once: keep it)" : " (password unchanged)"));
-        out.println("  Admin CLI:  bin/crosspoint --help   (CROSSPOINT_URL=http://" + host + ":" + a.httpPort() + ")");
+        out.println("  Admin CLI:  bin/crosspoint --help   (CROSSPOINT_URL=" + web + ")");
         if (c.demoTenant() != null) {
             out.println("  Demo tenant " + c.demoTenant().domain() + ", extensions " + String.join(", ", c.demoExtensions()));
             out.println("    phones register as sip:<extension>@" + host + ":" + a.sipPort()

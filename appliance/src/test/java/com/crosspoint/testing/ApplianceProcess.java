@@ -30,9 +30,20 @@ public final class ApplianceProcess implements AutoCloseable {
 
     /** Starts with {@code --demo} on the given data directory and waits until it serves. */
     public static ApplianceProcess start(Path dataDir, int sipPort, int httpPort, Map<String, String> env) {
-        Path target = Path.of("target").toAbsolutePath();
+        return start(Path.of("target"), dataDir, sipPort, httpPort, env);
+    }
+
+    /**
+     * As {@link #start(Path, int, int, Map)}, with the appliance module's build directory given
+     * explicitly (its {@code classes} and {@code lib}): for tests of other modules, whose working
+     * directory is their own module, e.g. {@code ../appliance/target}.
+     */
+    public static ApplianceProcess start(Path applianceTarget, Path dataDir, int sipPort, int httpPort,
+                                         Map<String, String> env) {
+        Path target = applianceTarget.toAbsolutePath().normalize();
         if (!Files.isDirectory(target.resolve("lib"))) {
-            throw new IllegalStateException("target/lib missing: run through `mvn verify` (package copies the runtime libraries)");
+            throw new IllegalStateException(target.resolve("lib")
+                    + " missing: run through `mvn verify` (package copies the runtime libraries)");
         }
         List<String> command = new ArrayList<>();
         command.add("env");

@@ -1,0 +1,24 @@
+package com.crosspoint.console.client;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The part of the appliance API the console uses, for one appliance address. Every method is
+ * asynchronous and never runs on the caller's thread; failures complete the future with
+ * {@link ApiException} (the appliance said no) or {@link UnreachableException} (nothing answered).
+ */
+public interface ConsoleApi {
+
+    /** {@code POST /api/v1/auth/login}; later calls carry the token. */
+    CompletableFuture<Login> login(String username, String password);
+
+    /** {@code GET /api/v1/status}; empty when this appliance does not serve it yet (404). */
+    CompletableFuture<Optional<ApplianceStatus>> status();
+
+    /** {@code DELETE /api/v1/tenants/{tenantId}/calls/{callId}}: 202, the end follows as {@code call.ended}. */
+    CompletableFuture<Void> hangUp(long tenantId, String callId);
+
+    /** Opens {@code GET /api/v1/events}; completes once the WebSocket is open. */
+    CompletableFuture<EventSubscription> events(EventStreamListener listener);
+}

@@ -1,0 +1,2 @@
+/** Small pieces the layers share: the FX-thread hand-off, the scheduler, the remembered-login store. */
+package com.crosspoint.console.util;

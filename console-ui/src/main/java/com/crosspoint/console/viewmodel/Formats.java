@@ -1,0 +1,31 @@
+package com.crosspoint.console.viewmodel;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** How the console writes times and durations. */
+final class Formats {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private Formats() {
+    }
+
+    /** {@code 0:07}, {@code 12:34}, {@code 1:02:03}; negative counts as zero. */
+    static String duration(Duration d) {
+        long s = Math.max(0, d.getSeconds());
+        long h = s / 3600;
+        long m = (s % 3600) / 60;
+        long sec = s % 60;
+        return h > 0 ? String.format("%d:%02d:%02d", h, m, sec) : String.format("%d:%02d", m, sec);
+    }
+
+    static String time(Instant at, ZoneId zone) {
+        return at == null ? "" : TIME.format(at.atZone(zone));
+    }
+
+    static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,65 @@
+package com.crosspoint.console.viewmodel;
+
+import com.crosspoint.console.client.ApplianceStatus;
+import com.crosspoint.console.client.ConsoleApi;
+import com.crosspoint.console.client.EventStreamListener;
+import com.crosspoint.console.client.EventSubscription;
+import com.crosspoint.console.client.Login;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** A scripted {@link ConsoleApi}: tests complete its futures by hand and inspect what was asked. */
+final class FakeConsoleApi implements ConsoleApi {
+    final List<String> logins = new ArrayList<>();
+    final List<CompletableFuture<Login>> loginResults = new ArrayList<>();
+    final List<CompletableFuture<Optional<ApplianceStatus>>> statusRequests = new ArrayList<>();
+    final List<String> hangUps = new ArrayList<>();
+    final List<CompletableFuture<Void>> hangUpResults = new ArrayList<>();
+    final List<EventStreamListener> streams = new ArrayList<>();
+    final List<CompletableFuture<EventSubscription>> streamResults = new ArrayList<>();
+    int closedSubscriptions;
+
+    @Override
+    public CompletableFuture<Login> login(String username, String password) {
+        logins.add(username + ":" + password);
+        CompletableFuture<Login> f = new CompletableFuture<>();
+        loginResults.add(f);
+        return f;
+    }
+
+    @Override
+    public CompletableFuture<Optional<ApplianceStatus>> status() {
+        CompletableFuture<Optional<ApplianceStatus>> f = new CompletableFuture<>();
+        statusRequests.add(f);
+        return f;
+    }
+
+    @Override
+    public CompletableFuture<Void> hangUp(long tenantId, String callId) {
+        hangUps.add(tenantId + "/" + callId);
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        hangUpResults.add(f);
+        return f;
+    }
+
+    @Override
+    public CompletableFuture<EventSubscription> events(EventStreamListener listener) {
+        streams.add(listener);
+        CompletableFuture<EventSubscription> f = new CompletableFuture<>();
+        streamResults.add(f);
+        return f;
+    }
+
+    /** Completes the newest event-stream request as opened. */
+    EventStreamListener openLatest() {
+        streamResults.get(streamResults.size() - 1).complete(() -> closedSubscriptions++);
+        return streams.get(streams.size() - 1);
+    }
+
+    void failLatest(Throwable t) {
+        streamResults.get(streamResults.size() - 1).completeExceptionally(t);
+    }
+}
