@@ -399,7 +399,7 @@ async function onShow(view) {
 }
 
 async function main() {
-  state.session = await api.requireSession(['ADMIN', 'SUPERADMIN', 'OPERATOR']);
+  state.session = await api.requireSession(['ADMIN', 'SUPERADMIN', 'OPERATOR'], '/?kind=admin');
   const s = state.session;
   fill($('#whoami'), el('span', {class: 'whoami-name'}, s.username), ' · ', humanize(s.role));
   $('#logout').addEventListener('click', () => api.logout());
@@ -467,7 +467,7 @@ async function main() {
       renderLive();
     },
     onDrop: () => api.currentSession().then((session) => {
-      if (!session) location.replace('/');
+      if (!session) location.replace('/?kind=admin');
     }).catch(() => {}),
   }).start();
 }

@@ -24,8 +24,9 @@ export class ApiError extends Error {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 let csrfToken = null;
+let loginPage = '/';
 let onUnauthorized = () => {
-  if (location.pathname !== '/') location.assign('/');
+  if (location.pathname !== '/') location.assign(loginPage);
 };
 
 /** Remembers the session's CSRF token (the WebSession answer of login or GET /web/session). */
@@ -107,11 +108,13 @@ export async function currentSession() {
 /**
  * For a dashboard: the session (with its CSRF token restored), or off to the login page.
  * @param {string[]} roles the roles this page is for
+ * @param {string} login the login page to send a visitor without a session to (e.g. '/?kind=admin')
  */
-export async function requireSession(roles) {
+export async function requireSession(roles, login = '/') {
+  loginPage = login;
   const s = await currentSession();
   if (!s) {
-    location.replace('/');
+    location.replace(login);
     return new Promise(() => {});
   }
   if (!roles.includes(s.role)) {
@@ -136,6 +139,6 @@ export async function logout() {
     await post('/api/v1/web/logout', undefined, {redirectOn401: false});
   } finally {
     useSession(null);
-    location.assign('/');
+    location.assign(loginPage);
   }
 }

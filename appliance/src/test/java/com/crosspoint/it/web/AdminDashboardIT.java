@@ -243,7 +243,15 @@ class AdminDashboardIT {
                 pbx.tenant().id());
         try (BaresipPhone grace = BaresipPhone.builder(pbx.uri("2201")).password("pw-grace-2201").start()) {
             grace.awaitRegistered(WAIT);
-            web.loginAdmin("watcher", "watcher-password");
+            // /admin/ without a session: the login page, already set for an admin account.
+            web.openLogin();
+            browser.open(web.base() + "/admin/");
+            await().atMost(WAIT).until(() -> browser.currentUrl().equals(web.base() + "/?kind=admin"));
+            assertThat(browser.find("#login-kind-admin").isSelected()).isTrue();
+            browser.type("#login-username", "watcher");
+            browser.type("#login-password", "watcher-password");
+            browser.click("#login-submit");
+            web.awaitDashboard("/admin/");
             browser.visible("#view-live");
             browser.awaitElement("#live-registrations-table tr[data-extension='2201']");
             for (String view : List.of("users", "devices", "cdrs", "tenants")) {
