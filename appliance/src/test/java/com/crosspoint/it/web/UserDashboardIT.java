@@ -137,6 +137,41 @@ class UserDashboardIT {
     }
 
     @Test
+    void theEventStreamReconnectsWithBackOffAndCatchesUpWithAFreshSnapshot() {
+        String tracking = browser.trackWebSockets();
+        try {
+            web.loginUser("1002", BOB_WEB_PASSWORD);
+            web.show("devices");
+            String state = "#devices-table tr[data-device-id] .reg-state";
+            browser.awaitText(state, "Not registered");
+            browser.js("window.__noReload = 'same page';");
+            int sockets = ((Number) browser.js("return window.__sockets.length;")).intValue();
+
+            // The connection drops while the network is gone: the page says so and keeps retrying.
+            browser.offline(true);
+            browser.js("window.__sockets.at(-1).close();");
+            browser.awaitText("#connection", "reconnecting");
+            // The retries after 1 s and 2 s fail too (no network).
+            await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(5))
+                    .until(() -> "reconnecting".equals(browser.text("#connection")));
+            // Meanwhile Bob's phone registers: no frame can reach the page.
+            try (BaresipPhone bobPhone = phone("1002", "pw-bob-1002", AnswerMode.AUTO, 975)) {
+                bobPhone.awaitRegistered(WAIT);
+                assertThat(browser.text(state)).isEqualTo("Not registered");
+                browser.offline(false);
+                // A new connection (1 s, 2 s, 4 s ... apart) brings a fresh snapshot with the registration.
+                browser.awaitText("#connection", "live");
+                browser.awaitText(state, "Registered");
+                assertThat(((Number) browser.js("return window.__sockets.length;")).intValue()).isGreaterThan(sockets);
+            }
+            assertThat(browser.js("return window.__noReload;")).isEqualTo("same page");
+        } finally {
+            browser.offline(false);
+            browser.stopTrackingWebSockets(tracking);
+        }
+    }
+
+    @Test
     void aSessionEndedElsewhereSendsTheOpenDashboardBackToTheLoginPage() {
         web.loginUser("1002", BOB_WEB_PASSWORD);
         String token = web.csrfToken();

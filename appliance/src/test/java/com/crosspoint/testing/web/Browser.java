@@ -104,6 +104,34 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * From the next page load on, keeps every WebSocket the page opens in {@code window.__sockets}, so a test can
+     * drop one ({@code window.__sockets.at(-1).close()}) as a lost connection would. Injected through DevTools,
+     * not by the page. Returns an id for {@link #stopTrackingWebSockets}.
+     */
+    public String trackWebSockets() {
+        Map<String, Object> answer = driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                (() => {
+                  const Native = window.WebSocket;
+                  window.__sockets = [];
+                  window.WebSocket = class extends Native {
+                    constructor(...args) { super(...args); window.__sockets.push(this); }
+                  };
+                })();
+                """));
+        return answer.get("identifier").toString();
+    }
+
+    public void stopTrackingWebSockets(String id) {
+        driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", id));
+    }
+
+    /** Emulates a lost (true) or restored (false) network for new connections of the page. */
+    public void offline(boolean offline) {
+        driver.setNetworkConditions(new org.openqa.selenium.chromium.ChromiumNetworkConditions().setOffline(offline)
+                .setLatency(Duration.ZERO));
+    }
+
     /** Ends the session on the client side: every cookie of every site goes. */
     public void forgetCookies() {
         driver.manage().deleteAllCookies();
