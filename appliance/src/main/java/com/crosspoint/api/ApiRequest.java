@@ -87,6 +87,23 @@ final class ApiRequest {
         return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v);
     }
 
+    /** A positive numeric id from the query, or null when absent. */
+    Long queryId(String name) {
+        Optional<String> v = query(name);
+        if (v.isEmpty()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(v.get());
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the 400 below: not a number
+        }
+        throw ApiException.badRequest(name, "must be a positive integer");
+    }
+
     int queryInt(String name, int defaultValue, int min, int max) {
         Optional<String> v = query(name);
         if (v.isEmpty()) {

@@ -42,6 +42,7 @@ public final class ApiServer implements AutoCloseable {
         events = new EventStream(s.events(), logins,
                 new EventFrames(s.directory(), s.registrar(), s.activeCalls(), registrations, s.clock()),
                 json, settings);
+        logins.onEnded(events::loginEnded);
 
         router = new Router(new Authenticator(logins), json, settings.maxBodyBytes());
         PasswordLogins passwords = new PasswordLogins(s.stores().admins(), s.stores().users(), s.directory(), throttle,

@@ -98,6 +98,13 @@ public final class EventSession implements Session.Listener.AutoDemanding {
         enqueue(frames.frame(e, ++seq));
     }
 
+    /** Closes this stream (1008) when it belongs to the login with {@code endedToken}. */
+    synchronized void loginEnded(String endedToken) {
+        if (token.equals(endedToken)) {
+            close(StatusCode.POLICY_VIOLATION, EXPIRED);
+        }
+    }
+
     /** The stream itself lost events: this client's state can no longer be trusted. */
     synchronized void resync() {
         close(StatusCode.TRY_AGAIN_LATER, OVERFLOW);

@@ -79,6 +79,11 @@ final class EventStream implements AutoCloseable {
         sessions.remove(s);
     }
 
+    /** A login was ended (logout, password change, deletion): its streams close now. */
+    void loginEnded(String token) {
+        sessions.forEach(s -> s.loginEnded(token));
+    }
+
     int openSessions() {
         return sessions.size();
     }

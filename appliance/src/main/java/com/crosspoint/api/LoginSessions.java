@@ -8,6 +8,8 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Logins, in memory only (a restart logs everyone out): bearer tokens of API clients and session
@@ -20,10 +22,20 @@ final class LoginSessions {
     private final Map<String, Login> logins = new ConcurrentHashMap<>();
     private final Duration ttl;
     private final Clock clock;
+    /** Told the token of every login ended on purpose (logout, password change, deletion). */
+    private volatile Consumer<String> ended = token -> { };
 
     LoginSessions(Duration ttl, Clock clock) {
         this.ttl = ttl;
         this.clock = clock;
+    }
+
+    /**
+     * Whom to tell when a login is ended on purpose, so that what it holds open (event streams)
+     * closes at once rather than at its next event.
+     */
+    void onEnded(Consumer<String> listener) {
+        this.ended = listener;
     }
 
     /** A login, its CSRF token, and when it lapses unless used again. */
@@ -61,14 +73,22 @@ final class LoginSessions {
     }
 
     void close(String token) {
-        if (token != null) {
-            logins.remove(token);
+        if (token != null && logins.remove(token) != null) {
+            ended.accept(token);
+        }
+    }
+
+    private void closeWhere(Predicate<Login> which) {
+        for (Login l : logins.values()) {
+            if (which.test(l) && logins.remove(l.token(), l)) {
+                ended.accept(l.token());
+            }
         }
     }
 
     /** Ends every login of an admin account (deleted, or its password changed). */
     void closeAccount(long accountId) {
-        logins.values().removeIf(l -> !l.principal().isUser() && l.principal().accountId() == accountId);
+        closeWhere(l -> !l.principal().isUser() && l.principal().accountId() == accountId);
     }
 
     /**
@@ -76,12 +96,12 @@ final class LoginSessions {
      * with token {@code except} (nullable): a user changing its own password stays logged in there.
      */
     void closeUser(long userId, String except) {
-        logins.values().removeIf(l -> l.principal().userId() != null && l.principal().userId() == userId
+        closeWhere(l -> l.principal().userId() != null && l.principal().userId() == userId
                 && !l.token().equals(except));
     }
 
     /** Ends every login of a tenant's accounts and users (the tenant was deleted, and they with it). */
     void closeTenant(long tenantId) {
-        logins.values().removeIf(l -> l.principal().tenantId() != null && l.principal().tenantId() == tenantId);
+        closeWhere(l -> l.principal().tenantId() != null && l.principal().tenantId() == tenantId);
     }
 }

@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * {@code GET /api/v1/status} (any login): registered devices, calls in progress and calls today
  * over the tenants the login sees; for an end user, its own devices and calls. "Today" starts at
- * local midnight in the zone of the node's clock.
+ * local midnight in the zone of the node's clock. {@code ?tenantId=} narrows a login that sees
+ * several tenants to one (the admin dashboard's selected tenant).
  */
 final class StatusHandler implements RouteGroup {
     private final Directory directory;
@@ -45,6 +46,13 @@ final class StatusHandler implements RouteGroup {
         Instant midnight = LocalDate.ofInstant(now, clock.getZone()).atStartOfDay(clock.getZone()).toInstant();
         List<Long> tenants = p.isUser() || !p.global() ? (p.tenantId() == null ? List.of() : List.of(p.tenantId()))
                 : directory.tenants().stream().map(Tenant::id).toList();
+        Long only = rq.queryId("tenantId");
+        if (only != null) {
+            if (!tenants.contains(only)) {
+                throw ApiException.forbidden("no access to tenant " + only);
+            }
+            tenants = List.of(only);
+        }
         String party = p.isUser() ? p.extension() : null;
         int devices = 0;
         int active = 0;

@@ -345,6 +345,40 @@ class MeApiTest {
     }
 
     @Test
+    void loggingOutClosesTheLoginsEventStreamAtOnce() throws Exception {
+        Browser b = login("1002", "bob-web-12", "a.example.com");
+        try (EventClient events = EventClient.connect(app.baseUrl(), Map.of("Cookie", b.cookie, "Origin", b.origin()))) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> events.types().contains("snapshot"));
+
+            assertThat(b.call("POST", "/api/v1/web/logout", null).status()).isEqualTo(204);
+
+            // No event for this user follows: only the logout itself can close the stream.
+            assertThat(events.closed().get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1008);
+        }
+    }
+
+    @Test
+    void statusNarrowsToOneTenantTheLoginSees() {
+        long tenantD = app.createTenant(root, "Status", "status.example.com");
+        cdr(tenantD, "s-1@s", "4001", "4002", Instant.now());
+        cdr(tenantD, "s-2@s", "4002", "4001", Instant.now());
+        cdr(tenantA, "a-extra@a", "1001", "1002", Instant.now());
+
+        JsonNode onlyD = app.get("/api/v1/status?tenantId=" + tenantD, root).body();
+        JsonNode all = app.get("/api/v1/status", root).body();
+
+        assertThat(onlyD.get("callsToday").asLong()).isEqualTo(2);
+        assertThat(onlyD.get("activeCalls").asInt()).isZero();
+        assertThat(all.get("callsToday").asLong()).isGreaterThanOrEqualTo(3);
+        Browser bob = login("1002", "bob-web-12", "a.example.com");
+        assertThat(bob.get("/api/v1/status?tenantId=" + tenantD).status()).isEqualTo(403);
+        assertThat(bob.get("/api/v1/status?tenantId=" + tenantA).status()).isEqualTo(200);
+        HttpJson.Res bad = app.get("/api/v1/status?tenantId=x", root);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().get("field").asText()).isEqualTo("tenantId");
+    }
+
+    @Test
     void statusCountsWhatTheLoginSees() {
         long hank = user(tenantC, "3001", "Hank", "hank-web-12");
         long hankDevice = device(tenantC, hank, "hank-desk");

@@ -320,7 +320,8 @@ function refreshStatsSoon() {
 
 async function refreshStats() {
   try {
-    const s = await api.get('/api/v1/status');
+    // Scoped to the selected tenant, like the two figures that follow the stream.
+    const s = await api.get('/api/v1/status' + (state.tenantId ? '?tenantId=' + encodeURIComponent(state.tenantId) : ''));
     text($('#stat-today'), s.callsToday);
   } catch (e) {
     text($('#stat-today'), '–');
