@@ -15,12 +15,18 @@ import java.nio.file.Path;
  */
 public final class WavReader {
     private static final int TELEPHONE_RATE = 8000;
+    /** 64 MiB: over an hour of 16-bit 8 kHz audio; anything larger is not a prompt and would only exhaust memory. */
+    static final long MAX_FILE_BYTES = 64L << 20;
 
     private WavReader() {
     }
 
     /** Reads and decodes a file; prompts are small, so it is read whole. */
     public static WavAudio read(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > MAX_FILE_BYTES) {
+            throw new WavFormatException("too large for a prompt: " + size + " bytes (limit " + MAX_FILE_BYTES + ")");
+        }
         return read(Files.readAllBytes(file));
     }
 

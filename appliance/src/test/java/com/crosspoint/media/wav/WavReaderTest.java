@@ -104,6 +104,25 @@ class WavReaderTest {
                 .isInstanceOf(UnsupportedWavFormatException.class).hasMessageContaining("format 0x0011");
     }
 
+    @Test
+    void anOversizedFileIsRefusedBeforeItIsRead(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path big = dir.resolve("big.wav");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            file.setLength(WavReader.MAX_FILE_BYTES + 1); // sparse: no real disk used
+        }
+        assertThatThrownBy(() -> WavReader.read(big))
+                .isInstanceOf(WavFormatException.class).hasMessageContaining("too large");
+    }
+
+    @Test
+    void readsAFileFromDisk(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path prompt = dir.resolve("prompt.wav");
+        java.nio.file.Files.write(prompt, riff(fmt(1, 1, 8000, 16), chunk("data", pcmBytes(SAMPLES))));
+        assertThat(WavReader.read(prompt).samples()).containsExactly(SAMPLES);
+        assertThat(WavReader.read(prompt).durationMillis()).isEqualTo(1); // 8 samples = 1 ms
+    }
+
     // ---- hand-built files ----
 
     static byte[] riff(byte[]... chunks) {
