@@ -90,7 +90,7 @@ public final class JitterBuffer {
         return result;
     }
 
-    /** Offers one packet still encoded, decoding it straight into the held frame. */
+    /** Offers one packet still encoded, decoding it straight into the held frame; G.711: one byte per sample. */
     public OfferResult offer(long ssrc, int sequence, long timestamp, boolean marker, byte[] payload, int off,
                              int len, AudioCodec codec) {
         Objects.checkFromIndexSize(off, len, payload.length);

@@ -21,6 +21,7 @@ import java.util.Objects;
  */
 public final class WavWriter implements AutoCloseable {
     static final int HEADER_BYTES = 44;
+    private static final String TEMPORARY_SUFFIX = ".part";
     private static final long MAX_DATA_BYTES = 0xFFFF_FFFFL - (HEADER_BYTES - 8);
     private static final int BUFFER_SAMPLES = 4096;
 
@@ -47,7 +48,7 @@ public final class WavWriter implements AutoCloseable {
         Objects.requireNonNull(target, "target");
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
-        Path temporary = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".part");
+        Path temporary = Files.createTempFile(directory, "." + absolute.getFileName() + ".", TEMPORARY_SUFFIX);
         FileChannel channel = null;
         try {
             channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
@@ -112,6 +113,7 @@ public final class WavWriter implements AutoCloseable {
     /**
      * Patches the header, forces data and metadata to disk, and renames atomically to the final name. Returns only
      * once the file is durable under that name; on failure the temporary file is removed and nothing is published.
+     * An existing regular file under the final name is replaced (POSIX rename); callers choose unique names.
      */
     public Path finish() throws IOException {
         requireOpen();
@@ -184,6 +186,24 @@ public final class WavWriter implements AutoCloseable {
         header.putShort((short) format.blockAlign()).putShort((short) format.bitsPerSample());
         header.putInt(WavReader.fourCc("data")).putInt((int) dataBytes);
         return header.flip();
+    }
+
+    /**
+     * Deletes the temporary files that writers in {@code directory} left behind when the process died before
+     * {@link #finish()}; run at startup, before any new writer is created there.
+     *
+     * @return how many were deleted
+     */
+    public static int deleteLeftovers(Path directory) throws IOException {
+        int deleted = 0;
+        try (var entries = Files.newDirectoryStream(directory, ".*" + TEMPORARY_SUFFIX)) {
+            for (Path entry : entries) {
+                if (Files.isRegularFile(entry) && Files.deleteIfExists(entry)) {
+                    deleted++;
+                }
+            }
+        }
+        return deleted;
     }
 
     /** Makes the rename itself durable where the platform allows syncing a directory (Linux does). */

@@ -112,6 +112,19 @@ class WavWriterTest {
         assertThat(sub.resolve("vm.wav")).isDirectory();
     }
 
+    @Test
+    void leftoversOfACrashAreSweptAndFinishedFilesKept() throws Exception {
+        WavWriter done = WavWriter.create(dir.resolve("done.wav"));
+        done.write(new short[160]);
+        done.finish();
+        WavWriter crashed = WavWriter.create(dir.resolve("crashed.wav"));
+        crashed.write(new short[160]); // never finished: the process "died" here
+        Files.writeString(dir.resolve("notes.part.txt"), "not ours");
+        assertThat(WavWriter.deleteLeftovers(dir)).isEqualTo(1);
+        assertThat(crashed.temporary()).doesNotExist();
+        assertThat(listing()).containsExactlyInAnyOrder("done.wav", "notes.part.txt");
+    }
+
     private java.util.List<String> listing() throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).toList();
