@@ -40,12 +40,12 @@ public record NtpTime(long seconds, long fraction) {
     }
 
     /**
-     * Milliseconds since 1970, rounded down. Seconds below 2^31 are read as era 1 (after 2036),
+     * Milliseconds since 1970, rounded to the nearest (so {@code fromUnixMillis} round-trips). Seconds below 2^31 are read as era 1 (after 2036),
      * the RFC 4330 §3 convention.
      */
     public long toUnixMillis() {
         long ntpSeconds = seconds < (1L << 31) ? seconds + ERA : seconds;
-        return (ntpSeconds - UNIX_EPOCH_OFFSET) * 1000 + (fraction * 1000 >>> 32);
+        return (ntpSeconds - UNIX_EPOCH_OFFSET) * 1000 + (fraction * 1000 + (1L << 31) >>> 32);
     }
 
     /** The middle 32 bits: low 16 bits of the seconds, high 16 bits of the fraction. */
