@@ -35,6 +35,20 @@ final class RtcpBodyCodec {
      * BYE: | SSRC/CSRC ... SC | length | reason for leaving ... | pad |
      */
     private static final int SSRC_LENGTH = 4;
+    private static final int SR_OFFSET_SSRC = 0;
+    private static final int SR_OFFSET_NTP = 4;
+    private static final int SR_OFFSET_RTP_TIMESTAMP = 12;
+    private static final int SR_OFFSET_PACKET_COUNT = 16;
+    private static final int SR_OFFSET_OCTET_COUNT = 20;
+    private static final int RR_OFFSET_SSRC = 0;
+    private static final int RB_OFFSET_SSRC = 0;
+    private static final int RB_OFFSET_LOSS = 4;
+    private static final int RB_OFFSET_HIGHEST_SEQUENCE = 8;
+    private static final int RB_OFFSET_JITTER = 12;
+    private static final int RB_OFFSET_LSR = 16;
+    private static final int RB_OFFSET_DLSR = 20;
+    private static final int SDES_OFFSET_ITEM_LENGTH = 1;
+    private static final int SDES_ITEM_HEADER_LENGTH = 2;
     private static final int SENDER_INFO_LENGTH = 20;
     private static final int REPORT_BLOCK_LENGTH = 24;
     private static final int SDES_END = 0;
@@ -63,24 +77,26 @@ final class RtcpBodyCodec {
 
     private static SenderReport readSenderReport(int count, ByteBuffer body) throws MalformedRtcpException {
         requireLength(body, SSRC_LENGTH + SENDER_INFO_LENGTH + count * REPORT_BLOCK_LENGTH, count + " report blocks");
-        return new SenderReport(u32(body, 0), NtpTime.fromBits(body.getLong(4)), u32(body, 12), u32(body, 16),
-                u32(body, 20), readReportBlocks(body, SSRC_LENGTH + SENDER_INFO_LENGTH, count));
+        return new SenderReport(u32(body, SR_OFFSET_SSRC), NtpTime.fromBits(body.getLong(SR_OFFSET_NTP)),
+                u32(body, SR_OFFSET_RTP_TIMESTAMP), u32(body, SR_OFFSET_PACKET_COUNT), u32(body, SR_OFFSET_OCTET_COUNT),
+                readReportBlocks(body, SSRC_LENGTH + SENDER_INFO_LENGTH, count));
     }
 
     private static ReceiverReport readReceiverReport(int count, ByteBuffer body) throws MalformedRtcpException {
         requireLength(body, SSRC_LENGTH + count * REPORT_BLOCK_LENGTH, count + " report blocks");
-        return new ReceiverReport(u32(body, 0), readReportBlocks(body, SSRC_LENGTH, count));
+        return new ReceiverReport(u32(body, RR_OFFSET_SSRC), readReportBlocks(body, SSRC_LENGTH, count));
     }
 
     private static List<ReportBlock> readReportBlocks(ByteBuffer body, int offset, int count) {
         List<ReportBlock> blocks = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             int at = offset + i * REPORT_BLOCK_LENGTH;
-            int lossWord = body.getInt(at + 4);
+            int lossWord = body.getInt(at + RB_OFFSET_LOSS);
             // the low 24 bits are two's complement: shift up and back down to sign-extend
             int cumulativeLost = lossWord << 8 >> 8;
-            blocks.add(new ReportBlock(u32(body, at), lossWord >>> 24, cumulativeLost, u32(body, at + 8),
-                    u32(body, at + 12), u32(body, at + 16), u32(body, at + 20)));
+            blocks.add(new ReportBlock(u32(body, at + RB_OFFSET_SSRC), lossWord >>> 24, cumulativeLost,
+                    u32(body, at + RB_OFFSET_HIGHEST_SEQUENCE), u32(body, at + RB_OFFSET_JITTER),
+                    u32(body, at + RB_OFFSET_LSR), u32(body, at + RB_OFFSET_DLSR)));
         }
         return blocks;
     }
@@ -105,15 +121,16 @@ final class RtcpBodyCodec {
                     offset = (offset / 4 + 1) * 4;
                     break;
                 }
-                if (offset + 2 > body.remaining()) {
+                if (offset + SDES_ITEM_HEADER_LENGTH > body.remaining()) {
                     throw new MalformedRtcpException(Reason.BAD_SDES_ITEM, "item header beyond the chunk");
                 }
-                int textLength = body.get(offset + 1) & 0xFF;
-                if (offset + 2 + textLength > body.remaining()) {
+                int textLength = body.get(offset + SDES_OFFSET_ITEM_LENGTH) & 0xFF;
+                if (offset + SDES_ITEM_HEADER_LENGTH + textLength > body.remaining()) {
                     throw new MalformedRtcpException(Reason.BAD_SDES_ITEM, "item text beyond the chunk");
                 }
-                items.add(new SdesItem(type, text(body, offset + 2, textLength, Reason.BAD_SDES_ITEM)));
-                offset += 2 + textLength;
+                items.add(new SdesItem(type, text(body, offset + SDES_ITEM_HEADER_LENGTH, textLength,
+                        Reason.BAD_SDES_ITEM)));
+                offset += SDES_ITEM_HEADER_LENGTH + textLength;
             }
             chunks.add(new SdesChunk(ssrc, items));
         }

@@ -51,6 +51,8 @@ public record RtpPacket(boolean marker, int payloadType, int sequenceNumber, lon
     private static final int OFFSET_CSRCS = 12;
     private static final int CSRC_LENGTH = 4;
     private static final int EXTENSION_HEADER_LENGTH = 4;
+    private static final int EXTENSION_OFFSET_PROFILE = 0;
+    private static final int EXTENSION_OFFSET_WORDS = 2;
     private static final int MAX_CSRCS = 15;
     private static final int PADDING_BIT = 0x20;
     private static final int EXTENSION_BIT = 0x10;
@@ -114,8 +116,8 @@ public record RtpPacket(boolean marker, int payloadType, int sequenceNumber, lon
             if (headerEnd + EXTENSION_HEADER_LENGTH > length) {
                 throw new MalformedRtpException(Reason.EXTENSION_BEYOND_LENGTH, "no room for the extension header");
             }
-            int profile = in.getShort(headerEnd) & 0xFFFF;
-            int words = in.getShort(headerEnd + 2) & 0xFFFF;
+            int profile = in.getShort(headerEnd + EXTENSION_OFFSET_PROFILE) & 0xFFFF;
+            int words = in.getShort(headerEnd + EXTENSION_OFFSET_WORDS) & 0xFFFF;
             int dataStart = headerEnd + EXTENSION_HEADER_LENGTH;
             if (dataStart + words * 4 > length) {
                 throw new MalformedRtpException(Reason.EXTENSION_BEYOND_LENGTH, words + " extension words, "
