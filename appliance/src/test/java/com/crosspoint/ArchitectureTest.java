@@ -99,6 +99,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void mediaIsPureOfSignallingWebAndStorage() {
+        noClasses().that().resideInAPackage("com.crosspoint.media..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.crosspoint.sip..", "com.crosspoint.api..",
+                        "com.crosspoint.store..", "javax.sip..", "gov.nist..", "org.eclipse.jetty..", "java.sql..",
+                        "javax.sql..")
+                .check(classes);
+    }
+
+    @Test
     void onlyTheCompositionRootBuildsTheDerbyStore() {
         noClasses().that().resideOutsideOfPackages("com.crosspoint.store.derby..", "com.crosspoint.boot..")
                 .should().dependOnClassesThat().resideInAPackage("com.crosspoint.store.derby..")
