@@ -12,6 +12,8 @@ public interface Stores extends AutoCloseable {
 
     MessageStore messages();
 
+    VoicemailStore voicemails();
+
     CdrStore cdrs();
 
     AdminStore admins();

@@ -5,6 +5,7 @@ import com.crosspoint.store.BindingStore;
 import com.crosspoint.store.CdrStore;
 import com.crosspoint.store.DeviceStore;
 import com.crosspoint.store.MessageStore;
+import com.crosspoint.store.VoicemailStore;
 import com.crosspoint.store.StoreException;
 import com.crosspoint.store.Stores;
 import com.crosspoint.store.TenantStore;
@@ -30,6 +31,7 @@ public final class DerbyStores implements Stores {
     private final MessageStore messages;
     private final CdrStore cdrs;
     private final AdminStore admins;
+    private final VoicemailStore voicemails;
 
     private DerbyStores(EmbeddedDatabase database, Clock clock) {
         this.database = database;
@@ -42,6 +44,7 @@ public final class DerbyStores implements Stores {
         this.messages = new DerbyMessageStore(tx, ids);
         this.cdrs = new DerbyCdrStore(tx, ids);
         this.admins = new DerbyAdminStore(tx, ids);
+        this.voicemails = new DerbyVoicemailStore(tx, ids);
     }
 
     public static DerbyStores open(Path dataDir) {
@@ -99,6 +102,11 @@ public final class DerbyStores implements Stores {
     @Override
     public BindingStore bindings() {
         return bindings;
+    }
+
+    @Override
+    public VoicemailStore voicemails() {
+        return voicemails;
     }
 
     @Override
