@@ -176,17 +176,38 @@ final class ApiRequest {
         }
     }
 
+    /**
+     * A non-JSON body (an uploaded recording), up to {@code cap} bytes, of one of the media types
+     * given (415 otherwise); a body is required.
+     */
+    byte[] rawBody(int cap, java.util.Set<String> mediaTypes) throws IOException {
+        String ct = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        String mime = ct == null ? "" : ct.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!mediaTypes.contains(mime)) {
+            throw new ApiException(415, "Content-Type must be one of " + new java.util.TreeSet<>(mediaTypes), null);
+        }
+        byte[] bytes = readBody(cap);
+        if (bytes.length == 0) {
+            throw ApiException.badRequest(null, "a request body is required");
+        }
+        return bytes;
+    }
+
     private byte[] readBody() throws IOException {
+        return readBody(maxBodyBytes);
+    }
+
+    private byte[] readBody(int cap) throws IOException {
         long declared = request.getLength();
         try (InputStream in = Request.asInputStream(request)) {
-            if (declared > maxBodyBytes) {
+            if (declared > cap) {
                 discard(in, declared);
-                throw tooLarge();
+                throw tooLarge(cap);
             }
-            byte[] bytes = in.readNBytes(maxBodyBytes + 1);
-            if (bytes.length > maxBodyBytes) {
+            byte[] bytes = in.readNBytes(cap + 1);
+            if (bytes.length > cap) {
                 discard(in, DRAIN_LIMIT);
-                throw tooLarge();
+                throw tooLarge(cap);
             }
             return bytes;
         }
@@ -209,7 +230,7 @@ final class ApiRequest {
         }
     }
 
-    private ApiException tooLarge() {
-        return new ApiException(413, "request body larger than " + maxBodyBytes + " bytes", null);
+    private static ApiException tooLarge(int cap) {
+        return new ApiException(413, "request body larger than " + cap + " bytes", null);
     }
 }

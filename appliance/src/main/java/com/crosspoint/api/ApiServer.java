@@ -54,6 +54,7 @@ public final class ApiServer implements AutoCloseable {
                 new MeHandler(s.directory(), s.stores().users(), s.provisioning(), s.registrar(), registrations,
                         s.stores().cdrs(), passwords, logins),
                 new MyMessagesHandler(s.messages(), s.directory(), logins),
+                new MyVoicemailHandler(s.voicemail(), s.directory(), logins),
                 new AdminsHandler(s.stores().admins(), s.stores().tenants(), logins),
                 new TenantsHandler(s.stores().tenants(), s.provisioning(), logins),
                 new UsersHandler(s.stores().users(), s.provisioning(), logins),

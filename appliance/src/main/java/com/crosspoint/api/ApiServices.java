@@ -8,11 +8,13 @@ import com.crosspoint.im.MessageService;
 import com.crosspoint.provisioning.ProvisioningService;
 import com.crosspoint.registrar.Registrar;
 import com.crosspoint.store.Stores;
+import com.crosspoint.voicemail.VoicemailService;
 import java.time.Clock;
 import java.util.function.IntSupplier;
 
 /** The domain services the API serves; built by the composition root. */
 public record ApiServices(String nodeName, IntSupplier sipPort, Stores stores, Directory directory,
                           ProvisioningService provisioning, Registrar registrar, ActiveCalls activeCalls,
-                          CallControl callControl, MessageService messages, EventBus events, Clock clock) {
+                          CallControl callControl, MessageService messages, VoicemailService voicemail,
+                          EventBus events, Clock clock) {
 }

@@ -7,6 +7,8 @@ import com.crosspoint.api.dto.MessageFrame;
 import com.crosspoint.api.dto.RegistrationDto;
 import com.crosspoint.api.dto.RegistrationFrame;
 import com.crosspoint.api.dto.SnapshotFrame;
+import com.crosspoint.api.dto.VoicemailDto;
+import com.crosspoint.api.dto.VoicemailFrame;
 import com.crosspoint.call.ActiveCalls;
 import com.crosspoint.call.CallSnapshot;
 import com.crosspoint.directory.Directory;
@@ -14,6 +16,7 @@ import com.crosspoint.events.CallEvent;
 import com.crosspoint.events.Event;
 import com.crosspoint.events.MessageEvent;
 import com.crosspoint.events.RegistrationEvent;
+import com.crosspoint.events.VoicemailEvent;
 import com.crosspoint.model.Tenant;
 import com.crosspoint.registrar.Registrar;
 import java.time.Clock;
@@ -70,6 +73,10 @@ final class EventFrames {
         }
         if (e instanceof MessageEvent m) {
             return new MessageFrame(e.type(), seq, e.at(), e.tenantId(), MessageDto.of(m.message()));
+        }
+        if (e instanceof VoicemailEvent v) {
+            return new VoicemailFrame(e.type(), seq, e.at(), e.tenantId(), v.extension(), VoicemailDto.of(v.voicemail()),
+                    v.counts().newMessages(), v.counts().savedMessages());
         }
         throw new IllegalArgumentException("no frame for event " + e.type());
     }

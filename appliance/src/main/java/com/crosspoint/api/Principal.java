@@ -5,6 +5,7 @@ import com.crosspoint.events.CallEvent;
 import com.crosspoint.events.Event;
 import com.crosspoint.events.MessageEvent;
 import com.crosspoint.events.RegistrationEvent;
+import com.crosspoint.events.VoicemailEvent;
 import com.crosspoint.model.AdminAccount;
 import com.crosspoint.model.InstantMessage;
 import com.crosspoint.model.Role;
@@ -64,14 +65,16 @@ record Principal(long accountId, String username, Role role, Long tenantId, Long
     }
 
     /**
-     * Whether an event goes to this login's event stream: operators get no instant messages; an
-     * end user gets only registrations of its own devices, its own calls and its own messages.
+     * Whether an event goes to this login's event stream: operators get no instant messages and no
+     * voicemail; an end user gets only registrations of its own devices, its own calls, its own
+     * messages and its own mailbox.
      */
     boolean mayWatch(Event e) {
         if (isUser()) {
             return tenantId != null && e.tenantId() == tenantId && concernsMe(e);
         }
-        return seesTenant(e.tenantId()) && !(role == Role.OPERATOR && e instanceof MessageEvent);
+        return seesTenant(e.tenantId())
+                && !(role == Role.OPERATOR && (e instanceof MessageEvent || e instanceof VoicemailEvent));
     }
 
     private boolean concernsMe(Event e) {
@@ -84,6 +87,9 @@ record Principal(long accountId, String username, Role role, Long tenantId, Long
         if (e instanceof MessageEvent m) {
             InstantMessage msg = m.message();
             return extension.equals(msg.fromExtension()) || extension.equals(msg.toExtension());
+        }
+        if (e instanceof VoicemailEvent v) {
+            return userId != null && v.voicemail().userId() == userId;
         }
         return false;
     }

@@ -14,6 +14,8 @@ import com.crosspoint.config.CrosspointConfig;
 import com.crosspoint.directory.Directory;
 import com.crosspoint.events.EventBus;
 import com.crosspoint.im.MessageService;
+import com.crosspoint.voicemail.MailboxFiles;
+import com.crosspoint.voicemail.VoicemailService;
 import com.crosspoint.provisioning.ProvisioningService;
 import com.crosspoint.registrar.BindingJournal;
 import com.crosspoint.registrar.Registrar;
@@ -62,6 +64,7 @@ public final class Appliance implements AutoCloseable {
     private Registrar registrar;
     private ActiveCalls activeCalls;
     private B2bua b2bua;
+    private VoicemailService voicemail;
     private MessageService messagesService;
     private ProvisioningService provisioning;
     private SipServer sip;
@@ -136,6 +139,9 @@ public final class Appliance implements AutoCloseable {
         messagesService = new MessageService(stores.messages(), registrar, directory, new SipMessageTransport(messages), events, clock);
         events.subscribe("im-delivery", MessageService::concerns, messagesService::onEvent);
         events.subscribe("sip-flows", FlowTable::concerns, sip.flows()::onEvent);
+        voicemail = new VoicemailService(stores.voicemails(),
+                new MailboxFiles(config.data().dir().resolve("voicemail")), directory, events, clock);
+        voicemail.sweepOrphans();
 
         SipDispatcher dispatcher = new SipDispatcher(messages)
                 .on("REGISTER", new com.crosspoint.sip.registrar.RegisterHandler(messages, tenants, directory, gate, registrar, workers, clock))
@@ -146,7 +152,7 @@ public final class Appliance implements AutoCloseable {
 
         // Last to start, first to stop: the API only serves services that are up.
         api = ApiServer.start(new ApiServices(config.node().name(), sip::port, stores, directory, provisioning,
-                registrar, activeCalls, b2bua, messagesService, events, clock), ApiSettings.defaults(),
+                registrar, activeCalls, b2bua, messagesService, voicemail, events, clock), ApiSettings.defaults(),
                 config.http().bind(), config.http().port());
         closers.push(api);
         LOG.info("Crosspoint {} started: SIP {}:{}, HTTP {}:{}", config.node().name(),
@@ -209,6 +215,10 @@ public final class Appliance implements AutoCloseable {
 
     public B2bua calls() {
         return b2bua;
+    }
+
+    public VoicemailService voicemail() {
+        return voicemail;
     }
 
     public MessageService messages() {

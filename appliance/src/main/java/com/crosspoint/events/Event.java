@@ -3,7 +3,7 @@ package com.crosspoint.events;
 import java.time.Instant;
 
 /** A state change that someone watches: the console, the dashboards, other services. */
-public sealed interface Event permits RegistrationEvent, CallEvent, MessageEvent {
+public sealed interface Event permits RegistrationEvent, CallEvent, MessageEvent, VoicemailEvent {
     long tenantId();
 
     Instant at();

@@ -74,6 +74,10 @@ class OpenApiContractTest {
 
     static {
         SCHEMAS.put("Error", ErrorBody.class);
+        SCHEMAS.put("Voicemail", com.crosspoint.api.dto.VoicemailDto.class);
+        SCHEMAS.put("Mailbox", com.crosspoint.api.dto.MailboxDto.class);
+        SCHEMAS.put("FolderRequest", com.crosspoint.api.dto.FolderRequest.class);
+        SCHEMAS.put("PinRequest", com.crosspoint.api.dto.PinRequest.class);
         SCHEMAS.put("Health", HealthDto.class);
         SCHEMAS.put("LoginRequest", LoginRequest.class);
         SCHEMAS.put("LoginResponse", LoginResponse.class);
@@ -114,7 +118,7 @@ class OpenApiContractTest {
     /** Bodies clients send: fields may be left out, so not every property is required. */
     private static final Set<String> REQUESTS = Set.of("LoginRequest", "AdminRequest", "PasswordRequest",
             "TenantRequest", "UserRequest", "DeviceRequest", "Settings", "WebLoginRequest", "MyPasswordRequest",
-            "SendMessageRequest", "ReadMessagesRequest");
+            "SendMessageRequest", "ReadMessagesRequest", "FolderRequest", "PinRequest");
 
     @TempDir
     static Path dir;

@@ -206,6 +206,12 @@ public final class WavWriter implements AutoCloseable {
         return deleted;
     }
 
+    /** Whether {@code file} is the temporary file of a writer (one that never finished, if no writer is open). */
+    public static boolean isTemporary(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith(".") && name.endsWith(TEMPORARY_SUFFIX);
+    }
+
     /** Makes the rename itself durable where the platform allows syncing a directory (Linux does). */
     private static void forceDirectory(Path directory) {
         try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
