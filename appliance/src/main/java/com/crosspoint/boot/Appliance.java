@@ -14,6 +14,8 @@ import com.crosspoint.config.CrosspointConfig;
 import com.crosspoint.directory.Directory;
 import com.crosspoint.events.EventBus;
 import com.crosspoint.im.MessageService;
+import com.crosspoint.sip.mwi.Mwi;
+import com.crosspoint.sip.mwi.MwiNotifier;
 import com.crosspoint.voicemail.MailboxFiles;
 import com.crosspoint.voicemail.VoicemailService;
 import com.crosspoint.provisioning.ProvisioningService;
@@ -142,11 +144,14 @@ public final class Appliance implements AutoCloseable {
         voicemail = new VoicemailService(stores.voicemails(),
                 new MailboxFiles(config.data().dir().resolve("voicemail")), directory, events, clock);
         voicemail.sweepOrphans();
+        Mwi mwi = new Mwi(messages, tenants, directory, gate, registrar, voicemail, workers, clock);
+        events.subscribe("mwi", MwiNotifier::concerns, mwi.notifier()::onEvent);
 
         SipDispatcher dispatcher = new SipDispatcher(messages)
                 .on("REGISTER", new com.crosspoint.sip.registrar.RegisterHandler(messages, tenants, directory, gate, registrar, workers, clock))
                 .on("MESSAGE", new MessageHandler(messages, tenants, directory, gate, messagesService, workers))
-                .on("OPTIONS", new OptionsHandler(messages));
+                .on("OPTIONS", new OptionsHandler(messages))
+                .on("SUBSCRIBE", mwi.subscribeHandler());
         b2bua.install(dispatcher, tenants, gate, config.sip().calls().maxCalls());
         sip.listen(dispatcher);
 

@@ -34,7 +34,7 @@ public final class SipMessages {
     private static final Logger LOG = LoggerFactory.getLogger(SipMessages.class);
     public static final String PRODUCT = "Crosspoint/0.1";
     public static final List<String> ALLOWED = List.of(
-            "INVITE", "ACK", "CANCEL", "BYE", "OPTIONS", "REGISTER", "MESSAGE", "REFER", "NOTIFY", "INFO");
+            "INVITE", "ACK", "CANCEL", "BYE", "OPTIONS", "REGISTER", "MESSAGE", "REFER", "NOTIFY", "INFO", "SUBSCRIBE");
 
     private final SipProvider provider;
     private final AddressFactory addresses;

@@ -349,6 +349,7 @@ public final class BaresipPhone implements AutoCloseable {
         private int sipPort;
         private Duration maxLifetime = Duration.ofMinutes(10);
         private boolean sipTrace;
+        private boolean mwi;
 
         private Builder(String aor) {
             if (!aor.startsWith("sip:")) {
@@ -455,6 +456,15 @@ public final class BaresipPhone implements AutoCloseable {
         }
 
         /**
+         * Loads baresip's mwi module: after registering, the phone SUBSCRIBEs to its message summary
+         * (RFC 3842) and reports each NOTIFY as an {@code MWI_NOTIFY} event whose param is the body.
+         */
+        public Builder mwi() {
+            this.mwi = true;
+            return this;
+        }
+
+        /**
          * Starts baresip and connects to ctrl_tcp. Skips the calling test if baresip is not installed.
          */
         public BaresipPhone start() {
@@ -470,7 +480,7 @@ public final class BaresipPhone implements AutoCloseable {
                 Files.createDirectories(dir.resolve("rec"));
                 Path wav = audioFile != null ? audioFile.toAbsolutePath()
                         : ToneWav.write(dir.resolve("tone.wav"), toneHz, maxLifetime.plusSeconds(30), 0.5);
-                write(dir, logs, "config", config(dir, sip, ctrl, wav));
+                write(dir, logs, "config", config(dir, sip, ctrl, wav) + (mwi ? "module_app         mwi.so\n" : ""));
                 write(dir, logs, "accounts", accountLine() + "\n");
                 write(dir, logs, "contacts", contactLines());
                 if (!contacts.isEmpty()) {
