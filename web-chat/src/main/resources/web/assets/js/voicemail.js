@@ -184,6 +184,7 @@ function togglePlay(id) {
   if (!player) {
     player = playerRow(v);
     rowOf(id).after(player);
+    rowOf(id).querySelector('button.play').setAttribute('aria-expanded', 'true');
   }
   const audio = player.querySelector('audio');
   if (!audio.paused) {
