@@ -12,6 +12,7 @@ import {$, clearFieldErrors, el, emptyRow, fill, formatDuration, markInvalid, sh
 
 const KINDS = ['busy', 'unavailable'];
 const KIND_LABEL = {busy: 'Busy', unavailable: 'Unavailable'};
+const PRESS_PLAY = 'Press play on the player to listen.';
 
 const state = {
   extension: null,
@@ -194,7 +195,7 @@ function togglePlay(id) {
   audio.play().catch((e) => {
     // Blocked autoplay or a decoding failure: the controls stay, the person can press play there.
     if (e && e.name === 'NotAllowedError') {
-      status('Press play on the player to listen.', 'info');
+      status(PRESS_PLAY, 'info');
       audio.focus();
     } else if (e && e.name !== 'AbortError') {
       status('This message cannot be played here: ' + (e.message || e.name) + '. Download it instead.', 'error');
@@ -219,6 +220,7 @@ function playerRow(v) {
   };
   audio.addEventListener('playing', () => {
     show(true);
+    if ($('#status').textContent === PRESS_PLAY) status('');
     markHeard(v.id);
   });
   audio.addEventListener('pause', () => show(false));
