@@ -191,6 +191,9 @@ class VoicemailDashboardIT {
         assertThat(browser.exists(secondRow)).isTrue();
         assertThat(browser.text("#voicemail-new")).isEqualTo("1");
 
+        assertThat(browser.consoleMessages()).as("console").noneMatch((m) -> m.contains("Content Security Policy")
+                || m.contains("Uncaught"));
+
         // Phone width: the page itself does not scroll sideways.
         browser.viewport(390, 844);
         try {
@@ -203,6 +206,7 @@ class VoicemailDashboardIT {
                       .slice(0, 8).map((e) => e.tagName + '#' + e.id + '.' + e.className + ' '
                         + Math.round(e.getBoundingClientRect().width)).join(', ');
                     """)).isLessThanOrEqualTo(0);
+            Screenshots.save(browser, "web-user-voicemail-phone-width.png");
         } finally {
             browser.size(1280, 900);
         }
