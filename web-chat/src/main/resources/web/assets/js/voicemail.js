@@ -165,11 +165,15 @@ function messageRow(v) {
     : el('span', {class: 'vm-caller-name'}, callerLabel(v));
   return el('tr', {dataset: {voicemailId: v.id}, class: v.folder === 'NEW' ? 'new' : null},
     el('th', {scope: 'row', class: 'vm-caller'}, caller),
-    el('td', {}, time(v.receivedAt)),
-    el('td', {class: 'num vm-duration'}, formatDuration(Math.round((Number(v.durationMillis) || 0) / 1000))),
+    el('td', {class: 'vm-received'}, time(v.receivedAt, true),
+      // At phone width the Length column gives way to this (CSS); elsewhere it is not shown.
+      el('span', {class: 'vm-duration-inline muted'}, ' · ' + duration(v))),
+    el('td', {class: 'num vm-duration'}, duration(v)),
     el('td', {class: 'vm-state'}, stateCell(v)),
     el('td', {class: 'row-actions'}, play, download, remove));
 }
+
+const duration = (v) => formatDuration(Math.round((Number(v.durationMillis) || 0) / 1000));
 
 function updateRow(tr, v) {
   tr.classList.toggle('new', v.folder === 'NEW');

@@ -206,6 +206,22 @@ class VoicemailDashboardIT {
                       .slice(0, 8).map((e) => e.tagName + '#' + e.id + '.' + e.className + ' '
                         + Math.round(e.getBoundingClientRect().width)).join(', ');
                     """)).isLessThanOrEqualTo(0);
+            // Every control of the row is on screen, not scrolled out of the table.
+            Number hidden = (Number) browser.js("""
+                    const wrap = document.querySelector('#voicemail-table').parentElement.getBoundingClientRect();
+                    return Array.from(document.querySelectorAll(arguments[0] + ' .row-actions > *'))
+                      .filter((c) => c.getBoundingClientRect().right > wrap.right + 0.5).length;
+                    """, secondRow);
+            assertThat(hidden.intValue()).as("row controls cut off at 390 px").isZero();
+            Number tableOverflow = (Number) browser.js(
+                    "const w = document.querySelector('#voicemail-table').parentElement; return w.scrollWidth - w.clientWidth;");
+            assertThat(tableOverflow.intValue()).as(() -> "the table scrolls sideways at 390 px: " + browser.js("""
+                    const wrap = document.querySelector('#voicemail-table').parentElement.getBoundingClientRect();
+                    return Array.from(document.querySelectorAll('#voicemail-table *'))
+                      .filter((e) => e.getBoundingClientRect().right > wrap.right + 0.5)
+                      .slice(0, 8).map((e) => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().left)
+                        + '+' + Math.round(e.getBoundingClientRect().width)).join(', ') + ' wrap ' + JSON.stringify(wrap);
+                    """)).isLessThanOrEqualTo(0);
             Screenshots.save(browser, "web-user-voicemail-phone-width.png");
         } finally {
             browser.size(1280, 900);
