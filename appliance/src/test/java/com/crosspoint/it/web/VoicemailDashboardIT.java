@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.Keys;
 
 /**
  * The end-user dashboard's Voicemail view in headless Chromium against a real appliance: messages are left
@@ -103,11 +104,12 @@ class VoicemailDashboardIT {
                   return Promise.reject(new DOMException('refused by the test', 'NotAllowedError'));
                 };
                 """);
-        browser.click(row + " button.play");
+        browser.find(row + " button.play").sendKeys(Keys.ENTER); // a button: the keyboard works it
         String audio = "#voicemail-player-" + left.id() + " audio";
         browser.awaitElement(audio);
         assertThat(browser.attribute(audio, "src")).isEqualTo(web.base() + "/api/v1/me/voicemails/" + left.id() + "/audio");
         assertThat(browser.attribute(row + " button.play", "aria-expanded")).isEqualTo("true");
+        assertThat(browser.attribute(row + " button.play", "aria-controls")).isEqualTo("voicemail-player-" + left.id());
         @SuppressWarnings("unchecked")
         Map<String, Object> metadata = (Map<String, Object>) browser.asyncJs("""
                 const [selector, done] = arguments;
