@@ -44,9 +44,24 @@ export function setUnauthorizedHandler(handler) {
  * @param {{redirectOn401?: boolean}} options
  */
 export async function request(method, path, body, options = {}) {
+  return send(method, path, body === undefined ? undefined : JSON.stringify(body),
+    body === undefined ? null : 'application/json', options);
+}
+
+/**
+ * One request with a body that is not JSON (an uploaded recording): sent as it is, under the given
+ * Content-Type, with the CSRF header like every other state-changing request; answers as request().
+ * @param {Blob|ArrayBuffer|string} body
+ * @param {string} contentType e.g. 'audio/wav'
+ */
+export async function requestRaw(method, path, body, contentType, options = {}) {
+  return send(method, path, body, contentType, options);
+}
+
+async function send(method, path, body, contentType, options) {
   const verb = method.toUpperCase();
   const headers = {Accept: 'application/json'};
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined && contentType) headers['Content-Type'] = contentType;
   if (!SAFE_METHODS.has(verb) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response;
   try {
@@ -55,7 +70,7 @@ export async function request(method, path, body, options = {}) {
       credentials: 'same-origin',
       cache: 'no-store',
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body,
     });
   } catch (e) {
     throw new ApiError(0, 'The appliance cannot be reached (' + e.message + ')');
@@ -77,6 +92,8 @@ export const get = (path, options) => request('GET', path, undefined, options);
 export const post = (path, body, options) => request('POST', path, body, options);
 export const put = (path, body, options) => request('PUT', path, body, options);
 export const del = (path, options) => request('DELETE', path, undefined, options);
+/** PUT of a raw body, e.g. putRaw('/api/v1/me/voicemail/greetings/busy', file, 'audio/wav'). */
+export const putRaw = (path, body, contentType, options) => requestRaw('PUT', path, body, contentType, options);
 
 /** "?a=1&b=x" from the non-empty entries of params ("" when none). */
 export function query(params) {

@@ -1,9 +1,11 @@
 /**
- * The end-user dashboard: my calls, my devices (live), forwarding and DND, instant messages (live).
+ * The end-user dashboard: my calls, my devices (live), forwarding and DND, instant messages (live),
+ * voicemail (live; see voicemail.js).
  */
 import * as api from './api.js';
 import {ApiError, query} from './api.js';
 import {EventStream, involves} from './events.js';
+import * as voicemail from './voicemail.js';
 import {
   $, clearFieldErrors, el, emptyRow, fill, formatDuration, humanize, markInvalid, row, setUpViews, showError,
   status, text, time,
@@ -436,6 +438,7 @@ async function onShow(view) {
     if (view === 'calls') await loadCalls();
     if (view === 'devices') await loadDevices();
     if (view === 'messages' && state.currentPeer) await openConversation(state.currentPeer);
+    if (view === 'voicemail') await voicemail.load();
   } catch (e) {
     report(e);
   }
@@ -455,6 +458,7 @@ async function main() {
   $('#msg-body').addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) $('#compose').requestSubmit();
   });
+  voicemail.init({extension: s.extension, labelOf, report});
   $('#thread-older').addEventListener('click', () => loadOlder().catch(report));
   $('#calls-prev').addEventListener('click', () => loadCalls(Math.max(0, state.callsOffset - CALLS_PAGE)).catch(report));
   $('#calls-next').addEventListener('click', () => loadCalls(state.callsOffset + CALLS_PAGE).catch(report));
@@ -470,12 +474,12 @@ async function main() {
     const [me] = await Promise.all([api.get('/api/v1/me'), loadDirectory()]);
     state.me = me;
     showSettings(me.settings || {});
-    await Promise.all([loadConversations(), loadDevices()]);
+    await Promise.all([loadConversations(), loadDevices(), voicemail.load()]);
   } catch (e) {
     report(e);
   }
 
-  const buttons = ['#nav-calls', '#nav-devices', '#nav-settings', '#nav-messages'].map((id) => $(id));
+  const buttons = ['#nav-calls', '#nav-devices', '#nav-settings', '#nav-messages', '#nav-voicemail'].map((id) => $(id));
   const show = setUpViews(buttons, 'calls', (view) => onShow(view));
   show(location.hash.slice(1));
 
@@ -496,11 +500,14 @@ async function main() {
         if (state.currentPeer && viewingConversation(state.currentPeer)) return openConversation(state.currentPeer);
         return null;
       }).catch(report);
+      // Nor are voicemails: read the mailbox again (frames arriving meanwhile are applied on top).
+      voicemail.load().catch(report);
     },
     onFrame: (frame) => {
       if (frame.type.startsWith('registration.')) onRegistration(frame);
       else if (frame.type.startsWith('call.')) onCall(frame);
       else if (frame.type.startsWith('message.')) onMessage(frame);
+      else if (frame.type.startsWith('voicemail.')) voicemail.onFrame(frame);
     },
     onDrop: () => api.currentSession().then((session) => {
       if (!session) location.replace('/');
