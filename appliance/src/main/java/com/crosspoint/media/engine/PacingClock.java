@@ -24,7 +24,7 @@ public final class PacingClock implements AutoCloseable {
     private final SlipHistogram finish = new SlipHistogram();
     private long startNanos;
     private long ticks;
-    private volatile long failures;
+    private volatile long failures; // written by the pacing thread only
     private ScheduledFuture<?> future;
 
     /** @param executor must run this clock alone on one thread (boot creates it for this only) */
@@ -54,8 +54,9 @@ public final class PacingClock implements AutoCloseable {
         try {
             tick.run();
         } catch (RuntimeException | Error e) {
-            failures++;
-            LOG.error("media tick failed", e);
+            if (failures++ % 1000 == 0) {
+                LOG.error("media tick failed (one in 1000 further failures is logged)", e);
+            }
         }
         finish.record((nanoTime.getAsLong() - scheduled) / 1000);
     }
