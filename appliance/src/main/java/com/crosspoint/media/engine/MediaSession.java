@@ -499,13 +499,17 @@ public final class MediaSession implements AutoCloseable {
         talkspurt = false;
     }
 
+    /** Writes the 12-byte RTP header (RFC 3550 §5.1, no CSRC/extension/padding) and payload, and sends it. */
     private void send(InetSocketAddress target, int payloadType, boolean marker, long ts, byte[] payload, int length) {
-        RtpPacket packet = RtpPacket.of(marker, payloadType, sequence, ts,
-                ssrc, length == payload.length ? payload : java.util.Arrays.copyOf(payload, length));
-        sequence = (sequence + 1) & 0xFFFF;
         sendBuffer.clear();
-        packet.writeTo(sendBuffer);
-        sendBuffer.flip();
+        sendBuffer.put((byte) (RtpPacket.VERSION << 6))
+                .put((byte) ((marker ? 0x80 : 0) | payloadType))
+                .putShort((short) sequence)
+                .putInt((int) ts)
+                .putInt((int) ssrc)
+                .put(payload, 0, length)
+                .flip();
+        sequence = (sequence + 1) & 0xFFFF;
         try {
             if (rtp.send(sendBuffer, target) == 0) {
                 sendFailures.incrementAndGet();

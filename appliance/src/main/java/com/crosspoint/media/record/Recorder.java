@@ -7,6 +7,7 @@ import com.crosspoint.media.wav.WavWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -14,13 +15,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records a session's received audio to a WAV file: frames are written on the pacing thread into the writer's
- * buffer; the recording stops at the maximum length, after a run of silence, on {@link #stop()} or when the
- * session closes, and is then committed ({@link WavWriter#finish()}, fsync and rename) on the given executor, off
- * the pacing thread. The result is reported once.
+ * Records a session's received audio to a WAV file. The pacing thread only copies each frame into a one-second
+ * chunk and measures its level; full chunks, the last partial one and the commit ({@link WavWriter#finish()},
+ * fsync and rename) are written in order on the given executor, so the pacing clock never waits for a disk. The
+ * recording stops at the maximum length, after a run of silence, on {@link #stop()} or when the session closes
+ * ({@link #detached()}); the result is reported once, on the executor.
  */
 public final class Recorder implements AudioSink {
     private static final Logger LOG = LoggerFactory.getLogger(Recorder.class);
+    private static final int CHUNK_SAMPLES = 8000;
 
     /** Why a recording ended. */
     public enum Reason { MAX_LENGTH, SILENCE, STOPPED, FAILED }
@@ -46,18 +49,24 @@ public final class Recorder implements AudioSink {
     }
 
     private final WavWriter writer;
-    private final Executor finisher;
+    private final SerialExecutor files;
     private final Consumer<Recording> onDone;
     private final long maxSamples;
     private final int silenceFrames;
     private final double thresholdSquare;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile boolean stopRequested;
+    private volatile boolean failed;
+    // written chunks come back here: two or three arrays per recording instead of one per second
+    private final ConcurrentLinkedQueue<short[]> spare = new ConcurrentLinkedQueue<>();
+    private short[] chunk = new short[CHUNK_SAMPLES];
+    private int chunkFill;
+    private long samples;
     private int silentRun;
 
-    public Recorder(WavWriter writer, Limits limits, Executor finisher, Consumer<Recording> onDone) {
+    public Recorder(WavWriter writer, Limits limits, Executor files, Consumer<Recording> onDone) {
         this.writer = Objects.requireNonNull(writer, "writer");
-        this.finisher = Objects.requireNonNull(finisher, "finisher");
+        this.files = new SerialExecutor(Objects.requireNonNull(files, "files"));
         this.onDone = Objects.requireNonNull(onDone, "onDone");
         this.maxSamples = limits.maxSeconds() * 8000L;
         this.silenceFrames = limits.silenceSeconds() * 50;
@@ -66,36 +75,36 @@ public final class Recorder implements AudioSink {
     }
 
     /** Starts a recording into a new file (created as a hidden temporary next to {@code target}). */
-    public static Recorder start(Path target, Limits limits, Executor finisher, Consumer<Recording> onDone)
+    public static Recorder start(Path target, Limits limits, Executor files, Consumer<Recording> onDone)
             throws IOException {
-        return new Recorder(WavWriter.create(target), limits, finisher, onDone);
+        return new Recorder(WavWriter.create(target), limits, files, onDone);
     }
 
+    /** Pacing thread: one frame. */
     @Override
-    public void accept(short[] frame, FrameKind kind) {
+    public synchronized void accept(short[] frame, FrameKind kind) {
         if (stopped.get()) {
             return;
         }
-        if (stopRequested) {
-            end(Reason.STOPPED);
+        if (stopRequested || failed) {
+            end(failed ? Reason.FAILED : Reason.STOPPED);
             return;
         }
-        try {
-            writer.write(frame, 0, AudioSource.FRAME_SAMPLES);
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("recording {} failed", writer.target(), e);
-            end(Reason.FAILED);
-            return;
+        System.arraycopy(frame, 0, chunk, chunkFill, AudioSource.FRAME_SAMPLES);
+        chunkFill += AudioSource.FRAME_SAMPLES;
+        samples += AudioSource.FRAME_SAMPLES;
+        if (chunkFill == CHUNK_SAMPLES) {
+            flushChunk();
         }
         silentRun = kind == FrameKind.SILENCE || energy(frame) < thresholdSquare ? silentRun + 1 : 0;
-        if (writer.samples() >= maxSamples) {
+        if (samples >= maxSamples) {
             end(Reason.MAX_LENGTH);
         } else if (silentRun >= silenceFrames) {
             end(Reason.SILENCE);
         }
     }
 
-    /** Stops at the next tick (or now, if the session no longer ticks) and commits the file. */
+    /** Stops at the session's next tick and commits the file (a closed session stops it through detached()). */
     public void stop() {
         stopRequested = true;
     }
@@ -109,15 +118,42 @@ public final class Recorder implements AudioSink {
         return stopped.get();
     }
 
+    private void flushChunk() {
+        short[] full = chunk;
+        int length = chunkFill;
+        short[] next = spare.poll();
+        chunk = next != null ? next : new short[CHUNK_SAMPLES];
+        chunkFill = 0;
+        files.execute(() -> {
+            write(full, length);
+            spare.add(full);
+        });
+    }
+
+    private void write(short[] pcm, int length) {
+        if (failed || length == 0) {
+            return;
+        }
+        try {
+            writer.write(pcm, 0, length);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("recording {} failed", writer.target(), e);
+            failed = true;
+        }
+    }
+
     private void end(Reason reason) {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }
-        finisher.execute(() -> {
+        synchronized (this) { // detached() may come from another thread while a tick is in accept()
+            flushChunk();
+        }
+        files.execute(() -> {
             Recording result;
-            if (reason == Reason.FAILED) {
+            if (reason == Reason.FAILED || failed) {
                 abortQuietly();
-                result = new Recording(null, writer.durationMillis(), reason);
+                result = new Recording(null, writer.durationMillis(), Reason.FAILED);
             } else {
                 try {
                     Path file = writer.finish();
@@ -146,5 +182,42 @@ public final class Recorder implements AudioSink {
             sum += (double) frame[i] * frame[i];
         }
         return sum / AudioSource.FRAME_SAMPLES;
+    }
+
+    /** Runs one recorder's file tasks in submission order, one at a time, on a shared executor. */
+    private static final class SerialExecutor implements Executor {
+        private final Executor executor;
+        private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean draining = new AtomicBoolean();
+
+        SerialExecutor(Executor executor) {
+            this.executor = executor;
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            tasks.add(task);
+            schedule();
+        }
+
+        private void schedule() {
+            if (draining.compareAndSet(false, true)) {
+                executor.execute(this::drain);
+            }
+        }
+
+        private void drain() {
+            try {
+                Runnable task;
+                while ((task = tasks.poll()) != null) {
+                    task.run();
+                }
+            } finally {
+                draining.set(false);
+                if (!tasks.isEmpty()) {
+                    schedule();
+                }
+            }
+        }
     }
 }
