@@ -102,6 +102,7 @@ public final class MediaSession implements AutoCloseable {
     private final short[] txFrame = new short[FRAME];
     private final short[] rxFrame = new short[FRAME];
     private final byte[] encoded = new byte[FRAME];
+    private final byte[] rxPayload = new byte[2048]; // receive thread only (one selector owns the session)
     private final ByteBuffer sendBuffer = ByteBuffer.allocateDirect(1500);
     private final DtmfSender dtmfSender = new DtmfSender(DtmfSender.DEFAULT_CLOCK_RATE, 20, DtmfSender.DEFAULT_VOLUME);
     private int sequence;
@@ -303,15 +304,52 @@ public final class MediaSession implements AutoCloseable {
             garbage.incrementAndGet();
             return;
         }
-        RtpPacket packet;
-        try {
-            packet = RtpPacket.parse(datagram);
-        } catch (MalformedRtpException e) {
-            malformed.incrementAndGet();
-            return;
+        // Header fields are read in place; the payload is copied once into a reused array. Packets with
+        // padding, an extension or CSRCs go through the full parser (RtpPacket.parse) for validation.
+        int length = datagram.remaining();
+        int at = datagram.position();
+        int flags = length >= RtpPacket.FIXED_HEADER_LENGTH ? datagram.get(at) & 0xFF : 0;
+        boolean marker;
+        int pt;
+        int seq;
+        long ts;
+        long packetSsrc;
+        int payloadOffset;
+        int payloadLength;
+        byte[] payloadBytes;
+        if (length >= RtpPacket.FIXED_HEADER_LENGTH && flags == RtpPacket.VERSION << 6) {
+            int second = datagram.get(at + 1) & 0xFF;
+            marker = (second & 0x80) != 0;
+            pt = second & 0x7F;
+            seq = datagram.getShort(at + 2) & 0xFFFF;
+            ts = datagram.getInt(at + 4) & MASK32;
+            packetSsrc = datagram.getInt(at + 8) & MASK32;
+            payloadLength = length - RtpPacket.FIXED_HEADER_LENGTH;
+            payloadOffset = 0;
+            if (payloadLength > rxPayload.length) {
+                unknownPayload.incrementAndGet(); // nothing we negotiate is that large
+                return;
+            }
+            datagram.get(at + RtpPacket.FIXED_HEADER_LENGTH, rxPayload, 0, payloadLength);
+            payloadBytes = rxPayload;
+        } else {
+            RtpPacket packet;
+            try {
+                packet = RtpPacket.parse(datagram);
+            } catch (MalformedRtpException e) {
+                malformed.incrementAndGet();
+                return;
+            }
+            marker = packet.marker();
+            pt = packet.payloadType();
+            seq = packet.sequenceNumber();
+            ts = packet.timestamp();
+            packetSsrc = packet.ssrc();
+            payloadBytes = packet.payload();
+            payloadOffset = 0;
+            payloadLength = payloadBytes.length;
         }
         MediaParameters m = params;
-        int pt = packet.payloadType();
         boolean audio = m != null && pt == m.payloadType();
         boolean event = m != null && m.hasTelephoneEvent() && pt == m.telephoneEventPayloadType();
         if (!audio && !event) {
@@ -321,7 +359,7 @@ public final class MediaSession implements AutoCloseable {
         TelephoneEvent telephoneEvent = null;
         if (event) {
             try {
-                telephoneEvent = TelephoneEvent.parse(packet.payloadBuffer());
+                telephoneEvent = TelephoneEvent.parse(ByteBuffer.wrap(payloadBytes, payloadOffset, payloadLength));
             } catch (MalformedDtmfException e) {
                 malformed.incrementAndGet();
                 return;
@@ -356,22 +394,19 @@ public final class MediaSession implements AutoCloseable {
             if (!m.direction().receives()) {
                 ignoredOnHold.incrementAndGet();
             } else {
-                if (!haveSsrc || packet.ssrc() != peerSsrc) {
+                if (!haveSsrc || packetSsrc != peerSsrc) {
                     if (haveSsrc) {
                         ssrcChanges.incrementAndGet(); // the jitter buffer and statistics restart on their own
                     }
                     haveSsrc = true;
-                    peerSsrc = packet.ssrc();
+                    peerSsrc = packetSsrc;
                 }
-                statistics.onRtp(packet.ssrc(), packet.sequenceNumber(), packet.timestamp(),
-                        (arrivalNanos / 125_000L) & MASK32);
+                statistics.onRtp(packetSsrc, seq, ts, (arrivalNanos / 125_000L) & MASK32);
                 rtpReceived.incrementAndGet();
                 if (audio) {
-                    byte[] payload = packet.payload();
-                    jitter.offer(packet.ssrc(), packet.sequenceNumber(), packet.timestamp(), packet.marker(),
-                            payload, 0, payload.length, m.codec());
+                    jitter.offer(packetSsrc, seq, ts, marker, payloadBytes, payloadOffset, payloadLength, m.codec());
                 } else {
-                    found = dtmfReceiver.onPacket(packet.timestamp(), packet.marker(), telephoneEvent);
+                    found = dtmfReceiver.onPacket(ts, marker, telephoneEvent);
                 }
             }
         }
