@@ -117,6 +117,42 @@ class MediaSessionTest {
     }
 
     @Test
+    void aKeyPressFromThePeerBargesIntoAPlaylist() throws Exception {
+        CompletableFuture<com.crosspoint.media.play.PlaylistPlayer.Outcome> outcome = new CompletableFuture<>();
+        com.crosspoint.media.play.PlaylistPlayer playlist = new com.crosspoint.media.play.PlaylistPlayer(
+                List.of(Goertzel.tone(600, 3000, 5000), Goertzel.tone(800, 3000, 5000)), true, outcome::complete);
+        MediaSession[] p = fixture.pair(new SessionListener() {
+            @Override
+            public void onDigit(DigitEvent digit) {
+                playlist.interrupt(digit.digit());
+            }
+        }, SessionListener.NONE);
+        p[0].play(playlist);
+        long start = System.nanoTime();
+        Thread.sleep(300);
+        assertThat(outcome).isNotDone();
+        assertThat(p[1].sendDigits("5")).isTrue();
+        assertThat(outcome.get(2, TimeUnit.SECONDS)).isEqualTo(new com.crosspoint.media.play.PlaylistPlayer.Outcome(
+                true, '5'));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2000)); // not 6 s
+        await().atMost(Duration.ofSeconds(1)).until(() -> p[0].playing() == null); // silence from now on
+    }
+
+    @Test
+    void rtcpMultiplexedOnTheRtpPortIsReadAsRtcp() throws Exception {
+        MediaSession s = engine.open(SessionRequest.of("mux"));
+        try (RawPeer peer = new RawPeer()) {
+            s.update(EngineFixture.pcmu(peer.port(), Direction.SENDRECV));
+            byte[] rr = new com.crosspoint.media.rtcp.RtcpCompoundPacket(List.of(
+                    new com.crosspoint.media.rtcp.ReceiverReport(42, List.of()))).toBytes();
+            peer.send(rr, s.localPort());
+            await().atMost(Duration.ofSeconds(1)).until(() -> s.stats().rtcpReceived() == 1);
+            assertThat(s.stats().garbage()).isZero();
+            assertThat(s.stats().malformed()).isZero();
+        }
+    }
+
+    @Test
     void noTelephoneEventNegotiatedMeansNoDigitsSent() throws Exception {
         MediaSession a = engine.open(SessionRequest.of("A"));
         a.update(new com.crosspoint.media.sdp.MediaParameters(G711Ulaw.INSTANCE, 0, -1,
