@@ -238,7 +238,9 @@ class MediaSessionTest {
         await().atMost(Duration.ofSeconds(4)).until(() -> p[0].quality().rttMillis() != null
                 && p[1].quality().rttMillis() != null);
         for (MediaSession s : p) {
-            assertThat(s.quality().rttMillis()).isGreaterThanOrEqualTo(0.0).isLessThan(20.0);
+            // loopback: tens of microseconds on the wire plus receive-thread wake-ups, which on a shared
+            // 2-core machine can reach several milliseconds; anything near a WAN round trip is a bug
+            assertThat(s.quality().rttMillis()).isPositive().isLessThan(100.0);
             assertThat(s.stats().rtcpSent()).isPositive();
             assertThat(s.stats().rtcpReceived()).isPositive();
         }
