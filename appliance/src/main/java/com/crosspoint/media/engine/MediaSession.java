@@ -430,9 +430,14 @@ public final class MediaSession implements AutoCloseable {
             return;
         }
         rtcpReceived.incrementAndGet();
+        // symmetric RTCP, but only from the host RTP is latched to (or, before that, the host SDP named), so a
+        // stray sender cannot take over where our reports go
         InetSocketAddress rtpSource = latchedRtp;
-        if (rtpSource == null || rtpSource.getAddress().equals(from.getAddress())) {
-            latchedRtcp = from; // symmetric RTCP, from the same host as the latched RTP
+        MediaParameters m = params;
+        java.net.InetAddress expectedHost = rtpSource != null ? rtpSource.getAddress()
+                : m != null && m.remoteRtp() != null ? m.remoteRtp().getAddress() : null;
+        if (from.getAddress().equals(expectedHost)) {
+            latchedRtcp = from;
         }
         NtpTime now = ntpNow();
         for (RtcpPacket packet : compound.packets()) {

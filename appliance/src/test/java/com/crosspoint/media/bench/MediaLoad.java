@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * prompt in a loop to its peer and recording the peer's audio to a temporary directory, for S seconds after a
  * warm-up. Prints frames sent against frames due, frames lost at the receivers, the pacing clock's slip and
  * finish (latest send of a tick) percentiles, and CPU per session. Run as documented in docs/benchmarks.md:
- * {@code MediaLoad <pairs> <seconds> [warmupSeconds] [portMin]}.
+ * {@code MediaLoad <pairs> <seconds> [warmupSeconds] [portMin] [receiveThreads]}.
  */
 public final class MediaLoad {
 
@@ -46,8 +46,12 @@ public final class MediaLoad {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         int portMin = args.length > 3 ? Integer.parseInt(args[3]) : 30000;
+        int receiveThreads = args.length > 4 ? Integer.parseInt(args[4]) : MediaConfig.DEFAULTS.receiveThreads();
         InetAddress loopback = InetAddress.getLoopbackAddress();
-        MediaConfig config = MediaConfig.DEFAULTS.withPorts(portMin, portMin + pairs * 8 + 20);
+        MediaConfig d = MediaConfig.DEFAULTS;
+        MediaConfig config = new MediaConfig(portMin, portMin + pairs * 8 + 20, receiveThreads, d.jitterDepthFrames(),
+                d.maxRecordingSeconds(), d.silenceTimeoutSeconds(), d.silenceThresholdDbfs(), d.rtcpIntervalMillis(),
+                d.relatchPackets(), d.socketBufferBytes());
         Path recordings = Files.createTempDirectory("media-load");
 
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
