@@ -153,6 +153,32 @@ class MediaSessionTest {
     }
 
     @Test
+    void rtcpFollowsTheLatchedHostOnlyNeverAStranger() throws Exception {
+        MediaSession s = engine.open(SessionRequest.of("rtcp"));
+        try (RawPeer rtpPeer = new RawPeer(); RawPeer sdpRtcp = new RawPeer(); RawPeer peerRtcp = new RawPeer();
+             RawPeer stranger = new RawPeer(java.net.InetAddress.getByName("127.0.0.2"))) {
+            s.update(new com.crosspoint.media.sdp.MediaParameters(G711Ulaw.INSTANCE, 0, 101,
+                    new InetSocketAddress(EngineFixture.LOOPBACK, rtpPeer.port()),
+                    new InetSocketAddress(EngineFixture.LOOPBACK, sdpRtcp.port()), Direction.SENDRECV, 20));
+            byte[] rr = new com.crosspoint.media.rtcp.RtcpCompoundPacket(List.of(
+                    new com.crosspoint.media.rtcp.ReceiverReport(42, List.of()))).toBytes();
+            InetSocketAddress ourRtcp = new InetSocketAddress(EngineFixture.LOOPBACK, s.localPort() + 1);
+            for (int i = 0; i < 3; i++) {
+                stranger.sendTo(rr, ourRtcp); // another host: counted, but our reports do not move
+            }
+            await().atMost(Duration.ofSeconds(1)).until(() -> s.stats().rtcpReceived() == 3);
+            assertThat(sdpRtcp.count(700)).isPositive(); // interval 200 ms x 0.5..1.5
+            assertThat(stranger.count(100)).isZero();
+
+            peerRtcp.sendTo(rr, ourRtcp); // the peer's host, another port (NAT): reports follow it
+            await().atMost(Duration.ofSeconds(1)).until(() -> s.stats().rtcpReceived() == 4);
+            sdpRtcp.count(50);
+            assertThat(peerRtcp.count(700)).isPositive();
+            assertThat(sdpRtcp.count(100)).isZero();
+        }
+    }
+
+    @Test
     void noTelephoneEventNegotiatedMeansNoDigitsSent() throws Exception {
         MediaSession a = engine.open(SessionRequest.of("A"));
         a.update(new com.crosspoint.media.sdp.MediaParameters(G711Ulaw.INSTANCE, 0, -1,

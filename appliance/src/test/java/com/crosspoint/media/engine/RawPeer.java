@@ -15,9 +15,30 @@ final class RawPeer implements AutoCloseable {
     final DatagramChannel channel;
 
     RawPeer() throws IOException {
+        this(EngineFixture.LOOPBACK);
+    }
+
+    /** On another loopback address (127.0.0.2 ...): another "host" for the session. */
+    RawPeer(java.net.InetAddress address) throws IOException {
         channel = DatagramChannel.open();
-        channel.bind(new InetSocketAddress(EngineFixture.LOOPBACK, 0));
+        channel.bind(new InetSocketAddress(address, 0));
         channel.socket().setSoTimeout(50);
+    }
+
+    /** Datagrams of any kind that arrive within the time. */
+    int count(long millis) throws IOException {
+        int n = 0;
+        long end = System.currentTimeMillis() + millis;
+        java.net.DatagramPacket datagram = new java.net.DatagramPacket(new byte[2048], 2048);
+        while (System.currentTimeMillis() < end) {
+            try {
+                channel.socket().receive(datagram);
+                n++;
+            } catch (SocketTimeoutException e) {
+                // keep waiting until the end
+            }
+        }
+        return n;
     }
 
     int port() {
@@ -26,6 +47,10 @@ final class RawPeer implements AutoCloseable {
 
     void send(byte[] bytes, int port) throws IOException {
         channel.send(ByteBuffer.wrap(bytes), new InetSocketAddress(EngineFixture.LOOPBACK, port));
+    }
+
+    void sendTo(byte[] bytes, InetSocketAddress target) throws IOException {
+        channel.send(ByteBuffer.wrap(bytes), target);
     }
 
     void sendRtp(int pt, int seq, long ts, long ssrc, byte[] payload, int port) throws IOException {
