@@ -46,6 +46,12 @@ public final class Recorder implements AudioSink {
                 throw new IllegalArgumentException("invalid recording limits");
             }
         }
+
+        /** The node's limits: {@code media.maxRecordingSeconds}, {@code silenceTimeoutSeconds}, {@code silenceThresholdDbfs}. */
+        public static Limits of(com.crosspoint.media.engine.MediaConfig config) {
+            return new Limits(config.maxRecordingSeconds(), config.silenceTimeoutSeconds(),
+                    config.silenceThresholdDbfs());
+        }
     }
 
     private final WavWriter writer;

@@ -84,6 +84,12 @@ class RecorderTest {
     }
 
     @Test
+    void limitsComeFromTheMediaConfiguration() {
+        assertThat(Recorder.Limits.of(com.crosspoint.media.engine.MediaConfig.DEFAULTS))
+                .isEqualTo(new Recorder.Limits(180, 5, -45));
+    }
+
+    @Test
     void stopAndDetachCommitOnce() throws Exception {
         Recorder r = Recorder.start(dir.resolve("x.wav"), new Recorder.Limits(60, 5, -45), Runnable::run,
                 results::add);
