@@ -47,7 +47,10 @@ public final class Recorder implements AudioSink {
             }
         }
 
-        /** The node's limits: {@code media.maxRecordingSeconds}, {@code silenceTimeoutSeconds}, {@code silenceThresholdDbfs}. */
+        /**
+         * The node's limits: {@code media.maxRecordingSeconds}, {@code media.silenceTimeoutSeconds} and
+         * {@code media.silenceThresholdDbfs}.
+         */
         public static Limits of(com.crosspoint.media.engine.MediaConfig config) {
             return new Limits(config.maxRecordingSeconds(), config.silenceTimeoutSeconds(),
                     config.silenceThresholdDbfs());
