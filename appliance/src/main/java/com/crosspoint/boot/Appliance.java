@@ -18,6 +18,7 @@ import com.crosspoint.sip.mwi.Mwi;
 import com.crosspoint.sip.mwi.MwiNotifier;
 import com.crosspoint.voicemail.MailboxFiles;
 import com.crosspoint.voicemail.VoicemailService;
+import com.crosspoint.media.engine.MediaEngine;
 import com.crosspoint.provisioning.ProvisioningService;
 import com.crosspoint.registrar.BindingJournal;
 import com.crosspoint.registrar.Registrar;
@@ -42,6 +43,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -67,6 +69,7 @@ public final class Appliance implements AutoCloseable {
     private ActiveCalls activeCalls;
     private B2bua b2bua;
     private VoicemailService voicemail;
+    private MediaEngine media;
     private MessageService messagesService;
     private ProvisioningService provisioning;
     private SipServer sip;
@@ -116,6 +119,21 @@ public final class Appliance implements AutoCloseable {
         timers.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
         provisioning = new ProvisioningService(stores, directory, registrar);
         credentials = new FirstStart(config, stores, provisioning).ensure();
+
+        // Media: one pacing thread for all playback, a few selector threads for all RTP/RTCP reception. Only
+        // sockets of open sessions are bound; calls are not wired to it yet (issue 4, next part).
+        ScheduledExecutorService mediaPacer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "media-pacer"));
+        closers.push(mediaPacer::shutdownNow);
+        ExecutorService mediaReceivers = Executors.newFixedThreadPool(config.media().receiveThreads(),
+                r -> daemon(r, "media-rx"));
+        closers.push(mediaReceivers::shutdownNow);
+        media = new MediaEngine(config.media(), mediaBindAddress(), clock, mediaPacer, mediaReceivers);
+        try {
+            media.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the media engine", e);
+        }
+        closers.push(media);
 
         Lanes callLanes = new Lanes("call", config.sip().calls().lanes(), LANE_QUEUE);
         closers.push(callLanes);
@@ -179,6 +197,14 @@ public final class Appliance implements AutoCloseable {
         }
     }
 
+    private java.net.InetAddress mediaBindAddress() {
+        try {
+            return java.net.InetAddress.getByName(config.network().bind()); // a validated IP literal: no look-up
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException("network.bind is not an IP literal: " + config.network().bind(), e);
+        }
+    }
+
     private static Thread daemon(Runnable r, String name) {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
@@ -216,6 +242,11 @@ public final class Appliance implements AutoCloseable {
 
     public ActiveCalls activeCalls() {
         return activeCalls;
+    }
+
+    /** The RTP engine (started; stopped on close before its executors). */
+    public MediaEngine media() {
+        return media;
     }
 
     public B2bua calls() {

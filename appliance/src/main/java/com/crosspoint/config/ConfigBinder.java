@@ -1,5 +1,6 @@
 package com.crosspoint.config;
 
+import com.crosspoint.media.engine.MediaConfig;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ final class ConfigBinder {
                 new DataConfig(directory("data.dir")),
                 network,
                 sip(),
+                media(),
                 http(network),
                 admin(),
                 demo());
@@ -123,6 +125,28 @@ final class ConfigBinder {
     private CallsConfig calls() {
         return new CallsConfig(positive("sip.calls.lanes"), positive("sip.calls.defaultNoAnswerSeconds"),
                 positive("sip.calls.maxCalls"));
+    }
+
+    private MediaConfig media() {
+        int min = ranged("media.portMin", 1024, 65534);
+        int max = ranged("media.portMax", 1025, 65535);
+        if (max - (min + (min & 1)) < 1) {
+            throw values.error("media.portMax", "must leave room for at least one RTP/RTCP pair above media.portMin"
+                    + " (got " + min + ".." + max + ")");
+        }
+        return new MediaConfig(min, max, ranged("media.receiveThreads", 1, 64),
+                ranged("media.jitterDepthFrames", 0, 49), ranged("media.maxRecordingSeconds", 1, 86_400),
+                ranged("media.silenceTimeoutSeconds", 1, 3600), ranged("media.silenceThresholdDbfs", -96, -1),
+                ranged("media.rtcpIntervalMillis", 100, 600_000), ranged("media.relatchPackets", 1, 1000),
+                ranged("media.socketBufferBytes", 1024, 64 * 1024 * 1024));
+    }
+
+    private int ranged(String key, int min, int max) {
+        int value = values.integer(key);
+        if (value < min || value > max) {
+            throw values.error(key, "must be " + min + ".." + max + " (got " + value + ")");
+        }
+        return value;
     }
 
     private HttpConfig http(NetworkConfig network) {

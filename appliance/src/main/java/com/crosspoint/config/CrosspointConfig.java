@@ -1,5 +1,6 @@
 package com.crosspoint.config;
 
+import com.crosspoint.media.engine.MediaConfig;
 import java.util.Objects;
 
 /**
@@ -7,13 +8,14 @@ import java.util.Objects;
  * mirrors a top-level block of {@code config/crosspoint.yaml}.
  */
 public record CrosspointConfig(NodeConfig node, DataConfig data, NetworkConfig network, SipConfig sip,
-                               HttpConfig http, AdminConfig admin, DemoConfig demo) {
+                               MediaConfig media, HttpConfig http, AdminConfig admin, DemoConfig demo) {
 
     public CrosspointConfig {
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(sip, "sip");
+        Objects.requireNonNull(media, "media");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(admin, "admin");
         Objects.requireNonNull(demo, "demo");

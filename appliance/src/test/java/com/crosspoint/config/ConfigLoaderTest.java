@@ -45,6 +45,9 @@ class ConfigLoaderTest {
         assertThat(config.sip().registrar()).isEqualTo(new RegistrarConfig(60, 3600, 3600));
         assertThat(config.sip().auth()).isEqualTo(new SipAuthConfig(300, 10, 60, 300, List.of("MD5", "SHA-256"), List.of("baresip v1.", "baresip v0.")));
         assertThat(config.sip().calls()).isEqualTo(new CallsConfig(16, 20, 2000));
+        assertThat(config.media()).isEqualTo(new com.crosspoint.media.engine.MediaConfig(20000, 29999, 2, 3, 180, 5,
+                -45, 5000, 5, 131072));
+        assertThat(config.media()).isEqualTo(com.crosspoint.media.engine.MediaConfig.DEFAULTS);
         assertThat(config.http()).isEqualTo(new HttpConfig(8080, "0.0.0.0"));
         assertThat(config.admin()).isEqualTo(new AdminConfig("admin", Optional.empty()));
         assertThat(config.demo()).isEqualTo(new DemoConfig(false, "demo.crosspoint.local", Optional.empty(),

@@ -1,0 +1,393 @@
+package com.crosspoint.media.engine;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The RTP engine: a few NIO selector threads receive for all sessions, one {@link PacingClock} sends for all of
+ * them every 20 ms. No thread per call. The executors come from the composition root: {@code pacer} must be a
+ * single-thread scheduled executor used by this engine alone, {@code receivers} must be able to run
+ * {@link MediaConfig#receiveThreads()} long-running loops at once. Neither is shut down here.
+ */
+public final class MediaEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MediaEngine.class);
+    private static final int RECEIVE_BUFFER = 2048;
+    private static final int READS_PER_KEY = 32;
+
+    private final MediaConfig config;
+    private final InetAddress bindAddress;
+    private final Clock clock;
+    private final Executor receivers;
+    private final PortAllocator ports;
+    private final PacingClock pacing;
+    private final List<ReceiveLoop> loops = new ArrayList<>();
+    private final CopyOnWriteArrayList<MediaSession> sessions = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.ConcurrentHashMap<MediaSession, ReceiveLoop> assignments =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final AtomicInteger nextLoop = new AtomicInteger();
+    private final AtomicLong tickErrors = new AtomicLong();
+    private volatile boolean running;
+    private volatile boolean closed;
+
+    public MediaEngine(MediaConfig config, InetAddress bindAddress, Clock clock, ScheduledExecutorService pacer,
+                       Executor receivers) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.receivers = Objects.requireNonNull(receivers, "receivers");
+        this.ports = new PortAllocator(config.portMin(), config.portMax());
+        this.pacing = new PacingClock(pacer, this::tick);
+    }
+
+    /** Opens the selectors, starts the receive loops and the pacing clock. */
+    public synchronized void start() throws IOException {
+        if (running || closed) {
+            throw new IllegalStateException(closed ? "closed" : "already started");
+        }
+        for (int i = 0; i < config.receiveThreads(); i++) {
+            ReceiveLoop loop = new ReceiveLoop(Selector.open(), i);
+            loops.add(loop);
+        }
+        running = true;
+        loops.forEach(receivers::execute);
+        pacing.start();
+        LOG.info("Media engine started: ports {}-{} ({} pairs), {} receive threads, bound to {}", config.portMin(),
+                config.portMax(), ports.capacity(), loops.size(), bindAddress.getHostAddress());
+    }
+
+    /**
+     * Opens a session on a free port pair.
+     *
+     * @throws MediaUnavailableException every pair is in use (→ 503), the engine is not running, or the sockets
+     *                                   could not be opened
+     */
+    public MediaSession open(SessionRequest request) throws MediaUnavailableException {
+        Objects.requireNonNull(request, "request");
+        if (!running || closed) {
+            throw new MediaUnavailableException(MediaUnavailableException.Reason.CLOSED, "media engine not running");
+        }
+        IOException lastFailure = null;
+        for (int attempt = 0; attempt < Math.min(ports.capacity(), 16); attempt++) {
+            OptionalInt port = ports.allocate();
+            if (port.isEmpty()) {
+                throw new MediaUnavailableException(MediaUnavailableException.Reason.PORTS_EXHAUSTED,
+                        "all " + ports.capacity() + " RTP port pairs of " + config.portMin() + "-" + config.portMax()
+                                + " are in use");
+            }
+            DatagramChannel rtp = null;
+            DatagramChannel rtcp = null;
+            try {
+                rtp = bind(port.getAsInt());
+                rtcp = bind(port.getAsInt() + 1);
+            } catch (IOException e) {
+                // taken by another process: keep that pair reserved (we cannot use it) only for this attempt
+                closeQuietly(rtp);
+                closeQuietly(rtcp);
+                ports.release(port.getAsInt());
+                lastFailure = e;
+                continue;
+            }
+            MediaSession session = new MediaSession(this, request, rtp, rtcp, port.getAsInt(), config,
+                    System.nanoTime());
+            ReceiveLoop loop = loops.get(Math.floorMod(nextLoop.getAndIncrement(), loops.size()));
+            assignments.put(session, loop);
+            loop.register(session);
+            sessions.add(session);
+            return session;
+        }
+        throw new MediaUnavailableException(MediaUnavailableException.Reason.SOCKET_FAILED,
+                "could not bind an RTP/RTCP pair", lastFailure);
+    }
+
+    private DatagramChannel bind(int port) throws IOException {
+        DatagramChannel channel = DatagramChannel.open(bindAddress.getAddress().length == 4
+                ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
+        try {
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.SO_RCVBUF, config.socketBufferBytes());
+            channel.setOption(StandardSocketOptions.SO_SNDBUF, config.socketBufferBytes());
+            channel.bind(new InetSocketAddress(bindAddress, port));
+            return channel;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    private void tick() {
+        long now = System.nanoTime();
+        for (MediaSession session : sessions) {
+            try {
+                session.tick(now);
+            } catch (RuntimeException e) {
+                if (tickErrors.incrementAndGet() % 1000 == 1) {
+                    LOG.error("{}: tick failed (further failures are counted, one in 1000 logged)", session, e);
+                }
+            }
+        }
+    }
+
+    void detach(MediaSession session) {
+        sessions.remove(session);
+    }
+
+    /**
+     * Closes a session's sockets and returns its ports once the kernel has really let go of them: a channel
+     * registered with a selector is only closed at that selector's next selection, so the session's receive loop
+     * does it. Waits for that (a second at most) unless called on the loop itself (e.g. from a digit callback).
+     */
+    void retire(MediaSession session) {
+        ReceiveLoop loop = assignments.remove(session);
+        if (loop == null || !loop.alive) {
+            closeQuietly(session.rtpChannel());
+            closeQuietly(session.rtcpChannel());
+            ports.release(session.localPort());
+            return;
+        }
+        java.util.concurrent.CompletableFuture<Void> done = loop.retire(session);
+        if (Thread.currentThread() == loop.thread) {
+            return;
+        }
+        try {
+            done.get(1, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warn("{}: sockets not confirmed closed", session, e);
+        }
+    }
+
+    InetAddress bindAddress() {
+        return bindAddress;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    public MediaConfig config() {
+        return config;
+    }
+
+    public PacingClock pacing() {
+        return pacing;
+    }
+
+    public PortAllocator ports() {
+        return ports;
+    }
+
+    /** Sessions open now. */
+    public int sessionCount() {
+        return sessions.size();
+    }
+
+    /** Sessions whose tick threw (a bug; the session and the clock go on). */
+    public long tickErrors() {
+        return tickErrors.get();
+    }
+
+    /** Closes every session, stops the clock and the receive loops. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        pacing.close();
+        for (MediaSession session : List.copyOf(sessions)) {
+            session.close();
+        }
+        running = false;
+        loops.forEach(ReceiveLoop::stop);
+        for (ReceiveLoop loop : loops) {
+            try {
+                loop.awaitStopped();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        LOG.info("Media engine stopped; pacing slip {}", pacing.slip());
+    }
+
+    private static void closeQuietly(DatagramChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // nothing to do
+            }
+        }
+    }
+
+    /** One selector thread: receives for its share of the sessions into one reused direct buffer. */
+    private final class ReceiveLoop implements Runnable {
+        private final Selector selector;
+        private final int index;
+        private final ConcurrentLinkedQueue<MediaSession> pending = new ConcurrentLinkedQueue<>();
+        private final ByteBuffer buffer = ByteBuffer.allocateDirect(RECEIVE_BUFFER);
+        private final CountDownLatch stopped = new CountDownLatch(1);
+        private final ConcurrentLinkedQueue<Retirement> retiring = new ConcurrentLinkedQueue<>();
+        private volatile boolean alive = true;
+        private volatile Thread thread;
+
+        ReceiveLoop(Selector selector, int index) {
+            this.selector = selector;
+            this.index = index;
+        }
+
+        void register(MediaSession session) {
+            pending.add(session);
+            selector.wakeup();
+        }
+
+        java.util.concurrent.CompletableFuture<Void> retire(MediaSession session) {
+            java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+            retiring.add(new Retirement(session, done));
+            selector.wakeup();
+            if (!alive) {
+                drainRetirements(false); // the loop ended meanwhile: nobody else will
+            }
+            return done;
+        }
+
+        /** Closes the retiring sessions' channels, lets the selector deregister them, then frees their ports. */
+        private void drainRetirements(boolean selectorOpen) {
+            if (retiring.isEmpty()) {
+                return;
+            }
+            List<Retirement> batch = new ArrayList<>();
+            Retirement r;
+            while ((r = retiring.poll()) != null) {
+                batch.add(r);
+                closeQuietly(r.session().rtpChannel());
+                closeQuietly(r.session().rtcpChannel());
+            }
+            if (selectorOpen) {
+                try {
+                    selector.selectNow(); // deregisters the cancelled keys: only now are the sockets closed
+                    selector.selectedKeys().clear(); // what was ready is read at the next select
+                } catch (IOException | ClosedSelectorException e) {
+                    LOG.debug("selectNow during retirement", e);
+                }
+            }
+            for (Retirement done : batch) {
+                ports.release(done.session().localPort());
+                done.done().complete(null);
+            }
+        }
+
+        void stop() {
+            selector.wakeup();
+        }
+
+        void awaitStopped() throws InterruptedException {
+            stopped.await();
+        }
+
+        @Override
+        public void run() {
+            thread = Thread.currentThread();
+            String name = thread.getName();
+            thread.setName("media-rx-" + index);
+            try {
+                while (running) {
+                    selector.select();
+                    registerPending();
+                    drainRetirements(true);
+                    Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+                    while (keys.hasNext()) {
+                        SelectionKey key = keys.next();
+                        keys.remove();
+                        read(key);
+                    }
+                }
+            } catch (IOException | ClosedSelectorException e) {
+                LOG.error("media receive loop {} failed", index, e);
+            } finally {
+                alive = false;
+                try {
+                    selector.close();
+                } catch (IOException ignored) {
+                    // closing
+                }
+                drainRetirements(false);
+                Thread.currentThread().setName(name);
+                stopped.countDown();
+            }
+        }
+
+        private void registerPending() {
+            MediaSession session;
+            while ((session = pending.poll()) != null) {
+                if (session.isClosed()) {
+                    continue;
+                }
+                try {
+                    session.rtpChannel().register(selector, SelectionKey.OP_READ, new Endpoint(session, false));
+                    session.rtcpChannel().register(selector, SelectionKey.OP_READ, new Endpoint(session, true));
+                } catch (IOException | RuntimeException e) {
+                    LOG.debug("{} closed before its registration", session);
+                }
+            }
+        }
+
+        private void read(SelectionKey key) {
+            if (!key.isValid()) {
+                return;
+            }
+            Endpoint endpoint = (Endpoint) key.attachment();
+            DatagramChannel channel = (DatagramChannel) key.channel();
+            for (int i = 0; i < READS_PER_KEY; i++) {
+                buffer.clear();
+                InetSocketAddress from;
+                try {
+                    from = (InetSocketAddress) channel.receive(buffer);
+                } catch (IOException e) {
+                    return; // closed under us, or an ICMP error reported on the socket
+                }
+                if (from == null) {
+                    return;
+                }
+                buffer.flip();
+                try {
+                    endpoint.session.onDatagram(buffer, from, endpoint.rtcp, System.nanoTime());
+                } catch (RuntimeException e) {
+                    LOG.warn("{}: datagram from {} dropped after an error", endpoint.session, from, e);
+                }
+            }
+        }
+    }
+
+    private record Endpoint(MediaSession session, boolean rtcp) {
+    }
+
+    private record Retirement(MediaSession session, java.util.concurrent.CompletableFuture<Void> done) {
+    }
+}
