@@ -27,6 +27,8 @@ final class Banner {
                     + ", user name = extension");
             out.println("    SIP and web password: " + (c.demoPassword() != null ? c.demoPassword()
                     : "unchanged since the first start (set CROSSPOINT_DEMO_PASSWORD to reset it)"));
+            out.println("    voicemail PIN (*97): " + (c.demoPin() != null ? c.demoPin()
+                    : "unchanged since it was set (set CROSSPOINT_DEMO_PIN to reset it)"));
         }
         out.println();
         out.flush();

@@ -18,6 +18,7 @@ import java.util.Optional;
  * handed back to be printed once; only hashes are kept.
  */
 final class FirstStart {
+    private static final java.security.SecureRandom PIN_RANDOM = new java.security.SecureRandom();
     private static final List<String> DEMO_NAMES = List.of("Alice", "Bob", "Carol", "Dave", "Erin", "Frank", "Grace", "Heidi");
 
     private final CrosspointConfig config;
@@ -34,15 +35,16 @@ final class FirstStart {
      * @param adminPassword  the admin's password when it was set at this start, else null
      * @param demoTenant     the demo tenant, or null outside demo mode
      * @param demoPassword   the demo extensions' SIP and web password when set at this start, else null
+     * @param demoPin        the demo extensions' voicemail PIN when set at this start, else null
      */
     record Credentials(String adminUsername, String adminPassword, Tenant demoTenant, List<String> demoExtensions,
-                       String demoPassword) {
+                       String demoPassword, String demoPin) {
     }
 
     Credentials ensure() {
         String adminPassword = ensureAdmin();
         if (!config.demo().enabled()) {
-            return new Credentials(config.admin().username(), adminPassword, null, List.of(), null);
+            return new Credentials(config.admin().username(), adminPassword, null, List.of(), null, null);
         }
         Optional<Tenant> existing = stores.tenants().findByDomain(config.demo().domain());
         Tenant tenant = existing.orElseGet(() -> provisioning.createTenant("Demo", config.demo().domain()));
@@ -51,7 +53,28 @@ final class FirstStart {
             demoPassword = config.demo().password().orElseGet(() -> Passwords.generate(12));
             seedExtensions(tenant, demoPassword);
         }
-        return new Credentials(config.admin().username(), adminPassword, tenant, config.demo().extensions(), demoPassword);
+        String demoPin = seedPins(tenant);
+        return new Credentials(config.admin().username(), adminPassword, tenant, config.demo().extensions(), demoPassword,
+                demoPin);
+    }
+
+    /**
+     * Voicemail PINs of the demo extensions: the configured one for all of them, else one random
+     * PIN for those that have none yet (a data directory from before voicemail gets one too).
+     * Returns the PIN set at this start, or null when none was.
+     */
+    private String seedPins(Tenant tenant) {
+        Optional<String> configured = config.demo().pin();
+        String pin = configured.orElseGet(() -> String.format("%06d", PIN_RANDOM.nextInt(1_000_000)));
+        boolean set = false;
+        for (String ext : config.demo().extensions()) {
+            Optional<User> user = stores.users().findByExtension(tenant.id(), ext);
+            if (user.isPresent() && (configured.isPresent() || stores.voicemails().pinHash(user.get().id()).isEmpty())) {
+                stores.voicemails().setPinHash(user.get().id(), PasswordHasher.hash(pin));
+                set = true;
+            }
+        }
+        return set ? pin : null;
     }
 
     private String ensureAdmin() {

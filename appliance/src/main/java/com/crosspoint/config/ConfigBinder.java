@@ -167,6 +167,10 @@ final class ConfigBinder {
             throw values.error("demo.domain", "must be a domain name, not \"" + domain + "\"");
         }
         Optional<String> password = secret("demo.password");
+        Optional<String> pin = secret("demo.pin");
+        if (pin.isPresent() && !pin.get().matches("[0-9]{4,10}")) {
+            throw values.error("demo.pin", "must be 4 to 10 digits");
+        }
         List<String> extensions = values.stringList("demo.extensions");
         if (extensions.isEmpty()) {
             throw values.error("demo.extensions", "must list at least one extension");
@@ -182,7 +186,7 @@ final class ConfigBinder {
                 throw values.error("demo.extensions", "lists " + extension + " twice");
             }
         }
-        return new DemoConfig(enabled, domain, password, extensions);
+        return new DemoConfig(enabled, domain, password, pin, extensions);
     }
 
     /** SIP (UDP and TCP), SIP-TLS and HTTP listeners must not collide on one address. */

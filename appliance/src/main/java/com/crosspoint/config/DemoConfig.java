@@ -9,9 +9,11 @@ import java.util.Optional;
  * @param enabled    whether to create it ({@code demo.enabled}, or {@code --demo})
  * @param domain     its SIP domain ({@code demo.domain})
  * @param password   SIP and web password of every demo extension, or empty to generate one ({@code demo.password})
+ * @param pin        voicemail PIN of every demo extension, or empty to generate one ({@code demo.pin})
  * @param extensions distinct digit strings ({@code demo.extensions})
  */
-public record DemoConfig(boolean enabled, String domain, Optional<String> password, List<String> extensions) {
+public record DemoConfig(boolean enabled, String domain, Optional<String> password, Optional<String> pin,
+                         List<String> extensions) {
 
     public DemoConfig {
         extensions = List.copyOf(extensions);
@@ -21,6 +23,7 @@ public record DemoConfig(boolean enabled, String domain, Optional<String> passwo
     @Override
     public String toString() {
         return "DemoConfig[enabled=" + enabled + ", domain=" + domain + ", password="
-                + Secrets.mask(password.orElse("")) + ", extensions=" + extensions + "]";
+                + Secrets.mask(password.orElse("")) + ", pin=" + Secrets.mask(pin.orElse("")) + ", extensions="
+                + extensions + "]";
     }
 }

@@ -11,7 +11,8 @@ public enum EnvironmentVariable {
     SIP_PORT("CROSSPOINT_SIP_PORT", "sip.port"),
     HTTP_PORT("CROSSPOINT_HTTP_PORT", "http.port"),
     ADMIN_PASSWORD("CROSSPOINT_ADMIN_PASSWORD", "admin.password"),
-    DEMO_PASSWORD("CROSSPOINT_DEMO_PASSWORD", "demo.password");
+    DEMO_PASSWORD("CROSSPOINT_DEMO_PASSWORD", "demo.password"),
+    DEMO_PIN("CROSSPOINT_DEMO_PIN", "demo.pin");
 
     private final String variable;
     private final String key;

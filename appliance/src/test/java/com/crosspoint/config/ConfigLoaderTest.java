@@ -50,7 +50,7 @@ class ConfigLoaderTest {
         assertThat(config.media()).isEqualTo(com.crosspoint.media.engine.MediaConfig.DEFAULTS);
         assertThat(config.http()).isEqualTo(new HttpConfig(8080, "0.0.0.0"));
         assertThat(config.admin()).isEqualTo(new AdminConfig("admin", Optional.empty()));
-        assertThat(config.demo()).isEqualTo(new DemoConfig(false, "demo.crosspoint.local", Optional.empty(),
+        assertThat(config.demo()).isEqualTo(new DemoConfig(false, "demo.crosspoint.local", Optional.empty(), Optional.empty(),
                 List.of("1001", "1002", "1003", "1004")));
     }
 
@@ -116,7 +116,8 @@ class ConfigLoaderTest {
                 "CROSSPOINT_SIP_PORT", "15060",
                 "CROSSPOINT_HTTP_PORT", "18080",
                 "CROSSPOINT_ADMIN_PASSWORD", "s3cret",
-                "CROSSPOINT_DEMO_PASSWORD", "demo-pw");
+                "CROSSPOINT_DEMO_PASSWORD", "demo-pw",
+                "CROSSPOINT_DEMO_PIN", "2468");
 
         CrosspointConfig config = loader(env).load(Optional.empty());
 
@@ -126,6 +127,7 @@ class ConfigLoaderTest {
         assertThat(config.http()).isEqualTo(new HttpConfig(18080, "127.0.0.1"));
         assertThat(config.admin().password()).contains("s3cret");
         assertThat(config.demo().password()).contains("demo-pw");
+        assertThat(config.demo().pin()).contains("2468");
         assertThat(EnvironmentVariable.values()).hasSize(env.size());
     }
 
