@@ -57,6 +57,25 @@ public final class DigestGate {
         this.throttle = throttle;
     }
 
+    /** A request's sender: its tenant and the device that proved who it is. */
+    public record Sender(Tenant tenant, Device device) {
+    }
+
+    /**
+     * Authenticates a request from a device (MESSAGE, SUBSCRIBE): the tenant is the From domain's
+     * (else the node's default tenant); answers 403 for an unknown tenant, or the challenge, and
+     * returns empty in both cases.
+     */
+    public Optional<Sender> authenticateSender(Request rq, ServerTransaction st, TenantResolver tenants, Mode mode) {
+        Optional<Tenant> tenant = tenants.resolve(((gov.nist.javax.sip.message.SIPRequest) rq).getFrom().getAddress()
+                .getURI()).or(directory::defaultTenant);
+        if (tenant.isEmpty()) {
+            messages.send(st, messages.response(rq, Response.FORBIDDEN));
+            return Optional.empty();
+        }
+        return authenticate(rq, st, tenant.get(), mode).map(d -> new Sender(tenant.get(), d));
+    }
+
     public Optional<Device> authenticate(Request rq, ServerTransaction st, Tenant tenant, Mode mode) {
         String source = SipMessages.sourceHostOf(rq);
         if (throttle.isBlocked(source)) {

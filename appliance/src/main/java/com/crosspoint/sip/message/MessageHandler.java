@@ -3,7 +3,6 @@ package com.crosspoint.sip.message;
 import com.crosspoint.concurrency.Lanes;
 import com.crosspoint.directory.Directory;
 import com.crosspoint.im.MessageService;
-import com.crosspoint.model.Device;
 import com.crosspoint.model.Tenant;
 import com.crosspoint.model.User;
 import com.crosspoint.sip.DigestGate;
@@ -63,27 +62,22 @@ public final class MessageHandler implements RequestHandler {
             messages.send(st, messages.response(rq, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST));
             return;
         }
-        Optional<Tenant> tenant = tenants.resolve(((SIPRequest) rq).getFrom().getAddress().getURI())
-                .or(() -> directory.defaultTenant());
-        if (tenant.isEmpty()) {
-            messages.send(st, messages.response(rq, Response.FORBIDDEN));
+        Optional<DigestGate.Sender> sent = gate.authenticateSender(rq, st, tenants, DigestGate.Mode.PROXY);
+        if (sent.isEmpty()) {
             return;
         }
-        Optional<Device> device = gate.authenticate(rq, st, tenant.get(), DigestGate.Mode.PROXY);
-        if (device.isEmpty()) {
-            return;
-        }
-        Optional<User> sender = directory.user(device.get().userId());
+        Tenant tenant = sent.get().tenant();
+        Optional<User> sender = directory.user(sent.get().device().userId());
         if (sender.isEmpty() || !(rq.getRequestURI() instanceof SipURI ruri) || ruri.getUser() == null) {
             messages.send(st, messages.response(rq, Response.NOT_FOUND));
             return;
         }
         Optional<Tenant> target = tenants.resolve(ruri.getHost());
-        if (target.isEmpty() || target.get().id() != tenant.get().id()) {
+        if (target.isEmpty() || target.get().id() != tenant.id()) {
             messages.send(st, messages.response(rq, Response.FORBIDDEN, "Relaying denied"));
             return;
         }
-        Optional<User> recipient = directory.userByExtension(tenant.get().id(), ruri.getUser());
+        Optional<User> recipient = directory.userByExtension(tenant.id(), ruri.getUser());
         if (recipient.isEmpty()) {
             messages.send(st, messages.response(rq, Response.NOT_FOUND));
             return;
@@ -96,7 +90,7 @@ public final class MessageHandler implements RequestHandler {
         ContentTypeHeader ct = (ContentTypeHeader) rq.getHeader(ContentTypeHeader.NAME);
         String type = ct == null ? "text/plain" : ct.getContentType() + "/" + ct.getContentSubType();
         String body = raw == null ? "" : new String(raw, StandardCharsets.UTF_8);
-        service.send(tenant.get(), sender.get().extension(), recipient.get().extension(), type, body)
+        service.send(tenant, sender.get().extension(), recipient.get().extension(), type, body)
                 .completeOnTimeout(MessageService.Outcome.STORED, DELIVERY_WAIT_MS, TimeUnit.MILLISECONDS)
                 .thenAccept(outcome -> messages.send(st, messages.response(rq,
                         outcome == MessageService.Outcome.DELIVERED ? Response.OK : Response.ACCEPTED)));

@@ -2,7 +2,6 @@ package com.crosspoint.sip.mwi;
 
 import com.crosspoint.concurrency.Lanes;
 import com.crosspoint.directory.Directory;
-import com.crosspoint.model.Device;
 import com.crosspoint.model.Tenant;
 import com.crosspoint.model.User;
 import com.crosspoint.sip.DigestGate;
@@ -84,24 +83,19 @@ public final class SubscribeHandler implements RequestHandler {
             messages.send(st, r);
             return;
         }
-        Optional<Tenant> tenant = tenants.resolve(((SIPRequest) rq).getFrom().getAddress().getURI())
-                .or(directory::defaultTenant);
-        if (tenant.isEmpty()) {
-            messages.send(st, messages.response(rq, Response.FORBIDDEN));
+        Optional<DigestGate.Sender> sender = gate.authenticateSender(rq, st, tenants, DigestGate.Mode.PROXY);
+        if (sender.isEmpty()) {
             return;
         }
-        Optional<Device> device = gate.authenticate(rq, st, tenant.get(), DigestGate.Mode.PROXY);
-        if (device.isEmpty()) {
-            return;
-        }
-        Optional<User> owner = directory.user(device.get().userId());
+        Tenant tenant = sender.get().tenant();
+        Optional<User> owner = directory.user(sender.get().device().userId());
         if (owner.isEmpty() || !(rq.getRequestURI() instanceof SipURI ruri)
                 || !owner.get().extension().equals(ruri.getUser())) {
             // Only one's own mailbox: its counts are the user's business.
             messages.send(st, messages.response(rq, Response.FORBIDDEN));
             return;
         }
-        accept(rq, st, owner.get(), tenant.get());
+        accept(rq, st, owner.get(), tenant);
     }
 
     private void accept(Request rq, ServerTransaction st, User owner, Tenant tenant) {
