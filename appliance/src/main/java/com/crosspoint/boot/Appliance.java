@@ -167,7 +167,8 @@ public final class Appliance implements AutoCloseable {
         voicemail.sweepOrphans();
         b2bua = new B2bua(messages, directory, registrar, callLanes, timers, activeCalls, records, clock,
                 new MediaServices(media, advertisedMediaAddress(), PromptLibrary.english(config.data().dir()),
-                        recordingFiles, Recorder.Limits.of(config.media()), new VoicemailApps(voicemail)));
+                        recordingFiles, Recorder.Limits.of(config.media()),
+                        new VoicemailApps(voicemail, directory, clock, java.time.ZoneId.systemDefault())));
         messagesService = new MessageService(stores.messages(), registrar, directory, new SipMessageTransport(messages), events, clock);
         events.subscribe("im-delivery", MessageService::concerns, messagesService::onEvent);
         events.subscribe("sip-flows", FlowTable::concerns, sip.flows()::onEvent);
