@@ -107,6 +107,66 @@ class VoicemailIT {
         assertThat(lastCdr().answeredAt()).isNotNull();
     }
 
+    @Test
+    @Order(2)
+    void theOwnerDialsStar97LogsInWithThePinHearsTheMessageAndDeletesIt() throws Exception {
+        List<Voicemail> waiting = pbx.appliance().voicemail().folder(bob.id(), VoicemailFolder.NEW);
+        assertThat(waiting).hasSize(1);
+        Voicemail v = waiting.get(0);
+        Path file = pbx.appliance().voicemail().audio(bob.id(), v.id());
+        bobPhone.clearEvents();
+
+        bobPhone.dial(pbx.uri("*97"));
+        bobPhone.awaitEvent("CALL_ESTABLISHED", WAIT);
+        bobPhone.awaitEvent("CALL_RTPESTAB", WAIT);
+        assertThat(pbx.appliance().activeCalls().list(pbx.tenant().id()).get(0).connectedTo()).isEqualTo("voicemail");
+        keys(PIN + "#"); // RFC 4733 telephone-events, barging into "please enter your PIN"
+        Thread.sleep(1_000);
+        keys("1"); // barges into "you have one new message ... main menu": listen to new messages
+        // Heard to its end, the message moves to SAVED (the menu's rule), so the folder change is the signal.
+        await().atMost(WAIT).until(() -> pbx.appliance().voicemail().folder(bob.id(), VoicemailFolder.SAVED).size() == 1);
+        assertThat(pbx.appliance().voicemail().folder(bob.id(), VoicemailFolder.NEW)).isEmpty();
+        awaitSummary(bobPhone, "Voice-Message: 0/1");
+        keys("7"); // delete
+
+        await().atMost(WAIT).until(() -> pbx.appliance().voicemail().all(bob.id()).isEmpty());
+        assertThat(file).doesNotExist();
+        BaresipEvent empty = awaitSummary(bobPhone, "Voice-Message: 0/0");
+        assertThat(empty.param()).contains("Messages-Waiting: no");
+        bobPhone.hangup();
+        bobPhone.awaitEvent("CALL_CLOSED", WAIT);
+        await().atMost(WAIT).until(() -> pbx.appliance().activeCalls().list(pbx.tenant().id()).isEmpty());
+
+        // What the phone heard: the prompts and, somewhere among them, the caller's 1 kHz tone.
+        await().atMost(WAIT).until(() -> !bobPhone.recordings().isEmpty());
+        Path heard = bobPhone.recordings().get(bobPhone.recordings().size() - 1);
+        assertThat(secondsWithTone(heard, 1000)).as("seconds of 1 kHz heard in " + heard).isBetween(3, 7);
+        assertThat(lastCdr().disposition()).isEqualTo(Disposition.VOICEMAIL);
+        assertThat(lastCdr().callee()).isEqualTo("*97");
+    }
+
+    private static void keys(String keys) throws InterruptedException {
+        for (char c : keys.toCharArray()) {
+            bobPhone.command("sndcode", String.valueOf(c));
+            Thread.sleep(300);
+        }
+    }
+
+    /** Whole seconds of the recording in which a tone at {@code hz} dominates (Goertzel per 1 s window). */
+    private static int secondsWithTone(Path wav, double hz) {
+        com.crosspoint.testing.PcmWav pcm = com.crosspoint.testing.PcmWav.read(wav);
+        double[] all = pcm.samples();
+        int rate = pcm.sampleRate();
+        int count = 0;
+        for (int start = 0; start + rate <= all.length; start += rate) {
+            double[] window = java.util.Arrays.copyOfRange(all, start, start + rate);
+            if (AudioAnalysis.of(window, rate).containsTone(hz)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     private static List<Path> recordingsInProgress() {
         Path root = pbx.dataDir().resolve("voicemail");
         if (!Files.isDirectory(root)) {
