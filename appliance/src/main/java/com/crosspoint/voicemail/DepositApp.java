@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Leaving a message: the box owner's greeting (or the built-in "not available"/"busy" prompt), the tone, then a
- * recording until the caller hangs up, stays silent, or reaches the maximum length. A recording long enough to be
+ * recording until the caller hangs up, presses #, stays silent, or reaches the maximum length. A recording long enough to be
  * a message is committed with {@link VoicemailService#leave} (its file is already durable); a shorter one is
  * discarded. A caller still on the line hears whether it was saved, then is hung up on.
  */
@@ -67,6 +67,14 @@ public final class DepositApp implements CallApplication {
             }
             default -> {
             }
+        }
+    }
+
+    /** {@code #} ends the recording (the caller then hears whether it was saved). */
+    @Override
+    public void onDigit(char digit) {
+        if (step == Step.RECORDING && digit == '#') {
+            channel.stopRecording();
         }
     }
 

@@ -128,6 +128,19 @@ class VoiceAppsTest {
     }
 
     @Test
+    void poundEndsTheRecordingOnlyWhileRecording() {
+        CallApplication app = apps.deposit(ben, GreetingKind.UNAVAILABLE, ann);
+        app.start(channel);
+        app.onDigit('#');
+        assertThat(channel.stopRequested).isFalse();
+        app.onPlayed();
+        app.onDigit('5');
+        assertThat(channel.stopRequested).isFalse();
+        app.onDigit('#');
+        assertThat(channel.stopRequested).isTrue();
+    }
+
+    @Test
     void aBusyBoxWithItsOwnGreetingPlaysThatFile() throws IOException {
         Path greeting = finish(service.greetingTarget(ben, GreetingKind.BUSY), 2_000);
         CallApplication app = apps.deposit(ben, GreetingKind.BUSY, ann);
