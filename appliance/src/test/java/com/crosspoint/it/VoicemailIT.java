@@ -76,7 +76,7 @@ class VoicemailIT {
     @Test
     @Order(1)
     void anUnansweredCallerLeavesAMessageThatIsStoredAndAnnounced() throws Exception {
-        awaitSummary(bobPhone, "Voice-Message: 0/0");
+        // (not waiting for the subscription's first NOTIFY: it can come before the harness's ctrl_tcp connection)
         alice.dial(pbx.uri("1002"));
         bobPhone.awaitEvent("CALL_INCOMING", WAIT); // rings, nobody answers
         alice.awaitEvent("CALL_ESTABLISHED", WAIT);
@@ -143,6 +143,32 @@ class VoicemailIT {
         assertThat(secondsWithTone(heard, 1000)).as("seconds of 1 kHz heard in " + heard).isBetween(3, 7);
         assertThat(lastCdr().disposition()).isEqualTo(Disposition.VOICEMAIL);
         assertThat(lastCdr().callee()).isEqualTo("*97");
+    }
+
+    @Test
+    @Order(3)
+    void holdAndResumeAreAnsweredByTheMediaLegAndShownOnTheLiveCall() {
+        alice.clearEvents();
+        alice.dial(pbx.uri("*98"));
+        alice.awaitEvent("CALL_ESTABLISHED", WAIT);
+        await().atMost(WAIT).until(() -> pbx.appliance().activeCalls().list(pbx.tenant().id()).size() == 1);
+        alice.command("hold", ""); // re-INVITE a=sendonly: we answer recvonly
+        await().atMost(WAIT).until(() -> onlyCall().state() == com.crosspoint.call.CallState.HELD);
+        alice.command("resume", "");
+        await().atMost(WAIT).until(() -> onlyCall().state() == com.crosspoint.call.CallState.ANSWERED);
+        assertThat(onlyCall().connectedTo()).isEqualTo("voicemail");
+        alice.hangup();
+        await().atMost(WAIT).until(() -> pbx.appliance().activeCalls().list(pbx.tenant().id()).isEmpty());
+        await().atMost(WAIT).until(() -> "*98".equals(lastCdr().callee()));
+        assertThat(lastCdr().disposition()).isEqualTo(Disposition.VOICEMAIL);
+        assertThat(lastCdr().hungUpBy()).isEqualTo(HangupParty.CALLER);
+        assertThat(pbx.appliance().media().sessionCount()).isZero();
+    }
+
+    private static CallSnapshot onlyCall() {
+        List<CallSnapshot> calls = pbx.appliance().activeCalls().list(pbx.tenant().id());
+        assertThat(calls).hasSize(1);
+        return calls.get(0);
     }
 
     private static void keys(String keys) throws InterruptedException {
