@@ -19,6 +19,10 @@ import com.crosspoint.sip.mwi.MwiNotifier;
 import com.crosspoint.voicemail.MailboxFiles;
 import com.crosspoint.voicemail.VoicemailService;
 import com.crosspoint.media.engine.MediaEngine;
+import com.crosspoint.media.play.PromptLibrary;
+import com.crosspoint.media.record.Recorder;
+import com.crosspoint.sip.b2bua.MediaServices;
+import com.crosspoint.voicemail.VoicemailApps;
 import com.crosspoint.provisioning.ProvisioningService;
 import com.crosspoint.registrar.BindingJournal;
 import com.crosspoint.registrar.Registrar;
@@ -121,7 +125,10 @@ public final class Appliance implements AutoCloseable {
         credentials = new FirstStart(config, stores, provisioning).ensure();
 
         // Media: one pacing thread for all playback, a few selector threads for all RTP/RTCP reception. Only
-        // sockets of open sessions are bound; calls are not wired to it yet (issue 4, next part).
+        // sockets of open sessions are bound. Recordings are written on their own threads, stopped after the
+        // engine (which commits what is being recorded when it closes its sessions).
+        ExecutorService recordingFiles = Executors.newFixedThreadPool(2, r -> daemon(r, "recording-files"));
+        closers.push(recordingFiles::shutdown);
         ScheduledExecutorService mediaPacer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "media-pacer"));
         closers.push(mediaPacer::shutdownNow);
         ExecutorService mediaReceivers = Executors.newFixedThreadPool(config.media().receiveThreads(),
@@ -155,13 +162,16 @@ public final class Appliance implements AutoCloseable {
         activeCalls = new ActiveCalls(events, clock);
         CallRecords records = new CallRecords(stores.cdrs(), activeCalls);
         closers.push(records);
-        b2bua = new B2bua(messages, directory, registrar, callLanes, timers, activeCalls, records, clock);
-        messagesService = new MessageService(stores.messages(), registrar, directory, new SipMessageTransport(messages), events, clock);
-        events.subscribe("im-delivery", MessageService::concerns, messagesService::onEvent);
-        events.subscribe("sip-flows", FlowTable::concerns, sip.flows()::onEvent);
         voicemail = new VoicemailService(stores.voicemails(),
                 new MailboxFiles(config.data().dir().resolve("voicemail")), directory, events, clock);
         voicemail.sweepOrphans();
+        b2bua = new B2bua(messages, directory, registrar, callLanes, timers, activeCalls, records, clock,
+                new MediaServices(media, advertisedMediaAddress(), PromptLibrary.english(config.data().dir()),
+                        recordingFiles, Recorder.Limits.of(config.media()),
+                        new VoicemailApps(voicemail, directory, clock, java.time.ZoneId.systemDefault())));
+        messagesService = new MessageService(stores.messages(), registrar, directory, new SipMessageTransport(messages), events, clock);
+        events.subscribe("im-delivery", MessageService::concerns, messagesService::onEvent);
+        events.subscribe("sip-flows", FlowTable::concerns, sip.flows()::onEvent);
         Mwi mwi = new Mwi(messages, tenants, directory, gate, registrar, voicemail, workers, clock);
         events.subscribe("mwi", MwiNotifier::concerns, mwi.notifier()::onEvent);
 
@@ -202,6 +212,18 @@ public final class Appliance implements AutoCloseable {
             return java.net.InetAddress.getByName(config.network().bind()); // a validated IP literal: no look-up
         } catch (java.net.UnknownHostException e) {
             throw new IllegalStateException("network.bind is not an IP literal: " + config.network().bind(), e);
+        }
+    }
+
+    /** The address our SDP names: the advertised one (phones reach us there), else the media bind address. */
+    private java.net.InetAddress advertisedMediaAddress() {
+        try {
+            java.net.InetAddress a = java.net.InetAddress.getByName(config.network().advertisedAddress());
+            return a.isAnyLocalAddress() ? mediaBindAddress() : a;
+        } catch (java.net.UnknownHostException e) {
+            LOG.warn("network.advertisedAddress {} does not resolve; SDP names the media bind address",
+                    config.network().advertisedAddress());
+            return mediaBindAddress();
         }
     }
 

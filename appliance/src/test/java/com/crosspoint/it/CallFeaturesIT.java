@@ -95,23 +95,26 @@ class CallFeaturesIT {
     }
 
     @Test
-    void unansweredCallWithoutForwardingEndsAsNoAnswer() {
+    void unansweredCallWithoutForwardingGoesToVoicemail() {
         pbx.settings(bob, new CallSettings(null, null, null, 5, false));
         alice.dial(pbx.uri("1002"));
         bobPhone.awaitEvent("CALL_INCOMING", WAIT);
-        alice.awaitEvent("CALL_CLOSED", WAIT);
+        alice.awaitEvent("CALL_ESTABLISHED", WAIT); // answered by the appliance after the ring time
         bobPhone.awaitEvent("CALL_CLOSED", WAIT);
-        await().atMost(WAIT).until(() -> lastCdr() != null && lastCdr().disposition() == Disposition.NO_ANSWER);
+        assertThat(onlyCall().connectedTo()).isEqualTo("voicemail");
+        alice.hangup();
+        await().atMost(WAIT).until(() -> lastCdr() != null && lastCdr().disposition() == Disposition.VOICEMAIL);
     }
 
     @Test
-    void doNotDisturbTurnsCallsAwayWithoutRinging() {
+    void doNotDisturbSendsCallsToVoicemailWithoutRinging() {
         pbx.settings(bob, new CallSettings(null, null, null, 20, true));
         alice.dial(pbx.uri("1002"));
-        var closed = alice.awaitEvent("CALL_CLOSED", WAIT);
-        assertThat(closed.param()).contains("486");
+        alice.awaitEvent("CALL_ESTABLISHED", WAIT);
+        assertThat(onlyCall().connectedTo()).isEqualTo("voicemail");
         assertThat(bobPhone.events()).noneMatch(e -> e.isType("CALL_INCOMING"));
-        await().atMost(WAIT).until(() -> lastCdr() != null && lastCdr().disposition() == Disposition.BUSY);
+        alice.hangup();
+        await().atMost(WAIT).until(() -> lastCdr() != null && lastCdr().disposition() == Disposition.VOICEMAIL);
     }
 
     @Test

@@ -56,9 +56,13 @@ class MwiIT {
     void theSubscribedPhoneSeesTheMailboxFillAndEmpty() throws IOException {
         try (BaresipPhone phone = BaresipPhone.builder(pbx.uri("1002")).password("pw-bob-1002").mwi().start()) {
             phone.awaitRegistered(WAIT);
-            // The first NOTIFY of the subscription: nothing waiting.
-            BaresipEvent initial = awaitSummary(phone, "Voice-Message: 0/0");
-            assertThat(initial.param()).contains("Messages-Waiting: no")
+            // The first NOTIFY of the subscription: nothing waiting. baresip registers and subscribes within
+            // milliseconds of starting, so that NOTIFY can beat the harness's ctrl_tcp connection and never become
+            // an event: it is looked for in what the phone printed as well.
+            await().atMost(WAIT).until(() -> phone.log().contains("Voice-Message: 0/0")
+                    || phone.events().stream().anyMatch(e -> e.isType("MWI_NOTIFY") && e.param() != null
+                            && e.param().contains("Voice-Message: 0/0")));
+            assertThat(phone.log()).contains("Messages-Waiting: no")
                     .contains("Message-Account: sip:1002@" + TestAppliance.DOMAIN);
 
             Voicemail v = leave(bob);
@@ -67,10 +71,10 @@ class MwiIT {
 
             pbx.appliance().voicemail().save(bob.id(), v.id());
             awaitSummary(phone, "Voice-Message: 0/1");
+            phone.clearEvents();
 
             pbx.appliance().voicemail().delete(bob.id(), v.id());
-            BaresipEvent empty = phone.awaitEvent(e -> e.isType("MWI_NOTIFY") && e.param() != null
-                    && e.param().contains("Voice-Message: 0/0") && e != initial, "MWI back to 0/0", WAIT);
+            BaresipEvent empty = awaitSummary(phone, "Voice-Message: 0/0");
             assertThat(empty.param()).contains("Messages-Waiting: no");
         }
     }

@@ -20,7 +20,15 @@ public final class B2bua implements CallControl {
 
     public B2bua(SipMessages messages, Directory directory, Registrar registrar, Lanes lanes,
                  ScheduledExecutorService timers, ActiveCalls active, CallRecords records, Clock clock) {
-        this.ctx = new B2buaContext(messages, directory, registrar, lanes, timers, active, records, new CallTable(), clock);
+        this(messages, directory, registrar, lanes, timers, active, records, clock, null);
+    }
+
+    /** @param media for calls the appliance answers itself (voicemail); null to only relay calls */
+    public B2bua(SipMessages messages, Directory directory, Registrar registrar, Lanes lanes,
+                 ScheduledExecutorService timers, ActiveCalls active, CallRecords records, Clock clock,
+                 MediaServices media) {
+        this.ctx = new B2buaContext(messages, directory, registrar, lanes, timers, active, records, new CallTable(),
+                clock, media);
     }
 
     /** Registers INVITE, ACK, CANCEL, BYE, REFER, INFO, NOTIFY and UPDATE handling on the dispatcher. */

@@ -12,6 +12,8 @@ import com.crosspoint.model.HangupParty;
 import com.crosspoint.model.Tenant;
 import com.crosspoint.model.User;
 import com.crosspoint.sip.registrar.RegisterHandler;
+import com.crosspoint.voicemail.CallApplication;
+import com.crosspoint.voicemail.GreetingKind;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,6 +63,8 @@ final class B2buaCall {
     private boolean reinvitePending;
     private BlindTransfer transfer;
     private boolean ended;
+    /** How an answered call is recorded: ANSWERED by a person, or VOICEMAIL when the appliance took it. */
+    private Disposition answeredAs = Disposition.ANSWERED;
 
     B2buaCall(B2buaContext ctx, String id, Tenant tenant, User caller, String dialled,
               javax.sip.ServerTransaction invite, int maxForwards) {
@@ -172,12 +176,54 @@ final class B2buaCall {
         if (fwd.isPresent() && !fwd.get().equals(target.extension()) && forwardTo(fwd.get())) {
             return;
         }
+        if (reason != Reason.UNAVAILABLE && ctx.media() != null) {
+            cancelAll(ringing);
+            ringing.clear();
+            answerWith(ctx.media().voicemail().deposit(target,
+                    reason == Reason.BUSY ? GreetingKind.BUSY : GreetingKind.UNAVAILABLE, caller));
+            return;
+        }
         Disposition d = switch (reason) {
             case BUSY -> Disposition.BUSY;
             case NO_ANSWER -> Disposition.NO_ANSWER;
             case UNAVAILABLE -> Disposition.FAILED;
         };
         finishUnanswered(status, null, d);
+    }
+
+    /** A call to a voice application (the mailbox): the appliance answers it at once. */
+    void startApplication(CallApplication app) {
+        publish();
+        answerWith(app);
+    }
+
+    /** The appliance answers the caller itself and hands the call to {@code app} (see {@link MediaLeg}). */
+    private void answerWith(CallApplication app) {
+        cancelNoAnswer();
+        MediaLeg leg = new MediaLeg(ctx.media(), this, inbound, app, "voicemail");
+        MediaLeg.Answer answer = leg.negotiate();
+        if (!answer.ok()) {
+            finishUnanswered(answer.status(), answer.reason(), Disposition.FAILED);
+            return;
+        }
+        inbound.answer(answer.sdp());
+        partyA = inbound;
+        partyB = leg;
+        answeredAt = ctx.clock().instant();
+        answeredAs = Disposition.VOICEMAIL;
+        codec = leg.codec();
+        state = CallState.ANSWERED;
+        publish();
+        leg.start();
+    }
+
+    /** The voice application hung up on the caller. */
+    void applicationHungUp() {
+        if (ended) {
+            return;
+        }
+        inbound.bye();
+        end(answeredAs, HangupParty.SYSTEM, Response.OK);
     }
 
     private void finishUnanswered(int status, String reason, Disposition disposition) {
@@ -288,12 +334,19 @@ final class B2buaCall {
         if (transfer != null) {
             cancelAll(transfer.legs);
         }
-        end(Disposition.ANSWERED, leg == inbound ? HangupParty.CALLER : HangupParty.CALLEE, Response.OK);
+        end(answeredAs, leg == inbound ? HangupParty.CALLER : HangupParty.CALLEE, Response.OK);
     }
 
     /** A re-INVITE (hold, resume, codec change) from one party is relayed to the other. */
     void onReinvite(Leg from, javax.sip.ServerTransaction st) {
         Leg to = from == partyA ? partyB : from == partyB ? partyA : null;
+        if (to instanceof MediaLeg answering && !ended) {
+            answering.onReinvite(st).ifPresent(hold -> {
+                state = hold ? CallState.HELD : CallState.ANSWERED;
+                publish();
+            });
+            return;
+        }
         if (to == null || ended) {
             ctx.messages().send(st, ctx.messages().response(st.getRequest(), Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST));
             return;
@@ -353,6 +406,14 @@ final class B2buaCall {
     /** INFO (DTMF) and other mid-call requests: answered here, relayed to the other party. */
     void onRelay(Leg from, javax.sip.ServerTransaction st) {
         Leg to = from == partyA ? partyB : from == partyB ? partyA : null;
+        if (to instanceof MediaLeg answering) {
+            if (Request.INFO.equals(st.getRequest().getMethod())) {
+                answering.onInfo(st);
+            } else {
+                ctx.messages().send(st, ctx.messages().response(st.getRequest(), Response.NOT_IMPLEMENTED));
+            }
+            return;
+        }
         ctx.messages().send(st, ctx.messages().response(st.getRequest(), to == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.OK));
         if (to != null) {
             Request rq = st.getRequest();
@@ -365,7 +426,7 @@ final class B2buaCall {
 
     void onRefer(Leg transferor, javax.sip.ServerTransaction st, String targetExtension) {
         Leg transferee = transferor == partyA ? partyB : transferor == partyB ? partyA : null;
-        if (transferee == null || ended || transfer != null || reinvitePending) {
+        if (transferee == null || transferee instanceof MediaLeg || ended || transfer != null || reinvitePending) {
             ctx.messages().send(st, ctx.messages().response(st.getRequest(),
                     transferee == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.REQUEST_PENDING));
             return;
@@ -476,7 +537,7 @@ final class B2buaCall {
             if (transfer != null) {
                 cancelAll(transfer.legs);
             }
-            end(Disposition.ANSWERED, HangupParty.SYSTEM, Response.OK);
+            end(answeredAs, HangupParty.SYSTEM, Response.OK);
         } else {
             cancelNoAnswer();
             cancelAll(ringing);

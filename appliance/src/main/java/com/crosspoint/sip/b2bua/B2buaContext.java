@@ -9,8 +9,8 @@ import com.crosspoint.sip.SipMessages;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 
-/** The services every call of the B2BUA uses. */
+/** The services every call of the B2BUA uses; {@code media} is null when calls are only relayed. */
 record B2buaContext(SipMessages messages, Directory directory, Registrar registrar, Lanes lanes,
                     ScheduledExecutorService timers, ActiveCalls active, CallRecords records,
-                    CallTable table, Clock clock) {
+                    CallTable table, Clock clock, MediaServices media) {
 }

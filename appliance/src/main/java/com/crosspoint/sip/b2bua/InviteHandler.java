@@ -9,6 +9,7 @@ import com.crosspoint.sip.Overload;
 import com.crosspoint.sip.RequestHandler;
 import com.crosspoint.sip.SipMessages;
 import com.crosspoint.sip.TenantResolver;
+import com.crosspoint.voicemail.VoicemailApps;
 import gov.nist.javax.sip.message.SIPRequest;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
@@ -21,7 +22,8 @@ import javax.sip.message.Response;
 
 /**
  * A new INVITE: authenticate the calling device (407), find the callee in the caller's tenant,
- * and start a call on its lane. Re-INVITEs go to {@link InDialogHandler}.
+ * and start a call on its lane. The mailbox codes ({@code *97}, {@code *98}) are answered by the
+ * appliance itself (voicemail), before any user look-up. Re-INVITEs go to {@link InDialogHandler}.
  */
 final class InviteHandler implements RequestHandler {
     private final B2buaContext ctx;
@@ -90,13 +92,19 @@ final class InviteHandler implements RequestHandler {
             m.send(st, m.response(rq, Response.FORBIDDEN, "Relaying denied"));
             return;
         }
+        MaxForwardsHeader mf = (MaxForwardsHeader) rq.getHeader(MaxForwardsHeader.NAME);
+        int maxForwards = mf == null ? 70 : mf.getMaxForwards() - 1;
+        if (ctx.media() != null && VoicemailApps.isMailboxCode(ruri.getUser())) {
+            B2buaCall call = new B2buaCall(ctx, callId, tenant.get(), caller.get(), ruri.getUser(), st, maxForwards);
+            ctx.table().add(call);
+            call.startApplication(ctx.media().voicemail().mailbox(caller.get(), ruri.getUser()));
+            return;
+        }
         Optional<User> callee = dir.userByExtension(tenant.get().id(), ruri.getUser());
         if (callee.isEmpty()) {
             m.send(st, m.response(rq, Response.NOT_FOUND));
             return;
         }
-        MaxForwardsHeader mf = (MaxForwardsHeader) rq.getHeader(MaxForwardsHeader.NAME);
-        int maxForwards = mf == null ? 70 : mf.getMaxForwards() - 1;
         B2buaCall call = new B2buaCall(ctx, callId, tenant.get(), caller.get(), ruri.getUser(), st, maxForwards);
         ctx.table().add(call);
         call.start(callee.get());

@@ -1,0 +1,65 @@
+package com.crosspoint.voicemail;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A call the appliance answered itself, as a voice application sees it: it can play, record and hang up; what
+ * happens comes back through {@link CallApplication}. Implemented by the SIP side (a media leg of the B2BUA);
+ * every method is called, and every callback delivered, on the call's lane.
+ */
+public interface CallChannel {
+
+    /**
+     * Plays the items back to back (replacing whatever plays now); {@link CallApplication#onPlayed()} follows when
+     * they played through. With {@code bargeIn} a key press stops them instead: the application then hears only
+     * {@link CallApplication#onDigit(char)}.
+     */
+    void play(List<Audio> items, boolean bargeIn);
+
+    /**
+     * Records what the caller says into {@code target} (committed there when it ends) until the configured
+     * maximum length, {@link #stopRecording()}, the caller hanging up or, with {@code stopOnSilence}, the
+     * configured run of silence; {@link CallApplication#onRecorded(Recorded)} follows, also after a hang-up.
+     */
+    void record(Path target, boolean stopOnSilence);
+
+    /** Ends the running recording (it is committed and reported). */
+    void stopRecording();
+
+    /** Hangs up on the caller; no callbacks follow except a pending {@link CallApplication#onRecorded}. */
+    void hangUp();
+
+    /** A prompt of the prompt library by name, or a WAV file (8 kHz mono) such as a message or a greeting. */
+    record Audio(String prompt, Path file) {
+        public Audio {
+            if ((prompt == null) == (file == null)) {
+                throw new IllegalArgumentException("a prompt or a file");
+            }
+        }
+
+        public static Audio prompt(String name) {
+            return new Audio(Objects.requireNonNull(name, "name"), null);
+        }
+
+        public static Audio file(Path file) {
+            return new Audio(null, Objects.requireNonNull(file, "file"));
+        }
+
+        public static List<Audio> prompts(String... names) {
+            return java.util.Arrays.stream(names).map(Audio::prompt).toList();
+        }
+    }
+
+    /**
+     * A recording that ended.
+     *
+     * @param file           the committed WAV file, or null when it failed
+     * @param durationMillis audio in the file
+     */
+    record Recorded(Path file, long durationMillis, End end) {
+        /** Why: its maximum length, silence, stopped (by the application or because the caller hung up), failure. */
+        public enum End { MAX_LENGTH, SILENCE, STOPPED, FAILED }
+    }
+}
