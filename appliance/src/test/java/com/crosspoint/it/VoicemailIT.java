@@ -165,6 +165,26 @@ class VoicemailIT {
         assertThat(pbx.appliance().media().sessionCount()).isZero();
     }
 
+    @Test
+    @Order(4)
+    void aUserWithNoRegisteredPhoneStillGetsTheMessage() throws Exception {
+        User carol = pbx.user("1003", "Carol", "pw-carol-1003");  // a device, never registered
+        alice.clearEvents();
+        alice.dial(pbx.uri("1003"));
+        alice.awaitEvent("CALL_ESTABLISHED", WAIT);
+        await().atMost(WAIT).until(() -> "voicemail".equals(onlyCall().connectedTo()));
+
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> !recordingsInProgress().isEmpty());
+        Thread.sleep(3_000);
+        alice.hangup();
+
+        await().atMost(WAIT).until(() -> pbx.appliance().voicemail().folder(carol.id(), VoicemailFolder.NEW).size() == 1);
+        Voicemail v = pbx.appliance().voicemail().folder(carol.id(), VoicemailFolder.NEW).get(0);
+        assertThat(v.durationMillis()).isBetween(2_000L, 4_000L);
+        assertThat(AudioAnalysis.read(pbx.appliance().voicemail().audio(carol.id(), v.id())).containsTone(1000)).isTrue();
+        await().atMost(WAIT).until(() -> "1003".equals(lastCdr().callee()) && lastCdr().disposition() == Disposition.VOICEMAIL);
+    }
+
     private static CallSnapshot onlyCall() {
         List<CallSnapshot> calls = pbx.appliance().activeCalls().list(pbx.tenant().id());
         assertThat(calls).hasSize(1);

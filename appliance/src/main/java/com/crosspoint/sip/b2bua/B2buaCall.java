@@ -176,7 +176,9 @@ final class B2buaCall {
         if (fwd.isPresent() && !fwd.get().equals(target.extension()) && forwardTo(fwd.get())) {
             return;
         }
-        if (reason != Reason.UNAVAILABLE && ctx.media() != null) {
+        // Busy, no answer, and no device reachable (none registered, or all failed): the caller can
+        // still leave a message, as with any PBX; only the greeting differs.
+        if (ctx.media() != null) {
             cancelAll(ringing);
             ringing.clear();
             answerWith(ctx.media().voicemail().deposit(target,
