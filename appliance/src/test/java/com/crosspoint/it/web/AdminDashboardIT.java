@@ -48,12 +48,7 @@ class AdminDashboardIT {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (pbx != null) {
-            pbx.close();
-        }
+        Dashboards.closeAll(browser, pbx);
     }
 
     @Test

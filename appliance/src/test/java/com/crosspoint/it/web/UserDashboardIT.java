@@ -57,12 +57,7 @@ class UserDashboardIT {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (pbx != null) {
-            pbx.close();
-        }
+        Dashboards.closeAll(browser, pbx);
     }
 
     @AfterEach

@@ -62,12 +62,7 @@ class VoicemailDashboardIT {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (pbx != null) {
-            pbx.close();
-        }
+        Dashboards.closeAll(browser, pbx);
         if (files != null) {
             HarnessFiles.cleanUp(files);
         }

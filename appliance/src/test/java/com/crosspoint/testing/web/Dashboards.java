@@ -15,6 +15,16 @@ public final class Dashboards {
     private final TestAppliance pbx;
     private final Browser browser;
 
+    /** Ends a web test class: the browser first (it holds connections to the appliance), then the appliance. */
+    public static void closeAll(Browser browser, TestAppliance pbx) {
+        if (browser != null) {
+            browser.close();
+        }
+        if (pbx != null) {
+            pbx.close();
+        }
+    }
+
     public Dashboards(TestAppliance pbx, Browser browser) {
         this.pbx = pbx;
         this.browser = browser;
