@@ -14,15 +14,9 @@ import com.crosspoint.config.CrosspointConfig;
 import com.crosspoint.directory.Directory;
 import com.crosspoint.events.EventBus;
 import com.crosspoint.im.MessageService;
-import com.crosspoint.sip.mwi.Mwi;
-import com.crosspoint.sip.mwi.MwiNotifier;
-import com.crosspoint.voicemail.MailboxFiles;
-import com.crosspoint.voicemail.VoicemailService;
 import com.crosspoint.media.engine.MediaEngine;
 import com.crosspoint.media.play.PromptLibrary;
 import com.crosspoint.media.record.Recorder;
-import com.crosspoint.sip.b2bua.MediaServices;
-import com.crosspoint.voicemail.VoicemailApps;
 import com.crosspoint.provisioning.ProvisioningService;
 import com.crosspoint.registrar.BindingJournal;
 import com.crosspoint.registrar.Registrar;
@@ -35,10 +29,16 @@ import com.crosspoint.sip.SipServer;
 import com.crosspoint.sip.SipSettings;
 import com.crosspoint.sip.TenantResolver;
 import com.crosspoint.sip.b2bua.B2bua;
+import com.crosspoint.sip.b2bua.MediaServices;
 import com.crosspoint.sip.message.MessageHandler;
 import com.crosspoint.sip.message.SipMessageTransport;
+import com.crosspoint.sip.mwi.Mwi;
+import com.crosspoint.sip.mwi.MwiNotifier;
 import com.crosspoint.store.Stores;
 import com.crosspoint.store.derby.DerbyStores;
+import com.crosspoint.voicemail.MailboxFiles;
+import com.crosspoint.voicemail.VoicemailApps;
+import com.crosspoint.voicemail.VoicemailService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -46,6 +46,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -165,10 +166,11 @@ public final class Appliance implements AutoCloseable {
         voicemail = new VoicemailService(stores.voicemails(),
                 new MailboxFiles(config.data().dir().resolve("voicemail")), directory, events, clock);
         voicemail.sweepOrphans();
+        VoicemailApps voicemailApps = new VoicemailApps(voicemail, directory, clock, java.time.ZoneId.systemDefault());
         b2bua = new B2bua(messages, directory, registrar, callLanes, timers, activeCalls, records, clock,
                 new MediaServices(media, advertisedMediaAddress(), PromptLibrary.english(config.data().dir()),
-                        recordingFiles, Recorder.Limits.of(config.media()),
-                        new VoicemailApps(voicemail, directory, clock, java.time.ZoneId.systemDefault())));
+                        recordingFiles, Recorder.Limits.of(config.media()), voicemailApps,
+                        List.of(voicemailApps)));
         messagesService = new MessageService(stores.messages(), registrar, directory, new SipMessageTransport(messages), events, clock);
         events.subscribe("im-delivery", MessageService::concerns, messagesService::onEvent);
         events.subscribe("sip-flows", FlowTable::concerns, sip.flows()::onEvent);

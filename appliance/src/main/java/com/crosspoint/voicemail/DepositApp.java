@@ -1,8 +1,11 @@
 package com.crosspoint.voicemail;
 
+import com.crosspoint.call.voice.CallApplication;
+import com.crosspoint.call.voice.CallChannel.Audio;
+import com.crosspoint.call.voice.CallChannel.Recorded;
+import com.crosspoint.call.voice.CallChannel;
+import com.crosspoint.model.Disposition;
 import com.crosspoint.model.User;
-import com.crosspoint.voicemail.CallChannel.Audio;
-import com.crosspoint.voicemail.CallChannel.Recorded;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +40,16 @@ public final class DepositApp implements CallApplication {
         this.kind = kind;
         this.callerExtension = callerExtension;
         this.callerName = callerName;
+    }
+
+    @Override
+    public String label() {
+        return "voicemail";
+    }
+
+    @Override
+    public Disposition disposition() {
+        return Disposition.VOICEMAIL;
     }
 
     @Override

@@ -1,12 +1,15 @@
 package com.crosspoint.voicemail;
 
+import com.crosspoint.call.voice.CallApplication;
+import com.crosspoint.call.voice.CallChannel.Audio;
+import com.crosspoint.call.voice.CallChannel.Recorded;
+import com.crosspoint.call.voice.CallChannel;
 import com.crosspoint.directory.Directory;
+import com.crosspoint.model.Disposition;
 import com.crosspoint.model.MailboxCounts;
 import com.crosspoint.model.User;
 import com.crosspoint.model.Voicemail;
 import com.crosspoint.model.VoicemailFolder;
-import com.crosspoint.voicemail.CallChannel.Audio;
-import com.crosspoint.voicemail.CallChannel.Recorded;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +71,16 @@ public final class MailboxApp implements CallApplication {
         this.zone = zone;
         this.tenantId = tenantId;
         this.own = own;
+    }
+
+    @Override
+    public String label() {
+        return "voicemail";
+    }
+
+    @Override
+    public Disposition disposition() {
+        return Disposition.VOICEMAIL;
     }
 
     @Override

@@ -2,6 +2,10 @@ package com.crosspoint.voicemail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.crosspoint.call.voice.CallApplication;
+import com.crosspoint.call.voice.CallChannel.Audio;
+import com.crosspoint.call.voice.CallChannel.Recorded;
+import com.crosspoint.call.voice.FakeChannel;
 import com.crosspoint.directory.Directory;
 import com.crosspoint.events.EventBus;
 import com.crosspoint.media.wav.WavWriter;
@@ -11,8 +15,6 @@ import com.crosspoint.model.User;
 import com.crosspoint.model.Voicemail;
 import com.crosspoint.model.VoicemailFolder;
 import com.crosspoint.store.derby.DerbyStores;
-import com.crosspoint.voicemail.CallChannel.Audio;
-import com.crosspoint.voicemail.CallChannel.Recorded;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,41 +43,6 @@ class VoiceAppsTest {
     private final FakeChannel channel = new FakeChannel();
 
     /** Records what the application asked for; the test plays the media side. */
-    static final class FakeChannel implements CallChannel {
-        final List<List<String>> played = new ArrayList<>();
-        final List<Boolean> bargeIn = new ArrayList<>();
-        Path recordingTo;
-        Boolean recordingStopsOnSilence;
-        boolean stopRequested;
-        boolean hungUp;
-
-        @Override
-        public void play(List<Audio> items, boolean bargeIn) {
-            played.add(items.stream().map(a -> a.prompt() != null ? a.prompt() : "file:" + a.file()).toList());
-            this.bargeIn.add(bargeIn);
-        }
-
-        @Override
-        public void record(Path target, boolean stopOnSilence) {
-            recordingTo = target;
-            recordingStopsOnSilence = stopOnSilence;
-        }
-
-        @Override
-        public void stopRecording() {
-            stopRequested = true;
-        }
-
-        @Override
-        public void hangUp() {
-            hungUp = true;
-        }
-
-        List<String> last() {
-            return played.get(played.size() - 1);
-        }
-    }
-
     @BeforeEach
     void start() {
         stores = DerbyStores.open(dir.resolve("db"));

@@ -2,9 +2,10 @@ package com.crosspoint.sip.b2bua;
 
 import com.crosspoint.call.CallSnapshot;
 import com.crosspoint.call.CallState;
-import com.crosspoint.call.ForwardingPolicy;
 import com.crosspoint.call.ForwardingPolicy.Reason;
+import com.crosspoint.call.ForwardingPolicy;
 import com.crosspoint.call.SdpSummary;
+import com.crosspoint.call.voice.CallApplication;
 import com.crosspoint.model.Binding;
 import com.crosspoint.model.CallRecord;
 import com.crosspoint.model.Disposition;
@@ -12,7 +13,6 @@ import com.crosspoint.model.HangupParty;
 import com.crosspoint.model.Tenant;
 import com.crosspoint.model.User;
 import com.crosspoint.sip.registrar.RegisterHandler;
-import com.crosspoint.voicemail.CallApplication;
 import com.crosspoint.voicemail.GreetingKind;
 import java.text.ParseException;
 import java.time.Instant;
@@ -193,7 +193,7 @@ final class B2buaCall {
         finishUnanswered(status, null, d);
     }
 
-    /** A call to a voice application (the mailbox): the appliance answers it at once. */
+    /** A call to a service number (mailbox, conference, menu): the appliance answers it at once. */
     void startApplication(CallApplication app) {
         publish();
         answerWith(app);
@@ -202,7 +202,7 @@ final class B2buaCall {
     /** The appliance answers the caller itself and hands the call to {@code app} (see {@link MediaLeg}). */
     private void answerWith(CallApplication app) {
         cancelNoAnswer();
-        MediaLeg leg = new MediaLeg(ctx.media(), this, inbound, app, "voicemail");
+        MediaLeg leg = new MediaLeg(ctx.media(), this, inbound, app);
         MediaLeg.Answer answer = leg.negotiate();
         if (!answer.ok()) {
             finishUnanswered(answer.status(), answer.reason(), Disposition.FAILED);
@@ -212,11 +212,16 @@ final class B2buaCall {
         partyA = inbound;
         partyB = leg;
         answeredAt = ctx.clock().instant();
-        answeredAs = Disposition.VOICEMAIL;
+        answeredAs = app.disposition();
         codec = leg.codec();
         state = CallState.ANSWERED;
         publish();
         leg.start();
+    }
+
+    /** Runs {@code task} on this call's lane after {@code delay} (a voice application's timer). */
+    ScheduledFuture<?> schedule(Runnable task, java.time.Duration delay) {
+        return ctx.timers().schedule(() -> onLane(task), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The voice application hung up on the caller. */

@@ -1,5 +1,7 @@
 package com.crosspoint.sip.b2bua;
 
+import com.crosspoint.call.voice.CallApplication;
+import com.crosspoint.call.voice.ServiceNumbers;
 import com.crosspoint.directory.Directory;
 import com.crosspoint.model.Device;
 import com.crosspoint.model.Tenant;
@@ -9,7 +11,6 @@ import com.crosspoint.sip.Overload;
 import com.crosspoint.sip.RequestHandler;
 import com.crosspoint.sip.SipMessages;
 import com.crosspoint.sip.TenantResolver;
-import com.crosspoint.voicemail.VoicemailApps;
 import gov.nist.javax.sip.message.SIPRequest;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
@@ -22,8 +23,8 @@ import javax.sip.message.Response;
 
 /**
  * A new INVITE: authenticate the calling device (407), find the callee in the caller's tenant,
- * and start a call on its lane. The mailbox codes ({@code *97}, {@code *98}) are answered by the
- * appliance itself (voicemail), before any user look-up. Re-INVITEs go to {@link InDialogHandler}.
+ * and start a call on its lane. Service numbers (mailbox codes, conference rooms, menus) are answered
+ * by the appliance itself, before any user look-up. Re-INVITEs go to {@link InDialogHandler}.
  */
 final class InviteHandler implements RequestHandler {
     private final B2buaContext ctx;
@@ -94,10 +95,11 @@ final class InviteHandler implements RequestHandler {
         }
         MaxForwardsHeader mf = (MaxForwardsHeader) rq.getHeader(MaxForwardsHeader.NAME);
         int maxForwards = mf == null ? 70 : mf.getMaxForwards() - 1;
-        if (ctx.media() != null && VoicemailApps.isMailboxCode(ruri.getUser())) {
+        Optional<CallApplication> service = serviceFor(tenant.get(), caller.get(), ruri.getUser());
+        if (service.isPresent()) {
             B2buaCall call = new B2buaCall(ctx, callId, tenant.get(), caller.get(), ruri.getUser(), st, maxForwards);
             ctx.table().add(call);
-            call.startApplication(ctx.media().voicemail().mailbox(caller.get(), ruri.getUser()));
+            call.startApplication(service.get());
             return;
         }
         Optional<User> callee = dir.userByExtension(tenant.get().id(), ruri.getUser());
@@ -108,5 +110,19 @@ final class InviteHandler implements RequestHandler {
         B2buaCall call = new B2buaCall(ctx, callId, tenant.get(), caller.get(), ruri.getUser(), st, maxForwards);
         ctx.table().add(call);
         call.start(callee.get());
+    }
+
+    /** The first service number (mailbox code, conference room, menu) that answers {@code dialled}. */
+    private Optional<CallApplication> serviceFor(Tenant tenant, User caller, String dialled) {
+        if (ctx.media() == null) {
+            return Optional.empty();
+        }
+        for (ServiceNumbers numbers : ctx.media().numbers()) {
+            Optional<CallApplication> app = numbers.answer(tenant, caller, dialled);
+            if (app.isPresent()) {
+                return app;
+            }
+        }
+        return Optional.empty();
     }
 }

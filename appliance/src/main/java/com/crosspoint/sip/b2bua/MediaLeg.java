@@ -1,9 +1,13 @@
 package com.crosspoint.sip.b2bua;
 
+import com.crosspoint.call.voice.CallApplication;
+import com.crosspoint.call.voice.CallChannel;
 import com.crosspoint.media.dtmf.DigitEvent;
 import com.crosspoint.media.dtmf.InfoDigit;
 import com.crosspoint.media.dtmf.MalformedDtmfException;
 import com.crosspoint.media.dtmf.SipInfoDtmf;
+import com.crosspoint.media.engine.AudioSink;
+import com.crosspoint.media.engine.AudioSource;
 import com.crosspoint.media.engine.MediaSession;
 import com.crosspoint.media.engine.MediaUnavailableException;
 import com.crosspoint.media.engine.SessionListener;
@@ -17,15 +21,15 @@ import com.crosspoint.media.sdp.SdpParseException;
 import com.crosspoint.media.sdp.SessionDescription;
 import com.crosspoint.media.wav.WavAudio;
 import com.crosspoint.media.wav.WavReader;
-import com.crosspoint.voicemail.CallApplication;
-import com.crosspoint.voicemail.CallChannel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sip.ServerTransaction;
 import javax.sip.header.ContentTypeHeader;
@@ -36,7 +40,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The appliance itself as the other party of a call: answers the caller's offer with a {@link MediaSession} of
- * its own and lets a {@link CallApplication} (voicemail) drive it through {@link CallChannel}. Digits come from
+ * its own and lets a {@link CallApplication} (voicemail, a conference, a menu) drive it through {@link CallChannel}. Digits come from
  * RFC 4733 events or, as a fallback, SIP INFO; a re-INVITE (hold, resume, new address) is answered here
  * (RFC 3264) and applied to the session. Touched only on the call's lane; media callbacks hop onto it.
  */
@@ -52,9 +56,10 @@ final class MediaLeg extends Leg implements CallChannel {
     private PlaylistPlayer player;
     private boolean playerBargeIn;
     private Recorder recorder;
+    private ScheduledFuture<?> timer;
 
-    MediaLeg(MediaServices media, B2buaCall call, InboundLeg caller, CallApplication app, String name) {
-        super(caller.messages, call, name, caller.transport);
+    MediaLeg(MediaServices media, B2buaCall call, InboundLeg caller, CallApplication app) {
+        super(caller.messages, call, app.label(), caller.transport);
         this.media = media;
         this.caller = caller;
         this.app = app;
@@ -270,6 +275,41 @@ final class MediaLeg extends Leg implements CallChannel {
     }
 
     @Override
+    public void startTimer(Duration after) {
+        cancelTimer();
+        if (ended) {
+            return;
+        }
+        ScheduledFuture<?>[] self = new ScheduledFuture<?>[1];
+        self[0] = call.schedule(() -> {
+            if (timer == self[0] && !ended) {
+                timer = null;
+                app.onTimer();
+            }
+        }, after);
+        timer = self[0];
+    }
+
+    @Override
+    public void cancelTimer() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+
+    @Override
+    public void connectAudio(AudioSource out, AudioSink in) {
+        if (ended || session == null) {
+            return;
+        }
+        player = null;
+        recorder = null;
+        session.play(out);
+        session.sink(in);
+    }
+
+    @Override
     public void hangUp() {
         if (ended) {
             return;
@@ -293,6 +333,7 @@ final class MediaLeg extends Leg implements CallChannel {
     }
 
     private void closeMedia() {
+        cancelTimer();
         player = null;
         if (session != null) {
             session.close(); // detaches a running recorder, which commits what it has and reports it

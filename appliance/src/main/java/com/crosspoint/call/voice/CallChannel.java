@@ -1,6 +1,9 @@
-package com.crosspoint.voicemail;
+package com.crosspoint.call.voice;
 
+import com.crosspoint.media.engine.AudioSink;
+import com.crosspoint.media.engine.AudioSource;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -30,6 +33,24 @@ public interface CallChannel {
 
     /** Hangs up on the caller; no callbacks follow except a pending {@link CallApplication#onRecorded}. */
     void hangUp();
+
+    /**
+     * Starts the application's one timer (a no-input timeout, say), replacing a running one:
+     * {@link CallApplication#onTimer()} follows after {@code after} unless it is cancelled or restarted first, or
+     * the call ends.
+     */
+    void startTimer(Duration after);
+
+    /** Cancels the running timer, if any. */
+    void cancelTimer();
+
+    /**
+     * Connects the call's audio directly: {@code out} is what the caller hears from the next 20 ms tick on (it
+     * replaces a prompt playing now; null for silence), {@code in} receives what the caller says, jitter-buffered
+     * and decoded (it replaces a recording; null for nowhere). Both are called on the pacing thread and must
+     * not block. Used by applications that mix audio themselves, such as a conference bridge.
+     */
+    void connectAudio(AudioSource out, AudioSink in);
 
     /** A prompt of the prompt library by name, or a WAV file (8 kHz mono) such as a message or a greeting. */
     record Audio(String prompt, Path file) {
