@@ -1,5 +1,6 @@
 package com.crosspoint.api;
 
+import com.crosspoint.model.CallQualitySummary;
 import com.crosspoint.model.CallRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -12,7 +13,7 @@ import java.util.List;
  */
 final class CdrCsv {
     static final String HEADER = "id,callId,caller,callee,startedAt,answeredAt,endedAt,disposition,hungUpBy,"
-            + "sipCause,durationSeconds";
+            + "sipCause,durationSeconds,mos,lossPercent,jitterMillis,rttMillis";
     private static final String CRLF = "\r\n";
 
     private CdrCsv() {
@@ -22,10 +23,13 @@ final class CdrCsv {
         StringBuilder sb = new StringBuilder(HEADER.length() + 2 + records.size() * 160);
         sb.append(HEADER).append(CRLF);
         for (CallRecord r : records) {
+            CallQualitySummary q = r.quality();
             row(sb, Long.toString(r.id()), r.callId(), r.caller(), r.callee(), instant(r.startedAt()),
                     instant(r.answeredAt()), instant(r.endedAt()), r.disposition() == null ? null : r.disposition().name(),
                     r.hungUpBy() == null ? null : r.hungUpBy().name(), Integer.toString(r.sipCause()),
-                    Long.toString(r.duration().toSeconds()));
+                    Long.toString(r.duration().toSeconds()), q == null ? null : number(q.mos()),
+                    q == null ? null : number(q.lossPercent()), q == null ? null : number(q.jitterMillis()),
+                    q == null || q.rttMillis() == null ? null : number(q.rttMillis()));
         }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -38,6 +42,11 @@ final class CdrCsv {
             sb.append(cell(cells[i]));
         }
         sb.append(CRLF);
+    }
+
+    /** Plain decimal notation (never 1.0E-4), as a spreadsheet reads it. */
+    private static String number(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     private static String instant(Instant i) {

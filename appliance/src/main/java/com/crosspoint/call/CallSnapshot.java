@@ -1,5 +1,6 @@
 package com.crosspoint.call;
 
+import com.crosspoint.model.CallQualitySummary;
 import java.time.Instant;
 
 /**
@@ -11,8 +12,15 @@ import java.time.Instant;
  * @param callee      the extension that was dialled
  * @param connectedTo the extension now talking to the caller (differs after forwarding/transfer), or null
  * @param codec       negotiated codec when known, or null
+ * @param quality     how the caller's audio arrives, for calls whose media the appliance anchors; else null
  */
 public record CallSnapshot(String id, long tenantId, String caller, String callerName, String callee,
                            String connectedTo, CallState state, Instant startedAt, Instant answeredAt,
-                           String codec) {
+                           String codec, CallQualitySummary quality) {
+
+    /** A snapshot of a call whose media the appliance does not see. */
+    public CallSnapshot(String id, long tenantId, String caller, String callerName, String callee,
+                        String connectedTo, CallState state, Instant startedAt, Instant answeredAt, String codec) {
+        this(id, tenantId, caller, callerName, callee, connectedTo, state, startedAt, answeredAt, codec, null);
+    }
 }

@@ -5,14 +5,29 @@ import java.time.Instant;
 
 /**
  * The call detail record of one call attempt. {@code answeredAt} is null for calls never answered;
- * {@code sipCause} is the final SIP status that decided the outcome (200 for answered calls).
+ * {@code sipCause} is the final SIP status that decided the outcome (200 for answered calls);
+ * {@code quality} is null unless the appliance anchored the call's media (voicemail, conference, menu).
  */
 public record CallRecord(long id, long tenantId, String callId, String caller, String callee,
                          Instant startedAt, Instant answeredAt, Instant endedAt,
-                         Disposition disposition, HangupParty hungUpBy, int sipCause) {
+                         Disposition disposition, HangupParty hungUpBy, int sipCause, CallQualitySummary quality) {
+
+    /** A record without quality: a call whose media the appliance did not see. */
+    public CallRecord(long id, long tenantId, String callId, String caller, String callee,
+                      Instant startedAt, Instant answeredAt, Instant endedAt,
+                      Disposition disposition, HangupParty hungUpBy, int sipCause) {
+        this(id, tenantId, callId, caller, callee, startedAt, answeredAt, endedAt, disposition, hungUpBy, sipCause,
+                null);
+    }
 
     /** Talk time: from answer to end, zero when never answered. */
     public Duration duration() {
         return answeredAt == null ? Duration.ZERO : Duration.between(answeredAt, endedAt);
+    }
+
+    /** The same record with another id (the store assigns it). */
+    public CallRecord withId(long newId) {
+        return new CallRecord(newId, tenantId, callId, caller, callee, startedAt, answeredAt, endedAt, disposition,
+                hungUpBy, sipCause, quality);
     }
 }

@@ -2,6 +2,7 @@ package com.crosspoint.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.crosspoint.model.CallQualitySummary;
 import com.crosspoint.model.CallRecord;
 import com.crosspoint.model.Disposition;
 import com.crosspoint.model.HangupParty;
@@ -47,12 +48,21 @@ class CdrCsvTest {
                 new CallRecord(7, 1, "id-1@h", "1001", "1002", T, T.plusSeconds(3), T.plusSeconds(45),
                         Disposition.ANSWERED, HangupParty.CALLER, 200),
                 new CallRecord(8, 1, "id-2@h", "1002", "1001", T, null, T.plusSeconds(20),
-                        Disposition.NO_ANSWER, null, 480)));
+                        Disposition.NO_ANSWER, null, 480),
+                new CallRecord(9, 1, "id-3@h", "1001", "1003", T, T.plusSeconds(1), T.plusSeconds(11),
+                        Disposition.VOICEMAIL, HangupParty.CALLER, 200, new CallQualitySummary(3.9, 5.03, 0.25, null)),
+                new CallRecord(10, 1, "id-4@h", "1001", "1003", T, T.plusSeconds(1), T.plusSeconds(11),
+                        Disposition.VOICEMAIL, HangupParty.CALLER, 200, new CallQualitySummary(4.41, 0, 1.5, 40.0))));
 
         assertThat(new String(csv, StandardCharsets.UTF_8)).isEqualTo(
-                "id,callId,caller,callee,startedAt,answeredAt,endedAt,disposition,hungUpBy,sipCause,durationSeconds\r\n"
-                + "7,id-1@h,1001,1002,2026-03-04T05:06:07Z,2026-03-04T05:06:10Z,2026-03-04T05:06:52Z,ANSWERED,CALLER,200,42\r\n"
-                + "8,id-2@h,1002,1001,2026-03-04T05:06:07Z,,2026-03-04T05:06:27Z,NO_ANSWER,,480,0\r\n");
+                "id,callId,caller,callee,startedAt,answeredAt,endedAt,disposition,hungUpBy,sipCause,durationSeconds,"
+                + "mos,lossPercent,jitterMillis,rttMillis\r\n"
+                + "7,id-1@h,1001,1002,2026-03-04T05:06:07Z,2026-03-04T05:06:10Z,2026-03-04T05:06:52Z,ANSWERED,CALLER,200,42,,,,\r\n"
+                + "8,id-2@h,1002,1001,2026-03-04T05:06:07Z,,2026-03-04T05:06:27Z,NO_ANSWER,,480,0,,,,\r\n"
+                + "9,id-3@h,1001,1003,2026-03-04T05:06:07Z,2026-03-04T05:06:08Z,2026-03-04T05:06:18Z,VOICEMAIL,CALLER,200,10,"
+                + "3.9,5.03,0.25,\r\n"
+                + "10,id-4@h,1001,1003,2026-03-04T05:06:07Z,2026-03-04T05:06:08Z,2026-03-04T05:06:18Z,VOICEMAIL,CALLER,200,10,"
+                + "4.41,0,1.5,40\r\n");
     }
 
     @Test

@@ -95,6 +95,7 @@ class OpenApiContractTest {
         SCHEMAS.put("Registration", RegistrationDto.class);
         SCHEMAS.put("Call", CallDto.class);
         SCHEMAS.put("Cdr", CdrDto.class);
+        SCHEMAS.put("CallQuality", com.crosspoint.api.dto.CallQualityDto.class);
         SCHEMAS.put("CdrPage", CdrPage.class);
         SCHEMAS.put("Message", MessageDto.class);
         SCHEMAS.put("MessagePage", MessagePage.class);

@@ -4,6 +4,7 @@ import static com.crosspoint.store.StoreFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.crosspoint.model.CallQualitySummary;
 import com.crosspoint.model.CallRecord;
 import com.crosspoint.model.Disposition;
 import com.crosspoint.model.HangupParty;
@@ -42,6 +43,24 @@ public interface CdrStoreContract {
         assertThat(savedAnswered).usingRecursiveComparison().ignoringFields("id").isEqualTo(answered);
         assertThat(savedFailed).usingRecursiveComparison().ignoringFields("id").isEqualTo(failed);
         assertThat(cdrs().search(tenant.id(), CdrFilter.any(), 0, 10)).containsExactly(savedFailed, savedAnswered);
+    }
+
+    @Test
+    default void qualityOfAnAnchoredCallIsKeptToTwoDecimals() {
+        Tenant tenant = StoreFixtures.tenant(stores());
+        CallRecord withRtt = new CallRecord(0, tenant.id(), "q1@test", "100", "*98", T0, T0.plusSeconds(1),
+                T0.plusSeconds(9), Disposition.VOICEMAIL, HangupParty.CALLER, 200,
+                new CallQualitySummary(3.987, 5.026, 1.234, 42.5));
+        CallRecord withoutRtt = new CallRecord(0, tenant.id(), "q2@test", "100", "*98", T0.plusSeconds(1),
+                T0.plusSeconds(2), T0.plusSeconds(9), Disposition.VOICEMAIL, HangupParty.CALLER, 200,
+                CallQualitySummary.rounded(4.41, 0, 0.5, null));
+
+        CallRecord savedWithRtt = cdrs().save(withRtt);
+        CallRecord savedWithoutRtt = cdrs().save(withoutRtt);
+
+        assertThat(savedWithRtt.quality()).isEqualTo(new CallQualitySummary(3.99, 5.03, 1.23, 42.5));
+        assertThat(savedWithoutRtt.quality()).isEqualTo(new CallQualitySummary(4.41, 0, 0.5, null));
+        assertThat(cdrs().search(tenant.id(), CdrFilter.any(), 0, 10)).containsExactly(savedWithoutRtt, savedWithRtt);
     }
 
     @Test

@@ -4,12 +4,16 @@ import com.crosspoint.call.CallSnapshot;
 import com.crosspoint.call.CallState;
 import java.time.Instant;
 
-/** A call in progress (or, in a {@code call.ended} event, just finished). */
+/**
+ * A call in progress (or, in a {@code call.ended} event, just finished); {@code quality} only for calls the
+ * appliance answers itself (voicemail, conference, menu), null for calls relayed between phones.
+ */
 public record CallDto(String callId, long tenantId, String caller, String callerName, String callee,
-                      String connectedTo, CallState state, Instant startedAt, Instant answeredAt, String codec) {
+                      String connectedTo, CallState state, Instant startedAt, Instant answeredAt, String codec,
+                      CallQualityDto quality) {
 
     public static CallDto of(CallSnapshot c) {
         return new CallDto(c.id(), c.tenantId(), c.caller(), c.callerName(), c.callee(), c.connectedTo(), c.state(),
-                c.startedAt(), c.answeredAt(), c.codec());
+                c.startedAt(), c.answeredAt(), c.codec(), CallQualityDto.of(c.quality()));
     }
 }

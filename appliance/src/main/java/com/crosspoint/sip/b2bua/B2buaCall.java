@@ -7,6 +7,7 @@ import com.crosspoint.call.ForwardingPolicy;
 import com.crosspoint.call.SdpSummary;
 import com.crosspoint.call.voice.CallApplication;
 import com.crosspoint.model.Binding;
+import com.crosspoint.model.CallQualitySummary;
 import com.crosspoint.model.CallRecord;
 import com.crosspoint.model.Disposition;
 import com.crosspoint.model.HangupParty;
@@ -41,6 +42,8 @@ import org.slf4j.LoggerFactory;
 final class B2buaCall {
     private static final Logger LOG = LoggerFactory.getLogger(B2buaCall.class);
     private static final int TRANSFER_RING_SECONDS = 30;
+    /** How often an anchored call publishes its running quality. */
+    private static final int QUALITY_SECONDS = 5;
 
     private final B2buaContext ctx;
     private final String id;
@@ -65,6 +68,9 @@ final class B2buaCall {
     private boolean ended;
     /** How an answered call is recorded: ANSWERED by a person, or VOICEMAIL when the appliance took it. */
     private Disposition answeredAs = Disposition.ANSWERED;
+    /** How the caller's audio arrives, for a call the appliance answered itself; null otherwise. */
+    private CallQualitySummary quality;
+    private ScheduledFuture<?> qualityTimer;
 
     B2buaCall(B2buaContext ctx, String id, Tenant tenant, User caller, String dialled,
               javax.sip.ServerTransaction invite, int maxForwards) {
@@ -216,7 +222,21 @@ final class B2buaCall {
         codec = leg.codec();
         state = CallState.ANSWERED;
         publish();
+        qualityTimer = ctx.timers().scheduleAtFixedRate(() -> onLane(this::refreshQuality), QUALITY_SECONDS,
+                QUALITY_SECONDS, TimeUnit.SECONDS);
         leg.start();
+    }
+
+    /** The media leg's running quality, published when it changed (an anchored call only). */
+    private void refreshQuality() {
+        if (ended || !(partyB instanceof MediaLeg media)) {
+            return;
+        }
+        CallQualitySummary now = media.quality();
+        if (now != null && !now.equals(quality)) {
+            quality = now;
+            publish();
+        }
     }
 
     /** Runs {@code task} on this call's lane after {@code delay} (a voice application's timer). */
@@ -559,10 +579,21 @@ final class B2buaCall {
         }
         ended = true;
         cancelNoAnswer();
+        if (qualityTimer != null) {
+            qualityTimer.cancel(false);
+        }
+        // Every path here has closed the media leg's session first (its bye() or hangUp()), so this is the
+        // final figure of the whole call, not the last periodic one.
+        if (partyB instanceof MediaLeg media) {
+            CallQualitySummary last = media.quality();
+            if (last != null) {
+                quality = last;
+            }
+        }
         ctx.table().remove(this);
         Instant now = ctx.clock().instant();
         CallRecord record = new CallRecord(0, tenant.id(), id, caller.extension(), dialled, startedAt,
-                answeredAt, now, disposition, party, cause);
+                answeredAt, now, disposition, party, cause, quality);
         state = CallState.ENDED;
         ctx.records().finish(record, snapshot());
     }
@@ -574,7 +605,7 @@ final class B2buaCall {
     private CallSnapshot snapshot() {
         String connected = partyB != null ? (partyA == inbound ? partyB.extension : partyA.extension + "/" + partyB.extension) : null;
         return new CallSnapshot(id, tenant.id(), caller.extension(), caller.displayName(), dialled, connected,
-                state, startedAt, answeredAt, codec);
+                state, startedAt, answeredAt, codec, quality);
     }
 
     private javax.sip.header.ContentTypeHeader sdpType() {

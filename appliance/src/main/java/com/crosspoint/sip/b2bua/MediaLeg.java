@@ -12,6 +12,7 @@ import com.crosspoint.media.engine.MediaSession;
 import com.crosspoint.media.engine.MediaUnavailableException;
 import com.crosspoint.media.engine.SessionListener;
 import com.crosspoint.media.engine.SessionRequest;
+import com.crosspoint.media.quality.CallQuality;
 import com.crosspoint.media.play.PlaylistPlayer;
 import com.crosspoint.media.record.Recorder;
 import com.crosspoint.media.sdp.Direction;
@@ -21,6 +22,7 @@ import com.crosspoint.media.sdp.SdpParseException;
 import com.crosspoint.media.sdp.SessionDescription;
 import com.crosspoint.media.wav.WavAudio;
 import com.crosspoint.media.wav.WavReader;
+import com.crosspoint.model.CallQualitySummary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,6 +31,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sip.ServerTransaction;
@@ -110,6 +113,19 @@ final class MediaLeg extends Leg implements CallChannel {
 
     String codec() {
         return codec;
+    }
+
+    /**
+     * How the caller's audio arrives: the running figures while the session is open, the final ones once it
+     * closed (close() completes {@code closed()} before it returns); null without a session or any packet.
+     */
+    CallQualitySummary quality() {
+        MediaSession s = session;
+        if (s == null) {
+            return null;
+        }
+        CompletableFuture<CallQuality> closed = s.closed();
+        return QualitySummaries.of(closed.isDone() ? closed.getNow(null) : s.quality());
     }
 
     /** The caller has our 200: the application starts. */

@@ -1,18 +1,22 @@
 package com.crosspoint.store.derby;
 
+import com.crosspoint.model.CallQualitySummary;
 import com.crosspoint.model.CallRecord;
 import com.crosspoint.model.Disposition;
 import com.crosspoint.model.HangupParty;
 import com.crosspoint.store.CdrStore;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.List;
 
 /** Filters: {@code party} equals caller or callee; {@code from} (inclusive) and {@code to} (exclusive) bound startedAt. */
 final class DerbyCdrStore implements CdrStore {
     private static final String COLUMNS = "id, tenant_id, call_id, caller, callee, started_at, answered_at, "
-            + "ended_at, disposition, hung_up_by, sip_cause";
+            + "ended_at, disposition, hung_up_by, sip_cause, mos, loss_percent, jitter_ms, rtt_ms";
 
     private final Transactions tx;
     private final IdBlocks ids;
@@ -30,12 +34,12 @@ final class DerbyCdrStore implements CdrStore {
     public CallRecord save(CallRecord given) {
         CallRecord record = new CallRecord(0, given.tenantId(), given.callId(), given.caller(), given.callee(),
                 Columns.millis(given.startedAt()), Columns.millis(given.answeredAt()), Columns.millis(given.endedAt()),
-                given.disposition(), given.hungUpBy(), given.sipCause());
+                given.disposition(), given.hungUpBy(), given.sipCause(), asStored(given.quality()));
         long id = ids.next("call_record");
         return tx.run(c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO call_record (id, tenant_id, call_id, "
-                    + "caller, callee, started_at, answered_at, ended_at, disposition, hung_up_by, sip_cause) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "caller, callee, started_at, answered_at, ended_at, disposition, hung_up_by, sip_cause, mos, "
+                    + "loss_percent, jitter_ms, rtt_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setLong(1, id);
                 insert.setLong(2, record.tenantId());
                 insert.setString(3, record.callId());
@@ -47,10 +51,13 @@ final class DerbyCdrStore implements CdrStore {
                 Columns.setEnum(insert, 9, record.disposition());
                 Columns.setEnum(insert, 10, record.hungUpBy());
                 insert.setInt(11, record.sipCause());
+                CallQualitySummary q = record.quality();
+                setDecimal(insert, 12, q == null ? null : q.mos());
+                setDecimal(insert, 13, q == null ? null : q.lossPercent());
+                setDecimal(insert, 14, q == null ? null : q.jitterMillis());
+                setDecimal(insert, 15, q == null ? null : q.rttMillis());
                 insert.executeUpdate();
-                return new CallRecord(id, record.tenantId(), record.callId(),
-                        record.caller(), record.callee(), record.startedAt(), record.answeredAt(), record.endedAt(),
-                        record.disposition(), record.hungUpBy(), record.sipCause());
+                return record.withId(id);
             }
         });
     }
@@ -104,6 +111,36 @@ final class DerbyCdrStore implements CdrStore {
                 row.getString("caller"), row.getString("callee"), Columns.getInstant(row, "started_at"),
                 Columns.getInstant(row, "answered_at"), Columns.getInstant(row, "ended_at"),
                 Columns.getEnum(row, "disposition", Disposition.class),
-                Columns.getEnum(row, "hung_up_by", HangupParty.class), row.getInt("sip_cause"));
+                Columns.getEnum(row, "hung_up_by", HangupParty.class), row.getInt("sip_cause"), quality(row));
+    }
+
+    private static CallQualitySummary asStored(CallQualitySummary q) {
+        return q == null ? null : CallQualitySummary.rounded(q.mos(), q.lossPercent(), q.jitterMillis(), q.rttMillis());
+    }
+
+    /** Null when the call had no anchored media (no MOS was stored). */
+    private static CallQualitySummary quality(ResultSet row) throws SQLException {
+        Double mos = getDecimal(row, "mos");
+        if (mos == null) {
+            return null;
+        }
+        Double loss = getDecimal(row, "loss_percent");
+        Double jitter = getDecimal(row, "jitter_ms");
+        return CallQualitySummary.rounded(mos, loss == null ? 0 : loss, jitter == null ? 0 : jitter,
+                getDecimal(row, "rtt_ms"));
+    }
+
+    private static void setDecimal(PreparedStatement statement, int index, Double value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.DECIMAL);
+        } else {
+            // the columns hold two decimals; the summary is rounded to them already
+            statement.setBigDecimal(index, BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP));
+        }
+    }
+
+    private static Double getDecimal(ResultSet row, String column) throws SQLException {
+        BigDecimal v = row.getBigDecimal(column);
+        return v == null ? null : v.doubleValue();
     }
 }
