@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.crosspoint.call.CallSnapshot;
 import com.crosspoint.call.CallState;
+import com.crosspoint.model.CallQualitySummary;
 import com.crosspoint.registrar.RegisterOutcome;
 import com.crosspoint.registrar.RegisterRequest;
 import com.crosspoint.registrar.RegisterRequest.ContactSpec;
@@ -96,6 +97,28 @@ class EventStreamTest {
         } finally {
             call("before@host", tenantA, CallState.ENDED);
             register("sip:5001@127.0.0.1:6000", 0);
+        }
+    }
+
+    @Test
+    void callFramesCarryTheQualityOfAnAnchoredCallAndNullOtherwise() throws Exception {
+        try (EventClient c = EventClient.connect(app.baseUrl(), "token=" + root, null)) {
+            awaitFrame(c, "snapshot");
+            app.appliance().activeCalls().update(new CallSnapshot("vm@host", tenantA, "5001", "Ann", "5002", "voicemail",
+                    CallState.ENDED, Instant.now(), Instant.now(), "PCMU", new CallQualitySummary(3.85, 5, 1.25, null)));
+            call("relayed@host", tenantA, CallState.RINGING);
+
+            JsonNode ended = awaitFrame(c, "call.ended");
+            JsonNode quality = ended.get("call").get("quality");
+            assertThat(quality.get("mos").asDouble()).isEqualTo(3.85);
+            assertThat(quality.get("lossPercent").asDouble()).isEqualTo(5.0);
+            assertThat(quality.get("jitterMillis").asDouble()).isEqualTo(1.25);
+            assertThat(quality.has("rttMillis")).isTrue();
+            assertThat(quality.get("rttMillis").isNull()).isTrue();
+            JsonNode ringing = awaitFrame(c, "call.ringing");
+            assertThat(ringing.get("call").get("quality").isNull()).as("a call the appliance does not anchor").isTrue();
+        } finally {
+            call("relayed@host", tenantA, CallState.ENDED);
         }
     }
 
