@@ -22,6 +22,7 @@ public final class CallRow {
     private final SimpleStringProperty duration = new SimpleStringProperty(this, "duration");
     private final SimpleLongProperty durationSeconds = new SimpleLongProperty(this, "durationSeconds");
     private final SimpleStringProperty codec = new SimpleStringProperty(this, "codec");
+    private final SimpleStringProperty mos = new SimpleStringProperty(this, "mos");
     private final SimpleStringProperty tenant = new SimpleStringProperty(this, "tenant");
     private Call call;
 
@@ -41,6 +42,7 @@ public final class CallRow {
         state.set(c.state());
         started.set(Formats.time(c.startedAt(), zone));
         codec.set(Formats.orEmpty(c.codec()));
+        mos.set(Formats.mos(c.quality()));
         tenant.set(String.valueOf(c.tenantId()));
         tick(now);
     }
@@ -98,6 +100,11 @@ public final class CallRow {
 
     public ReadOnlyStringProperty codecProperty() {
         return codec;
+    }
+
+    /** Estimated MOS of a call the appliance anchors ({@code 4.37}); empty for calls relayed between phones. */
+    public ReadOnlyStringProperty mosProperty() {
+        return mos;
     }
 
     public ReadOnlyStringProperty tenantProperty() {

@@ -1,11 +1,13 @@
 package com.crosspoint.console.viewmodel;
 
+import com.crosspoint.console.client.CallQuality;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
-/** How the console writes times and durations. */
+/** How the console writes times, durations and call quality. */
 final class Formats {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -23,6 +25,11 @@ final class Formats {
 
     static String time(Instant at, ZoneId zone) {
         return at == null ? "" : TIME.format(at.atZone(zone));
+    }
+
+    /** MOS with two decimals ({@code 4.37}); empty for a call without quality. */
+    static String mos(CallQuality q) {
+        return q == null ? "" : String.format(Locale.ROOT, "%.2f", q.mos());
     }
 
     static String orEmpty(String s) {

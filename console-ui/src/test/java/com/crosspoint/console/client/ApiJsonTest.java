@@ -51,6 +51,7 @@ class ApiJsonTest {
         assertThat(c.call().callerName()).isNull();
         assertThat(c.call().connectedTo()).isNull();
         assertThat(c.call().codec()).isNull();
+        assertThat(c.call().quality()).isNull();
         assertThat(ApiJson.frame(example("CallFrame.json").replace("call.ringing", "call.ended")))
                 .isInstanceOfSatisfying(StreamEvent.CallChange.class, x -> assertThat(x.ended()).isTrue());
     }
@@ -74,7 +75,8 @@ class ApiJsonTest {
     @Test
     void callLoginAndRegistrationBodies() throws IOException {
         Call call = ApiJson.read(example("Call.json"), Call.class);
-        assertThat(call.connectedTo()).isEqualTo("1002");
+        assertThat(call.connectedTo()).isEqualTo("voicemail");
+        assertThat(call.quality()).isEqualTo(new CallQuality(4.12, 1.5, 3.25, 42.5));
         Registration reg = ApiJson.read(example("Registration.json"), Registration.class);
         assertThat(reg.contact()).contains("+sip.instance");
         assertThat(reg.key()).isEqualTo("1|sip:1001@acme.example.com|" + reg.contact());

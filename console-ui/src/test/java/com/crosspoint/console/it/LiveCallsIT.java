@@ -61,6 +61,7 @@ class LiveCallsIT {
         pbx = TestAppliance.start();
         pbx.user("1001", "Alice", "pw-alice-1001");
         pbx.user("1002", "Bob", "pw-bob-1002");
+        pbx.user("1003", "Carol", "pw-carol-1003"); // no phone: the appliance answers with voicemail
         createOperator(pbx.appliance().httpPort(), "olga", OPERATOR_PASSWORD);
         alice = BaresipPhone.builder(pbx.uri("1001")).password("pw-alice-1001").start();
         bob = BaresipPhone.builder(pbx.uri("1002")).password("pw-bob-1002").answerMode(BaresipPhone.AnswerMode.MANUAL).start();
@@ -131,6 +132,7 @@ class LiveCallsIT {
         bob.awaitEvent("CALL_ESTABLISHED", WAIT);
         await().atMost(ONE_SECOND).until(() -> cells(robot, "live-calls-table", "col-state").equals(List.of("ANSWERED")));
         await().atMost(Duration.ofSeconds(3)).until(() -> cells(robot, "live-calls-table", "col-codec").equals(List.of("PCMU")));
+        assertThat(cells(robot, "live-calls-table", "col-mos")).as("phone to phone: media not anchored").containsExactly("");
         // Partly because the codec is only known once answered: the table now shows everything at once.
         String before = cells(robot, "live-calls-table", "col-duration").get(0);
         await().atMost(Duration.ofSeconds(3)).until(() -> !cells(robot, "live-calls-table", "col-duration").get(0).equals(before));
@@ -157,6 +159,22 @@ class LiveCallsIT {
         bob.awaitEvent("CALL_CLOSED", WAIT);
         await().atMost(ONE_SECOND).until(() -> rows(robot).isEmpty());
         await().atMost(Duration.ofSeconds(5)).until(() -> ConsoleDriver.label(robot, "#status-calls-now").equals("Calls now: 0"));
+    }
+
+    @Test
+    void aCallTheApplianceAnswersShowsItsMosNextToTheCodec(FxRobot robot) {
+        console.login(robot, OPERATOR_PASSWORD);
+        alice.dial(pbx.uri("1003"));
+        alice.awaitEvent("CALL_ESTABLISHED", WAIT);
+        await().atMost(Duration.ofSeconds(3)).until(() -> cells(robot, "live-calls-table", "col-codec").equals(List.of("PCMU")));
+        // the running quality is published every 5 s while the call lasts
+        await().atMost(Duration.ofSeconds(15)).until(() -> cells(robot, "live-calls-table", "col-mos").size() == 1
+                && cells(robot, "live-calls-table", "col-mos").get(0).matches("[1-4]\\.\\d\\d"));
+        assertThat(Double.parseDouble(cells(robot, "live-calls-table", "col-mos").get(0))).isBetween(1.0, 4.5);
+
+        alice.hangup();
+        alice.awaitEvent("CALL_CLOSED", WAIT);
+        await().atMost(Duration.ofSeconds(5)).until(() -> rows(robot).isEmpty());
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.crosspoint.console.viewmodel;
 
 import com.crosspoint.console.client.ApiException;
 import com.crosspoint.console.client.Call;
+import com.crosspoint.console.client.CallQuality;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -68,6 +69,14 @@ class LiveCallsViewModelTest {
         assertThat(row.stateProperty().get()).isEqualTo("ANSWERED");
         assertThat(row.calleeProperty().get()).isEqualTo("1002 → 1003");
         assertThat(row.codecProperty().get()).isEqualTo("PCMA");
+        assertThat(row.mosProperty().get()).as("no quality for a call the appliance does not anchor").isEmpty();
+
+        Call measured = call("c9@host", "1001", "Alice", "1002", "1003", "ANSWERED", T0, "PCMA");
+        vm.apply(change("call.answered", new Call(measured.callId(), measured.tenantId(), measured.caller(),
+                measured.callerName(), measured.callee(), measured.connectedTo(), measured.state(), measured.startedAt(),
+                measured.answeredAt(), measured.codec(), new CallQuality(3.8547, 5.0, 1.2, null))));
+        assertThat(vm.calls()).containsExactly(row);
+        assertThat(row.mosProperty().get()).isEqualTo("3.85");
 
         vm.selectedProperty().set(row);
         vm.apply(change("call.ended", call("c9@host", "1001", "Alice", "1002", "1003", "ENDED", T0, "PCMA")));
