@@ -281,6 +281,7 @@ function renderLive() {
     el('span', {class: ['pill', c.state === 'ANSWERED' ? 'ok' : 'neutral'], dataset: {state: c.state}}, humanize(c.state)),
     time(c.startedAt, true),
     c.codec || '',
+    mosCell(c.quality),
     el('td', {class: 'row-actions'}, el('button', {type: 'button', class: 'danger small hangup',
       'aria-label': `Hang up the call from ${c.caller} to ${c.callee}`, on: {click: () => hangUp(c)}}, 'Hang up')),
   ])) : emptyRow(callsTable, 'No calls right now.'));
@@ -300,6 +301,14 @@ function renderLive() {
   text($('#stat-registered'), new Set(regs.map((r) => r.deviceId)).size);
   text($('#stat-calls'), calls.length);
   if (state.view === 'devices') renderDevices();
+}
+
+/** The estimated MOS of a call the appliance answers (voicemail…); empty for calls relayed between phones. */
+function mosCell(q) {
+  if (!q) return el('td', {class: 'num mos'}, '');
+  const rtt = q.rttMillis == null ? '' : `, round trip ${q.rttMillis} ms`;
+  return el('td', {class: 'num mos', dataset: {mos: q.mos},
+    title: `Loss ${q.lossPercent} %, jitter ${q.jitterMillis} ms${rtt}`}, q.mos.toFixed(2));
 }
 
 async function hangUp(c) {

@@ -1,0 +1,66 @@
+package com.crosspoint.it.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.crosspoint.testing.BaresipPhone;
+import com.crosspoint.testing.TestAppliance;
+import com.crosspoint.testing.web.Browser;
+import com.crosspoint.testing.web.Dashboards;
+import com.crosspoint.testing.web.FailureDumps;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The admin dashboard's live view shows the MOS of a call the appliance answers (here voicemail: the callee
+ * has no phone) next to its codec, from the quality the call publishes while it lasts.
+ */
+class LiveQualityDashboardIT {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static TestAppliance pbx;
+    private static Browser browser;
+    private static Dashboards web;
+
+    @RegisterExtension
+    final FailureDumps dumps = new FailureDumps(() -> browser);
+
+    @BeforeAll
+    static void start() {
+        pbx = TestAppliance.start();
+        pbx.user("2301", "Ivan Caller", "pw-ivan-2301");
+        pbx.user("2302", "Judy Away", "pw-judy-2302"); // never registers: the appliance answers with voicemail
+        browser = Browser.start();
+        web = new Dashboards(pbx, browser);
+    }
+
+    @AfterAll
+    static void stop() {
+        Dashboards.closeAll(browser, pbx);
+    }
+
+    @Test
+    void aVoicemailCallShowsItsMosInTheLiveView() {
+        web.loginAdmin("admin", "admin-secret");
+        web.show("live");
+        try (BaresipPhone ivan = BaresipPhone.builder(pbx.uri("2301")).password("pw-ivan-2301").tone(800).start()) {
+            ivan.awaitRegistered(WAIT);
+            ivan.dial(pbx.uri("2302"));
+            ivan.awaitEvent("CALL_ESTABLISHED", WAIT);
+            browser.awaitElement("#live-calls-table tr[data-call-id]");
+            browser.awaitTextContains("#live-calls-table tr[data-call-id]", "PCMU");
+            // published every 5 s while the call lasts
+            await().atMost(WAIT).until(() -> browser.exists("#live-calls-table tr[data-call-id] td.mos[data-mos]"));
+            String mos = browser.text("#live-calls-table tr[data-call-id] td.mos");
+            assertThat(mos).matches("[1-4]\\.\\d\\d");
+            assertThat(Double.parseDouble(mos)).isBetween(1.0, 4.5);
+            assertThat(browser.attribute("#live-calls-table tr[data-call-id] td.mos", "title")).contains("Loss", "jitter");
+
+            ivan.hangup();
+            ivan.awaitEvent("CALL_CLOSED", WAIT);
+            browser.awaitGone("#live-calls-table tr[data-call-id]");
+        }
+    }
+}
