@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * caller that sends 6 s of G.711 tone at 20 ms pacing, one clean and one leaving out every 20th packet (5 %
  * loss). The lossy call's CDR and its call.ended event show that loss and a MOS as much lower as the E-model
  * says 5 % random loss costs with packet-loss concealment; the live events carry the quality while it lasts.
+ * The caller answers the appliance's RTCP sender reports, so the quality has a round trip too.
  */
 class CallQualityIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -39,7 +41,8 @@ class CallQualityIT {
 
     @BeforeAll
     static void start() {
-        pbx = TestAppliance.start();
+        // reports every 0.5..1.5 s, so a 6 s call sees several and the caller's answers give a round trip
+        pbx = TestAppliance.start(Map.of("media.rtcpIntervalMillis", "1000"));
         pbx.user("1001", "Alice", "pw-alice-1001");
         pbx.user("1002", "Bob", "pw-bob-1002"); // never registers: calls to 1002 go to voicemail
     }
@@ -79,6 +82,10 @@ class CallQualityIT {
             double cleanMos = cleanQ.get("mos").asDouble();
             double lossyMos = lossyQ.get("mos").asDouble();
             assertThat(cleanMos).isGreaterThan(4.0);
+            // the test caller answered the appliance's sender reports: RTCP gave a (loopback) round trip
+            assertThat(cleanQ.get("rttMillis").isNumber()).as("clean RTT: " + cleanQ).isTrue();
+            assertThat(lossyQ.get("rttMillis").isNumber()).as("lossy RTT: " + lossyQ).isTrue();
+            assertThat(cleanQ.get("rttMillis").asDouble()).isBetween(0.0, 100.0);
             // 5 % random loss with PLC: Ie,eff = 95·5/(5 + 25.1) ≈ 15.8 rating points, about half a MOS point here
             assertThat(lossyMos).isLessThan(cleanMos - 0.3);
             assertThat(lossyMos).isCloseTo(expectedMos(cleanMos, cleanQ.get("lossPercent").asDouble(),
@@ -104,6 +111,7 @@ class CallQualityIT {
             caller.call("1002", WAIT);
             RtpCaller.Sent sent = caller.sendTone(TONE, drop);
             assertThat(sent.sent()).isPositive();
+            assertThat(caller.reportsAnswered()).as("RTCP sender reports answered").isPositive();
             caller.hangUp(WAIT);
             return caller.callId();
         }
@@ -125,7 +133,7 @@ class CallQualityIT {
             }
         }
         double cleanRating = (lo + hi) / 2;
-        EModel g711 = EModel.G711_PLC;
+        EModel g711 = EModel.G711_PLC; // both round trips are loopback (< 1 ms): the delay is the same
         return EModel.mos(cleanRating - g711.effectiveEquipmentImpairment(lossyLoss, 1)
                 + g711.effectiveEquipmentImpairment(cleanLoss, 1));
     }

@@ -3,6 +3,13 @@ package com.crosspoint.testing;
 import com.crosspoint.auth.DigestAlgorithm;
 import com.crosspoint.auth.DigestHashes;
 import com.crosspoint.media.codec.G711Ulaw;
+import com.crosspoint.media.rtcp.MalformedRtcpException;
+import com.crosspoint.media.rtcp.NtpTime;
+import com.crosspoint.media.rtcp.ReceiverReport;
+import com.crosspoint.media.rtcp.ReportBlock;
+import com.crosspoint.media.rtcp.RtcpCompoundPacket;
+import com.crosspoint.media.rtcp.RtcpPacket;
+import com.crosspoint.media.rtcp.SenderReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
@@ -14,10 +21,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
@@ -27,7 +36,8 @@ import java.util.regex.Pattern;
  * A test phone with exact control of its media: places one call over UDP (answering the proxy's digest
  * challenge), sends G.711 µ-law RTP at 20 ms pacing to the address of the SDP answer, and can leave out chosen
  * packets (their sequence numbers are skipped, as a lossy network would) — what a real phone cannot be told
- * to do. It ignores the audio it gets back.
+ * to do. It ignores the audio it gets back, but answers each RTCP sender report of the appliance at once with a
+ * receiver report echoing it (RFC 3550 §6.4.1: LSR, DLSR), so the appliance can measure the round trip.
  */
 public final class RtpCaller implements AutoCloseable {
     private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
@@ -40,6 +50,10 @@ public final class RtpCaller implements AutoCloseable {
 
     private final DatagramSocket sip;
     private final DatagramSocket rtp;
+    private final DatagramSocket rtcp;
+    private final Thread rtcpReader;
+    private final AtomicInteger reportsAnswered = new AtomicInteger();
+    private final int ssrc = ThreadLocalRandom.current().nextInt();
     private final InetSocketAddress server;
     private final String domainHostPort;
     private final String user;
@@ -61,9 +75,13 @@ public final class RtpCaller implements AutoCloseable {
             this.local = "127.0.0.1";
             this.sip = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(local), 0));
             this.rtp = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(local), 0));
+            this.rtcp = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(local), 0));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        this.rtcpReader = new Thread(this::answerSenderReports, "rtp-caller-rtcp");
+        this.rtcpReader.setDaemon(true);
+        this.rtcpReader.start();
         String[] hp = hostPort.split(":");
         this.server = new InetSocketAddress(hp[0], Integer.parseInt(hp[1]));
         this.domainHostPort = hostPort;
@@ -73,6 +91,11 @@ public final class RtpCaller implements AutoCloseable {
 
     public String callId() {
         return callId;
+    }
+
+    /** How many of the appliance's sender reports this caller answered with a receiver report. */
+    public int reportsAnswered() {
+        return reportsAnswered.get();
     }
 
     /** What was sent: packets on the wire and packets deliberately left out. */
@@ -120,7 +143,6 @@ public final class RtpCaller implements AutoCloseable {
      */
     public Sent sendTone(Duration length, IntPredicate drop) {
         int frames = (int) (length.toMillis() / 20);
-        int ssrc = ThreadLocalRandom.current().nextInt();
         int seq0 = ThreadLocalRandom.current().nextInt(0, 30_000);
         int sent = 0;
         int dropped = 0;
@@ -161,9 +183,44 @@ public final class RtpCaller implements AutoCloseable {
 
     private String invite(String branch, String authorization) {
         String sdp = "v=0\r\no=- 1 1 IN IP4 " + local + "\r\ns=-\r\nc=IN IP4 " + local + "\r\nt=0 0\r\n"
-                + "m=audio " + rtp.getLocalPort() + " RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na=sendrecv\r\n";
+                + "m=audio " + rtp.getLocalPort() + " RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na=rtcp:" + rtcp.getLocalPort()
+                + "\r\na=sendrecv\r\n";
         return request("INVITE", target, cseq, branch, authorization == null ? null : "Proxy-Authorization: " + authorization,
                 sdp);
+    }
+
+    /** RTCP thread: an RR about each SR that arrives, sent back to where it came from. */
+    private void answerSenderReports() {
+        byte[] buffer = new byte[1500];
+        while (!rtcp.isClosed()) {
+            DatagramPacket p = new DatagramPacket(buffer, buffer.length);
+            try {
+                rtcp.receive(p);
+            } catch (IOException e) {
+                return; // closed
+            }
+            long arrivedNanos = System.nanoTime();
+            RtcpCompoundPacket compound;
+            try {
+                compound = RtcpCompoundPacket.parse(ByteBuffer.wrap(p.getData(), 0, p.getLength()));
+            } catch (MalformedRtcpException e) {
+                continue;
+            }
+            for (RtcpPacket packet : compound.packets()) {
+                if (packet instanceof SenderReport sr) {
+                    // DLSR rounded down, so the appliance never computes a negative round trip
+                    long dlsr = NtpTime.durationToCompact(Duration.ofNanos(System.nanoTime() - arrivedNanos));
+                    ReportBlock block = new ReportBlock(sr.ssrc(), 0, 0, 0, 0, sr.ntpTime().compact(), dlsr);
+                    byte[] rr = RtcpCompoundPacket.of(new ReceiverReport(ssrc & 0xFFFF_FFFFL, List.of(block))).toBytes();
+                    try {
+                        rtcp.send(new DatagramPacket(rr, rr.length, p.getSocketAddress()));
+                        reportsAnswered.incrementAndGet();
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            }
+        }
     }
 
     private void ackNon2xx(String inviteBranch, Message response) {
@@ -274,6 +331,7 @@ public final class RtpCaller implements AutoCloseable {
     public void close() {
         sip.close();
         rtp.close();
+        rtcp.close();
     }
 
     /** A SIP message as far as this caller needs it; {@code status} is 0 for a request. */
