@@ -28,10 +28,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Music on hold between two phones. While a party holds, both phones' media points at the appliance instead of
- * at each other: the held party gets a session of ours that loops the music (we re-INVITE it with our own
- * {@code sendonly} offer), the holder gets a session of ours that answers its hold offer ({@code recvonly} or
- * {@code inactive}, RFC 3264 §6.1) and ignores what it sends. Two sessions, not one, so that the holder's RTP
- * can never re-latch the music stream towards itself.
+ * at each other: the held party gets a session of ours that loops the music (we re-INVITE it with our own offer),
+ * the holder gets a session of ours that answers its hold offer ({@code recvonly} or {@code inactive}, RFC 3264
+ * §6.1) and ignores what it sends. Two sessions, not one, so that the holder's RTP can never re-latch the music
+ * stream towards itself.
+ *
+ * <p>The held party is offered {@code sendrecv}, not {@code sendonly}: what it sends is ignored, but it keeps
+ * sending, so a phone behind NAT is latched (symmetric RTP) and phones that rebuild their receive path when a
+ * stream stops being sendrecv (baresip 1.0 drops its decode filters, its recorder among them) keep working.
  *
  * <p>Re-INVITEs from either party go through here while it lasts: another hold answers from the party's own
  * session (when both hold, nobody hears music; when the first holder resumes while the other still holds, the
@@ -51,6 +55,9 @@ final class HoldMusic {
         /** Starting the music failed (the held phone refused); the hold was refused too; this is closed. */
         FAILED
     }
+
+    /** How the music is offered to a held party (see the class comment for why not sendonly). */
+    static final Direction TO_THE_HELD = Direction.SENDRECV;
 
     private final B2buaCall call;
     private final MediaServices media;
@@ -131,11 +138,11 @@ final class HoldMusic {
                 ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE));
     }
 
-    /** Re-INVITEs the held party with our sendonly offer; answers the holder when it has answered. */
+    /** Re-INVITEs the held party with our music offer; answers the holder when it has answered. */
     private boolean offerMusic(ServerTransaction st, byte[] holdOffer, Negotiation.Agreed holderAnswer) {
         End x = holder;
         End y = held;
-        byte[] ours = bytes(y.negotiator.offer(Direction.SENDONLY));
+        byte[] ours = bytes(y.negotiator.offer(TO_THE_HELD));
         pending = true;
         boolean sent = y.leg.sendInDialog(Request.INVITE, List.of(), ours, sdpType(), new Leg.LaneResponseListener() {
             @Override
@@ -218,8 +225,9 @@ final class HoldMusic {
             resume(p, q, st, body);
             return;
         }
-        // someone still holds: the appliance answers; music to p only when p listens and q holds
-        Negotiation n = p.negotiator.answer(offer, holds ? Direction.RECVONLY : Direction.SENDONLY);
+        // someone still holds, so the appliance answers: p holds (too) and hears nothing, or q holds and p hears
+        // the music (whatever p sends is ignored, as for the held party at the start)
+        Negotiation n = p.negotiator.answer(offer, holds ? Direction.RECVONLY : TO_THE_HELD);
         if (!(n instanceof Negotiation.Agreed agreed)) {
             LOG.info("call {}: re-INVITE during hold refused: {}", call.id(), ((Negotiation.NotAcceptable) n).reason());
             reply(st, Response.NOT_ACCEPTABLE_HERE);
