@@ -38,6 +38,7 @@ class MusicOnHoldIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final double TONE_ALICE = 700;
     private static final double TONE_BOB = 1300;
+    private static final double TONE_CAROL = 1800;
     private static final double MUSIC = 440;
     private static final double WINDOW_SECONDS = 0.5;
     /** Two seconds of a sound, in windows: enough to be sure, short enough for a loaded machine. */
@@ -161,6 +162,29 @@ class MusicOnHoldIT {
         awaitReceiving(bob, "bob receives alice again", bobReceivedBeforeResume);
     }
 
+    @Test
+    void aHeldPartyTransferredByTheHolderTalksToTheTargetAndTheMusicStops() {
+        pbx.user("1003", "Carol", "pw-carol-1003");
+        try (BaresipPhone carol = BaresipPhone.builder(pbx.uri("1003")).password("pw-carol-1003").tone(TONE_CAROL)
+                .answerMode(AnswerMode.AUTO).start()) {
+            carol.awaitRegistered(WAIT);
+            talking();
+            alice.command("hold", "");
+            await().atMost(WAIT).until(() -> call().state() == CallState.HELD);
+            awaitHeard(bob, "bob hears the music", w -> countFrom(w, 0, MUSIC) >= 2);
+
+            alice.command("transfer", pbx.uri("1003")); // the usual "hold, then transfer" of a desk phone
+
+            carol.awaitEvent("CALL_ESTABLISHED", WAIT);
+            alice.awaitEvent("CALL_CLOSED", WAIT);
+            await().atMost(WAIT).until(() -> call().state() == CallState.ANSWERED);
+            await().atMost(WAIT).until(() -> pbx.appliance().media().sessionCount() == 0);
+            awaitHeard(bob, "bob hears carol", w -> countFrom(w, lastIndex(w, MUSIC) + 1, TONE_CAROL) >= HEARD);
+            awaitHeard(carol, "carol hears bob", w -> countFrom(w, 0, TONE_BOB) >= HEARD);
+            assertThat(windows(carol)).as(labels(windows(carol))).noneMatch(w -> w.containsTone(MUSIC));
+        }
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------
 
     /** Alice calls bob (auto-answer) and both hear each other. */
@@ -245,12 +269,12 @@ class MusicOnHoldIT {
         return -1;
     }
 
-    /** One letter per window for failure messages: A alice, B bob, M music, - none. */
+    /** One letter per window for failure messages: A alice, B bob, C carol, M music, - none. */
     private static String labels(List<AudioAnalysis> windows) {
         List<String> out = new ArrayList<>();
         for (AudioAnalysis w : windows) {
             String l = (w.containsTone(TONE_ALICE) ? "A" : "") + (w.containsTone(TONE_BOB) ? "B" : "")
-                    + (w.containsTone(MUSIC) ? "M" : "");
+                    + (w.containsTone(TONE_CAROL) ? "C" : "") + (w.containsTone(MUSIC) ? "M" : "");
             out.add(l.isEmpty() ? "-" : l);
         }
         return String.join(" ", out);
