@@ -221,13 +221,12 @@ final class HoldMusic {
             return;
         }
         boolean holds = SdpSummary.of(body).hold();
-        if (!holds && !q.holds) {
+        Optional<Direction> wish = answering(holds, q.holds);
+        if (wish.isEmpty()) {
             resume(p, q, st, body);
             return;
         }
-        // someone still holds, so the appliance answers: p holds (too) and hears nothing, or q holds and p hears
-        // the music (whatever p sends is ignored, as for the held party at the start)
-        Negotiation n = p.negotiator.answer(offer, holds ? Direction.RECVONLY : TO_THE_HELD);
+        Negotiation n = p.negotiator.answer(offer, wish.get());
         if (!(n instanceof Negotiation.Agreed agreed)) {
             LOG.info("call {}: re-INVITE during hold refused: {}", call.id(), ((Negotiation.NotAcceptable) n).reason());
             reply(st, Response.NOT_ACCEPTABLE_HERE);
@@ -238,6 +237,21 @@ final class HoldMusic {
         p.leg.remoteSdp = body;
         answer(st, p.leg, bytes(agreed.description()));
         report.accept(Phase.HELD);
+    }
+
+    /**
+     * How the appliance answers a re-INVITE while the music lasts: as what it wishes to do towards the phone that
+     * sent it, or empty when nobody holds any more and the offer goes to the other phone instead. A phone that
+     * holds (too) hears nothing; one that listens while the other holds hears the music.
+     *
+     * @param holds      the re-INVITE's offer holds
+     * @param otherHolds the other phone holds
+     */
+    static Optional<Direction> answering(boolean holds, boolean otherHolds) {
+        if (holds) {
+            return Optional.of(Direction.RECVONLY);
+        }
+        return otherHolds ? Optional.of(TO_THE_HELD) : Optional.empty();
     }
 
     /** Nobody holds any more: relay p's offer to q, q's answer back, and leave the media to the phones again. */
