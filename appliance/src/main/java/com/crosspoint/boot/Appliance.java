@@ -15,6 +15,7 @@ import com.crosspoint.directory.Directory;
 import com.crosspoint.events.EventBus;
 import com.crosspoint.im.MessageService;
 import com.crosspoint.media.engine.MediaEngine;
+import com.crosspoint.media.play.MusicOnHold;
 import com.crosspoint.media.play.PromptLibrary;
 import com.crosspoint.media.record.Recorder;
 import com.crosspoint.provisioning.ProvisioningService;
@@ -170,7 +171,7 @@ public final class Appliance implements AutoCloseable {
         b2bua = new B2bua(messages, directory, registrar, callLanes, timers, activeCalls, records, clock,
                 new MediaServices(media, advertisedMediaAddress(), PromptLibrary.english(config.data().dir()),
                         recordingFiles, Recorder.Limits.of(config.media()), voicemailApps,
-                        List.of(voicemailApps)));
+                        List.of(voicemailApps), musicOnHold()));
         messagesService = new MessageService(stores.messages(), registrar, directory, new SipMessageTransport(messages), events, clock);
         events.subscribe("im-delivery", MessageService::concerns, messagesService::onEvent);
         events.subscribe("sip-flows", FlowTable::concerns, sip.flows()::onEvent);
@@ -192,6 +193,17 @@ public final class Appliance implements AutoCloseable {
         closers.push(api);
         LOG.info("Crosspoint {} started: SIP {}:{}, HTTP {}:{}", config.node().name(),
                 config.network().advertisedAddress(), sip.port(), config.http().bind(), api.port());
+    }
+
+    /** The music held parties hear; an unusable file stops the start (see media.musicOnHold). */
+    private MusicOnHold musicOnHold() {
+        try {
+            MusicOnHold music = MusicOnHold.load(config.musicOnHold(), config.data().dir());
+            LOG.info("Music on hold: {} ({} s)", music.origin(), music.durationMillis() / 1000);
+            return music;
+        } catch (IOException e) {
+            throw new UncheckedIOException("music on hold (media.musicOnHold) unusable: " + e.getMessage(), e);
+        }
     }
 
     private SipSettings sipSettings() {

@@ -1,6 +1,9 @@
 package com.crosspoint.config;
 
 import com.crosspoint.media.engine.MediaConfig;
+import com.crosspoint.media.wav.WavAudio;
+import com.crosspoint.media.wav.WavReader;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -39,7 +42,8 @@ final class ConfigBinder {
                 media(),
                 http(network),
                 admin(),
-                demo());
+                demo(),
+                musicOnHold());
         values.requireAllRead();
         requireDistinctPorts(config);
         return config;
@@ -139,6 +143,29 @@ final class ConfigBinder {
                 ranged("media.silenceTimeoutSeconds", 1, 3600), ranged("media.silenceThresholdDbfs", -96, -1),
                 ranged("media.rtcpIntervalMillis", 100, 600_000), ranged("media.relatchPackets", 1, 1000),
                 ranged("media.socketBufferBytes", 1024, 64 * 1024 * 1024));
+    }
+
+    /** {@code media.musicOnHold}: empty, or a WAV file the media server can loop (8 kHz mono, not empty). */
+    private Optional<Path> musicOnHold() {
+        String key = "media.musicOnHold";
+        String text = values.string(key).trim();
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Path file = path(key, text);
+        if (!Files.isRegularFile(file)) {
+            throw values.error(key, "no such file: " + file);
+        }
+        try {
+            WavAudio audio = WavReader.read(file);
+            if (audio.samples().length == 0) {
+                throw values.error(key, file + " holds no audio");
+            }
+        } catch (IOException e) {
+            throw values.error(key, file + " is not an 8 kHz mono WAV file (16-bit PCM or G.711): "
+                    + e.getMessage());
+        }
+        return Optional.of(file);
     }
 
     private int ranged(String key, int min, int max) {

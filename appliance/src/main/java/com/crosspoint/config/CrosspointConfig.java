@@ -1,14 +1,18 @@
 package com.crosspoint.config;
 
 import com.crosspoint.media.engine.MediaConfig;
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The validated configuration of one node; built by {@link ConfigLoader}. Each section
- * mirrors a top-level block of {@code config/crosspoint.yaml}.
+ * mirrors a top-level block of {@code config/crosspoint.yaml}; {@code musicOnHold} is the {@code media.musicOnHold}
+ * file (checked to be a playable WAV), empty for the DATA_DIR override or the built-in music.
  */
 public record CrosspointConfig(NodeConfig node, DataConfig data, NetworkConfig network, SipConfig sip,
-                               MediaConfig media, HttpConfig http, AdminConfig admin, DemoConfig demo) {
+                               MediaConfig media, HttpConfig http, AdminConfig admin, DemoConfig demo,
+                               Optional<Path> musicOnHold) {
 
     public CrosspointConfig {
         Objects.requireNonNull(node, "node");
@@ -19,5 +23,6 @@ public record CrosspointConfig(NodeConfig node, DataConfig data, NetworkConfig n
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(admin, "admin");
         Objects.requireNonNull(demo, "demo");
+        Objects.requireNonNull(musicOnHold, "musicOnHold");
     }
 }

@@ -1,6 +1,9 @@
 package com.crosspoint.testing;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -50,6 +53,22 @@ public final class AudioAnalysis {
 
     public double durationSeconds() {
         return (double) samples.length / sampleRate;
+    }
+
+    /**
+     * Consecutive windows of {@code seconds} each (a shorter tail is dropped), to follow what was heard when: a
+     * phone's recording of received audio grows only while packets arrive, so position stands for time heard.
+     */
+    public List<AudioAnalysis> windows(double seconds) {
+        int length = (int) Math.round(seconds * sampleRate);
+        if (length <= 0) {
+            throw new IllegalArgumentException("window too short: " + seconds + " s");
+        }
+        List<AudioAnalysis> windows = new ArrayList<>();
+        for (int start = 0; start + length <= samples.length; start += length) {
+            windows.add(new AudioAnalysis(Arrays.copyOfRange(samples, start, start + length), sampleRate));
+        }
+        return windows;
     }
 
     /** Root mean square level, full scale = 1 (a full-scale sine gives 0.707). */

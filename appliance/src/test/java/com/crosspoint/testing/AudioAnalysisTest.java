@@ -40,6 +40,22 @@ class AudioAnalysisTest {
     }
 
     @Test
+    void windowsFollowWhichToneWasHeardWhen() {
+        int rate = 8000;
+        double[] heard = new double[rate * 3 + 1000]; // 1 s of 440 Hz, 1 s of silence, 1 s of 975 Hz, a short tail
+        for (int i = 0; i < rate; i++) {
+            heard[i] = 0.4 * Math.sin(2 * Math.PI * 440 * i / rate);
+            heard[2 * rate + i] = 0.4 * Math.sin(2 * Math.PI * 975 * i / rate);
+        }
+        java.util.List<AudioAnalysis> windows = AudioAnalysis.of(heard, rate).windows(0.5);
+
+        assertThat(windows).hasSize(6);
+        assertThat(windows).allSatisfy(w -> assertThat(w.durationSeconds()).isEqualTo(0.5));
+        assertThat(windows.stream().map(w -> w.containsTone(440) ? "A" : w.containsTone(975) ? "B" : "-"))
+                .containsExactly("A", "A", "-", "-", "B", "B");
+    }
+
+    @Test
     void findsBothTonesOfAMixButNotATonelessSignal() {
         int rate = 8000;
         double[] mix = new double[rate * 2];

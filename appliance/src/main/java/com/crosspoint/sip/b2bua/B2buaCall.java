@@ -65,6 +65,8 @@ final class B2buaCall {
     private ScheduledFuture<?> noAnswerTimer;
     private boolean reinvitePending;
     private BlindTransfer transfer;
+    /** Music on hold between the two phones, while one of them holds; null otherwise. */
+    private HoldMusic music;
     private boolean ended;
     /** How an answered call is recorded: ANSWERED by a person, or VOICEMAIL when the appliance took it. */
     private Disposition answeredAs = Disposition.ANSWERED;
@@ -378,11 +380,18 @@ final class B2buaCall {
             ctx.messages().send(st, ctx.messages().response(st.getRequest(), Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST));
             return;
         }
+        if (music != null) {
+            music.onReinvite(from, st); // on hold with music: the appliance holds both phones' media
+            return;
+        }
         if (reinvitePending) {
             ctx.messages().send(st, ctx.messages().response(st.getRequest(), Response.REQUEST_PENDING));
             return;
         }
         byte[] offer = st.getRequest().getRawContent();
+        if (ctx.media() != null && transfer == null && SdpSummary.of(offer).hold() && startMusic(from, to, st)) {
+            return;
+        }
         reinvitePending = true;
         boolean sent = to.sendInDialog(Request.INVITE, List.of(), offer, sdpType(), new Leg.LaneResponseListener() {
             @Override
@@ -418,6 +427,33 @@ final class B2buaCall {
         if (!sent) {
             reinvitePending = false;
             ctx.messages().send(st, ctx.messages().response(st.getRequest(), Response.SERVER_INTERNAL_ERROR));
+        }
+    }
+
+    /** {@code from} holds {@code to}: music to {@code to} instead of relaying (see {@link HoldMusic}). */
+    private boolean startMusic(Leg from, Leg to, javax.sip.ServerTransaction st) {
+        HoldMusic[] self = new HoldMusic[1];
+        Optional<HoldMusic> started = HoldMusic.start(this, ctx.media(), ctx.messages(), from, to, st, phase -> {
+            if (music != self[0]) {
+                return;
+            }
+            if (phase != HoldMusic.Phase.HELD) {
+                music = null;
+            }
+            if (!ended && transfer == null && phase != HoldMusic.Phase.FAILED) {
+                state = phase == HoldMusic.Phase.HELD ? CallState.HELD : CallState.ANSWERED;
+                publish();
+            }
+        });
+        self[0] = started.orElse(null);
+        music = self[0];
+        return music != null;
+    }
+
+    private void stopMusic() {
+        if (music != null) {
+            music.close();
+            music = null;
         }
     }
 
@@ -520,6 +556,7 @@ final class B2buaCall {
         if (transfer != tr) {
             return;
         }
+        stopMusic(); // the transferee now talks to the target directly
         partyA = tr.transferee;
         partyB = tr.answered;
         transfer = null;
@@ -579,6 +616,7 @@ final class B2buaCall {
         }
         ended = true;
         cancelNoAnswer();
+        stopMusic();
         if (qualityTimer != null) {
             qualityTimer.cancel(false);
         }

@@ -1,0 +1,288 @@
+package com.crosspoint.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.crosspoint.call.CallSnapshot;
+import com.crosspoint.call.CallState;
+import com.crosspoint.testing.AudioAnalysis;
+import com.crosspoint.testing.BaresipEvent;
+import com.crosspoint.testing.BaresipPhone;
+import com.crosspoint.testing.BaresipPhone.AnswerMode;
+import com.crosspoint.testing.TestAppliance;
+import com.crosspoint.testing.ToneWav;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Music on hold between two real baresip phones. 1001 sends a 700 Hz tone, 1002 a 1300 Hz tone, and the music
+ * (configured through {@code media.musicOnHold}) is a 440 Hz tone, so each phone's recording of what it received
+ * tells who it heard when. A recording grows only while packets arrive, so the order of its half-second windows
+ * is the order of what was heard; it is read while the call runs to wait for each step. baresip 1.0 stops
+ * recording what it receives once a stream of its own has been other than sendrecv (it drops its decode filters),
+ * so the phone that holds is checked by the RTP packets it reports in RTCP events instead.
+ */
+class MusicOnHoldIT {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final double TONE_ALICE = 700;
+    private static final double TONE_BOB = 1300;
+    private static final double TONE_CAROL = 1800;
+    private static final double MUSIC = 440;
+    private static final double WINDOW_SECONDS = 0.5;
+    /** Two seconds of a sound, in windows: enough to be sure, short enough for a loaded machine. */
+    private static final int HEARD = 4;
+
+    private static Path musicDir;
+    private static TestAppliance pbx;
+
+    private BaresipPhone alice;
+    private BaresipPhone bob;
+
+    @BeforeAll
+    static void start() throws IOException {
+        musicDir = Files.createTempDirectory("crosspoint-moh");
+        Path music = ToneWav.write(musicDir.resolve("moh-440.wav"), MUSIC, Duration.ofSeconds(3), 0.5);
+        pbx = TestAppliance.start(Map.of("media.musicOnHold", music.toString()));
+        pbx.user("1001", "Alice", "pw-alice-1001");
+        pbx.user("1002", "Bob", "pw-bob-1002");
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (pbx != null) {
+            pbx.close();
+        }
+        try (var files = Files.list(musicDir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+        Files.deleteIfExists(musicDir);
+    }
+
+    @BeforeEach
+    void phones() {
+        alice = BaresipPhone.builder(pbx.uri("1001")).password("pw-alice-1001").tone(TONE_ALICE)
+                .answerMode(AnswerMode.AUTO).start();
+        bob = BaresipPhone.builder(pbx.uri("1002")).password("pw-bob-1002").tone(TONE_BOB)
+                .answerMode(AnswerMode.AUTO).start();
+        alice.awaitRegistered(WAIT);
+        bob.awaitRegistered(WAIT);
+    }
+
+    @AfterEach
+    void hangUp() {
+        alice.close();
+        bob.close();
+        await().atMost(WAIT).until(() -> pbx.appliance().activeCalls().list(pbx.tenant().id()).isEmpty());
+        await().atMost(WAIT).until(() -> pbx.appliance().media().sessionCount() == 0);
+    }
+
+    @Test
+    void theHeldPartyHearsTheMusicAndResumingRestoresTwoWayAudio() {
+        talking();
+
+        alice.command("hold", "");
+        await().atMost(WAIT).until(() -> call().state() == CallState.HELD);
+        assertThat(pbx.appliance().media().sessionCount()).as("one session per phone while held").isEqualTo(2);
+        awaitHeard(bob, "bob hears the music", w -> countFrom(w, lastIndex(w, TONE_ALICE) + 1, MUSIC) >= HEARD);
+        long aliceReceivedBeforeResume = received(alice);
+
+        alice.command("resume", "");
+        await().atMost(WAIT).until(() -> call().state() == CallState.ANSWERED);
+        await().atMost(WAIT).until(() -> pbx.appliance().media().sessionCount() == 0);
+        awaitHeard(bob, "bob hears alice again", w -> countFrom(w, lastIndex(w, MUSIC) + 1, TONE_ALICE) >= HEARD);
+        awaitReceiving(alice, "alice receives bob again", aliceReceivedBeforeResume);
+
+        List<AudioAnalysis> heardByBob = windows(bob);
+        String labels = labels(heardByBob);
+        int firstMusic = firstIndex(heardByBob, MUSIC);
+        int lastMusic = lastIndex(heardByBob, MUSIC);
+        assertThat(firstIndex(heardByBob, TONE_ALICE)).as(labels).isLessThan(firstMusic);
+        assertThat(lastIndex(heardByBob, TONE_ALICE)).as(labels).isGreaterThan(lastMusic);
+        // while the music played bob heard nothing of alice (the edges may hold a bit of both)
+        assertThat(heardByBob.subList(firstMusic + 1, lastMusic)).as(labels)
+                .noneMatch(w -> w.containsTone(TONE_ALICE));
+        assertThat(countFrom(heardByBob, 0, TONE_BOB)).as("bob never hears himself: " + labels).isZero();
+    }
+
+    @Test
+    void hangingUpWhileHeldReleasesTheMusicSessions() {
+        talking();
+        alice.command("hold", "");
+        await().atMost(WAIT).until(() -> call().state() == CallState.HELD);
+        awaitHeard(bob, "bob hears the music", w -> countFrom(w, 0, MUSIC) >= 2);
+        assertThat(pbx.appliance().media().sessionCount()).isEqualTo(2);
+
+        bob.hangup(); // the held party gives up
+        alice.awaitEvent("CALL_CLOSED", WAIT);
+        await().atMost(WAIT).until(() -> pbx.appliance().activeCalls().list(pbx.tenant().id()).isEmpty());
+        await().atMost(WAIT).until(() -> pbx.appliance().media().sessionCount() == 0);
+    }
+
+    @Test
+    void whenBothHoldTheOneWhoResumesFirstGetsTheMusicAndTheLastResumeReconnectsThem() {
+        talking();
+        alice.command("hold", "");
+        await().atMost(WAIT).until(() -> call().state() == CallState.HELD);
+        awaitHeard(bob, "bob hears the music", w -> countFrom(w, 0, MUSIC) >= 2);
+
+        bob.clearEvents();
+        bob.command("hold", "");
+        // the appliance answers bob's hold itself: both hold now
+        bob.awaitEvent(e -> e.isType("CALL_REMOTE_SDP") && "answer".equals(e.param()), "bob's hold answered", WAIT);
+        assertThat(call().state()).isEqualTo(CallState.HELD);
+        alice.clearEvents();
+        alice.command("resume", ""); // bob still holds: now alice is the one waiting, with the music
+        alice.awaitEvent(e -> e.isType("CALL_REMOTE_SDP") && "answer".equals(e.param()), "alice's resume answered",
+                WAIT);
+        assertThat(call().state()).isEqualTo(CallState.HELD);
+        assertThat(pbx.appliance().media().sessionCount()).isEqualTo(2);
+        // (baresip 1.0 stops recording what it receives once it has held a call, so only packets tell here)
+        awaitReceiving(alice, "alice receives the music", received(alice));
+        long aliceReceivedBeforeResume = received(alice);
+        long bobReceivedBeforeResume = received(bob);
+
+        bob.command("resume", "");
+        await().atMost(WAIT).until(() -> call().state() == CallState.ANSWERED);
+        await().atMost(WAIT).until(() -> pbx.appliance().media().sessionCount() == 0);
+        awaitReceiving(alice, "alice receives bob again", aliceReceivedBeforeResume);
+        awaitReceiving(bob, "bob receives alice again", bobReceivedBeforeResume);
+    }
+
+    @Test
+    void aHeldPartyTransferredByTheHolderTalksToTheTargetAndTheMusicStops() {
+        pbx.user("1003", "Carol", "pw-carol-1003");
+        try (BaresipPhone carol = BaresipPhone.builder(pbx.uri("1003")).password("pw-carol-1003").tone(TONE_CAROL)
+                .answerMode(AnswerMode.AUTO).start()) {
+            carol.awaitRegistered(WAIT);
+            talking();
+            alice.command("hold", "");
+            await().atMost(WAIT).until(() -> call().state() == CallState.HELD);
+            awaitHeard(bob, "bob hears the music", w -> countFrom(w, 0, MUSIC) >= 2);
+
+            alice.command("transfer", pbx.uri("1003")); // the usual "hold, then transfer" of a desk phone
+
+            carol.awaitEvent("CALL_ESTABLISHED", WAIT);
+            alice.awaitEvent("CALL_CLOSED", WAIT);
+            await().atMost(WAIT).until(() -> call().state() == CallState.ANSWERED);
+            await().atMost(WAIT).until(() -> pbx.appliance().media().sessionCount() == 0);
+            awaitHeard(bob, "bob hears carol", w -> countFrom(w, lastIndex(w, MUSIC) + 1, TONE_CAROL) >= HEARD);
+            awaitHeard(carol, "carol hears bob", w -> countFrom(w, 0, TONE_BOB) >= HEARD);
+            assertThat(windows(carol)).as(labels(windows(carol))).noneMatch(w -> w.containsTone(MUSIC));
+        }
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------
+
+    /** Alice calls bob (auto-answer) and both hear each other. */
+    private void talking() {
+        alice.dial(pbx.uri("1002"));
+        alice.awaitEvent("CALL_ESTABLISHED", WAIT);
+        bob.awaitEvent("CALL_ESTABLISHED", WAIT);
+        awaitHeard(bob, "bob hears alice", w -> countFrom(w, 0, TONE_ALICE) >= HEARD);
+        awaitHeard(alice, "alice hears bob", w -> countFrom(w, 0, TONE_BOB) >= HEARD);
+        assertThat(pbx.appliance().media().sessionCount()).as("phones talk directly").isZero();
+    }
+
+    /** RTP packets the phone last reported receiving (its latest CALL_RTCP event), 0 before the first one. */
+    private static long received(BaresipPhone phone) {
+        List<BaresipEvent> rtcp = phone.events().stream().filter(e -> e.isType("CALL_RTCP")).toList();
+        return rtcp.isEmpty() ? 0 : rtcp.get(rtcp.size() - 1).json().path("rtcp_stats").path("rx").path("sent").asLong();
+    }
+
+    /** Waits until the phone reports two more seconds of received RTP than {@code before}, or a new source. */
+    private static void awaitReceiving(BaresipPhone phone, String what, long before) {
+        await(what).atMost(WAIT).pollInterval(Duration.ofMillis(500))
+                .until(() -> received(phone) >= before + 100 || received(phone) > 0 && received(phone) < before);
+    }
+
+    private interface Heard {
+        boolean test(List<AudioAnalysis> windows);
+    }
+
+    private static void awaitHeard(BaresipPhone phone, String what, Heard condition) {
+        try {
+            await(what).atMost(WAIT).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                    .until(() -> condition.test(windows(phone)));
+        } catch (ConditionTimeoutException e) {
+            String log = phone.log();
+            throw new AssertionError(what + " within " + WAIT + "; " + phone.name() + " heard (A alice, B bob,"
+                    + " M music, per " + WINDOW_SECONDS + " s): " + labels(windows(phone)) + "\nrecordings "
+                    + phone.recordings() + "\n--- log tail ---\n" + log.substring(Math.max(0, log.length() - 4000)), e);
+        }
+    }
+
+    /** Half-second windows of the phone's current call's received audio (read while it is being written). */
+    private static List<AudioAnalysis> windows(BaresipPhone phone) {
+        List<Path> recordings = phone.recordings();
+        if (recordings.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return AudioAnalysis.read(recordings.get(recordings.size() - 1)).windows(WINDOW_SECONDS);
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw e;
+        }
+    }
+
+    private static int countFrom(List<AudioAnalysis> windows, int from, double hz) {
+        int n = 0;
+        for (int i = Math.max(0, from); i < windows.size(); i++) {
+            if (windows.get(i).containsTone(hz)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static int firstIndex(List<AudioAnalysis> windows, double hz) {
+        for (int i = 0; i < windows.size(); i++) {
+            if (windows.get(i).containsTone(hz)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastIndex(List<AudioAnalysis> windows, double hz) {
+        for (int i = windows.size() - 1; i >= 0; i--) {
+            if (windows.get(i).containsTone(hz)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** One letter per window for failure messages: A alice, B bob, C carol, M music, - none. */
+    private static String labels(List<AudioAnalysis> windows) {
+        List<String> out = new ArrayList<>();
+        for (AudioAnalysis w : windows) {
+            String l = (w.containsTone(TONE_ALICE) ? "A" : "") + (w.containsTone(TONE_BOB) ? "B" : "")
+                    + (w.containsTone(TONE_CAROL) ? "C" : "") + (w.containsTone(MUSIC) ? "M" : "");
+            out.add(l.isEmpty() ? "-" : l);
+        }
+        return String.join(" ", out);
+    }
+
+    private static CallSnapshot call() {
+        List<CallSnapshot> calls = pbx.appliance().activeCalls().list(pbx.tenant().id());
+        assertThat(calls).hasSize(1);
+        return calls.get(0);
+    }
+}
