@@ -62,6 +62,8 @@ final class B2buaCall {
     private ScheduledFuture<?> noAnswerTimer;
     private boolean reinvitePending;
     private BlindTransfer transfer;
+    /** A voice application handing the caller to a person, while they are rung. */
+    private ApplicationTransfer appTransfer;
     private boolean ended;
     /** How an answered call is recorded: ANSWERED by a person, or VOICEMAIL when the appliance took it. */
     private Disposition answeredAs = Disposition.ANSWERED;
@@ -131,7 +133,7 @@ final class B2buaCall {
         scheduleNoAnswer(seconds);
     }
 
-    private void dial(Binding b, String toExtension, String fromExtension, String fromName, byte[] sdp,
+    void dial(Binding b, String toExtension, String fromExtension, String fromName, byte[] sdp,
                       List<OutboundLeg> into) {
         try {
             Request invite = InviteFactory.invite(ctx.messages(), b, tenant.domain(), fromExtension, fromName,
@@ -254,6 +256,10 @@ final class B2buaCall {
     }
 
     void onLegAnswered(OutboundLeg leg) {
+        if (appTransfer != null && appTransfer.owns(leg)) {
+            appTransfer.onAnswered(leg);
+            return;
+        }
         if (transfer != null && transfer.legs.contains(leg)) {
             transferAnswered(leg);
             return;
@@ -276,6 +282,10 @@ final class B2buaCall {
     }
 
     void onLegFailed(OutboundLeg leg, int status) {
+        if (appTransfer != null && appTransfer.owns(leg)) {
+            appTransfer.onFailed(leg);
+            return;
+        }
         if (transfer != null && transfer.legs.contains(leg)) {
             transferLegFailed(status);
             return;
@@ -341,6 +351,7 @@ final class B2buaCall {
         if (transfer != null) {
             cancelAll(transfer.legs);
         }
+        abandonApplicationTransfer();
         end(answeredAs, leg == inbound ? HangupParty.CALLER : HangupParty.CALLEE, Response.OK);
     }
 
@@ -527,6 +538,66 @@ final class B2buaCall {
         publish();
     }
 
+    // ---- a voice application hands the caller on (auto-attendant; see ApplicationTransfer) -----------
+
+    Tenant tenant() {
+        return tenant;
+    }
+
+    /** The application on {@code media} transfers the caller to {@code extension}: ring them, ringback meanwhile. */
+    void transferFromApplication(MediaLeg media, String extension) {
+        Optional<User> callee = ctx.directory().userByExtension(tenant.id(), extension);
+        if (ended || appTransfer != null || partyB != media || callee.isEmpty()) {
+            LOG.info("call {}: cannot transfer to {}", id, extension);
+            media.hangUp();
+            return;
+        }
+        appTransfer = new ApplicationTransfer(ctx, this, media, inbound, caller);
+        state = CallState.TRANSFERRING;
+        publish();
+        media.ringback();
+        appTransfer.ring(callee.get());
+    }
+
+    /** The application on the media leg handed the call to another (voicemail): record the call as that one. */
+    void applicationSwitched(CallApplication app) {
+        answeredAs = app.disposition();
+        publish();
+    }
+
+    /** Nobody was connected: the caller stays with the media leg (now voicemail) or is hung up. */
+    void applicationTransferEnded(ApplicationTransfer t) {
+        if (appTransfer == t) {
+            appTransfer = null;
+            if (!ended) {
+                state = CallState.ANSWERED;
+                publish();
+            }
+        }
+    }
+
+    /** {@code leg} answered and the caller was re-INVITEd to it: they talk, the media leg is gone. */
+    void applicationTransferConnected(ApplicationTransfer t, OutboundLeg leg, User answeredFor) {
+        if (appTransfer != t || ended) {
+            leg.bye();
+            return;
+        }
+        appTransfer = null;
+        partyB = leg;
+        target = answeredFor;
+        answeredAs = Disposition.ANSWERED;
+        codec = SdpSummary.of(leg.remoteSdp).codec();
+        state = CallState.ANSWERED;
+        publish();
+    }
+
+    private void abandonApplicationTransfer() {
+        if (appTransfer != null) {
+            appTransfer.abandon();
+            appTransfer = null;
+        }
+    }
+
     // ---- operator and end ---------------------------------------------------------------------
 
     /** Hang-up from the API. */
@@ -544,6 +615,7 @@ final class B2buaCall {
             if (transfer != null) {
                 cancelAll(transfer.legs);
             }
+            abandonApplicationTransfer();
             end(answeredAs, HangupParty.SYSTEM, Response.OK);
         } else {
             cancelNoAnswer();
