@@ -10,13 +10,20 @@ import com.crosspoint.media.play.PromptLibrary;
 import com.crosspoint.model.AttendantMenu;
 import com.crosspoint.model.CallRecord;
 import com.crosspoint.model.Disposition;
+import com.crosspoint.model.User;
+import com.crosspoint.model.VoicemailFolder;
 import com.crosspoint.store.CdrStore;
 import com.crosspoint.testing.AudioAnalysis;
 import com.crosspoint.testing.BaresipPhone;
 import com.crosspoint.testing.BaresipPhone.AnswerMode;
 import com.crosspoint.testing.PcmWav;
 import com.crosspoint.testing.TestAppliance;
+import com.crosspoint.media.wav.WavWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -35,14 +42,17 @@ class AttendantIT {
     private static TestAppliance pbx;
     private static BaresipPhone alice;
     private static BaresipPhone bob;
+    private static User carol;
 
     @BeforeAll
     static void start() {
         pbx = TestAppliance.start();
         pbx.user("1001", "Alice", "pw-alice-1001");
         pbx.user("1002", "Bob", "pw-bob-1002");
+        carol = pbx.user("1003", "Carol", "pw-carol-1003"); // never registered
         pbx.appliance().attendant().create(pbx.tenant().id(), new MenuDraft("700", "Reception", null, true, 5, 3,
-                null, List.of(new MenuDraft.Option("2", "EXTENSION", "1002", null))));
+                null, List.of(new MenuDraft.Option("2", "EXTENSION", "1002", null),
+                        new MenuDraft.Option("3", "EXTENSION", "1003", null))));
         alice = BaresipPhone.builder(pbx.uri("1001")).password("pw-alice-1001").tone(1000)
                 .answerMode(AnswerMode.MANUAL).start();
         bob = BaresipPhone.builder(pbx.uri("1002")).password("pw-bob-1002").tone(440)
@@ -126,10 +136,47 @@ class AttendantIT {
         assertThat(greetings.get(1)).isGreaterThan(matches(heard, invalid).get(0));
     }
 
+    @Test
+    void aTransferToSomeoneUnreachableEndsInTheirVoicemailOnTheSameCall() throws Exception {
+        alice.dial(pbx.uri("700"));
+        alice.awaitEvent("CALL_ESTABLISHED", WAIT);
+        alice.awaitEvent("CALL_RTPESTAB", WAIT);
+        Thread.sleep(1_000);
+
+        alice.command("sndcode", "3");
+
+        // "please hold", then 1003 has no phone: the greeting, the beep, and the recording of the caller's tone
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> !recordingsInProgress().isEmpty());
+        assertThat(onlyCall().state()).isEqualTo(CallState.ANSWERED);
+        Thread.sleep(3_000);
+        alice.hangup();
+        alice.awaitEvent("CALL_CLOSED", WAIT);
+        assertThat(alice.events()).as("answered once").filteredOn(e -> e.isType("CALL_ESTABLISHED")).hasSize(1);
+
+        await().atMost(WAIT).until(() -> pbx.appliance().voicemail().folder(carol.id(), VoicemailFolder.NEW).size() == 1);
+        var v = pbx.appliance().voicemail().folder(carol.id(), VoicemailFolder.NEW).get(0);
+        assertThat(v.callerExtension()).isEqualTo("1001");
+        assertThat(AudioAnalysis.read(pbx.appliance().voicemail().audio(carol.id(), v.id())).containsTone(1000)).isTrue();
+        await().atMost(WAIT).until(() -> lastCdr() != null && "700".equals(lastCdr().callee()));
+        assertThat(lastCdr().disposition()).isEqualTo(Disposition.VOICEMAIL);
+    }
+
     private static CallSnapshot onlyCall() {
         List<CallSnapshot> calls = pbx.appliance().activeCalls().list(pbx.tenant().id());
         assertThat(calls).hasSize(1);
         return calls.get(0);
+    }
+
+    private static List<Path> recordingsInProgress() {
+        Path root = pbx.dataDir().resolve("voicemail");
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).filter(WavWriter::isTemporary).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static CallRecord lastCdr() {
