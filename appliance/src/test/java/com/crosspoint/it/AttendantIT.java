@@ -9,6 +9,7 @@ import com.crosspoint.ivr.MenuDraft;
 import com.crosspoint.media.play.PromptLibrary;
 import com.crosspoint.model.AttendantMenu;
 import com.crosspoint.model.CallRecord;
+import com.crosspoint.model.CallSettings;
 import com.crosspoint.model.Disposition;
 import com.crosspoint.model.User;
 import com.crosspoint.model.VoicemailFolder;
@@ -43,6 +44,8 @@ class AttendantIT {
     private static BaresipPhone alice;
     private static BaresipPhone bob;
     private static User carol;
+    private static User dave;
+    private static BaresipPhone davePhone;
 
     @BeforeAll
     static void start() {
@@ -50,15 +53,20 @@ class AttendantIT {
         pbx.user("1001", "Alice", "pw-alice-1001");
         pbx.user("1002", "Bob", "pw-bob-1002");
         carol = pbx.user("1003", "Carol", "pw-carol-1003"); // never registered
+        dave = pbx.settings(pbx.user("1004", "Dave", "pw-dave-1004"), new CallSettings(null, null, null, 5, false));
         pbx.appliance().attendant().create(pbx.tenant().id(), new MenuDraft("700", "Reception", null, true, 5, 3,
                 null, List.of(new MenuDraft.Option("2", "EXTENSION", "1002", null),
-                        new MenuDraft.Option("3", "EXTENSION", "1003", null))));
+                        new MenuDraft.Option("3", "EXTENSION", "1003", null),
+                        new MenuDraft.Option("4", "EXTENSION", "1004", null))));
         alice = BaresipPhone.builder(pbx.uri("1001")).password("pw-alice-1001").tone(1000)
                 .answerMode(AnswerMode.MANUAL).start();
         bob = BaresipPhone.builder(pbx.uri("1002")).password("pw-bob-1002").tone(440)
                 .answerMode(AnswerMode.AUTO).start();
+        davePhone = BaresipPhone.builder(pbx.uri("1004")).password("pw-dave-1004").tone(440)
+                .answerMode(AnswerMode.MANUAL).start();
         alice.awaitRegistered(WAIT);
         bob.awaitRegistered(WAIT);
+        davePhone.awaitRegistered(WAIT);
     }
 
     @AfterAll
@@ -69,6 +77,9 @@ class AttendantIT {
         if (bob != null) {
             bob.close();
         }
+        if (davePhone != null) {
+            davePhone.close();
+        }
         pbx.close();
     }
 
@@ -77,6 +88,7 @@ class AttendantIT {
         await().atMost(WAIT).until(() -> pbx.appliance().activeCalls().list(pbx.tenant().id()).isEmpty());
         alice.clearEvents();
         bob.clearEvents();
+        davePhone.clearEvents();
         Thread.sleep(1_100); // a new second: each call gets its own recording file (1 s resolution)
     }
 
@@ -157,6 +169,44 @@ class AttendantIT {
         var v = pbx.appliance().voicemail().folder(carol.id(), VoicemailFolder.NEW).get(0);
         assertThat(v.callerExtension()).isEqualTo("1001");
         assertThat(AudioAnalysis.read(pbx.appliance().voicemail().audio(carol.id(), v.id())).containsTone(1000)).isTrue();
+        await().atMost(WAIT).until(() -> lastCdr() != null && "700".equals(lastCdr().callee()));
+        assertThat(lastCdr().disposition()).isEqualTo(Disposition.VOICEMAIL);
+    }
+
+    @Test
+    void theCallerHangingUpWhileThePersonIsRungStopsTheRinging() throws Exception {
+        alice.dial(pbx.uri("700"));
+        alice.awaitEvent("CALL_ESTABLISHED", WAIT);
+        alice.awaitEvent("CALL_RTPESTAB", WAIT);
+        Thread.sleep(1_000);
+
+        alice.command("sndcode", "4");
+        davePhone.awaitEvent("CALL_INCOMING", WAIT);
+        assertThat(onlyCall().state()).isEqualTo(CallState.TRANSFERRING);
+        alice.hangup();
+
+        davePhone.awaitEvent("CALL_CLOSED", WAIT); // CANCEL
+        await().atMost(WAIT).until(() -> pbx.appliance().activeCalls().list(pbx.tenant().id()).isEmpty());
+        await().atMost(WAIT).until(() -> pbx.appliance().media().sessionCount() == 0);
+        await().atMost(WAIT).until(() -> lastCdr() != null && "700".equals(lastCdr().callee()));
+        assertThat(lastCdr().hungUpBy()).isEqualTo(com.crosspoint.model.HangupParty.CALLER);
+    }
+
+    @Test
+    void nobodyAnsweringWithinTheirRingTimeSendsTheCallerToTheirVoicemail() throws Exception {
+        alice.dial(pbx.uri("700"));
+        alice.awaitEvent("CALL_ESTABLISHED", WAIT);
+        alice.awaitEvent("CALL_RTPESTAB", WAIT);
+        Thread.sleep(1_000);
+
+        alice.command("sndcode", "4");
+        davePhone.awaitEvent("CALL_INCOMING", WAIT); // rings 5 s (Dave's noAnswerSeconds), nobody answers
+        davePhone.awaitEvent("CALL_CLOSED", WAIT);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> !recordingsInProgress().isEmpty());
+        Thread.sleep(2_500);
+        alice.hangup();
+
+        await().atMost(WAIT).until(() -> pbx.appliance().voicemail().folder(dave.id(), VoicemailFolder.NEW).size() == 1);
         await().atMost(WAIT).until(() -> lastCdr() != null && "700".equals(lastCdr().callee()));
         assertThat(lastCdr().disposition()).isEqualTo(Disposition.VOICEMAIL);
     }
