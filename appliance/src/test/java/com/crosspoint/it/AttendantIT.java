@@ -160,6 +160,7 @@ class AttendantIT {
         // "please hold", then 1003 has no phone: the greeting, the beep, and the recording of the caller's tone
         await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> !recordingsInProgress().isEmpty());
         assertThat(onlyCall().state()).isEqualTo(CallState.ANSWERED);
+        assertThat(onlyCall().connectedTo()).isEqualTo("voicemail");
         Thread.sleep(3_000);
         alice.hangup();
         alice.awaitEvent("CALL_CLOSED", WAIT);

@@ -26,13 +26,17 @@ function describe(o) {
 }
 
 function renderOptionRows() {
-  fill($('#menu-options').tBodies[0], KEYS.map((key) => row({dataset: {key}}, [
-    key,
-    el('td', {}, el('select', {id: 'menu-option-' + keyId(key) + '-action', 'aria-label': 'Action of key ' + key},
-      ACTIONS.map((a) => el('option', {value: a}, ACTION_LABELS[a])))),
-    el('td', {}, el('input', {id: 'menu-option-' + keyId(key) + '-target', autocomplete: 'off', inputmode: 'numeric',
-      'aria-label': 'Target of key ' + key})),
-  ], true)));
+  fill($('#menu-options').tBodies[0], KEYS.map((key) => {
+    const action = 'menu-option-' + keyId(key) + '-action';
+    const target = 'menu-option-' + keyId(key) + '-target';
+    return row({dataset: {key}}, [
+      key,
+      el('td', {}, el('label', {htmlFor: action, class: 'visually-hidden'}, 'Action of key ' + key),
+        el('select', {id: action}, ACTIONS.map((a) => el('option', {value: a}, ACTION_LABELS[a])))),
+      el('td', {}, el('label', {htmlFor: target, class: 'visually-hidden'}, 'Target of key ' + key),
+        el('input', {id: target, autocomplete: 'off', inputmode: 'numeric'})),
+    ], true);
+  }));
 }
 
 function render() {

@@ -333,6 +333,7 @@ final class MediaLeg extends Leg implements CallChannel {
         recorder = null;
         handedOff = false;
         app = next;
+        extension = next.label();
         call.applicationSwitched(next);
         next.start(this);
     }

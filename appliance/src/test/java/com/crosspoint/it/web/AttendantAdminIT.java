@@ -41,6 +41,7 @@ class AttendantAdminIT {
     void adminCreatesAMenuWhoseKey2RingsAnExtensionThenEditsAndDeletesIt() {
         web.loginAdmin("admin", "admin-secret");
         web.show("menus");
+        assertThat(browser.unlabelledControls()).as("inputs without a label").isEmpty();
         browser.type("#menu-number", "700");
         browser.type("#menu-name", "Reception");
         new Select(browser.visible("#menu-option-2-action")).selectByValue("EXTENSION");
