@@ -98,6 +98,7 @@ class MenusApiTest {
 
         assertField(create("{\"number\":\"720\"}"), 409, "number");
         assertField(create("{\"number\":\"2001\"}"), 409, "number");
+        assertField(app.post("/api/v1/tenants/" + tenant + "/users", token, "{\"extension\":\"720\"}"), 409, "extension");
     }
 
     @Test
