@@ -5,6 +5,7 @@ import com.crosspoint.call.CallControl;
 import com.crosspoint.directory.Directory;
 import com.crosspoint.events.EventBus;
 import com.crosspoint.im.MessageService;
+import com.crosspoint.ivr.AttendantService;
 import com.crosspoint.provisioning.ProvisioningService;
 import com.crosspoint.registrar.Registrar;
 import com.crosspoint.store.Stores;
@@ -16,5 +17,6 @@ import java.util.function.IntSupplier;
 public record ApiServices(String nodeName, IntSupplier sipPort, Stores stores, Directory directory,
                           ProvisioningService provisioning, Registrar registrar, ActiveCalls activeCalls,
                           CallControl callControl, MessageService messages, VoicemailService voicemail,
+                          AttendantService attendant,
                           EventBus events, Clock clock) {
 }

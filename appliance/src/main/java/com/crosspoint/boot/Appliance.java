@@ -14,6 +14,8 @@ import com.crosspoint.config.CrosspointConfig;
 import com.crosspoint.directory.Directory;
 import com.crosspoint.events.EventBus;
 import com.crosspoint.im.MessageService;
+import com.crosspoint.ivr.AttendantMenus;
+import com.crosspoint.ivr.AttendantService;
 import com.crosspoint.media.engine.MediaEngine;
 import com.crosspoint.media.play.MusicOnHold;
 import com.crosspoint.media.play.PromptLibrary;
@@ -75,6 +77,7 @@ public final class Appliance implements AutoCloseable {
     private ActiveCalls activeCalls;
     private B2bua b2bua;
     private VoicemailService voicemail;
+    private AttendantService attendant;
     private MediaEngine media;
     private MessageService messagesService;
     private ProvisioningService provisioning;
@@ -168,10 +171,13 @@ public final class Appliance implements AutoCloseable {
                 new MailboxFiles(config.data().dir().resolve("voicemail")), directory, events, clock);
         voicemail.sweepOrphans();
         VoicemailApps voicemailApps = new VoicemailApps(voicemail, directory, clock, java.time.ZoneId.systemDefault());
+        PromptLibrary prompts = PromptLibrary.english(config.data().dir());
+        attendant = new AttendantService(stores.attendantMenus(), directory, prompts::exists);
+        AttendantMenus attendantMenus = new AttendantMenus(attendant, directory, voicemailApps);
         b2bua = new B2bua(messages, directory, registrar, callLanes, timers, activeCalls, records, clock,
-                new MediaServices(media, advertisedMediaAddress(), PromptLibrary.english(config.data().dir()),
+                new MediaServices(media, advertisedMediaAddress(), prompts,
                         recordingFiles, Recorder.Limits.of(config.media()), voicemailApps,
-                        List.of(voicemailApps), musicOnHold()));
+                        List.of(voicemailApps, attendantMenus), musicOnHold()));
         messagesService = new MessageService(stores.messages(), registrar, directory, new SipMessageTransport(messages), events, clock);
         events.subscribe("im-delivery", MessageService::concerns, messagesService::onEvent);
         events.subscribe("sip-flows", FlowTable::concerns, sip.flows()::onEvent);
@@ -188,7 +194,7 @@ public final class Appliance implements AutoCloseable {
 
         // Last to start, first to stop: the API only serves services that are up.
         api = ApiServer.start(new ApiServices(config.node().name(), sip::port, stores, directory, provisioning,
-                registrar, activeCalls, b2bua, messagesService, voicemail, events, clock), ApiSettings.defaults(),
+                registrar, activeCalls, b2bua, messagesService, voicemail, attendant, events, clock), ApiSettings.defaults(),
                 config.http().bind(), config.http().port());
         closers.push(api);
         LOG.info("Crosspoint {} started: SIP {}:{}, HTTP {}:{}", config.node().name(),
@@ -291,6 +297,11 @@ public final class Appliance implements AutoCloseable {
 
     public VoicemailService voicemail() {
         return voicemail;
+    }
+
+    /** Auto-attendant menus. */
+    public AttendantService attendant() {
+        return attendant;
     }
 
     public MessageService messages() {

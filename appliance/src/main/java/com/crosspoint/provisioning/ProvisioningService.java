@@ -7,6 +7,7 @@ import com.crosspoint.model.Device;
 import com.crosspoint.model.Tenant;
 import com.crosspoint.model.User;
 import com.crosspoint.registrar.Registrar;
+import com.crosspoint.store.DuplicateKeyException;
 import com.crosspoint.store.Stores;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -65,7 +66,7 @@ public final class ProvisioningService {
     public User createUser(long tenantId, String extension, String displayName, String email, CallSettings settings) {
         tenant(tenantId);
         CallSettings s = validSettings(settings == null ? CallSettings.defaults() : settings);
-        User u = stores.users().create(tenantId, requireExtension(extension), optionalText("displayName", displayName, 128),
+        User u = stores.users().create(tenantId, notAMenu(tenantId, requireExtension(extension)), optionalText("displayName", displayName, 128),
                 validEmail(email), s);
         directory.putUser(u);
         return u;
@@ -74,7 +75,7 @@ public final class ProvisioningService {
     public User updateUser(long tenantId, long userId, String extension, String displayName, String email,
                            CallSettings settings) {
         User old = user(tenantId, userId);
-        User u = stores.users().update(new User(userId, tenantId, requireExtension(extension),
+        User u = stores.users().update(new User(userId, tenantId, notAMenu(tenantId, requireExtension(extension)),
                 optionalText("displayName", displayName, 128), validEmail(email),
                 validSettings(settings == null ? old.settings() : settings)));
         directory.putUser(u);
@@ -182,6 +183,14 @@ public final class ProvisioningService {
     private static String requireExtension(String extension) {
         if (extension == null || !EXTENSION.matcher(extension).matches()) {
             throw new ValidationException("extension", "must be 2 to 15 digits");
+        }
+        return extension;
+    }
+
+    /** A call to a menu's number reaches the menu, so no user may have it (nor a menu a user's: AttendantService). */
+    private String notAMenu(long tenantId, String extension) {
+        if (stores.attendantMenus().findByNumber(tenantId, extension).isPresent()) {
+            throw new DuplicateKeyException("extension", "extension " + extension + " is an auto-attendant menu's number");
         }
         return extension;
     }

@@ -14,6 +14,8 @@ public interface Stores extends AutoCloseable {
 
     VoicemailStore voicemails();
 
+    AttendantMenuStore attendantMenus();
+
     CdrStore cdrs();
 
     AdminStore admins();

@@ -114,12 +114,17 @@ class OpenApiContractTest {
         SCHEMAS.put("SendMessageResult", SendMessageResultDto.class);
         SCHEMAS.put("ReadMessagesRequest", ReadMessagesRequest.class);
         SCHEMAS.put("Status", StatusDto.class);
+        SCHEMAS.put("Menu", com.crosspoint.api.dto.MenuDto.class);
+        SCHEMAS.put("MenuOption", com.crosspoint.api.dto.MenuDto.MenuOptionDto.class);
+        SCHEMAS.put("MenuRequest", com.crosspoint.api.dto.MenuRequest.class);
     }
 
     /** Bodies clients send: fields may be left out, so not every property is required. */
     private static final Set<String> REQUESTS = Set.of("LoginRequest", "AdminRequest", "PasswordRequest",
             "TenantRequest", "UserRequest", "DeviceRequest", "Settings", "WebLoginRequest", "MyPasswordRequest",
-            "SendMessageRequest", "ReadMessagesRequest", "FolderRequest", "PinRequest");
+            "SendMessageRequest", "ReadMessagesRequest", "FolderRequest", "PinRequest",
+            // a menu option is written and read alike; answers carry all four fields
+            "MenuOption", "MenuRequest");
 
     @TempDir
     static Path dir;

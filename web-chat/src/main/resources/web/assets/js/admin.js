@@ -5,6 +5,7 @@
 import * as api from './api.js';
 import {ApiError, query, seg} from './api.js';
 import {EventStream} from './events.js';
+import * as menus from './menus.js';
 import {
   $, clearFieldErrors, el, emptyRow, fill, formatDuration, humanize, row, setUpViews, showError, status, text,
   time,
@@ -401,6 +402,7 @@ async function onShow(view) {
       if (!isOperator()) loadUsers().then(renderLive).catch(() => {});
     }
     if (view === 'users' || view === 'devices') await loadUsers();
+    if (view === 'menus') await menus.load();
     if (view === 'cdrs') await loadCdrs(0);
     if (view === 'tenants') await loadTenants();
   } catch (e) {
@@ -415,12 +417,13 @@ async function main() {
   $('#logout').addEventListener('click', () => api.logout());
 
   if (!isOperator()) {
-    for (const id of ['#nav-users', '#nav-devices', '#nav-cdrs', '#nav-tenants']) $(id).hidden = false;
+    for (const id of ['#nav-users', '#nav-devices', '#nav-menus', '#nav-cdrs', '#nav-tenants']) $(id).hidden = false;
   }
   $('#tenant-form').hidden = !isSuperadmin();
   $('#tenant-form').addEventListener('submit', createTenant);
   $('#user-form').addEventListener('submit', createUser);
   $('#device-form').addEventListener('submit', createDevice);
+  menus.setUp(tenantPath, report);
   $('#device-secret-close').addEventListener('click', () => {
     hideSecret();
     $('#device-create').focus();
@@ -438,6 +441,7 @@ async function main() {
     hideSecret();
     state.users = [];
     state.devices = [];
+    menus.tenantChanged();
     onShow(state.view);
   });
 
@@ -447,7 +451,7 @@ async function main() {
     report(e);
   }
 
-  const buttons = ['#nav-live', '#nav-users', '#nav-devices', '#nav-cdrs', '#nav-tenants'].map((id) => $(id));
+  const buttons = ['#nav-live', '#nav-users', '#nav-devices', '#nav-menus', '#nav-cdrs', '#nav-tenants'].map((id) => $(id));
   const show = setUpViews(buttons, 'live', (view) => onShow(view));
   show(location.hash.slice(1));
 

@@ -52,6 +52,21 @@ public interface CallChannel {
      */
     void connectAudio(AudioSource out, AudioSink in);
 
+    /**
+     * Hands the caller to a person: {@code extension} (a user of the call's tenant) is rung as a call to it
+     * would be (forwarding, do-not-disturb, every registered phone) while the caller hears ringing; whoever
+     * answers talks with the caller and the appliance leaves the media path. When nobody answers, the user's
+     * voicemail takes the call on this channel. The application gets no more callbacks but
+     * {@link CallApplication#onHangup()}.
+     */
+    void transferTo(String extension);
+
+    /**
+     * Hands the call, as it is, to another application (a mailbox to leave a message in, say), which starts at
+     * once; this one gets no more callbacks.
+     */
+    void switchTo(CallApplication next);
+
     /** A prompt of the prompt library by name, or a WAV file (8 kHz mono) such as a message or a greeting. */
     record Audio(String prompt, Path file) {
         public Audio {

@@ -84,6 +84,19 @@ public final class PromptLibrary {
         return audio.samples();
     }
 
+    /** Whether a usable prompt of that name exists (it is loaded, and kept, to find out). */
+    public boolean exists(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            return false;
+        }
+        try {
+            samples(name);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Prompts held in memory. */
     public int cached() {
         return cache.size();

@@ -67,6 +67,8 @@ final class B2buaCall {
     private BlindTransfer transfer;
     /** Music on hold between the two phones, while one of them holds; null otherwise. */
     private HoldMusic music;
+    /** A voice application handing the caller to a person, while they are rung. */
+    private ApplicationTransfer appTransfer;
     private boolean ended;
     /** How an answered call is recorded: ANSWERED by a person, or VOICEMAIL when the appliance took it. */
     private Disposition answeredAs = Disposition.ANSWERED;
@@ -139,7 +141,7 @@ final class B2buaCall {
         scheduleNoAnswer(seconds);
     }
 
-    private void dial(Binding b, String toExtension, String fromExtension, String fromName, byte[] sdp,
+    void dial(Binding b, String toExtension, String fromExtension, String fromName, byte[] sdp,
                       List<OutboundLeg> into) {
         try {
             Request invite = InviteFactory.invite(ctx.messages(), b, tenant.domain(), fromExtension, fromName,
@@ -229,6 +231,13 @@ final class B2buaCall {
         leg.start();
     }
 
+    private void stopQualityReports() {
+        if (qualityTimer != null) {
+            qualityTimer.cancel(false);
+            qualityTimer = null;
+        }
+    }
+
     /** The media leg's running quality, published when it changed (an anchored call only). */
     private void refreshQuality() {
         if (ended || !(partyB instanceof MediaLeg media)) {
@@ -276,6 +285,10 @@ final class B2buaCall {
     }
 
     void onLegAnswered(OutboundLeg leg) {
+        if (appTransfer != null && appTransfer.owns(leg)) {
+            appTransfer.onAnswered(leg);
+            return;
+        }
         if (transfer != null && transfer.legs.contains(leg)) {
             transferAnswered(leg);
             return;
@@ -298,6 +311,10 @@ final class B2buaCall {
     }
 
     void onLegFailed(OutboundLeg leg, int status) {
+        if (appTransfer != null && appTransfer.owns(leg)) {
+            appTransfer.onFailed(leg);
+            return;
+        }
         if (transfer != null && transfer.legs.contains(leg)) {
             transferLegFailed(status);
             return;
@@ -363,6 +380,7 @@ final class B2buaCall {
         if (transfer != null) {
             cancelAll(transfer.legs);
         }
+        abandonApplicationTransfer();
         end(answeredAs, leg == inbound ? HangupParty.CALLER : HangupParty.CALLEE, Response.OK);
     }
 
@@ -584,6 +602,70 @@ final class B2buaCall {
         publish();
     }
 
+    // ---- a voice application hands the caller on (auto-attendant; see ApplicationTransfer) -----------
+
+    Tenant tenant() {
+        return tenant;
+    }
+
+    /** The application on {@code media} transfers the caller to {@code extension}: ring them, ringback meanwhile. */
+    void transferFromApplication(MediaLeg media, String extension) {
+        Optional<User> callee = ctx.directory().userByExtension(tenant.id(), extension);
+        if (ended || appTransfer != null || partyB != media || callee.isEmpty()) {
+            LOG.info("call {}: cannot transfer to {}", id, extension);
+            media.hangUp();
+            return;
+        }
+        appTransfer = new ApplicationTransfer(ctx, this, media, inbound, caller);
+        state = CallState.TRANSFERRING;
+        publish();
+        media.ringback();
+        appTransfer.ring(callee.get());
+    }
+
+    /** The application on the media leg handed the call to another (voicemail): record the call as that one. */
+    void applicationSwitched(CallApplication app) {
+        answeredAs = app.disposition();
+        publish();
+    }
+
+    /** Nobody was connected: the caller stays with the media leg (now voicemail) or is hung up. */
+    void applicationTransferEnded(ApplicationTransfer t) {
+        if (appTransfer == t) {
+            appTransfer = null;
+            if (!ended) {
+                state = CallState.ANSWERED;
+                publish();
+            }
+        }
+    }
+
+    /** {@code leg} answered and the caller was re-INVITEd to it: they talk, the media leg is gone. */
+    void applicationTransferConnected(ApplicationTransfer t, OutboundLeg leg, User answeredFor) {
+        if (appTransfer != t || ended) {
+            leg.bye();
+            return;
+        }
+        appTransfer = null;
+        partyB = leg;
+        target = answeredFor;
+        answeredAs = Disposition.ANSWERED;
+        // The phones now talk directly: the appliance measures nothing more, and the menu's figures are not
+        // this conversation's quality.
+        stopQualityReports();
+        quality = null;
+        codec = SdpSummary.of(leg.remoteSdp).codec();
+        state = CallState.ANSWERED;
+        publish();
+    }
+
+    private void abandonApplicationTransfer() {
+        if (appTransfer != null) {
+            appTransfer.abandon();
+            appTransfer = null;
+        }
+    }
+
     // ---- operator and end ---------------------------------------------------------------------
 
     /** Hang-up from the API. */
@@ -601,6 +683,7 @@ final class B2buaCall {
             if (transfer != null) {
                 cancelAll(transfer.legs);
             }
+            abandonApplicationTransfer();
             end(answeredAs, HangupParty.SYSTEM, Response.OK);
         } else {
             cancelNoAnswer();
@@ -617,9 +700,7 @@ final class B2buaCall {
         ended = true;
         cancelNoAnswer();
         stopMusic();
-        if (qualityTimer != null) {
-            qualityTimer.cancel(false);
-        }
+        stopQualityReports();
         // Every path here has closed the media leg's session first (its bye() or hangUp()), so this is the
         // final figure of the whole call, not the last periodic one.
         if (partyB instanceof MediaLeg media) {

@@ -25,8 +25,11 @@ abstract class Leg {
 
     final SipMessages messages;
     final B2buaCall call;
-    /** The extension of the person on this leg. */
-    final String extension;
+    /**
+     * The extension of the person on this leg; for a {@link MediaLeg} the label of its application, which
+     * changes when the call is handed to another one (a menu handing the caller to voicemail).
+     */
+    String extension;
     /** The transport the phone speaks to us on (for our Contact). */
     final String transport;
     Dialog dialog;

@@ -12,8 +12,9 @@ import com.crosspoint.media.engine.MediaSession;
 import com.crosspoint.media.engine.MediaUnavailableException;
 import com.crosspoint.media.engine.SessionListener;
 import com.crosspoint.media.engine.SessionRequest;
-import com.crosspoint.media.quality.CallQuality;
+import com.crosspoint.media.play.LoopPlayer;
 import com.crosspoint.media.play.PlaylistPlayer;
+import com.crosspoint.media.quality.CallQuality;
 import com.crosspoint.media.record.Recorder;
 import com.crosspoint.media.sdp.Direction;
 import com.crosspoint.media.sdp.Negotiation;
@@ -52,7 +53,9 @@ final class MediaLeg extends Leg implements CallChannel {
 
     private final MediaServices media;
     private final InboundLeg caller;
-    private final CallApplication app;
+    private CallApplication app;
+    /** The application handed the caller to a person ({@link #transferTo}): it hears no keys any more. */
+    private boolean handedOff;
     private MediaSession session;
     private SdpNegotiator negotiator;
     private String codec;
@@ -326,6 +329,52 @@ final class MediaLeg extends Leg implements CallChannel {
     }
 
     @Override
+    public void transferTo(String extension) {
+        if (ended) {
+            return;
+        }
+        cancelTimer();
+        handedOff = true;
+        call.transferFromApplication(this, extension);
+    }
+
+    @Override
+    public void switchTo(CallApplication next) {
+        if (ended) {
+            return;
+        }
+        cancelTimer();
+        stopRecording();
+        player = null;
+        recorder = null;
+        handedOff = false;
+        app = next;
+        extension = next.label();
+        call.applicationSwitched(next);
+        next.start(this);
+    }
+
+    /** What the caller hears while the person an application transferred them to is rung. */
+    void ringback() {
+        if (!ended && session != null) {
+            player = null;
+            session.play(new LoopPlayer(Ringback.SAMPLES));
+        }
+    }
+
+    /**
+     * The caller now talks to someone else (the call re-INVITEd them away from our session): release the media
+     * without telling the application anything.
+     */
+    void release() {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        closeMedia();
+    }
+
+    @Override
     public void hangUp() {
         if (ended) {
             return;
@@ -338,7 +387,7 @@ final class MediaLeg extends Leg implements CallChannel {
     // ---- media ---------------------------------------------------------------------------------------------------
 
     private void digit(char key) {
-        if (ended) {
+        if (ended || handedOff) {
             return;
         }
         if (player != null && playerBargeIn) {

@@ -1,6 +1,7 @@
 package com.crosspoint.store.derby;
 
 import com.crosspoint.store.AdminStore;
+import com.crosspoint.store.AttendantMenuStore;
 import com.crosspoint.store.BindingStore;
 import com.crosspoint.store.CdrStore;
 import com.crosspoint.store.DeviceStore;
@@ -32,6 +33,7 @@ public final class DerbyStores implements Stores {
     private final CdrStore cdrs;
     private final AdminStore admins;
     private final VoicemailStore voicemails;
+    private final AttendantMenuStore attendantMenus;
 
     private DerbyStores(EmbeddedDatabase database, Clock clock) {
         this.database = database;
@@ -45,6 +47,7 @@ public final class DerbyStores implements Stores {
         this.cdrs = new DerbyCdrStore(tx, ids);
         this.admins = new DerbyAdminStore(tx, ids);
         this.voicemails = new DerbyVoicemailStore(tx, ids);
+        this.attendantMenus = new DerbyAttendantMenuStore(tx, ids);
     }
 
     public static DerbyStores open(Path dataDir) {
@@ -107,6 +110,11 @@ public final class DerbyStores implements Stores {
     @Override
     public VoicemailStore voicemails() {
         return voicemails;
+    }
+
+    @Override
+    public AttendantMenuStore attendantMenus() {
+        return attendantMenus;
     }
 
     @Override

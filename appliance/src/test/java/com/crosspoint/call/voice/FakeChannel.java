@@ -19,6 +19,10 @@ public final class FakeChannel implements CallChannel {
     public Duration timer;
     public AudioSource audioOut;
     public AudioSink audioIn;
+    /** The extension the application handed the caller to, or null. */
+    public String transferredTo;
+    /** The application the call was handed to, or null. */
+    public CallApplication switchedTo;
 
     @Override
     public void play(List<Audio> items, boolean bargeIn) {
@@ -56,6 +60,16 @@ public final class FakeChannel implements CallChannel {
     public void connectAudio(AudioSource out, AudioSink in) {
         audioOut = out;
         audioIn = in;
+    }
+
+    @Override
+    public void transferTo(String extension) {
+        transferredTo = extension;
+    }
+
+    @Override
+    public void switchTo(CallApplication next) {
+        switchedTo = next;
     }
 
     /** The prompts or files of the last {@link #play}. */

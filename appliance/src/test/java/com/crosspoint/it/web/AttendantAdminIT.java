@@ -1,0 +1,76 @@
+package com.crosspoint.it.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.crosspoint.model.AttendantMenu;
+import com.crosspoint.model.MenuOption;
+import com.crosspoint.testing.TestAppliance;
+import com.crosspoint.testing.web.Browser;
+import com.crosspoint.testing.web.Dashboards;
+import com.crosspoint.testing.web.FailureDumps;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.support.ui.Select;
+
+/** The admin dashboard's auto-attendant view in headless Chromium against a real appliance. */
+class AttendantAdminIT {
+    private static TestAppliance pbx;
+    private static Browser browser;
+    private static Dashboards web;
+
+    @RegisterExtension
+    final FailureDumps dumps = new FailureDumps(() -> browser);
+
+    @BeforeAll
+    static void start() {
+        pbx = TestAppliance.start();
+        pbx.user("1002", "Bob", "pw-bob-1002");
+        browser = Browser.start();
+        web = new Dashboards(pbx, browser);
+    }
+
+    @AfterAll
+    static void stop() {
+        Dashboards.closeAll(browser, pbx);
+    }
+
+    @Test
+    void adminCreatesAMenuWhoseKey2RingsAnExtensionThenEditsAndDeletesIt() {
+        web.loginAdmin("admin", "admin-secret");
+        web.show("menus");
+        assertThat(browser.unlabelledControls()).as("inputs without a label").isEmpty();
+        browser.type("#menu-number", "700");
+        browser.type("#menu-name", "Reception");
+        new Select(browser.visible("#menu-option-2-action")).selectByValue("EXTENSION");
+        browser.type("#menu-option-2-target", "1002");
+        browser.click("#menu-save");
+
+        String row = "#menus-table tr[data-number='700']";
+        browser.awaitTextContains(row, "2 → 1002");
+        assertThat(browser.text(row)).contains("Reception");
+        AttendantMenu stored = pbx.appliance().attendant().byNumber(pbx.tenant().id(), "700").orElseThrow();
+        assertThat(stored.options()).containsExactly(MenuOption.extension('2', "1002"));
+        assertThat(stored.greeting()).isEqualTo(AttendantMenu.DEFAULT_GREETING);
+
+        // A bad target is refused next to its input, naming the field.
+        browser.click(row + " button.edit");
+        new Select(browser.visible("#menu-option-star-action")).selectByValue("VOICEMAIL");
+        browser.type("#menu-option-star-target", "4711");
+        browser.click("#menu-save");
+        browser.awaitTextContains("#status", "options[1].extension");
+        assertThat(browser.attribute("#menu-option-star-target", "aria-invalid")).isEqualTo("true");
+        browser.type("#menu-option-star-target", "1002");
+        browser.click("#menu-save");
+        browser.awaitTextContains(row, "* → voicemail 1002");
+        assertThat(pbx.appliance().attendant().byNumber(pbx.tenant().id(), "700").orElseThrow().options())
+                .containsExactlyInAnyOrder(MenuOption.extension('2', "1002"), MenuOption.voicemail('*', "1002"));
+
+        browser.js("window.confirm = () => true;");
+        browser.click(row + " button.delete");
+        browser.awaitTextContains("#menus-table", "No menus yet.");
+        assertThat(pbx.appliance().attendant().list(pbx.tenant().id())).isEqualTo(List.of());
+    }
+}
