@@ -18,6 +18,8 @@ public interface Stores extends AutoCloseable {
 
     AdminStore admins();
 
+    ConferenceStore conferences();
+
     /** Shuts the database down cleanly. */
     @Override
     void close();

@@ -3,6 +3,7 @@ package com.crosspoint.store.derby;
 import com.crosspoint.store.AdminStore;
 import com.crosspoint.store.BindingStore;
 import com.crosspoint.store.CdrStore;
+import com.crosspoint.store.ConferenceStore;
 import com.crosspoint.store.DeviceStore;
 import com.crosspoint.store.MessageStore;
 import com.crosspoint.store.VoicemailStore;
@@ -32,6 +33,7 @@ public final class DerbyStores implements Stores {
     private final CdrStore cdrs;
     private final AdminStore admins;
     private final VoicemailStore voicemails;
+    private final ConferenceStore conferences;
 
     private DerbyStores(EmbeddedDatabase database, Clock clock) {
         this.database = database;
@@ -45,6 +47,7 @@ public final class DerbyStores implements Stores {
         this.cdrs = new DerbyCdrStore(tx, ids);
         this.admins = new DerbyAdminStore(tx, ids);
         this.voicemails = new DerbyVoicemailStore(tx, ids);
+        this.conferences = new DerbyConferenceStore(tx, ids);
     }
 
     public static DerbyStores open(Path dataDir) {
@@ -122,6 +125,11 @@ public final class DerbyStores implements Stores {
     @Override
     public AdminStore admins() {
         return admins;
+    }
+
+    @Override
+    public ConferenceStore conferences() {
+        return conferences;
     }
 
     /** Waits for running operations, then shuts the database down; later calls throw StoreException. */
