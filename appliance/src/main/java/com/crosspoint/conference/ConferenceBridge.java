@@ -76,7 +76,7 @@ public final class ConferenceBridge {
         }
         Participant p = new Participant(IDS.incrementAndGet(), label, clock.get());
         if (!participants.isEmpty()) {
-            tones.add(ToneGenerator.joinTone());
+            announce(ToneGenerator.joinTone());
         }
         participants.add(p);
         return Optional.of(p);
@@ -89,9 +89,16 @@ public final class ConferenceBridge {
         }
         p.gone = true;
         if (!participants.isEmpty()) {
-            tones.add(ToneGenerator.leaveTone());
+            announce(ToneGenerator.leaveTone());
         }
         return true;
+    }
+
+    /** A burst of joins (a meeting starting) sounds one tone while one is queued, not a backlog of seconds. */
+    private void announce(ToneGenerator tone) {
+        if (tones.size() < 2) {
+            tones.add(tone);
+        }
     }
 
     public synchronized int size() {
