@@ -2,6 +2,7 @@ package com.crosspoint.api;
 
 import com.crosspoint.call.ActiveCalls;
 import com.crosspoint.call.CallControl;
+import com.crosspoint.conference.ConferenceService;
 import com.crosspoint.directory.Directory;
 import com.crosspoint.events.EventBus;
 import com.crosspoint.im.MessageService;
@@ -16,5 +17,5 @@ import java.util.function.IntSupplier;
 public record ApiServices(String nodeName, IntSupplier sipPort, Stores stores, Directory directory,
                           ProvisioningService provisioning, Registrar registrar, ActiveCalls activeCalls,
                           CallControl callControl, MessageService messages, VoicemailService voicemail,
-                          EventBus events, Clock clock) {
+                          EventBus events, Clock clock, ConferenceService conferences) {
 }

@@ -106,7 +106,8 @@ public final class ConferenceService {
     public Optional<Participant> join(ConferenceRoom room, String label) {
         int limit = store.find(room.id()).map(ConferenceRoom::maxParticipants).orElse(0);
         synchronized (live) {
-            ConferenceBridge bridge = live.computeIfAbsent(room.id(), ConferenceBridge::new);
+            ConferenceBridge bridge = live.computeIfAbsent(room.id(),
+                    id -> new ConferenceBridge(id, ConferenceRoom.MAX_PARTICIPANTS, clock::instant));
             Optional<Participant> p = bridge.join(label, limit);
             if (bridge.isEmpty()) {
                 live.remove(room.id()); // a room deleted meanwhile (limit 0) leaves no bridge behind

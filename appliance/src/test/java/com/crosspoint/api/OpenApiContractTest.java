@@ -113,12 +113,17 @@ class OpenApiContractTest {
         SCHEMAS.put("SendMessageResult", SendMessageResultDto.class);
         SCHEMAS.put("ReadMessagesRequest", ReadMessagesRequest.class);
         SCHEMAS.put("Status", StatusDto.class);
+        SCHEMAS.put("ConferenceRoom", com.crosspoint.api.dto.ConferenceRoomDto.class);
+        SCHEMAS.put("ConferenceRoomRequest", com.crosspoint.api.dto.ConferenceRoomRequest.class);
+        SCHEMAS.put("ConferenceParticipant", com.crosspoint.api.dto.ParticipantDto.class);
+        SCHEMAS.put("MuteRequest", com.crosspoint.api.dto.MuteRequest.class);
     }
 
     /** Bodies clients send: fields may be left out, so not every property is required. */
     private static final Set<String> REQUESTS = Set.of("LoginRequest", "AdminRequest", "PasswordRequest",
             "TenantRequest", "UserRequest", "DeviceRequest", "Settings", "WebLoginRequest", "MyPasswordRequest",
-            "SendMessageRequest", "ReadMessagesRequest", "FolderRequest", "PinRequest");
+            "SendMessageRequest", "ReadMessagesRequest", "FolderRequest", "PinRequest",
+            "ConferenceRoomRequest", "MuteRequest");
 
     @TempDir
     static Path dir;
