@@ -1,10 +1,11 @@
 /**
- * The admin dashboard: tenants, users, devices, live calls and registrations, call records.
+ * The admin dashboard: tenants, users, devices, conference rooms, live calls and registrations, call records.
  * ADMIN works on its own tenant, SUPERADMIN on any (and creates tenants), OPERATOR only watches Live.
  */
 import * as api from './api.js';
 import {ApiError, query, seg} from './api.js';
 import {EventStream} from './events.js';
+import {hideConferences, initConferences, showConferences} from './conferences.js';
 import {
   $, clearFieldErrors, el, emptyRow, fill, formatDuration, humanize, row, setUpViews, showError, status, text,
   time,
@@ -394,6 +395,8 @@ async function onShow(view) {
     if (view === 'users' || view === 'devices') await loadUsers();
     if (view === 'cdrs') await loadCdrs(0);
     if (view === 'tenants') await loadTenants();
+    if (view === 'conferences') await showConferences();
+    else hideConferences();
   } catch (e) {
     report(e);
   }
@@ -406,11 +409,12 @@ async function main() {
   $('#logout').addEventListener('click', () => api.logout());
 
   if (!isOperator()) {
-    for (const id of ['#nav-users', '#nav-devices', '#nav-cdrs', '#nav-tenants']) $(id).hidden = false;
+    for (const id of ['#nav-users', '#nav-devices', '#nav-conferences', '#nav-cdrs', '#nav-tenants']) $(id).hidden = false;
   }
   $('#tenant-form').hidden = !isSuperadmin();
   $('#tenant-form').addEventListener('submit', createTenant);
   $('#user-form').addEventListener('submit', createUser);
+  initConferences({tenantPath, report});
   $('#device-form').addEventListener('submit', createDevice);
   $('#device-secret-close').addEventListener('click', () => {
     hideSecret();
@@ -438,7 +442,8 @@ async function main() {
     report(e);
   }
 
-  const buttons = ['#nav-live', '#nav-users', '#nav-devices', '#nav-cdrs', '#nav-tenants'].map((id) => $(id));
+  const buttons = ['#nav-live', '#nav-users', '#nav-devices', '#nav-conferences', '#nav-cdrs', '#nav-tenants']
+    .map((id) => $(id));
   const show = setUpViews(buttons, 'live', (view) => onShow(view));
   show(location.hash.slice(1));
 
