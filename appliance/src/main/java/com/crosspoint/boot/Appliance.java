@@ -169,7 +169,7 @@ public final class Appliance implements AutoCloseable {
         voicemail = new VoicemailService(stores.voicemails(),
                 new MailboxFiles(config.data().dir().resolve("voicemail")), directory, events, clock);
         voicemail.sweepOrphans();
-        conferences = new ConferenceService(stores.conferences(), directory, clock);
+        conferences = new ConferenceService(stores.conferences(), directory, events, clock);
         VoicemailApps voicemailApps = new VoicemailApps(voicemail, directory, clock, java.time.ZoneId.systemDefault());
         b2bua = new B2bua(messages, directory, registrar, callLanes, timers, activeCalls, records, clock,
                 new MediaServices(media, advertisedMediaAddress(), PromptLibrary.english(config.data().dir()),

@@ -109,7 +109,7 @@ public final class ConferenceApp implements CallApplication {
         step = Step.DONE;
         channel.cancelTimer();
         if (participant != null) {
-            conferences.leave(participant);
+            conferences.leave(room, participant);
         }
     }
 
@@ -185,7 +185,7 @@ public final class ConferenceApp implements CallApplication {
         step = Step.DONE;
         channel.cancelTimer();
         if (participant != null) {
-            conferences.leave(participant);
+            conferences.leave(room, participant);
         }
         channel.hangUp();
     }

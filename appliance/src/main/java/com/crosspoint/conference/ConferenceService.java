@@ -3,6 +3,8 @@ package com.crosspoint.conference;
 import com.crosspoint.auth.PasswordHasher;
 import com.crosspoint.conference.ConferenceBridge.Participant;
 import com.crosspoint.directory.Directory;
+import com.crosspoint.events.ConferenceEvent;
+import com.crosspoint.events.EventBus;
 import com.crosspoint.model.ConferenceRoom;
 import com.crosspoint.provisioning.NotFoundException;
 import com.crosspoint.provisioning.ValidationException;
@@ -27,12 +29,15 @@ public final class ConferenceService {
 
     private final ConferenceStore store;
     private final Directory directory;
+    private final EventBus events;
     private final Clock clock;
     private final Map<Long, ConferenceBridge> live = new HashMap<>(); // guarded by itself
 
-    public ConferenceService(ConferenceStore store, Directory directory, Clock clock) {
+    /** @param events where {@code conference.joined|left} go */
+    public ConferenceService(ConferenceStore store, Directory directory, EventBus events, Clock clock) {
         this.store = store;
         this.directory = directory;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -91,7 +96,10 @@ public final class ConferenceService {
             bridge = live.remove(r.id());
         }
         if (bridge != null) {
-            bridge.participants().forEach(bridge::kick);
+            for (Participant p : bridge.participants()) {
+                bridge.kick(p);
+                publish(ConferenceEvent.Kind.LEFT, r, p, bridge.size());
+            }
         }
     }
 
@@ -105,25 +113,35 @@ public final class ConferenceService {
     /** Puts a caller into the room, unless it is full (its current limit, read again from the store). */
     public Optional<Participant> join(ConferenceRoom room, String label) {
         int limit = store.find(room.id()).map(ConferenceRoom::maxParticipants).orElse(0);
+        Optional<Participant> p;
+        int size;
         synchronized (live) {
             ConferenceBridge bridge = live.computeIfAbsent(room.id(),
                     id -> new ConferenceBridge(id, ConferenceRoom.MAX_PARTICIPANTS, clock::instant));
-            Optional<Participant> p = bridge.join(label, limit);
+            p = bridge.join(label, limit);
+            size = bridge.size();
             if (bridge.isEmpty()) {
                 live.remove(room.id()); // a room deleted meanwhile (limit 0) leaves no bridge behind
             }
-            return p;
         }
+        p.ifPresent(joined -> publish(ConferenceEvent.Kind.JOINED, room, joined, size));
+        return p;
     }
 
     /** The participant hung up; the bridge goes when the last one does. */
-    public void leave(Participant p) {
+    public void leave(ConferenceRoom room, Participant p) {
         ConferenceBridge bridge = p.bridge();
+        boolean left;
+        int size;
         synchronized (live) {
-            bridge.leave(p);
+            left = bridge.leave(p);
+            size = bridge.size();
             if (bridge.isEmpty() && live.get(bridge.roomId()) == bridge) {
                 live.remove(bridge.roomId());
             }
+        }
+        if (left) { // not again for one removed by an admin
+            publish(ConferenceEvent.Kind.LEFT, room, p, size);
         }
     }
 
@@ -149,13 +167,22 @@ public final class ConferenceService {
 
     /** An admin removes a participant: out of the mix at once, its call hangs up shortly after. */
     public void kick(long tenantId, long roomId, long participantId) {
+        ConferenceRoom room = room(tenantId, roomId);
         Participant p = participant(tenantId, roomId, participantId);
+        int size;
         synchronized (live) {
             p.bridge().kick(p);
+            size = p.bridge().size();
             if (p.bridge().isEmpty()) {
                 live.remove(roomId, p.bridge());
             }
         }
+        publish(ConferenceEvent.Kind.LEFT, room, p, size);
+    }
+
+    private void publish(ConferenceEvent.Kind kind, ConferenceRoom room, Participant p, int participants) {
+        events.publish(new ConferenceEvent(kind, room.tenantId(), room.id(), room.number(), p.id(), p.label(),
+                participants, clock.instant()));
     }
 
     public Clock clock() {

@@ -117,6 +117,7 @@ class OpenApiContractTest {
         SCHEMAS.put("ConferenceRoomRequest", com.crosspoint.api.dto.ConferenceRoomRequest.class);
         SCHEMAS.put("ConferenceParticipant", com.crosspoint.api.dto.ParticipantDto.class);
         SCHEMAS.put("MuteRequest", com.crosspoint.api.dto.MuteRequest.class);
+        SCHEMAS.put("ConferenceFrame", com.crosspoint.api.dto.ConferenceFrame.class);
     }
 
     /** Bodies clients send: fields may be left out, so not every property is required. */

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.crosspoint.call.voice.FakeChannel;
 import com.crosspoint.conference.ConferenceBridge.Participant;
 import com.crosspoint.directory.Directory;
+import com.crosspoint.events.ConferenceEvent;
+import com.crosspoint.events.EventBus;
 import com.crosspoint.model.CallSettings;
 import com.crosspoint.model.ConferenceRoom;
 import com.crosspoint.model.Tenant;
@@ -16,6 +18,7 @@ import com.crosspoint.store.derby.DerbyStores;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +29,8 @@ class ConferenceAppTest {
     @TempDir
     Path dir;
     private DerbyStores stores;
+    private EventBus events;
+    private final List<ConferenceEvent> published = new CopyOnWriteArrayList<>();
     private ConferenceService service;
     private ConferenceRooms rooms;
     private Tenant tenant;
@@ -36,12 +41,15 @@ class ConferenceAppTest {
         stores = DerbyStores.open(dir.resolve("db"));
         tenant = stores.tenants().create("T", "t.example.com");
         ann = stores.users().create(tenant.id(), "1001", "Ann", null, CallSettings.defaults());
-        service = new ConferenceService(stores.conferences(), Directory.load(stores), Clock.systemUTC());
+        events = new EventBus(100);
+        events.subscribe("test", e -> e instanceof ConferenceEvent, e -> published.add((ConferenceEvent) e));
+        service = new ConferenceService(stores.conferences(), Directory.load(stores), events, Clock.systemUTC());
         rooms = new ConferenceRooms(service);
     }
 
     @AfterEach
     void stop() {
+        events.close();
         stores.close();
     }
 
@@ -200,6 +208,32 @@ class ConferenceAppTest {
 
         assertThat(service.participants(tenant.id(), room.id())).hasSize(1);
         assertThat(channel.timer).isNull();
+    }
+
+    @Test
+    void joiningAndLeavingArePublishedOnceEach() {
+        ConferenceRoom room = service.create(tenant.id(), "800", null, null, null);
+        ConferenceApp a = enter("800", new FakeChannel());
+        ConferenceApp b = enter("800", new FakeChannel());
+        long kicked = b.participant().orElseThrow().id();
+
+        service.kick(tenant.id(), room.id(), kicked);
+        b.onTimer(); // the kicked call hangs up: no second "left"
+        a.onHangup();
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> published.size() >= 4);
+        assertThat(published).extracting(ConferenceEvent::type, ConferenceEvent::participants)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("conference.joined", 1),
+                        org.assertj.core.groups.Tuple.tuple("conference.joined", 2),
+                        org.assertj.core.groups.Tuple.tuple("conference.left", 1),
+                        org.assertj.core.groups.Tuple.tuple("conference.left", 0));
+        assertThat(published.get(2).participantId()).isEqualTo(kicked);
+        assertThat(published).allSatisfy(e -> {
+            assertThat(e.number()).isEqualTo("800");
+            assertThat(e.conferenceId()).isEqualTo(room.id());
+            assertThat(e.caller()).startsWith("1001");
+        });
     }
 
     // ---- the rooms themselves -------------------------------------------------------------------------------

@@ -17,13 +17,17 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Conference rooms with real phones: three baresip phones, each sending its own tone (500, 800, 1200 Hz), dial a
  * room created through the API; once all three are in, each one's recording holds the other two tones and not
  * its own. A PIN-protected room lets a caller in only after the right PIN (RFC 4733 digits).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConferenceIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final double[] TONES = {500, 800, 1200};
@@ -39,8 +43,8 @@ class ConferenceIT {
         rooms = "/tenants/" + pbx.tenant().id() + "/conferences";
         for (int i = 0; i < TONES.length; i++) {
             String ext = "100" + (i + 1);
-            pbx.user(ext, "Phone " + ext, "pw-" + ext);
-            phones.add(BaresipPhone.builder(pbx.uri(ext)).password("pw-" + ext).tone(TONES[i]).start());
+            pbx.user(ext, "Phone " + ext, "pw-phone-" + ext);
+            phones.add(BaresipPhone.builder(pbx.uri(ext)).password("pw-phone-" + ext).tone(TONES[i]).start());
         }
         phones.forEach(p -> p.awaitRegistered(WAIT));
     }
@@ -54,6 +58,7 @@ class ConferenceIT {
     }
 
     @Test
+    @Order(1)
     void eachOfThreePhonesHearsTheOtherTwoTonesAndNotItsOwn() throws Exception {
         JsonNode room = api.post(rooms, "{\"number\":\"800\",\"name\":\"Tones\"}");
         long roomId = room.get("id").asLong();
@@ -90,6 +95,7 @@ class ConferenceIT {
             // call does, roughly when it was dialled.
             AudioAnalysis heard = lastSecondsBefore(rec, allInSeconds - 1, 3);
             String all = heard.describe(TONES);
+            System.out.println("phone " + i + " (" + TONES[i] + " Hz) heard: " + all);
             for (int j = 0; j < TONES.length; j++) {
                 if (i == j) {
                     assertThat(heard.amplitudeAt(TONES[j])).as("own %s Hz heard by phone %d: %s", TONES[j], i, all)
@@ -100,6 +106,37 @@ class ConferenceIT {
                             .isGreaterThan(AudioAnalysis.MIN_TONE_AMPLITUDE);
                 }
             }
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aRoomWithAPinLetsACallerInOnlyWithTheRightPin() throws Exception {
+        JsonNode room = api.post(rooms, "{\"number\":\"801\",\"pin\":\"1357\"}");
+        assertThat(room.get("pinRequired").asBoolean()).isTrue();
+        String participants = rooms + "/" + room.get("id").asLong() + "/participants";
+        BaresipPhone phone = phones.get(0);
+        phone.clearEvents();
+
+        phone.dial(pbx.uri("801"));
+        phone.awaitEvent("CALL_ESTABLISHED", WAIT);
+        phone.awaitEvent("CALL_RTPESTAB", WAIT);
+        keys(phone, "1111#"); // barges into "please enter the conference PIN"
+        Thread.sleep(1_500);
+        assertThat(api.get(participants).size()).as("not in after a wrong PIN").isZero();
+        assertThat(pbx.appliance().activeCalls().list(pbx.tenant().id())).hasSize(1); // still asked again
+        keys(phone, "1357#");
+        await().atMost(WAIT).until(() -> api.get(participants).size() == 1);
+        assertThat(api.get(participants).get(0).get("caller").asText()).startsWith("1001");
+
+        phone.hangup();
+        await().atMost(WAIT).until(() -> api.get(participants).isEmpty());
+    }
+
+    private static void keys(BaresipPhone phone, String keys) throws InterruptedException {
+        for (char c : keys.toCharArray()) {
+            phone.command("sndcode", String.valueOf(c));
+            Thread.sleep(300); // RFC 4733 digits need their own time on the wire
         }
     }
 
