@@ -76,4 +76,36 @@ class ConferenceAdminIT {
         assertThat(pbx.appliance().conferences().byNumber(tenant, "7800")).isEmpty();
         assertThat(browser.isDisplayed("#conference-participants")).isFalse();
     }
+
+    @Test
+    void adminSeesWhoIsInARoomMutesOneAndRemovesAnother() {
+        long tenant = pbx.tenant().id();
+        var service = pbx.appliance().conferences();
+        var room = service.create(tenant, "7900", "Stand-up", null, null);
+        // participants put in through the service: the view shows whatever the bridge holds, calls or not
+        var ann = service.join(room, "2301 Ivan User").orElseThrow();
+        var ben = service.join(room, "2302 Judy Guest").orElseThrow();
+
+        web.loginAdmin("admin", "admin-secret");
+        web.show("conferences");
+        String row = "#conferences-table tr[data-number='7900']";
+        browser.awaitText(row + " .conference-count", "2");
+        browser.click(row + " button.participants");
+        String annRow = "#participants-table tr[data-participant-id='" + ann.id() + "']";
+        String benRow = "#participants-table tr[data-participant-id='" + ben.id() + "']";
+        browser.awaitTextContains(annRow, "Ivan User");
+        browser.awaitTextContains(benRow, "Judy Guest");
+
+        browser.click(annRow + " button.mute");
+        browser.awaitTextContains(annRow, "Muted");
+        assertThat(ann.muted()).isTrue();
+        assertThat(browser.attribute(annRow + " button.mute", "aria-pressed")).isEqualTo("true");
+
+        browser.click(benRow + " button.kick");
+        browser.acceptConfirm();
+        browser.awaitGone(benRow);
+        assertThat(ben.kicked()).isTrue();
+        assertThat(service.participants(tenant, room.id())).extracting(p -> p.id()).containsExactly(ann.id());
+        browser.awaitText(row + " .conference-count", "1");
+    }
 }
