@@ -5,7 +5,6 @@ import com.crosspoint.media.engine.AudioSource;
 import com.crosspoint.media.jitter.FrameKind;
 import com.crosspoint.media.mix.Mixer;
 import com.crosspoint.media.mix.ToneGenerator;
-import com.crosspoint.model.ConferenceRoom;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -47,7 +46,10 @@ public final class ConferenceBridge {
     private final short[] toneOut = new short[FRAME];
     private long generation;
 
-    /** @param capacity the most participants the bridge will ever hold (the room's limit may change below it) */
+    /**
+     * @param capacity the most participants the bridge will ever hold (the room's limit may change below it)
+     * @param clock    stamps when participants join
+     */
     public ConferenceBridge(long roomId, int capacity, Supplier<Instant> clock) {
         this.roomId = roomId;
         this.clock = clock;
@@ -55,10 +57,6 @@ public final class ConferenceBridge {
         this.inputs = new short[capacity + 1][];
         this.outputs = new short[capacity + 1][];
         this.muted = new boolean[capacity + 1];
-    }
-
-    public ConferenceBridge(long roomId) {
-        this(roomId, ConferenceRoom.MAX_PARTICIPANTS, Instant::now);
     }
 
     public long roomId() {

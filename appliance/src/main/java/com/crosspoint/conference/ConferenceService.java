@@ -185,10 +185,6 @@ public final class ConferenceService {
                 participants, clock.instant()));
     }
 
-    public Clock clock() {
-        return clock;
-    }
-
     private String requireNumber(long tenantId, String number) {
         if (number == null || !NUMBER.matcher(number).matches()) {
             throw new ValidationException("number", "must be 2 to 15 digits");

@@ -38,6 +38,7 @@ class ConferenceAdminIT {
         web.loginAdmin("admin", "admin-secret");
         web.show("conferences");
         long tenant = pbx.tenant().id();
+        assertThat(browser.unlabelledControls()).as("inputs without a label on the Conferences view").isEmpty();
 
         // a user's extension is refused, next to the number field
         browser.type("#conference-number", "2301");
@@ -75,6 +76,8 @@ class ConferenceAdminIT {
         browser.awaitGone(room);
         assertThat(pbx.appliance().conferences().byNumber(tenant, "7800")).isEmpty();
         assertThat(browser.isDisplayed("#conference-participants")).isFalse();
+        assertThat(browser.consoleMessages()).as("CSP violations on the Conferences view")
+                .noneMatch(m -> m.contains("Content Security Policy") || m.contains("Uncaught"));
     }
 
     @Test
