@@ -25,7 +25,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Conference rooms with real phones: three baresip phones, each sending its own tone (500, 800, 1200 Hz), dial a
  * room created through the API; once all three are in, each one's recording holds the other two tones and not
- * its own. A PIN-protected room lets a caller in only after the right PIN (RFC 4733 digits).
+ * its own. A PIN-protected room lets a caller in only after the right PIN (RFC 4733 digits); a caller who
+ * presses {@code *} is no longer heard by the others.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConferenceIT {
@@ -131,6 +132,61 @@ class ConferenceIT {
 
         phone.hangup();
         await().atMost(WAIT).until(() -> api.get(participants).isEmpty());
+    }
+
+    @Test
+    @Order(3)
+    void aParticipantWhoPressesStarIsMutedForTheOthersAndStillHearsThem() throws Exception {
+        JsonNode room = api.post(rooms, "{\"number\":\"802\"}");
+        String participants = rooms + "/" + room.get("id").asLong() + "/participants";
+        long dialled = System.nanoTime();
+        for (BaresipPhone p : phones) {
+            p.clearEvents();
+            p.dial(pbx.uri("802"));
+        }
+        for (BaresipPhone p : phones) {
+            p.awaitEvent("CALL_RTPESTAB", WAIT);
+        }
+        await().atMost(WAIT).until(() -> api.get(participants).size() == 3);
+        Thread.sleep(6_000); // the join prompts
+
+        keys(phones.get(0), "*");
+        await().atMost(WAIT).until(() -> mutedCallers(participants).equals(List.of("1001")));
+        double mutedAt = (System.nanoTime() - dialled) / 1e9;
+        Thread.sleep(5_000);
+        phones.forEach(BaresipPhone::hangup);
+        await().atMost(WAIT).until(() -> api.get(participants).isEmpty());
+
+        for (int i = 0; i < phones.size(); i++) {
+            BaresipPhone p = phones.get(i);
+            Path rec = p.recordings().get(p.recordings().size() - 1);
+            // phone 0 first hears "you are muted" (not the room), so its window starts later
+            AudioAnalysis heard = lastSecondsBefore(rec, mutedAt + (i == 0 ? 2.5 : 1.5), 2);
+            String all = heard.describe(TONES);
+            System.out.println("after the mute, phone " + i + " heard: " + all);
+            if (i == 0) {
+                assertThat(heard.amplitudeAt(800)).as("muted phone hears 800 Hz: %s", all)
+                        .isGreaterThan(AudioAnalysis.MIN_TONE_AMPLITUDE);
+                assertThat(heard.amplitudeAt(1200)).as("muted phone hears 1200 Hz: %s", all)
+                        .isGreaterThan(AudioAnalysis.MIN_TONE_AMPLITUDE);
+            } else {
+                double other = heard.amplitudeAt(TONES[3 - i]);
+                assertThat(other).as("phone %d hears the other unmuted phone: %s", i, all)
+                        .isGreaterThan(AudioAnalysis.MIN_TONE_AMPLITUDE);
+                assertThat(heard.amplitudeAt(500)).as("phone %d hears the muted phone: %s", i, all)
+                        .isLessThan(0.1 * other);
+            }
+        }
+    }
+
+    private static List<String> mutedCallers(String participants) {
+        List<String> muted = new ArrayList<>();
+        for (JsonNode p : api.get(participants)) {
+            if (p.get("muted").asBoolean()) {
+                muted.add(p.get("caller").asText().split(" ")[0]);
+            }
+        }
+        return muted;
     }
 
     private static void keys(BaresipPhone phone, String keys) throws InterruptedException {
