@@ -92,7 +92,7 @@ public final class ConferenceBridge {
         return true;
     }
 
-    /** A burst of joins (a meeting starting) sounds one tone while one is queued, not a backlog of seconds. */
+    /** At most one tone waits behind the one playing: a meeting starting is not seconds of beeps. */
     private void announce(ToneGenerator tone) {
         if (tones.size() < 2) {
             tones.add(tone);
@@ -109,10 +109,6 @@ public final class ConferenceBridge {
 
     public synchronized List<Participant> participants() {
         return List.copyOf(participants);
-    }
-
-    public synchronized Optional<Participant> participant(long id) {
-        return participants.stream().filter(p -> p.id == id).findFirst();
     }
 
     /** Mutes or unmutes: a muted participant still hears everyone but adds nothing to the mix. */
