@@ -17,6 +17,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /**
@@ -32,6 +35,8 @@ public final class ConferenceService {
     private final EventBus events;
     private final Clock clock;
     private final Map<Long, ConferenceBridge> live = new HashMap<>(); // guarded by itself
+    /** Rooms by number per tenant: every INVITE asks, so no database query on the call path. */
+    private final Map<Long, Map<String, ConferenceRoom>> numbers = new ConcurrentHashMap<>();
 
     /** @param events where {@code conference.joined|left} go */
     public ConferenceService(ConferenceStore store, Directory directory, EventBus events, Clock clock) {
@@ -57,7 +62,14 @@ public final class ConferenceService {
         if (number == null || !NUMBER.matcher(number).matches()) {
             return Optional.empty(); // not a room number: no look-up for every call to *97 and the like
         }
-        return store.findByNumber(tenantId, number);
+        return Optional.ofNullable(numbers.computeIfAbsent(tenantId, t -> store.list(t).stream()
+                .collect(Collectors.toUnmodifiableMap(ConferenceRoom::number, Function.identity()))).get(number));
+    }
+
+    /** After a committed change: the next look-up reloads (a concurrent reload is removed after it). */
+    private <T> T changed(long tenantId, T result) {
+        numbers.remove(tenantId);
+        return result;
     }
 
     /**
@@ -69,7 +81,7 @@ public final class ConferenceService {
         String nm = optionalName(name);
         int max = size(maxParticipants);
         String hash = pin == null || pin.isEmpty() ? null : PasswordHasher.hash(PinPolicy.require(pin, "pin"));
-        return store.create(new ConferenceRoom(0, tenantId, n, nm, hash, max));
+        return changed(tenantId, store.create(new ConferenceRoom(0, tenantId, n, nm, hash, max)));
     }
 
     /**
@@ -84,13 +96,14 @@ public final class ConferenceService {
         int max = size(maxParticipants);
         String hash = pin == null ? old.pinHash()
                 : pin.isEmpty() ? null : PasswordHasher.hash(PinPolicy.require(pin, "pin"));
-        return store.update(new ConferenceRoom(id, tenantId, n, nm, hash, max));
+        return changed(tenantId, store.update(new ConferenceRoom(id, tenantId, n, nm, hash, max)));
     }
 
     /** Deletes the room; anyone in it is hung up on. */
     public void delete(long tenantId, long id) {
         ConferenceRoom r = room(tenantId, id);
         store.delete(r.id());
+        changed(tenantId, r);
         ConferenceBridge bridge;
         synchronized (live) {
             bridge = live.remove(r.id());

@@ -77,6 +77,14 @@ class ConferenceAppTest {
         assertThat(rooms.answer(tenant, ann, "*97")).isEmpty();
         assertThat(rooms.answer(other, ann, "800")).isEmpty();
         assertThat(rooms.answer(tenant, ann, "800").orElseThrow().label()).isEqualTo("conference 800");
+
+        // the numbers are cached for the call path: a change is answered at once
+        long id = service.byNumber(tenant.id(), "800").orElseThrow().id();
+        service.update(tenant.id(), id, "810", "Board", null, null);
+        assertThat(rooms.answer(tenant, ann, "800")).isEmpty();
+        assertThat(rooms.answer(tenant, ann, "810")).isPresent();
+        service.create(tenant.id(), "811", null, null, null);
+        assertThat(rooms.answer(tenant, ann, "811")).isPresent();
     }
 
     @Test
