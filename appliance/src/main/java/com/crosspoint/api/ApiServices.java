@@ -2,6 +2,7 @@ package com.crosspoint.api;
 
 import com.crosspoint.call.ActiveCalls;
 import com.crosspoint.call.CallControl;
+import com.crosspoint.conference.ConferenceService;
 import com.crosspoint.directory.Directory;
 import com.crosspoint.events.EventBus;
 import com.crosspoint.im.MessageService;
@@ -18,5 +19,5 @@ public record ApiServices(String nodeName, IntSupplier sipPort, Stores stores, D
                           ProvisioningService provisioning, Registrar registrar, ActiveCalls activeCalls,
                           CallControl callControl, MessageService messages, VoicemailService voicemail,
                           AttendantService attendant,
-                          EventBus events, Clock clock) {
+                          EventBus events, Clock clock, ConferenceService conferences) {
 }

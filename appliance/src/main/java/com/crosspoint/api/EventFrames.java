@@ -17,6 +17,8 @@ import com.crosspoint.events.Event;
 import com.crosspoint.events.MessageEvent;
 import com.crosspoint.events.RegistrationEvent;
 import com.crosspoint.events.VoicemailEvent;
+import com.crosspoint.events.ConferenceEvent;
+import com.crosspoint.api.dto.ConferenceFrame;
 import com.crosspoint.model.Tenant;
 import com.crosspoint.registrar.Registrar;
 import java.time.Clock;
@@ -77,6 +79,10 @@ final class EventFrames {
         if (e instanceof VoicemailEvent v) {
             return new VoicemailFrame(e.type(), seq, e.at(), e.tenantId(), v.extension(), VoicemailDto.of(v.voicemail()),
                     v.counts().newMessages(), v.counts().savedMessages());
+        }
+        if (e instanceof ConferenceEvent c) {
+            return new ConferenceFrame(e.type(), seq, e.at(), e.tenantId(), c.conferenceId(), c.number(),
+                    c.participantId(), c.caller(), c.participants());
         }
         throw new IllegalArgumentException("no frame for event " + e.type());
     }

@@ -10,6 +10,8 @@ import com.crosspoint.auth.NonceService;
 import com.crosspoint.call.ActiveCalls;
 import com.crosspoint.call.CallRecords;
 import com.crosspoint.concurrency.Lanes;
+import com.crosspoint.conference.ConferenceRooms;
+import com.crosspoint.conference.ConferenceService;
 import com.crosspoint.config.CrosspointConfig;
 import com.crosspoint.directory.Directory;
 import com.crosspoint.events.EventBus;
@@ -78,6 +80,7 @@ public final class Appliance implements AutoCloseable {
     private B2bua b2bua;
     private VoicemailService voicemail;
     private AttendantService attendant;
+    private ConferenceService conferences;
     private MediaEngine media;
     private MessageService messagesService;
     private ProvisioningService provisioning;
@@ -170,6 +173,7 @@ public final class Appliance implements AutoCloseable {
         voicemail = new VoicemailService(stores.voicemails(),
                 new MailboxFiles(config.data().dir().resolve("voicemail")), directory, events, clock);
         voicemail.sweepOrphans();
+        conferences = new ConferenceService(stores.conferences(), directory, events, clock);
         VoicemailApps voicemailApps = new VoicemailApps(voicemail, directory, clock, java.time.ZoneId.systemDefault());
         PromptLibrary prompts = PromptLibrary.english(config.data().dir());
         attendant = new AttendantService(stores.attendantMenus(), directory, prompts::exists);
@@ -177,7 +181,7 @@ public final class Appliance implements AutoCloseable {
         b2bua = new B2bua(messages, directory, registrar, callLanes, timers, activeCalls, records, clock,
                 new MediaServices(media, advertisedMediaAddress(), prompts,
                         recordingFiles, Recorder.Limits.of(config.media()), voicemailApps,
-                        List.of(voicemailApps, attendantMenus), musicOnHold()));
+                        List.of(voicemailApps, attendantMenus, new ConferenceRooms(conferences)), musicOnHold()));
         messagesService = new MessageService(stores.messages(), registrar, directory, new SipMessageTransport(messages), events, clock);
         events.subscribe("im-delivery", MessageService::concerns, messagesService::onEvent);
         events.subscribe("sip-flows", FlowTable::concerns, sip.flows()::onEvent);
@@ -194,7 +198,7 @@ public final class Appliance implements AutoCloseable {
 
         // Last to start, first to stop: the API only serves services that are up.
         api = ApiServer.start(new ApiServices(config.node().name(), sip::port, stores, directory, provisioning,
-                registrar, activeCalls, b2bua, messagesService, voicemail, attendant, events, clock), ApiSettings.defaults(),
+                registrar, activeCalls, b2bua, messagesService, voicemail, attendant, events, clock, conferences), ApiSettings.defaults(),
                 config.http().bind(), config.http().port());
         closers.push(api);
         LOG.info("Crosspoint {} started: SIP {}:{}, HTTP {}:{}", config.node().name(),
@@ -302,6 +306,11 @@ public final class Appliance implements AutoCloseable {
     /** Auto-attendant menus. */
     public AttendantService attendant() {
         return attendant;
+    }
+
+    /** Conference rooms. */
+    public ConferenceService conferences() {
+        return conferences;
     }
 
     public MessageService messages() {

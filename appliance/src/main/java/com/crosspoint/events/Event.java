@@ -3,7 +3,8 @@ package com.crosspoint.events;
 import java.time.Instant;
 
 /** A state change that someone watches: the console, the dashboards, other services. */
-public sealed interface Event permits RegistrationEvent, CallEvent, MessageEvent, VoicemailEvent {
+public sealed interface Event permits RegistrationEvent, CallEvent, MessageEvent, VoicemailEvent,
+        ConferenceEvent {
     long tenantId();
 
     Instant at();

@@ -66,6 +66,7 @@ public final class ProvisioningService {
     public User createUser(long tenantId, String extension, String displayName, String email, CallSettings settings) {
         tenant(tenantId);
         CallSettings s = validSettings(settings == null ? CallSettings.defaults() : settings);
+        requireNoRoom(tenantId, extension);
         User u = stores.users().create(tenantId, notAMenu(tenantId, requireExtension(extension)), optionalText("displayName", displayName, 128),
                 validEmail(email), s);
         directory.putUser(u);
@@ -75,6 +76,9 @@ public final class ProvisioningService {
     public User updateUser(long tenantId, long userId, String extension, String displayName, String email,
                            CallSettings settings) {
         User old = user(tenantId, userId);
+        if (!old.extension().equals(extension)) {
+            requireNoRoom(tenantId, extension);
+        }
         User u = stores.users().update(new User(userId, tenantId, notAMenu(tenantId, requireExtension(extension)),
                 optionalText("displayName", displayName, 128), validEmail(email),
                 validSettings(settings == null ? old.settings() : settings)));
@@ -95,6 +99,14 @@ public final class ProvisioningService {
         stores.users().delete(u.id());
         devices.forEach(d -> registrar.forgetDevice(d.id()));
         directory.removeUser(u.id());
+    }
+
+    /** A user's extension and a conference room's number are both numbers of the tenant: one owner each. */
+    private void requireNoRoom(long tenantId, String extension) {
+        if (extension != null && stores.conferences().findByNumber(tenantId, extension).isPresent()) {
+            throw new com.crosspoint.store.DuplicateKeyException("extension",
+                    "extension " + extension + " is the number of a conference room");
+        }
     }
 
     public User user(long tenantId, long userId) {

@@ -20,6 +20,8 @@ public interface Stores extends AutoCloseable {
 
     AdminStore admins();
 
+    ConferenceStore conferences();
+
     /** Shuts the database down cleanly. */
     @Override
     void close();

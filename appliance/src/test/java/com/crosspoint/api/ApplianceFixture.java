@@ -62,7 +62,8 @@ public final class ApplianceFixture implements AutoCloseable {
     public ApiServices services(com.crosspoint.call.CallControl callControl) {
         Appliance a = appliance;
         return new ApiServices(a.config().node().name(), a::sipPort, a.stores(), a.directory(), a.provisioning(),
-                a.registrar(), a.activeCalls(), callControl, a.messages(), a.voicemail(), a.attendant(), a.events(), Clock.systemUTC());
+                a.registrar(), a.activeCalls(), callControl, a.messages(), a.voicemail(), a.attendant(), a.events(), Clock.systemUTC(),
+                a.conferences());
     }
 
     public Appliance appliance() {

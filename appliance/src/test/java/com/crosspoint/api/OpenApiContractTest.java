@@ -117,6 +117,11 @@ class OpenApiContractTest {
         SCHEMAS.put("Menu", com.crosspoint.api.dto.MenuDto.class);
         SCHEMAS.put("MenuOption", com.crosspoint.api.dto.MenuDto.MenuOptionDto.class);
         SCHEMAS.put("MenuRequest", com.crosspoint.api.dto.MenuRequest.class);
+        SCHEMAS.put("ConferenceRoom", com.crosspoint.api.dto.ConferenceRoomDto.class);
+        SCHEMAS.put("ConferenceRoomRequest", com.crosspoint.api.dto.ConferenceRoomRequest.class);
+        SCHEMAS.put("ConferenceParticipant", com.crosspoint.api.dto.ParticipantDto.class);
+        SCHEMAS.put("MuteRequest", com.crosspoint.api.dto.MuteRequest.class);
+        SCHEMAS.put("ConferenceFrame", com.crosspoint.api.dto.ConferenceFrame.class);
     }
 
     /** Bodies clients send: fields may be left out, so not every property is required. */
@@ -124,7 +129,8 @@ class OpenApiContractTest {
             "TenantRequest", "UserRequest", "DeviceRequest", "Settings", "WebLoginRequest", "MyPasswordRequest",
             "SendMessageRequest", "ReadMessagesRequest", "FolderRequest", "PinRequest",
             // a menu option is written and read alike; answers carry all four fields
-            "MenuOption", "MenuRequest");
+            "MenuOption", "MenuRequest",
+            "ConferenceRoomRequest", "MuteRequest");
 
     @TempDir
     static Path dir;

@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-/** The appliance's REST API as a test sees it from outside: log in once, then GET JSON. */
+/** The appliance's REST API as a test sees it from outside: log in once, then GET or POST JSON. */
 public final class AdminApi {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -28,6 +28,12 @@ public final class AdminApi {
 
     public JsonNode get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token).GET());
+    }
+
+    /** POSTs a JSON body; the answer must be a success. */
+    public JsonNode post(String path, String jsonBody) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
     /** The id of the tenant with this SIP domain. */

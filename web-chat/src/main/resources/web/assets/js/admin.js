@@ -1,11 +1,12 @@
 /**
- * The admin dashboard: tenants, users, devices, live calls and registrations, call records.
+ * The admin dashboard: tenants, users, devices, conference rooms, live calls and registrations, call records.
  * ADMIN works on its own tenant, SUPERADMIN on any (and creates tenants), OPERATOR only watches Live.
  */
 import * as api from './api.js';
 import {ApiError, query, seg} from './api.js';
 import {EventStream} from './events.js';
 import * as menus from './menus.js';
+import {hideConferences, initConferences, showConferences} from './conferences.js';
 import {
   $, clearFieldErrors, el, emptyRow, fill, formatDuration, humanize, row, setUpViews, showError, status, text,
   time,
@@ -405,6 +406,8 @@ async function onShow(view) {
     if (view === 'menus') await menus.load();
     if (view === 'cdrs') await loadCdrs(0);
     if (view === 'tenants') await loadTenants();
+    if (view === 'conferences') await showConferences();
+    else hideConferences();
   } catch (e) {
     report(e);
   }
@@ -417,11 +420,12 @@ async function main() {
   $('#logout').addEventListener('click', () => api.logout());
 
   if (!isOperator()) {
-    for (const id of ['#nav-users', '#nav-devices', '#nav-menus', '#nav-cdrs', '#nav-tenants']) $(id).hidden = false;
+    for (const id of ['#nav-users', '#nav-devices', '#nav-menus', '#nav-conferences', '#nav-cdrs', '#nav-tenants']) $(id).hidden = false;
   }
   $('#tenant-form').hidden = !isSuperadmin();
   $('#tenant-form').addEventListener('submit', createTenant);
   $('#user-form').addEventListener('submit', createUser);
+  initConferences({tenantPath, report});
   $('#device-form').addEventListener('submit', createDevice);
   menus.setUp(tenantPath, report);
   $('#device-secret-close').addEventListener('click', () => {
@@ -451,7 +455,8 @@ async function main() {
     report(e);
   }
 
-  const buttons = ['#nav-live', '#nav-users', '#nav-devices', '#nav-menus', '#nav-cdrs', '#nav-tenants'].map((id) => $(id));
+  const buttons = ['#nav-live', '#nav-users', '#nav-devices', '#nav-menus', '#nav-conferences', '#nav-cdrs', '#nav-tenants']
+    .map((id) => $(id));
   const show = setUpViews(buttons, 'live', (view) => onShow(view));
   show(location.hash.slice(1));
 

@@ -4,13 +4,14 @@ import com.crosspoint.store.AdminStore;
 import com.crosspoint.store.AttendantMenuStore;
 import com.crosspoint.store.BindingStore;
 import com.crosspoint.store.CdrStore;
+import com.crosspoint.store.ConferenceStore;
 import com.crosspoint.store.DeviceStore;
 import com.crosspoint.store.MessageStore;
-import com.crosspoint.store.VoicemailStore;
 import com.crosspoint.store.StoreException;
 import com.crosspoint.store.Stores;
 import com.crosspoint.store.TenantStore;
 import com.crosspoint.store.UserStore;
+import com.crosspoint.store.VoicemailStore;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -34,6 +35,7 @@ public final class DerbyStores implements Stores {
     private final AdminStore admins;
     private final VoicemailStore voicemails;
     private final AttendantMenuStore attendantMenus;
+    private final ConferenceStore conferences;
 
     private DerbyStores(EmbeddedDatabase database, Clock clock) {
         this.database = database;
@@ -48,6 +50,7 @@ public final class DerbyStores implements Stores {
         this.admins = new DerbyAdminStore(tx, ids);
         this.voicemails = new DerbyVoicemailStore(tx, ids);
         this.attendantMenus = new DerbyAttendantMenuStore(tx, ids);
+        this.conferences = new DerbyConferenceStore(tx, ids);
     }
 
     public static DerbyStores open(Path dataDir) {
@@ -130,6 +133,11 @@ public final class DerbyStores implements Stores {
     @Override
     public AdminStore admins() {
         return admins;
+    }
+
+    @Override
+    public ConferenceStore conferences() {
+        return conferences;
     }
 
     /** Waits for running operations, then shuts the database down; later calls throw StoreException. */

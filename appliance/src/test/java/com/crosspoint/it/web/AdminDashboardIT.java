@@ -249,7 +249,7 @@ class AdminDashboardIT {
             web.awaitDashboard("/admin/");
             browser.visible("#view-live");
             browser.awaitElement("#live-registrations-table tr[data-extension='2201']");
-            for (String view : List.of("users", "devices", "cdrs", "tenants")) {
+            for (String view : List.of("users", "devices", "conferences", "cdrs", "tenants")) {
                 assertThat(browser.isDisplayed("#nav-" + view)).as("nav " + view).isFalse();
             }
             // Even when asked for by the address, another view does not open.
