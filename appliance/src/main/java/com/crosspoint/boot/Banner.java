@@ -29,6 +29,12 @@ final class Banner {
                     : "unchanged since the first start (set CROSSPOINT_DEMO_PASSWORD to reset it)"));
             out.println("    voicemail PIN (*97): " + (c.demoPin() != null ? c.demoPin()
                     : "unchanged since it was set (set CROSSPOINT_DEMO_PIN to reset it)"));
+            if (c.demoMenu() != null) {
+                out.println("    auto-attendant: dial " + c.demoMenu() + "   (1 and 2 ring the first two extensions, # dials any)");
+            }
+            if (c.demoRoom() != null) {
+                out.println("    conference room: dial " + c.demoRoom() + "   (no PIN; * mutes yourself)");
+            }
         }
         out.println();
         out.flush();

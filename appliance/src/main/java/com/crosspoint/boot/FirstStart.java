@@ -2,19 +2,23 @@ package com.crosspoint.boot;
 
 import com.crosspoint.auth.PasswordHasher;
 import com.crosspoint.config.CrosspointConfig;
+import com.crosspoint.model.AttendantMenu;
 import com.crosspoint.model.CallSettings;
+import com.crosspoint.model.ConferenceRoom;
+import com.crosspoint.model.MenuOption;
 import com.crosspoint.model.Role;
 import com.crosspoint.model.Tenant;
 import com.crosspoint.model.User;
 import com.crosspoint.provisioning.Passwords;
 import com.crosspoint.provisioning.ProvisioningService;
 import com.crosspoint.store.Stores;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * What a node needs before it takes traffic: the admin account of a new data directory and, in
- * demo mode, a demo tenant with extensions. Passwords that nobody chose are generated here and
+ * demo mode, a demo tenant with extensions, an auto-attendant and a conference room. Passwords that nobody chose are generated here and
  * handed back to be printed once; only hashes are kept.
  */
 final class FirstStart {
@@ -36,15 +40,22 @@ final class FirstStart {
      * @param demoTenant     the demo tenant, or null outside demo mode
      * @param demoPassword   the demo extensions' SIP and web password when set at this start, else null
      * @param demoPin        the demo extensions' voicemail PIN when set at this start, else null
+     * @param demoMenu       the demo tenant's auto-attendant number, or null when it has none
+     * @param demoRoom       the demo tenant's conference room number, or null when it has none
      */
     record Credentials(String adminUsername, String adminPassword, Tenant demoTenant, List<String> demoExtensions,
-                       String demoPassword, String demoPin) {
+                       String demoPassword, String demoPin, String demoMenu, String demoRoom) {
     }
+
+    /** The demo tenant's menu: 1 and 2 ring the first two demo extensions, # dials any. */
+    static final String DEMO_MENU = "700";
+    /** The demo tenant's open conference room. */
+    static final String DEMO_ROOM = "800";
 
     Credentials ensure() {
         String adminPassword = ensureAdmin();
         if (!config.demo().enabled()) {
-            return new Credentials(config.admin().username(), adminPassword, null, List.of(), null, null);
+            return new Credentials(config.admin().username(), adminPassword, null, List.of(), null, null, null, null);
         }
         Optional<Tenant> existing = stores.tenants().findByDomain(config.demo().domain());
         Tenant tenant = existing.orElseGet(() -> provisioning.createTenant("Demo", config.demo().domain()));
@@ -53,9 +64,36 @@ final class FirstStart {
             demoPassword = config.demo().password().orElseGet(() -> Passwords.generate(12));
             seedExtensions(tenant, demoPassword);
         }
+        if (existing.isEmpty()) {
+            seedServices(tenant);
+        }
         String demoPin = seedPins(tenant);
+        String menu = stores.attendantMenus().findByNumber(tenant.id(), DEMO_MENU).map(m -> m.number()).orElse(null);
+        String room = stores.conferences().findByNumber(tenant.id(), DEMO_ROOM).map(r -> r.number()).orElse(null);
         return new Credentials(config.admin().username(), adminPassword, tenant, config.demo().extensions(), demoPassword,
-                demoPin);
+                demoPin, menu, room);
+    }
+
+    /**
+     * A new demo tenant also gets something to call besides each other: an auto-attendant and an open
+     * conference room, unless the configured extensions already use those numbers. Created once; the admin
+     * may change or delete them like any other.
+     */
+    private void seedServices(Tenant tenant) {
+        List<String> extensions = config.demo().extensions();
+        if (!extensions.contains(DEMO_MENU)) {
+            List<MenuOption> options = new ArrayList<>();
+            for (int i = 0; i < Math.min(2, extensions.size()); i++) {
+                options.add(MenuOption.extension((char) ('1' + i), extensions.get(i)));
+            }
+            stores.attendantMenus().create(new AttendantMenu(0, tenant.id(), DEMO_MENU, "Demo reception",
+                    AttendantMenu.DEFAULT_GREETING, true, AttendantMenu.DEFAULT_TIMEOUT_SECONDS,
+                    AttendantMenu.DEFAULT_MAX_RETRIES, null, options));
+        }
+        if (!extensions.contains(DEMO_ROOM)) {
+            stores.conferences().create(new ConferenceRoom(0, tenant.id(), DEMO_ROOM, "Demo room", null,
+                    ConferenceRoom.DEFAULT_MAX_PARTICIPANTS));
+        }
     }
 
     /**
