@@ -58,6 +58,7 @@ public final class ApiServer implements AutoCloseable {
                 new AdminsHandler(s.stores().admins(), s.stores().tenants(), logins),
                 new TenantsHandler(s.stores().tenants(), s.provisioning(), logins),
                 new UsersHandler(s.stores().users(), s.provisioning(), logins),
+                new MailboxAdminHandler(s.voicemail(), s.provisioning()),
                 new MenusHandler(s.attendant()),
                 new DevicesHandler(s.stores().devices(), s.provisioning(), s.directory()),
                 new RegistrationsHandler(s.registrar(), s.directory(), registrations),

@@ -197,6 +197,26 @@ class MyVoicemailApiTest {
     }
 
     @Test
+    void anAdminResetsAForgottenPinButNotInAnotherTenant() {
+        String path = "/api/v1/tenants/" + tenant + "/users/" + alice.id() + "/voicemail/pin";
+        Res bad = app.put(path, root, "{\"pin\":\"12\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().get("field").asText()).isEqualTo("pin");
+        assertThat(app.put(path, root, "{\"pin\":\"97531\"}").status()).isEqualTo(204);
+        assertThat(app.appliance().voicemail().checkPin(alice.id(), "97531")).isTrue();
+
+        long other = app.createTenant(root, "W", "w.example.com");
+        Res created = app.post("/api/v1/admins", root,
+                "{\"username\":\"w-admin\",\"password\":\"w-admin-pass-1\",\"role\":\"ADMIN\",\"tenantId\":" + other + "}");
+        assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+        String otherAdmin = app.login("w-admin", "w-admin-pass-1");
+        assertThat(app.put(path, otherAdmin, "{\"pin\":\"11111\"}").status()).isEqualTo(403);
+        assertThat(app.put("/api/v1/tenants/" + tenant + "/users/999999/voicemail/pin", root,
+                "{\"pin\":\"11111\"}").status()).isEqualTo(404);
+        assertThat(app.appliance().voicemail().checkPin(alice.id(), "97531")).isTrue();
+    }
+
+    @Test
     void theMailboxOwnerSeesNewMessagesLiveAndAnOperatorDoesNot() throws Exception {
         Browser a = login("2001", "alice-web-1");
         app.post("/api/v1/admins", root, "{\"username\":\"vop\",\"password\":\"password-vop\",\"role\":\"OPERATOR\"}");
