@@ -64,6 +64,7 @@ public final class ApiServer implements AutoCloseable {
                 new CdrsHandler(s.stores().cdrs(), s.provisioning()),
                 new MessagesHandler(s.messages(), s.provisioning()),
                 new StatusHandler(s.directory(), s.registrar(), s.activeCalls(), s.stores().cdrs(), s.clock()),
+                new MediaStatusHandler(s.media()),
                 new EventsHandler());
         groups.forEach(g -> g.addRoutes(router));
 

@@ -5,6 +5,7 @@ import com.crosspoint.call.CallControl;
 import com.crosspoint.directory.Directory;
 import com.crosspoint.events.EventBus;
 import com.crosspoint.im.MessageService;
+import com.crosspoint.media.engine.MediaEngine;
 import com.crosspoint.provisioning.ProvisioningService;
 import com.crosspoint.registrar.Registrar;
 import com.crosspoint.store.Stores;
@@ -12,9 +13,18 @@ import com.crosspoint.voicemail.VoicemailService;
 import java.time.Clock;
 import java.util.function.IntSupplier;
 
-/** The domain services the API serves; built by the composition root. */
+/** The domain services the API serves; built by the composition root. {@code media} may be null (no engine). */
 public record ApiServices(String nodeName, IntSupplier sipPort, Stores stores, Directory directory,
                           ProvisioningService provisioning, Registrar registrar, ActiveCalls activeCalls,
                           CallControl callControl, MessageService messages, VoicemailService voicemail,
-                          EventBus events, Clock clock) {
+                          EventBus events, Clock clock, MediaEngine media) {
+
+    /** Without a media engine ({@code GET /api/v1/media} answers 404). */
+    public ApiServices(String nodeName, IntSupplier sipPort, Stores stores, Directory directory,
+                       ProvisioningService provisioning, Registrar registrar, ActiveCalls activeCalls,
+                       CallControl callControl, MessageService messages, VoicemailService voicemail,
+                       EventBus events, Clock clock) {
+        this(nodeName, sipPort, stores, directory, provisioning, registrar, activeCalls, callControl, messages,
+                voicemail, events, clock, null);
+    }
 }
