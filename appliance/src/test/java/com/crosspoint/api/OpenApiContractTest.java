@@ -113,6 +113,7 @@ class OpenApiContractTest {
         SCHEMAS.put("SendMessageResult", SendMessageResultDto.class);
         SCHEMAS.put("ReadMessagesRequest", ReadMessagesRequest.class);
         SCHEMAS.put("Status", StatusDto.class);
+        SCHEMAS.put("MediaStatus", com.crosspoint.api.dto.MediaStatusDto.class);
     }
 
     /** Bodies clients send: fields may be left out, so not every property is required. */
