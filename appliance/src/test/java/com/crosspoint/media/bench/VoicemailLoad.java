@@ -96,6 +96,9 @@ public final class VoicemailLoad {
                         + "greeting+beep %.2f s; work dir %s%n", calls, rate, holdMillis / 1000.0, warmup, seconds,
                 greetingSeconds, work);
 
+        Window window = null;
+        boolean sippOk = false;
+        long callerLoss = -1;
         try (Appliance app = Appliance.start(root, work, jvmOpts)) {
             Api api = new Api(app.httpPort);
             long t0 = System.nanoTime();
@@ -139,10 +142,19 @@ public final class VoicemailLoad {
                             (System.nanoTime() - (allUpBy - (long) ((rampSeconds + 30) * 1e9))) / 1e9);
                     Thread.sleep(warmup * 1000L);
 
+                    com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+                    long toolCpu = os.getProcessCpuTime();
                     Window w = Window.measure(api, app.pid, callers, seconds);
+                    toolCpu = os.getProcessCpuTime() - toolCpu;
                     print(w, calls, seconds, loadAtStart);
+                    System.out.printf(Locale.ROOT, "load tool (this JVM: callers' RTP) CPU: %.1f %% of one core%n",
+                            100.0 * toolCpu / 1e9 / w.wallSeconds);
+                    window = w;
 
                     SippResult result = sipp.await();
+                    sippOk = result.allSucceeded() && result.statistics() != null
+                            && result.statistics().successfulCalls() == calls;
                     System.out.printf(Locale.ROOT, "SIPp: %s%n", result.summary().lines().limit(3)
                             .reduce((a, b) -> a + " | " + b).orElse(""));
                 }
@@ -154,7 +166,7 @@ public final class VoicemailLoad {
                     end = api.get("/media");
                 }
                 Thread.sleep(500);
-                callers.report();
+                callerLoss = callers.report();
                 System.out.printf(Locale.ROOT, "appliance over the whole run: %d sessions opened, frames sent/due "
                                 + "%d/%d, send failures %d, RTP received %d, lost on the way in %d; slip over the "
                                 + "whole life p50/p99/max %.2f/%.2f/%.2f ms; tick errors %d%n",
@@ -165,7 +177,16 @@ public final class VoicemailLoad {
                         end.get("tickErrors").asLong());
             }
             app.stop();
-            recordings(app.dataDir, userIds, holdMillis / 1000.0 - greetingSeconds);
+            int committed = recordings(app.dataDir, userIds, holdMillis / 1000.0 - greetingSeconds);
+            boolean pass = window != null && sippOk && callerLoss == 0 && window.sendFailures == 0
+                    && window.sent >= window.due && window.sessionsMin == calls && window.slipP99 <= 2000
+                    && committed == calls;
+            System.out.printf(Locale.ROOT, "VERDICT N=%d: %s (all calls up and completed: %s, lost at callers: %d, "
+                            + "sent/due %d/%d, slip p99 %.2f ms <= 2 ms: %s, recordings %d/%d)%n", calls,
+                    pass ? "PASS" : "FAIL", sippOk && window != null && window.sessionsMin == calls, callerLoss,
+                    window == null ? 0 : window.sent, window == null ? 0 : window.due,
+                    window == null ? 0 : window.slipP99 / 1000.0, window != null && window.slipP99 <= 2000,
+                    committed, calls);
         }
         if (!keep) {
             deleteTree(work.resolve("data"));
@@ -234,7 +255,7 @@ public final class VoicemailLoad {
     }
 
     /** Counts the messages in the stopped appliance's store and checks their length and (for a few) the tone. */
-    private static void recordings(Path dataDir, long[] userIds, double expectedSeconds) {
+    private static int recordings(Path dataDir, long[] userIds, double expectedSeconds) {
         List<Double> durations = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         int missingFiles = 0;
@@ -266,6 +287,7 @@ public final class VoicemailLoad {
             }
         }
         System.out.printf(Locale.ROOT, "1 kHz tone found in %d of %d recordings sampled%n", withTone, checked);
+        return withTone == checked ? (int) near : -1;
     }
 
     // ------------------------------------------------------------------------------------------------ measurement
@@ -521,7 +543,7 @@ public final class VoicemailLoad {
             }
         }
 
-        void report() {
+        long report() {
             long received = 0;
             long expected = 0;
             long sent = 0;
@@ -549,6 +571,7 @@ public final class VoicemailLoad {
                             + "%d SSRC changes; callers sent %d tone packets (%d refused by their sockets)%n",
                     received, expected, Math.max(0, expected - received), callsWithLoss, silent, reordered,
                     ssrcChanges, sent, txDropped);
+            return silent > 0 ? Math.max(1, expected - received) : Math.max(0, expected - received);
         }
 
         @Override
