@@ -46,11 +46,11 @@ import org.junit.jupiter.api.Timeout;
  * Bad input on the appliance's RTP ports (issue acceptance: "garbage UDP on RTP ports, RTP with wrong payload types,
  * SSRC changes and sequence wraps do not crash a session or others"). Two callers with digest auth call two users on
  * Do-Not-Disturb, so voicemail answers both; each caller sends a 1 kHz tone from the call's start to its end. While
- * the greeting plays and through the first 1.5 s of the recording, one call's RTP port is blasted with random datagrams, truncated and malformed RTP headers, RTP
- * with payload types that were not negotiated, RTCP garbage on port + 1, and valid-looking RTP from foreign
- * addresses and ports; its own stream then wraps its sequence number 65535 → 0 and changes SSRC during the
- * recording. The appliance must keep answering OPTIONS, keep its pacing clock free of errors, and store both
- * messages with the tone through (nearly) their whole length.
+ * the greeting plays and through the first 1.5 s of the recording, one call's RTP port is blasted with random
+ * datagrams, truncated and malformed RTP headers, RTP with payload types that were not negotiated, RTCP garbage on
+ * port + 1, and valid-looking RTP from foreign addresses and ports; its own stream then wraps its sequence number
+ * 65535 → 0 and changes SSRC during the recording. The appliance must keep answering OPTIONS, keep its pacing clock
+ * free of errors, and store both messages with the tone through (nearly) their whole length.
  */
 @Timeout(90)
 class RtpBadInputIT {
