@@ -61,7 +61,8 @@ import java.util.concurrent.TimeUnit;
  * the callers and the recordings committed with their durations.
  *
  * <p>{@code VoicemailLoad [--calls=300] [--seconds=30] [--rate=50] [--warmup=5] [--rtp-base=40000]
- * [--jvm-opts="..."] [--keep]}; run from the repository root after {@code mvn -DskipTests package}.
+ * [--jvm-opts="..."] [--appliance-nice=0] [--keep]}; run from the repository root after
+ * {@code mvn -DskipTests package}.
  */
 public final class VoicemailLoad {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -83,6 +84,9 @@ public final class VoicemailLoad {
         int rtpBase = Integer.parseInt(o.getOrDefault("rtp-base", "40000"));
         List<String> jvmOpts = o.containsKey("jvm-opts") ? List.of(o.get("jvm-opts").trim().split("\\s+")) : List.of();
         boolean keep = o.containsKey("keep");
+        // Niceness for the appliance relative to this tool: run the tool (and the SIPp it starts) under
+        // `nice -n 10` and pass --appliance-nice=-10, so the load generator yields to the measured appliance.
+        int applianceNice = Integer.parseInt(o.getOrDefault("appliance-nice", "0"));
 
         Path root = repoRoot();
         Path work = root.resolve("appliance/target/vmload")
@@ -92,6 +96,8 @@ public final class VoicemailLoad {
         // Calls stay up through the ramp, the wait for every session, the warm-up and the window, plus a margin.
         long holdMillis = (long) ((rampSeconds + 5 + warmup + seconds + 3) * 1000);
         double greetingSeconds = greetingSeconds();
+        System.out.printf(Locale.ROOT, "load tool pid %d (nice %s)%n", ProcessHandle.current().pid(),
+                niceOf(ProcessHandle.current().pid()));
         System.out.printf(Locale.ROOT, "VoicemailLoad: %d calls at %.0f/s, hold %.1f s, warm-up %d s, window %d s; "
                         + "greeting+beep %.2f s; work dir %s%n", calls, rate, holdMillis / 1000.0, warmup, seconds,
                 greetingSeconds, work);
@@ -99,7 +105,7 @@ public final class VoicemailLoad {
         Window window = null;
         boolean sippOk = false;
         long callerLoss = -1;
-        try (Appliance app = Appliance.start(root, work, jvmOpts)) {
+        try (Appliance app = Appliance.start(root, work, jvmOpts, applianceNice)) {
             Api api = new Api(app.httpPort);
             long t0 = System.nanoTime();
             long tenant = api.post("/tenants", Map.of("name", "VoicemailLoad", "domain", DOMAIN)).get("id").asLong();
@@ -377,6 +383,16 @@ public final class VoicemailLoad {
             return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The nice value of a process (field 19 of /proc/<pid>/stat), as text; "?" if unreadable. */
+    static String niceOf(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16];
+        } catch (IOException | RuntimeException e) {
+            return "?";
         }
     }
 
@@ -681,7 +697,7 @@ public final class VoicemailLoad {
             this.dataDir = dataDir;
         }
 
-        static Appliance start(Path root, Path work, List<String> jvmOpts) throws Exception {
+        static Appliance start(Path root, Path work, List<String> jvmOpts, int nice) throws Exception {
             Path classes = root.resolve("appliance/target/classes");
             Path lib = root.resolve("appliance/target/lib");
             if (!Files.isDirectory(lib)) {
@@ -691,6 +707,9 @@ public final class VoicemailLoad {
             int sip = FreePorts.udpAndTcp();
             int http = FreePorts.udpAndTcp();
             List<String> command = new ArrayList<>();
+            if (nice != 0) {
+                command.addAll(List.of("nice", "-n", Integer.toString(nice)));
+            }
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOpts);
             command.addAll(List.of("-cp", classes + ":" + lib + "/*", "com.crosspoint.boot.Main", "run"));
@@ -709,7 +728,8 @@ public final class VoicemailLoad {
                 }
                 Thread.sleep(200);
             }
-            System.out.printf("appliance pid %d: SIP 127.0.0.1:%d, HTTP %d, log %s%n", a.pid, sip, http, log);
+            System.out.printf("appliance pid %d (nice %s): SIP 127.0.0.1:%d, HTTP %d, log %s%n", a.pid,
+                    niceOf(a.pid), sip, http, log);
             return a;
         }
 
