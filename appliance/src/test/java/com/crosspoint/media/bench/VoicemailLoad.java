@@ -154,8 +154,13 @@ public final class VoicemailLoad {
                     Window w = Window.measure(api, app.pid, callers, seconds);
                     toolCpu = os.getProcessCpuTime() - toolCpu;
                     print(w, calls, seconds, loadAtStart);
+                    double toolCores = toolCpu / 1e9 / w.wallSeconds;
                     System.out.printf(Locale.ROOT, "load tool (this JVM: callers' RTP) CPU: %.1f %% of one core%n",
-                            100.0 * toolCpu / 1e9 / w.wallSeconds);
+                            100.0 * toolCores);
+                    System.out.printf(Locale.ROOT, "machine busy in the window: %.2f of %d cores = appliance %.2f + "
+                                    + "load tool %.2f + the rest (SIPp, kernel softirq, other users) %.2f%n",
+                            w.machineBusyCores, Runtime.getRuntime().availableProcessors(), w.cpuSeconds / w.wallSeconds,
+                            toolCores, w.machineBusyCores - w.cpuSeconds / w.wallSeconds - toolCores);
                     window = w;
 
                     SippResult result = sipp.await();
@@ -315,6 +320,7 @@ public final class VoicemailLoad {
         long slipMax;
         int sessionsMin;
         int sessionsMax;
+        double machineBusyCores;
 
         static Window measure(Api api, long pid, Callers callers, int seconds) throws InterruptedException {
             Window w = new Window();
@@ -322,12 +328,14 @@ public final class VoicemailLoad {
             JsonNode a = api.get("/media");
             long callerA = callers.received();
             double cpuA = processCpuSeconds(pid);
+            long[] machineA = machineTicks();
             long wallA = System.nanoTime();
             w.sessionsMin = a.get("sessionsOpen").asInt();
             w.sessionsMax = w.sessionsMin;
             Thread.sleep(seconds * 1000L);
             JsonNode b = api.get("/media");
             double cpuB = processCpuSeconds(pid);
+            long[] machineB = machineTicks();
             long wallB = System.nanoTime();
             long callerB = callers.received();
             w.loadAfter = loadAverage();
@@ -335,6 +343,7 @@ public final class VoicemailLoad {
             w.sessionsMax = Math.max(w.sessionsMax, b.get("sessionsOpen").asInt());
             w.wallSeconds = (wallB - wallA) / 1e9;
             w.cpuSeconds = cpuB - cpuA;
+            w.machineBusyCores = (machineB[0] - machineA[0]) / 100.0 / w.wallSeconds;
             w.due = delta(a, b, "framesDue");
             w.sent = delta(a, b, "rtpSent");
             w.sendFailures = delta(a, b, "sendFailures");
@@ -393,6 +402,20 @@ public final class VoicemailLoad {
             return stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16];
         } catch (IOException | RuntimeException e) {
             return "?";
+        }
+    }
+
+    /** Busy (non-idle, non-iowait) jiffies of the whole machine from /proc/stat, USER_HZ = 100. */
+    static long[] machineTicks() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < f.length && i <= 8; i++) {
+                total += Long.parseLong(f[i]);
+            }
+            return new long[] {total - Long.parseLong(f[4]) - Long.parseLong(f[5])};
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
