@@ -190,7 +190,8 @@ public final class VoicemailLoad {
             app.stop();
             int committed = recordings(app.dataDir, userIds, holdMillis / 1000.0 - greetingSeconds);
             boolean pass = window != null && sippOk && callerLoss == 0 && window.sendFailures == 0
-                    && window.sent >= window.due && window.sessionsMin == calls && window.slipP99 <= 2000
+                    // a snapshot can fall inside a tick (frame counted due, not yet sent): at most one per session
+                    && window.due - window.sent <= calls && window.sessionsMin == calls && window.slipP99 <= 2000
                     && committed == calls;
             System.out.printf(Locale.ROOT, "VERDICT N=%d: %s (all calls up and completed: %s, lost at callers: %d, "
                             + "sent/due %d/%d, slip p99 %.2f ms <= 2 ms: %s, recordings %d/%d)%n", calls,
