@@ -67,6 +67,7 @@ public final class ApiServer implements AutoCloseable {
                 new MessagesHandler(s.messages(), s.provisioning()),
                 new StatusHandler(s.directory(), s.registrar(), s.activeCalls(), s.stores().cdrs(), s.clock()),
                 new ConferencesHandler(s.conferences(), s.provisioning()),
+                new MediaStatusHandler(s.media()),
                 new EventsHandler());
         groups.forEach(g -> g.addRoutes(router));
 

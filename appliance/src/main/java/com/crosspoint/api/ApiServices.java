@@ -7,6 +7,7 @@ import com.crosspoint.directory.Directory;
 import com.crosspoint.events.EventBus;
 import com.crosspoint.im.MessageService;
 import com.crosspoint.ivr.AttendantService;
+import com.crosspoint.media.engine.MediaEngine;
 import com.crosspoint.provisioning.ProvisioningService;
 import com.crosspoint.registrar.Registrar;
 import com.crosspoint.store.Stores;
@@ -14,10 +15,11 @@ import com.crosspoint.voicemail.VoicemailService;
 import java.time.Clock;
 import java.util.function.IntSupplier;
 
-/** The domain services the API serves; built by the composition root. */
+/** The domain services the API serves; built by the composition root. {@code media} may be null (no engine). */
 public record ApiServices(String nodeName, IntSupplier sipPort, Stores stores, Directory directory,
                           ProvisioningService provisioning, Registrar registrar, ActiveCalls activeCalls,
                           CallControl callControl, MessageService messages, VoicemailService voicemail,
                           AttendantService attendant,
-                          EventBus events, Clock clock, ConferenceService conferences) {
+                          EventBus events, Clock clock, ConferenceService conferences,
+                          MediaEngine media) {
 }

@@ -198,7 +198,7 @@ public final class Appliance implements AutoCloseable {
 
         // Last to start, first to stop: the API only serves services that are up.
         api = ApiServer.start(new ApiServices(config.node().name(), sip::port, stores, directory, provisioning,
-                registrar, activeCalls, b2bua, messagesService, voicemail, attendant, events, clock, conferences), ApiSettings.defaults(),
+                registrar, activeCalls, b2bua, messagesService, voicemail, attendant, events, clock, conferences, media), ApiSettings.defaults(),
                 config.http().bind(), config.http().port());
         closers.push(api);
         LOG.info("Crosspoint {} started: SIP {}:{}, HTTP {}:{}", config.node().name(),

@@ -63,7 +63,7 @@ public final class ApplianceFixture implements AutoCloseable {
         Appliance a = appliance;
         return new ApiServices(a.config().node().name(), a::sipPort, a.stores(), a.directory(), a.provisioning(),
                 a.registrar(), a.activeCalls(), callControl, a.messages(), a.voicemail(), a.attendant(), a.events(), Clock.systemUTC(),
-                a.conferences());
+                a.conferences(), a.media());
     }
 
     public Appliance appliance() {

@@ -122,6 +122,7 @@ class OpenApiContractTest {
         SCHEMAS.put("ConferenceParticipant", com.crosspoint.api.dto.ParticipantDto.class);
         SCHEMAS.put("MuteRequest", com.crosspoint.api.dto.MuteRequest.class);
         SCHEMAS.put("ConferenceFrame", com.crosspoint.api.dto.ConferenceFrame.class);
+        SCHEMAS.put("MediaStatus", com.crosspoint.api.dto.MediaStatusDto.class);
     }
 
     /** Bodies clients send: fields may be left out, so not every property is required. */

@@ -49,6 +49,12 @@ public final class MediaEngine implements AutoCloseable {
             new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger nextLoop = new AtomicInteger();
     private final AtomicLong tickErrors = new AtomicLong();
+    private final AtomicLong opened = new AtomicLong();
+    private final AtomicLong closedFramesDue = new AtomicLong();
+    private final AtomicLong closedRtpSent = new AtomicLong();
+    private final AtomicLong closedSendFailures = new AtomicLong();
+    private final AtomicLong closedRtpReceived = new AtomicLong();
+    private final AtomicLong closedPacketsLost = new AtomicLong();
     private volatile boolean running;
     private volatile boolean closed;
 
@@ -116,6 +122,7 @@ public final class MediaEngine implements AutoCloseable {
             assignments.put(session, loop);
             loop.register(session);
             sessions.add(session);
+            opened.incrementAndGet();
             return session;
         }
         throw new MediaUnavailableException(MediaUnavailableException.Reason.SOCKET_FAILED,
@@ -151,7 +158,51 @@ public final class MediaEngine implements AutoCloseable {
     }
 
     void detach(MediaSession session) {
-        sessions.remove(session);
+        if (sessions.remove(session)) {
+            SessionStats s = session.stats();
+            closedFramesDue.addAndGet(s.framesDue());
+            closedRtpSent.addAndGet(s.rtpSent());
+            closedSendFailures.addAndGet(s.sendFailures());
+            closedRtpReceived.addAndGet(s.rtpReceived());
+            closedPacketsLost.addAndGet(session.quality().packetsLost());
+        }
+    }
+
+    /**
+     * Counters over every session since the engine started, closed ones included (read-only, for monitoring and
+     * benchmarks). A session closing while this runs may be missed or counted twice for that one call.
+     */
+    public Totals totals() {
+        long due = 0;
+        long sent = 0;
+        long failures = 0;
+        long received = 0;
+        long lost = 0;
+        int open = 0;
+        for (MediaSession session : sessions) {
+            SessionStats s = session.stats();
+            due += s.framesDue();
+            sent += s.rtpSent();
+            failures += s.sendFailures();
+            received += s.rtpReceived();
+            lost += session.quality().packetsLost();
+            open++;
+        }
+        return new Totals(opened.get(), open, due + closedFramesDue.get(), sent + closedRtpSent.get(),
+                failures + closedSendFailures.get(), received + closedRtpReceived.get(), lost + closedPacketsLost.get());
+    }
+
+    /**
+     * @param sessionsOpened sessions opened since start
+     * @param sessionsOpen   sessions open now
+     * @param framesDue      pacing ticks on which a session was due to send ({@link SessionStats#framesDue()})
+     * @param rtpSent        RTP packets sent
+     * @param sendFailures   packets the sockets refused
+     * @param rtpReceived    valid RTP received from the latched sources
+     * @param packetsLost    RTP lost on the way in (RFC 3550 expected - received, per session)
+     */
+    public record Totals(long sessionsOpened, int sessionsOpen, long framesDue, long rtpSent, long sendFailures,
+                         long rtpReceived, long packetsLost) {
     }
 
     /**

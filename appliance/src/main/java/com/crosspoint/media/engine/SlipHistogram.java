@@ -51,6 +51,21 @@ public final class SlipHistogram {
         return maxMicros;
     }
 
+    /**
+     * The non-empty buckets, upper edge in µs (the last, open-ended bucket: the maximum) to count. Two snapshots
+     * subtracted give the histogram of the ticks in between (what {@code GET /api/v1/media} serves for benchmarks).
+     */
+    public synchronized java.util.SortedMap<Long, Long> buckets() {
+        java.util.SortedMap<Long, Long> out = new java.util.TreeMap<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] != 0) {
+                long edge = i < FINE ? (i + 1) * 10L : i < FINE + COARSE ? (i - FINE + 11) * 1000L : maxMicros;
+                out.merge(edge, counts[i], Long::sum);
+            }
+        }
+        return out;
+    }
+
     public synchronized void reset() {
         java.util.Arrays.fill(counts, 0);
         total = 0;
