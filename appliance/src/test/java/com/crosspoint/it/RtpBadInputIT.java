@@ -48,7 +48,9 @@ import org.junit.jupiter.api.Timeout;
  * Do-Not-Disturb, so voicemail answers both; each caller sends a 1 kHz tone from the call's start to its end. While
  * the greeting plays and through the first 1.5 s of the recording, one call's RTP port is blasted with random
  * datagrams, truncated and malformed RTP headers, RTP with payload types that were not negotiated, RTCP garbage on
- * port + 1, and valid-looking RTP from foreign addresses and ports; its own stream then wraps its sequence number
+ * port + 1, valid-looking RTP from foreign addresses and ports, strays with the caller's own SSRC and random sequence
+ * numbers, and bursts from one foreign source that try to take the call's audio over while the caller still talks
+ * ("RTP bleed": nothing may be sent to it); its own stream then wraps its sequence number
  * 65535 → 0 and changes SSRC during the recording. The appliance must keep answering OPTIONS, keep its pacing clock
  * free of errors, and store both messages with the tone through (nearly) their whole length.
  */
@@ -95,7 +97,7 @@ class RtpBadInputIT {
     void garbageOnOneCallsRtpPortsHarmsNeitherThatCallNorTheOther() throws Exception {
         try (Call clean = Call.place("1001", "pw-clean-1001", "2001", 1000);
              Call attacked = Call.place("1002", "pw-attacked-1002", "2002", 65535 - WRAP_AFTER_PACKETS + 1);
-             Attacker attacker = new Attacker(attacked.applianceRtp, attacked.rtp)) {
+             Attacker attacker = new Attacker(attacked.applianceRtp, attacked.rtp, () -> attacked.ssrc)) {
             assertThat(clean.applianceRtp).isNotEqualTo(attacked.applianceRtp);
             long start = System.nanoTime();
             ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
@@ -114,6 +116,8 @@ class RtpBadInputIT {
 
                 Thread.sleep(ATTACK_UNTIL_MILLIS + 200);
                 assertThat(attacker.sent).as("attack datagrams sent").isGreaterThan(1000);
+                assertThat(attacker.heardByBleeder()).as("packets the appliance sent to the foreign source that"
+                        + " burst RTP at it while the caller talked (RTP bleed)").isZero();
                 assertThat(options()).as("OPTIONS answered right after the attack").isEqualTo(200);
                 assertThat(pbx.appliance().activeCalls().list(pbx.tenant().id())).hasSize(2);
                 // the attacked call's RTP from the appliance still flows to its caller
@@ -195,7 +199,7 @@ class RtpBadInputIT {
         private String remoteTarget;
         private int seq;
         private int timestamp = 0x1000;
-        private int ssrc;
+        private volatile int ssrc;
         volatile int sent;
 
         private Call(String user, String callee, int firstSeq) throws IOException {
@@ -404,13 +408,18 @@ class RtpBadInputIT {
         private final DatagramSocket own;
         private final List<DatagramSocket> foreign = new ArrayList<>();
         private final Random random = new Random(20261127L);
+        private final java.util.function.IntSupplier callerSsrc;
+        /** Sends bursts of valid RTP, more than {@code relatchPackets} in a row, to steal the call's audio. */
+        private final DatagramSocket bleeder = new DatagramSocket(new InetSocketAddress("127.0.0.4", 0));
         private int round;
         volatile int sent;
 
-        Attacker(InetSocketAddress rtpTarget, DatagramSocket own) throws IOException {
+        Attacker(InetSocketAddress rtpTarget, DatagramSocket own, java.util.function.IntSupplier callerSsrc)
+                throws IOException {
             this.rtpTarget = rtpTarget;
             this.rtcpTarget = new InetSocketAddress(rtpTarget.getAddress(), rtpTarget.getPort() + 1);
             this.own = own;
+            this.callerSsrc = callerSsrc;
             for (String address : List.of("127.0.0.1", "127.0.0.1", "127.0.0.2", "127.0.0.3")) {
                 foreign.add(new DatagramSocket(new InetSocketAddress(address, 0)));
             }
@@ -456,6 +465,30 @@ class RtpBadInputIT {
             send(own, rtcpTarget, rtp(0, random.nextInt(65536), 0, 0x11223344, 160));
             // valid-looking PCMU from a foreign source (rotating: never 5 in a row from one)
             send(foreign.get(round % foreign.size()), rtpTarget, rtp(0, round, round * 160, 0xBADC0DE + round % 4, 160));
+            // strays in the caller's own stream: its SSRC, a random sequence number (dropped per RFC 3550 A.1)
+            send(own, rtpTarget, rtp(0, random.nextInt(65536), random.nextInt(), callerSsrc.getAsInt(), 160));
+            // RTP bleed: every 200 ms a burst of 10 in sequence from one foreign source while the caller talks
+            if (round % 10 == 0) {
+                for (int i = 0; i < 10; i++) {
+                    send(bleeder, rtpTarget, rtp(0, round + i, (round + i) * 160, 0x0B1EED, 160));
+                }
+            }
+        }
+
+        /** What the appliance sent to the bleeder: queued in its socket, read without blocking long. */
+        int heardByBleeder() throws IOException {
+            bleeder.setSoTimeout(200);
+            int heard = 0;
+            byte[] buffer = new byte[1500];
+            try {
+                while (heard < 10_000) {
+                    bleeder.receive(new DatagramPacket(buffer, buffer.length));
+                    heard++;
+                }
+            } catch (java.net.SocketTimeoutException e) {
+                // nothing more queued
+            }
+            return heard;
         }
 
         private DatagramSocket pickForeign() {
@@ -488,6 +521,7 @@ class RtpBadInputIT {
         @Override
         public void close() {
             foreign.forEach(DatagramSocket::close);
+            bleeder.close();
         }
     }
 

@@ -65,6 +65,12 @@ public final class MediaSession implements AutoCloseable {
     private static final int DIGIT_MILLIS = 100;
     private static final int DIGIT_GAP_TICKS = 3;
     private static final int MAX_QUEUED_DIGITS = 64;
+    /**
+     * How long the latched source must have been quiet before another may take the media over. A phone whose
+     * NAT binding changed stops sending from the old address; an attacker spraying RTP at our port while the
+     * phone still talks ("RTP bleed") cannot redirect the call's audio to itself.
+     */
+    static final long RELATCH_QUIET_NANOS = 500_000_000L;
 
     private final MediaEngine engine;
     private final String label;
@@ -96,6 +102,7 @@ public final class MediaSession implements AutoCloseable {
     private int candidateCount;
     private volatile InetSocketAddress latchedRtp;
     private volatile InetSocketAddress latchedRtcp;
+    private long lastFromLatchedNanos; // guarded by rx
     private volatile Double rttMillis;
 
     // send state, pacing thread only
@@ -378,7 +385,7 @@ public final class MediaSession implements AutoCloseable {
                     candidate = from;
                     candidateCount = 1;
                 }
-                if (candidateCount < relatchPackets) {
+                if (candidateCount < relatchPackets || arrivalNanos - lastFromLatchedNanos < RELATCH_QUIET_NANOS) {
                     foreignSource.incrementAndGet();
                     return;
                 }
@@ -391,6 +398,7 @@ public final class MediaSession implements AutoCloseable {
                 candidate = null;
                 candidateCount = 0;
             }
+            lastFromLatchedNanos = arrivalNanos;
             if (!m.direction().receives()) {
                 ignoredOnHold.incrementAndGet();
             } else {

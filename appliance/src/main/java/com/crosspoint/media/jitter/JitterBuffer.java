@@ -50,6 +50,9 @@ public final class JitterBuffer {
     private long overflowed;
     private long resets;
     private long rejected;
+    private long jumped;
+    /** The sequence number that would confirm the last jump (RFC 3550 A.1 "bad_seq"), or -1. */
+    private int confirmsJump = -1;
 
     public JitterBuffer(JitterConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -156,7 +159,7 @@ public final class JitterBuffer {
 
     /** The counters so far. */
     public JitterStats stats() {
-        return new JitterStats(received, played, concealed, late, duplicate, overflowed, resets, rejected);
+        return new JitterStats(received, played, concealed, late, duplicate, overflowed, resets, rejected, jumped);
     }
 
     /** Frames held and not yet played. */
@@ -185,7 +188,7 @@ public final class JitterBuffer {
         long ahead = extended - highest;
         if (state == State.IDLE) {
             if (ahead > config.maxDropoutFrames()) {
-                return restart(sequence, timestamp);
+                return jump(sequence, timestamp);
             }
             if (ahead > 0) {
                 startTalkspurt(extended, timestamp); // the paused source speaks again
@@ -194,7 +197,7 @@ public final class JitterBuffer {
             return dropOld(extended);
         }
         if (ahead > config.maxDropoutFrames() || nextPlay - extended > config.maxMisorderFrames()) {
-            return restart(sequence, timestamp);
+            return jump(sequence, timestamp);
         }
         if (!marker) {
             long expected = (highestTimestamp + ahead * frame) & TIMESTAMP_MASK;
@@ -247,6 +250,21 @@ public final class JitterBuffer {
     }
 
     /** A discontinuity: drop everything held and start over with this packet. */
+    /**
+     * A sequence number far from the stream's: a sender that restarted its numbering, or a stray (a forged or
+     * misrouted packet). As RFC 3550 A.1 does, only a packet that follows it in sequence confirms a restart; a
+     * lone stray is dropped without disturbing the stream.
+     */
+    private OfferResult jump(int sequence, long timestamp) {
+        if (sequence == confirmsJump) {
+            confirmsJump = -1;
+            return restart(sequence, timestamp);
+        }
+        confirmsJump = (sequence + 1) & 0xFFFF;
+        jumped++;
+        return OfferResult.JUMPED;
+    }
+
     private OfferResult restart(int sequence, long timestamp) {
         resets++;
         Arrays.fill(slotSequence, NONE);

@@ -9,5 +9,10 @@ public enum OfferResult {
     /** Its frame was already due: dropped. */
     LATE,
     /** Not exactly one frame of samples: dropped. */
-    REJECTED
+    REJECTED,
+    /**
+     * Its sequence number is far from the stream's: dropped, unless it is the one right after the previous such
+     * packet, which confirms a restarted numbering (RFC 3550 A.1) and is {@link #ACCEPTED} after a reset.
+     */
+    JUMPED
 }

@@ -208,6 +208,7 @@ class MediaSessionTest {
             assertThat(sdpAddress.receive(150)).isEmpty();
 
             int n = engine.config().relatchPackets();
+            Thread.sleep(MediaSession.RELATCH_QUIET_NANOS / 1_000_000 + 100); // the old address went quiet
             for (int i = 0; i < n - 1; i++) {
                 rebound.sendRtp(0, 100 + i, 16000 + 160L * i, 7, SILENCE_PCMU, s.localPort());
             }
@@ -220,6 +221,27 @@ class MediaSessionTest {
             assertThat(s.stats().relatches()).isEqualTo(1);
             nat.receive(60);
             assertThat(rebound.receive(150)).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aForeignSourceCannotTakeOverWhileTheLatchedOneKeepsSending() throws Exception {
+        MediaSession s = engine.open(new SessionRequest("S", null, new SessionListener() { }));
+        try (RawPeer phone = new RawPeer(); RawPeer attacker = new RawPeer()) {
+            s.update(EngineFixture.pcmu(phone.port(), Direction.SENDRECV));
+            int n = engine.config().relatchPackets();
+            for (int i = 0; i < 40; i++) { // 800 ms of the phone talking, and a burst from elsewhere in each 20 ms
+                phone.sendRtp(0, i, 160L * i, 7, SILENCE_PCMU, s.localPort());
+                for (int k = 0; k < n; k++) {
+                    attacker.sendRtp(0, 1000 + i * n + k, 160L * (i * n + k), 9, SILENCE_PCMU, s.localPort());
+                }
+                Thread.sleep(20);
+            }
+            await().atMost(Duration.ofSeconds(2)).until(() -> s.stats().foreignSource() >= 40L * n);
+            assertThat(s.stats().relatches()).isZero();
+            assertThat(s.sendTarget().getPort()).isEqualTo(phone.port());
+        } finally {
+            s.close();
         }
     }
 

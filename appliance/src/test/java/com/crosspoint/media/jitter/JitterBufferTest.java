@@ -25,7 +25,7 @@ class JitterBufferTest {
         }
         assertThat(tokens).containsExactly("S", "S", "S", "#0", "#1", "#2", "#3", "#4", "#5", "#6");
         assertThat(jb.bufferedFrames()).isEqualTo(3);
-        assertThat(jb.stats()).isEqualTo(new JitterStats(10, 7, 0, 0, 0, 0, 0, 0));
+        assertThat(jb.stats()).isEqualTo(new JitterStats(10, 7, 0, 0, 0, 0, 0, 0, 0));
     }
 
     @Test
@@ -112,7 +112,7 @@ class JitterBufferTest {
         }
         ticks(3);
         assertThat(tokens).containsExactly("S", "S", "S", "#65533", "#65534", "#65535", "#0", "#1", "#2", "#3", "#4");
-        assertThat(jb.stats()).isEqualTo(new JitterStats(8, 8, 0, 0, 0, 0, 0, 0));
+        assertThat(jb.stats()).isEqualTo(new JitterStats(8, 8, 0, 0, 0, 0, 0, 0, 0));
     }
 
     @Test
@@ -222,14 +222,29 @@ class JitterBufferTest {
     }
 
     @Test
-    void aStrayOldSequenceNumberRestarts() {
+    void aStrayFarSequenceNumberIsDroppedWithoutDisturbingTheStream() {
         for (int seq = 1000; seq < 1005; seq++) {
             send(seq);
             tick();
         }
-        assertThat(send(500)).isEqualTo(OfferResult.ACCEPTED);
-        assertThat(jb.stats().resets()).isEqualTo(1);
+        assertThat(send(500)).isEqualTo(OfferResult.JUMPED);
+        assertThat(send(40_000)).isEqualTo(OfferResult.JUMPED);
+        assertThat(send(1005)).isEqualTo(OfferResult.ACCEPTED);
+        assertThat(jb.stats().resets()).isZero();
+        assertThat(jb.stats().jumped()).isEqualTo(2);
         assertThat(jb.stats().late()).isZero();
+    }
+
+    @Test
+    void aJumpConfirmedByTheNextPacketRestartsTheStream() {
+        for (int seq = 1000; seq < 1005; seq++) {
+            send(seq);
+            tick();
+        }
+        assertThat(send(500)).isEqualTo(OfferResult.JUMPED);
+        assertThat(send(501)).isEqualTo(OfferResult.ACCEPTED);
+        assertThat(jb.stats().resets()).isEqualTo(1);
+        assertThat(send(502)).isEqualTo(OfferResult.ACCEPTED);
     }
 
     @Test
@@ -258,7 +273,7 @@ class JitterBufferTest {
     void nothingOfferedIsSilenceNotConcealment() {
         ticks(5);
         assertThat(tokens).containsOnly("S");
-        assertThat(jb.stats()).isEqualTo(new JitterStats(0, 0, 0, 0, 0, 0, 0, 0));
+        assertThat(jb.stats()).isEqualTo(new JitterStats(0, 0, 0, 0, 0, 0, 0, 0, 0));
     }
 
     @Test
@@ -269,7 +284,7 @@ class JitterBufferTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new JitterConfig(160, 3, 50, 100, 40, 8000, 10))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxDropoutFrames");
-        assertThatThrownBy(() -> new JitterStats(-1, 0, 0, 0, 0, 0, 0, 0))
+        assertThatThrownBy(() -> new JitterStats(-1, 0, 0, 0, 0, 0, 0, 0, 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
