@@ -2,17 +2,15 @@ package com.crosspoint.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.crosspoint.auth.DigestAlgorithm;
-import com.crosspoint.auth.DigestHashes;
 import com.crosspoint.testing.BaresipPhone;
 import com.crosspoint.testing.RawSipClient;
 import com.crosspoint.testing.RawSipClient.Response;
+import com.crosspoint.testing.SipText;
 import com.crosspoint.testing.TestAppliance;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.Test;
 class SecurityIT {
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
-    private static final Pattern REALM = Pattern.compile("realm=\"([^\"]+)\"");
     private static TestAppliance pbx;
 
     @BeforeAll
@@ -96,7 +93,7 @@ class SecurityIT {
             String first = client.request("INVITE", target, "sip:1001@" + pbx.sipHostPort(), target, callId, 1, List.of(), sdp());
             Response challenge = client.send(first, WAIT);
             assertThat(challenge.status()).isEqualTo(407);
-            String authorization = digest("1001", "pw-alice-1001", "INVITE", target, challenge.header("proxy-authenticate"));
+            String authorization = SipText.digest("1001", "pw-alice-1001", "INVITE", target, challenge.header("proxy-authenticate"));
             String second = client.request("INVITE", target, "sip:1001@" + pbx.sipHostPort(), target, callId, 2,
                     List.of("Proxy-Authorization: " + authorization), sdp());
             assertThat(client.send(second, WAIT).status()).isEqualTo(403);
@@ -109,33 +106,13 @@ class SecurityIT {
         String callId = UUID.randomUUID() + "@probe";
         Response challenge = client.send(client.request("REGISTER", ruri, aor, aor, callId, 1, List.of("Expires: 60"), null), WAIT);
         assertThat(challenge.status()).isEqualTo(401);
-        String authorization = digest(user, password, "REGISTER", ruri, challenge.header("www-authenticate"));
+        String authorization = SipText.digest(user, password, "REGISTER", ruri, challenge.header("www-authenticate"));
         return client.send(client.request("REGISTER", ruri, aor, aor, callId, 2,
                 List.of("Expires: 60", "Authorization: " + authorization), null), WAIT);
     }
 
-    /** An MD5 digest response to the first challenge (RFC 7616 §3.4 with qop=auth). */
-    private static String digest(String user, String password, String method, String uri, String challenge) {
-        String nonce = find(NONCE, challenge);
-        String realm = find(REALM, challenge);
-        String cnonce = Long.toHexString(System.nanoTime());
-        String ha1 = DigestHashes.ha1(DigestAlgorithm.MD5, user, realm, password);
-        String ha2 = DigestHashes.ha2(DigestAlgorithm.MD5, method, uri);
-        String response = DigestHashes.response(DigestAlgorithm.MD5, ha1, nonce, "00000001", cnonce, "auth", ha2);
-        return "Digest username=\"" + user + "\", realm=\"" + realm + "\", nonce=\"" + nonce + "\", uri=\"" + uri
-                + "\", response=\"" + response + "\", algorithm=MD5, cnonce=\"" + cnonce + "\", qop=auth, nc=00000001";
-    }
-
     private static List<String> withoutNonce(List<String> challenges) {
         return challenges.stream().map(c -> NONCE.matcher(c).replaceAll("nonce=\"*\"")).toList();
-    }
-
-    private static String find(Pattern p, String text) {
-        Matcher m = p.matcher(text);
-        if (!m.find()) {
-            throw new IllegalStateException(p + " not in " + text);
-        }
-        return m.group(1);
     }
 
     private static String sdp() {

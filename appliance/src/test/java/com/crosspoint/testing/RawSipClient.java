@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * A minimal SIP client over UDP for tests that need exact control of a request (no real phone
@@ -58,29 +57,10 @@ public final class RawSipClient implements AutoCloseable {
     /** Builds a request with fresh Via branch, tags and Call-ID unless the extra headers set them. */
     public String request(String method, String requestUri, String from, String to, String callId, int cseq,
                           List<String> extraHeaders, String body) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(method).append(' ').append(requestUri).append(" SIP/2.0\r\n");
-        String local = socket.getLocalAddress().getHostAddress();
-        sb.append("Via: SIP/2.0/UDP ").append(local).append(':').append(localPort()).append(";rport;branch=z9hG4bK")
-                .append(UUID.randomUUID().toString().replace("-", "")).append("\r\n");
-        sb.append("Max-Forwards: 70\r\n");
-        sb.append("From: <").append(from).append(">;tag=").append(Long.toHexString(System.nanoTime())).append("\r\n");
-        sb.append("To: <").append(to).append(">\r\n");
-        sb.append("Call-ID: ").append(callId).append("\r\n");
-        sb.append("CSeq: ").append(cseq).append(' ').append(method).append("\r\n");
-        sb.append("Contact: <sip:probe@").append(local).append(':').append(localPort()).append(">\r\n");
-        for (String h : extraHeaders) {
-            sb.append(h).append("\r\n");
-        }
-        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        if (content.length > 0) {
-            sb.append("Content-Type: application/sdp\r\n");
-        }
-        sb.append("Content-Length: ").append(content.length).append("\r\n\r\n");
-        if (body != null) {
-            sb.append(body);
-        }
-        return sb.toString();
+        String local = socket.getLocalAddress().getHostAddress() + ':' + localPort();
+        return SipText.request(method, requestUri, local, SipText.branch(),
+                "<" + from + ">;tag=" + Long.toHexString(System.nanoTime()), "<" + to + ">", callId, cseq,
+                "<sip:probe@" + local + ">", extraHeaders, body);
     }
 
     /** Sends and waits for the first final response (provisional ones are skipped). */

@@ -1,8 +1,5 @@
 package com.crosspoint.testing;
 
-import com.crosspoint.auth.DigestAlgorithm;
-import com.crosspoint.auth.DigestHashes;
-import com.crosspoint.media.codec.G711Ulaw;
 import com.crosspoint.media.rtcp.MalformedRtcpException;
 import com.crosspoint.media.rtcp.NtpTime;
 import com.crosspoint.media.rtcp.ReceiverReport;
@@ -27,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
@@ -34,26 +32,34 @@ import java.util.regex.Pattern;
 
 /**
  * A test phone with exact control of its media: places one call over UDP (answering the proxy's digest
- * challenge), sends G.711 µ-law RTP at 20 ms pacing to the address of the SDP answer, and can leave out chosen
- * packets (their sequence numbers are skipped, as a lossy network would) — what a real phone cannot be told
- * to do. It ignores the audio it gets back, but answers each RTCP sender report of the appliance at once with a
+ * challenge), sends a G.711 µ-law tone ({@link RtpTone}) as RTP to the address of the SDP answer — paced by itself
+ * ({@link #sendTone}, leaving out chosen packets as a lossy network would) or one frame at a time by the test
+ * ({@link #sendFrame}, with SSRC changes and a chosen first sequence number) — what a real phone cannot be told
+ * to do. It only counts the audio it gets back, but answers each RTCP sender report of the appliance at once with a
  * receiver report echoing it (RFC 3550 §6.4.1: LSR, DLSR), so the appliance can measure the round trip.
  */
 public final class RtpCaller implements AutoCloseable {
-    private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
-    private static final Pattern REALM = Pattern.compile("realm=\"([^\"]+)\"");
     private static final Pattern TAG = Pattern.compile(";\\s*tag=([^;>\\s]+)");
     private static final Pattern URI_IN_ANGLES = Pattern.compile("<([^>]+)>");
     private static final Pattern MEDIA_PORT = Pattern.compile("(?m)^m=audio (\\d+) ");
     private static final Pattern CONNECTION = Pattern.compile("(?m)^c=IN IP4 (\\S+)");
-    private static final int SAMPLES_PER_FRAME = 160;
+    /** Retransmit a request this often until the appliance answers it (UDP, RFC 3261 §17.1.1.2). */
+    private static final long RETRANSMIT_NANOS = 500_000_000L;
 
     private final DatagramSocket sip;
     private final DatagramSocket rtp;
     private final DatagramSocket rtcp;
     private final Thread rtcpReader;
+    private final Thread rtpReader;
     private final AtomicInteger reportsAnswered = new AtomicInteger();
-    private final int ssrc = ThreadLocalRandom.current().nextInt();
+    private final AtomicLong received = new AtomicLong();
+    private volatile int ssrc = ThreadLocalRandom.current().nextInt();
+    /** Send state, touched only by the thread that sends RTP. */
+    private int seq = ThreadLocalRandom.current().nextInt(0, 30_000);
+    private int timestamp;
+    private boolean marker = true;
+    private volatile int framesSent;
+    private int firstResponse;
     private final InetSocketAddress server;
     private final String domainHostPort;
     private final String user;
@@ -64,7 +70,7 @@ public final class RtpCaller implements AutoCloseable {
     private String target;
     private String toHeader;
     private String remoteContact;
-    private InetSocketAddress remoteRtp;
+    private volatile InetSocketAddress remoteRtp;
     private int cseq;
 
     /**
@@ -82,6 +88,9 @@ public final class RtpCaller implements AutoCloseable {
         this.rtcpReader = new Thread(this::answerSenderReports, "rtp-caller-rtcp");
         this.rtcpReader.setDaemon(true);
         this.rtcpReader.start();
+        this.rtpReader = new Thread(this::countReceived, "rtp-caller-rtp");
+        this.rtpReader.setDaemon(true);
+        this.rtpReader.start();
         String[] hp = hostPort.split(":");
         this.server = new InetSocketAddress(hp[0], Integer.parseInt(hp[1]));
         this.domainHostPort = hostPort;
@@ -91,6 +100,41 @@ public final class RtpCaller implements AutoCloseable {
 
     public String callId() {
         return callId;
+    }
+
+    /** Sets the sequence number of the next RTP packet (before sending: to test the 65535 → 0 wrap). */
+    public RtpCaller firstSequence(int first) {
+        this.seq = first & 0xFFFF;
+        return this;
+    }
+
+    /** The status of the appliance's first final answer to the INVITE without credentials (407 expected). */
+    public int firstResponse() {
+        return firstResponse;
+    }
+
+    /** Where the appliance takes this call's RTP (from its SDP answer); null before the call is answered. */
+    public InetSocketAddress applianceRtp() {
+        return remoteRtp;
+    }
+
+    /** The socket this caller sends its RTP from, for tests that send other datagrams from the same address. */
+    public DatagramSocket rtpSocket() {
+        return rtp;
+    }
+
+    public int ssrc() {
+        return ssrc;
+    }
+
+    /** RTP packets sent so far. */
+    public int framesSent() {
+        return framesSent;
+    }
+
+    /** Datagrams the appliance sent to this caller's RTP port. */
+    public long received() {
+        return received.get();
     }
 
     /** How many of the appliance's sender reports this caller answered with a receiver report. */
@@ -109,15 +153,16 @@ public final class RtpCaller implements AutoCloseable {
     public void call(String extension, Duration timeout) {
         target = "sip:" + extension + "@" + domainHostPort;
         toHeader = "<" + target + ">";
-        String branch = branch();
+        String branch = SipText.branch();
         cseq = 1;
-        send(invite(branch, null));
-        Message challenge = await("INVITE", cseq, timeout);
+        Message challenge = transact(invite(branch, null), "INVITE", cseq, timeout);
+        firstResponse = challenge.status;
         if (challenge.status == 407) {
             ackNon2xx(branch, challenge);
             cseq++;
-            send(invite(branch(), digest(challenge.header("proxy-authenticate"))));
-            challenge = await("INVITE", cseq, timeout);
+            String authorization = SipText.digest(user, password, "INVITE", target,
+                    challenge.header("proxy-authenticate"));
+            challenge = transact(invite(SipText.branch(), authorization), "INVITE", cseq, timeout);
         }
         if (challenge.status != 200) {
             throw new IllegalStateException("call to " + extension + " failed: " + challenge.status);
@@ -133,49 +178,61 @@ public final class RtpCaller implements AutoCloseable {
             throw new IllegalStateException("no audio in the answer:\n" + ok.body);
         }
         remoteRtp = new InetSocketAddress(address.group(1), Integer.parseInt(port.group(1)));
-        send(request("ACK", remoteContact, cseq, branch(), null, null));
+        send(request("ACK", remoteContact, cseq, SipText.branch(), null, null));
     }
 
     /**
-     * Sends a 1 kHz tone for {@code length} at 20 ms pacing (on absolute deadlines, so a late wake-up does not
+     * Sends the tone for {@code length} at 20 ms pacing (on absolute deadlines, so a late wake-up does not
      * stretch the call); the packets whose index {@code drop} accepts are left out but keep their sequence
      * number and timestamp, so the receiver counts them lost.
      */
     public Sent sendTone(Duration length, IntPredicate drop) {
         int frames = (int) (length.toMillis() / 20);
-        int seq0 = ThreadLocalRandom.current().nextInt(0, 30_000);
         int sent = 0;
         int dropped = 0;
-        byte[] packet = new byte[12 + SAMPLES_PER_FRAME];
         long start = System.nanoTime();
-        try {
-            for (int i = 0; i < frames; i++) {
-                LockSupport.parkNanos(start + i * 20_000_000L - System.nanoTime());
-                if (drop.test(i)) {
-                    dropped++;
-                    continue;
-                }
-                ByteBuffer b = ByteBuffer.wrap(packet);
-                b.put((byte) 0x80).put((byte) (i == 0 ? 0x80 : 0x00)) // V=2; marker on the first; PT 0 (PCMU)
-                        .putShort((short) (seq0 + i)).putInt(i * SAMPLES_PER_FRAME).putInt(ssrc);
-                for (int s = 0; s < SAMPLES_PER_FRAME; s++) {
-                    double t = (i * SAMPLES_PER_FRAME + s) / 8000.0;
-                    b.put(G711Ulaw.encodeSample((int) (8000 * Math.sin(2 * Math.PI * 1000 * t))));
-                }
-                rtp.send(new DatagramPacket(packet, packet.length, remoteRtp));
+        for (int i = 0; i < frames; i++) {
+            LockSupport.parkNanos(start + i * 20_000_000L - System.nanoTime());
+            if (drop.test(i)) {
+                dropped++;
+                skipFrame();
+            } else {
+                sendFrame();
                 sent++;
             }
+        }
+        return new Sent(sent, dropped);
+    }
+
+    /** Sends the next 20 ms of the tone now (the caller paces); the marker bit is set on the first packet. */
+    public void sendFrame() {
+        ByteBuffer packet = RtpTone.put(ByteBuffer.allocate(RtpTone.PACKET_BYTES), marker, seq, timestamp, ssrc);
+        marker = false;
+        skipFrame();
+        try {
+            rtp.send(new DatagramPacket(packet.array(), packet.position(), remoteRtp));
+            framesSent++;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Sent(sent, dropped);
+    }
+
+    private void skipFrame() {
+        seq = (seq + 1) & 0xFFFF;
+        timestamp += RtpTone.SAMPLES_PER_FRAME;
+    }
+
+    /** A new source from the same address: new SSRC, sequence number and timestamp (RFC 3550 §8.2). */
+    public void changeSsrc() {
+        ssrc = ssrc ^ 0x5A5A5A5A;
+        seq = 12345;
+        timestamp = 0x70000000;
     }
 
     /** BYE, waiting for its 200. */
     public void hangUp(Duration timeout) {
         cseq++;
-        send(request("BYE", remoteContact, cseq, branch(), null, null));
-        Message ok = await("BYE", cseq, timeout);
+        Message ok = transact(request("BYE", remoteContact, cseq, SipText.branch(), null, null), "BYE", cseq, timeout);
         if (ok.status != 200) {
             throw new IllegalStateException("BYE answered " + ok.status);
         }
@@ -183,10 +240,24 @@ public final class RtpCaller implements AutoCloseable {
 
     private String invite(String branch, String authorization) {
         String sdp = "v=0\r\no=- 1 1 IN IP4 " + local + "\r\ns=-\r\nc=IN IP4 " + local + "\r\nt=0 0\r\n"
-                + "m=audio " + rtp.getLocalPort() + " RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na=rtcp:" + rtcp.getLocalPort()
-                + "\r\na=sendrecv\r\n";
+                + "m=audio " + rtp.getLocalPort() + " RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na=ptime:20\r\na=rtcp:"
+                + rtcp.getLocalPort() + "\r\na=sendrecv\r\n";
         return request("INVITE", target, cseq, branch, authorization == null ? null : "Proxy-Authorization: " + authorization,
                 sdp);
+    }
+
+    /** RTP thread: counts what the appliance sends (and keeps the socket's buffer from filling). */
+    private void countReceived() {
+        byte[] buffer = new byte[2048];
+        DatagramPacket p = new DatagramPacket(buffer, buffer.length);
+        while (!rtp.isClosed()) {
+            try {
+                rtp.receive(p);
+                received.incrementAndGet();
+            } catch (IOException e) {
+                return; // closed
+            }
+        }
     }
 
     /** RTCP thread: an RR about each SR that arrives, sent back to where it came from. */
@@ -232,52 +303,10 @@ public final class RtpCaller implements AutoCloseable {
     }
 
     private String request(String method, String uri, int seq, String branch, String extraHeader, String body) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(method).append(' ').append(uri).append(" SIP/2.0\r\n");
-        sb.append("Via: SIP/2.0/UDP ").append(local).append(':').append(sip.getLocalPort()).append(";rport;branch=")
-                .append(branch).append("\r\n");
-        sb.append("Max-Forwards: 70\r\n");
-        sb.append("From: <sip:").append(user).append('@').append(domainHostPort).append(">;tag=").append(fromTag).append("\r\n");
-        sb.append("To: ").append(toHeader).append("\r\n");
-        sb.append("Call-ID: ").append(callId).append("\r\n");
-        sb.append("CSeq: ").append(seq).append(' ').append(method).append("\r\n");
-        sb.append("Contact: <sip:").append(user).append('@').append(local).append(':').append(sip.getLocalPort()).append(">\r\n");
-        if (extraHeader != null) {
-            sb.append(extraHeader).append("\r\n");
-        }
-        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.US_ASCII);
-        if (content.length > 0) {
-            sb.append("Content-Type: application/sdp\r\n");
-        }
-        sb.append("Content-Length: ").append(content.length).append("\r\n\r\n");
-        if (body != null) {
-            sb.append(body);
-        }
-        return sb.toString();
-    }
-
-    /** An MD5 digest answer to the challenge (RFC 7616 §3.4, qop=auth), as SecurityIT computes it. */
-    private String digest(String challenge) {
-        String nonce = find(NONCE, challenge);
-        String realm = find(REALM, challenge);
-        String cnonce = Long.toHexString(System.nanoTime());
-        String ha1 = DigestHashes.ha1(DigestAlgorithm.MD5, user, realm, password);
-        String ha2 = DigestHashes.ha2(DigestAlgorithm.MD5, "INVITE", target);
-        String response = DigestHashes.response(DigestAlgorithm.MD5, ha1, nonce, "00000001", cnonce, "auth", ha2);
-        return "Digest username=\"" + user + "\", realm=\"" + realm + "\", nonce=\"" + nonce + "\", uri=\"" + target
-                + "\", response=\"" + response + "\", algorithm=MD5, cnonce=\"" + cnonce + "\", qop=auth, nc=00000001";
-    }
-
-    private static String find(Pattern p, String text) {
-        Matcher m = p.matcher(text);
-        if (!m.find()) {
-            throw new IllegalStateException(p + " not in " + text);
-        }
-        return m.group(1);
-    }
-
-    private static String branch() {
-        return "z9hG4bK" + UUID.randomUUID().toString().replace("-", "");
+        String contact = local + ':' + sip.getLocalPort();
+        return SipText.request(method, uri, contact, branch,
+                "<sip:" + user + '@' + domainHostPort + ">;tag=" + fromTag, toHeader, callId, seq,
+                "<sip:" + user + '@' + contact + '>', extraHeader == null ? List.of() : List.of(extraHeader), body);
     }
 
     private void send(String message) {
@@ -289,33 +318,51 @@ public final class RtpCaller implements AutoCloseable {
         }
     }
 
-    /** The final response to our request {@code method}/{@code seq}; requests from the appliance get a 200. */
-    private Message await(String method, int seq, Duration timeout) {
+    /**
+     * Sends {@code request}, again every 500 ms until the appliance answers it at all, and returns the final response
+     * to {@code method}/{@code seq}; other requests from the appliance get a 200, but a BYE means the appliance
+     * ended the call, which fails the caller.
+     */
+    private Message transact(String request, String method, int seq, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        long resendAt = System.nanoTime();
+        boolean answered = false;
         try {
             while (System.nanoTime() < deadline) {
-                sip.setSoTimeout((int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                if (!answered && System.nanoTime() >= resendAt) {
+                    send(request);
+                    resendAt = System.nanoTime() + RETRANSMIT_NANOS;
+                }
+                long wait = (answered ? deadline : Math.min(deadline, resendAt)) - System.nanoTime();
+                sip.setSoTimeout((int) Math.max(1, wait / 1_000_000));
                 DatagramPacket p = new DatagramPacket(new byte[65535], 65535);
                 try {
                     sip.receive(p);
                 } catch (SocketTimeoutException e) {
-                    break;
+                    continue;
                 }
                 Message m = Message.parse(new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8));
                 if (m.status == 0) {
                     if (!m.startLine.startsWith("ACK ")) {
                         reply(m);
                     }
+                    if (m.startLine.startsWith("BYE ")) {
+                        throw new IllegalStateException("the appliance hung up " + user + "'s call: " + m.startLine);
+                    }
                     continue;
                 }
-                if (m.status >= 200 && (seq + " " + method).equals(m.header("cseq"))) {
-                    return m;
+                if ((seq + " " + method).equals(m.header("cseq"))) {
+                    answered = true;
+                    if (m.status >= 200) {
+                        return m;
+                    }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        throw new IllegalStateException("no final response to " + method + " within " + timeout);
+        throw new IllegalStateException("no final response to " + method + " " + seq + " of " + user + " within "
+                + timeout);
     }
 
     private void reply(Message request) {

@@ -1,12 +1,12 @@
 package com.crosspoint.media.bench;
 
-import com.crosspoint.media.codec.G711Ulaw;
 import com.crosspoint.media.play.PromptLibrary;
 import com.crosspoint.model.Voicemail;
 import com.crosspoint.store.Stores;
 import com.crosspoint.store.derby.DerbyStores;
 import com.crosspoint.testing.AudioAnalysis;
 import com.crosspoint.testing.FreePorts;
+import com.crosspoint.testing.RtpTone;
 import com.crosspoint.testing.SippProcess;
 import com.crosspoint.testing.SippResult;
 import com.crosspoint.testing.SippRunner;
@@ -70,7 +70,7 @@ public final class VoicemailLoad {
     private static final String DOMAIN = "vmload.bench.local";
     private static final String SIP_PASSWORD = "vmload-pw";
     private static final int FIRST_EXTENSION = 50001;
-    private static final int TONE_HZ = 1000;
+    private static final int TONE_HZ = RtpTone.HZ;
 
     private VoicemailLoad() {
     }
@@ -444,7 +444,6 @@ public final class VoicemailLoad {
             return t;
         });
         private final Thread receiver;
-        private final byte[] tone = toneFrame();
         private volatile boolean running = true;
         private volatile boolean sending = true;
 
@@ -530,15 +529,14 @@ public final class VoicemailLoad {
             if (!sending) {
                 return;
             }
-            ByteBuffer packet = ByteBuffer.allocate(12 + tone.length);
+            ByteBuffer packet = ByteBuffer.allocate(RtpTone.PACKET_BYTES);
             for (Caller c : calls) {
                 InetSocketAddress to = c.target;
                 if (to == null) {
                     continue;
                 }
                 packet.clear();
-                packet.put((byte) 0x80).put((byte) 0).putShort((short) c.txSeq++).putInt(c.txTimestamp)
-                        .putInt(c.ssrc).put(tone).flip();
+                RtpTone.put(packet, false, c.txSeq++, c.txTimestamp, c.ssrc).flip();
                 c.txTimestamp += 160;
                 try {
                     if (c.rtp.send(packet, to) == 0) {
@@ -628,15 +626,6 @@ public final class VoicemailLoad {
                 k.channel().close();
             }
             selector.close();
-        }
-
-        /** One 20 ms µ-law frame of a 1 kHz sine at -6 dBFS: 8 samples a period, so every frame is the same. */
-        private static byte[] toneFrame() {
-            byte[] frame = new byte[160];
-            for (int i = 0; i < frame.length; i++) {
-                frame[i] = G711Ulaw.encodeSample((int) Math.round(16000 * Math.sin(2 * Math.PI * TONE_HZ * i / 8000.0)));
-            }
-            return frame;
         }
     }
 
