@@ -27,23 +27,22 @@ import org.openqa.selenium.support.ui.Select;
 /** The admin dashboard in headless Chromium against a real appliance, with real baresip phones. */
 class AdminDashboardIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final String ADMIN = "admin";
-    private static final String ADMIN_PASSWORD = "admin-secret";
 
     private static TestAppliance pbx;
     private static Browser browser;
     private static Dashboards web;
 
     @RegisterExtension
-    final FailureDumps dumps = new FailureDumps(() -> browser);
+    final FailureDumps dumps = FailureDumps.of(() -> web);
 
     @BeforeAll
     static void start() {
-        pbx = TestAppliance.start();
-        pbx.user("2201", "Grace Caller", "pw-grace-2201");
-        pbx.user("2202", "Heidi Callee", "pw-heidi-2202");
-        browser = Browser.start();
-        web = new Dashboards(pbx, browser);
+        web = Dashboards.start(pbx -> {
+            pbx.user("2201", "Grace Caller", "pw-grace-2201");
+            pbx.user("2202", "Heidi Callee", "pw-heidi-2202");
+        });
+        pbx = web.pbx();
+        browser = web.browser();
     }
 
     @AfterAll
@@ -53,8 +52,7 @@ class AdminDashboardIT {
 
     @Test
     void adminCreatesAUserAndADeviceWhosePasswordIsShownOnceAndThePhoneRegistersLive() {
-        web.loginAdmin(ADMIN, ADMIN_PASSWORD);
-        web.show("users");
+        web.adminView("users");
         browser.type("#user-extension", "2101");
         browser.type("#user-name", "Erin Example");
         browser.type("#user-email", "erin@example.com");
@@ -105,8 +103,7 @@ class AdminDashboardIT {
 
     @Test
     void liveCallShowsUpAndTheAdminHangsItUpThenFindsItsRecordAndExportsIt() {
-        web.loginAdmin(ADMIN, ADMIN_PASSWORD);
-        web.show("live");
+        web.adminView("live");
         try (BaresipPhone grace = BaresipPhone.builder(pbx.uri("2201")).password("pw-grace-2201").start();
              BaresipPhone heidi = BaresipPhone.builder(pbx.uri("2202")).password("pw-heidi-2202").tone(975).start()) {
             grace.awaitRegistered(WAIT);
@@ -168,8 +165,7 @@ class AdminDashboardIT {
     void aNewSipPasswordIsShownOnceAndThePhoneRegistersWithIt() {
         pbx.user("2203", "Ivan Reset", "pw-ivan-old-2203");
         long deviceId = pbx.appliance().directory().deviceBySipUsername(pbx.tenant().id(), "2203").orElseThrow().id();
-        web.loginAdmin(ADMIN, ADMIN_PASSWORD);
-        web.show("devices");
+        web.adminView("devices");
         String row = "#devices-table tr[data-device-id='" + deviceId + "']";
         browser.awaitElement(row);
         browser.click(row + " .reset-password");
@@ -192,8 +188,7 @@ class AdminDashboardIT {
     @Test
     void deletingAUserAsksFirst() {
         User temp = pbx.user("2299", "Temporary", "pw-temp-2299");
-        web.loginAdmin(ADMIN, ADMIN_PASSWORD);
-        web.show("users");
+        web.adminView("users");
         String row = "#users-table tr[data-extension='2299']";
         browser.awaitElement(row);
 
@@ -210,7 +205,7 @@ class AdminDashboardIT {
 
     @Test
     void superadminCreatesATenantAndCanSwitchToIt() {
-        web.loginAdmin(ADMIN, ADMIN_PASSWORD);
+        web.loginAdmin(Dashboards.ADMIN, Dashboards.ADMIN_PASSWORD);
         assertThat(browser.unlabelledControls()).as("inputs without a label on the admin dashboard").isEmpty();
         web.show("tenants");
         browser.type("#tenant-name", "Second Floor");

@@ -22,14 +22,15 @@ class AttendantAdminIT {
     private static Dashboards web;
 
     @RegisterExtension
-    final FailureDumps dumps = new FailureDumps(() -> browser);
+    final FailureDumps dumps = FailureDumps.of(() -> web);
 
     @BeforeAll
     static void start() {
-        pbx = TestAppliance.start();
-        pbx.user("1002", "Bob", "pw-bob-1002");
-        browser = Browser.start();
-        web = new Dashboards(pbx, browser);
+        web = Dashboards.start(pbx -> {
+            pbx.user("1002", "Bob", "pw-bob-1002");
+        });
+        pbx = web.pbx();
+        browser = web.browser();
     }
 
     @AfterAll
@@ -39,8 +40,7 @@ class AttendantAdminIT {
 
     @Test
     void adminCreatesAMenuWhoseKey2RingsAnExtensionThenEditsAndDeletesIt() {
-        web.loginAdmin("admin", "admin-secret");
-        web.show("menus");
+        web.adminView("menus");
         assertThat(browser.unlabelledControls()).as("inputs without a label").isEmpty();
         browser.type("#menu-number", "700");
         browser.type("#menu-name", "Reception");

@@ -18,14 +18,15 @@ class ConferenceAdminIT {
     private static Dashboards web;
 
     @RegisterExtension
-    final FailureDumps dumps = new FailureDumps(() -> browser);
+    final FailureDumps dumps = FailureDumps.of(() -> web);
 
     @BeforeAll
     static void start() {
-        pbx = TestAppliance.start();
-        pbx.user("2301", "Ivan User", "pw-ivan-2301");
-        browser = Browser.start();
-        web = new Dashboards(pbx, browser);
+        web = Dashboards.start(pbx -> {
+            pbx.user("2301", "Ivan User", "pw-ivan-2301");
+        });
+        pbx = web.pbx();
+        browser = web.browser();
     }
 
     @AfterAll
@@ -35,8 +36,7 @@ class ConferenceAdminIT {
 
     @Test
     void adminCreatesEditsAndDeletesARoomAndAClashWithAUserIsShownOnTheField() {
-        web.loginAdmin("admin", "admin-secret");
-        web.show("conferences");
+        web.adminView("conferences");
         long tenant = pbx.tenant().id();
         assertThat(browser.unlabelledControls()).as("inputs without a label on the Conferences view").isEmpty();
 
@@ -89,8 +89,7 @@ class ConferenceAdminIT {
         var ann = service.join(room, "2301 Ivan User").orElseThrow();
         var ben = service.join(room, "2302 Judy Guest").orElseThrow();
 
-        web.loginAdmin("admin", "admin-secret");
-        web.show("conferences");
+        web.adminView("conferences");
         String row = "#conferences-table tr[data-number='7900']";
         browser.awaitText(row + " .conference-count", "2");
         browser.click(row + " button.participants");

@@ -25,15 +25,16 @@ class LiveQualityDashboardIT {
     private static Dashboards web;
 
     @RegisterExtension
-    final FailureDumps dumps = new FailureDumps(() -> browser);
+    final FailureDumps dumps = FailureDumps.of(() -> web);
 
     @BeforeAll
     static void start() {
-        pbx = TestAppliance.start();
-        pbx.user("2301", "Ivan Caller", "pw-ivan-2301");
-        pbx.user("2302", "Judy Away", "pw-judy-2302"); // never registers: the appliance answers with voicemail
-        browser = Browser.start();
-        web = new Dashboards(pbx, browser);
+        web = Dashboards.start(pbx -> {
+            pbx.user("2301", "Ivan Caller", "pw-ivan-2301");
+            pbx.user("2302", "Judy Away", "pw-judy-2302"); // never registers: the appliance answers with voicemail
+        });
+        pbx = web.pbx();
+        browser = web.browser();
     }
 
     @AfterAll
@@ -43,8 +44,7 @@ class LiveQualityDashboardIT {
 
     @Test
     void aVoicemailCallShowsItsMosInTheLiveView() {
-        web.loginAdmin("admin", "admin-secret");
-        web.show("live");
+        web.adminView("live");
         try (BaresipPhone ivan = BaresipPhone.builder(pbx.uri("2301")).password("pw-ivan-2301").tone(800).start()) {
             ivan.awaitRegistered(WAIT);
             ivan.dial(pbx.uri("2302"));

@@ -41,18 +41,19 @@ class UserDashboardIT {
     private static Dashboards web;
 
     @RegisterExtension
-    final FailureDumps dumps = new FailureDumps(() -> browser);
+    final FailureDumps dumps = FailureDumps.of(() -> web);
 
     @BeforeAll
     static void start() {
-        pbx = TestAppliance.start();
-        pbx.user("1001", "Alice", "pw-alice-1001");
-        bob = pbx.user("1002", "Bob", "pw-bob-1002");
-        pbx.user("1003", "Carol", "pw-carol-1003");
-        Dashboards.webPassword(pbx, bob, BOB_WEB_PASSWORD);
-        Dashboards.webPassword(pbx, pbx.user("1004", "Dave", "pw-dave-1004"), "dave-first-password");
-        browser = Browser.start();
-        web = new Dashboards(pbx, browser);
+        web = Dashboards.start(pbx -> {
+            pbx.user("1001", "Alice", "pw-alice-1001");
+            bob = pbx.user("1002", "Bob", "pw-bob-1002");
+            pbx.user("1003", "Carol", "pw-carol-1003");
+            Dashboards.webPassword(pbx, bob, BOB_WEB_PASSWORD);
+            Dashboards.webPassword(pbx, pbx.user("1004", "Dave", "pw-dave-1004"), "dave-first-password");
+        });
+        pbx = web.pbx();
+        browser = web.browser();
     }
 
     @AfterAll

@@ -47,17 +47,18 @@ class VoicemailDashboardIT {
     private static Path files;
 
     @RegisterExtension
-    final FailureDumps dumps = new FailureDumps(() -> browser);
+    final FailureDumps dumps = FailureDumps.of(() -> web);
 
     @BeforeAll
     static void start() {
-        pbx = TestAppliance.start();
-        pbx.user("1001", "Alice", "pw-alice-1001");
-        erin = pbx.user("1005", "Erin", "pw-erin-1005");
-        Dashboards.webPassword(pbx, erin, WEB_PASSWORD);
-        files = HarnessFiles.tempDir("voicemail-web");
-        browser = Browser.start();
-        web = new Dashboards(pbx, browser);
+        web = Dashboards.start(pbx -> {
+            pbx.user("1001", "Alice", "pw-alice-1001");
+            erin = pbx.user("1005", "Erin", "pw-erin-1005");
+            Dashboards.webPassword(pbx, erin, WEB_PASSWORD);
+            files = HarnessFiles.tempDir("voicemail-web");
+        });
+        pbx = web.pbx();
+        browser = web.browser();
     }
 
     @AfterAll

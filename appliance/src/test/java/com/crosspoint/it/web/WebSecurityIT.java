@@ -42,17 +42,18 @@ class WebSecurityIT {
     private static Dashboards web;
 
     @RegisterExtension
-    final FailureDumps dumps = new FailureDumps(() -> browser);
+    final FailureDumps dumps = FailureDumps.of(() -> web);
 
     @BeforeAll
     static void start() {
-        pbx = TestAppliance.start();
-        User alice = pbx.user("1001", "Alice", "pw-alice-1001");
-        bob = pbx.user("1002", "Bob", "pw-bob-1002");
-        pbx.user("1005", EVIL_NAME, "pw-evil-1005");
-        Dashboards.webPassword(pbx, alice, ALICE_WEB_PASSWORD);
-        browser = Browser.start();
-        web = new Dashboards(pbx, browser);
+        web = Dashboards.start(pbx -> {
+            User alice = pbx.user("1001", "Alice", "pw-alice-1001");
+            bob = pbx.user("1002", "Bob", "pw-bob-1002");
+            pbx.user("1005", EVIL_NAME, "pw-evil-1005");
+            Dashboards.webPassword(pbx, alice, ALICE_WEB_PASSWORD);
+        });
+        pbx = web.pbx();
+        browser = web.browser();
     }
 
     @AfterAll
@@ -79,8 +80,7 @@ class WebSecurityIT {
             assertThat(browser.text("#thread-title")).contains(EVIL_NAME);
             assertNoInjectedElements("#conversations", "#message-thread", "#thread-title", "#directory");
 
-            web.loginAdmin("admin", "admin-secret");
-            web.show("users");
+            web.adminView("users");
             String row = "#users-table tr[data-extension='1005']";
             browser.awaitTextContains(row, EVIL_NAME);
             web.show("live");

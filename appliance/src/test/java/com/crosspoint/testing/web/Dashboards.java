@@ -5,15 +5,49 @@ import static org.awaitility.Awaitility.await;
 import com.crosspoint.auth.PasswordHasher;
 import com.crosspoint.model.User;
 import com.crosspoint.testing.TestAppliance;
+import java.util.function.Consumer;
 
 /**
  * The web dashboards as a person uses them: the login page, and the ids of the faces contract
  * (docs/faces-contract.md section 4). The appliance is addressed as {@code http://localhost:PORT}, so a page
  * served from {@code 127.0.0.1} is another site.
  */
-public final class Dashboards {
+public final class Dashboards implements AutoCloseable {
+    /** The admin account every test appliance has (TestAppliance's config). */
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "admin-secret";
+
     private final TestAppliance pbx;
     private final Browser browser;
+
+    /**
+     * Starts a web test class: the appliance, its users ({@code provision}), then the browser. Close it in
+     * {@code @AfterAll}.
+     */
+    public static Dashboards start(Consumer<TestAppliance> provision) {
+        TestAppliance pbx = TestAppliance.start();
+        try {
+            provision.accept(pbx);
+            return new Dashboards(pbx, Browser.start());
+        } catch (RuntimeException | Error e) {
+            pbx.close();
+            throw e;
+        }
+    }
+
+    public TestAppliance pbx() {
+        return pbx;
+    }
+
+    public Browser browser() {
+        return browser;
+    }
+
+    /** Ends a web test class: the browser first (it holds connections to the appliance), then the appliance. */
+    @Override
+    public void close() {
+        closeAll(browser, pbx);
+    }
 
     /** Ends a web test class: the browser first (it holds connections to the appliance), then the appliance. */
     public static void closeAll(Browser browser, TestAppliance pbx) {
@@ -68,6 +102,12 @@ public final class Dashboards {
         }
         browser.click("#login-submit");
         awaitDashboard("/user/");
+    }
+
+    /** Logs the test appliance's admin in and shows one view of the admin dashboard (e.g. {@code menus}). */
+    public void adminView(String view) {
+        loginAdmin(ADMIN, ADMIN_PASSWORD);
+        show(view);
     }
 
     /** Logs an admin account in through the login page and waits for the admin dashboard. */

@@ -20,6 +20,11 @@ public final class FailureDumps implements TestWatcher {
         this.browser = browser;
     }
 
+    /** For a test class that keeps its {@link Dashboards} (not started yet when this is created). */
+    public static FailureDumps of(Supplier<Dashboards> web) {
+        return new FailureDumps(() -> web.get() == null ? null : web.get().browser());
+    }
+
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
         Browser b = browser.get();
