@@ -10,6 +10,7 @@ import com.crosspoint.model.CallQualitySummary;
 import com.crosspoint.registrar.RegisterOutcome;
 import com.crosspoint.registrar.RegisterRequest;
 import com.crosspoint.registrar.RegisterRequest.ContactSpec;
+import com.crosspoint.testing.EventClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.Proxy;
 import java.net.http.WebSocketHandshakeException;

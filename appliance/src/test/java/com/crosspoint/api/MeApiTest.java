@@ -13,6 +13,7 @@ import com.crosspoint.model.HangupParty;
 import com.crosspoint.registrar.RegisterOutcome;
 import com.crosspoint.registrar.RegisterRequest;
 import com.crosspoint.registrar.RegisterRequest.ContactSpec;
+import com.crosspoint.testing.EventClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Path;

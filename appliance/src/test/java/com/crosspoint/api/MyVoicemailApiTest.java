@@ -8,6 +8,7 @@ import com.crosspoint.media.wav.WavReader;
 import com.crosspoint.media.wav.WavWriter;
 import com.crosspoint.model.User;
 import com.crosspoint.model.Voicemail;
+import com.crosspoint.testing.EventClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

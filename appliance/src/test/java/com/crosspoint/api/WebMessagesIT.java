@@ -7,6 +7,7 @@ import com.crosspoint.api.HttpJson.Res;
 import com.crosspoint.auth.PasswordHasher;
 import com.crosspoint.model.User;
 import com.crosspoint.testing.BaresipPhone;
+import com.crosspoint.testing.EventClient;
 import com.crosspoint.testing.ReceivedMessage;
 import com.crosspoint.testing.TestAppliance;
 import com.fasterxml.jackson.databind.JsonNode;

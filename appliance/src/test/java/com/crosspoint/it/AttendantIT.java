@@ -19,12 +19,8 @@ import com.crosspoint.testing.BaresipPhone;
 import com.crosspoint.testing.BaresipPhone.AnswerMode;
 import com.crosspoint.testing.PcmWav;
 import com.crosspoint.testing.TestAppliance;
-import com.crosspoint.media.wav.WavWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import com.crosspoint.testing.VoicemailFiles;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -71,15 +67,7 @@ class AttendantIT {
 
     @AfterAll
     static void stop() {
-        if (alice != null) {
-            alice.close();
-        }
-        if (bob != null) {
-            bob.close();
-        }
-        if (davePhone != null) {
-            davePhone.close();
-        }
+        BaresipPhone.closeAll(alice, bob, davePhone);
         pbx.close();
     }
 
@@ -219,15 +207,7 @@ class AttendantIT {
     }
 
     private static List<Path> recordingsInProgress() {
-        Path root = pbx.dataDir().resolve("voicemail");
-        if (!Files.isDirectory(root)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile).filter(WavWriter::isTemporary).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return VoicemailFiles.inProgress(pbx.dataDir());
     }
 
     private static CallRecord lastCdr() {

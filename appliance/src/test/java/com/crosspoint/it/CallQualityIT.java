@@ -6,21 +6,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.crosspoint.media.quality.EModel;
 import com.crosspoint.testing.AdminApi;
+import com.crosspoint.testing.EventClient;
 import com.crosspoint.testing.RtpCaller;
 import com.crosspoint.testing.TestAppliance;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +29,6 @@ import org.junit.jupiter.api.Test;
 class CallQualityIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Duration TONE = Duration.ofSeconds(6);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static TestAppliance pbx;
 
     @BeforeAll
@@ -56,11 +48,8 @@ class CallQualityIT {
     void fivePercentLossLowersTheMosOnTheCdrAndTheEvent() throws Exception {
         int httpPort = pbx.appliance().httpPort();
         AdminApi api = new AdminApi(httpPort, "admin", "admin-secret");
-        List<JsonNode> frames = new CopyOnWriteArrayList<>();
-        WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + httpPort + "/api/v1/events?token=" + login(httpPort)),
-                        new Collector(frames))
-                .get();
+        EventClient events = EventClient.connect("http://127.0.0.1:" + httpPort, "token=" + api.token(), null);
+        List<JsonNode> frames = events.frames();
         try {
             await().atMost(WAIT).until(() -> frames.stream().anyMatch(f -> "snapshot".equals(f.get("type").asText())));
             String cleanId = call(i -> false);
@@ -101,7 +90,7 @@ class CallQualityIT {
                 assertThat(f.get("call").get("quality").isObject()).isTrue();
             });
         } finally {
-            ws.abort();
+            events.abort();
         }
     }
 
@@ -152,37 +141,4 @@ class CallQualityIT {
                 .map(f -> f.get("call")).filter(c -> callId.equals(c.get("callId").asText())).findFirst();
     }
 
-    private static String login(int port) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/v1/auth/login"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"admin-secret\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(r.body()).get("token").asText();
-    }
-
-    /** Collects every text frame as JSON. */
-    private static final class Collector implements WebSocket.Listener {
-        private final List<JsonNode> frames;
-        private final StringBuilder partial = new StringBuilder();
-
-        Collector(List<JsonNode> frames) {
-            this.frames = frames;
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                try {
-                    frames.add(JSON.readTree(partial.toString()));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-    }
 }

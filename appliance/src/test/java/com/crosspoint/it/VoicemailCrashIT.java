@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.crosspoint.media.wav.WavAudio;
 import com.crosspoint.media.wav.WavReader;
-import com.crosspoint.media.wav.WavWriter;
 import com.crosspoint.model.Tenant;
 import com.crosspoint.model.User;
 import com.crosspoint.model.Voicemail;
@@ -15,8 +14,7 @@ import com.crosspoint.testing.BaresipPhone;
 import com.crosspoint.testing.BaresipPhone.AnswerMode;
 import com.crosspoint.testing.FreePorts;
 import com.crosspoint.testing.HarnessFiles;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.crosspoint.testing.VoicemailFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,14 +51,14 @@ class VoicemailCrashIT {
                 bob.awaitEvent("CALL_INCOMING", WAIT);
                 bob.hangup(); // 486: busy, no forwarding → voicemail
                 alice.awaitEvent("CALL_ESTABLISHED", WAIT);
-                await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> !temporaries(dataDir).isEmpty());
+                await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> !VoicemailFiles.inProgress(dataDir).isEmpty());
                 Thread.sleep(2_500); // a few one-second chunks are on disk, the file is not finished
-                assertThat(temporaries(dataDir)).isNotEmpty();
+                assertThat(VoicemailFiles.inProgress(dataDir)).isNotEmpty();
                 first.killHard();
             }
-            assertThat(temporaries(dataDir)).as("the killed recording left its temporary file").isNotEmpty();
+            assertThat(VoicemailFiles.inProgress(dataDir)).as("the killed recording left its temporary file").isNotEmpty();
             try (ApplianceProcess second = ApplianceProcess.start(dataDir, sipPort, httpPort, ENV)) {
-                assertThat(temporaries(dataDir)).as("removed by the start-up sweep").isEmpty();
+                assertThat(VoicemailFiles.inProgress(dataDir)).as("removed by the start-up sweep").isEmpty();
             }
         }
         try (DerbyStores stores = DerbyStores.open(dataDir)) {
@@ -83,18 +81,6 @@ class VoicemailCrashIT {
                         .map(f -> dataDir.resolve("voicemail").relativize(f).toString()).toList();
                 assertThat(onDisk).containsExactlyInAnyOrderElementsOf(box.stream().map(Voicemail::file).toList());
             }
-        }
-    }
-
-    private static List<Path> temporaries(Path dataDir) {
-        Path root = dataDir.resolve("voicemail");
-        if (!Files.isDirectory(root)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile).filter(WavWriter::isTemporary).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

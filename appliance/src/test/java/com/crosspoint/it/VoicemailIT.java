@@ -64,12 +64,7 @@ class VoicemailIT {
 
     @AfterAll
     static void stop() {
-        if (alice != null) {
-            alice.close();
-        }
-        if (bobPhone != null) {
-            bobPhone.close();
-        }
+        BaresipPhone.closeAll(alice, bobPhone);
         pbx.close();
     }
 

@@ -26,6 +26,11 @@ public final class AdminApi {
         this.token = login.get("token").asText();
     }
 
+    /** The bearer token of this admin session (also good for the event stream: {@code ?token=}). */
+    public String token() {
+        return token;
+    }
+
     public JsonNode get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token).GET());
     }

@@ -72,6 +72,15 @@ public final class BaresipPhone implements AutoCloseable {
         return new Builder(aor);
     }
 
+    /** Ends a test class's phones (those that started: a null is skipped). */
+    public static void closeAll(BaresipPhone... phones) {
+        for (BaresipPhone phone : phones) {
+            if (phone != null) {
+                phone.close();
+            }
+        }
+    }
+
     public String name() {
         return name;
     }

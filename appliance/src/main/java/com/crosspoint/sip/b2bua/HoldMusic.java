@@ -143,53 +143,65 @@ final class HoldMusic {
         End x = holder;
         End y = held;
         byte[] ours = bytes(y.negotiator.offer(TO_THE_HELD));
+        return reInvite(y, ours, st, r -> {
+            if (r.getStatusCode() >= 300) {
+                LOG.info("call {}: {} refused music on hold: {}", call.id(), y.leg.extension, r.getStatusCode());
+                fail(st, r.getStatusCode());
+                return;
+            }
+            Negotiation n = acceptAnswer(y, r.getRawContent());
+            if (!(n instanceof Negotiation.Agreed agreed)) {
+                LOG.info("call {}: {} answered music on hold unusably: {}", call.id(), y.leg.extension,
+                        ((Negotiation.NotAcceptable) n).reason());
+                fail(st, Response.NOT_ACCEPTABLE_HERE);
+                return;
+            }
+            y.session.update(agreed.media());
+            y.leg.remoteSdp = r.getRawContent();
+            x.session.update(holderAnswer.media());
+            x.leg.remoteSdp = holdOffer;
+            x.holds = true;
+            answer(st, x.leg, bytes(holderAnswer.description()));
+            LOG.debug("call {}: {} holds, music to {}", call.id(), x.leg.extension, y.leg.extension);
+            report.accept(Phase.HELD);
+        }, () -> {
+            if (closed) {
+                reply(st, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+                return;
+            }
+            LOG.info("call {}: {} did not answer the music-on-hold re-INVITE", call.id(), y.leg.extension);
+            fail(st, Response.REQUEST_TIMEOUT);
+        });
+    }
+
+    /**
+     * Sends a re-INVITE of ours to {@code to}'s phone (the only one outstanding: {@link #pending}) and ACKs a 2xx.
+     * If the call ended meanwhile the request {@code st} that caused it gets a 481; else {@code onFinal} takes the
+     * final response. False if it could not be sent.
+     */
+    private boolean reInvite(End to, byte[] sdp, ServerTransaction st, Consumer<Response> onFinal, Runnable onTimeout) {
         pending = true;
-        boolean sent = y.leg.sendInDialog(Request.INVITE, List.of(), ours, sdpType(), new Leg.LaneResponseListener() {
+        boolean sent = to.leg.sendInDialog(Request.INVITE, List.of(), sdp, sdpType(), new Leg.LaneResponseListener() {
             @Override
             public void onResponse(Response r) {
                 if (r.getStatusCode() < 200) {
                     return;
                 }
                 pending = false;
-                boolean ok = r.getStatusCode() < 300;
-                if (ok) {
-                    ack(y.leg, r);
+                if (r.getStatusCode() < 300) {
+                    ack(to.leg, r);
                 }
                 if (closed) {
                     reply(st, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
                     return;
                 }
-                if (!ok) {
-                    LOG.info("call {}: {} refused music on hold: {}", call.id(), y.leg.extension, r.getStatusCode());
-                    fail(st, r.getStatusCode());
-                    return;
-                }
-                Negotiation n = acceptAnswer(y, r.getRawContent());
-                if (!(n instanceof Negotiation.Agreed agreed)) {
-                    LOG.info("call {}: {} answered music on hold unusably: {}", call.id(), y.leg.extension,
-                            ((Negotiation.NotAcceptable) n).reason());
-                    fail(st, Response.NOT_ACCEPTABLE_HERE);
-                    return;
-                }
-                y.session.update(agreed.media());
-                y.leg.remoteSdp = r.getRawContent();
-                x.session.update(holderAnswer.media());
-                x.leg.remoteSdp = holdOffer;
-                x.holds = true;
-                answer(st, x.leg, bytes(holderAnswer.description()));
-                LOG.debug("call {}: {} holds, music to {}", call.id(), x.leg.extension, y.leg.extension);
-                report.accept(Phase.HELD);
+                onFinal.accept(r);
             }
 
             @Override
             public void onTimeout() {
                 pending = false;
-                if (closed) {
-                    reply(st, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
-                    return;
-                }
-                LOG.info("call {}: {} did not answer the music-on-hold re-INVITE", call.id(), y.leg.extension);
-                fail(st, Response.REQUEST_TIMEOUT);
+                onTimeout.run();
             }
         });
         if (!sent) {
@@ -256,43 +268,20 @@ final class HoldMusic {
 
     /** Nobody holds any more: relay p's offer to q, q's answer back, and leave the media to the phones again. */
     private void resume(End p, End q, ServerTransaction st, byte[] offer) {
-        pending = true;
-        boolean sent = q.leg.sendInDialog(Request.INVITE, List.of(), offer, sdpType(), new Leg.LaneResponseListener() {
-            @Override
-            public void onResponse(Response r) {
-                if (r.getStatusCode() < 200) {
-                    return;
-                }
-                pending = false;
-                boolean ok = r.getStatusCode() < 300;
-                if (ok) {
-                    ack(q.leg, r);
-                }
-                if (closed) {
-                    reply(st, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
-                    return;
-                }
-                if (!ok) {
-                    // the held party stays on music; the resuming phone may try again
-                    reply(st, r.getStatusCode());
-                    return;
-                }
-                p.leg.remoteSdp = offer;
-                q.leg.remoteSdp = r.getRawContent();
-                answer(st, p.leg, r.getRawContent());
-                close();
-                LOG.debug("call {}: {} resumed, music stopped", call.id(), p.leg.extension);
-                report.accept(Phase.RESUMED);
+        boolean sent = reInvite(q, offer, st, r -> {
+            if (r.getStatusCode() >= 300) {
+                // the held party stays on music; the resuming phone may try again
+                reply(st, r.getStatusCode());
+                return;
             }
-
-            @Override
-            public void onTimeout() {
-                pending = false;
-                reply(st, Response.REQUEST_TIMEOUT);
-            }
-        });
+            p.leg.remoteSdp = offer;
+            q.leg.remoteSdp = r.getRawContent();
+            answer(st, p.leg, r.getRawContent());
+            close();
+            LOG.debug("call {}: {} resumed, music stopped", call.id(), p.leg.extension);
+            report.accept(Phase.RESUMED);
+        }, () -> reply(st, Response.REQUEST_TIMEOUT));
         if (!sent) {
-            pending = false;
             reply(st, Response.SERVER_INTERNAL_ERROR);
         }
     }

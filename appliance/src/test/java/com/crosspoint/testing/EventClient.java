@@ -1,4 +1,4 @@
-package com.crosspoint.api;
+package com.crosspoint.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,8 +12,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-/** A java.net.http WebSocket client of the event stream that keeps every frame it receives. */
-final class EventClient implements WebSocket.Listener, AutoCloseable {
+/** A java.net.http WebSocket client of the event stream ({@code /api/v1/events}) that keeps every frame it receives. */
+public final class EventClient implements WebSocket.Listener, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
@@ -22,7 +22,7 @@ final class EventClient implements WebSocket.Listener, AutoCloseable {
     private volatile String closeReason;
     private WebSocket socket;
 
-    static EventClient connect(String baseUrl, String query, String bearer) throws Exception {
+    public static EventClient connect(String baseUrl, String query, String bearer) throws Exception {
         EventClient c = new EventClient();
         WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder();
         if (bearer != null) {
@@ -34,7 +34,7 @@ final class EventClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** Connects with the given handshake headers (a browser's Cookie and Origin). */
-    static EventClient connect(String baseUrl, java.util.Map<String, String> headers) throws Exception {
+    public static EventClient connect(String baseUrl, java.util.Map<String, String> headers) throws Exception {
         EventClient c = new EventClient();
         WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder();
         headers.forEach(b::header);
@@ -43,19 +43,19 @@ final class EventClient implements WebSocket.Listener, AutoCloseable {
         return c;
     }
 
-    List<JsonNode> frames() {
+    public List<JsonNode> frames() {
         return frames;
     }
 
-    List<String> types() {
+    public List<String> types() {
         return frames.stream().map(f -> f.get("type").asText()).toList();
     }
 
-    CompletableFuture<Integer> closed() {
+    public CompletableFuture<Integer> closed() {
         return closed;
     }
 
-    String closeReason() {
+    public String closeReason() {
         return closeReason;
     }
 
@@ -90,6 +90,11 @@ final class EventClient implements WebSocket.Listener, AutoCloseable {
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
         closed.completeExceptionally(error);
+    }
+
+    /** Drops the connection without a closing handshake (the appliance may already be gone). */
+    public void abort() {
+        socket.abort();
     }
 
     @Override
