@@ -9,45 +9,28 @@ import com.crosspoint.model.Role;
 import com.crosspoint.model.User;
 import com.crosspoint.store.CdrStore;
 import com.crosspoint.testing.BaresipPhone;
-import com.crosspoint.testing.TestAppliance;
-import com.crosspoint.testing.web.Browser;
+import com.crosspoint.testing.web.DashboardTestBase;
 import com.crosspoint.testing.web.Dashboards;
-import com.crosspoint.testing.web.FailureDumps;
 import com.crosspoint.testing.web.Screenshots;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /** The admin dashboard in headless Chromium against a real appliance, with real baresip phones. */
-class AdminDashboardIT {
+class AdminDashboardIT extends DashboardTestBase {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private static TestAppliance pbx;
-    private static Browser browser;
-    private static Dashboards web;
-
-    @RegisterExtension
-    final FailureDumps dumps = FailureDumps.of(() -> web);
 
     @BeforeAll
     static void start() {
-        web = Dashboards.start(pbx -> {
+        start(pbx -> {
             pbx.user("2201", "Grace Caller", "pw-grace-2201");
             pbx.user("2202", "Heidi Callee", "pw-heidi-2202");
         });
-        pbx = web.pbx();
-        browser = web.browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        Dashboards.closeAll(browser, pbx);
     }
 
     @Test

@@ -4,38 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.crosspoint.model.AttendantMenu;
 import com.crosspoint.model.MenuOption;
-import com.crosspoint.testing.TestAppliance;
-import com.crosspoint.testing.web.Browser;
-import com.crosspoint.testing.web.Dashboards;
-import com.crosspoint.testing.web.FailureDumps;
+import com.crosspoint.testing.web.DashboardTestBase;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.support.ui.Select;
 
 /** The admin dashboard's auto-attendant view in headless Chromium against a real appliance. */
-class AttendantAdminIT {
-    private static TestAppliance pbx;
-    private static Browser browser;
-    private static Dashboards web;
-
-    @RegisterExtension
-    final FailureDumps dumps = FailureDumps.of(() -> web);
-
+class AttendantAdminIT extends DashboardTestBase {
     @BeforeAll
     static void start() {
-        web = Dashboards.start(pbx -> {
-            pbx.user("1002", "Bob", "pw-bob-1002");
-        });
-        pbx = web.pbx();
-        browser = web.browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        Dashboards.closeAll(browser, pbx);
+        start(pbx -> pbx.user("1002", "Bob", "pw-bob-1002"));
     }
 
     @Test

@@ -2,36 +2,15 @@ package com.crosspoint.it.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.crosspoint.testing.TestAppliance;
-import com.crosspoint.testing.web.Browser;
-import com.crosspoint.testing.web.Dashboards;
-import com.crosspoint.testing.web.FailureDumps;
-import org.junit.jupiter.api.AfterAll;
+import com.crosspoint.testing.web.DashboardTestBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The admin dashboard's Conferences view in headless Chromium against a real appliance. */
-class ConferenceAdminIT {
-    private static TestAppliance pbx;
-    private static Browser browser;
-    private static Dashboards web;
-
-    @RegisterExtension
-    final FailureDumps dumps = FailureDumps.of(() -> web);
-
+class ConferenceAdminIT extends DashboardTestBase {
     @BeforeAll
     static void start() {
-        web = Dashboards.start(pbx -> {
-            pbx.user("2301", "Ivan User", "pw-ivan-2301");
-        });
-        pbx = web.pbx();
-        browser = web.browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        Dashboards.closeAll(browser, pbx);
+        start(pbx -> pbx.user("2301", "Ivan User", "pw-ivan-2301"));
     }
 
     @Test

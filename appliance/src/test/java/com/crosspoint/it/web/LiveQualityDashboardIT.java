@@ -4,42 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.crosspoint.testing.BaresipPhone;
-import com.crosspoint.testing.TestAppliance;
-import com.crosspoint.testing.web.Browser;
-import com.crosspoint.testing.web.Dashboards;
-import com.crosspoint.testing.web.FailureDumps;
+import com.crosspoint.testing.web.DashboardTestBase;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The admin dashboard's live view shows the MOS of a call the appliance answers (here voicemail: the callee
  * has no phone) next to its codec, from the quality the call publishes while it lasts.
  */
-class LiveQualityDashboardIT {
+class LiveQualityDashboardIT extends DashboardTestBase {
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static TestAppliance pbx;
-    private static Browser browser;
-    private static Dashboards web;
-
-    @RegisterExtension
-    final FailureDumps dumps = FailureDumps.of(() -> web);
 
     @BeforeAll
     static void start() {
-        web = Dashboards.start(pbx -> {
+        start(pbx -> {
             pbx.user("2301", "Ivan Caller", "pw-ivan-2301");
             pbx.user("2302", "Judy Away", "pw-judy-2302"); // never registers: the appliance answers with voicemail
         });
-        pbx = web.pbx();
-        browser = web.browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        Dashboards.closeAll(browser, pbx);
     }
 
     @Test

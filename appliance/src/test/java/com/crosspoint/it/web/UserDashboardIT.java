@@ -13,52 +13,36 @@ import com.crosspoint.testing.BaresipPhone;
 import com.crosspoint.testing.BaresipPhone.AnswerMode;
 import com.crosspoint.testing.ReceivedMessage;
 import com.crosspoint.testing.TestAppliance;
-import com.crosspoint.testing.web.Browser;
+import com.crosspoint.testing.web.DashboardTestBase;
 import com.crosspoint.testing.web.Dashboards;
-import com.crosspoint.testing.web.FailureDumps;
 import com.crosspoint.testing.web.Screenshots;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
 
 /** The end-user dashboard in headless Chromium against a real appliance, with real baresip phones. */
-class UserDashboardIT {
+class UserDashboardIT extends DashboardTestBase {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BOB_WEB_PASSWORD = "bob-web-password";
 
-    private static TestAppliance pbx;
     private static User bob;
-    private static Browser browser;
-    private static Dashboards web;
-
-    @RegisterExtension
-    final FailureDumps dumps = FailureDumps.of(() -> web);
 
     @BeforeAll
     static void start() {
-        web = Dashboards.start(pbx -> {
+        start(pbx -> {
             pbx.user("1001", "Alice", "pw-alice-1001");
             bob = pbx.user("1002", "Bob", "pw-bob-1002");
             pbx.user("1003", "Carol", "pw-carol-1003");
             Dashboards.webPassword(pbx, bob, BOB_WEB_PASSWORD);
             Dashboards.webPassword(pbx, pbx.user("1004", "Dave", "pw-dave-1004"), "dave-first-password");
         });
-        pbx = web.pbx();
-        browser = web.browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        Dashboards.closeAll(browser, pbx);
     }
 
     @AfterEach

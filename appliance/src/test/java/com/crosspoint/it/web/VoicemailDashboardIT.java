@@ -10,10 +10,9 @@ import com.crosspoint.model.User;
 import com.crosspoint.model.Voicemail;
 import com.crosspoint.model.VoicemailFolder;
 import com.crosspoint.testing.HarnessFiles;
-import com.crosspoint.testing.TestAppliance;
 import com.crosspoint.testing.web.Browser;
+import com.crosspoint.testing.web.DashboardTestBase;
 import com.crosspoint.testing.web.Dashboards;
-import com.crosspoint.testing.web.FailureDumps;
 import com.crosspoint.testing.web.Screenshots;
 import com.crosspoint.voicemail.GreetingKind;
 import com.crosspoint.voicemail.VoicemailService;
@@ -29,41 +28,31 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
 
 /**
  * The end-user dashboard's Voicemail view in headless Chromium against a real appliance: messages are left
  * the way the media server leaves them (a finished WavWriter file, then {@link VoicemailService#leave}).
  */
-class VoicemailDashboardIT {
+class VoicemailDashboardIT extends DashboardTestBase {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String WEB_PASSWORD = "erin-web-password";
 
-    private static TestAppliance pbx;
     private static User erin;
-    private static Browser browser;
-    private static Dashboards web;
     private static Path files;
-
-    @RegisterExtension
-    final FailureDumps dumps = FailureDumps.of(() -> web);
 
     @BeforeAll
     static void start() {
-        web = Dashboards.start(pbx -> {
+        start(pbx -> {
             pbx.user("1001", "Alice", "pw-alice-1001");
             erin = pbx.user("1005", "Erin", "pw-erin-1005");
             Dashboards.webPassword(pbx, erin, WEB_PASSWORD);
             files = HarnessFiles.tempDir("voicemail-web");
         });
-        pbx = web.pbx();
-        browser = web.browser();
     }
 
     @AfterAll
-    static void stop() {
-        Dashboards.closeAll(browser, pbx);
+    static void cleanUpFiles() {
         if (files != null) {
             HarnessFiles.cleanUp(files);
         }

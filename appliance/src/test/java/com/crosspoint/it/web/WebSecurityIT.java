@@ -6,10 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.crosspoint.model.InstantMessage;
 import com.crosspoint.model.User;
 import com.crosspoint.testing.BaresipPhone;
-import com.crosspoint.testing.TestAppliance;
-import com.crosspoint.testing.web.Browser;
+import com.crosspoint.testing.web.DashboardTestBase;
 import com.crosspoint.testing.web.Dashboards;
-import com.crosspoint.testing.web.FailureDumps;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -21,44 +19,29 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The dashboards against hostile input and hostile sites: markup in names and messages stays text, a user
  * reaches nobody else's data, and a state-changing request needs the session's CSRF token.
  */
-class WebSecurityIT {
+class WebSecurityIT extends DashboardTestBase {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String EVIL_NAME = "<img src=x onerror=\"window.__xss=1\">";
     private static final String EVIL_MESSAGE = "<script>window.__xss=2</script><img src=x onerror=\"window.__xss=3\">";
     private static final String ALICE_WEB_PASSWORD = "alice-web-password";
 
-    private static TestAppliance pbx;
     private static User bob;
-    private static Browser browser;
-    private static Dashboards web;
-
-    @RegisterExtension
-    final FailureDumps dumps = FailureDumps.of(() -> web);
 
     @BeforeAll
     static void start() {
-        web = Dashboards.start(pbx -> {
+        start(pbx -> {
             User alice = pbx.user("1001", "Alice", "pw-alice-1001");
             bob = pbx.user("1002", "Bob", "pw-bob-1002");
             pbx.user("1005", EVIL_NAME, "pw-evil-1005");
             Dashboards.webPassword(pbx, alice, ALICE_WEB_PASSWORD);
         });
-        pbx = web.pbx();
-        browser = web.browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        Dashboards.closeAll(browser, pbx);
     }
 
     @Test
