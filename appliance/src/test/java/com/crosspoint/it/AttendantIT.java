@@ -110,12 +110,7 @@ class AttendantIT {
 
     @Test
     void anUnassignedKeyIsRefusedAndTheMenuPlaysAgain() throws Exception {
-        alice.dial(pbx.uri("700"));
-        alice.awaitEvent("CALL_ESTABLISHED", WAIT);
-        alice.awaitEvent("CALL_RTPESTAB", WAIT);
-        Thread.sleep(3_500); // past the part of the greeting looked for below
-
-        alice.command("sndcode", "9");
+        pressInMenu("9", 3_500); // past the part of the greeting looked for below
 
         Thread.sleep(6_500); // "That is not a valid option", then the greeting from its start
         assertThat(onlyCall().connectedTo()).as("still in the menu").isEqualTo("menu 700");
@@ -138,12 +133,7 @@ class AttendantIT {
 
     @Test
     void aTransferToSomeoneUnreachableEndsInTheirVoicemailOnTheSameCall() throws Exception {
-        alice.dial(pbx.uri("700"));
-        alice.awaitEvent("CALL_ESTABLISHED", WAIT);
-        alice.awaitEvent("CALL_RTPESTAB", WAIT);
-        Thread.sleep(1_000);
-
-        alice.command("sndcode", "3");
+        pressInMenu("3", 1_000);
 
         // "please hold", then 1003 has no phone: the greeting, the beep, and the recording of the caller's tone
         await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> !recordingsInProgress().isEmpty());
@@ -164,12 +154,7 @@ class AttendantIT {
 
     @Test
     void theCallerHangingUpWhileThePersonIsRungStopsTheRinging() throws Exception {
-        alice.dial(pbx.uri("700"));
-        alice.awaitEvent("CALL_ESTABLISHED", WAIT);
-        alice.awaitEvent("CALL_RTPESTAB", WAIT);
-        Thread.sleep(1_000);
-
-        alice.command("sndcode", "4");
+        pressInMenu("4", 1_000);
         davePhone.awaitEvent("CALL_INCOMING", WAIT);
         assertThat(onlyCall().state()).isEqualTo(CallState.TRANSFERRING);
         alice.hangup();
@@ -183,12 +168,7 @@ class AttendantIT {
 
     @Test
     void nobodyAnsweringWithinTheirRingTimeSendsTheCallerToTheirVoicemail() throws Exception {
-        alice.dial(pbx.uri("700"));
-        alice.awaitEvent("CALL_ESTABLISHED", WAIT);
-        alice.awaitEvent("CALL_RTPESTAB", WAIT);
-        Thread.sleep(1_000);
-
-        alice.command("sndcode", "4");
+        pressInMenu("4", 1_000);
         davePhone.awaitEvent("CALL_INCOMING", WAIT); // rings 5 s (Dave's noAnswerSeconds), nobody answers
         davePhone.awaitEvent("CALL_CLOSED", WAIT);
         await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> !recordingsInProgress().isEmpty());
@@ -198,6 +178,15 @@ class AttendantIT {
         await().atMost(WAIT).until(() -> pbx.appliance().voicemail().folder(dave.id(), VoicemailFolder.NEW).size() == 1);
         await().atMost(WAIT).until(() -> lastCdr() != null && "700".equals(lastCdr().callee()));
         assertThat(lastCdr().disposition()).isEqualTo(Disposition.VOICEMAIL);
+    }
+
+    /** Alice calls the menu and presses {@code key} once the greeting has played for {@code afterMillis}. */
+    private static void pressInMenu(String key, long afterMillis) throws InterruptedException {
+        alice.dial(pbx.uri("700"));
+        alice.awaitEvent("CALL_ESTABLISHED", WAIT);
+        alice.awaitEvent("CALL_RTPESTAB", WAIT);
+        Thread.sleep(afterMillis);
+        alice.command("sndcode", key);
     }
 
     private static CallSnapshot onlyCall() {

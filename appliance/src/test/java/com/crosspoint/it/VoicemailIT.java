@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.crosspoint.call.CallSnapshot;
-import com.crosspoint.media.wav.WavWriter;
 import com.crosspoint.model.CallRecord;
 import com.crosspoint.model.CallSettings;
 import com.crosspoint.model.Disposition;
@@ -18,13 +17,10 @@ import com.crosspoint.testing.BaresipEvent;
 import com.crosspoint.testing.BaresipPhone;
 import com.crosspoint.testing.BaresipPhone.AnswerMode;
 import com.crosspoint.testing.TestAppliance;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import com.crosspoint.testing.VoicemailFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -209,15 +205,7 @@ class VoicemailIT {
     }
 
     private static List<Path> recordingsInProgress() {
-        Path root = pbx.dataDir().resolve("voicemail");
-        if (!Files.isDirectory(root)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile).filter(WavWriter::isTemporary).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return VoicemailFiles.inProgress(pbx.dataDir());
     }
 
     private static BaresipEvent awaitSummary(BaresipPhone phone, String voiceMessage) {
