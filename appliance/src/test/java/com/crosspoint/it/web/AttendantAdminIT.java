@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.crosspoint.model.AttendantMenu;
 import com.crosspoint.model.MenuOption;
 import com.crosspoint.testing.web.DashboardTestBase;
+import com.crosspoint.testing.web.Screenshots;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,8 @@ class AttendantAdminIT extends DashboardTestBase {
 
         // A bad target is refused next to its input, naming the field.
         browser.click(row + " button.edit");
+        browser.awaitText("#menu-save", "Save menu");
+        Screenshots.save(browser, "web-admin-menus.png");
         new Select(browser.visible("#menu-option-star-action")).selectByValue("VOICEMAIL");
         browser.type("#menu-option-star-target", "4711");
         browser.click("#menu-save");

@@ -3,6 +3,7 @@ package com.crosspoint.it.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.crosspoint.testing.web.DashboardTestBase;
+import com.crosspoint.testing.web.Screenshots;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +82,7 @@ class ConferenceAdminIT extends DashboardTestBase {
         browser.awaitTextContains(annRow, "Muted");
         assertThat(ann.muted()).isTrue();
         assertThat(browser.attribute(annRow + " button.mute", "aria-pressed")).isEqualTo("true");
+        Screenshots.save(browser, "web-admin-conferences.png");
 
         browser.click(benRow + " button.kick");
         browser.acceptConfirm();
