@@ -67,6 +67,7 @@ public final class RtpCaller implements AutoCloseable {
     private final String local;
     private final String callId = UUID.randomUUID() + "@rtp-caller";
     private final String fromTag = Long.toHexString(ThreadLocalRandom.current().nextLong());
+    private boolean lateOffer;
     private String target;
     private String toHeader;
     private String remoteContact;
@@ -149,6 +150,15 @@ public final class RtpCaller implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes the next {@link #call} a late offer (RFC 3264 §4 with the offer in the 2xx): the INVITE carries no SDP,
+     * the 200 brings the other side's offer and our ACK carries the answer (PCMU).
+     */
+    public RtpCaller lateOffer() {
+        lateOffer = true;
+        return this;
+    }
+
     /** INVITE (again with credentials after the 407), wait for the 200, ACK it. */
     public void call(String extension, Duration timeout) {
         target = "sip:" + extension + "@" + domainHostPort;
@@ -178,7 +188,7 @@ public final class RtpCaller implements AutoCloseable {
             throw new IllegalStateException("no audio in the answer:\n" + ok.body);
         }
         remoteRtp = new InetSocketAddress(address.group(1), Integer.parseInt(port.group(1)));
-        send(request("ACK", remoteContact, cseq, SipText.branch(), null, null));
+        send(request("ACK", remoteContact, cseq, SipText.branch(), null, lateOffer ? sdp() : null));
     }
 
     /**
@@ -239,11 +249,15 @@ public final class RtpCaller implements AutoCloseable {
     }
 
     private String invite(String branch, String authorization) {
-        String sdp = "v=0\r\no=- 1 1 IN IP4 " + local + "\r\ns=-\r\nc=IN IP4 " + local + "\r\nt=0 0\r\n"
+        return request("INVITE", target, cseq, branch, authorization == null ? null : "Proxy-Authorization: " + authorization,
+                lateOffer ? null : sdp());
+    }
+
+    /** Our offer, or with a late offer our answer: PCMU only, which the other side's offer must include. */
+    private String sdp() {
+        return "v=0\r\no=- 1 1 IN IP4 " + local + "\r\ns=-\r\nc=IN IP4 " + local + "\r\nt=0 0\r\n"
                 + "m=audio " + rtp.getLocalPort() + " RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na=ptime:20\r\na=rtcp:"
                 + rtcp.getLocalPort() + "\r\na=sendrecv\r\n";
-        return request("INVITE", target, cseq, branch, authorization == null ? null : "Proxy-Authorization: " + authorization,
-                sdp);
     }
 
     /** RTP thread: counts what the appliance sends (and keeps the socket's buffer from filling). */

@@ -147,7 +147,7 @@ final class B2buaCall {
             Request invite = InviteFactory.invite(ctx.messages(), b, tenant.domain(), fromExtension, fromName,
                     toExtension, sdp, maxForwards);
             OutboundLeg leg = new OutboundLeg(ctx.messages(), this, toExtension, b,
-                    InviteFactory.transportOf(invite.getRequestURI()));
+                    InviteFactory.transportOf(invite.getRequestURI()), sdp == null || sdp.length == 0);
             ClientTransaction ct = ctx.messages().provider().getNewClientTransaction(invite);
             leg.start(ct);
             into.add(leg);
@@ -355,6 +355,27 @@ final class B2buaCall {
     }
 
     // ---- caller and in-dialog events ----------------------------------------------------------
+
+    /**
+     * The caller's ACK of our 2xx. After a late offer (an INVITE without SDP) our 2xx carried an offer, the
+     * callee's or the appliance's own, and this ACK carries the caller's answer: it goes on in the callee's ACK,
+     * which was held back for it, or to the media leg.
+     */
+    void onAck(Leg from, byte[] sdp) {
+        if (ended || from != inbound) {
+            return;
+        }
+        if (sdp != null && sdp.length > 0) {
+            inbound.remoteSdp = sdp;
+        }
+        if (partyB instanceof OutboundLeg callee && callee.awaitsAnswer()) {
+            callee.ackWithAnswer(sdp);
+        } else if (partyB instanceof MediaLeg media && media.awaitsAnswer()) {
+            media.onAnswer(sdp);
+            codec = media.codec();
+            publish();
+        }
+    }
 
     /** The caller sent CANCEL before the call was answered. */
     void onCancel() {

@@ -31,7 +31,6 @@ final class InDialogHandler implements RequestHandler {
         Dialog dialog = event.getDialog() != null ? event.getDialog() : st == null ? null : st.getDialog();
         Leg leg = dialog != null && dialog.getApplicationData() instanceof Leg l ? l : null;
         if (Request.ACK.equals(rq.getMethod())) {
-            // SDP always travels in INVITE and 2xx, so an ACK carries nothing for the other leg.
             confirmAck(event, leg);
             return;
         }
@@ -53,16 +52,22 @@ final class InDialogHandler implements RequestHandler {
      * JAIN-SIP 1.3.0-91 records an ACK for our 2xx only once the dialog's retransmission timer exists,
      * and it arms that timer just after the 2xx is on the wire: an ACK arriving in between reaches us
      * but is not recorded, and the acknowledged 2xx is retransmitted after 500 ms. The 2xx was sent on
-     * the call's lane, so there the timer exists: offering the ACK to the dialog again stops it.
+     * the call's lane, so there the timer exists: offering the ACK to the dialog again stops it. The call
+     * then hears of the ACK, whose body is the answer to a late offer.
      */
     private void confirmAck(RequestEvent event, Leg leg) {
         if (!(event.getDialog() instanceof SIPDialog dialog)
                 || !(event.getServerTransaction() instanceof SIPServerTransaction ack)) {
             return;
         }
+        byte[] sdp = event.getRequest().getRawContent();
         Runnable confirm = () -> {
             if (!dialog.isAckSeen()) {
                 dialog.handleAck(ack);
+            }
+            // After a late offer the ACK carries the caller's answer (RFC 3264 §4); the leg is attached by now.
+            if (dialog.getApplicationData() instanceof Leg attached) {
+                attached.call.onAck(attached, sdp);
             }
         };
         if (leg != null) {

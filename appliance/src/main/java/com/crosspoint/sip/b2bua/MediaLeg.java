@@ -50,6 +50,8 @@ import org.slf4j.LoggerFactory;
  */
 final class MediaLeg extends Leg implements CallChannel {
     private static final Logger LOG = LoggerFactory.getLogger(MediaLeg.class);
+    /** How long the caller may take to ACK our offer: RFC 3261 Timer H, 64 x T1. */
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(32);
 
     private final MediaServices media;
     private final InboundLeg caller;
@@ -63,6 +65,9 @@ final class MediaLeg extends Leg implements CallChannel {
     private boolean playerBargeIn;
     private Recorder recorder;
     private ScheduledFuture<?> timer;
+    /** Late offer: our 2xx carried the offer and the caller's ACK has not yet brought the answer. */
+    private boolean awaitingAnswer;
+    private ScheduledFuture<?> answerTimer;
 
     MediaLeg(MediaServices media, B2buaCall call, InboundLeg caller, CallApplication app) {
         super(caller.messages, call, app.label(), caller.transport);
@@ -84,14 +89,13 @@ final class MediaLeg extends Leg implements CallChannel {
      */
     Answer negotiate() {
         byte[] offerBytes = caller.remoteSdp;
-        if (offerBytes == null || offerBytes.length == 0) {
-            return new Answer(Response.NOT_ACCEPTABLE_HERE, "An SDP offer in the INVITE is required", null);
-        }
-        SessionDescription offer;
-        try {
-            offer = SessionDescription.parse(offerBytes);
-        } catch (SdpParseException e) {
-            return new Answer(Response.NOT_ACCEPTABLE_HERE, "Malformed SDP", null);
+        SessionDescription offer = null;
+        if (offerBytes != null && offerBytes.length > 0) {
+            try {
+                offer = SessionDescription.parse(offerBytes);
+            } catch (SdpParseException e) {
+                return new Answer(Response.NOT_ACCEPTABLE_HERE, "Malformed SDP", null);
+            }
         }
         try {
             session = media.engine().open(new SessionRequest(call.id() + "/" + extension, null, new Listener()));
@@ -101,6 +105,12 @@ final class MediaLeg extends Leg implements CallChannel {
         }
         negotiator = new SdpNegotiator(media.advertised(), session.localPort(),
                 ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+        if (offer == null) {
+            // Late offer: our 2xx offers, the caller's ACK answers; the application starts once it has.
+            awaitingAnswer = true;
+            return new Answer(Response.OK, null,
+                    negotiator.offer(Direction.SENDRECV).format().getBytes(StandardCharsets.US_ASCII));
+        }
         Negotiation n = negotiator.answer(offer, Direction.SENDRECV);
         if (n instanceof Negotiation.NotAcceptable na) {
             LOG.info("call {}: offer not acceptable: {}", call.id(), na.reason());
@@ -131,8 +141,52 @@ final class MediaLeg extends Leg implements CallChannel {
         return QualitySummaries.of(closed.isDone() ? closed.getNow(null) : s.quality());
     }
 
-    /** The caller has our 200: the application starts. */
+    /** The caller has our 200: the application starts (after a late offer, once the ACK brought the answer). */
     void start() {
+        if (awaitingAnswer) {
+            answerTimer = call.schedule(() -> {
+                if (awaitingAnswer && !ended) {
+                    LOG.info("call {}: no ACK with an answer to our offer", call.id());
+                    hangUp();
+                }
+            }, ANSWER_TIMEOUT);
+            return;
+        }
+        app.start(this);
+    }
+
+    boolean awaitsAnswer() {
+        return awaitingAnswer;
+    }
+
+    /**
+     * The caller's ACK after our offer: its SDP answers it (RFC 3264 §4). No answer, or none we can use, ends
+     * the call (RFC 3261 §13.3.1.4: the dialog is established, so with a BYE).
+     */
+    void onAnswer(byte[] sdp) {
+        awaitingAnswer = false;
+        if (answerTimer != null) {
+            answerTimer.cancel(false);
+            answerTimer = null;
+        }
+        if (ended) {
+            return;
+        }
+        Negotiation n;
+        try {
+            n = sdp == null || sdp.length == 0 ? new Negotiation.NotAcceptable("no answer in the ACK")
+                    : negotiator.acceptAnswer(SessionDescription.parse(sdp));
+        } catch (SdpParseException e) {
+            n = new Negotiation.NotAcceptable("malformed SDP in the ACK");
+        }
+        if (n instanceof Negotiation.NotAcceptable na) {
+            LOG.info("call {}: late offer not answered: {}", call.id(), na.reason());
+            hangUp();
+            return;
+        }
+        Negotiation.Agreed agreed = (Negotiation.Agreed) n;
+        session.update(agreed.media());
+        codec = agreed.media().codec().name();
         app.start(this);
     }
 

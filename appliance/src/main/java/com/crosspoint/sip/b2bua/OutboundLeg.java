@@ -24,10 +24,16 @@ final class OutboundLeg extends Leg implements ResponseListener {
     int finalStatus;
     /** CANCEL was wanted before any provisional response: send it when one arrives (RFC 3261 §9.1). */
     private boolean cancelPending;
+    /** The INVITE carried no offer: the 2xx brings the phone's offer and our ACK must answer it. */
+    private final boolean lateOffer;
+    /** A late offer's 2xx, held unacknowledged until the caller's answer arrives; null otherwise. */
+    private Response unacknowledged;
 
-    OutboundLeg(SipMessages messages, B2buaCall call, String extension, Binding target, String transport) {
+    OutboundLeg(SipMessages messages, B2buaCall call, String extension, Binding target, String transport,
+                boolean lateOffer) {
         super(messages, call, extension, transport);
         this.target = target;
+        this.lateOffer = lateOffer;
     }
 
     void start(ClientTransaction ct) throws SipException {
@@ -62,13 +68,45 @@ final class OutboundLeg extends Leg implements ResponseListener {
 
     /** ACK for a 2xx, which the application sends itself (RFC 3261 §13.2.2.4). */
     void ack(Response ok) {
+        ack(ok, null);
+    }
+
+    private void ack(Response ok, byte[] sdp) {
         try {
             long cseq = ((CSeqHeader) ok.getHeader(CSeqHeader.NAME)).getSeqNumber();
             attach(invite.getDialog());
-            dialog.sendAck(dialog.createAck(cseq));
-        } catch (SipException | javax.sip.InvalidArgumentException | RuntimeException e) {
+            Request ack = dialog.createAck(cseq);
+            if (sdp != null && sdp.length > 0) {
+                ack.setContent(sdp, InboundLeg.sdpType(messages));
+            }
+            dialog.sendAck(ack);
+        } catch (SipException | javax.sip.InvalidArgumentException | java.text.ParseException | RuntimeException e) {
             LOG.debug("could not ACK leg of call {}: {}", call.id(), e.getMessage());
         }
+    }
+
+    /**
+     * Late offer (RFC 3264 with the offer in the 2xx): the INVITE carried no SDP, so this leg's 2xx holds the
+     * phone's offer and its ACK must carry the answer, which only the caller's ACK brings. Until then the 2xx
+     * stays unacknowledged (the phone retransmits it).
+     */
+    boolean awaitsAnswer() {
+        return unacknowledged != null;
+    }
+
+    /** Sends the ACK held back for the late offer, with the caller's answer (or none, if the caller sent none). */
+    void ackWithAnswer(byte[] sdp) {
+        Response ok = unacknowledged;
+        unacknowledged = null;
+        if (ok != null) {
+            ack(ok, sdp);
+        }
+    }
+
+    @Override
+    void bye() {
+        ackWithAnswer(null); // a dialog is only confirmed, and can only be hung up, once its 2xx is ACKed
+        super.bye();
     }
 
     @Override
@@ -100,7 +138,11 @@ final class OutboundLeg extends Leg implements ResponseListener {
             }
             state = State.CONNECTED;
             remoteSdp = r.getRawContent();
-            ack(r);
+            if (lateOffer) {
+                unacknowledged = r;
+            } else {
+                ack(r);
+            }
             call.onLegAnswered(this);
         } else if (state != State.FAILED) {
             state = State.FAILED;
