@@ -77,7 +77,7 @@ class MusicOnHoldIT {
         alice = BaresipPhone.builder(pbx.uri("1001")).password("pw-alice-1001").tone(TONE_ALICE)
                 .answerMode(AnswerMode.AUTO).start();
         bob = BaresipPhone.builder(pbx.uri("1002")).password("pw-bob-1002").tone(TONE_BOB)
-                .answerMode(AnswerMode.AUTO).start();
+                .answerMode(AnswerMode.AUTO).sipTrace(true).start();
         alice.awaitRegistered(WAIT);
         bob.awaitRegistered(WAIT);
     }
@@ -116,6 +116,28 @@ class MusicOnHoldIT {
         assertThat(heardByBob.subList(firstMusic + 1, lastMusic)).as(labels)
                 .noneMatch(w -> w.containsTone(TONE_ALICE));
         assertThat(countFrom(heardByBob, 0, TONE_BOB)).as("bob never hears himself: " + labels).isZero();
+
+        // RFC 3264 §8: every description bob was sent, the music's included, kept the origin of the first (alice's
+        // offer), with the version rising; bob's trace holds those and bob's own, and no third origin
+        List<String[]> origins = origins(bob.log());
+        String presented = originKey(origins.get(0));
+        assertThat(origins.stream().map(MusicOnHoldIT::originKey).distinct()).as("origins in bob's trace")
+                .hasSize(2).contains(presented).noneMatch(key -> key.startsWith("crosspoint "));
+        List<Long> versions = origins.stream().filter(o -> originKey(o).equals(presented))
+                .map(o -> Long.parseLong(o[2])).toList();
+        assertThat(versions).as("versions bob was sent").isSorted();
+        assertThat(versions.get(versions.size() - 1)).as("versions bob was sent").isGreaterThan(versions.get(0));
+    }
+
+    /** The o= lines of a baresip SIP trace, in order, as their six fields. */
+    private static List<String[]> origins(String log) {
+        return log.lines().map(String::strip).filter(l -> l.startsWith("o=")).map(l -> l.substring(2).split(" +"))
+                .filter(f -> f.length == 6).toList();
+    }
+
+    /** An origin without its version: what must stay the same (RFC 3264 §8). */
+    private static String originKey(String[] o) {
+        return o[0] + " " + o[1] + " " + o[3] + " " + o[4] + " " + o[5];
     }
 
     @Test

@@ -148,6 +148,7 @@ final class B2buaCall {
                     toExtension, sdp, maxForwards);
             OutboundLeg leg = new OutboundLeg(ctx.messages(), this, toExtension, b,
                     InviteFactory.transportOf(invite.getRequestURI()), sdp == null || sdp.length == 0);
+            leg.origin.apply(sdp); // the INVITE's description is the first this phone sees: its origin stays
             ClientTransaction ct = ctx.messages().provider().getNewClientTransaction(invite);
             leg.start(ct);
             into.add(leg);
@@ -445,7 +446,7 @@ final class B2buaCall {
                     to.remoteSdp = r.getRawContent();
                     Response ok = ctx.messages().response(st.getRequest(), Response.OK);
                     ok.setHeader(ctx.messages().contact(from.transport));
-                    setSdp(ok, r.getRawContent());
+                    setSdp(ok, from.origin.apply(r.getRawContent()));
                     ctx.messages().send(st, ok);
                     boolean hold = SdpSummary.of(offer).hold();
                     if (!ended && transfer == null) {

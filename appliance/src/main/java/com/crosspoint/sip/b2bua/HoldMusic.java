@@ -323,7 +323,7 @@ final class HoldMusic {
         try {
             ok.setHeader(messages.contact(to.transport));
             if (sdp != null && sdp.length > 0) {
-                ok.setContent(sdp, sdpType());
+                ok.setContent(to.origin.apply(sdp), sdpType());
             }
         } catch (ParseException e) {
             throw new IllegalStateException(e);

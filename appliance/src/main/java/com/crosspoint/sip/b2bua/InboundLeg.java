@@ -70,7 +70,7 @@ final class InboundLeg extends Leg {
             return;
         }
         try {
-            r.setContent(sdp, sdpType(messages));
+            r.setContent(origin.apply(sdp), sdpType(messages));
         } catch (ParseException e) {
             throw new IllegalStateException(e);
         }

@@ -35,6 +35,8 @@ abstract class Leg {
     Dialog dialog;
     /** The session description this phone sent last (offer or answer); reused for transfers. */
     byte[] remoteSdp;
+    /** The origin every session description sent to this phone carries (RFC 3264 §8). */
+    final PresentedOrigin origin = new PresentedOrigin();
     boolean ended;
 
     Leg(SipMessages messages, B2buaCall call, String extension, String transport) {
@@ -73,7 +75,8 @@ abstract class Leg {
                 rq.setHeader(messages.contact(transport));
             }
             if (body != null) {
-                rq.setContent(body, type);
+                boolean sdp = type != null && "sdp".equalsIgnoreCase(type.getContentSubType());
+                rq.setContent(sdp ? origin.apply(body) : body, type);
             }
             for (Header h : extra) {
                 rq.setHeader(h);

@@ -237,7 +237,7 @@ final class MediaLeg extends Leg implements CallChannel {
         Response ok = messages.response(rq, Response.OK);
         try {
             ok.setHeader(messages.contact(transport));
-            ok.setContent(agreed.description().format().getBytes(StandardCharsets.US_ASCII),
+            ok.setContent(caller.origin.apply(agreed.description().format().getBytes(StandardCharsets.US_ASCII)),
                     InboundLeg.sdpType(messages));
         } catch (ParseException e) {
             throw new IllegalStateException(e);

@@ -77,7 +77,7 @@ final class OutboundLeg extends Leg implements ResponseListener {
             attach(invite.getDialog());
             Request ack = dialog.createAck(cseq);
             if (sdp != null && sdp.length > 0) {
-                ack.setContent(sdp, InboundLeg.sdpType(messages));
+                ack.setContent(origin.apply(sdp), InboundLeg.sdpType(messages));
             }
             dialog.sendAck(ack);
         } catch (SipException | javax.sip.InvalidArgumentException | java.text.ParseException | RuntimeException e) {
