@@ -203,7 +203,7 @@ public final class JitterBuffer {
             long expected = (highestTimestamp + ahead * frame) & TIMESTAMP_MASK;
             int drift = (int) (timestamp - expected);
             if (Math.abs((long) drift) > config.maxTimestampJumpSamples()) {
-                return restart(sequence, timestamp);
+                return jump(sequence, timestamp); // a stray close in sequence but not in time, or a restart
             }
         } else if (ahead > 0 && pending == 0 && state == State.PLAYING) {
             startTalkspurt(extended, timestamp); // a new talkspurt after silence suppression: re-buffer
@@ -251,8 +251,8 @@ public final class JitterBuffer {
 
     /** A discontinuity: drop everything held and start over with this packet. */
     /**
-     * A sequence number far from the stream's: a sender that restarted its numbering, or a stray (a forged or
-     * misrouted packet). As RFC 3550 A.1 does, only a packet that follows it in sequence confirms a restart; a
+     * A sequence number far from the stream's, or a timestamp that disagrees with it: a sender that restarted its
+     * numbering or its clock, or a stray (a forged or misrouted packet). As RFC 3550 A.1 does, only a packet that follows it in sequence confirms a restart; a
      * lone stray is dropped without disturbing the stream.
      */
     private OfferResult jump(int sequence, long timestamp) {

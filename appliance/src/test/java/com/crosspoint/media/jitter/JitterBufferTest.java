@@ -154,11 +154,27 @@ class JitterBufferTest {
             tick();
         }
         assertThat(jb.bufferedFrames()).isEqualTo(3);
-        assertThat(jb.offer(SSRC, 5, 5 * 160L + 1_000_000L, false, frame(5), 0, 160)).isEqualTo(OfferResult.ACCEPTED);
+        // believed once the next packet confirms it (RFC 3550 A.1), so a lone stray cannot restart the stream
+        assertThat(jb.offer(SSRC, 5, 5 * 160L + 1_000_000L, false, frame(5), 0, 160)).isEqualTo(OfferResult.JUMPED);
+        assertThat(jb.stats().resets()).isZero();
+        assertThat(jb.offer(SSRC, 6, 6 * 160L + 1_000_000L, false, frame(6), 0, 160)).isEqualTo(OfferResult.ACCEPTED);
         assertThat(jb.stats().resets()).isEqualTo(1);
         assertThat(jb.bufferedFrames()).isEqualTo(1);
         ticks(4);
-        assertThat(tokens).containsExactly("S", "S", "S", "#0", "#1", "S", "S", "S", "#5");
+        assertThat(tokens).containsExactly("S", "S", "S", "#0", "#1", "S", "S", "S", "#6");
+    }
+
+    @Test
+    void aStrayCloseInSequenceButNotInTimeIsDropped() {
+        for (int seq = 0; seq < 5; seq++) {
+            send(seq);
+            tick();
+        }
+        assertThat(send(40, 123_456_789L)).isEqualTo(OfferResult.JUMPED);
+        assertThat(send(5)).isEqualTo(OfferResult.ACCEPTED);
+        assertThat(jb.stats().resets()).isZero();
+        ticks(3);
+        assertThat(tokens).endsWith("#2", "#3", "#4");
     }
 
     @Test
