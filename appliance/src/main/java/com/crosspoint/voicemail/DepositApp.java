@@ -1,10 +1,8 @@
 package com.crosspoint.voicemail;
 
-import com.crosspoint.call.voice.CallApplication;
 import com.crosspoint.call.voice.CallChannel.Audio;
 import com.crosspoint.call.voice.CallChannel.Recorded;
 import com.crosspoint.call.voice.CallChannel;
-import com.crosspoint.model.Disposition;
 import com.crosspoint.model.User;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * a message is committed with {@link VoicemailService#leave} (its file is already durable); a shorter one is
  * discarded. A caller still on the line hears whether it was saved, then is hung up on.
  */
-public final class DepositApp implements CallApplication {
+public final class DepositApp implements VoicemailCall {
     private static final Logger LOG = LoggerFactory.getLogger(DepositApp.class);
 
     private enum Step { GREETING, RECORDING, CLOSING, DONE }
@@ -40,16 +38,6 @@ public final class DepositApp implements CallApplication {
         this.kind = kind;
         this.callerExtension = callerExtension;
         this.callerName = callerName;
-    }
-
-    @Override
-    public String label() {
-        return "voicemail";
-    }
-
-    @Override
-    public Disposition disposition() {
-        return Disposition.VOICEMAIL;
     }
 
     @Override

@@ -1,11 +1,9 @@
 package com.crosspoint.voicemail;
 
-import com.crosspoint.call.voice.CallApplication;
 import com.crosspoint.call.voice.CallChannel.Audio;
 import com.crosspoint.call.voice.CallChannel.Recorded;
 import com.crosspoint.call.voice.CallChannel;
 import com.crosspoint.directory.Directory;
-import com.crosspoint.model.Disposition;
 import com.crosspoint.model.MailboxCounts;
 import com.crosspoint.model.User;
 import com.crosspoint.model.Voicemail;
@@ -36,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * greeting is uploaded from the dashboard). It is recorded next to the messages and moved over the old greeting
  * only when long enough, so a failed attempt keeps the old one.
  */
-public final class MailboxApp implements CallApplication {
+public final class MailboxApp implements VoicemailCall {
     private static final Logger LOG = LoggerFactory.getLogger(MailboxApp.class);
     static final int MAX_LOGIN_ATTEMPTS = 3;
     private static final int MAX_ENTRY = 20;
@@ -71,16 +69,6 @@ public final class MailboxApp implements CallApplication {
         this.zone = zone;
         this.tenantId = tenantId;
         this.own = own;
-    }
-
-    @Override
-    public String label() {
-        return "voicemail";
-    }
-
-    @Override
-    public Disposition disposition() {
-        return Disposition.VOICEMAIL;
     }
 
     @Override

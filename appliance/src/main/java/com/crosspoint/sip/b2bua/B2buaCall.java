@@ -7,7 +7,6 @@ import com.crosspoint.call.ForwardingPolicy;
 import com.crosspoint.call.SdpSummary;
 import com.crosspoint.call.voice.CallApplication;
 import com.crosspoint.model.Binding;
-import com.crosspoint.model.CallQualitySummary;
 import com.crosspoint.model.CallRecord;
 import com.crosspoint.model.Disposition;
 import com.crosspoint.model.HangupParty;
@@ -42,8 +41,6 @@ import org.slf4j.LoggerFactory;
 final class B2buaCall {
     private static final Logger LOG = LoggerFactory.getLogger(B2buaCall.class);
     private static final int TRANSFER_RING_SECONDS = 30;
-    /** How often an anchored call publishes its running quality. */
-    private static final int QUALITY_SECONDS = 5;
 
     private final B2buaContext ctx;
     private final String id;
@@ -73,8 +70,7 @@ final class B2buaCall {
     /** How an answered call is recorded: ANSWERED by a person, or VOICEMAIL when the appliance took it. */
     private Disposition answeredAs = Disposition.ANSWERED;
     /** How the caller's audio arrives, for a call the appliance answered itself; null otherwise. */
-    private CallQualitySummary quality;
-    private ScheduledFuture<?> qualityTimer;
+    private final AnchoredQuality quality = new AnchoredQuality();
 
     B2buaCall(B2buaContext ctx, String id, Tenant tenant, User caller, String dialled,
               javax.sip.ServerTransaction invite, int maxForwards) {
@@ -227,28 +223,12 @@ final class B2buaCall {
         codec = leg.codec();
         state = CallState.ANSWERED;
         publish();
-        qualityTimer = ctx.timers().scheduleAtFixedRate(() -> onLane(this::refreshQuality), QUALITY_SECONDS,
-                QUALITY_SECONDS, TimeUnit.SECONDS);
+        quality.start(this, ctx.timers(), leg, () -> {
+            if (!ended) {
+                publish();
+            }
+        });
         leg.start();
-    }
-
-    private void stopQualityReports() {
-        if (qualityTimer != null) {
-            qualityTimer.cancel(false);
-            qualityTimer = null;
-        }
-    }
-
-    /** The media leg's running quality, published when it changed (an anchored call only). */
-    private void refreshQuality() {
-        if (ended || !(partyB instanceof MediaLeg media)) {
-            return;
-        }
-        CallQualitySummary now = media.quality();
-        if (now != null && !now.equals(quality)) {
-            quality = now;
-            publish();
-        }
     }
 
     /** Runs {@code task} on this call's lane after {@code delay} (a voice application's timer). */
@@ -674,8 +654,7 @@ final class B2buaCall {
         answeredAs = Disposition.ANSWERED;
         // The phones now talk directly: the appliance measures nothing more, and the menu's figures are not
         // this conversation's quality.
-        stopQualityReports();
-        quality = null;
+        quality.forget();
         codec = SdpSummary.of(leg.remoteSdp).codec();
         state = CallState.ANSWERED;
         publish();
@@ -722,19 +701,13 @@ final class B2buaCall {
         ended = true;
         cancelNoAnswer();
         stopMusic();
-        stopQualityReports();
         // Every path here has closed the media leg's session first (its bye() or hangUp()), so this is the
         // final figure of the whole call, not the last periodic one.
-        if (partyB instanceof MediaLeg media) {
-            CallQualitySummary last = media.quality();
-            if (last != null) {
-                quality = last;
-            }
-        }
+        quality.finish(partyB instanceof MediaLeg media ? media : null);
         ctx.table().remove(this);
         Instant now = ctx.clock().instant();
         CallRecord record = new CallRecord(0, tenant.id(), id, caller.extension(), dialled, startedAt,
-                answeredAt, now, disposition, party, cause, quality);
+                answeredAt, now, disposition, party, cause, quality.current());
         state = CallState.ENDED;
         ctx.records().finish(record, snapshot());
     }
@@ -746,7 +719,7 @@ final class B2buaCall {
     private CallSnapshot snapshot() {
         String connected = partyB != null ? (partyA == inbound ? partyB.extension : partyA.extension + "/" + partyB.extension) : null;
         return new CallSnapshot(id, tenant.id(), caller.extension(), caller.displayName(), dialled, connected,
-                state, startedAt, answeredAt, codec, quality);
+                state, startedAt, answeredAt, codec, quality.current());
     }
 
     private javax.sip.header.ContentTypeHeader sdpType() {
