@@ -1,5 +1,6 @@
 package com.crosspoint.routing;
 
+import com.crosspoint.call.ForwardingPolicy.Reason;
 import com.crosspoint.call.voice.CallApplication;
 import com.crosspoint.model.User;
 import java.util.Objects;
@@ -25,9 +26,21 @@ public sealed interface Destination {
         }
     }
 
-    /** The appliance answers the call itself: a service number, or the mailbox of a user who could not take it. */
+    /** The appliance answers the call itself: a service number (mailbox access, a menu, a room). */
     record Application(CallApplication app) implements Destination {
         public Application {
+            Objects.requireNonNull(app, "app");
+        }
+    }
+
+    /**
+     * {@code owner} could not take the call, for {@code reason}, and nobody they forward to either: their mailbox
+     * takes it ({@code app}, leaving a message).
+     */
+    record Mailbox(User owner, Reason reason, CallApplication app) implements Destination {
+        public Mailbox {
+            Objects.requireNonNull(owner, "owner");
+            Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(app, "app");
         }
     }

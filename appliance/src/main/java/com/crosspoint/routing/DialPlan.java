@@ -65,7 +65,7 @@ public final class DialPlan {
             return reach(next.get(), path, caller);
         }
         if (mailboxes != null) {
-            return new Destination.Application(mailboxes.deposit(user, reason, caller));
+            return new Destination.Mailbox(user, reason, mailboxes.deposit(user, reason, caller));
         }
         return new Destination.Rejected(Rejection.of(reason));
     }

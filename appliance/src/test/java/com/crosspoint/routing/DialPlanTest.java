@@ -61,7 +61,7 @@ class DialPlanTest {
                 Arguments.of("forward-always rings the target", "1002", "ring 1003 via [1002, 1003]"),
                 Arguments.of("do-not-disturb goes to the forward-busy target", "1004", "ring 1001 via [1004, 1001]"),
                 Arguments.of("do-not-disturb without forwarding: the mailbox, busy", "1005",
-                        "app mailbox 1005 BUSY for 1000"),
+                        "mailbox of 1005 BUSY: mailbox 1005 BUSY for 1000"),
                 Arguments.of("a forward-always loop is refused", "1006", "rejected FORWARDING_LOOP"),
                 Arguments.of("a forward target that does not exist is ignored", "1008", "ring 1008 via [1008]"),
                 Arguments.of("forwarding to oneself is ignored", "1009", "ring 1009 via [1009]"),
@@ -108,7 +108,7 @@ class DialPlanTest {
                         "ring 1001 via [1010, 1001]"),
                 Arguments.of("unreachable counts as no answer", "1010", Reason.UNAVAILABLE, "ring 1001 via [1010, 1001]"),
                 Arguments.of("without forwarding: the mailbox, with the reason", "1001", Reason.NO_ANSWER,
-                        "app mailbox 1001 NO_ANSWER for 1000"));
+                        "mailbox of 1001 NO_ANSWER: mailbox 1001 NO_ANSWER for 1000"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -125,7 +125,7 @@ class DialPlanTest {
                                                                String withVoicemail) {
         User user = DIRECTORY.userByExtension(ACME.id(), extension).orElseThrow();
         ForwardingPath path = ForwardingPath.START.then(extension).orElseThrow();
-        String expected = withVoicemail.startsWith("app") ? "rejected " + reason : withVoicemail;
+        String expected = withVoicemail.startsWith("mailbox") ? "rejected " + reason : withVoicemail;
         assertThat(describe(WITHOUT_MEDIA.unanswered(user, reason, path, CALLER))).isEqualTo(expected);
     }
 
@@ -147,6 +147,9 @@ class DialPlanTest {
         }
         if (d instanceof Destination.Application a) {
             return "app " + a.app().label();
+        }
+        if (d instanceof Destination.Mailbox m) {
+            return "mailbox of " + m.owner().extension() + " " + m.reason() + ": " + m.app().label();
         }
         return "rejected " + ((Destination.Rejected) d).why();
     }
