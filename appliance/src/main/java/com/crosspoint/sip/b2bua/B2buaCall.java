@@ -1,7 +1,7 @@
 package com.crosspoint.sip.b2bua;
 
 import com.crosspoint.call.CallSnapshot;
-import com.crosspoint.call.SdpSummary;
+import com.crosspoint.call.CallState;
 import com.crosspoint.call.voice.CallApplication;
 import com.crosspoint.model.CallRecord;
 import com.crosspoint.model.Disposition;
@@ -12,7 +12,7 @@ import com.crosspoint.routing.Destination;
 import com.crosspoint.routing.DialledCall;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import javax.sip.message.Response;
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * One call through the B2BUA. It acts on the routing step's {@link Destination}: rings a user ({@link Hunt}),
  * lets the appliance answer ({@link ApplicationLeg}) or refuses. Once connected it mediates between its two
  * parties, whatever kind of {@link Leg} each is: what one does reaches the other through the other's own method.
- * Hold with music ({@link HoldMusic}) and the two kinds of transfer ({@link BlindTransfer},
+ * Their offers ({@link MidCallOffers}, with music on hold) and the two kinds of transfer ({@link BlindTransfer},
  * {@link ApplicationTransfer}) are classes of their own that report back here. The call's {@link CallPhase}
  * moves only forward and only here; every method runs on the call's lane, so nothing needs a lock.
  */
@@ -41,17 +41,11 @@ final class B2buaCall {
     /** Ringing the callee, until it is over. */
     private Hunt hunt;
     /** The two parties once connected: the caller and the callee, or whoever a transfer left talking. */
-    private Leg partyA;
-    private Leg partyB;
-    /** The user on each party's leg, null for the appliance's own. */
-    private User userA;
-    private User userB;
+    private final Parties parties = new Parties();
     /** The appliance's own leg while a voice application is a party; null otherwise. */
     private ApplicationLeg application;
     private Instant answeredAt;
-    private boolean held;
-    private boolean reinvitePending;
-    private HoldMusic music;
+    private final MidCallOffers offers;
     private BlindTransfer transfer;
     private ApplicationTransfer appTransfer;
     private final AnchoredQuality quality = new AnchoredQuality();
@@ -65,6 +59,11 @@ final class B2buaCall {
         this.startedAt = env.clock().instant();
         this.inbound = callerLeg.apply(this);
         this.dialer = env.dialer(this, maxForwards);
+        this.offers = new MidCallOffers(this, env.anchoredMedia(), () -> {
+            if (!ended()) {
+                publish();
+            }
+        });
     }
 
     String id() {
@@ -172,12 +171,9 @@ final class B2buaCall {
     }
 
     private void connected(Leg a, User aUser, Leg b, User bUser) {
-        partyA = a;
-        userA = aUser;
-        partyB = b;
-        userB = bUser;
-        answeredAt = env.clock().instant();
         phase = phase.to(CallPhase.CONNECTED);
+        parties.connect(a, aUser, b, bUser);
+        answeredAt = env.clock().instant();
         publish();
     }
 
@@ -188,17 +184,12 @@ final class B2buaCall {
 
     // ---- what the parties do -----------------------------------------------------------------------------------
 
-    /** The party on the other side of {@code leg}, or null when {@code leg} is no party (any more). */
-    private Leg other(Leg leg) {
-        return leg == partyA ? partyB : leg == partyB ? partyA : null;
-    }
-
     /**
      * The caller's ACK of our 2xx. After a late offer (an INVITE without SDP) our 2xx carried an offer, the
      * callee's or the appliance's own, and this ACK carries the caller's answer: it goes on to that party.
      */
     void onAck(Leg from, byte[] sdp) {
-        Leg to = other(from);
+        Leg to = parties.other(from);
         if (ended() || from != inbound || to == null || !to.awaitsAnswer()) {
             return;
         }
@@ -220,7 +211,7 @@ final class B2buaCall {
         if (transfer != null && transfer.transferor() == from) {
             return; // phones often leave after the 202: the transferee stays on until the transfer is over
         }
-        Leg to = other(from);
+        Leg to = parties.other(from);
         if (to == null || ended()) {
             return; // a transferor leaving, or a leg already replaced
         }
@@ -230,76 +221,19 @@ final class B2buaCall {
 
     /** A re-INVITE (hold, resume, codec change) from one party: the other answers it, each its own way. */
     void onReinvite(Leg from, InDialogRequest reinvite) {
-        Leg to = other(from);
+        Leg to = parties.other(from);
         if (to == null || ended()) {
             reinvite.reply(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
-            return;
-        }
-        if (music != null) {
-            music.onReinvite(from, reinvite); // on hold with music: the appliance holds both phones' media
-            return;
-        }
-        if (reinvitePending || transfer != null && transfer.moving()) {
-            reinvite.reply(Response.REQUEST_PENDING); // glare (RFC 3261 §14.2): the phone retries
-            return;
-        }
-        byte[] offer = reinvite.body();
-        boolean hold = SdpSummary.of(offer).hold();
-        if (hold && transfer == null && from.movable() && to.movable() && startMusic(from, to, reinvite)) {
-            return;
-        }
-        reinvitePending = true;
-        to.offer(offer, (status, answer) -> {
-            reinvitePending = false;
-            if (OfferListener.accepted(status)) {
-                reinvite.replyWithSdp(status, answer);
-                showHeld(hold);
-            } else {
-                reinvite.reply(status);
-            }
-        });
-    }
-
-    /** {@code from} holds {@code to}: music to {@code to} instead of relaying (see {@link HoldMusic}). */
-    private boolean startMusic(Leg from, Leg to, InDialogRequest reinvite) {
-        if (env.anchoredMedia().isEmpty()) {
-            return false;
-        }
-        HoldMusic[] self = new HoldMusic[1];
-        Optional<HoldMusic> started = HoldMusic.start(this, env.anchoredMedia().get(), from, to, reinvite, phase -> {
-            if (music != self[0]) {
-                return;
-            }
-            if (phase != HoldMusic.Phase.HELD) {
-                music = null;
-            }
-            if (phase != HoldMusic.Phase.FAILED) {
-                showHeld(phase == HoldMusic.Phase.HELD);
-            }
-        });
-        // a re-INVITE that could not even be sent has failed the music (and answered the hold) already
-        self[0] = started.filter(HoldMusic::open).orElse(null);
-        music = self[0];
-        return started.isPresent();
-    }
-
-    private void stopMusic() {
-        if (music != null) {
-            music.close();
-            music = null;
-        }
-    }
-
-    private void showHeld(boolean nowHeld) {
-        held = nowHeld;
-        if (!ended()) {
-            publish();
+        } else if (transfer != null && transfer.moving()) {
+            reinvite.reply(Response.REQUEST_PENDING); // crosses our re-INVITE to the transfer target's media
+        } else {
+            offers.offer(from, to, reinvite, transfer == null);
         }
     }
 
     /** INFO (DTMF) and other mid-call requests: the other party takes them, and says how to answer. */
     void onRelay(Leg from, InDialogRequest request) {
-        Leg to = other(from);
+        Leg to = parties.other(from);
         request.reply(to == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : to.relay(request));
     }
 
@@ -307,17 +241,18 @@ final class B2buaCall {
 
     /** REFER (RFC 3515): {@code transferor} hands the other party to the number in Refer-To. */
     void onRefer(Leg transferor, InDialogRequest refer) {
-        Leg transferee = other(transferor);
+        Leg transferee = parties.other(transferor);
         if (transferee == null || ended() || !transferee.movable() || transfer != null || appTransfer != null
-                || reinvitePending || music != null && music.pending()) {
+                || offers.pending()) {
             refer.reply(transferee == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.REQUEST_PENDING);
             return;
         }
-        User transfereeUser = transferee == partyA ? userA : userB;
+        User transfereeUser = parties.userOf(transferee);
         DialledCall asked = new DialledCall(tenant(), transfereeUser == null ? dialled.caller() : transfereeUser,
-                refer.referTarget() == null ? "" : refer.referTarget(), java.util.OptionalLong.of(tenant().id()));
+                refer.referTarget() == null ? "" : refer.referTarget(), OptionalLong.of(tenant().id()));
         Destination target = env.dialPlan().route(asked);
-        if (target instanceof Destination.Rejected || target instanceof Destination.Application) {
+        if (target instanceof Destination.Application
+                || target instanceof Destination.Rejected rejected && !rejected.why().endsACall()) {
             refer.reply(Response.NOT_FOUND, "Transfer target unknown"); // a person is the only target so far
             return;
         }
@@ -333,13 +268,8 @@ final class B2buaCall {
             return;
         }
         transfer = null;
-        stopMusic(); // the transferee now talks to the target directly
-        held = false;
-        Leg transferee = done.transferee();
-        userA = transferee == partyA ? userA : userB;
-        partyA = transferee;
-        partyB = leg;
-        userB = user;
+        offers.reset(); // the transferee now talks to the target directly
+        parties.replaceOtherOf(done.transferee(), leg, user);
         publish();
     }
 
@@ -359,7 +289,7 @@ final class B2buaCall {
 
     /** The application on {@code media} hands the caller to {@code extension}: ring them, ringback meanwhile. */
     void transferFromApplication(ApplicationLeg media, String extension) {
-        if (ended() || appTransfer != null || partyB != media) {
+        if (ended() || appTransfer != null || parties.b() != media) {
             LOG.info("call {}: cannot transfer to {}", id, extension);
             media.release();
             applicationHungUp();
@@ -369,7 +299,7 @@ final class B2buaCall {
         publish();
         media.ringback();
         appTransfer.start(env.dialPlan().route(new DialledCall(tenant(), dialled.caller(), extension,
-                java.util.OptionalLong.of(tenant().id()))));
+                OptionalLong.of(tenant().id()))));
     }
 
     /** Nobody was connected: the caller is back with the application. */
@@ -390,8 +320,7 @@ final class B2buaCall {
         }
         appTransfer = null;
         application = null;
-        partyB = leg;
-        userB = user;
+        parties.replaceOtherOf(inbound, leg, user);
         // The phones now talk directly: the appliance measures nothing more, and the menu's figures are not
         // this conversation's quality.
         quality.forget();
@@ -420,8 +349,8 @@ final class B2buaCall {
             return;
         }
         if (phase == CallPhase.CONNECTED) {
-            partyA.bye();
-            partyB.bye();
+            parties.a().bye();
+            parties.b().bye();
             end(disposition(), HangupParty.SYSTEM, Response.OK);
         } else {
             inbound.reject(Response.TEMPORARILY_UNAVAILABLE, "Ended by operator");
@@ -448,10 +377,10 @@ final class B2buaCall {
         if (appTransfer != null) {
             appTransfer.abandon();
         }
-        stopMusic();
+        offers.reset();
         // Every path here has closed an application leg's session first (its bye() or release()), so this is the
         // final figure of the whole call, not the last periodic one.
-        quality.finish(partyB);
+        quality.finish(parties.b());
         env.forget(this);
         CallRecord record = new CallRecord(0, tenant().id(), id, dialled.caller().extension(), dialled.number(),
                 startedAt, answeredAt, env.clock().instant(), disposition, party, cause, quality.current());
@@ -463,11 +392,9 @@ final class B2buaCall {
     }
 
     private CallSnapshot snapshot() {
-        String connected = partyB == null ? null
-                : partyA == inbound ? partyB.label() : partyA.label() + "/" + partyB.label();
-        String codec = partyB == null ? null : partyB.codec();
+        String codec = parties.b() == null ? null : parties.b().codec();
+        CallState shown = phase.shown(transfer != null || appTransfer != null, offers.held());
         return new CallSnapshot(id, tenant().id(), dialled.caller().extension(), dialled.caller().displayName(),
-                dialled.number(), connected, phase.shown(transfer != null || appTransfer != null, held), startedAt,
-                answeredAt, codec, quality.current());
+                dialled.number(), parties.connectedTo(inbound), shown, startedAt, answeredAt, codec, quality.current());
     }
 }

@@ -3,6 +3,7 @@ package com.crosspoint.sip.b2bua;
 import com.crosspoint.call.ForwardingPolicy.Reason;
 import com.crosspoint.model.User;
 import com.crosspoint.routing.Destination;
+import com.crosspoint.routing.Rejection;
 import javax.sip.message.Response;
 
 /**
@@ -44,15 +45,19 @@ final class BlindTransfer implements Hunt.Listener {
         return moving;
     }
 
-    /** Rings the target the dial plan chose: a user, or (do-not-disturb) their mailbox, which fails the transfer. */
+    /**
+     * Rings the user the dial plan chose. A user who cannot be rung at all (do-not-disturb, a forwarding loop)
+     * fails the transfer at once: busy, or unavailable.
+     */
     void start(Destination target) {
         transferor.transferProgress("SIP/2.0 100 Trying", false);
         if (target instanceof Destination.Extension user) {
             hunt.start(user);
-        } else {
-            Reason reason = target instanceof Destination.Mailbox mailbox ? mailbox.reason() : Reason.UNAVAILABLE;
-            failed(reason == Reason.BUSY ? Response.BUSY_HERE : Response.TEMPORARILY_UNAVAILABLE);
+            return;
         }
+        boolean busy = target instanceof Destination.Mailbox mailbox && mailbox.reason() == Reason.BUSY
+                || target instanceof Destination.Rejected rejected && rejected.why() == Rejection.BUSY;
+        failed(busy ? Response.BUSY_HERE : Response.TEMPORARILY_UNAVAILABLE);
     }
 
     @Override
