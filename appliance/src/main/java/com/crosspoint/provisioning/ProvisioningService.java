@@ -78,7 +78,8 @@ public final class ProvisioningService {
 
     // ---- users --------------------------------------------------------------------------------
 
-    public synchronized User createUser(long tenantId, String extension, String displayName, String email, CallSettings settings) {
+    public synchronized User createUser(long tenantId, String extension, String displayName, String email,
+                                        CallSettings settings) {
         tenant(tenantId);
         CallSettings s = validSettings(settings == null ? CallSettings.defaults() : settings);
         requireNoRoom(tenantId, extension);
@@ -88,8 +89,8 @@ public final class ProvisioningService {
         return u;
     }
 
-    public synchronized User updateUser(long tenantId, long userId, String extension, String displayName, String email,
-                           CallSettings settings) {
+    public synchronized User updateUser(long tenantId, long userId, String extension, String displayName,
+                                        String email, CallSettings settings) {
         User old = user(tenantId, userId);
         if (!old.extension().equals(extension)) {
             requireNoRoom(tenantId, extension);

@@ -43,7 +43,8 @@ class EventStreamProvisioningTest {
                 "{\"extension\":\"5001\",\"displayName\":\"Ann\",\"webPassword\":\"ann-web-secret\"}"));
         created(app.post("/api/v1/admins", root, "{\"username\":\"bella\",\"password\":\"password-bella\","
                 + "\"role\":\"ADMIN\",\"tenantId\":" + tenantB + "}"));
-        created(app.post("/api/v1/admins", root, "{\"username\":\"otto\",\"password\":\"password-otto\",\"role\":\"OPERATOR\"}"));
+        created(app.post("/api/v1/admins", root,
+                "{\"username\":\"otto\",\"password\":\"password-otto\",\"role\":\"OPERATOR\"}"));
     }
 
     @AfterAll
@@ -87,7 +88,8 @@ class EventStreamProvisioningTest {
             awaitFrame(otherTenant, "snapshot");
             String users = "/api/v1/tenants/" + tenantA + "/users";
             long user = created(app.post(users, root,
-                    "{\"extension\":\"5002\",\"displayName\":\"Bob\",\"webPassword\":\"bob-web-secret\"}")).get("id").asLong();
+                    "{\"extension\":\"5002\",\"displayName\":\"Bob\",\"webPassword\":\"bob-web-secret\"}"))
+                    .get("id").asLong();
             ok(app.put(users + "/" + user, root, "{\"extension\":\"5002\",\"displayName\":\"Bob Builder\"}"));
             long device = created(app.post(users + "/" + user + "/devices", root,
                     "{\"password\":\"bob-sip-secret-1\"}")).get("id").asLong();
@@ -136,7 +138,8 @@ class EventStreamProvisioningTest {
         ok(ann.loginUser("5001", "ann-web-secret", "a.example.com"));
         try (EventClient admin = EventClient.connect(app.baseUrl(), "token=" + root, null);
              EventClient operator = EventClient.connect(app.baseUrl(), "token=" + otto, null);
-             EventClient user = EventClient.connect(app.baseUrl(), Map.of("Cookie", ann.cookie, "Origin", ann.origin()))) {
+             EventClient user = EventClient.connect(app.baseUrl(),
+                     Map.of("Cookie", ann.cookie, "Origin", ann.origin()))) {
             List.of(admin, operator, user).forEach(c -> awaitFrame(c, "snapshot"));
             // Her own settings, changed by herself, and a colleague created by the admin.
             ok(ann.call("PUT", "/api/v1/me/settings", "{\"doNotDisturb\":true,\"noAnswerSeconds\":20}"));
@@ -149,7 +152,8 @@ class EventStreamProvisioningTest {
             awaitFrame(user, "call.ringing");
             awaitFrame(admin, "call.ringing");
             List<String> adminSaw = new ArrayList<>();
-            provisioningFrames(admin).forEach(f -> adminSaw.add(f.get("type").asText() + " " + f.get("user").get("extension").asText()));
+            provisioningFrames(admin).forEach(f -> adminSaw.add(f.get("type").asText() + " "
+                    + f.get("user").get("extension").asText()));
             assertThat(adminSaw).as("the changes happened").containsExactly("user.changed 5001", "user.created 5003");
             assertThat(provisioningFrames(operator)).isEmpty();
             assertThat(provisioningFrames(user)).isEmpty();

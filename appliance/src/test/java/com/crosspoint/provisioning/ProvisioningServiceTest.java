@@ -48,7 +48,7 @@ class ProvisioningServiceTest {
     private EventBus events;
     private Directory directory;
     private ProvisioningService service;
-    /** What the bus delivered, each with whether the store already held that value when it arrived. */
+    /** What the bus delivered, and the types of those whose change the store did not yet hold on arrival. */
     private final List<ProvisioningEvent> published = new CopyOnWriteArrayList<>();
     private final List<String> notYetCommitted = new CopyOnWriteArrayList<>();
 
