@@ -132,7 +132,7 @@ public final class Appliance implements AutoCloseable {
         registrar = new Registrar(journal, events, new RegistrarPolicy(reg.minExpires(), reg.maxExpires(), reg.defaultExpires()), clock);
         registrar.restore(stores.bindings());
         timers.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
-        provisioning = new ProvisioningService(stores, directory, registrar);
+        provisioning = new ProvisioningService(stores, directory, registrar, events, clock);
         credentials = new FirstStart(config, stores, provisioning).ensure();
 
         // Media: one pacing thread for all playback, a few selector threads for all RTP/RTCP reception. Only
