@@ -6,9 +6,13 @@ import com.crosspoint.call.ForwardingPolicy.Reason;
 import com.crosspoint.call.voice.CallApplication;
 import com.crosspoint.call.voice.CallChannel;
 import com.crosspoint.directory.Directory;
+import com.crosspoint.events.ProvisioningEvent;
+import com.crosspoint.events.TenantEvent;
+import com.crosspoint.events.UserEvent;
 import com.crosspoint.model.CallSettings;
 import com.crosspoint.model.Tenant;
 import com.crosspoint.model.User;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -28,26 +32,26 @@ class DialPlanTest {
     private static final User CALLER = user(ACME, 10, "1000", plain());
 
     static {
-        DIRECTORY.putTenant(ACME);
-        DIRECTORY.putTenant(OTHER);
-        DIRECTORY.putUser(CALLER);
-        DIRECTORY.putUser(user(ACME, 11, "1001", plain()));
-        DIRECTORY.putUser(user(ACME, 12, "1002", new CallSettings("1003", null, null, 20, false)));
-        DIRECTORY.putUser(user(ACME, 13, "1003", plain()));
-        DIRECTORY.putUser(user(ACME, 14, "1004", new CallSettings(null, "1001", null, 20, true)));
-        DIRECTORY.putUser(user(ACME, 15, "1005", new CallSettings(null, null, null, 20, true)));
-        DIRECTORY.putUser(user(ACME, 16, "1006", new CallSettings("1007", null, null, 20, false)));
-        DIRECTORY.putUser(user(ACME, 17, "1007", new CallSettings("1006", null, null, 20, false)));
-        DIRECTORY.putUser(user(ACME, 18, "1008", new CallSettings("9999", null, null, 20, false)));
-        DIRECTORY.putUser(user(ACME, 19, "1009", new CallSettings("1009", null, null, 20, false)));
-        DIRECTORY.putUser(user(ACME, 20, "1010", new CallSettings(null, "1003", "1001", 20, false)));
-        DIRECTORY.putUser(user(ACME, 21, "1011", new CallSettings("1012", null, null, 20, false)));
-        DIRECTORY.putUser(user(ACME, 22, "1012", new CallSettings("1013", null, null, 20, false)));
-        DIRECTORY.putUser(user(ACME, 23, "1013", new CallSettings("1014", null, null, 20, false)));
-        DIRECTORY.putUser(user(ACME, 24, "1014", new CallSettings("1015", null, null, 20, false)));
-        DIRECTORY.putUser(user(ACME, 25, "1015", new CallSettings("1016", null, null, 20, false)));
-        DIRECTORY.putUser(user(ACME, 26, "1016", plain()));
-        DIRECTORY.putUser(user(OTHER, 30, "1001", plain()));
+        DIRECTORY.apply(new TenantEvent(ProvisioningEvent.Kind.CREATED, ACME, Instant.EPOCH));
+        DIRECTORY.apply(new TenantEvent(ProvisioningEvent.Kind.CREATED, OTHER, Instant.EPOCH));
+        DIRECTORY.apply(new UserEvent(ProvisioningEvent.Kind.CREATED, CALLER, Instant.EPOCH));
+        DIRECTORY.apply(new UserEvent(ProvisioningEvent.Kind.CREATED, user(ACME, 11, "1001", plain()), Instant.EPOCH));
+        DIRECTORY.apply(new UserEvent(ProvisioningEvent.Kind.CREATED, user(ACME, 12, "1002", new CallSettings("1003", null, null, 20, false)), Instant.EPOCH));
+        DIRECTORY.apply(new UserEvent(ProvisioningEvent.Kind.CREATED, user(ACME, 13, "1003", plain()), Instant.EPOCH));
+        DIRECTORY.apply(new UserEvent(ProvisioningEvent.Kind.CREATED, user(ACME, 14, "1004", new CallSettings(null, "1001", null, 20, true)), Instant.EPOCH));
+        DIRECTORY.apply(new UserEvent(ProvisioningEvent.Kind.CREATED, user(ACME, 15, "1005", new CallSettings(null, null, null, 20, true)), Instant.EPOCH));
+        DIRECTORY.apply(new UserEvent(ProvisioningEvent.Kind.CREATED, user(ACME, 16, "1006", new CallSettings("1007", null, null, 20, false)), Instant.EPOCH));
+        DIRECTORY.apply(new UserEvent(ProvisioningEvent.Kind.CREATED, user(ACME, 17, "1007", new CallSettings("1006", null, null, 20, false)), Instant.EPOCH));
+        DIRECTORY.apply(new UserEvent(ProvisioningEvent.Kind.CREATED, user(ACME, 18, "1008", new CallSettings("9999", null, null, 20, false)), Instant.EPOCH));
+        DIRECTORY.apply(new UserEvent(ProvisioningEvent.Kind.CREATED, user(ACME, 19, "1009", new CallSettings("1009", null, null, 20, false)), Instant.EPOCH));
+        DIRECTORY.apply(new UserEvent(ProvisioningEvent.Kind.CREATED, user(ACME, 20, "1010", new CallSettings(null, "1003", "1001", 20, false)), Instant.EPOCH));
+        DIRECTORY.apply(new UserEvent(ProvisioningEvent.Kind.CREATED, user(ACME, 21, "1011", new CallSettings("1012", null, null, 20, false)), Instant.EPOCH));
+        DIRECTORY.apply(new UserEvent(ProvisioningEvent.Kind.CREATED, user(ACME, 22, "1012", new CallSettings("1013", null, null, 20, false)), Instant.EPOCH));
+        DIRECTORY.apply(new UserEvent(ProvisioningEvent.Kind.CREATED, user(ACME, 23, "1013", new CallSettings("1014", null, null, 20, false)), Instant.EPOCH));
+        DIRECTORY.apply(new UserEvent(ProvisioningEvent.Kind.CREATED, user(ACME, 24, "1014", new CallSettings("1015", null, null, 20, false)), Instant.EPOCH));
+        DIRECTORY.apply(new UserEvent(ProvisioningEvent.Kind.CREATED, user(ACME, 25, "1015", new CallSettings("1016", null, null, 20, false)), Instant.EPOCH));
+        DIRECTORY.apply(new UserEvent(ProvisioningEvent.Kind.CREATED, user(ACME, 26, "1016", plain()), Instant.EPOCH));
+        DIRECTORY.apply(new UserEvent(ProvisioningEvent.Kind.CREATED, user(OTHER, 30, "1001", plain()), Instant.EPOCH));
     }
 
     private static final DialPlan WITH_VOICEMAIL = new DialPlan(DIRECTORY, List.of(DialPlanTest::menu),

@@ -5,6 +5,9 @@ import com.crosspoint.call.CallState;
 import com.crosspoint.call.voice.CallApplication;
 import com.crosspoint.call.voice.CallChannel;
 import com.crosspoint.directory.Directory;
+import com.crosspoint.events.ProvisioningEvent;
+import com.crosspoint.events.TenantEvent;
+import com.crosspoint.events.UserEvent;
 import com.crosspoint.model.Binding;
 import com.crosspoint.model.CallRecord;
 import com.crosspoint.model.CallSettings;
@@ -49,7 +52,7 @@ final class FakeEnvironment implements CallEnvironment {
     private boolean forgotten;
 
     FakeEnvironment() {
-        directory.putTenant(TENANT);
+        directory.apply(new TenantEvent(ProvisioningEvent.Kind.CREATED, TENANT, Instant.EPOCH));
         dialPlan = new DialPlan(directory, List.of((tenant, caller, number) ->
                 "700".equals(number) ? Optional.of(new Named("menu 700", Disposition.ANSWERED)) : Optional.empty()),
                 (owner, reason, caller) -> new Named("mailbox " + owner.extension(), Disposition.VOICEMAIL));
@@ -59,7 +62,7 @@ final class FakeEnvironment implements CallEnvironment {
     User user(String extension, CallSettings settings, int phoneCount) {
         User u = new User(directory.userByExtension(TENANT.id(), extension).map(User::id).orElse(100L + phones.size()),
                 TENANT.id(), extension, "User " + extension, null, settings);
-        directory.putUser(u);
+        directory.apply(new UserEvent(ProvisioningEvent.Kind.CREATED, u, Instant.EPOCH));
         List<Binding> bindings = new ArrayList<>();
         for (int i = 1; i <= phoneCount; i++) {
             bindings.add(new Binding(TENANT.id(), u.id(), i, "sip:" + extension + "@acme.test",
