@@ -7,6 +7,7 @@ import static com.crosspoint.media.engine.RtpDatagrams.rtp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.crosspoint.media.codec.G711Ulaw;
+import com.crosspoint.media.rtcp.NtpTime;
 import com.crosspoint.media.rtcp.ReceiverReport;
 import com.crosspoint.media.rtcp.RtcpCompoundPacket;
 import com.crosspoint.media.rtp.RtpPacket;
@@ -167,7 +168,7 @@ class LatchingReceiverTest {
         assertThat(latched).containsExactly(PHONE); // our RTP (music on hold) goes where the phone is
         assertThat(receiver.received()).isZero();
         assertThat(relay.forwarded).isEmpty();
-        assertThat(receiver.reportBlocks(new com.crosspoint.media.rtcp.NtpTime(1, 0))).isEmpty();
+        assertThat(receiver.reportBlocks(new NtpTime(1, 0))).isEmpty();
     }
 
     @Test
@@ -182,7 +183,7 @@ class LatchingReceiverTest {
         }
         assertThat(receiver.ssrcChanges()).isEqualTo(1);
         assertThat(receiver.received()).isEqualTo(14);
-        var blocks = receiver.reportBlocks(new com.crosspoint.media.rtcp.NtpTime(1, 0));
+        var blocks = receiver.reportBlocks(new NtpTime(1, 0));
         assertThat(blocks).singleElement().satisfies(b -> {
             assertThat(b.ssrc()).isEqualTo(0xBBBB); // statistics restart with the new source
             assertThat(b.cumulativeLost()).isZero();
