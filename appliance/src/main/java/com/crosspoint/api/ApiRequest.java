@@ -2,7 +2,6 @@ package com.crosspoint.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -22,19 +21,16 @@ final class ApiRequest {
     private final Map<String, String> pathParams;
     private final LoginSessions.Login login;
     private final ObjectMapper json;
-    /** Bodies larger than this are not even drained: the connection is dropped instead. */
-    private static final long DRAIN_LIMIT = 1 << 20;
-
-    private final int maxBodyBytes;
+    private final RequestBody body;
     private Fields query;
 
     ApiRequest(Request request, Map<String, String> pathParams, LoginSessions.Login login, ObjectMapper json,
-               int maxBodyBytes) {
+               RequestBody body) {
         this.request = request;
         this.pathParams = pathParams;
         this.login = login;
         this.json = json;
-        this.maxBodyBytes = maxBodyBytes;
+        this.body = body;
     }
 
     /** The login; only null on public routes. */
@@ -193,44 +189,19 @@ final class ApiRequest {
         return bytes;
     }
 
-    private byte[] readBody() throws IOException {
-        return readBody(maxBodyBytes);
-    }
-
-    private byte[] readBody(int cap) throws IOException {
-        long declared = request.getLength();
-        try (InputStream in = Request.asInputStream(request)) {
-            if (declared > cap) {
-                discard(in, declared);
-                throw tooLarge(cap);
-            }
-            byte[] bytes = in.readNBytes(cap + 1);
-            if (bytes.length > cap) {
-                discard(in, DRAIN_LIMIT);
-                throw tooLarge(cap);
-            }
-            return bytes;
+    private byte[] readBody() {
+        if (body.tooLarge()) {
+            throw new ApiException(413, "request body larger than " + body.cap() + " bytes", null);
         }
+        return body.bytes();
     }
 
-    /**
-     * Reads what the client still sends (up to a bound) before the 413 goes out: a server that
-     * answers and closes while the client is writing resets the connection, and the client then
-     * never sees the answer.
-     */
-    private static void discard(InputStream in, long atMost) throws IOException {
-        long left = Math.min(atMost, DRAIN_LIMIT);
-        byte[] sink = new byte[8192];
-        while (left > 0) {
-            int n = in.read(sink, 0, (int) Math.min(sink.length, left));
-            if (n < 0) {
-                return;
-            }
-            left -= n;
+    /** The body, read by the router up to the route's cap; {@code cap} may only be stricter. */
+    private byte[] readBody(int cap) {
+        byte[] bytes = readBody();
+        if (bytes.length > cap) {
+            throw new ApiException(413, "request body larger than " + cap + " bytes", null);
         }
-    }
-
-    private static ApiException tooLarge(int cap) {
-        return new ApiException(413, "request body larger than " + cap + " bytes", null);
+        return bytes;
     }
 }

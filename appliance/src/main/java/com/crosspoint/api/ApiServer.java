@@ -7,6 +7,7 @@ import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.http.pathmap.ServletPathSpec;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
@@ -32,6 +33,7 @@ public final class ApiServer implements AutoCloseable {
     private final ServerConnector connector;
     private final Router router;
     private final EventStream events;
+    private final SourceConnectionLimit sourceLimit;
 
     private ApiServer(ApiServices s, ApiSettings settings, String bind, int port) {
         ObjectMapper json = Json.newMapper();
@@ -44,7 +46,7 @@ public final class ApiServer implements AutoCloseable {
                 json, settings);
         logins.onEnded(events::loginEnded);
 
-        router = new Router(new Authenticator(logins), json, settings.maxBodyBytes());
+        router = new Router(new Authenticator(logins), json, settings.maxBodyBytes(), settings.http());
         PasswordLogins passwords = new PasswordLogins(s.stores().admins(), s.stores().users(), s.directory(), throttle,
                 settings.loginBlock().toSeconds());
         List<RouteGroup> groups = List.of(
@@ -82,7 +84,12 @@ public final class ApiServer implements AutoCloseable {
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(bind);
         connector.setPort(port);
+        HttpLimits limits = settings.http();
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        sourceLimit = new SourceConnectionLimit(limits.maxConnectionsPerSource());
+        connector.addEventListener(sourceLimit);
         server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
 
         ContextHandler root = new ContextHandler("/");
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, root, container -> {
@@ -121,6 +128,11 @@ public final class ApiServer implements AutoCloseable {
     /** The routes served, for the OpenAPI contract test. */
     public List<RouteKey> routes() {
         return router.routes();
+    }
+
+    /** Connections closed at once because their source address had too many open (since start). */
+    public long refusedConnections() {
+        return sourceLimit.refused();
     }
 
     /** Open event-stream connections (for health views and tests). */

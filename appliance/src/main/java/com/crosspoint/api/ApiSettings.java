@@ -13,17 +13,23 @@ import java.time.Duration;
  * @param eventQueueFrames    frames an event-stream client may fall behind before it is
  *                            disconnected (it reconnects and gets a fresh snapshot)
  * @param eventPingInterval   keep-alive ping on quiet event streams
+ * @param http                connections, idle time and request-body pace a client may take
  */
 public record ApiSettings(int maxBodyBytes, Duration loginTtl, int loginFailureLimit, Duration loginFailureWindow,
-                          Duration loginBlock, int eventQueueFrames, Duration eventPingInterval) {
+                          Duration loginBlock, int eventQueueFrames, Duration eventPingInterval, HttpLimits http) {
 
     public static ApiSettings defaults() {
         return new ApiSettings(64 * 1024, Duration.ofHours(8), 5, Duration.ofMinutes(5), Duration.ofMinutes(5),
-                1000, Duration.ofSeconds(30));
+                1000, Duration.ofSeconds(30), HttpLimits.defaults());
     }
 
     public ApiSettings withLoginFailureLimit(int limit) {
         return new ApiSettings(maxBodyBytes, loginTtl, limit, loginFailureWindow, loginBlock, eventQueueFrames,
-                eventPingInterval);
+                eventPingInterval, http);
+    }
+
+    public ApiSettings withHttp(HttpLimits limits) {
+        return new ApiSettings(maxBodyBytes, loginTtl, loginFailureLimit, loginFailureWindow, loginBlock,
+                eventQueueFrames, eventPingInterval, limits);
     }
 }

@@ -3,6 +3,8 @@ package com.crosspoint.boot;
 import com.crosspoint.api.ApiServer;
 import com.crosspoint.api.ApiServices;
 import com.crosspoint.api.ApiSettings;
+import com.crosspoint.api.HttpLimits;
+import com.crosspoint.config.HttpLimitsConfig;
 import com.crosspoint.auth.AuthFailureThrottle;
 import com.crosspoint.auth.DigestAlgorithm;
 import com.crosspoint.auth.DigestVerifier;
@@ -203,11 +205,18 @@ public final class Appliance implements AutoCloseable {
 
         // Last to start, first to stop: the API only serves services that are up.
         api = ApiServer.start(new ApiServices(config.node().name(), sip::port, stores, directory, provisioning,
-                registrar, activeCalls, b2bua, messagesService, voicemail, attendant, events, clock, conferences, media), ApiSettings.defaults(),
+                registrar, activeCalls, b2bua, messagesService, voicemail, attendant, events, clock, conferences, media), apiSettings(),
                 config.http().bind(), config.http().port());
         closers.push(api);
         LOG.info("Crosspoint {} started: SIP {}:{}, HTTP {}:{}", config.node().name(),
                 config.network().advertisedAddress(), sip.port(), config.http().bind(), api.port());
+    }
+
+    private ApiSettings apiSettings() {
+        HttpLimitsConfig h = config.http().limits();
+        return ApiSettings.defaults().withHttp(new HttpLimits(h.maxConnections(), h.maxConnectionsPerSource(),
+                Duration.ofSeconds(h.idleTimeoutSeconds()), h.minRequestDataRate(),
+                Duration.ofSeconds(h.requestBodyTimeoutSeconds())));
     }
 
     /** The music held parties hear; an unusable file stops the start (see media.musicOnHold). */

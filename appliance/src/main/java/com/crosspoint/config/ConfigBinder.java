@@ -179,7 +179,18 @@ final class ConfigBinder {
     private HttpConfig http(NetworkConfig network) {
         int port = port("http.port");
         String bind = values.string("http.bind").trim().isEmpty() ? network.bind() : ipLiteral("http.bind");
-        return new HttpConfig(port, bind);
+        return new HttpConfig(port, bind, httpLimits());
+    }
+
+    private HttpLimitsConfig httpLimits() {
+        int max = ranged("http.maxConnections", 1, 1_000_000);
+        int perSource = ranged("http.maxConnectionsPerSource", 1, 1_000_000);
+        if (perSource > max) {
+            throw values.error("http.maxConnectionsPerSource",
+                    "must be <= http.maxConnections (got " + perSource + " > " + max + ")");
+        }
+        return new HttpLimitsConfig(max, perSource, ranged("http.idleTimeoutSeconds", 1, 3600),
+                ranged("http.minRequestDataRate", 0, 100_000_000), ranged("http.requestBodyTimeoutSeconds", 1, 3600));
     }
 
     private AdminConfig admin() {
