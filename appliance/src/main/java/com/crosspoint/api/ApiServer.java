@@ -41,12 +41,14 @@ public final class ApiServer implements AutoCloseable {
         AuthFailureThrottle throttle = new AuthFailureThrottle(settings.loginFailureLimit(),
                 settings.loginFailureWindow(), settings.loginBlock(), MAX_TRACKED_LOGIN_SOURCES, s.clock());
         RegistrationMapper registrations = new RegistrationMapper(s.directory());
+        SecurityCounters counters = new SecurityCounters();
         events = new EventStream(s.events(), logins,
                 new EventFrames(s.directory(), s.registrar(), s.activeCalls(), registrations, s.clock()),
-                json, settings);
+                json, settings, counters);
+        sourceLimit = new SourceConnectionLimit(settings.http().maxConnectionsPerSource());
         logins.onEnded(events::loginEnded);
 
-        router = new Router(new Authenticator(logins), json, settings.maxBodyBytes(), settings.http());
+        router = new Router(new Authenticator(logins), json, settings.maxBodyBytes(), settings.http(), counters);
         PasswordLogins passwords = new PasswordLogins(s.stores().admins(), s.stores().users(), s.directory(), throttle,
                 settings.loginBlock().toSeconds());
         List<RouteGroup> groups = List.of(
@@ -70,7 +72,8 @@ public final class ApiServer implements AutoCloseable {
                 new StatusHandler(s.directory(), s.registrar(), s.activeCalls(), s.stores().cdrs(), s.clock()),
                 new ConferencesHandler(s.conferences(), s.provisioning()),
                 new MediaStatusHandler(s.media()),
-                new EventsHandler());
+                new EventsHandler(),
+                new SecurityHandler(counters, sourceLimit::refused));
         groups.forEach(g -> g.addRoutes(router));
 
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
@@ -86,7 +89,6 @@ public final class ApiServer implements AutoCloseable {
         connector.setPort(port);
         HttpLimits limits = settings.http();
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
-        sourceLimit = new SourceConnectionLimit(limits.maxConnectionsPerSource());
         connector.addEventListener(sourceLimit);
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));

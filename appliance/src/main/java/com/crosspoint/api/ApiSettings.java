@@ -13,23 +13,25 @@ import java.time.Duration;
  * @param eventQueueFrames    frames an event-stream client may fall behind before it is
  *                            disconnected (it reconnects and gets a fresh snapshot)
  * @param eventPingInterval   keep-alive ping on quiet event streams
+ * @param maxStreamsPerLogin  event-stream WebSockets one login may hold open; the next gets 429
  * @param http                connections, idle time and request-body pace a client may take
  */
 public record ApiSettings(int maxBodyBytes, Duration loginTtl, int loginFailureLimit, Duration loginFailureWindow,
-                          Duration loginBlock, int eventQueueFrames, Duration eventPingInterval, HttpLimits http) {
+                          Duration loginBlock, int eventQueueFrames, Duration eventPingInterval,
+                          int maxStreamsPerLogin, HttpLimits http) {
 
     public static ApiSettings defaults() {
         return new ApiSettings(64 * 1024, Duration.ofHours(8), 5, Duration.ofMinutes(5), Duration.ofMinutes(5),
-                1000, Duration.ofSeconds(30), HttpLimits.defaults());
+                1000, Duration.ofSeconds(30), 8, HttpLimits.defaults());
     }
 
     public ApiSettings withLoginFailureLimit(int limit) {
         return new ApiSettings(maxBodyBytes, loginTtl, limit, loginFailureWindow, loginBlock, eventQueueFrames,
-                eventPingInterval, http);
+                eventPingInterval, maxStreamsPerLogin, http);
     }
 
-    public ApiSettings withHttp(HttpLimits limits) {
+    public ApiSettings withHttp(HttpLimits limits, int streamsPerLogin) {
         return new ApiSettings(maxBodyBytes, loginTtl, loginFailureLimit, loginFailureWindow, loginBlock,
-                eventQueueFrames, eventPingInterval, limits);
+                eventQueueFrames, eventPingInterval, streamsPerLogin, limits);
     }
 }

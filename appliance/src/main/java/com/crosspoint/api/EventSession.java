@@ -61,7 +61,12 @@ public final class EventSession implements Session.Listener.AutoDemanding {
         synchronized (this) {
             session = s;
         }
-        stream.join(this);
+        if (!stream.join(this)) {
+            synchronized (this) {
+                close(StatusCode.POLICY_VIOLATION, EventStream.TOO_MANY);
+            }
+            return;
+        }
         SnapshotFrame snapshot = frames.snapshot(principal, 1);
         synchronized (this) {
             if (closed) {
@@ -75,6 +80,14 @@ public final class EventSession implements Session.Listener.AutoDemanding {
             }
             early.clear();
         }
+    }
+
+    String token() {
+        return token;
+    }
+
+    boolean isOf(String loginToken) {
+        return token.equals(loginToken);
     }
 
     /** Called on the stream's dispatch thread for every event; never blocks. */

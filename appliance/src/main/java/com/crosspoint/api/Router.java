@@ -31,8 +31,11 @@ public final class Router extends Handler.Abstract {
     private final ObjectMapper json;
     private final int maxBodyBytes;
     private final HttpLimits limits;
+    private final SecurityCounters counters;
 
-    Router(Authenticator authenticator, ObjectMapper json, int maxBodyBytes, HttpLimits limits) {
+    Router(Authenticator authenticator, ObjectMapper json, int maxBodyBytes, HttpLimits limits,
+           SecurityCounters counters) {
+        this.counters = counters;
         this.authenticator = authenticator;
         this.json = json;
         this.writer = new ReplyWriter(json);
@@ -85,6 +88,7 @@ public final class Router extends Handler.Abstract {
             @Override
             public void tooSlow() {
                 LOG.debug("{}: request body too slow, answered 408", requestLine);
+                counters.slowBody();
                 send(response, callback, ErrorMapper.reply(408, "request body not received in time", null)
                         .withHeader("Connection", "close"), requestLine);
             }

@@ -216,7 +216,7 @@ public final class Appliance implements AutoCloseable {
         HttpLimitsConfig h = config.http().limits();
         return ApiSettings.defaults().withHttp(new HttpLimits(h.maxConnections(), h.maxConnectionsPerSource(),
                 Duration.ofSeconds(h.idleTimeoutSeconds()), h.minRequestDataRate(),
-                Duration.ofSeconds(h.requestBodyTimeoutSeconds())));
+                Duration.ofSeconds(h.requestBodyTimeoutSeconds())), h.maxEventStreamsPerLogin());
     }
 
     /** The music held parties hear; an unusable file stops the start (see media.musicOnHold). */

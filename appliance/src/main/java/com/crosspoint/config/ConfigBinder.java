@@ -190,7 +190,8 @@ final class ConfigBinder {
                     "must be <= http.maxConnections (got " + perSource + " > " + max + ")");
         }
         return new HttpLimitsConfig(max, perSource, ranged("http.idleTimeoutSeconds", 1, 3600),
-                ranged("http.minRequestDataRate", 0, 100_000_000), ranged("http.requestBodyTimeoutSeconds", 1, 3600));
+                ranged("http.minRequestDataRate", 0, 100_000_000), ranged("http.requestBodyTimeoutSeconds", 1, 3600),
+                ranged("http.maxEventStreamsPerLogin", 1, 1000));
     }
 
     private AdminConfig admin() {

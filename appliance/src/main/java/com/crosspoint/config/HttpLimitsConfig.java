@@ -8,7 +8,8 @@ package com.crosspoint.config;
  * @param idleTimeoutSeconds        a silent connection is closed after this ({@code http.idleTimeoutSeconds})
  * @param minRequestDataRate        bytes per second a request body must average ({@code http.minRequestDataRate})
  * @param requestBodyTimeoutSeconds a request body must be complete within this ({@code http.requestBodyTimeoutSeconds})
+ * @param maxEventStreamsPerLogin   event-stream WebSockets one login may hold ({@code http.maxEventStreamsPerLogin})
  */
 public record HttpLimitsConfig(int maxConnections, int maxConnectionsPerSource, int idleTimeoutSeconds,
-                               int minRequestDataRate, int requestBodyTimeoutSeconds) {
+                               int minRequestDataRate, int requestBodyTimeoutSeconds, int maxEventStreamsPerLogin) {
 }

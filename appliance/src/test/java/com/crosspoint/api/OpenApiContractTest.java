@@ -114,6 +114,7 @@ class OpenApiContractTest {
         SCHEMAS.put("SendMessageResult", SendMessageResultDto.class);
         SCHEMAS.put("ReadMessagesRequest", ReadMessagesRequest.class);
         SCHEMAS.put("Status", StatusDto.class);
+        SCHEMAS.put("Security", com.crosspoint.api.dto.SecurityDto.class);
         SCHEMAS.put("Menu", com.crosspoint.api.dto.MenuDto.class);
         SCHEMAS.put("MenuOption", com.crosspoint.api.dto.MenuDto.MenuOptionDto.class);
         SCHEMAS.put("MenuRequest", com.crosspoint.api.dto.MenuRequest.class);
