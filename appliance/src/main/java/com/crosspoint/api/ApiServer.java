@@ -1,5 +1,6 @@
 package com.crosspoint.api;
 
+import com.crosspoint.auth.AccountFailureBudget;
 import com.crosspoint.auth.AuthFailureThrottle;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
@@ -49,8 +50,11 @@ public final class ApiServer implements AutoCloseable {
         logins.onEnded(events::loginEnded);
 
         router = new Router(new Authenticator(logins), json, settings.maxBodyBytes(), settings.http(), counters);
+        ApiSettings.AccountBudget b = settings.accountBudget();
+        AccountFailureBudget accounts = new AccountFailureBudget(b.freeFailures(), b.firstBackoff(), b.maxBackoff(),
+                MAX_TRACKED_LOGIN_SOURCES, s.clock());
         PasswordLogins passwords = new PasswordLogins(s.stores().admins(), s.stores().users(), s.directory(), throttle,
-                settings.loginBlock().toSeconds());
+                accounts, settings.loginBlock(), s.events()::publish, s.clock());
         List<RouteGroup> groups = List.of(
                 new HealthHandler(s.nodeName(), s.sipPort(), s.registrar(), s.activeCalls()),
                 new AuthHandler(passwords, logins),

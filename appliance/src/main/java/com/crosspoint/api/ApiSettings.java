@@ -15,23 +15,38 @@ import java.time.Duration;
  * @param eventPingInterval   keep-alive ping on quiet event streams
  * @param maxStreamsPerLogin  event-stream WebSockets one login may hold open; the next gets 429
  * @param http                connections, idle time and request-body pace a client may take
+ * @param accountBudget       failed logins per account, whatever the address
  */
 public record ApiSettings(int maxBodyBytes, Duration loginTtl, int loginFailureLimit, Duration loginFailureWindow,
                           Duration loginBlock, int eventQueueFrames, Duration eventPingInterval,
-                          int maxStreamsPerLogin, HttpLimits http) {
+                          int maxStreamsPerLogin, HttpLimits http, AccountBudget accountBudget) {
+
+    /**
+     * @param freeFailures failed logins of one account (from any address) before it backs off
+     * @param firstBackoff the first back-off; each further failure doubles it
+     * @param maxBackoff   the longest back-off; this long without a failure restores the budget
+     */
+    public record AccountBudget(int freeFailures, Duration firstBackoff, Duration maxBackoff) {
+    }
 
     public static ApiSettings defaults() {
         return new ApiSettings(64 * 1024, Duration.ofHours(8), 5, Duration.ofMinutes(5), Duration.ofMinutes(5),
-                1000, Duration.ofSeconds(30), 8, HttpLimits.defaults());
+                1000, Duration.ofSeconds(30), 8, HttpLimits.defaults(),
+                new AccountBudget(10, Duration.ofSeconds(30), Duration.ofMinutes(15)));
     }
 
     public ApiSettings withLoginFailureLimit(int limit) {
         return new ApiSettings(maxBodyBytes, loginTtl, limit, loginFailureWindow, loginBlock, eventQueueFrames,
-                eventPingInterval, maxStreamsPerLogin, http);
+                eventPingInterval, maxStreamsPerLogin, http, accountBudget);
     }
 
     public ApiSettings withHttp(HttpLimits limits, int streamsPerLogin) {
         return new ApiSettings(maxBodyBytes, loginTtl, loginFailureLimit, loginFailureWindow, loginBlock,
-                eventQueueFrames, eventPingInterval, streamsPerLogin, limits);
+                eventQueueFrames, eventPingInterval, streamsPerLogin, limits, accountBudget);
+    }
+
+    public ApiSettings withAccountBudget(AccountBudget budget) {
+        return new ApiSettings(maxBodyBytes, loginTtl, loginFailureLimit, loginFailureWindow, loginBlock,
+                eventQueueFrames, eventPingInterval, maxStreamsPerLogin, http, budget);
     }
 }

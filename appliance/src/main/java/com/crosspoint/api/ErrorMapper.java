@@ -31,7 +31,7 @@ final class ErrorMapper {
         if (t instanceof ApiException e) {
             return reply(e.status(), e.getMessage(), e.field());
         }
-        if (t instanceof PasswordLogins.TooManyLogins e) {
+        if (t instanceof TooManyLogins e) {
             return e.reply();
         }
         if (t instanceof ValidationException e) {

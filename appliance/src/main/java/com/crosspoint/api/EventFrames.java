@@ -8,6 +8,7 @@ import com.crosspoint.api.dto.MessageDto;
 import com.crosspoint.api.dto.MessageFrame;
 import com.crosspoint.api.dto.RegistrationDto;
 import com.crosspoint.api.dto.RegistrationFrame;
+import com.crosspoint.api.dto.SecurityFrame;
 import com.crosspoint.api.dto.SnapshotFrame;
 import com.crosspoint.api.dto.TenantDto;
 import com.crosspoint.api.dto.TenantFrame;
@@ -23,6 +24,7 @@ import com.crosspoint.events.DeviceEvent;
 import com.crosspoint.events.Event;
 import com.crosspoint.events.MessageEvent;
 import com.crosspoint.events.RegistrationEvent;
+import com.crosspoint.events.SecurityEvent;
 import com.crosspoint.events.TenantEvent;
 import com.crosspoint.events.UserEvent;
 import com.crosspoint.events.VoicemailEvent;
@@ -102,6 +104,10 @@ final class EventFrames {
         }
         if (e instanceof DeviceEvent d) {
             return new DeviceFrame(e.type(), seq, e.at(), e.tenantId(), DeviceDto.of(d.device(), d.extension()));
+        }
+        if (e instanceof SecurityEvent x) {
+            return new SecurityFrame(e.type(), seq, e.at(), e.tenantId(), x.account(), x.source(), x.failures(),
+                    x.retryAfterSeconds());
         }
         throw new IllegalArgumentException("no frame for event " + e.type());
     }

@@ -216,7 +216,10 @@ public final class Appliance implements AutoCloseable {
         HttpLimitsConfig h = config.http().limits();
         return ApiSettings.defaults().withHttp(new HttpLimits(h.maxConnections(), h.maxConnectionsPerSource(),
                 Duration.ofSeconds(h.idleTimeoutSeconds()), h.minRequestDataRate(),
-                Duration.ofSeconds(h.requestBodyTimeoutSeconds())), h.maxEventStreamsPerLogin());
+                Duration.ofSeconds(h.requestBodyTimeoutSeconds())), h.maxEventStreamsPerLogin())
+                .withAccountBudget(new ApiSettings.AccountBudget(config.http().accountFailureLimit(),
+                        Duration.ofSeconds(config.http().accountBackoffSeconds()),
+                        Duration.ofSeconds(config.http().accountMaxBackoffSeconds())));
     }
 
     /** The music held parties hear; an unusable file stops the start (see media.musicOnHold). */

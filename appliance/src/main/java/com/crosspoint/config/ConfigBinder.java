@@ -179,7 +179,14 @@ final class ConfigBinder {
     private HttpConfig http(NetworkConfig network) {
         int port = port("http.port");
         String bind = values.string("http.bind").trim().isEmpty() ? network.bind() : ipLiteral("http.bind");
-        return new HttpConfig(port, bind, httpLimits());
+        int backoff = ranged("http.login.accountBackoffSeconds", 1, 86_400);
+        int maxBackoff = ranged("http.login.accountMaxBackoffSeconds", 1, 86_400);
+        if (maxBackoff < backoff) {
+            throw values.error("http.login.accountMaxBackoffSeconds",
+                    "must be >= http.login.accountBackoffSeconds (got " + maxBackoff + " < " + backoff + ")");
+        }
+        return new HttpConfig(port, bind, httpLimits(), ranged("http.login.accountFailureLimit", 1, 1000), backoff,
+                maxBackoff);
     }
 
     private HttpLimitsConfig httpLimits() {

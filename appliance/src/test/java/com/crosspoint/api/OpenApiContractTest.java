@@ -126,6 +126,7 @@ class OpenApiContractTest {
         SCHEMAS.put("TenantFrame", com.crosspoint.api.dto.TenantFrame.class);
         SCHEMAS.put("UserFrame", com.crosspoint.api.dto.UserFrame.class);
         SCHEMAS.put("DeviceFrame", com.crosspoint.api.dto.DeviceFrame.class);
+        SCHEMAS.put("SecurityFrame", com.crosspoint.api.dto.SecurityFrame.class);
         SCHEMAS.put("MediaStatus", com.crosspoint.api.dto.MediaStatusDto.class);
     }
 
