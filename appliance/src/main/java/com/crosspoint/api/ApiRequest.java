@@ -116,16 +116,25 @@ final class ApiRequest {
         throw ApiException.badRequest(name, "must be an integer from " + min + " to " + max);
     }
 
+    /** Instants a store can hold (milliseconds since the epoch must not overflow): years 1 to 9999. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
     Instant queryInstant(String name) {
         Optional<String> v = query(name);
         if (v.isEmpty()) {
             return null;
         }
+        Instant at;
         try {
-            return Instant.parse(v.get());
+            at = Instant.parse(v.get());
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest(name, "must be an ISO-8601 instant such as 2025-01-31T23:59:00Z");
         }
+        if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+            throw ApiException.badRequest(name, "must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z");
+        }
+        return at;
     }
 
     <E extends Enum<E>> E queryEnum(String name, Class<E> type) {

@@ -63,7 +63,7 @@ public final class ApiServer implements AutoCloseable {
                         s.stores().cdrs(), passwords, logins),
                 new MyMessagesHandler(s.messages(), s.directory(), logins),
                 new MyVoicemailHandler(s.voicemail(), s.directory(), logins),
-                new AdminsHandler(s.stores().admins(), s.stores().tenants(), logins),
+                new AdminsHandler(s.stores().admins(), s.stores().tenants(), logins, passwords),
                 new TenantsHandler(s.stores().tenants(), s.provisioning(), logins),
                 new UsersHandler(s.stores().users(), s.provisioning(), logins),
                 new MailboxAdminHandler(s.voicemail(), s.provisioning()),

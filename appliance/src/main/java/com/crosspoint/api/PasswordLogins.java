@@ -94,8 +94,17 @@ final class PasswordLogins {
 
     /** Checks the current web password of a logged-in user (password change); 403 when wrong. */
     void requireUserPassword(String source, long userId, String password) {
+        requireCurrent(source, users.webPasswordHash(userId), password);
+    }
+
+    /** Checks the current password of a logged-in admin account (its own password change); 403 when wrong. */
+    void requireAdminPassword(String source, String username, String password) {
+        requireCurrent(source, admins.findByUsername(username).map(AdminAccount::passwordHash), password);
+    }
+
+    /** A wrong current password counts against the address like a failed login. */
+    private void requireCurrent(String source, Optional<String> stored, String password) {
         requireNotBlocked(source);
-        Optional<String> stored = users.webPasswordHash(userId);
         if (!PasswordHasher.verify(password, stored.orElse(DUMMY_HASH)) || stored.isEmpty()) {
             if (throttle.recordFailure(source, AuthFailureReason.BAD_RESPONSE)) {
                 throw TooManyLogins.fromAddress(block);

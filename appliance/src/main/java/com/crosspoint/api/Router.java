@@ -26,7 +26,7 @@ public final class Router extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
     private final List<Route> routes = new ArrayList<>();
     private final Authenticator authenticator;
-    private final ErrorMapper errors = new ErrorMapper();
+    private final ErrorMapper errors = new ErrorMapper(java.time.Clock.systemUTC());
     private final ReplyWriter writer;
     private final ObjectMapper json;
     private final int maxBodyBytes;
