@@ -133,7 +133,8 @@ class OpenApiContractTest {
 
     /** Bodies clients send: fields may be left out, so not every property is required. */
     private static final Set<String> REQUESTS = Set.of("LoginRequest", "AdminRequest", "PasswordRequest",
-            "AdminPasswordRequest", "TenantRequest", "UserRequest", "DeviceRequest", "Settings", "WebLoginRequest", "MyPasswordRequest",
+            "AdminPasswordRequest", "TenantRequest", "UserRequest", "DeviceRequest", "Settings", "WebLoginRequest",
+            "MyPasswordRequest",
             "SendMessageRequest", "ReadMessagesRequest", "FolderRequest", "PinRequest",
             // a menu option is written and read alike; answers carry all four fields
             "MenuOption", "MenuRequest",
