@@ -99,7 +99,7 @@ final class AdminsHandler implements RouteGroup {
             if (body.currentPassword() == null || body.currentPassword().isEmpty()) {
                 throw new ValidationException("currentPassword", "is required to change your own password");
             }
-            passwords.requireAdminPassword(rq.remoteAddress(), rq.principal().username(), body.currentPassword());
+            passwords.requireAdminPassword(LoginSource.web(rq.remoteAddress()), rq.principal().username(), body.currentPassword());
         }
         admins.updatePasswordHash(id, PasswordHasher.hash(body.password()));
         sessions.closeAccount(id);

@@ -108,7 +108,7 @@ final class MeHandler implements RouteGroup {
         if (next == null || next.length() < 8 || next.length() > 128) {
             throw ApiException.badRequest("newPassword", "must be 8 to 128 characters");
         }
-        passwords.requireUserPassword(rq.remoteAddress(), u.id(), body.currentPassword());
+        passwords.requireUserPassword(LoginSource.web(rq.remoteAddress()), u.id(), body.currentPassword());
         users.setWebPasswordHash(u.id(), PasswordHasher.hash(next));
         sessions.closeUser(u.id(), rq.token());
         return Reply.noContent();

@@ -48,14 +48,14 @@ final class PasswordLogins {
     }
 
     /** 429 with Retry-After when the source address is blocked. */
-    void requireNotBlocked(String source) {
-        if (throttle.isBlocked(source)) {
+    void requireNotBlocked(LoginSource source) {
+        if (throttle.isBlocked(source.throttleKey())) {
             throw TooManyLogins.fromAddress(block);
         }
     }
 
     /** The admin account when name and password match; else counts the failure (429 once blocked) and throws 401. */
-    AdminAccount admin(String source, String username, String password) {
+    AdminAccount admin(LoginSource source, String username, String password) {
         String name = username.trim();
         Attempt attempt = new Attempt(source, "admin:" + name, name);
         attempt.requireOpen();
@@ -74,7 +74,7 @@ final class PasswordLogins {
      * The user when extension and web password match, in the tenant of {@code domain} (null: the
      * node's default tenant); else counts the failure and throws 401.
      */
-    User user(String source, String domain, String extension, String password) {
+    User user(LoginSource source, String domain, String extension, String password) {
         Optional<Tenant> tenant = domain == null || domain.isBlank() ? directory.defaultTenant()
                 : directory.tenantByDomain(domain.trim());
         String ext = extension.trim();
@@ -93,20 +93,20 @@ final class PasswordLogins {
     }
 
     /** Checks the current web password of a logged-in user (password change); 403 when wrong. */
-    void requireUserPassword(String source, long userId, String password) {
+    void requireUserPassword(LoginSource source, long userId, String password) {
         requireCurrent(source, users.webPasswordHash(userId), password);
     }
 
     /** Checks the current password of a logged-in admin account (its own password change); 403 when wrong. */
-    void requireAdminPassword(String source, String username, String password) {
+    void requireAdminPassword(LoginSource source, String username, String password) {
         requireCurrent(source, admins.findByUsername(username).map(AdminAccount::passwordHash), password);
     }
 
     /** A wrong current password counts against the address like a failed login. */
-    private void requireCurrent(String source, Optional<String> stored, String password) {
+    private void requireCurrent(LoginSource source, Optional<String> stored, String password) {
         requireNotBlocked(source);
         if (!PasswordHasher.verify(password, stored.orElse(DUMMY_HASH)) || stored.isEmpty()) {
-            if (throttle.recordFailure(source, AuthFailureReason.BAD_RESPONSE)) {
+            if (throttle.recordFailure(source.throttleKey(), AuthFailureReason.BAD_RESPONSE)) {
                 throw TooManyLogins.fromAddress(block);
             }
             throw new ApiException(403, "current password is wrong", "currentPassword");
@@ -115,11 +115,11 @@ final class PasswordLogins {
 
     /** One password check of one account from one address. */
     private final class Attempt {
-        private final String source;
+        private final LoginSource source;
         private final String key;
         private final String account;
 
-        Attempt(String source, String key, String account) {
+        Attempt(LoginSource source, String key, String account) {
             this.source = source;
             this.key = key;
             this.account = account;
@@ -127,7 +127,7 @@ final class PasswordLogins {
 
         /** 429 while the account backs off, unless this address already logged in to it. */
         void requireOpen() {
-            Duration closed = accounts.closedFor(key, source);
+            Duration closed = accounts.closedFor(key, source.address());
             if (!closed.isZero()) {
                 throw TooManyLogins.forAccount(closed);
             }
@@ -135,16 +135,17 @@ final class PasswordLogins {
 
         void fail(boolean known, Long tenantId, String message) {
             accounts.recordFailure(key).ifPresent(b -> publish.accept(new SecurityEvent(
-                    SecurityEvent.Kind.ACCOUNT_THROTTLED, tenantId == null ? 0 : tenantId, account, source,
+                    SecurityEvent.Kind.ACCOUNT_THROTTLED, tenantId == null ? 0 : tenantId, account, source.address(),
                     b.failures(), b.retryAfter().toSeconds(), clock.instant())));
-            if (throttle.recordFailure(source, known ? AuthFailureReason.BAD_RESPONSE : AuthFailureReason.UNKNOWN_USER)) {
+            if (throttle.recordFailure(source.throttleKey(),
+                    known ? AuthFailureReason.BAD_RESPONSE : AuthFailureReason.UNKNOWN_USER)) {
                 throw TooManyLogins.fromAddress(block);
             }
             throw ApiException.unauthorized(message);
         }
 
         void succeeded() {
-            accounts.recordSuccess(key, source);
+            accounts.recordSuccess(key, source.address());
         }
     }
 }
