@@ -55,17 +55,18 @@ public final class ApiServer implements AutoCloseable {
                 MAX_TRACKED_LOGIN_SOURCES, s.clock());
         PasswordLogins passwords = new PasswordLogins(s.stores().admins(), s.stores().users(), s.directory(), throttle,
                 accounts, settings.loginBlock(), s.events()::publish, s.clock());
+        UserSettings userSettings = new UserSettings(s.provisioning(), s.directory(), s.attendant(), s.conferences());
         List<RouteGroup> groups = List.of(
                 new HealthHandler(s.nodeName(), s.sipPort(), s.registrar(), s.activeCalls()),
                 new AuthHandler(passwords, logins),
                 new WebSessionHandler(passwords, logins, s.directory()),
-                new MeHandler(s.directory(), s.stores().users(), s.provisioning(), s.registrar(), registrations,
+                new MeHandler(s.directory(), s.stores().users(), userSettings, s.registrar(), registrations,
                         s.stores().cdrs(), passwords, logins),
                 new MyMessagesHandler(s.messages(), s.directory(), logins),
                 new MyVoicemailHandler(s.voicemail(), s.directory(), logins),
                 new AdminsHandler(s.stores().admins(), s.stores().tenants(), logins, passwords),
                 new TenantsHandler(s.stores().tenants(), s.provisioning(), logins),
-                new UsersHandler(s.stores().users(), s.provisioning(), logins),
+                new UsersHandler(s.stores().users(), s.provisioning(), userSettings, logins),
                 new MailboxAdminHandler(s.voicemail(), s.provisioning()),
                 new MenusHandler(s.attendant()),
                 new DevicesHandler(s.stores().devices(), s.provisioning(), s.directory(),
