@@ -10,7 +10,7 @@ import {hideConferences, initConferences, showConferences} from './conferences.j
 import {hideSecret, initPhoneSetup, showSecret} from './phone-setup.js';
 import {edit as editUser, initUsers, renderUsers} from './users.js';
 import {
-  $, clearFieldErrors, el, emptyRow, fill, formatDuration, humanize, row, setUpViews, showError, status, text,
+  $, clearFieldErrors, describeError, el, emptyRow, fill, formatDuration, humanize, row, setUpViews, showError, status, text,
   time,
 } from './dom.js';
 
@@ -36,7 +36,7 @@ const tenantPath = (rest = '') => '/api/v1/tenants/' + seg(state.tenantId) + res
 const regKey = (r) => (r.aor || '') + ' ' + (r.contact || '');
 
 function report(e) {
-  status(e instanceof ApiError ? (e.field ? e.field + ': ' : '') + e.message : 'Error: ' + e.message, 'error');
+  status(e instanceof ApiError ? describeError(e) : 'Error: ' + e.message, 'error');
 }
 
 function party(extension, name) {
