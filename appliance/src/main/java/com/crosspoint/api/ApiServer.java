@@ -38,7 +38,8 @@ public final class ApiServer implements AutoCloseable {
 
     private ApiServer(ApiServices s, ApiSettings settings, String bind, int port) {
         ObjectMapper json = Json.newMapper();
-        LoginSessions logins = new LoginSessions(settings.loginTtl(), s.clock());
+        LoginSessions logins = new LoginSessions(settings.loginTtl(), s.clock(), settings.loginsFile() == null
+                ? LoginJournal.NONE : new FileLoginJournal(settings.loginsFile(), json));
         AuthFailureThrottle throttle = new AuthFailureThrottle(settings.loginFailureLimit(),
                 settings.loginFailureWindow(), settings.loginBlock(), MAX_TRACKED_LOGIN_SOURCES, s.clock());
         RegistrationMapper registrations = new RegistrationMapper(s.directory());

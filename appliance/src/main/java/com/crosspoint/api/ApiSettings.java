@@ -1,5 +1,6 @@
 package com.crosspoint.api;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -16,10 +17,11 @@ import java.time.Duration;
  * @param maxStreamsPerLogin  event-stream WebSockets one login may hold open; the next gets 429
  * @param http                connections, idle time and request-body pace a client may take
  * @param accountBudget       failed logins per account, whatever the address
+ * @param loginsFile          where logins are kept across restarts (in the data directory); null: in memory only
  */
 public record ApiSettings(int maxBodyBytes, Duration loginTtl, int loginFailureLimit, Duration loginFailureWindow,
                           Duration loginBlock, int eventQueueFrames, Duration eventPingInterval,
-                          int maxStreamsPerLogin, HttpLimits http, AccountBudget accountBudget) {
+                          int maxStreamsPerLogin, HttpLimits http, AccountBudget accountBudget, Path loginsFile) {
 
     /**
      * @param freeFailures failed logins of one account (from any address) before it backs off
@@ -32,21 +34,26 @@ public record ApiSettings(int maxBodyBytes, Duration loginTtl, int loginFailureL
     public static ApiSettings defaults() {
         return new ApiSettings(64 * 1024, Duration.ofHours(8), 5, Duration.ofMinutes(5), Duration.ofMinutes(5),
                 1000, Duration.ofSeconds(30), 8, HttpLimits.defaults(),
-                new AccountBudget(10, Duration.ofSeconds(30), Duration.ofMinutes(15)));
+                new AccountBudget(10, Duration.ofSeconds(30), Duration.ofMinutes(15)), null);
     }
 
     public ApiSettings withLoginFailureLimit(int limit) {
         return new ApiSettings(maxBodyBytes, loginTtl, limit, loginFailureWindow, loginBlock, eventQueueFrames,
-                eventPingInterval, maxStreamsPerLogin, http, accountBudget);
+                eventPingInterval, maxStreamsPerLogin, http, accountBudget, loginsFile);
     }
 
     public ApiSettings withHttp(HttpLimits limits, int streamsPerLogin) {
         return new ApiSettings(maxBodyBytes, loginTtl, loginFailureLimit, loginFailureWindow, loginBlock,
-                eventQueueFrames, eventPingInterval, streamsPerLogin, limits, accountBudget);
+                eventQueueFrames, eventPingInterval, streamsPerLogin, limits, accountBudget, loginsFile);
     }
 
     public ApiSettings withAccountBudget(AccountBudget budget) {
         return new ApiSettings(maxBodyBytes, loginTtl, loginFailureLimit, loginFailureWindow, loginBlock,
-                eventQueueFrames, eventPingInterval, maxStreamsPerLogin, http, budget);
+                eventQueueFrames, eventPingInterval, maxStreamsPerLogin, http, budget, loginsFile);
+    }
+
+    public ApiSettings withLoginsFile(Path file) {
+        return new ApiSettings(maxBodyBytes, loginTtl, loginFailureLimit, loginFailureWindow, loginBlock,
+                eventQueueFrames, eventPingInterval, maxStreamsPerLogin, http, accountBudget, file);
     }
 }

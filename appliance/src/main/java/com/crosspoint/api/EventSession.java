@@ -30,6 +30,7 @@ public final class EventSession implements Session.Listener.AutoDemanding {
 
     private final Principal principal;
     private final String token;
+    private final String loginId;
     private final LoginSessions logins;
     private final EventFrames frames;
     private final EventStream stream;
@@ -49,6 +50,7 @@ public final class EventSession implements Session.Listener.AutoDemanding {
                  ObjectMapper json, int capacity) {
         this.principal = principal;
         this.token = token;
+        this.loginId = LoginSessions.idOf(token);
         this.logins = logins;
         this.frames = frames;
         this.stream = stream;
@@ -82,12 +84,13 @@ public final class EventSession implements Session.Listener.AutoDemanding {
         }
     }
 
-    String token() {
-        return token;
+    String loginId() {
+        return loginId;
     }
 
-    boolean isOf(String loginToken) {
-        return token.equals(loginToken);
+    /** Whether this stream belongs to the login kept under {@code id} ({@link LoginSessions#idOf}). */
+    boolean isOf(String id) {
+        return loginId.equals(id);
     }
 
     /** Called on the stream's dispatch thread for every event; never blocks. */
@@ -111,9 +114,9 @@ public final class EventSession implements Session.Listener.AutoDemanding {
         enqueue(frames.frame(e, ++seq));
     }
 
-    /** Closes this stream (1008) when it belongs to the login with {@code endedToken}. */
-    synchronized void loginEnded(String endedToken) {
-        if (token.equals(endedToken)) {
+    /** Closes this stream (1008) when it belongs to the login kept under {@code endedId}. */
+    synchronized void loginEnded(String endedId) {
+        if (loginId.equals(endedId)) {
             close(StatusCode.POLICY_VIOLATION, EXPIRED);
         }
     }

@@ -72,7 +72,7 @@ final class EventStream implements AutoCloseable {
                         "login required: ?token=, Authorization: Bearer or the session cookie", null));
                 return null;
             }
-            if (streamsOf(token) >= settings.maxStreamsPerLogin()) {
+            if (streamsOf(LoginSessions.idOf(token)) >= settings.maxStreamsPerLogin()) {
                 counters.refusedEventStream();
                 writer.write(rs, callback, ErrorMapper.reply(429, TOO_MANY, null));
                 return null;
@@ -81,8 +81,8 @@ final class EventStream implements AutoCloseable {
         };
     }
 
-    private long streamsOf(String token) {
-        return sessions.stream().filter(s -> s.isOf(token)).count();
+    private long streamsOf(String loginId) {
+        return sessions.stream().filter(s -> s.isOf(loginId)).count();
     }
 
     /**
@@ -90,7 +90,7 @@ final class EventStream implements AutoCloseable {
      * the check in {@link #creator()}), and the caller closes it.
      */
     synchronized boolean join(EventSession s) {
-        if (streamsOf(s.token()) >= settings.maxStreamsPerLogin()) {
+        if (streamsOf(s.loginId()) >= settings.maxStreamsPerLogin()) {
             counters.refusedEventStream();
             return false;
         }
@@ -103,8 +103,8 @@ final class EventStream implements AutoCloseable {
     }
 
     /** A login was ended (logout, password change, deletion): its streams close now. */
-    void loginEnded(String token) {
-        sessions.forEach(s -> s.loginEnded(token));
+    void loginEnded(String loginId) {
+        sessions.forEach(s -> s.loginEnded(loginId));
     }
 
     int openSessions() {

@@ -220,7 +220,8 @@ public final class Appliance implements AutoCloseable {
                 Duration.ofSeconds(h.requestBodyTimeoutSeconds())), h.maxEventStreamsPerLogin())
                 .withAccountBudget(new ApiSettings.AccountBudget(config.http().accountFailureLimit(),
                         Duration.ofSeconds(config.http().accountBackoffSeconds()),
-                        Duration.ofSeconds(config.http().accountMaxBackoffSeconds())));
+                        Duration.ofSeconds(config.http().accountMaxBackoffSeconds())))
+                .withLoginsFile(config.data().dir().resolve("web-logins.json"));
     }
 
     /** The music held parties hear; an unusable file stops the start (see media.musicOnHold). */

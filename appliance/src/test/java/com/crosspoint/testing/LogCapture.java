@@ -7,16 +7,22 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
-/** Keeps what one logger (and those under it) logs while the capture is open, whatever the level configured. */
+/**
+ * Keeps what one logger (and those under it) logs while the capture is open, whatever the level configured,
+ * instead of printing it.
+ */
 public final class LogCapture implements AutoCloseable {
     private final Logger logger;
     private final Level before;
+    private final boolean additive;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
     private LogCapture(String name, Level level) {
         logger = (Logger) LoggerFactory.getLogger(name);
         before = logger.getLevel();
+        additive = logger.isAdditive();
         logger.setLevel(level);
+        logger.setAdditive(false); // kept here, not printed as well
         appender.start();
         logger.addAppender(appender);
     }
@@ -40,5 +46,6 @@ public final class LogCapture implements AutoCloseable {
     public void close() {
         logger.detachAppender(appender);
         logger.setLevel(before);
+        logger.setAdditive(additive);
     }
 }
