@@ -212,7 +212,7 @@ function renderLive() {
     el('span', {class: ['pill', c.state === 'ANSWERED' ? 'ok' : 'neutral'], dataset: {state: c.state}}, humanize(c.state)),
     time(c.startedAt, true),
     c.codec || '',
-    mosCell(c.quality),
+    mosCell(c),
     el('td', {class: 'row-actions'}, el('button', {type: 'button', class: 'danger small hangup',
       'aria-label': `Hang up the call from ${c.caller} to ${c.callee}`, on: {click: () => hangUp(c)}}, 'Hang up')),
   ])) : emptyRow(callsTable, 'No calls right now.'));
@@ -234,8 +234,17 @@ function renderLive() {
   if (state.view === 'devices') renderDevices();
 }
 
-/** The estimated MOS of a call the appliance answers (voicemail…); empty for calls relayed between phones. */
-function mosCell(q) {
+/**
+ * The estimated MOS of a call the appliance answers (voicemail…); "not anchored" for two phones talking directly,
+ * whose media the appliance does not carry and so cannot measure; empty before the answer.
+ */
+function mosCell(c) {
+  const q = c.quality;
+  if (!q && c.mediaAnchored === false) {
+    return el('td', {class: 'mos muted', dataset: {mos: 'not-anchored'},
+      title: 'The phones send their audio to each other directly: the appliance does not carry it, so it cannot measure it'},
+    'not anchored');
+  }
   if (!q) return el('td', {class: 'num mos'}, '');
   const rtt = q.rttMillis == null ? '' : `, round trip ${q.rttMillis} ms`;
   return el('td', {class: 'num mos', dataset: {mos: q.mos},
