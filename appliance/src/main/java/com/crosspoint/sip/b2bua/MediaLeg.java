@@ -57,7 +57,7 @@ final class MediaLeg implements ApplicationLeg {
     public Answer negotiate() {
         byte[] offer = caller.lastSdp();
         try {
-            session = media.open(call.id() + "/" + label(), new Listener());
+            session = media.open(call.id() + "/" + label(), new Listener(), caller);
         } catch (MediaUnavailableException e) {
             LOG.warn("call {}: no media session: {}", call.id(), e.getMessage());
             return new Answer(Response.SERVICE_UNAVAILABLE, "No media resources", null);
