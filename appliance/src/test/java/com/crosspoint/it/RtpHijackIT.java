@@ -13,6 +13,7 @@ import com.crosspoint.testing.AudioAnalysis;
 import com.crosspoint.testing.BaresipPhone;
 import com.crosspoint.testing.BaresipPhone.AnswerMode;
 import com.crosspoint.testing.FreePorts;
+import com.crosspoint.testing.HarnessFiles;
 import com.crosspoint.testing.RtpCaller;
 import com.crosspoint.testing.RtpProber;
 import com.crosspoint.testing.TestAppliance;
@@ -66,7 +67,8 @@ class RtpHijackIT {
     static void start() throws IOException {
         musicDir = Files.createTempDirectory("crosspoint-hijack");
         Path music = ToneWav.write(musicDir.resolve("moh-440.wav"), MUSIC, Duration.ofSeconds(3), 0.5);
-        firstPort = FreePorts.consecutive(PORTS);
+        int free = FreePorts.consecutive(PORTS + 1);
+        firstPort = free + (free & 1); // RTP ports are even: the range starts on one
         pbx = TestAppliance.start(Map.of("media.musicOnHold", music.toString(),
                 "media.portMin", Integer.toString(firstPort), "media.portMax", Integer.toString(firstPort + PORTS - 1)));
         pbx.user("1001", "Alice", "pw-alice-1001");
@@ -86,17 +88,12 @@ class RtpHijackIT {
     }
 
     @AfterAll
-    static void stop() throws IOException {
+    static void stop() {
         BaresipPhone.closeAll(alice, bob);
         if (pbx != null) {
             pbx.close();
         }
-        try (var files = Files.list(musicDir)) {
-            for (Path f : files.toList()) {
-                Files.deleteIfExists(f);
-            }
-        }
-        Files.deleteIfExists(musicDir);
+        HarnessFiles.deleteRecursively(musicDir);
     }
 
     @AfterEach
@@ -118,6 +115,7 @@ class RtpHijackIT {
         prober = prober();
         try (RtpCaller silent = new RtpCaller(pbx.sipHostPort(), "1003", "pw-silent-1003")) {
             silent.call("2001", WAIT); // voicemail: the greeting plays; this caller never sends RTP
+            assertSprayed(silent.applianceRtp().getPort());
             prober.sweep(); // a few packets into every port: the first source a session hears
             prober.sweep();
             prober.sweep();
@@ -132,7 +130,6 @@ class RtpHijackIT {
     @Test
     void phonesCallingWhileEveryPortIsSprayedKeepTheirAudio() throws Exception {
         prober = prober();
-        long foreignBefore = pbx.appliance().media().totals().foreignPackets();
         CompletableFuture<Void> spray = CompletableFuture.runAsync(
                 () -> prober.spray(Duration.ofSeconds(6), SWEEP, MAX_PACKETS));
         sleep(500); // the ports are sprayed before the calls start
@@ -142,8 +139,6 @@ class RtpHijackIT {
         bob.awaitEvent("CALL_ESTABLISHED", WAIT);
         spray.get();
         assertNothingHeard();
-        assertThat(pbx.appliance().media().totals().foreignPackets() - foreignBefore)
-                .as("sprayed RTP that reached the calls' sessions and was dropped").isGreaterThan(100);
 
         // the menu caller heard the greeting through the spray: its recording grows only while packets arrive
         assertThat(secondsReceived(bob)).as("seconds of greeting 1002 received").isGreaterThan(4.0);
@@ -185,6 +180,7 @@ class RtpHijackIT {
                 firstPort + PORTS - 1);
         try (RtpCaller natted = new RtpCaller(pbx.sipHostPort(), "1004", "pw-natted-1004").advertising("127.0.0.9")) {
             natted.call("2001", WAIT);
+            assertSprayed(natted.applianceRtp().getPort());
             natted.sendTone(Duration.ofSeconds(2), i -> false); // latched: the SDP names 127.0.0.9, packets come from .1
             long heard = natted.received();
             assertThat(heard).as("greeting packets reached the caller behind NAT").isGreaterThan(50);
@@ -215,6 +211,16 @@ class RtpHijackIT {
 
     private static RtpProber prober() {
         return new RtpProber(InetAddress.getLoopbackAddress(), firstPort, firstPort + PORTS - 1);
+    }
+
+    /**
+     * Every session's port is one the prober sweeps: the engine has exactly the sprayed range (so the baresip
+     * calls' sessions are in it too) and this one is inside it.
+     */
+    private static void assertSprayed(int port) {
+        assertThat(pbx.appliance().media().config().portMin()).isEqualTo(firstPort);
+        assertThat(pbx.appliance().media().ports().capacity()).isEqualTo(PORTS / 2);
+        assertThat(port).isBetween(firstPort, firstPort + PORTS - 2);
     }
 
     /** What the prober got back, given a moment for anything in flight to arrive. */

@@ -55,7 +55,6 @@ public final class MediaEngine implements AutoCloseable {
     private final AtomicLong closedSendFailures = new AtomicLong();
     private final AtomicLong closedRtpReceived = new AtomicLong();
     private final AtomicLong closedPacketsLost = new AtomicLong();
-    private final AtomicLong closedForeign = new AtomicLong();
     private volatile boolean running;
     private volatile boolean closed;
 
@@ -165,7 +164,6 @@ public final class MediaEngine implements AutoCloseable {
             closedSendFailures.addAndGet(s.sendFailures());
             closedRtpReceived.addAndGet(s.rtpReceived());
             closedPacketsLost.addAndGet(session.quality().packetsLost());
-            closedForeign.addAndGet(s.foreignSource());
         }
     }
 
@@ -179,7 +177,6 @@ public final class MediaEngine implements AutoCloseable {
         long failures = 0;
         long received = 0;
         long lost = 0;
-        long foreign = 0;
         int open = 0;
         for (MediaSession session : sessions) {
             SessionStats s = session.stats();
@@ -188,12 +185,10 @@ public final class MediaEngine implements AutoCloseable {
             failures += s.sendFailures();
             received += s.rtpReceived();
             lost += session.quality().packetsLost();
-            foreign += s.foreignSource();
             open++;
         }
         return new Totals(opened.get(), open, due + closedFramesDue.get(), sent + closedRtpSent.get(),
-                failures + closedSendFailures.get(), received + closedRtpReceived.get(), lost + closedPacketsLost.get(),
-                foreign + closedForeign.get());
+                failures + closedSendFailures.get(), received + closedRtpReceived.get(), lost + closedPacketsLost.get());
     }
 
     /**
@@ -204,12 +199,9 @@ public final class MediaEngine implements AutoCloseable {
      * @param sendFailures   packets the sockets refused
      * @param rtpReceived    valid RTP received from the latched sources
      * @param packetsLost    RTP lost on the way in (RFC 3550 expected - received, per session)
-     * @param foreignPackets RTP dropped because it came from a source the session would not latch to (a stranger
-     *                       probing or spraying the RTP ports, or a phone whose packets do not come from where its
-     *                       signalling said)
      */
     public record Totals(long sessionsOpened, int sessionsOpen, long framesDue, long rtpSent, long sendFailures,
-                         long rtpReceived, long packetsLost, long foreignPackets) {
+                         long rtpReceived, long packetsLost) {
     }
 
     /**
