@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final String[] DOMAIN = {"com.crosspoint.model..", "com.crosspoint.events..",
             "com.crosspoint.registrar..", "com.crosspoint.call..", "com.crosspoint.im..", "com.crosspoint.directory..",
-            "com.crosspoint.provisioning..", "com.crosspoint.auth..", "com.crosspoint.concurrency..", "com.crosspoint.ivr.."};
+            "com.crosspoint.provisioning..", "com.crosspoint.auth..", "com.crosspoint.concurrency..", "com.crosspoint.ivr..",
+            "com.crosspoint.routing.."};
     private static JavaClasses classes;
     private static boolean resolving;
 

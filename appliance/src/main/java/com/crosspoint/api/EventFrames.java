@@ -2,20 +2,29 @@ package com.crosspoint.api;
 
 import com.crosspoint.api.dto.CallDto;
 import com.crosspoint.api.dto.CallFrame;
+import com.crosspoint.api.dto.DeviceDto;
+import com.crosspoint.api.dto.DeviceFrame;
 import com.crosspoint.api.dto.MessageDto;
 import com.crosspoint.api.dto.MessageFrame;
 import com.crosspoint.api.dto.RegistrationDto;
 import com.crosspoint.api.dto.RegistrationFrame;
 import com.crosspoint.api.dto.SnapshotFrame;
+import com.crosspoint.api.dto.TenantDto;
+import com.crosspoint.api.dto.TenantFrame;
+import com.crosspoint.api.dto.UserDto;
+import com.crosspoint.api.dto.UserFrame;
 import com.crosspoint.api.dto.VoicemailDto;
 import com.crosspoint.api.dto.VoicemailFrame;
 import com.crosspoint.call.ActiveCalls;
 import com.crosspoint.call.CallSnapshot;
 import com.crosspoint.directory.Directory;
 import com.crosspoint.events.CallEvent;
+import com.crosspoint.events.DeviceEvent;
 import com.crosspoint.events.Event;
 import com.crosspoint.events.MessageEvent;
 import com.crosspoint.events.RegistrationEvent;
+import com.crosspoint.events.TenantEvent;
+import com.crosspoint.events.UserEvent;
 import com.crosspoint.events.VoicemailEvent;
 import com.crosspoint.events.ConferenceEvent;
 import com.crosspoint.api.dto.ConferenceFrame;
@@ -83,6 +92,16 @@ final class EventFrames {
         if (e instanceof ConferenceEvent c) {
             return new ConferenceFrame(e.type(), seq, e.at(), e.tenantId(), c.conferenceId(), c.number(),
                     c.participantId(), c.caller(), c.participants());
+        }
+        // Provisioning: the DTOs leave out every secret (passwords, a device's HA1 hashes).
+        if (e instanceof TenantEvent t) {
+            return new TenantFrame(e.type(), seq, e.at(), e.tenantId(), TenantDto.of(t.tenant()));
+        }
+        if (e instanceof UserEvent u) {
+            return new UserFrame(e.type(), seq, e.at(), e.tenantId(), UserDto.of(u.user()));
+        }
+        if (e instanceof DeviceEvent d) {
+            return new DeviceFrame(e.type(), seq, e.at(), e.tenantId(), DeviceDto.of(d.device(), d.extension()));
         }
         throw new IllegalArgumentException("no frame for event " + e.type());
     }

@@ -4,6 +4,7 @@ import com.crosspoint.call.CallSnapshot;
 import com.crosspoint.events.CallEvent;
 import com.crosspoint.events.Event;
 import com.crosspoint.events.MessageEvent;
+import com.crosspoint.events.ProvisioningEvent;
 import com.crosspoint.events.RegistrationEvent;
 import com.crosspoint.events.VoicemailEvent;
 import com.crosspoint.model.AdminAccount;
@@ -65,16 +66,16 @@ record Principal(long accountId, String username, Role role, Long tenantId, Long
     }
 
     /**
-     * Whether an event goes to this login's event stream: operators get no instant messages and no
-     * voicemail; an end user gets only registrations of its own devices, its own calls, its own
-     * messages and its own mailbox.
+     * Whether an event goes to this login's event stream: operators get no instant messages, no
+     * voicemail and no provisioning changes (which only admins may make); an end user gets only
+     * registrations of its own devices, its own calls, its own messages and its own mailbox.
      */
     boolean mayWatch(Event e) {
         if (isUser()) {
             return tenantId != null && e.tenantId() == tenantId && concernsMe(e);
         }
-        return seesTenant(e.tenantId())
-                && !(role == Role.OPERATOR && (e instanceof MessageEvent || e instanceof VoicemailEvent));
+        return seesTenant(e.tenantId()) && !(role == Role.OPERATOR
+                && (e instanceof MessageEvent || e instanceof VoicemailEvent || e instanceof ProvisioningEvent));
     }
 
     private boolean concernsMe(Event e) {

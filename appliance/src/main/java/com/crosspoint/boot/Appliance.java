@@ -9,6 +9,7 @@ import com.crosspoint.auth.DigestVerifier;
 import com.crosspoint.auth.NonceService;
 import com.crosspoint.call.ActiveCalls;
 import com.crosspoint.call.CallRecords;
+import com.crosspoint.call.ForwardingPolicy;
 import com.crosspoint.concurrency.Lanes;
 import com.crosspoint.conference.ConferenceRooms;
 import com.crosspoint.conference.ConferenceService;
@@ -33,6 +34,7 @@ import com.crosspoint.sip.SipDispatcher;
 import com.crosspoint.sip.SipServer;
 import com.crosspoint.sip.SipSettings;
 import com.crosspoint.sip.TenantResolver;
+import com.crosspoint.routing.DialPlan;
 import com.crosspoint.sip.b2bua.B2bua;
 import com.crosspoint.sip.b2bua.MediaServices;
 import com.crosspoint.sip.message.MessageHandler;
@@ -42,6 +44,7 @@ import com.crosspoint.sip.mwi.MwiNotifier;
 import com.crosspoint.store.Stores;
 import com.crosspoint.store.derby.DerbyStores;
 import com.crosspoint.voicemail.MailboxFiles;
+import com.crosspoint.voicemail.GreetingKind;
 import com.crosspoint.voicemail.VoicemailApps;
 import com.crosspoint.voicemail.VoicemailService;
 import java.io.IOException;
@@ -129,7 +132,7 @@ public final class Appliance implements AutoCloseable {
         registrar = new Registrar(journal, events, new RegistrarPolicy(reg.minExpires(), reg.maxExpires(), reg.defaultExpires()), clock);
         registrar.restore(stores.bindings());
         timers.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
-        provisioning = new ProvisioningService(stores, directory, registrar);
+        provisioning = new ProvisioningService(stores, directory, registrar, events, clock);
         credentials = new FirstStart(config, stores, provisioning).ensure();
 
         // Media: one pacing thread for all playback, a few selector threads for all RTP/RTCP reception. Only
@@ -178,10 +181,12 @@ public final class Appliance implements AutoCloseable {
         PromptLibrary prompts = PromptLibrary.english(config.data().dir());
         attendant = new AttendantService(stores.attendantMenus(), directory, prompts::exists);
         AttendantMenus attendantMenus = new AttendantMenus(attendant, directory, voicemailApps);
-        b2bua = new B2bua(messages, directory, registrar, callLanes, timers, activeCalls, records, clock,
+        DialPlan dialPlan = new DialPlan(directory, List.of(voicemailApps, attendantMenus, new ConferenceRooms(conferences)),
+                (owner, reason, caller) -> voicemailApps.deposit(owner,
+                        reason == ForwardingPolicy.Reason.BUSY ? GreetingKind.BUSY : GreetingKind.UNAVAILABLE, caller));
+        b2bua = new B2bua(messages, directory, dialPlan, registrar, callLanes, timers, activeCalls, records, clock,
                 new MediaServices(media, advertisedMediaAddress(), prompts,
-                        recordingFiles, Recorder.Limits.of(config.media()), voicemailApps,
-                        List.of(voicemailApps, attendantMenus, new ConferenceRooms(conferences)), musicOnHold()));
+                        recordingFiles, Recorder.Limits.of(config.media()), musicOnHold()));
         messagesService = new MessageService(stores.messages(), registrar, directory, new SipMessageTransport(messages), events, clock);
         events.subscribe("im-delivery", MessageService::concerns, messagesService::onEvent);
         events.subscribe("sip-flows", FlowTable::concerns, sip.flows()::onEvent);

@@ -1,5 +1,9 @@
 package com.crosspoint.directory;
 
+import com.crosspoint.events.DeviceEvent;
+import com.crosspoint.events.ProvisioningEvent;
+import com.crosspoint.events.TenantEvent;
+import com.crosspoint.events.UserEvent;
 import com.crosspoint.model.Device;
 import com.crosspoint.model.Tenant;
 import com.crosspoint.model.User;
@@ -13,8 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tenants, users and devices held in memory for the SIP hot path (every REGISTER and INVITE looks
- * them up). Loaded from the store at start; the provisioning service writes the store first and
- * then updates this cache, so the cache never shows what is not committed.
+ * them up). Loaded from the store at start; after that it changes only by {@link #apply} of the
+ * provisioning events, which the provisioning service applies once the store committed them (so
+ * the directory never shows what is not committed) and before it answers its caller (so a phone
+ * may register the moment its device was created). Reads take no lock; changes are applied one at
+ * a time.
  */
 public final class Directory {
     private final Map<Long, Tenant> tenants = new ConcurrentHashMap<>();
@@ -72,7 +79,30 @@ public final class Directory {
                 .sorted(Comparator.comparingLong(Device::id)).toList();
     }
 
-    public void putTenant(Tenant t) {
+    /** Applies a committed change: the one way the directory changes after {@link #load}. */
+    public synchronized void apply(ProvisioningEvent e) {
+        if (e instanceof TenantEvent t) {
+            if (e.deleted()) {
+                removeTenant(t.tenant().id());
+            } else {
+                putTenant(t.tenant());
+            }
+        } else if (e instanceof UserEvent u) {
+            if (e.deleted()) {
+                removeUser(u.user().id());
+            } else {
+                putUser(u.user());
+            }
+        } else if (e instanceof DeviceEvent d) {
+            if (e.deleted()) {
+                removeDevice(d.device().id());
+            } else {
+                putDevice(d.device());
+            }
+        }
+    }
+
+    private void putTenant(Tenant t) {
         Tenant old = tenants.put(t.id(), t);
         if (old != null) {
             tenantsByDomain.remove(old.domain().toLowerCase(Locale.ROOT));
@@ -80,7 +110,7 @@ public final class Directory {
         tenantsByDomain.put(t.domain().toLowerCase(Locale.ROOT), t);
     }
 
-    public void removeTenant(long id) {
+    private void removeTenant(long id) {
         Tenant old = tenants.remove(id);
         if (old != null) {
             tenantsByDomain.remove(old.domain().toLowerCase(Locale.ROOT));
@@ -89,7 +119,7 @@ public final class Directory {
         }
     }
 
-    public void putUser(User u) {
+    private void putUser(User u) {
         User old = users.put(u.id(), u);
         if (old != null) {
             usersByExtension.remove(key(old.tenantId(), old.extension()));
@@ -97,7 +127,7 @@ public final class Directory {
         usersByExtension.put(key(u.tenantId(), u.extension()), u);
     }
 
-    public void removeUser(long id) {
+    private void removeUser(long id) {
         User old = users.remove(id);
         if (old != null) {
             usersByExtension.remove(key(old.tenantId(), old.extension()));
@@ -106,7 +136,7 @@ public final class Directory {
         }
     }
 
-    public void putDevice(Device d) {
+    private void putDevice(Device d) {
         Device old = devices.put(d.id(), d);
         if (old != null) {
             devicesByUsername.remove(key(old.tenantId(), old.sipUsername()));
@@ -114,7 +144,7 @@ public final class Directory {
         devicesByUsername.put(key(d.tenantId(), d.sipUsername()), d);
     }
 
-    public void removeDevice(long id) {
+    private void removeDevice(long id) {
         Device old = devices.remove(id);
         if (old != null) {
             devicesByUsername.remove(key(old.tenantId(), old.sipUsername()));

@@ -1,5 +1,6 @@
 package com.crosspoint.ivr;
 
+import com.crosspoint.call.ForwardingPolicy.Reason;
 import com.crosspoint.call.voice.CallApplication;
 import com.crosspoint.call.voice.CallChannel;
 import com.crosspoint.call.voice.CallChannel.Audio;
@@ -130,6 +131,17 @@ public final class AttendantApp implements CallApplication {
     @Override
     public void onHangup() {
         step = Step.DONE;
+    }
+
+    /** The person did not take the caller: their mailbox does, where they have one; otherwise goodbye. */
+    @Override
+    public void onTransferFailed(String extension, Reason reason, CallApplication instead, CallChannel channel) {
+        if (instead != null) {
+            step = Step.DONE;
+            channel.switchTo(instead);
+        } else {
+            goodbye();
+        }
     }
 
     /** The caller keyed an extension: ring it, or say there is none and replay the menu. */

@@ -2,6 +2,12 @@ package com.crosspoint.provisioning;
 
 import com.crosspoint.auth.StoredCredential;
 import com.crosspoint.directory.Directory;
+import com.crosspoint.events.DeviceEvent;
+import com.crosspoint.events.EventBus;
+import com.crosspoint.events.ProvisioningEvent;
+import com.crosspoint.events.ProvisioningEvent.Kind;
+import com.crosspoint.events.TenantEvent;
+import com.crosspoint.events.UserEvent;
 import com.crosspoint.model.CallSettings;
 import com.crosspoint.model.Device;
 import com.crosspoint.model.Tenant;
@@ -9,12 +15,16 @@ import com.crosspoint.model.User;
 import com.crosspoint.registrar.Registrar;
 import com.crosspoint.store.DuplicateKeyException;
 import com.crosspoint.store.Stores;
+import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Tenants, users and devices: validates, writes the store, then updates the in-memory directory
- * the SIP edge reads (so SIP never sees an uncommitted change).
+ * Tenants, users and devices: validates, writes the store, then announces the committed change as a
+ * {@link ProvisioningEvent}: applied to the in-memory directory the SIP edge reads before the
+ * method returns (so SIP never sees an uncommitted change, and sees the caller's change at once),
+ * then published on the event bus for everyone else. Changes run one at a time, so the directory
+ * and the bus see them in the order the store committed them.
  */
 public final class ProvisioningService {
     private static final Pattern DOMAIN = Pattern.compile("^[A-Za-z0-9]([A-Za-z0-9-]{0,62}\\.?)*[A-Za-z0-9]$|^[0-9.]+$");
@@ -26,35 +36,40 @@ public final class ProvisioningService {
     private final Stores stores;
     private final Directory directory;
     private final Registrar registrar;
+    private final EventBus events;
+    private final Clock clock;
 
-    public ProvisioningService(Stores stores, Directory directory, Registrar registrar) {
+    public ProvisioningService(Stores stores, Directory directory, Registrar registrar, EventBus events, Clock clock) {
         this.stores = stores;
         this.directory = directory;
         this.registrar = registrar;
+        this.events = events;
+        this.clock = clock;
     }
 
     // ---- tenants ------------------------------------------------------------------------------
 
-    public Tenant createTenant(String name, String domain) {
+    public synchronized Tenant createTenant(String name, String domain) {
         Tenant t = stores.tenants().create(requireName(name), requireDomain(domain));
-        directory.putTenant(t);
+        announce(new TenantEvent(Kind.CREATED, t, clock.instant()));
         return t;
     }
 
-    public Tenant updateTenant(long id, String name, String domain) {
+    public synchronized Tenant updateTenant(long id, String name, String domain) {
         tenant(id);
         Tenant t = stores.tenants().update(new Tenant(id, requireName(name), requireDomain(domain)));
-        directory.putTenant(t);
+        announce(new TenantEvent(Kind.CHANGED, t, clock.instant()));
         return t;
     }
 
-    public void deleteTenant(long id) {
+    public synchronized void deleteTenant(long id) {
+        Tenant t = tenant(id);
         List<Device> devices = stores.devices().listByTenant(id);
         if (!stores.tenants().delete(id)) {
             throw new NotFoundException("no tenant " + id);
         }
         devices.forEach(d -> registrar.forgetDevice(d.id()));
-        directory.removeTenant(id);
+        announce(new TenantEvent(Kind.DELETED, t, clock.instant()));
     }
 
     public Tenant tenant(long id) {
@@ -63,18 +78,19 @@ public final class ProvisioningService {
 
     // ---- users --------------------------------------------------------------------------------
 
-    public User createUser(long tenantId, String extension, String displayName, String email, CallSettings settings) {
+    public synchronized User createUser(long tenantId, String extension, String displayName, String email,
+                                        CallSettings settings) {
         tenant(tenantId);
         CallSettings s = validSettings(settings == null ? CallSettings.defaults() : settings);
         requireNoRoom(tenantId, extension);
         User u = stores.users().create(tenantId, notAMenu(tenantId, requireExtension(extension)), optionalText("displayName", displayName, 128),
                 validEmail(email), s);
-        directory.putUser(u);
+        announce(new UserEvent(Kind.CREATED, u, clock.instant()));
         return u;
     }
 
-    public User updateUser(long tenantId, long userId, String extension, String displayName, String email,
-                           CallSettings settings) {
+    public synchronized User updateUser(long tenantId, long userId, String extension, String displayName,
+                                        String email, CallSettings settings) {
         User old = user(tenantId, userId);
         if (!old.extension().equals(extension)) {
             requireNoRoom(tenantId, extension);
@@ -82,23 +98,23 @@ public final class ProvisioningService {
         User u = stores.users().update(new User(userId, tenantId, notAMenu(tenantId, requireExtension(extension)),
                 optionalText("displayName", displayName, 128), validEmail(email),
                 validSettings(settings == null ? old.settings() : settings)));
-        directory.putUser(u);
+        announce(new UserEvent(Kind.CHANGED, u, clock.instant()));
         return u;
     }
 
-    public User updateSettings(long tenantId, long userId, CallSettings settings) {
+    public synchronized User updateSettings(long tenantId, long userId, CallSettings settings) {
         User old = user(tenantId, userId);
         User u = stores.users().update(old.withSettings(validSettings(settings)));
-        directory.putUser(u);
+        announce(new UserEvent(Kind.CHANGED, u, clock.instant()));
         return u;
     }
 
-    public void deleteUser(long tenantId, long userId) {
+    public synchronized void deleteUser(long tenantId, long userId) {
         User u = user(tenantId, userId);
         List<Device> devices = stores.devices().listByUser(u.id());
         stores.users().delete(u.id());
         devices.forEach(d -> registrar.forgetDevice(d.id()));
-        directory.removeUser(u.id());
+        announce(new UserEvent(Kind.DELETED, u, clock.instant()));
     }
 
     /** A user's extension and a conference room's number are both numbers of the tenant: one owner each. */
@@ -120,7 +136,7 @@ public final class ProvisioningService {
      * Adds a SIP device to a user. A null username becomes the extension (first device) or
      * extension-N; a null password is generated. Only the realm's HA1 hashes are stored.
      */
-    public CreatedDevice createDevice(long tenantId, long userId, String sipUsername, String password) {
+    public synchronized CreatedDevice createDevice(long tenantId, long userId, String sipUsername, String password) {
         Tenant t = tenant(tenantId);
         User u = user(tenantId, userId);
         String name = sipUsername == null || sipUsername.isBlank() ? freeUsername(t, u) : sipUsername.trim();
@@ -131,31 +147,42 @@ public final class ProvisioningService {
         requirePassword(pw);
         StoredCredential c = StoredCredential.fromPassword(name, t.domain(), pw);
         Device d = stores.devices().create(tenantId, userId, name, c.ha1Md5(), c.ha1Sha256());
-        directory.putDevice(d);
+        announce(new DeviceEvent(Kind.CREATED, d, u.extension(), clock.instant()));
         return new CreatedDevice(d, pw);
     }
 
     /** Replaces a device's SIP password (its HA1 hashes); its registrations stay. */
-    public Device setDevicePassword(long tenantId, long deviceId, String password) {
+    public synchronized Device setDevicePassword(long tenantId, long deviceId, String password) {
         Tenant t = tenant(tenantId);
         Device d = device(tenantId, deviceId);
         requirePassword(password);
         StoredCredential c = StoredCredential.fromPassword(d.sipUsername(), t.domain(), password);
         Device updated = stores.devices().updateCredentials(d.id(), c.ha1Md5(), c.ha1Sha256());
-        directory.putDevice(updated);
+        announce(new DeviceEvent(Kind.CHANGED, updated, extensionOf(updated), clock.instant()));
         return updated;
     }
 
-    public void deleteDevice(long tenantId, long deviceId) {
+    public synchronized void deleteDevice(long tenantId, long deviceId) {
         Device d = device(tenantId, deviceId);
+        String extension = extensionOf(d);
         stores.devices().delete(d.id());
         registrar.forgetDevice(d.id());
-        directory.removeDevice(d.id());
+        announce(new DeviceEvent(Kind.DELETED, d, extension, clock.instant()));
     }
 
     public Device device(long tenantId, long deviceId) {
         return stores.devices().find(deviceId).filter(d -> d.tenantId() == tenantId)
                 .orElseThrow(() -> new NotFoundException("no device " + deviceId + " in tenant " + tenantId));
+    }
+
+    /** The directory first: the API caller may use the change the moment this returns (read your writes). */
+    private void announce(ProvisioningEvent e) {
+        directory.apply(e);
+        events.publish(e);
+    }
+
+    private String extensionOf(Device d) {
+        return directory.user(d.userId()).map(User::extension).orElse(null);
     }
 
     private String freeUsername(Tenant t, User u) {

@@ -1,5 +1,6 @@
 package com.crosspoint.call.voice;
 
+import com.crosspoint.call.ForwardingPolicy.Reason;
 import com.crosspoint.model.Disposition;
 
 /**
@@ -33,6 +34,17 @@ public interface CallApplication {
 
     /** The timer started with {@link CallChannel#startTimer} ran out. */
     default void onTimer() {
+    }
+
+    /**
+     * Nobody took the caller this application handed on with {@link CallChannel#transferTo} ({@code extension},
+     * for {@code reason}): the application has the caller back, in silence, and decides what follows, say
+     * {@link CallChannel#switchTo} {@code instead}, which is where that person's unanswered calls go (their
+     * mailbox), or null when there is no such place. An application that transfers must override this: by
+     * default the caller is hung up.
+     */
+    default void onTransferFailed(String extension, Reason reason, CallApplication instead, CallChannel channel) {
+        channel.hangUp();
     }
 
     /** The caller hung up (or the call was ended from outside); a running recording is still reported. */

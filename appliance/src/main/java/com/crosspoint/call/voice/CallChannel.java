@@ -55,9 +55,9 @@ public interface CallChannel {
     /**
      * Hands the caller to a person: {@code extension} (a user of the call's tenant) is rung as a call to it
      * would be (forwarding, do-not-disturb, every registered phone) while the caller hears ringing; whoever
-     * answers talks with the caller and the appliance leaves the media path. When nobody answers, the user's
-     * voicemail takes the call on this channel. The application gets no more callbacks but
-     * {@link CallApplication#onHangup()}.
+     * answers talks with the caller and the appliance leaves the media path; the application then gets no more
+     * callbacks but {@link CallApplication#onHangup()}. When nobody answers, the application has the caller back:
+     * {@link CallApplication#onTransferFailed}.
      */
     void transferTo(String extension);
 

@@ -116,8 +116,7 @@ public final class MediaEngine implements AutoCloseable {
                 lastFailure = e;
                 continue;
             }
-            MediaSession session = new MediaSession(this, request, rtp, rtcp, port.getAsInt(), config,
-                    System.nanoTime());
+            MediaSession session = new MediaSession(this, request, rtp, rtcp, port.getAsInt(), config);
             ReceiveLoop loop = loops.get(Math.floorMod(nextLoop.getAndIncrement(), loops.size()));
             assignments.put(session, loop);
             loop.register(session);

@@ -1,31 +1,32 @@
 package com.crosspoint.sip.b2bua;
 
 import com.crosspoint.model.CallQualitySummary;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
- * The quality of a call whose media the appliance anchors (a {@link MediaLeg}): sampled every few seconds while
- * the call lasts, so live views follow it, and once more at the end, after the leg closed its session, for the
- * CDR. Null while nothing was received, and for calls relayed between phones. Used on the call's lane only.
+ * The quality of a call whose media the appliance carries: sampled from the leg that measures it every few
+ * seconds while the call lasts, so live views follow it, and once more at the end, after the leg closed its
+ * session, for the CDR. Null while nothing was received, and for calls relayed between phones. Used on the
+ * call's lane only.
  */
 final class AnchoredQuality {
-    private static final int PERIOD_SECONDS = 5;
+    private static final Duration PERIOD = Duration.ofSeconds(5);
 
     private CallQualitySummary current;
-    private ScheduledFuture<?> timer;
+    private CallTimer timer = CallTimer.NONE;
 
     /** Samples {@code leg} every few seconds on the call's lane; {@code changed} runs when a sample is new. */
-    void start(B2buaCall call, ScheduledExecutorService timers, MediaLeg leg, Runnable changed) {
+    void start(B2buaCall call, Leg leg, Runnable changed) {
         stop();
-        timer = timers.scheduleAtFixedRate(() -> call.onLane(() -> {
+        CallTimer[] self = new CallTimer[1];
+        self[0] = call.every(PERIOD, () -> {
             CallQualitySummary now = leg.quality();
-            if (timer != null && now != null && !now.equals(current)) {
+            if (timer == self[0] && now != null && !now.equals(current)) {
                 current = now;
                 changed.run();
             }
-        }), PERIOD_SECONDS, PERIOD_SECONDS, TimeUnit.SECONDS);
+        });
+        timer = self[0];
     }
 
     /** The appliance no longer carries the media (the caller now talks to a phone): nothing to report. */
@@ -34,8 +35,8 @@ final class AnchoredQuality {
         current = null;
     }
 
-    /** The final figure: {@code leg}'s closed session, else the last sample; sampling stops. */
-    CallQualitySummary finish(MediaLeg leg) {
+    /** The final figure: {@code leg}'s, if it measured one (its session is closed by now), else the last sample. */
+    CallQualitySummary finish(Leg leg) {
         stop();
         if (leg != null) {
             CallQualitySummary last = leg.quality();
@@ -51,9 +52,7 @@ final class AnchoredQuality {
     }
 
     private void stop() {
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
-        }
+        timer.cancel();
+        timer = CallTimer.NONE;
     }
 }

@@ -1,208 +1,94 @@
 package com.crosspoint.sip.b2bua;
 
-import com.crosspoint.call.ForwardingPolicy;
 import com.crosspoint.call.ForwardingPolicy.Reason;
-import com.crosspoint.model.Binding;
+import com.crosspoint.call.voice.CallApplication;
 import com.crosspoint.model.User;
-import com.crosspoint.sip.registrar.RegisterHandler;
-import com.crosspoint.voicemail.GreetingKind;
-import java.text.ParseException;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import javax.sip.InvalidArgumentException;
-import javax.sip.SipException;
-import javax.sip.header.CSeqHeader;
-import javax.sip.message.Request;
-import javax.sip.message.Response;
+import com.crosspoint.routing.Destination;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A voice application (the auto-attendant) hands the caller it answered to a person. The caller stays on the
- * {@link MediaLeg}, hearing ringback, while the person's phones ring with the caller's own offer, following
- * their forwarding and do-not-disturb as a direct call would. The first phone to answer gets the caller: the
- * caller is re-INVITEd with that phone's answer and the media leg is released, so the two talk directly. When
- * nobody answers, the person's voicemail takes the call on the same media leg (the caller is answered once).
- * Touched only on the call's lane.
+ * {@link ApplicationLeg}, hearing ringback, while the person is rung as any call to them is ({@link Hunt}: every
+ * phone, their forwarding and do-not-disturb) with the caller's own offer. The first phone to answer gets the
+ * caller: the caller is re-INVITEd with that phone's answer and the application's media is released, so the two
+ * talk directly. When nobody answers, the application has the caller back and decides what follows (the
+ * auto-attendant sends them to the person's mailbox). Touched only on the call's lane.
  */
-final class ApplicationTransfer {
+final class ApplicationTransfer implements Hunt.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationTransfer.class);
-    private static final int DEFAULT_RING_SECONDS = 20;
 
-    private final B2buaContext ctx;
     private final B2buaCall call;
-    private final MediaLeg media;
-    private final InboundLeg caller;
-    private final User callerUser;
-    private final List<OutboundLeg> legs = new ArrayList<>();
-    private final Set<String> visited = new HashSet<>();
-    private User target;
-    private OutboundLeg answered;
-    private ScheduledFuture<?> noAnswer;
+    private final ApplicationLeg media;
+    private final CallerLeg caller;
+    private final String extension;
+    private final Hunt hunt;
+    private DialledLeg answered;
     private boolean over;
 
-    ApplicationTransfer(B2buaContext ctx, B2buaCall call, MediaLeg media, InboundLeg caller, User callerUser) {
-        this.ctx = ctx;
+    /** @param extension the number the application asked for */
+    ApplicationTransfer(CallEnvironment env, B2buaCall call, Dialer dialer, ApplicationLeg media, CallerLeg caller,
+                        User callerUser, String extension) {
         this.call = call;
         this.media = media;
         this.caller = caller;
-        this.callerUser = callerUser;
+        this.extension = extension;
+        this.hunt = new Hunt(env, call, dialer, new Dialer.Party(callerUser.extension(), callerUser.displayName()),
+                callerUser, caller.lastSdp(), this);
     }
 
-    boolean owns(OutboundLeg leg) {
-        return legs.contains(leg);
-    }
-
-    /** Rings {@code callee}'s phones (or where they forward to). */
-    void ring(User callee) {
-        target = callee;
-        if (!visited.add(callee.extension()) || visited.size() > ForwardingPolicy.MAX_HOPS) {
-            LOG.info("call {}: forwarding loop at {}", call.id(), callee.extension());
-            toVoicemail(Reason.UNAVAILABLE);
-            return;
+    /** Rings the person the dial plan chose, or hands the caller straight back when it chose nobody to ring. */
+    void start(Destination target) {
+        if (target instanceof Destination.Extension user) {
+            hunt.start(user);
+        } else if (target instanceof Destination.Mailbox mailbox) {
+            giveBack(mailbox.reason(), mailbox.app());
+        } else {
+            giveBack(Reason.UNAVAILABLE, null);
         }
-        Optional<String> always = ForwardingPolicy.always(callee.settings());
-        if (always.isPresent() && !always.get().equals(callee.extension()) && forwardTo(always.get())) {
-            return;
-        }
-        if (callee.settings().doNotDisturb()) {
-            failed(Reason.BUSY);
-            return;
-        }
-        legs.clear();
-        List<Binding> bindings = ctx.registrar().lookup(RegisterHandler.aorOf(call.tenant(), callee.extension()));
-        for (Binding b : bindings) {
-            call.dial(b, callee.extension(), callerUser.extension(), callerUser.displayName(), caller.remoteSdp, legs);
-        }
-        if (legs.isEmpty()) {
-            failed(Reason.UNAVAILABLE);
-            return;
-        }
-        int seconds = callee.settings().noAnswerSeconds() > 0 ? callee.settings().noAnswerSeconds() : DEFAULT_RING_SECONDS;
-        noAnswer = ctx.timers().schedule(() -> call.onLane(this::onNoAnswer), seconds, TimeUnit.SECONDS);
-    }
-
-    private boolean forwardTo(String extension) {
-        Optional<User> next = ctx.directory().userByExtension(call.tenant().id(), extension);
-        if (next.isEmpty()) {
-            return false;
-        }
-        ring(next.get());
-        return true;
     }
 
     /** A phone answered (and was ACKed): move the caller over to it. */
-    void onAnswered(OutboundLeg leg) {
-        if (over || answered != null) {
-            leg.bye(); // lost the race, or the caller is gone
+    @Override
+    public void onAnswered(DialledLeg leg, User user) {
+        if (over) {
+            leg.bye(); // the caller is gone
             return;
         }
         answered = leg;
-        cancelNoAnswer();
-        legs.stream().filter(l -> l != leg).filter(OutboundLeg::isPending).forEach(OutboundLeg::cancel);
-        boolean sent;
-        try {
-            sent = caller.sendInDialog(Request.INVITE, List.of(), leg.remoteSdp, InboundLeg.sdpType(ctx.messages()),
-                    new Leg.LaneResponseListener() {
-                        @Override
-                        public void onResponse(Response r) {
-                            if (r.getStatusCode() >= 200) {
-                                reinvited(leg, r);
-                            }
-                        }
-
-                        @Override
-                        public void onTimeout() {
-                            broken(leg, "re-INVITE timed out");
-                        }
-                    });
-        } catch (ParseException e) {
-            throw new IllegalStateException(e);
-        }
-        if (!sent) {
-            broken(leg, "re-INVITE not sent");
-        }
-    }
-
-    private void reinvited(OutboundLeg leg, Response r) {
-        if (over) {
-            return;
-        }
-        if (r.getStatusCode() >= 300) {
-            broken(leg, "re-INVITE answered " + r.getStatusCode());
-            return;
-        }
-        ack(r);
-        caller.remoteSdp = r.getRawContent();
-        over = true;
-        media.release();
-        call.applicationTransferConnected(this, leg, target);
+        caller.offer(leg.lastSdp(), (status, sdp) -> {
+            if (over) {
+                return;
+            }
+            if (!OfferListener.accepted(status)) {
+                broken(leg, "re-INVITE answered " + status);
+                return;
+            }
+            over = true;
+            media.release();
+            call.applicationTransferConnected(this, leg, user);
+        });
     }
 
     /** The caller could not be moved: both phones hang up, as when a transfer fails half-way. */
-    private void broken(OutboundLeg leg, String why) {
-        if (over) {
-            return;
-        }
-        LOG.warn("call {}: cannot connect the caller to {}: {}", call.id(), leg.extension, why);
+    private void broken(DialledLeg leg, String why) {
+        LOG.warn("call {}: cannot connect the caller to {}: {}", call.id(), leg.label(), why);
         over = true;
         leg.bye();
         call.applicationTransferEnded(this);
-        media.hangUp();
+        media.release();
+        call.applicationHungUp();
     }
 
-    private void ack(Response ok) {
-        try {
-            long cseq = ((CSeqHeader) ok.getHeader(CSeqHeader.NAME)).getSeqNumber();
-            caller.dialog.sendAck(caller.dialog.createAck(cseq));
-        } catch (SipException | InvalidArgumentException | RuntimeException e) {
-            LOG.debug("call {}: could not ACK re-INVITE: {}", call.id(), e.getMessage());
-        }
+    @Override
+    public void onUnanswered(Hunt.Unanswered outcome) {
+        giveBack(outcome.reason(), outcome.next() instanceof Destination.Mailbox mailbox ? mailbox.app() : null);
     }
 
-    /** A phone gave up; when the last one has, the person is busy or unreachable. */
-    void onFailed(OutboundLeg leg) {
-        if (over || answered != null || legs.stream().anyMatch(OutboundLeg::isPending)) {
-            return;
-        }
-        boolean allBusy = legs.stream().allMatch(l -> l.finalStatus == Response.BUSY_HERE
-                || l.finalStatus == Response.BUSY_EVERYWHERE || l.finalStatus == Response.DECLINE);
-        legs.clear();
-        failed(allBusy ? Reason.BUSY : Reason.UNAVAILABLE);
-    }
-
-    private void onNoAnswer() {
-        noAnswer = null;
-        if (over || answered != null) {
-            return;
-        }
-        legs.stream().filter(OutboundLeg::isPending).forEach(OutboundLeg::cancel);
-        legs.clear();
-        failed(Reason.NO_ANSWER);
-    }
-
-    private void failed(Reason reason) {
-        cancelNoAnswer();
-        Optional<String> fwd = ForwardingPolicy.onFailure(target.settings(), reason);
-        if (fwd.isPresent() && !fwd.get().equals(target.extension()) && forwardTo(fwd.get())) {
-            return;
-        }
-        toVoicemail(reason);
-    }
-
-    /** Nobody took the call: the target's mailbox does, on the media leg the caller is already on. */
-    private void toVoicemail(Reason reason) {
+    private void giveBack(Reason reason, CallApplication instead) {
         over = true;
-        cancelNoAnswer();
-        legs.stream().filter(OutboundLeg::isPending).forEach(OutboundLeg::cancel);
         call.applicationTransferEnded(this);
-        media.switchTo(ctx.media().voicemail().deposit(target,
-                reason == Reason.BUSY ? GreetingKind.BUSY : GreetingKind.UNAVAILABLE, callerUser));
+        media.transferFailed(extension, reason, instead);
     }
 
     /** The caller hung up or the call was ended: stop ringing, and hang up a phone that answered meanwhile. */
@@ -211,17 +97,9 @@ final class ApplicationTransfer {
             return;
         }
         over = true;
-        cancelNoAnswer();
-        legs.stream().filter(OutboundLeg::isPending).forEach(OutboundLeg::cancel);
+        hunt.abandon();
         if (answered != null) {
             answered.bye();
-        }
-    }
-
-    private void cancelNoAnswer() {
-        if (noAnswer != null) {
-            noAnswer.cancel(false);
-            noAnswer = null;
         }
     }
 }

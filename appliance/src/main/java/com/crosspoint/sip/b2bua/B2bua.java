@@ -6,6 +6,7 @@ import com.crosspoint.call.CallRecords;
 import com.crosspoint.concurrency.Lanes;
 import com.crosspoint.directory.Directory;
 import com.crosspoint.registrar.Registrar;
+import com.crosspoint.routing.DialPlan;
 import com.crosspoint.sip.DigestGate;
 import com.crosspoint.sip.SipDispatcher;
 import com.crosspoint.sip.SipMessages;
@@ -16,27 +17,23 @@ import javax.sip.message.Request;
 
 /** The call-control half of the PBX: wires the INVITE-dialog handlers and lets the API end calls. */
 public final class B2bua implements CallControl {
-    private final B2buaContext ctx;
+    private final SipCallEnvironment env;
+    private final Directory directory;
 
-    public B2bua(SipMessages messages, Directory directory, Registrar registrar, Lanes lanes,
-                 ScheduledExecutorService timers, ActiveCalls active, CallRecords records, Clock clock) {
-        this(messages, directory, registrar, lanes, timers, active, records, clock, null);
-    }
-
-    /** @param media for calls the appliance answers itself (voicemail); null to only relay calls */
-    public B2bua(SipMessages messages, Directory directory, Registrar registrar, Lanes lanes,
+    /** @param media for calls whose media the appliance anchors (voice applications, music on hold); null for none */
+    public B2bua(SipMessages messages, Directory directory, DialPlan dialPlan, Registrar registrar, Lanes lanes,
                  ScheduledExecutorService timers, ActiveCalls active, CallRecords records, Clock clock,
                  MediaServices media) {
-        this.ctx = new B2buaContext(messages, directory, registrar, lanes, timers, active, records, new CallTable(),
-                clock, media);
+        this.directory = directory;
+        this.env = new SipCallEnvironment(messages, dialPlan, registrar, lanes, timers, active, records, clock, media);
     }
 
     /** Registers INVITE, ACK, CANCEL, BYE, REFER, INFO, NOTIFY and UPDATE handling on the dispatcher. */
     public void install(SipDispatcher dispatcher, TenantResolver tenants, DigestGate gate, int maxCalls) {
-        InDialogHandler inDialog = new InDialogHandler(ctx);
-        dispatcher.on(Request.INVITE, new InviteHandler(ctx, tenants, gate, inDialog, maxCalls))
+        InDialogHandler inDialog = new InDialogHandler(env);
+        dispatcher.on(Request.INVITE, new InviteHandler(env, directory, tenants, gate, inDialog, maxCalls))
                 .on(Request.ACK, inDialog)
-                .on(Request.CANCEL, new CancelHandler(ctx))
+                .on(Request.CANCEL, new CancelHandler(env.messages()))
                 .on(Request.BYE, inDialog)
                 .on(Request.REFER, inDialog)
                 .on(Request.INFO, inDialog)
@@ -46,13 +43,13 @@ public final class B2bua implements CallControl {
 
     @Override
     public boolean hangUp(String callId) {
-        return ctx.table().find(callId).map(call -> {
+        return env.table().find(callId).map(call -> {
             call.onLane(call::hangUp);
             return true;
         }).orElse(false);
     }
 
     public int liveCalls() {
-        return ctx.table().size();
+        return env.table().size();
     }
 }

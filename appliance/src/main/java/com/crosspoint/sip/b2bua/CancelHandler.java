@@ -1,6 +1,7 @@
 package com.crosspoint.sip.b2bua;
 
 import com.crosspoint.sip.RequestHandler;
+import com.crosspoint.sip.SipMessages;
 import gov.nist.javax.sip.ServerTransactionExt;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
@@ -8,20 +9,20 @@ import javax.sip.message.Response;
 
 /** CANCEL of a ringing call: 200 for the CANCEL at once, then the call cancels its legs (RFC 3261 §9.2). */
 final class CancelHandler implements RequestHandler {
-    private final B2buaContext ctx;
+    private final SipMessages messages;
 
-    CancelHandler(B2buaContext ctx) {
-        this.ctx = ctx;
+    CancelHandler(SipMessages messages) {
+        this.messages = messages;
     }
 
     @Override
     public void handle(RequestEvent event, ServerTransaction st) {
         ServerTransaction invite = ((ServerTransactionExt) st).getCanceledInviteTransaction();
         if (invite == null || !(invite.getApplicationData() instanceof B2buaCall call)) {
-            ctx.messages().send(st, ctx.messages().response(st.getRequest(), Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST));
+            messages.send(st, messages.response(st.getRequest(), Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST));
             return;
         }
-        ctx.messages().send(st, ctx.messages().response(st.getRequest(), Response.OK));
+        messages.send(st, messages.response(st.getRequest(), Response.OK));
         call.onLane(call::onCancel);
     }
 }

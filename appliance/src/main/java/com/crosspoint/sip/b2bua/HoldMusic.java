@@ -1,27 +1,12 @@
 package com.crosspoint.sip.b2bua;
 
 import com.crosspoint.call.SdpSummary;
-import com.crosspoint.media.engine.MediaSession;
 import com.crosspoint.media.engine.MediaUnavailableException;
 import com.crosspoint.media.engine.SessionListener;
-import com.crosspoint.media.engine.SessionRequest;
 import com.crosspoint.media.sdp.Direction;
 import com.crosspoint.media.sdp.Negotiation;
-import com.crosspoint.media.sdp.SdpNegotiator;
-import com.crosspoint.media.sdp.SdpParseException;
-import com.crosspoint.media.sdp.SessionDescription;
-import com.crosspoint.sip.SipMessages;
-import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
-import javax.sip.InvalidArgumentException;
-import javax.sip.ServerTransaction;
-import javax.sip.SipException;
-import javax.sip.header.CSeqHeader;
-import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,8 +45,6 @@ final class HoldMusic {
     static final Direction TO_THE_HELD = Direction.SENDRECV;
 
     private final B2buaCall call;
-    private final MediaServices media;
-    private final SipMessages messages;
     private final Consumer<Phase> report;
     private End holder;
     private End held;
@@ -71,43 +54,33 @@ final class HoldMusic {
     /** The appliance's side towards one phone. */
     private static final class End {
         final Leg leg;
-        final MediaSession session;
-        final SdpNegotiator negotiator;
+        final AnchoredSession session;
         boolean holds;
         End other;
 
-        End(Leg leg, MediaSession session, SdpNegotiator negotiator) {
+        End(Leg leg, AnchoredSession session) {
             this.leg = leg;
             this.session = session;
-            this.negotiator = negotiator;
         }
     }
 
-    private HoldMusic(B2buaCall call, MediaServices media, SipMessages messages, Consumer<Phase> report) {
+    private HoldMusic(B2buaCall call, Consumer<Phase> report) {
         this.call = call;
-        this.media = media;
-        this.messages = messages;
         this.report = report;
     }
 
     /**
-     * {@code from} sent the hold re-INVITE {@code st}: plays music to {@code to}. Empty when the appliance cannot
-     * take the media (no free ports, an offer it cannot answer): the call relays the re-INVITE as without media.
-     * Otherwise {@code st} is answered once {@code to} has answered our offer; {@code report} hears the outcome.
+     * {@code from} sent the hold re-INVITE {@code reinvite}: plays music to {@code to}. Empty when the appliance
+     * cannot take the media (no free ports, an offer it cannot answer): the call relays the re-INVITE as without
+     * media. Otherwise {@code reinvite} is answered once {@code to} has answered our offer; {@code report} hears
+     * the outcome.
      */
-    static Optional<HoldMusic> start(B2buaCall call, MediaServices media, SipMessages messages, Leg from, Leg to,
-                                     ServerTransaction st, Consumer<Phase> report) {
-        byte[] body = st.getRequest().getRawContent();
-        SessionDescription offer;
+    static Optional<HoldMusic> start(B2buaCall call, AnchoredMedia media, Leg from, Leg to, InDialogRequest reinvite,
+                                     Consumer<Phase> report) {
+        HoldMusic music = new HoldMusic(call, report);
         try {
-            offer = SessionDescription.parse(body);
-        } catch (SdpParseException e) {
-            return Optional.empty();
-        }
-        HoldMusic music = new HoldMusic(call, media, messages, report);
-        try {
-            music.holder = music.open(from);
-            music.held = music.open(to);
+            music.holder = music.open(media, from);
+            music.held = music.open(media, to);
         } catch (MediaUnavailableException e) {
             LOG.warn("call {}: no media for music on hold, relaying the hold: {}", call.id(), e.getMessage());
             music.closeSessions();
@@ -115,139 +88,98 @@ final class HoldMusic {
         }
         music.holder.other = music.held;
         music.held.other = music.holder;
-        Negotiation n = music.holder.negotiator.answer(offer, Direction.RECVONLY);
+        Negotiation n = music.holder.session.answer(reinvite.body(), Direction.RECVONLY);
         if (!(n instanceof Negotiation.Agreed agreed)) {
             LOG.info("call {}: hold offer not for us ({}), relaying it", call.id(),
                     ((Negotiation.NotAcceptable) n).reason());
             music.closeSessions();
             return Optional.empty();
         }
-        if (!music.offerMusic(st, body, agreed)) {
-            music.closeSessions();
-            return Optional.empty();
-        }
+        music.offerMusic(reinvite, agreed);
         return Optional.of(music);
     }
 
-    private End open(Leg leg) throws MediaUnavailableException {
-        MediaSession session = media.engine().open(new SessionRequest(call.id() + "/moh-" + leg.extension, null,
-                SessionListener.NONE));
+    private End open(AnchoredMedia media, Leg leg) throws MediaUnavailableException {
+        AnchoredSession session = media.open(call.id() + "/moh-" + leg.label(), SessionListener.NONE);
         // our music goes wherever the negotiated direction allows: to the held party, never to a holder
-        session.play(media.music().player());
-        return new End(leg, session, new SdpNegotiator(media.advertised(), session.localPort(),
-                ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE));
+        session.media().play(media.music());
+        return new End(leg, session);
     }
 
     /** Re-INVITEs the held party with our music offer; answers the holder when it has answered. */
-    private boolean offerMusic(ServerTransaction st, byte[] holdOffer, Negotiation.Agreed holderAnswer) {
+    private void offerMusic(InDialogRequest reinvite, Negotiation.Agreed holderAnswer) {
         End x = holder;
         End y = held;
-        byte[] ours = bytes(y.negotiator.offer(TO_THE_HELD));
-        return reInvite(y, ours, st, r -> {
-            if (r.getStatusCode() >= 300) {
-                LOG.info("call {}: {} refused music on hold: {}", call.id(), y.leg.extension, r.getStatusCode());
-                fail(st, r.getStatusCode());
+        offer(y, y.session.offer(TO_THE_HELD), reinvite, (status, sdp) -> {
+            if (status == Response.REQUEST_TIMEOUT) {
+                LOG.info("call {}: {} did not answer the music-on-hold re-INVITE", call.id(), y.leg.label());
+                fail(reinvite, status);
                 return;
             }
-            Negotiation n = acceptAnswer(y, r.getRawContent());
-            if (!(n instanceof Negotiation.Agreed agreed)) {
-                LOG.info("call {}: {} answered music on hold unusably: {}", call.id(), y.leg.extension,
-                        ((Negotiation.NotAcceptable) n).reason());
-                fail(st, Response.NOT_ACCEPTABLE_HERE);
+            if (!OfferListener.accepted(status)) {
+                LOG.info("call {}: {} refused music on hold: {}", call.id(), y.leg.label(), status);
+                fail(reinvite, status);
                 return;
             }
-            y.session.update(agreed.media());
-            y.leg.remoteSdp = r.getRawContent();
-            x.session.update(holderAnswer.media());
-            x.leg.remoteSdp = holdOffer;
+            Negotiation n = y.session.acceptAnswer(sdp);
+            if (n instanceof Negotiation.NotAcceptable na) {
+                LOG.info("call {}: {} answered music on hold unusably: {}", call.id(), y.leg.label(), na.reason());
+                fail(reinvite, Response.NOT_ACCEPTABLE_HERE);
+                return;
+            }
             x.holds = true;
-            answer(st, x.leg, bytes(holderAnswer.description()));
-            LOG.debug("call {}: {} holds, music to {}", call.id(), x.leg.extension, y.leg.extension);
+            reinvite.replyWithSdp(Response.OK, AnchoredSession.bytes(holderAnswer.description()));
+            LOG.debug("call {}: {} holds, music to {}", call.id(), x.leg.label(), y.leg.label());
             report.accept(Phase.HELD);
-        }, () -> {
-            if (closed) {
-                reply(st, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
-                return;
-            }
-            LOG.info("call {}: {} did not answer the music-on-hold re-INVITE", call.id(), y.leg.extension);
-            fail(st, Response.REQUEST_TIMEOUT);
         });
     }
 
     /**
-     * Sends a re-INVITE of ours to {@code to}'s phone (the only one outstanding: {@link #pending}) and ACKs a 2xx.
-     * If the call ended meanwhile the request {@code st} that caused it gets a 481; else {@code onFinal} takes the
-     * final response. False if it could not be sent.
+     * Makes {@code to}'s phone an offer of ours (the only one outstanding: {@link #pending}). If the music was
+     * closed meanwhile (call end, transfer), the request {@code cause} that led to it gets a 481; else
+     * {@code onFinal} hears the phone's answer.
      */
-    private boolean reInvite(End to, byte[] sdp, ServerTransaction st, Consumer<Response> onFinal, Runnable onTimeout) {
+    private void offer(End to, byte[] sdp, InDialogRequest cause, OfferListener onFinal) {
         pending = true;
-        boolean sent = to.leg.sendInDialog(Request.INVITE, List.of(), sdp, sdpType(), new Leg.LaneResponseListener() {
-            @Override
-            public void onResponse(Response r) {
-                if (r.getStatusCode() < 200) {
-                    return;
-                }
-                pending = false;
-                if (r.getStatusCode() < 300) {
-                    ack(to.leg, r);
-                }
-                if (closed) {
-                    reply(st, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
-                    return;
-                }
-                onFinal.accept(r);
-            }
-
-            @Override
-            public void onTimeout() {
-                pending = false;
-                onTimeout.run();
-            }
-        });
-        if (!sent) {
+        to.leg.offer(sdp, (status, answer) -> {
             pending = false;
-        }
-        return sent;
+            if (closed) {
+                cause.reply(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+                return;
+            }
+            onFinal.answered(status, answer);
+        });
     }
 
-    private void fail(ServerTransaction st, int status) {
-        reply(st, status);
+    private void fail(InDialogRequest reinvite, int status) {
+        reinvite.reply(status);
         close();
         report.accept(Phase.FAILED);
     }
 
     /** A re-INVITE from either party while the music lasts. */
-    void onReinvite(Leg from, ServerTransaction st) {
+    void onReinvite(Leg from, InDialogRequest reinvite) {
         if (pending) {
-            reply(st, Response.REQUEST_PENDING); // glare, as for relayed re-INVITEs (RFC 3261 §14.2)
+            reinvite.reply(Response.REQUEST_PENDING); // glare, as for relayed re-INVITEs (RFC 3261 §14.2)
             return;
         }
         End p = from == holder.leg ? holder : held;
         End q = p.other;
-        byte[] body = st.getRequest().getRawContent();
-        SessionDescription offer;
-        try {
-            offer = SessionDescription.parse(body);
-        } catch (SdpParseException e) {
-            reply(st, Response.NOT_ACCEPTABLE_HERE);
-            return;
-        }
+        byte[] body = reinvite.body();
         boolean holds = SdpSummary.of(body).hold();
         Optional<Direction> wish = answering(holds, q.holds);
         if (wish.isEmpty()) {
-            resume(p, q, st, body);
+            resume(p, q, reinvite);
             return;
         }
-        Negotiation n = p.negotiator.answer(offer, wish.get());
-        if (!(n instanceof Negotiation.Agreed agreed)) {
-            LOG.info("call {}: re-INVITE during hold refused: {}", call.id(), ((Negotiation.NotAcceptable) n).reason());
-            reply(st, Response.NOT_ACCEPTABLE_HERE);
+        Negotiation n = p.session.answer(body, wish.get());
+        if (n instanceof Negotiation.NotAcceptable na) {
+            LOG.info("call {}: re-INVITE during hold refused: {}", call.id(), na.reason());
+            reinvite.reply(Response.NOT_ACCEPTABLE_HERE);
             return;
         }
-        p.session.update(agreed.media());
         p.holds = holds;
-        p.leg.remoteSdp = body;
-        answer(st, p.leg, bytes(agreed.description()));
+        reinvite.replyWithSdp(Response.OK, AnchoredSession.bytes(((Negotiation.Agreed) n).description()));
         report.accept(Phase.HELD);
     }
 
@@ -267,23 +199,23 @@ final class HoldMusic {
     }
 
     /** Nobody holds any more: relay p's offer to q, q's answer back, and leave the media to the phones again. */
-    private void resume(End p, End q, ServerTransaction st, byte[] offer) {
-        boolean sent = reInvite(q, offer, st, r -> {
-            if (r.getStatusCode() >= 300) {
+    private void resume(End p, End q, InDialogRequest reinvite) {
+        offer(q, reinvite.body(), reinvite, (status, answer) -> {
+            if (!OfferListener.accepted(status)) {
                 // the held party stays on music; the resuming phone may try again
-                reply(st, r.getStatusCode());
+                reinvite.reply(status);
                 return;
             }
-            p.leg.remoteSdp = offer;
-            q.leg.remoteSdp = r.getRawContent();
-            answer(st, p.leg, r.getRawContent());
+            reinvite.replyWithSdp(status, answer);
             close();
-            LOG.debug("call {}: {} resumed, music stopped", call.id(), p.leg.extension);
+            LOG.debug("call {}: {} resumed, music stopped", call.id(), p.leg.label());
             report.accept(Phase.RESUMED);
-        }, () -> reply(st, Response.REQUEST_TIMEOUT));
-        if (!sent) {
-            reply(st, Response.SERVER_INTERNAL_ERROR);
-        }
+        });
+    }
+
+    /** Whether the music still holds the phones' media (false once resumed, failed or closed). */
+    boolean open() {
+        return !closed;
     }
 
     /** Whether a re-INVITE of ours is outstanding (another one would cross it). */
@@ -303,60 +235,5 @@ final class HoldMusic {
                 e.session.close();
             }
         }
-    }
-
-    // ---- SIP and SDP plumbing --------------------------------------------------------------------------------
-
-    private static Negotiation acceptAnswer(End end, byte[] body) {
-        if (body == null || body.length == 0) {
-            return new Negotiation.NotAcceptable("no SDP in the answer");
-        }
-        try {
-            return end.negotiator.acceptAnswer(SessionDescription.parse(body));
-        } catch (SdpParseException e) {
-            return new Negotiation.NotAcceptable("malformed SDP: " + e.getMessage());
-        }
-    }
-
-    private void answer(ServerTransaction st, Leg to, byte[] sdp) {
-        Response ok = messages.response(st.getRequest(), Response.OK);
-        try {
-            ok.setHeader(messages.contact(to.transport));
-            if (sdp != null && sdp.length > 0) {
-                ok.setContent(to.origin.apply(sdp), sdpType());
-            }
-        } catch (ParseException e) {
-            throw new IllegalStateException(e);
-        }
-        messages.send(st, ok);
-    }
-
-    private void reply(ServerTransaction st, int status) {
-        try {
-            messages.send(st, messages.response(st.getRequest(), status));
-        } catch (RuntimeException e) {
-            LOG.debug("call {}: could not answer a re-INVITE: {}", call.id(), e.getMessage());
-        }
-    }
-
-    private void ack(Leg leg, Response ok) {
-        try {
-            long cseq = ((CSeqHeader) ok.getHeader(CSeqHeader.NAME)).getSeqNumber();
-            leg.dialog.sendAck(leg.dialog.createAck(cseq));
-        } catch (SipException | InvalidArgumentException e) {
-            LOG.debug("call {}: could not ACK re-INVITE: {}", call.id(), e.getMessage());
-        }
-    }
-
-    private javax.sip.header.ContentTypeHeader sdpType() {
-        try {
-            return InboundLeg.sdpType(messages);
-        } catch (ParseException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] bytes(SessionDescription sdp) {
-        return sdp.format().getBytes(StandardCharsets.US_ASCII);
     }
 }

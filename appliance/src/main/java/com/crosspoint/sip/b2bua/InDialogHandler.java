@@ -7,45 +7,44 @@ import java.util.concurrent.RejectedExecutionException;
 import javax.sip.Dialog;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
-import javax.sip.address.SipURI;
-import javax.sip.header.ReferToHeader;
-import javax.sip.message.Request;
 import javax.sip.header.CallIdHeader;
+import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Requests inside a call's dialogs (BYE, re-INVITE, REFER, INFO ...): routed to the call's lane. */
+/**
+ * Requests inside a call's dialogs (BYE, re-INVITE, REFER, INFO ...): each goes to the leg whose dialog it came
+ * in on, which hands it to its call on the call's lane.
+ */
 final class InDialogHandler implements RequestHandler {
     private static final Logger LOG = LoggerFactory.getLogger(InDialogHandler.class);
 
-    private final B2buaContext ctx;
+    private final SipCallEnvironment env;
 
-    InDialogHandler(B2buaContext ctx) {
-        this.ctx = ctx;
+    InDialogHandler(SipCallEnvironment env) {
+        this.env = env;
     }
 
     @Override
     public void handle(RequestEvent event, ServerTransaction st) {
         Request rq = event.getRequest();
         Dialog dialog = event.getDialog() != null ? event.getDialog() : st == null ? null : st.getDialog();
-        Leg leg = dialog != null && dialog.getApplicationData() instanceof Leg l ? l : null;
+        PhoneLeg leg = legOf(dialog);
         if (Request.ACK.equals(rq.getMethod())) {
             confirmAck(event, leg);
             return;
         }
         if (leg == null) {
-            ctx.messages().send(st, ctx.messages().response(rq, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST));
+            env.messages().send(st, env.messages().response(rq, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST));
             return;
         }
-        B2buaCall call = leg.call;
-        switch (rq.getMethod()) {
-            case Request.BYE -> call.onLane(() -> call.onBye(leg, st));
-            case Request.INVITE -> call.onLane(() -> call.onReinvite(leg, st));
-            case Request.REFER -> call.onLane(() -> call.onRefer(leg, st, referTarget(rq)));
-            case Request.NOTIFY -> ctx.messages().send(st, ctx.messages().response(rq, Response.OK));
-            default -> call.onLane(() -> call.onRelay(leg, st));
-        }
+        leg.receive(st);
+    }
+
+    /** The leg a dialog belongs to: {@link PhoneLeg#attach} keeps it as the dialog's application data. */
+    private static PhoneLeg legOf(Dialog dialog) {
+        return dialog != null && dialog.getApplicationData() instanceof PhoneLeg leg ? leg : null;
     }
 
     /**
@@ -55,7 +54,7 @@ final class InDialogHandler implements RequestHandler {
      * the call's lane, so there the timer exists: offering the ACK to the dialog again stops it. The call
      * then hears of the ACK, whose body is the answer to a late offer.
      */
-    private void confirmAck(RequestEvent event, Leg leg) {
+    private void confirmAck(RequestEvent event, PhoneLeg leg) {
         if (!(event.getDialog() instanceof SIPDialog dialog)
                 || !(event.getServerTransaction() instanceof SIPServerTransaction ack)) {
             return;
@@ -66,8 +65,9 @@ final class InDialogHandler implements RequestHandler {
                 dialog.handleAck(ack);
             }
             // After a late offer the ACK carries the caller's answer (RFC 3264 §4); the leg is attached by now.
-            if (dialog.getApplicationData() instanceof Leg attached) {
-                attached.call.onAck(attached, sdp);
+            PhoneLeg attached = legOf(dialog);
+            if (attached != null) {
+                attached.acknowledged(sdp);
             }
         };
         if (leg != null) {
@@ -77,18 +77,9 @@ final class InDialogHandler implements RequestHandler {
         // Not attached yet: the 2xx of the caller's leg is being sent, on the lane of its Call-ID.
         String callId = ((CallIdHeader) event.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
         try {
-            ctx.lanes().execute(callId, confirm);
+            env.execute(callId, confirm);
         } catch (RejectedExecutionException e) {
             LOG.warn("call {}: lane full, ACK not confirmed to the stack", callId);
         }
-    }
-
-    /** The user part of Refer-To, the extension to transfer to; null when not a SIP URI. */
-    private static String referTarget(Request rq) {
-        ReferToHeader rt = (ReferToHeader) rq.getHeader(ReferToHeader.NAME);
-        if (rt != null && rt.getAddress().getURI() instanceof SipURI sip) {
-            return sip.getUser();
-        }
-        return null;
     }
 }

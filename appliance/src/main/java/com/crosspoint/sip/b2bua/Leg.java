@@ -1,123 +1,60 @@
 package com.crosspoint.sip.b2bua;
 
-import com.crosspoint.sip.ResponseListener;
-import com.crosspoint.sip.SipMessages;
-import java.text.ParseException;
-import java.util.List;
-import javax.sip.ClientTransaction;
-import javax.sip.Dialog;
-import javax.sip.DialogState;
-import javax.sip.ResponseEvent;
-import javax.sip.SipException;
-import javax.sip.header.ContentTypeHeader;
-import javax.sip.header.Header;
-import javax.sip.message.Request;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import com.crosspoint.model.CallQualitySummary;
 
 /**
- * One side of a call: a SIP dialog between the appliance and one phone. The call pairs two legs
- * and relays between them; this class knows how to send in-dialog requests on its dialog.
- * Touched only on its call's lane.
+ * One party of a call as the call sees it: a phone at the end of a SIP dialog ({@link PhoneLeg}) or the appliance
+ * itself answering with a voice application ({@link MediaLeg}). What the other party does reaches a leg through
+ * one method per kind of event, and each kind of leg carries it out its own way (a phone is sent the request, the
+ * appliance answers it), so the call never asks which kind of leg it holds. Touched only on its call's lane.
  */
-abstract class Leg {
-    private static final Logger LOG = LoggerFactory.getLogger(Leg.class);
+interface Leg {
 
-    final SipMessages messages;
-    final B2buaCall call;
-    /**
-     * The extension of the person on this leg; for a {@link MediaLeg} the label of its application, which
-     * changes when the call is handed to another one (a menu handing the caller to voicemail).
-     */
-    String extension;
-    /** The transport the phone speaks to us on (for our Contact). */
-    final String transport;
-    Dialog dialog;
-    /** The session description this phone sent last (offer or answer); reused for transfers. */
-    byte[] remoteSdp;
-    /** The origin every session description sent to this phone carries (RFC 3264 §8). */
-    final PresentedOrigin origin = new PresentedOrigin();
-    boolean ended;
+    /** The extension of the person on this leg, or the label of the application answering it ("voicemail"). */
+    String label();
 
-    Leg(SipMessages messages, B2buaCall call, String extension, String transport) {
-        this.messages = messages;
-        this.call = call;
-        this.extension = extension;
-        this.transport = transport;
-    }
+    /** The session description this party sent last (offer or answer): what a transfer offers to someone else. */
+    byte[] lastSdp();
 
-    void attach(Dialog d) {
-        if (d != null && dialog == null) {
-            dialog = d;
-            d.setApplicationData(this);
-        }
-    }
+    /** The codec this party's media uses, when known. */
+    String codec();
 
-    /** Hangs up an established dialog with BYE. */
-    void bye() {
-        if (ended || dialog == null || dialog.getState() == DialogState.TERMINATED) {
-            ended = true;
-            return;
-        }
-        ended = true;
-        sendInDialog(Request.BYE, List.of(), null, null, null);
-    }
+    /** How the audio this party sends reaches the appliance, when the appliance carries it; null otherwise. */
+    CallQualitySummary quality();
 
     /**
-     * Sends an in-dialog request; {@code listener} (may be null) hears its responses on the lane.
-     * Returns false when the dialog cannot carry it any more.
+     * Whether this party is a phone whose media a re-INVITE may point elsewhere: at a transfer target, at music
+     * on hold. The appliance's own media leg is not: it is where media ends.
      */
-    boolean sendInDialog(String method, List<Header> extra, byte[] body, ContentTypeHeader type,
-                         LaneResponseListener listener) {
-        try {
-            Request rq = dialog.createRequest(method);
-            if (Request.INVITE.equals(method) || Request.NOTIFY.equals(method) || Request.REFER.equals(method)) {
-                rq.setHeader(messages.contact(transport));
-            }
-            if (body != null) {
-                boolean sdp = type != null && "sdp".equalsIgnoreCase(type.getContentSubType());
-                rq.setContent(sdp ? origin.apply(body) : body, type);
-            }
-            for (Header h : extra) {
-                rq.setHeader(h);
-            }
-            ClientTransaction ct = messages.provider().getNewClientTransaction(rq);
-            ct.setApplicationData(new LaneHop(listener));
-            dialog.sendRequest(ct);
-            return true;
-        } catch (SipException | ParseException | RuntimeException e) {
-            LOG.debug("could not send {} on call {}: {}", method, call.id(), e.getMessage());
-            return false;
-        }
-    }
+    boolean movable();
 
-    /** Adapts a stack-thread response callback to one that runs on the call's lane. */
-    private final class LaneHop implements ResponseListener {
-        private final LaneResponseListener listener;
+    /** Whether this party has left the call (hung up, or was hung up). */
+    boolean ended();
 
-        LaneHop(LaneResponseListener listener) {
-            this.listener = listener;
-        }
+    /**
+     * The other party offers a new session description (a re-INVITE: hold, resume, new address, a transfer
+     * target's media). {@code answered} hears this party's answer, or the failure, exactly once.
+     */
+    void offer(byte[] sdp, OfferListener answered);
 
-        @Override
-        public void onResponse(ResponseEvent event) {
-            if (listener != null) {
-                call.onLane(() -> listener.onResponse(event.getResponse()));
-            }
-        }
+    /**
+     * Another in-dialog request of the other party (INFO with a key press, UPDATE ...); returns the status the
+     * request is to be answered with.
+     */
+    int relay(InDialogRequest request);
 
-        @Override
-        public void onTimeout() {
-            if (listener != null) {
-                call.onLane(listener::onTimeout);
-            }
-        }
-    }
+    /** Whether this party offered in its 2xx (late offer) and still waits for the answer. */
+    boolean awaitsAnswer();
 
-    /** A response callback that runs on the lane. */
-    interface LaneResponseListener {
-        void onResponse(javax.sip.message.Response response);
+    /** The other party's ACK brought the answer to this party's late offer (null when it brought none). */
+    void acceptAnswer(byte[] sdp);
 
-        void onTimeout();
-    }
+    /** The call ends for this party: a phone is sent BYE, an application hears that the caller hung up. */
+    void bye();
+
+    /**
+     * How the transfer this party asked for (REFER) goes: a sipfrag status line, the last one when the transfer
+     * is over either way (RFC 3515 §2.4.5).
+     */
+    void transferProgress(String statusLine, boolean last);
 }

@@ -1,6 +1,5 @@
 package com.crosspoint.sip.b2bua;
 
-import com.crosspoint.model.Binding;
 import com.crosspoint.sip.ResponseListener;
 import com.crosspoint.sip.SipMessages;
 import javax.sip.ClientTransaction;
@@ -12,43 +11,50 @@ import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A leg we called: one INVITE to one registered device. */
-final class OutboundLeg extends Leg implements ResponseListener {
+/** A leg we called: one INVITE to one registered phone; how it progresses goes to its {@link RingListener}. */
+final class OutboundLeg extends PhoneLeg implements DialledLeg, ResponseListener {
     private static final Logger LOG = LoggerFactory.getLogger(OutboundLeg.class);
 
-    enum State { CALLING, EARLY, CONNECTED, FAILED }
+    private enum State { CALLING, EARLY, CONNECTED, FAILED }
 
-    final Binding target;
+    private final RingListener listener;
     private ClientTransaction invite;
-    State state = State.CALLING;
-    int finalStatus;
+    private State state = State.CALLING;
+    private int finalStatus;
     /** CANCEL was wanted before any provisional response: send it when one arrives (RFC 3261 §9.1). */
     private boolean cancelPending;
     /** The INVITE carried no offer: the 2xx brings the phone's offer and our ACK must answer it. */
-    private final boolean lateOffer;
+    private boolean lateOffer;
     /** A late offer's 2xx, held unacknowledged until the caller's answer arrives; null otherwise. */
     private Response unacknowledged;
 
-    OutboundLeg(SipMessages messages, B2buaCall call, String extension, Binding target, String transport,
-                boolean lateOffer) {
+    OutboundLeg(SipMessages messages, B2buaCall call, String extension, String transport, RingListener listener) {
         super(messages, call, extension, transport);
-        this.target = target;
-        this.lateOffer = lateOffer;
+        this.listener = listener;
     }
 
-    void start(ClientTransaction ct) throws SipException {
-        this.invite = ct;
-        ct.setApplicationData(this);
-        ct.sendRequest();
-        attach(ct.getDialog());
+    /** Sends {@code request}, an INVITE offering {@code sdp} (none: a late offer). */
+    void start(Request request, byte[] sdp) throws SipException {
+        lateOffer = sdp == null || sdp.length == 0;
+        setBody(request, sdp, sdpType()); // the first description this phone sees: its origin stays
+        invite = messages.provider().getNewClientTransaction(request);
+        invite.setApplicationData(this);
+        invite.sendRequest();
+        attach(invite.getDialog());
     }
 
-    boolean isPending() {
+    @Override
+    public boolean pending() {
         return state == State.CALLING || state == State.EARLY;
     }
 
-    /** Stops ringing this device. */
-    void cancel() {
+    @Override
+    public int finalStatus() {
+        return finalStatus;
+    }
+
+    @Override
+    public void cancel() {
         if (state == State.CALLING) {
             cancelPending = true;
         } else if (state == State.EARLY) {
@@ -58,30 +64,10 @@ final class OutboundLeg extends Leg implements ResponseListener {
 
     private void sendCancel() {
         try {
-            Request cancel = invite.createCancel();
-            ClientTransaction ct = messages.provider().getNewClientTransaction(cancel);
+            ClientTransaction ct = messages.provider().getNewClientTransaction(invite.createCancel());
             ct.sendRequest();
         } catch (SipException | RuntimeException e) {
             LOG.debug("could not cancel leg of call {}: {}", call.id(), e.getMessage());
-        }
-    }
-
-    /** ACK for a 2xx, which the application sends itself (RFC 3261 §13.2.2.4). */
-    void ack(Response ok) {
-        ack(ok, null);
-    }
-
-    private void ack(Response ok, byte[] sdp) {
-        try {
-            long cseq = ((CSeqHeader) ok.getHeader(CSeqHeader.NAME)).getSeqNumber();
-            attach(invite.getDialog());
-            Request ack = dialog.createAck(cseq);
-            if (sdp != null && sdp.length > 0) {
-                ack.setContent(origin.apply(sdp), InboundLeg.sdpType(messages));
-            }
-            dialog.sendAck(ack);
-        } catch (SipException | javax.sip.InvalidArgumentException | java.text.ParseException | RuntimeException e) {
-            LOG.debug("could not ACK leg of call {}: {}", call.id(), e.getMessage());
         }
     }
 
@@ -90,12 +76,14 @@ final class OutboundLeg extends Leg implements ResponseListener {
      * phone's offer and its ACK must carry the answer, which only the caller's ACK brings. Until then the 2xx
      * stays unacknowledged (the phone retransmits it).
      */
-    boolean awaitsAnswer() {
+    @Override
+    public boolean awaitsAnswer() {
         return unacknowledged != null;
     }
 
     /** Sends the ACK held back for the late offer, with the caller's answer (or none, if the caller sent none). */
-    void ackWithAnswer(byte[] sdp) {
+    @Override
+    public void acceptAnswer(byte[] sdp) {
         Response ok = unacknowledged;
         unacknowledged = null;
         if (ok != null) {
@@ -104,8 +92,12 @@ final class OutboundLeg extends Leg implements ResponseListener {
     }
 
     @Override
-    void bye() {
-        ackWithAnswer(null); // a dialog is only confirmed, and can only be hung up, once its 2xx is ACKed
+    public void bye() {
+        if (pending()) {
+            cancel(); // not answered yet: a BYE cannot end it (RFC 3261 §15)
+            return;
+        }
+        acceptAnswer(null); // a dialog is only confirmed, and can only be hung up, once its 2xx is ACKed
         super.bye();
     }
 
@@ -131,36 +123,37 @@ final class OutboundLeg extends Leg implements ResponseListener {
             } else if (status == 100 || state != State.EARLY) {
                 return;
             }
-            call.onLegProvisional(this, status, r.getRawContent());
+            listener.onProvisional(this, status, r.getRawContent());
         } else if (status < 300) {
             if (state == State.CONNECTED) {
                 return;
             }
             state = State.CONNECTED;
-            remoteSdp = r.getRawContent();
+            remember(r.getRawContent());
             if (lateOffer) {
                 unacknowledged = r;
             } else {
-                ack(r);
+                ack(r, null);
             }
-            call.onLegAnswered(this);
+            listener.onAnswered(this);
         } else if (state != State.FAILED) {
-            state = State.FAILED;
-            finalStatus = status;
-            ended = true;
-            call.onLegFailed(this, status);
+            fail(status);
         }
     }
 
     @Override
     public void onTimeout() {
         call.onLane(() -> {
-            if (isPending()) {
-                state = State.FAILED;
-                finalStatus = Response.REQUEST_TIMEOUT;
-                ended = true;
-                call.onLegFailed(this, Response.REQUEST_TIMEOUT);
+            if (pending()) {
+                fail(Response.REQUEST_TIMEOUT);
             }
         });
+    }
+
+    private void fail(int status) {
+        state = State.FAILED;
+        finalStatus = status;
+        markEnded();
+        listener.onFailed(this, status);
     }
 }

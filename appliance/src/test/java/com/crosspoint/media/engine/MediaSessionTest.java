@@ -208,7 +208,7 @@ class MediaSessionTest {
             assertThat(sdpAddress.receive(150)).isEmpty();
 
             int n = engine.config().relatchPackets();
-            Thread.sleep(MediaSession.RELATCH_QUIET_NANOS / 1_000_000 + 100); // the old address went quiet
+            Thread.sleep(QuietTakeover.QUIET_NANOS / 1_000_000 + 100); // the old address went quiet
             for (int i = 0; i < n - 1; i++) {
                 rebound.sendRtp(0, 100 + i, 16000 + 160L * i, 7, SILENCE_PCMU, s.localPort());
             }

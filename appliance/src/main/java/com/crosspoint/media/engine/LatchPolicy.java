@@ -1,0 +1,30 @@
+package com.crosspoint.media.engine;
+
+import com.crosspoint.media.sdp.MediaParameters;
+
+/**
+ * Who may send a session its RTP: which source latches first and when another takes the stream over. A
+ * {@link SourceLatch} asks it on the receive thread for every packet that passed the payload checks; one
+ * instance per session, so it may keep state. {@link QuietTakeover} is today's rule; a stricter one (latch only
+ * the signalled address unless the phone is behind NAT, pin the SSRC) plugs in here.
+ */
+interface LatchPolicy {
+
+    /**
+     * Nothing is latched yet (a new stream, or the peer moved in SDP).
+     *
+     * @return whether the packet's source latches; if not, the packet is dropped as foreign
+     */
+    boolean latchesFirst(ReceivedRtp packet, MediaParameters stream);
+
+    /**
+     * A packet from a source other than the latched one.
+     *
+     * @param quietNanos how long the latched source has not sent (arrival minus its last packet's arrival)
+     * @return whether its source takes over from now on; if not, the packet is dropped as foreign
+     */
+    boolean takesOver(ReceivedRtp packet, long quietNanos);
+
+    /** A packet came from the latched source. */
+    void latchedSourceSent();
+}

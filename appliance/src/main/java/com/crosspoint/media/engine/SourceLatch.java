@@ -1,0 +1,78 @@
+package com.crosspoint.media.engine;
+
+import com.crosspoint.media.sdp.MediaParameters;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Symmetric RTP (RFC 4961): the one source address a session accepts RTP from, which is also where its RTP
+ * goes. Whether a source latches, or takes over from the latched one, is its {@link LatchPolicy}'s call.
+ * {@link #check} runs on the session's receive thread only; {@link #source()} and {@link #reset()} from any.
+ */
+final class SourceLatch {
+
+    /** What a packet's source is to the latch. */
+    enum Verdict {
+        /** Sent by the latched source. */
+        FROM_LATCHED,
+        /** Its source is the latched one from now on (the first latch, or a takeover). */
+        LATCHED_NOW,
+        /** Another source, which did not take over: drop the packet. */
+        FOREIGN
+    }
+
+    private final LatchPolicy policy;
+    private final AtomicLong foreign = new AtomicLong();
+    private final AtomicLong relatches = new AtomicLong();
+    private volatile InetSocketAddress source;
+    private long lastFromLatchedNanos; // receive thread only
+
+    SourceLatch(LatchPolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    Verdict check(ReceivedRtp packet, MediaParameters stream) {
+        InetSocketAddress latched = source;
+        InetSocketAddress from = packet.source();
+        Verdict verdict;
+        if (latched == null) {
+            verdict = policy.latchesFirst(packet, stream) ? Verdict.LATCHED_NOW : Verdict.FOREIGN;
+        } else if (latched.equals(from)) {
+            policy.latchedSourceSent();
+            verdict = Verdict.FROM_LATCHED;
+        } else if (policy.takesOver(packet, packet.arrivalNanos() - lastFromLatchedNanos)) {
+            relatches.incrementAndGet();
+            verdict = Verdict.LATCHED_NOW;
+        } else {
+            verdict = Verdict.FOREIGN;
+        }
+        if (verdict == Verdict.FOREIGN) {
+            foreign.incrementAndGet();
+            return verdict;
+        }
+        source = from;
+        lastFromLatchedNanos = packet.arrivalNanos();
+        return verdict;
+    }
+
+    /** The latched source, or null before the first latch and after a {@link #reset()}. */
+    InetSocketAddress source() {
+        return source;
+    }
+
+    /** Forgets the latched source (the peer moved in SDP): the next accepted packet latches afresh. */
+    void reset() {
+        source = null;
+    }
+
+    /** Packets dropped because another source is latched (or none may latch yet). */
+    long foreignPackets() {
+        return foreign.get();
+    }
+
+    /** Times another source took over after the first latch. */
+    long relatches() {
+        return relatches.get();
+    }
+}

@@ -1,0 +1,54 @@
+package com.crosspoint.routing;
+
+import com.crosspoint.call.ForwardingPolicy.Reason;
+import com.crosspoint.call.voice.CallApplication;
+import com.crosspoint.model.User;
+import java.util.Objects;
+
+/**
+ * Where a call goes, as the {@link DialPlan} decides it. Call control acts on the answer and never looks at a
+ * dialled number itself. The contact center's queues and the carrier edge's trunks join this list as kinds
+ * of their own.
+ */
+public sealed interface Destination {
+
+    /**
+     * Ring {@code user}'s phones. Forward-always and do-not-disturb have been applied already: this is the user
+     * the call really rings.
+     *
+     * @param path every extension the call went through to get here, this one last (for loop detection when
+     *             the user does not answer and their own forwarding takes over)
+     */
+    record Extension(User user, ForwardingPath path) implements Destination {
+        public Extension {
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(path, "path");
+        }
+    }
+
+    /** The appliance answers the call itself: a service number (mailbox access, a menu, a room). */
+    record Application(CallApplication app) implements Destination {
+        public Application {
+            Objects.requireNonNull(app, "app");
+        }
+    }
+
+    /**
+     * {@code owner} could not take the call, for {@code reason}, and nobody they forward to either: their mailbox
+     * takes it ({@code app}, leaving a message).
+     */
+    record Mailbox(User owner, Reason reason, CallApplication app) implements Destination {
+        public Mailbox {
+            Objects.requireNonNull(owner, "owner");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(app, "app");
+        }
+    }
+
+    /** Nowhere to go: the call is refused, for {@code why}. */
+    record Rejected(Rejection why) implements Destination {
+        public Rejected {
+            Objects.requireNonNull(why, "why");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package com.crosspoint.routing;
+
+import com.crosspoint.call.ForwardingPolicy;
+import com.crosspoint.call.ForwardingPolicy.Reason;
+import com.crosspoint.call.voice.CallApplication;
+import com.crosspoint.call.voice.ServiceNumbers;
+import com.crosspoint.directory.Directory;
+import com.crosspoint.model.User;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The routing step. A new call is routed once ({@link #route}); when a user it rang could not take it, the same
+ * rules say where it goes next ({@link #unanswered}). The order: no relaying to other domains; the numbers the
+ * appliance answers itself (mailbox codes, menus, rooms: {@link ServiceNumbers}, asked in order); then the
+ * tenant's users, with their forward-always and do-not-disturb applied; a user who cannot answer is forwarded
+ * as their settings say, else their mailbox takes the call, else it is refused. Reads the in-memory directory
+ * only; thread-safe.
+ */
+public final class DialPlan {
+    private final Directory directory;
+    private final List<ServiceNumbers> services;
+    private final Mailboxes mailboxes;
+
+    /**
+     * @param services  asked in order before any user; empty when the appliance answers no calls itself
+     * @param mailboxes takes calls users cannot; null when there is no voicemail (the call is refused instead)
+     */
+    public DialPlan(Directory directory, List<ServiceNumbers> services, Mailboxes mailboxes) {
+        this.directory = directory;
+        this.services = List.copyOf(services);
+        this.mailboxes = mailboxes;
+    }
+
+    /** Where a new call goes. */
+    public Destination route(DialledCall call) {
+        if (call.calledTenantId().isEmpty() || call.calledTenantId().getAsLong() != call.tenant().id()) {
+            return new Destination.Rejected(Rejection.RELAYING_DENIED);
+        }
+        for (ServiceNumbers numbers : services) {
+            Optional<CallApplication> app = numbers.answer(call.tenant(), call.caller(), call.number());
+            if (app.isPresent()) {
+                return new Destination.Application(app.get());
+            }
+        }
+        Optional<User> user = directory.userByExtension(call.tenant().id(), call.number());
+        if (user.isEmpty()) {
+            return new Destination.Rejected(Rejection.NO_SUCH_NUMBER);
+        }
+        return reach(user.get(), ForwardingPath.START, call.caller());
+    }
+
+    /**
+     * Where a call to {@code user} goes after they could not take it for {@code reason}: their forwarding
+     * target for that reason (rung as a call to them would be), else their mailbox, else nowhere.
+     *
+     * @param path   the path that reached {@code user} (from {@link Destination.Extension#path()})
+     * @param caller the user calling, for the mailbox's message; null when the caller is no user
+     */
+    public Destination unanswered(User user, Reason reason, ForwardingPath path, User caller) {
+        Optional<User> next = ForwardingPolicy.onFailure(user.settings(), reason)
+                .filter(target -> !target.equals(user.extension()))
+                .flatMap(target -> directory.userByExtension(user.tenantId(), target));
+        if (next.isPresent()) {
+            return reach(next.get(), path, caller);
+        }
+        if (mailboxes != null) {
+            return new Destination.Mailbox(user, reason, mailboxes.deposit(user, reason, caller));
+        }
+        return new Destination.Rejected(Rejection.of(reason));
+    }
+
+    /**
+     * Where ringing {@code user} leads: to them, or on along their forward-always, or (do-not-disturb) to what
+     * takes their calls when they are busy. A forward target that does not exist is ignored: the user rings.
+     */
+    public Destination reach(User user, ForwardingPath path, User caller) {
+        Optional<ForwardingPath> here = path.then(user.extension());
+        if (here.isEmpty()) {
+            return new Destination.Rejected(Rejection.FORWARDING_LOOP);
+        }
+        Optional<User> always = ForwardingPolicy.always(user.settings())
+                .filter(target -> !target.equals(user.extension()))
+                .flatMap(target -> directory.userByExtension(user.tenantId(), target));
+        if (always.isPresent()) {
+            return reach(always.get(), here.get(), caller);
+        }
+        if (user.settings().doNotDisturb()) {
+            return unanswered(user, Reason.BUSY, here.get(), caller);
+        }
+        return new Destination.Extension(user, here.get());
+    }
+}

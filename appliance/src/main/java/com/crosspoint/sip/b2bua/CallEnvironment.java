@@ -1,0 +1,55 @@
+package com.crosspoint.sip.b2bua;
+
+import com.crosspoint.call.CallSnapshot;
+import com.crosspoint.call.voice.CallApplication;
+import com.crosspoint.model.Binding;
+import com.crosspoint.model.CallRecord;
+import com.crosspoint.model.Tenant;
+import com.crosspoint.model.User;
+import com.crosspoint.routing.DialPlan;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a call needs from outside itself: routing, the phones of a user, a way to place and answer legs, its
+ * lane and timers, and where its state and its record go. The appliance's is {@link SipCallEnvironment}; unit
+ * tests give calls a fake one, with fake legs, so that call behaviour is tested without phones.
+ */
+interface CallEnvironment {
+
+    DialPlan dialPlan();
+
+    /** The phones registered for {@code user} now. */
+    List<Binding> phonesOf(Tenant tenant, User user);
+
+    /** Places {@code call}'s outbound legs. */
+    Dialer dialer(B2buaCall call, int maxForwards);
+
+    /** The appliance answers {@code caller} itself, with {@code app} (see {@link MediaLeg}). */
+    ApplicationLeg answering(B2buaCall call, CallerLeg caller, CallApplication app);
+
+    /** What music on hold needs, or empty when the appliance carries no media: holds are then relayed. */
+    Optional<AnchoredMedia> anchoredMedia();
+
+    /** Runs {@code task} on the lane of call {@code callId}; throws RejectedExecutionException when it is full. */
+    void execute(String callId, Runnable task);
+
+    /** Runs {@code task} on the call's lane once {@code after} has passed. */
+    CallTimer schedule(String callId, Duration after, Runnable task);
+
+    /** Runs {@code task} on the call's lane every {@code period}. */
+    CallTimer every(String callId, Duration period, Runnable task);
+
+    Clock clock();
+
+    /** The call changed: live views follow. */
+    void update(CallSnapshot snapshot);
+
+    /** The call is over: its record is committed, then its end is published. */
+    void finish(CallRecord record, CallSnapshot ended);
+
+    /** The call is over: it can no longer be found by its id. */
+    void forget(B2buaCall call);
+}

@@ -1,0 +1,18 @@
+package com.crosspoint.sip.b2bua;
+
+import com.crosspoint.model.Binding;
+import java.util.Optional;
+
+/** Places the outbound legs of one call: one INVITE to one registered phone. */
+interface Dialer {
+
+    /**
+     * Sends an INVITE to {@code device} for {@code toExtension}, from {@code from}, offering {@code sdp} (none:
+     * a late offer); its progress goes to {@code listener}. Empty when it could not be sent.
+     */
+    Optional<DialledLeg> dial(Binding device, Party from, String toExtension, byte[] sdp, RingListener listener);
+
+    /** Who a dialled phone is told is calling. */
+    record Party(String extension, String displayName) {
+    }
+}

@@ -1,0 +1,85 @@
+package com.crosspoint.sip.b2bua;
+
+import com.crosspoint.model.Binding;
+import com.crosspoint.sip.SipMessages;
+import java.text.ParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.sip.InvalidArgumentException;
+import javax.sip.SipException;
+import javax.sip.address.Address;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Places a call's outbound legs: a fresh dialog from the appliance to one registered phone. */
+final class SipDialer implements Dialer {
+    private static final Logger LOG = LoggerFactory.getLogger(SipDialer.class);
+
+    private final SipMessages messages;
+    private final B2buaCall call;
+    private final String domain;
+    private final int maxForwards;
+
+    SipDialer(SipMessages messages, B2buaCall call, String domain, int maxForwards) {
+        this.messages = messages;
+        this.call = call;
+        this.domain = domain;
+        this.maxForwards = maxForwards;
+    }
+
+    @Override
+    public Optional<DialledLeg> dial(Binding device, Party from, String toExtension, byte[] sdp, RingListener listener) {
+        try {
+            Request invite = invite(device, from, toExtension);
+            OutboundLeg leg = new OutboundLeg(messages, call, toExtension, transportOf(invite.getRequestURI()), listener);
+            leg.start(invite, sdp);
+            return Optional.of(leg);
+        } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
+            LOG.info("call {}: cannot ring {} at {}: {}", call.id(), toExtension, device.contact(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The transport a contact asks for (its {@code transport} parameter), UDP by default. */
+    private static String transportOf(URI contact) {
+        if (contact instanceof SipURI sip && sip.getTransportParam() != null) {
+            return sip.getTransportParam().toUpperCase(Locale.ROOT);
+        }
+        return "UDP";
+    }
+
+    private Request invite(Binding target, Party from, String toExtension) throws ParseException, InvalidArgumentException {
+        URI requestUri = messages.addresses().createURI(target.contact());
+        if (requestUri instanceof SipURI sip) {
+            // Header parameters in a registered contact must never become headers of our request.
+            sip.removeParameter("method");
+        }
+        String transport = transportOf(requestUri);
+        Address fromAddress = messages.addresses().createAddress(messages.addresses().createSipURI(from.extension(), domain));
+        if (from.displayName() != null && !from.displayName().isBlank()) {
+            fromAddress.setDisplayName(from.displayName());
+        }
+        FromHeader fromHeader = messages.headers().createFromHeader(fromAddress, messages.newTag());
+        ToHeader to = messages.headers().createToHeader(
+                messages.addresses().createAddress(messages.addresses().createSipURI(toExtension, domain)), null);
+        CSeqHeader cseq = messages.headers().createCSeqHeader(1L, Request.INVITE);
+        MaxForwardsHeader mf = messages.headers().createMaxForwardsHeader(Math.max(0, maxForwards));
+        List<ViaHeader> via = List.of(messages.via(transport));
+        Request invite = messages.factory().createRequest(requestUri, Request.INVITE, messages.newCallId(), cseq,
+                fromHeader, to, via, mf);
+        invite.addHeader(messages.contact(transport));
+        for (String method : SipMessages.ALLOWED) {
+            invite.addHeader(messages.headers().createAllowHeader(method));
+        }
+        return invite;
+    }
+}
