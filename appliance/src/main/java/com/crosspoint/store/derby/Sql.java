@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -88,9 +89,7 @@ final class Sql {
     /** Updates the row with {@code row}'s key from {@code row}, ignoring its fixed columns. */
     int update(Table table, Object... row) throws SQLException {
         checkWidth(table, row);
-        Object[] parameters = new Object[row.length - table.fixedWidth()];
-        System.arraycopy(row, table.fixedWidth(), parameters, 0, parameters.length);
-        return update(table.update(), parameters);
+        return update(table.update(), Arrays.copyOfRange(row, table.fixedWidth(), row.length));
     }
 
     /** Inserts {@code rows}, each as for {@link #insert}, in one batch. */
