@@ -5,9 +5,11 @@ import com.crosspoint.call.ForwardingPolicy.Reason;
 import com.crosspoint.call.voice.CallApplication;
 import com.crosspoint.call.voice.ServiceNumbers;
 import com.crosspoint.directory.Directory;
+import com.crosspoint.model.Tenant;
 import com.crosspoint.model.User;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The routing step. A new call is routed once ({@link #route}); when a user it rang could not take it, the same
@@ -48,6 +50,14 @@ public final class DialPlan {
             return new Destination.Rejected(Rejection.NO_SUCH_NUMBER);
         }
         return reach(user.get(), ForwardingPath.START, call.caller());
+    }
+
+    /**
+     * Where {@code number}, dialled by {@code caller} from inside a call of {@code tenant} (a transfer target),
+     * goes: routed as a new call within the tenant.
+     */
+    public Destination routeWithin(Tenant tenant, User caller, String number) {
+        return route(new DialledCall(tenant, caller, number, OptionalLong.of(tenant.id())));
     }
 
     /**
