@@ -75,7 +75,7 @@ class RtpHijackIT {
         pbx.user("1002", "Bob", "pw-bob-1002");
         pbx.user("1003", "Silent", "pw-silent-1003");
         pbx.user("1004", "Natted", "pw-natted-1004");
-        CallSettings dnd = new CallSettings(null, null, null, CallSettings.DEFAULT_NO_ANSWER_SECONDS, true);
+        CallSettings dnd = new CallSettings(null, null, null, CallSettings.DEFAULT_NO_ANSWER_SECONDS, true, true);
         mailbox = pbx.settings(pbx.user("2001", "Box", "pw-box-2001"), dnd);
         pbx.appliance().attendant().create(pbx.tenant().id(), new MenuDraft("700", "Reception", null, true, 5, 3,
                 null, List.of(new MenuDraft.Option("2", "EXTENSION", "1002", null))));
