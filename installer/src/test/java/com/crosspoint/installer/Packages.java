@@ -68,7 +68,7 @@ final class Packages {
             throw new UncheckedIOException(e);
         }
         Path out = work.resolve("crosspoint_" + version + "_all.deb");
-        DebianRoot.host(Duration.ofMinutes(2), "dpkg-deb", "--build", "--root-owner-group", tree.toString(), out.toString());
+        DebianRoot.host(Duration.ofMinutes(2), "dpkg-deb", "--build", "-Zgzip", "-z1", "--root-owner-group", tree.toString(), out.toString());
         return out;
     }
 }
