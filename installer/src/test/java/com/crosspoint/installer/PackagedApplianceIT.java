@@ -30,8 +30,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * its unit's exact ExecStart as its user, see {@link PackagedService}): installed with its
  * dependencies from Debian's archive; a baresip phone registers and leaves a voicemail; a backup
  * taken while a call is up restores users, devices, CDRs and voicemail after the data directory is
- * destroyed; a newer build installed over it keeps every row and file; remove keeps data and
- * configuration, purge deletes them.
+ * destroyed; a newer build installed over it keeps every row and file; the data directory of an
+ * earlier release ({@link PreviousReleaseFixture}) is migrated when the service starts and keeps its
+ * rows and files; remove keeps data and configuration, purge deletes them.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PackagedApplianceIT {
@@ -90,6 +91,13 @@ class PackagedApplianceIT {
         assertThat(adminPassword).hasSizeGreaterThanOrEqualTo(16);
         assertThat(apt).doesNotContain(adminPassword);
         assertThat(debian.sh(WAIT, "crosspoint first-login")).contains("password: " + adminPassword);
+
+        if (Files.isExecutable(Path.of("/usr/bin/systemd-analyze"))) {
+            // systemd's own rating of the unit's sandboxing, read offline from the installed root
+            String security = DebianRoot.host(WAIT, "systemd-analyze", "security", "--offline=true",
+                    "--root=" + debian.directory(), "crosspoint.service");
+            assertThat(security).containsPattern("Overall exposure level for crosspoint.service: [0-3]\\.\\d OK");
+        }
 
         // the admin's own settings: ports no other test on this machine uses
         sipPort = FreePorts.udpAndTcp();
@@ -179,6 +187,33 @@ class PackagedApplianceIT {
 
     @Test
     @Order(5)
+    void theDataOfThePreviousReleaseIsMigratedWhenTheNewVersionStartsAndKept() throws IOException {
+        assertThat(service.stop()).isPresent();
+        debian.sh(WAIT, "rm -rf " + DATA);
+        PreviousReleaseFixture.unpack(debian.file(DATA));
+        debian.sh(WAIT, "chown -R crosspoint:crosspoint " + DATA + " && chmod 0750 " + DATA);
+        Map<String, String> oldFiles = voicemailFiles();
+
+        startService();
+        assertThat(service.output()).doesNotContain("migration failed");
+        AdminApi admin = new AdminApi(httpPort, "admin", PreviousReleaseFixture.ADMIN_PASSWORD);
+        String demo = "/tenants/" + admin.tenantId(PreviousReleaseFixture.DEMO_DOMAIN);
+        assertThat(ids(admin.get(demo + "/users"), "extension")).extracting(JsonNode::asText)
+                .allMatch(s -> s.matches("\\d+:100[1-4]")).hasSize(4);
+        assertThat(admin.get(demo + "/devices")).hasSize(4);
+        JsonNode cdrs = admin.get(demo + "/cdrs?limit=10").get("items");
+        assertThat(cdrs).hasSize(1);
+        assertThat(cdrs.get(0).get("disposition").asText()).isEqualTo("VOICEMAIL");
+        assertThat(cdrs.get(0).path("quality").isMissingNode() || cdrs.get(0).get("quality").isNull())
+                .as("the call quality columns (changeset 0006) are new and empty: %s", cdrs.get(0)).isTrue();
+        JsonNode messages = new UserSession(httpPort, "1002", PreviousReleaseFixture.DEMO_PASSWORD).get("/me/voicemails")
+                .get("messages");
+        assertThat(messages).hasSize(1);
+        assertThat(oldFiles).hasSize(1).isEqualTo(voicemailFiles());
+    }
+
+    @Test
+    @Order(6)
     void removeKeepsDataAndConfigurationAndPurgeDeletesThem() {
         service.stop();
         debian.sh(Duration.ofMinutes(2), "apt-get remove -y -q crosspoint");
