@@ -6,7 +6,8 @@
 #   installer/iso/boot-check.sh [ISO]        ISO: default the newest in installer/target/iso
 # Logs: installer/target/iso-check/{install,boot}.log (the serial consoles).
 # Needs: apt-get install qemu-system-x86 qemu-utils xorriso curl sipsak
-# Environment: ACCEL (tcg, the default, or kvm),
+# Environment: ACCEL (tcg, the default, or kvm); BOOT_ONLY=1 skips the installation and boots the disk
+#   the last run installed (its password kept in iso-check/admin-password);
 #   INSTALL_TIMEOUT and BOOT_TIMEOUT in seconds (default 5400 and 2700: TCG on 2 cores is slow).
 set -euo pipefail
 
@@ -40,32 +41,44 @@ free_port() {
   done
 }
 
-rm -rf "$work"
-mkdir -p "$work"
-cd "$work"
-qemu-img create -q -f qcow2 disk.qcow2 8G
-xorriso -osirrox on -indev "$iso" -extract /live/vmlinuz vmlinuz -extract /live/initrd.img initrd.img > /dev/null 2>&1 \
-  || die "$iso has no /live/vmlinuz and /live/initrd.img"
-password="$(head -c 12 /dev/urandom | base64 | tr '+/' 'xy')"
-machine=(-accel "$ACCEL" -m 2048 -smp 2 -display none -nodefaults -no-reboot)
+machine=(-accel "$ACCEL" -m 2048 -smp 2 -display none -nodefaults -no-reboot -vga none -device VGA,addr=0x5)
+# One PCI layout for both phases: the installer names the network interface (ens2) in the installed
+# system's configuration, as it would on the same hardware.
+disk=(-drive file=disk.qcow2,if=none,id=disk,format=qcow2 -device virtio-blk-pci,drive=disk,addr=0x3)
+nic=(-device virtio-net-pci,netdev=net,addr=0x2)
 
-echo "boot-check: installing $(basename "$iso") ($ACCEL), serial console in $work/install.log"
-start=$(date +%s)
-timeout "${INSTALL_TIMEOUT:-5400}" qemu-system-x86_64 "${machine[@]}" \
-  -kernel vmlinuz -initrd initrd.img \
-  -append "boot=live console=ttyS0,115200n8 crosspoint.auto=1 crosspoint.password=$password crosspoint.hostname=crosspoint-vm" \
-  -drive file="$iso",media=cdrom,readonly=on -drive file=disk.qcow2,if=virtio,format=qcow2 \
-  -nic user,model=virtio-net-pci -serial file:install.log || die "the installation did not end in time (install.log)"
-grep -q "crosspoint-install: done" install.log || die "the installer did not finish: tail of install.log:
+if [[ "${BOOT_ONLY:-0}" == 1 ]]; then
+  [[ -f "$work/disk.qcow2" && -f "$work/admin-password" ]] || die "BOOT_ONLY=1 needs an installed $work/disk.qcow2"
+  cd "$work"
+  password="$(cat admin-password)"
+else
+  rm -rf "$work"
+  mkdir -p "$work"
+  cd "$work"
+  qemu-img create -q -f qcow2 disk.qcow2 8G
+  xorriso -osirrox on -indev "$iso" -extract /live/vmlinuz vmlinuz -extract /live/initrd.img initrd.img > /dev/null 2>&1 \
+    || die "$iso has no /live/vmlinuz and /live/initrd.img"
+  password="$(head -c 12 /dev/urandom | base64 | tr '+/' 'xy')"
+  (umask 077 && echo "$password" > admin-password)
+
+  echo "boot-check: installing $(basename "$iso") ($ACCEL), serial console in $work/install.log"
+  start=$(date +%s)
+  timeout "${INSTALL_TIMEOUT:-5400}" qemu-system-x86_64 "${machine[@]}" \
+    -kernel vmlinuz -initrd initrd.img \
+    -append "boot=live console=ttyS0,115200n8 crosspoint.auto=1 crosspoint.password=$password crosspoint.hostname=crosspoint-vm" \
+    -drive file="$iso",media=cdrom,readonly=on "${disk[@]}" -netdev user,id=net "${nic[@]}" \
+    -serial file:install.log || die "the installation did not end in time (install.log)"
+  grep -q "crosspoint-install: done" install.log || die "the installer did not finish: tail of install.log:
 $(tail -n 30 install.log)"
-echo "boot-check: installed in $(( $(date +%s) - start )) s"
+  echo "boot-check: installed in $(( $(date +%s) - start )) s"
+fi
 
 http="$(free_port)"
 sip="$(free_port)"
 echo "boot-check: booting the installed disk, HTTP 127.0.0.1:$http -> 8080, SIP 127.0.0.1:$sip -> 5060/udp"
 start=$(date +%s)
-qemu-system-x86_64 "${machine[@]}" -drive file=disk.qcow2,if=virtio,format=qcow2 \
-  -nic "user,model=virtio-net-pci,hostfwd=tcp:127.0.0.1:$http-:8080,hostfwd=udp:127.0.0.1:$sip-:5060" \
+qemu-system-x86_64 "${machine[@]}" "${disk[@]}" \
+  -netdev "user,id=net,hostfwd=tcp:127.0.0.1:$http-:8080,hostfwd=udp:127.0.0.1:$sip-:5060" "${nic[@]}" \
   -serial file:boot.log &
 vm=$!
 trap 'kill "$vm" 2> /dev/null || true' EXIT
