@@ -7,6 +7,8 @@ import com.crosspoint.auth.AuthFailureThrottle;
 import com.crosspoint.auth.DigestAlgorithm;
 import com.crosspoint.auth.DigestVerifier;
 import com.crosspoint.auth.NonceService;
+import com.crosspoint.backup.BackupService;
+import com.crosspoint.backup.ControlSocket;
 import com.crosspoint.call.ActiveCalls;
 import com.crosspoint.call.CallRecords;
 import com.crosspoint.call.ForwardingPolicy;
@@ -42,6 +44,7 @@ import com.crosspoint.sip.message.SipMessageTransport;
 import com.crosspoint.sip.mwi.Mwi;
 import com.crosspoint.sip.mwi.MwiNotifier;
 import com.crosspoint.store.Stores;
+import com.crosspoint.store.derby.DerbyBackup;
 import com.crosspoint.store.derby.DerbyStores;
 import com.crosspoint.voicemail.MailboxFiles;
 import com.crosspoint.voicemail.GreetingKind;
@@ -50,6 +53,7 @@ import com.crosspoint.voicemail.VoicemailService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -206,6 +210,9 @@ public final class Appliance implements AutoCloseable {
                 registrar, activeCalls, b2bua, messagesService, voicemail, attendant, events, clock, conferences, media), ApiSettings.defaults(),
                 config.http().bind(), config.http().port());
         closers.push(api);
+        Path dataDir = config.data().dir();
+        closers.push(ControlSocket.listenOrWarn(dataDir, new BackupService(dataDir,
+                target -> DerbyBackup.copyTo(dataDir, target), config.node().name(), clock)));
         LOG.info("Crosspoint {} started: SIP {}:{}, HTTP {}:{}", config.node().name(),
                 config.network().advertisedAddress(), sip.port(), config.http().bind(), api.port());
     }
