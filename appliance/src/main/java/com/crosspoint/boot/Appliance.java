@@ -225,7 +225,7 @@ public final class Appliance implements AutoCloseable {
         var s = config.sip();
         return new SipSettings(config.network().bind(), config.network().advertisedAddress(), s.port(), s.tls().port(),
                 s.tls().keystore().orElse(null), s.tls().keystorePassword(), s.tls().keystoreType(),
-                s.stackThreads(), s.udpBufferBytes());
+                s.stackThreads(), s.udpBufferBytes(), s.limits());
     }
 
     private void sweep() {

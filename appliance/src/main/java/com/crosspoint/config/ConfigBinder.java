@@ -64,7 +64,11 @@ final class ConfigBinder {
 
     private SipConfig sip() {
         return new SipConfig(port("sip.port"), tls(), positive("sip.stackThreads"),
-                positive("sip.udpBufferBytes"), registrar(), auth(), calls());
+                positive("sip.udpBufferBytes"), registrar(), auth(), calls(), limits());
+    }
+
+    private SipLimitsConfig limits() {
+        return new SipLimitsConfig(ranged("sip.limits.reportSeconds", 1, 86_400));
     }
 
     private TlsConfig tls() {

@@ -68,7 +68,13 @@ public final class Registrar {
             return d.outcome;
         }
         CompletableFuture<Void> committed = d.changed()
-                ? journal.write(d.upserts, d.removals).thenRun(() -> publish(d, now))
+                ? journal.write(d.upserts, d.removals).whenComplete((ok, failed) -> {
+                    if (failed == null) {
+                        publish(d, now);
+                    } else {
+                        undo(rq.aor(), d);
+                    }
+                })
                 : CompletableFuture.completedFuture(null);
         return new RegisterOutcome.Accepted(List.copyOf(d.after), committed);
     }
@@ -101,6 +107,7 @@ public final class Registrar {
             }
             if (existing != null) {
                 after.remove(existing);
+                d.previous.add(existing);
             }
             if (requested == 0) {
                 if (existing != null) {
@@ -115,6 +122,24 @@ public final class Registrar {
             d.upsert(b, existing == null ? Kind.ADDED : Kind.REFRESHED);
         }
         return d.accept(after);
+    }
+
+    /**
+     * A change the store refused is taken back from memory too, so that what phones are rung at matches what
+     * a restart would restore: the bindings it added go, the ones it replaced or removed come back (unless a
+     * later REGISTER bound their contacts meanwhile).
+     */
+    private void undo(String aor, Decision d) {
+        byAor.compute(aor, (k, current) -> {
+            List<Binding> live = current == null ? new ArrayList<>() : new ArrayList<>(current);
+            live.removeIf(b -> d.upserts.stream().anyMatch(u -> u == b));
+            for (Binding old : d.previous) {
+                if (live.stream().noneMatch(b -> b.contact().equals(old.contact()))) {
+                    live.add(old);
+                }
+            }
+            return live.isEmpty() ? null : live;
+        });
     }
 
     /** Current, unexpired bindings of an AOR, most recent first. */
@@ -193,6 +218,8 @@ public final class Registrar {
         List<Binding> after = List.of();
         final List<Binding> upserts = new ArrayList<>();
         final List<BindingKey> removals = new ArrayList<>();
+        /** Bindings this decision replaces or removes, to restore should the store refuse it. */
+        final List<Binding> previous = new ArrayList<>();
         final List<Announcement> announcements = new ArrayList<>();
 
         Decision reject(RegisterOutcome o) {
@@ -213,6 +240,9 @@ public final class Registrar {
 
         void remove(Binding b, Kind kind) {
             removals.add(new BindingKey(b.aor(), b.contact()));
+            if (!previous.contains(b)) {
+                previous.add(b);
+            }
             announcements.add(new Announcement(kind, b));
         }
 

@@ -1,5 +1,7 @@
 package com.crosspoint.sip;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TooManyListenersException;
@@ -76,8 +78,9 @@ public final class SipServer implements AutoCloseable {
             AddressFactory af = factory.createAddressFactory();
             HeaderFactory hf = factory.createHeaderFactory();
             MessageFactory mf = factory.createMessageFactory();
+            EdgeRefusals refusals = new EdgeRefusals(Duration.ofSeconds(s.limits().reportSeconds()), Clock.systemUTC());
             SipMessages messages = new SipMessages(provider, af, hf, mf, s.advertisedAddress(), port,
-                    s.tlsEnabled() ? s.tlsPort() : -1);
+                    s.tlsEnabled() ? s.tlsPort() : -1, refusals);
             LOG.info("SIP listening on {}:{} (UDP, TCP{})", s.bindAddress(), port, s.tlsEnabled() ? ", TLS " + s.tlsPort() : "");
             return new SipServer(stack, stackName, flows, provider, messages, port);
         } catch (javax.sip.TransportNotSupportedException | javax.sip.InvalidArgumentException

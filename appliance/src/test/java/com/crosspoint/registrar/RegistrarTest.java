@@ -84,6 +84,20 @@ class RegistrarTest {
         assertThat(store.rows()).isEmpty();
     }
 
+    @Test
+    void aChangeTheStoreRefusesIsTakenBackFromMemory() {
+        accepted(register("c1", 1, List.of(new ContactSpec("sip:a@192.0.2.1", null)), null, false));
+        Binding stored = registrar.lookup(AOR).get(0);
+        store.refuseNext();
+        RegisterOutcome refused = register("c1", 2, List.of(new ContactSpec("sip:a@192.0.2.1", null),
+                new ContactSpec("sip:b@192.0.2.2", null)), null, false);
+
+        assertThat(((RegisterOutcome.Accepted) refused).committed()).failsWithin(Duration.ofSeconds(5));
+        // Memory holds what the store holds: the refresh of a and the new b are gone, a as it was stored is back.
+        assertThat(registrar.lookup(AOR)).containsExactly(stored);
+        assertThat(store.rows()).containsExactly(stored);
+    }
+
     private RegisterOutcome register(String callId, long cseq, List<ContactSpec> contacts, Long expires, boolean wildcard) {
         return registrar.register(new RegisterRequest(1, 1, 1, AOR, contacts, wildcard, expires, callId, cseq, "UDP",
                 "192.0.2.1:5060", "test"));
@@ -97,9 +111,19 @@ class RegistrarTest {
     /** The store contract's in-memory stand-in: enough for the registrar's write-through. */
     private static final class MemoryBindings implements BindingStore {
         private final List<Binding> rows = new ArrayList<>();
+        private boolean refuseNext;
+
+        /** The next commit fails, as one with a value too long for its column does. */
+        synchronized void refuseNext() {
+            refuseNext = true;
+        }
 
         @Override
         public synchronized void apply(Collection<Binding> upserts, Collection<BindingKey> removals) {
+            if (refuseNext) {
+                refuseNext = false;
+                throw new com.crosspoint.store.StoreException("value too long for its column", null);
+            }
             for (Binding b : upserts) {
                 rows.removeIf(r -> r.aor().equals(b.aor()) && r.contact().equals(b.contact()));
                 rows.add(b);

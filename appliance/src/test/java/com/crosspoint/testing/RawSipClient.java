@@ -63,6 +63,26 @@ public final class RawSipClient implements AutoCloseable {
                 "<sip:probe@" + local + ">", extraHeaders, body);
     }
 
+    /**
+     * Sends a request as CSeq 1; when it is challenged (401/407), sends it again as CSeq 2 with {@code user}'s digest
+     * answer, and returns the final answer to that (else to the first). A challenged INVITE is not ACKed: its 4xx
+     * retransmissions are told apart by their CSeq.
+     */
+    public Response sendWithDigest(String method, String requestUri, String from, String to, String callId,
+                                   List<String> extraHeaders, String body, String user, String password,
+                                   Duration timeout) {
+        Response first = send(request(method, requestUri, from, to, callId, 1, extraHeaders, body), timeout);
+        if (first.status() != 401 && first.status() != 407) {
+            return first;
+        }
+        boolean www = first.status() == 401;
+        String answer = SipText.digest(user, password, method, requestUri,
+                first.header(www ? "www-authenticate" : "proxy-authenticate"));
+        List<String> headers = new ArrayList<>(extraHeaders);
+        headers.add((www ? "Authorization: " : "Proxy-Authorization: ") + answer);
+        return send(request(method, requestUri, from, to, callId, 2, headers, body), timeout);
+    }
+
     /** Sends and waits for the first final response (provisional ones are skipped). */
     public Response send(String request, Duration timeout) {
         List<Response> all = sendCollect(request, timeout, true);
@@ -72,9 +92,13 @@ public final class RawSipClient implements AutoCloseable {
         return all.get(all.size() - 1);
     }
 
-    /** Sends and returns every response seen until a final one (or the timeout). */
+    /**
+     * Sends and returns every response seen until a final one (or the timeout); answers to other requests
+     * (another CSeq, such as a retransmitted challenge) are skipped.
+     */
     public List<Response> sendCollect(String request, Duration timeout, boolean stopAtFinal) {
         byte[] data = request.getBytes(StandardCharsets.UTF_8);
+        String cseq = cseqOf(request);
         List<Response> out = new ArrayList<>();
         try {
             socket.send(new DatagramPacket(data, data.length, server));
@@ -88,7 +112,7 @@ public final class RawSipClient implements AutoCloseable {
                     break;
                 }
                 Response r = parse(new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8));
-                if (r != null) {
+                if (r != null && (cseq == null || cseq.equalsIgnoreCase(r.header("cseq")))) {
                     out.add(r);
                     if (stopAtFinal && r.status() >= 200) {
                         break;
@@ -99,6 +123,15 @@ public final class RawSipClient implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String cseqOf(String request) {
+        for (String line : request.split("\r\n")) {
+            if (line.regionMatches(true, 0, "CSeq:", 0, 5)) {
+                return line.substring(5).trim();
+            }
+        }
+        return null;
     }
 
     private static Response parse(String text) {
