@@ -125,6 +125,54 @@ public final class RawSipClient implements AutoCloseable {
         }
     }
 
+    /** The next request the appliance sends to this client (e.g. an INVITE to its registered contact), or null. */
+    public String receiveRequest(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                socket.setSoTimeout((int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                DatagramPacket p = new DatagramPacket(new byte[65535], 65535);
+                try {
+                    socket.receive(p);
+                } catch (SocketTimeoutException e) {
+                    return null;
+                }
+                String text = new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8);
+                if (!text.startsWith("SIP/2.0 ")) {
+                    return text;
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Answers a request {@link #receiveRequest} returned (its Vias, From, To with a tag, Call-ID, CSeq). */
+    public void reply(String request, int status, String reason) {
+        StringBuilder sb = new StringBuilder("SIP/2.0 ").append(status).append(' ').append(reason).append("\r\n");
+        for (String line : request.split("\r\n")) {
+            if (line.isEmpty()) {
+                break;
+            }
+            String name = line.substring(0, Math.max(0, line.indexOf(':'))).trim().toLowerCase(Locale.ROOT);
+            switch (name) {
+                case "via", "v", "from", "f", "call-id", "i", "cseq" -> sb.append(line).append("\r\n");
+                case "to", "t" -> sb.append(line).append(line.contains(";tag=") ? "" : ";tag=" + System.nanoTime())
+                        .append("\r\n");
+                default -> {
+                    // not echoed
+                }
+            }
+        }
+        byte[] data = sb.append("Content-Length: 0\r\n\r\n").toString().getBytes(StandardCharsets.UTF_8);
+        try {
+            socket.send(new DatagramPacket(data, data.length, server));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static String cseqOf(String request) {
         for (String line : request.split("\r\n")) {
             if (line.regionMatches(true, 0, "CSeq:", 0, 5)) {
