@@ -129,7 +129,8 @@ public final class Appliance implements AutoCloseable {
         var reg = config.sip().registrar();
         BindingJournal journal = new BindingJournal(stores.bindings());
         closers.push(journal);
-        registrar = new Registrar(journal, events, new RegistrarPolicy(reg.minExpires(), reg.maxExpires(), reg.defaultExpires()), clock);
+        registrar = new Registrar(journal, events, new RegistrarPolicy(reg.minExpires(), reg.maxExpires(), reg.defaultExpires(),
+                config.sip().limits().contactsPerAor()), clock);
         registrar.restore(stores.bindings());
         timers.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
         provisioning = new ProvisioningService(stores, directory, registrar, events, clock);
@@ -190,7 +191,8 @@ public final class Appliance implements AutoCloseable {
         messagesService = new MessageService(stores.messages(), registrar, directory, new SipMessageTransport(messages), events, clock);
         events.subscribe("im-delivery", MessageService::concerns, messagesService::onEvent);
         events.subscribe("sip-flows", FlowTable::concerns, sip.flows()::onEvent);
-        Mwi mwi = new Mwi(messages, tenants, directory, gate, registrar, voicemail, workers, clock);
+        Mwi mwi = new Mwi(messages, tenants, directory, gate, registrar, voicemail, workers, clock,
+                config.sip().limits().subscriptionsPerUser());
         events.subscribe("mwi", MwiNotifier::concerns, mwi.notifier()::onEvent);
 
         SipDispatcher dispatcher = new SipDispatcher(messages)
@@ -198,7 +200,7 @@ public final class Appliance implements AutoCloseable {
                 .on("MESSAGE", new MessageHandler(messages, tenants, directory, gate, messagesService, workers))
                 .on("OPTIONS", new OptionsHandler(messages))
                 .on("SUBSCRIBE", mwi.subscribeHandler());
-        b2bua.install(dispatcher, tenants, gate, config.sip().calls().maxCalls());
+        b2bua.install(dispatcher, tenants, gate, config.sip().calls().maxCalls(), config.sip().limits());
         sip.listen(dispatcher);
 
         // Last to start, first to stop: the API only serves services that are up.

@@ -68,7 +68,11 @@ final class ConfigBinder {
     }
 
     private SipLimitsConfig limits() {
-        return new SipLimitsConfig(ranged("sip.limits.reportSeconds", 1, 86_400));
+        return new SipLimitsConfig(ranged("sip.limits.contactsPerAor", 1, 1000),
+                ranged("sip.limits.callsPerDevice", 1, 100_000), ranged("sip.limits.callsPerTenant", 1, 1_000_000),
+                ranged("sip.limits.subscriptionsPerUser", 1, 1000),
+                ranged("sip.limits.tcpConnectionsPerSource", 1, 1_000_000),
+                ranged("sip.limits.tcpIdleSeconds", 1, 86_400), ranged("sip.limits.reportSeconds", 1, 86_400));
     }
 
     private TlsConfig tls() {

@@ -121,7 +121,30 @@ public final class Registrar {
             after.add(b);
             d.upsert(b, existing == null ? Kind.ADDED : Kind.REFRESHED);
         }
+        if (d.upserts.size() > policy.maxContacts()) {
+            return d.reject(new RegisterOutcome.TooManyContacts(policy.maxContacts()));
+        }
+        replaceOldest(after, d);
         return d.accept(after);
+    }
+
+    /**
+     * Keeps an AOR within its share of bindings: the least recently refreshed ones that this REGISTER did not
+     * refresh make way (as OpenSIPS's and Kamailio's "overwrite the oldest" max-contacts modes do). There is no
+     * RFC 5626 instance-id matching here: a phone that comes back on a new address takes the slot of the stalest
+     * binding, which is most often its own old one.
+     */
+    private void replaceOldest(List<Binding> after, Decision d) {
+        int excess = after.size() - policy.maxContacts();
+        if (excess <= 0) {
+            return;
+        }
+        List<Binding> oldest = after.stream().filter(b -> d.upserts.stream().noneMatch(u -> u == b))
+                .sorted(Comparator.comparing(Binding::updatedAt)).limit(excess).toList();
+        for (Binding b : oldest) {
+            after.remove(b);
+            d.remove(b, Kind.REMOVED);
+        }
     }
 
     /**

@@ -22,7 +22,19 @@ public final class EdgeRefusals {
     /** Why a request or connection was refused; the name is what the log line shows. */
     public enum Reason {
         /** A header value longer than the appliance stores (400). */
-        OVERSIZE_HEADER("oversize-header");
+        OVERSIZE_HEADER("oversize-header"),
+        /** A REGISTER listing more contacts than an address of record may have (403). */
+        CONTACTS_PER_AOR("contacts-per-aor"),
+        /** An INVITE from a device that holds its share of calls (486). */
+        CALLS_PER_DEVICE("calls-per-device"),
+        /** An INVITE from a tenant that holds its share of the node's calls (503). */
+        CALLS_PER_TENANT("calls-per-tenant"),
+        /** A SUBSCRIBE beyond a user's share of message-summary subscriptions (403). */
+        SUBSCRIPTIONS_PER_USER("subscriptions-per-user"),
+        /** A TCP/TLS connection beyond its source address's share, closed as accepted. */
+        TCP_CONNECTIONS_PER_SOURCE("tcp-connections-per-source"),
+        /** An idle TCP/TLS connection that carried no registration, closed. */
+        TCP_IDLE_CLOSED("tcp-idle-closed");
 
         private final String label;
 

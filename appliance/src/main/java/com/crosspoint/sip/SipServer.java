@@ -53,11 +53,14 @@ public final class SipServer implements AutoCloseable {
         SipStack stack;
         String stackName;
         FlowTable flows = new FlowTable();
+        EdgeRefusals refusals = new EdgeRefusals(Duration.ofSeconds(s.limits().reportSeconds()), Clock.systemUTC());
+        ConnectionGuard connections = new ConnectionGuard(s.limits().tcpConnectionsPerSource(),
+                Duration.ofSeconds(s.limits().tcpIdleSeconds()).toMillis(), flows, refusals, System::currentTimeMillis);
         try {
             // SipFactory hands back an existing stack of the same name, even a stopped one with other
             // settings: every start gets a name of its own.
             stackName = name + "-" + STARTS.incrementAndGet();
-            FlowRouter.register(stackName, flows);
+            StackAttachments.attach(stackName, new StackAttachments.Attached(flows, connections));
             stack = factory.createSipStack(SipStackProperties.of(stackName, s));
         } catch (javax.sip.PeerUnavailableException e) {
             throw new IllegalStateException("cannot create the SIP stack: " + e.getMessage(), e);
@@ -78,7 +81,6 @@ public final class SipServer implements AutoCloseable {
             AddressFactory af = factory.createAddressFactory();
             HeaderFactory hf = factory.createHeaderFactory();
             MessageFactory mf = factory.createMessageFactory();
-            EdgeRefusals refusals = new EdgeRefusals(Duration.ofSeconds(s.limits().reportSeconds()), Clock.systemUTC());
             SipMessages messages = new SipMessages(provider, af, hf, mf, s.advertisedAddress(), port,
                     s.tlsEnabled() ? s.tlsPort() : -1, refusals);
             LOG.info("SIP listening on {}:{} (UDP, TCP{})", s.bindAddress(), port, s.tlsEnabled() ? ", TLS " + s.tlsPort() : "");
@@ -87,11 +89,11 @@ public final class SipServer implements AutoCloseable {
                  | javax.sip.ObjectInUseException | javax.sip.PeerUnavailableException
                  | javax.sip.TransportAlreadySupportedException e) {
             stack.stop();
-            FlowRouter.unregister(stackName);
+            StackAttachments.detach(stackName);
             throw new IllegalStateException("cannot listen on " + s.bindAddress() + ":" + s.port() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             stack.stop();
-            FlowRouter.unregister(stackName);
+            StackAttachments.detach(stackName);
             throw e;
         }
     }
@@ -121,6 +123,6 @@ public final class SipServer implements AutoCloseable {
     @Override
     public void close() {
         stack.stop();
-        FlowRouter.unregister(stackName);
+        StackAttachments.detach(stackName);
     }
 }

@@ -24,7 +24,7 @@ class RegistrarTest {
     private final MemoryBindings store = new MemoryBindings();
     private final BindingJournal journal = new BindingJournal(store);
     private final EventBus events = new EventBus(100);
-    private final Registrar registrar = new Registrar(journal, events, new RegistrarPolicy(60, 3600, 600), clock);
+    private final Registrar registrar = new Registrar(journal, events, new RegistrarPolicy(60, 3600, 600, 3), clock);
 
     @AfterEach
     void close() {
@@ -82,6 +82,31 @@ class RegistrarTest {
         assertThat(registrar.sweepExpired()).isEqualTo(1);
         journal.write(List.of(), List.of()).join(); // the removal queued before this one is committed
         assertThat(store.rows()).isEmpty();
+    }
+
+    @Test
+    void aRegisterListingMoreContactsThanTheLimitIsRefusedAndChangesNothing() {
+        accepted(register("c1", 1, List.of(new ContactSpec("sip:a@192.0.2.1", null)), null, false));
+        List<ContactSpec> many = java.util.stream.IntStream.range(0, 4)
+                .mapToObj(i -> new ContactSpec("sip:m" + i + "@192.0.2.9", null)).toList();
+        assertThat(register("c2", 1, many, null, false)).isEqualTo(new RegisterOutcome.TooManyContacts(3));
+        assertThat(registrar.lookup(AOR)).extracting(Binding::contact).containsExactly("sip:a@192.0.2.1");
+    }
+
+    @Test
+    void beyondTheLimitTheLeastRecentlyRefreshedBindingsMakeWay() {
+        for (String c : List.of("a", "b", "c")) {
+            accepted(register("c-" + c, 1, List.of(new ContactSpec("sip:" + c + "@192.0.2.1", null)), null, false));
+            clock.advance(Duration.ofSeconds(1));
+        }
+        accepted(register("c-a", 2, List.of(new ContactSpec("sip:a@192.0.2.1", null)), null, false)); // a is fresh again
+        clock.advance(Duration.ofSeconds(1));
+        accepted(register("c-d", 1, List.of(new ContactSpec("sip:d@192.0.2.1", null)), null, false));
+
+        assertThat(registrar.lookup(AOR)).extracting(Binding::contact)
+                .containsExactlyInAnyOrder("sip:a@192.0.2.1", "sip:c@192.0.2.1", "sip:d@192.0.2.1");
+        assertThat(store.rows()).extracting(Binding::contact)
+                .containsExactlyInAnyOrder("sip:a@192.0.2.1", "sip:c@192.0.2.1", "sip:d@192.0.2.1");
     }
 
     @Test
