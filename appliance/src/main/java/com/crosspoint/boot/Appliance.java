@@ -3,6 +3,7 @@ package com.crosspoint.boot;
 import com.crosspoint.api.ApiServer;
 import com.crosspoint.api.ApiServices;
 import com.crosspoint.api.ApiSettings;
+import com.crosspoint.auth.AccountFailureBudget;
 import com.crosspoint.auth.AuthFailureThrottle;
 import com.crosspoint.auth.DigestAlgorithm;
 import com.crosspoint.auth.DigestVerifier;
@@ -168,7 +169,12 @@ public final class Appliance implements AutoCloseable {
                 Duration.ofSeconds(auth.nonceTtlSeconds()), 200_000, clock));
         AuthFailureThrottle throttle = new AuthFailureThrottle(auth.failureLimit(), Duration.ofSeconds(auth.failureWindowSeconds()),
                 Duration.ofSeconds(auth.blockSeconds()), 100_000, clock);
-        DigestGate gate = new DigestGate(messages, directory, verifier, throttle, auth.algorithms().stream()
+        var budget = auth.account();
+        AccountFailureBudget accounts = new AccountFailureBudget(budget.failureLimit(),
+                Duration.ofSeconds(budget.windowSeconds()), Duration.ofSeconds(budget.backOffSeconds()),
+                Duration.ofSeconds(budget.maxBackOffSeconds()), 100_000, clock);
+        DigestGate gate = new DigestGate(messages, directory, verifier,
+                new DigestGate.Guards(throttle, accounts, events::publish), auth.algorithms().stream()
                 .map(a -> DigestAlgorithm.fromToken(a).orElseThrow()).toList(), auth.md5OnlyUserAgents());
 
         activeCalls = new ActiveCalls(events, clock);

@@ -115,7 +115,18 @@ final class ConfigBinder {
     private SipAuthConfig auth() {
         return new SipAuthConfig(positive("sip.auth.nonceTtlSeconds"), positive("sip.auth.failureLimit"),
                 positive("sip.auth.failureWindowSeconds"), positive("sip.auth.blockSeconds"), algorithms(),
-                values.stringList("sip.auth.md5OnlyUserAgents"));
+                values.stringList("sip.auth.md5OnlyUserAgents"), accountBudget());
+    }
+
+    private SipAuthConfig.AccountBudget accountBudget() {
+        int backOff = ranged("sip.auth.account.backOffSeconds", 1, 86_400);
+        int max = ranged("sip.auth.account.maxBackOffSeconds", 1, 86_400);
+        if (max < backOff) {
+            throw values.error("sip.auth.account.maxBackOffSeconds",
+                    "must be >= sip.auth.account.backOffSeconds (got " + max + " < " + backOff + ")");
+        }
+        return new SipAuthConfig.AccountBudget(ranged("sip.auth.account.failureLimit", 1, 100_000),
+                ranged("sip.auth.account.windowSeconds", 1, 86_400), backOff, max);
     }
 
     private List<String> algorithms() {

@@ -34,7 +34,9 @@ public final class EdgeRefusals {
         /** A TCP/TLS connection beyond its source address's share, closed as accepted. */
         TCP_CONNECTIONS_PER_SOURCE("tcp-connections-per-source"),
         /** An idle TCP/TLS connection that carried no registration, closed. */
-        TCP_IDLE_CLOSED("tcp-idle-closed");
+        TCP_IDLE_CLOSED("tcp-idle-closed"),
+        /** An attempt on an account in back-off from a source that never authenticated as it (403, unverified). */
+        ACCOUNT_BACK_OFF("account-back-off");
 
         private final String label;
 
