@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SipMessages {
     private static final Logger LOG = LoggerFactory.getLogger(SipMessages.class);
-    public static final String PRODUCT = "Crosspoint/0.1";
+    /** The Server header: the product, never its version (a prober learns which exploits to try from it). */
+    public static final String PRODUCT = "Crosspoint";
     public static final List<String> ALLOWED = List.of(
             "INVITE", "ACK", "CANCEL", "BYE", "OPTIONS", "REGISTER", "MESSAGE", "REFER", "NOTIFY", "INFO", "SUBSCRIBE");
 

@@ -1,6 +1,7 @@
 package com.crosspoint.sip;
 
 import gov.nist.core.StackLogger;
+import java.time.Duration;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +12,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Slf4jStackLogger implements StackLogger {
     private Logger log = LoggerFactory.getLogger("jainsip");
+    /** What the stack reports often comes from what a remote party sent: a stack trace at most once a minute. */
+    private final TraceBudget traces = new TraceBudget(Duration.ofMinutes(1), System::currentTimeMillis);
 
     @Override
     public void logStackTrace() {
@@ -31,7 +34,11 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logException(Throwable ex) {
-        log.warn("stack exception", ex);
+        if (traces.spend()) {
+            log.warn("stack exception", ex);
+        } else {
+            log.warn("stack exception: {}", ex.toString());
+        }
     }
 
     @Override
@@ -79,7 +86,11 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logError(String message, Exception ex) {
-        log.error(message, ex);
+        if (traces.spend()) {
+            log.error(message, ex);
+        } else {
+            log.error("{}: {}", message, String.valueOf(ex));
+        }
     }
 
     @Override
