@@ -15,8 +15,9 @@ import java.util.OptionalLong;
  * The routing step. A new call is routed once ({@link #route}); when a user it rang could not take it, the same
  * rules say where it goes next ({@link #unanswered}). The order: no relaying to other domains; the numbers the
  * appliance answers itself (mailbox codes, menus, rooms: {@link ServiceNumbers}, asked in order); then the
- * tenant's users, with their forward-always and do-not-disturb applied; a user who cannot answer is forwarded
- * as their settings say, else their mailbox takes the call, else it is refused. Reads the in-memory directory
+ * tenant's users, with their forward-always and do-not-disturb applied (busy, unless the user chose voicemail); a
+ * user who cannot answer is forwarded as their settings say, else their mailbox takes the call, else it is
+ * refused. Reads the in-memory directory
  * only; thread-safe.
  */
 public final class DialPlan {
@@ -96,7 +97,10 @@ public final class DialPlan {
             return reach(always.get(), here.get(), caller);
         }
         if (user.settings().doNotDisturb()) {
-            return unanswered(user, Reason.BUSY, here.get(), caller);
+            // as busy: the forward-busy target, else busy (486), or the mailbox when the user chose so
+            Destination instead = unanswered(user, Reason.BUSY, here.get(), caller);
+            return instead instanceof Destination.Mailbox && !user.settings().dndToVoicemail()
+                    ? new Destination.Rejected(Rejection.BUSY) : instead;
         }
         return new Destination.Extension(user, here.get());
     }

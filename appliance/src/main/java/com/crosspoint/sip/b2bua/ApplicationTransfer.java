@@ -87,7 +87,7 @@ final class ApplicationTransfer implements Hunt.Listener {
 
     @Override
     public void onUnanswered(Hunt.Unanswered outcome) {
-        giveBack(outcome.reason(), outcome.next() instanceof Destination.Mailbox mailbox ? mailbox.app() : null);
+        giveBack(outcome.reason(), outcome.next().answeringApp());
     }
 
     private void giveBack(Reason reason, CallApplication instead) {

@@ -106,10 +106,8 @@ final class B2buaCall {
             hunt = new Hunt(env, this, dialer, new Dialer.Party(dialled.caller().extension(),
                     dialled.caller().displayName()), dialled.caller(), inbound.lastSdp(), new CalleeHunt());
             hunt.start(user);
-        } else if (destination instanceof Destination.Application service) {
-            answerWith(service.app());
-        } else if (destination instanceof Destination.Mailbox mailbox) {
-            answerWith(mailbox.app());
+        } else if (destination.answeringApp() != null) {
+            answerWith(destination.answeringApp());
         } else {
             Destination.Rejected rejected = (Destination.Rejected) destination;
             Rejections.Refusal refusal = Rejections.refusal(rejected.why(), lastStatus);
@@ -377,7 +375,8 @@ final class B2buaCall {
         quality.finish(parties.b());
         env.forget(this);
         CallRecord record = new CallRecord(0, tenant().id(), id, dialled.caller().extension(), dialled.number(),
-                startedAt, answeredAt, env.clock().instant(), disposition, party, cause, quality.current());
+                startedAt, answeredAt, env.clock().instant(), disposition, party, cause, quality.current(),
+                parties.answeredBy());
         env.finish(record, snapshot());
     }
 

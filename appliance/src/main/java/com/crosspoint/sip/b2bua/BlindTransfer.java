@@ -84,10 +84,8 @@ final class BlindTransfer implements Hunt.Listener {
     private void goTo(Destination target) {
         if (target instanceof Destination.Extension user) {
             hunt.start(user);
-        } else if (target instanceof Destination.Application service) {
-            join(service.app());
-        } else if (target instanceof Destination.Mailbox mailbox) {
-            join(mailbox.app());
+        } else if (target.answeringApp() != null) {
+            join(target.answeringApp());
         } else {
             failed(((Destination.Rejected) target).why() == Rejection.BUSY ? Response.BUSY_HERE
                     : Response.TEMPORARILY_UNAVAILABLE);

@@ -80,7 +80,7 @@ final class MediaLeg implements ApplicationLeg {
 
     private boolean open() {
         try {
-            session = media.open(call.id() + "/" + label(), new Listener());
+            session = media.open(call.id() + "/" + label(), new Listener(), phone);
         } catch (MediaUnavailableException e) {
             LOG.warn("call {}: no media session: {}", call.id(), e.getMessage());
             return false;

@@ -11,12 +11,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
-/** Filters: {@code party} equals caller or callee; {@code from} (inclusive) and {@code to} (exclusive) bound startedAt. */
+/**
+ * Filters: {@code party} equals the caller, the number dialled or who answered; {@code from} (inclusive) and
+ * {@code to} (exclusive) bound startedAt.
+ */
 final class DerbyCdrStore implements CdrStore {
     /** Records are written once and never changed. */
     private static final Table CALL_RECORD = Table.named("call_record")
             .fixed("tenant_id", "call_id", "caller", "callee", "started_at", "answered_at", "ended_at", "disposition",
-                    "hung_up_by", "sip_cause", "mos", "loss_percent", "jitter_ms", "rtt_ms")
+                    "hung_up_by", "sip_cause", "mos", "loss_percent", "jitter_ms", "rtt_ms", "answered_by")
             .key("id");
 
     private final Transactions tx;
@@ -36,12 +39,13 @@ final class DerbyCdrStore implements CdrStore {
         CallRecord record = new CallRecord(ids.next("call_record"), given.tenantId(), given.callId(), given.caller(),
                 given.callee(), Columns.millis(given.startedAt()), Columns.millis(given.answeredAt()),
                 Columns.millis(given.endedAt()), given.disposition(), given.hungUpBy(), given.sipCause(),
-                asStored(given.quality()));
+                asStored(given.quality()), given.answeredBy());
         CallQualitySummary q = record.quality();
         tx.run(sql -> sql.insert(CALL_RECORD, record.tenantId(), record.callId(), record.caller(), record.callee(),
                 record.startedAt(), record.answeredAt(), record.endedAt(), record.disposition(), record.hungUpBy(),
                 record.sipCause(), decimal(q == null ? null : q.mos()), decimal(q == null ? null : q.lossPercent()),
-                decimal(q == null ? null : q.jitterMillis()), decimal(q == null ? null : q.rttMillis()), record.id()));
+                decimal(q == null ? null : q.jitterMillis()), decimal(q == null ? null : q.rttMillis()), record.answeredBy(),
+                record.id()));
         return record;
     }
 
@@ -65,7 +69,7 @@ final class DerbyCdrStore implements CdrStore {
     private static WhereClause where(long tenantId, CdrFilter filter) {
         WhereClause where = new WhereClause().and("tenant_id = ?", tenantId);
         if (filter.party() != null) {
-            where.and("caller = ? OR callee = ?", filter.party(), filter.party());
+            where.and("caller = ? OR callee = ? OR answered_by = ?", filter.party(), filter.party(), filter.party());
         }
         if (filter.disposition() != null) {
             where.and("disposition = ?", filter.disposition());
@@ -84,7 +88,8 @@ final class DerbyCdrStore implements CdrStore {
                 row.getString("caller"), row.getString("callee"), Columns.getInstant(row, "started_at"),
                 Columns.getInstant(row, "answered_at"), Columns.getInstant(row, "ended_at"),
                 Columns.getEnum(row, "disposition", Disposition.class),
-                Columns.getEnum(row, "hung_up_by", HangupParty.class), row.getInt("sip_cause"), quality(row));
+                Columns.getEnum(row, "hung_up_by", HangupParty.class), row.getInt("sip_cause"), quality(row),
+                row.getString("answered_by"));
     }
 
     private static CallQualitySummary asStored(CallQualitySummary q) {

@@ -13,7 +13,7 @@ final class DerbyUserStore implements UserStore {
     /** {@code web_password_hash} is not part of a user: it is read and written on its own. */
     private static final Table USER = Table.named("app_user").fixed("tenant_id")
             .columns("extension", "display_name", "email", "forward_always", "forward_busy", "forward_no_answer",
-                    "no_answer_seconds", "do_not_disturb")
+                    "no_answer_seconds", "do_not_disturb", "dnd_voicemail")
             .key("id");
 
     private final Transactions tx;
@@ -105,13 +105,13 @@ final class DerbyUserStore implements UserStore {
     private static Object[] row(User u) {
         CallSettings s = u.settings() == null ? CallSettings.defaults() : u.settings();
         return new Object[] {u.tenantId(), u.extension(), u.displayName(), u.email(), s.forwardAlways(),
-                s.forwardBusy(), s.forwardNoAnswer(), s.noAnswerSeconds(), s.doNotDisturb(), u.id()};
+                s.forwardBusy(), s.forwardNoAnswer(), s.noAnswerSeconds(), s.doNotDisturb(), s.dndToVoicemail(), u.id()};
     }
 
     private static User map(ResultSet row) throws SQLException {
         CallSettings settings = new CallSettings(row.getString("forward_always"), row.getString("forward_busy"),
                 row.getString("forward_no_answer"), row.getInt("no_answer_seconds"),
-                row.getBoolean("do_not_disturb"));
+                row.getBoolean("do_not_disturb"), row.getBoolean("dnd_voicemail"));
         return new User(row.getLong("id"), row.getLong("tenant_id"), row.getString("extension"),
                 row.getString("display_name"), row.getString("email"), settings);
     }

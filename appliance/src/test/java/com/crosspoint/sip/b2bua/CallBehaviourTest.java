@@ -68,6 +68,21 @@ class CallBehaviourTest {
         }
 
         @Test
+        void theRecordNamesWhoAnsweredAfterForwarding() {
+            env.user("1002", new CallSettings(null, null, "1003", 15, false), 1);
+            FakeEnvironment.Started call = env.call(alice, "1002", ALICE);
+            env.advance(Duration.ofSeconds(15));
+            env.dialled("1003-1").pickUp(CAROL);
+            env.runLane();
+            call.call().onBye(call.caller(), call.caller().request(Request.BYE, null));
+
+            assertThat(env.records).singleElement().satisfies(r -> {
+                assertThat(r.callee()).isEqualTo("1002");
+                assertThat(r.answeredBy()).isEqualTo("1003");
+            });
+        }
+
+        @Test
         void aSecondAnswerThatCrossedTheCancelIsHungUp() {
             FakeEnvironment.Started call = env.call(alice, "1002", ALICE);
             env.dialled("1002-1").pickUp(BOB);
@@ -447,6 +462,21 @@ class CallBehaviourTest {
             assertThat(call.caller().log()).containsExactly("answered with appliance", "offered carol");
             assertThat(env.lastShown()).isEqualTo(CallState.ANSWERED);
             assertThat(env.published.get(env.published.size() - 1).connectedTo()).isEqualTo("1003");
+        }
+
+        @Test
+        void theRecordOfACallAMenuHandedOnNamesWhoAnswered() {
+            FakeEnvironment.Started call = handedTo("1003");
+            env.dialled("1003-1").pickUp(CAROL);
+            env.runLane();
+            call.caller().answerOffer(Response.OK, ALICE);
+            call.call().onBye(call.caller(), call.caller().request(Request.BYE, null));
+
+            assertThat(env.records).singleElement().satisfies(r -> {
+                assertThat(r.callee()).isEqualTo("700");
+                assertThat(r.answeredBy()).isEqualTo("1003");
+                assertThat(r.disposition()).isEqualTo(Disposition.ANSWERED);
+            });
         }
 
         @Test
