@@ -1,6 +1,5 @@
 package com.crosspoint.sip;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -8,6 +7,7 @@ import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,27 +53,28 @@ public final class EdgeRefusals {
     private final long[] reported = new long[Reason.values().length];
     private final AtomicLong nextReportAt;
     private final long intervalMillis;
-    private final Clock clock;
+    private final LongSupplier clock;
     private final Consumer<String> log;
 
-    public EdgeRefusals(Duration interval, Clock clock) {
+    /** @param clock milliseconds */
+    public EdgeRefusals(Duration interval, LongSupplier clock) {
         this(interval, clock, LOG::warn);
     }
 
     /** @param log where the report lines go (the tests read them) */
-    EdgeRefusals(Duration interval, Clock clock, Consumer<String> log) {
+    EdgeRefusals(Duration interval, LongSupplier clock, Consumer<String> log) {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("interval must be positive: " + interval);
         }
         this.intervalMillis = interval.toMillis();
         this.clock = clock;
         this.log = log;
-        this.nextReportAt = new AtomicLong(clock.millis());
+        this.nextReportAt = new AtomicLong(clock.getAsLong());
     }
 
     public void count(Reason reason) {
         counts.incrementAndGet(reason.ordinal());
-        long now = clock.millis();
+        long now = clock.getAsLong();
         long due = nextReportAt.get();
         if (now >= due && nextReportAt.compareAndSet(due, now + intervalMillis)) {
             report();

@@ -11,25 +11,20 @@ import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.channels.SocketChannel;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sip.ListeningPoint;
+import javax.sip.SipStack;
 
 /**
  * JAIN-SIP's NIO message processors (named in the stack properties), with the stack's {@link ConnectionGuard} in
- * front of the TCP and TLS ports: each accepted connection is admitted or refused, and the idle ones are audited on
- * the stack's own timer. UDP and the rest are JAIN-SIP's own.
+ * front of the TCP and TLS ports: each accepted connection is admitted or refused; {@link #auditIdle} closes the
+ * idle ones on the stack's own timer. UDP and the rest are JAIN-SIP's own.
  */
 public final class GuardedMessageProcessorFactory extends NioMessageProcessorFactory {
-    /** JAIN-SIP builds one factory per stack, so one admission serves the stack's TCP and TLS ports. */
-    private Admission admission;
-
     @Override
-    public synchronized MessageProcessor createMessageProcessor(SIPTransactionStack stack, InetAddress address,
-                                                                int port, String transport) throws IOException {
-        if (admission == null) {
-            admission = StackAttachments.of(((SipStackImpl) stack).getStackName())
-                    .map(a -> new Admission(a.connections())).orElse(null);
-        }
+    public MessageProcessor createMessageProcessor(SIPTransactionStack stack, InetAddress address, int port,
+                                                   String transport) throws IOException {
+        Admission admission = StackAttachments.of(((SipStackImpl) stack).getStackName())
+                .map(a -> new Admission(a.connections())).orElse(null);
         if (admission != null && transport.equalsIgnoreCase(ListeningPoint.TCP)) {
             return new GuardedTcp(address, stack, port, admission);
         }
@@ -40,32 +35,26 @@ public final class GuardedMessageProcessorFactory extends NioMessageProcessorFac
     }
 
     /**
+     * Runs the guard's idle audit on the stack's own timer (stopped with the stack), every
+     * {@link ConnectionGuard#auditPeriodMillis}; called once the listening points exist.
+     */
+    static void auditIdle(SipStack stack, ConnectionGuard guard) {
+        long period = guard.auditPeriodMillis();
+        ((SIPTransactionStack) stack).getTimer().scheduleWithFixedDelay(new IdleAudit(guard), period, period);
+    }
+
+    /**
      * What the TCP and the TLS processor do alike (they extend different JAIN-SIP classes). A refused connection
      * gets its input shut before the stack registers it with its selector: the first read sees end of stream and
      * the stack closes it as it closes any connection whose peer hung up. (Closing it here would make the stack log
      * an error with a stack trace for every refused connection.)
      */
-    private static final class Admission {
-        private final ConnectionGuard guard;
-        private final AtomicBoolean audited = new AtomicBoolean();
-
-        Admission(ConnectionGuard guard) {
-            this.guard = guard;
-        }
-
+    private record Admission(ConnectionGuard guard) {
         NioTcpMessageChannel admit(NioTcpMessageChannel channel, SocketChannel client) throws IOException {
             if (!guard.admit(new Accepted(channel))) {
                 client.socket().shutdownInput();
             }
             return channel;
-        }
-
-        /** Once per stack, whichever processor starts first: the audit covers every accepted connection. */
-        void started(SIPTransactionStack stack) {
-            if (audited.compareAndSet(false, true)) {
-                long period = guard.auditPeriodMillis();
-                stack.getTimer().scheduleWithFixedDelay(new IdleAudit(guard), period, period);
-            }
         }
     }
 
@@ -82,12 +71,6 @@ public final class GuardedMessageProcessorFactory extends NioMessageProcessorFac
                 throws IOException {
             return admission.admit(super.createMessageChannel(processor, client), client);
         }
-
-        @Override
-        public void start() throws IOException {
-            super.start();
-            admission.started(sipStack);
-        }
     }
 
     private static final class GuardedTls extends NioTlsMessageProcessor {
@@ -102,12 +85,6 @@ public final class GuardedMessageProcessorFactory extends NioMessageProcessorFac
         public NioTcpMessageChannel createMessageChannel(NioTcpMessageProcessor processor, SocketChannel client)
                 throws IOException {
             return admission.admit(super.createMessageChannel(processor, client), client);
-        }
-
-        @Override
-        public void start() throws IOException {
-            super.start();
-            admission.started(sipStack);
         }
     }
 

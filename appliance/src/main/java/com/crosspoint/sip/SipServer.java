@@ -1,6 +1,5 @@
 package com.crosspoint.sip;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +52,7 @@ public final class SipServer implements AutoCloseable {
         SipStack stack;
         String stackName;
         FlowTable flows = new FlowTable();
-        EdgeRefusals refusals = new EdgeRefusals(Duration.ofSeconds(s.limits().reportSeconds()), Clock.systemUTC());
+        EdgeRefusals refusals = new EdgeRefusals(Duration.ofSeconds(s.limits().reportSeconds()), System::currentTimeMillis);
         ConnectionGuard connections = new ConnectionGuard(s.limits().tcpConnectionsPerSource(),
                 Duration.ofSeconds(s.limits().tcpIdleSeconds()).toMillis(), flows, refusals, System::currentTimeMillis);
         try {
@@ -74,6 +73,7 @@ public final class SipServer implements AutoCloseable {
             if (s.tlsEnabled()) {
                 more.add(stack.createListeningPoint(s.bindAddress(), s.tlsPort(), ListeningPoint.TLS));
             }
+            GuardedMessageProcessorFactory.auditIdle(stack, connections);
             SipProvider provider = stack.createSipProvider(udp);
             for (ListeningPoint lp : more) {
                 provider.addListeningPoint(lp);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.crosspoint.events.RegistrationEvent;
 import com.crosspoint.model.Binding;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ConnectionGuardTest {
     private final AtomicLong now = new AtomicLong(1_000_000);
     private final FlowTable flows = new FlowTable();
-    private final EdgeRefusals refusals = new EdgeRefusals(Duration.ofMinutes(1), Clock.systemUTC(), line -> { });
+    private final EdgeRefusals refusals = new EdgeRefusals(Duration.ofMinutes(1), System::currentTimeMillis, line -> { });
     private final ConnectionGuard guard = new ConnectionGuard(2, 10_000, flows, refusals, now::get);
 
     @Test

@@ -102,50 +102,49 @@ public final class RawSipClient implements AutoCloseable {
         List<Response> out = new ArrayList<>();
         try {
             socket.send(new DatagramPacket(data, data.length, server));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
-                socket.setSoTimeout((int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-                DatagramPacket p = new DatagramPacket(new byte[65535], 65535);
-                try {
-                    socket.receive(p);
-                } catch (SocketTimeoutException e) {
-                    break;
-                }
-                Response r = parse(new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8));
-                if (r != null && (cseq == null || cseq.equalsIgnoreCase(r.header("cseq")))) {
-                    out.add(r);
-                    if (stopAtFinal && r.status() >= 200) {
-                        break;
-                    }
-                }
-            }
-            return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (String text = receive(deadline); text != null; text = receive(deadline)) {
+            Response r = parse(text);
+            if (r != null && (cseq == null || cseq.equalsIgnoreCase(r.header("cseq")))) {
+                out.add(r);
+                if (stopAtFinal && r.status() >= 200) {
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /** The next request the appliance sends to this client (e.g. an INVITE to its registered contact), or null. */
     public String receiveRequest(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        try {
-            while (System.nanoTime() < deadline) {
-                socket.setSoTimeout((int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-                DatagramPacket p = new DatagramPacket(new byte[65535], 65535);
-                try {
-                    socket.receive(p);
-                } catch (SocketTimeoutException e) {
-                    return null;
-                }
-                String text = new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8);
-                if (!text.startsWith("SIP/2.0 ")) {
-                    return text;
-                }
+        for (String text = receive(deadline); text != null; text = receive(deadline)) {
+            if (!text.startsWith("SIP/2.0 ")) {
+                return text;
             }
+        }
+        return null;
+    }
+
+    /** The next datagram before {@code deadline} (System.nanoTime), or null. */
+    private String receive(long deadline) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            return null;
+        }
+        DatagramPacket p = new DatagramPacket(new byte[65535], 65535);
+        try {
+            socket.setSoTimeout((int) Math.max(1, left / 1_000_000));
+            socket.receive(p);
+        } catch (SocketTimeoutException e) {
             return null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8);
     }
 
     /** Answers a request {@link #receiveRequest} returned (its Vias, From, To with a tag, Call-ID, CSeq). */
