@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Issue 10 item 7: what a prober learns from the SIP port, and what it costs the log. Before, every answer named
  * the version (Server: Crosspoint/0.1) and a request JAIN-SIP's parser refused was answered with the parser's own
- * exception text as the reason phrase. Now neither, and a flood of bad requests leaves the log a few lines.
+ * exception text as the reason phrase, and a 44 KB bad datagram became a 250 KB log line. Now none of it, and a
+ * flood of bad requests leaves the log a few short lines.
  */
 class SipDisclosureIT {
     private static final Duration WAIT = Duration.ofSeconds(5);
@@ -83,6 +84,22 @@ class SipDisclosureIT {
         List<ILoggingEvent> loud = log.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).toList();
         assertThat(loud).as("warnings for %d bad requests", FLOOD).hasSizeLessThanOrEqualTo(3);
         assertThat(loud).noneMatch(e -> e.getThrowableProxy() != null);
+    }
+
+    @Test
+    void aHugeBadDatagramCostsTheLogOneShortLine() {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        root.addAppender(log);
+        try (RawSipClient client = new RawSipClient("127.0.0.1", pbx.sipPort())) {
+            // 44 KB without CSeq or Call-ID: JAIN-SIP fails on it and logs the packet, as a list of its bytes.
+            client.sendCollect("OPTIONS sip:127.0.0.1 SIP/2.0\r\n" + "X-Bomb: a\r\n".repeat(4000) + "\r\n",
+                    Duration.ofSeconds(1), true);
+        } finally {
+            root.detachAppender(log);
+        }
+        assertThat(log.list).allSatisfy(e -> assertThat(e.getFormattedMessage().length()).isLessThan(2000));
     }
 
     /** An OPTIONS with one header JAIN-SIP's parser cannot read. */
