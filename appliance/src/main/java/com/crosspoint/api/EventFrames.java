@@ -1,5 +1,6 @@
 package com.crosspoint.api;
 
+import com.crosspoint.api.dto.AccountBackOffFrame;
 import com.crosspoint.api.dto.CallDto;
 import com.crosspoint.api.dto.CallFrame;
 import com.crosspoint.api.dto.DeviceDto;
@@ -18,6 +19,7 @@ import com.crosspoint.api.dto.VoicemailFrame;
 import com.crosspoint.call.ActiveCalls;
 import com.crosspoint.call.CallSnapshot;
 import com.crosspoint.directory.Directory;
+import com.crosspoint.events.AccountBackOffEvent;
 import com.crosspoint.events.CallEvent;
 import com.crosspoint.events.DeviceEvent;
 import com.crosspoint.events.Event;
@@ -92,6 +94,10 @@ final class EventFrames {
         if (e instanceof ConferenceEvent c) {
             return new ConferenceFrame(e.type(), seq, e.at(), e.tenantId(), c.conferenceId(), c.number(),
                     c.participantId(), c.caller(), c.participants());
+        }
+        if (e instanceof AccountBackOffEvent b) {
+            return new AccountBackOffFrame(e.type(), seq, e.at(), e.tenantId(), b.channel(), b.account(), b.failures(),
+                    b.sources(), b.backOff().toSeconds(), b.until());
         }
         // Provisioning: the DTOs leave out every secret (passwords, a device's HA1 hashes).
         if (e instanceof TenantEvent t) {

@@ -3,6 +3,7 @@ package com.crosspoint.boot;
 import com.crosspoint.api.ApiServer;
 import com.crosspoint.api.ApiServices;
 import com.crosspoint.api.ApiSettings;
+import com.crosspoint.auth.AccountFailureBudget;
 import com.crosspoint.auth.AuthFailureThrottle;
 import com.crosspoint.auth.DigestAlgorithm;
 import com.crosspoint.auth.DigestVerifier;
@@ -133,7 +134,8 @@ public final class Appliance implements AutoCloseable {
         var reg = config.sip().registrar();
         BindingJournal journal = new BindingJournal(stores.bindings());
         closers.push(journal);
-        registrar = new Registrar(journal, events, new RegistrarPolicy(reg.minExpires(), reg.maxExpires(), reg.defaultExpires()), clock);
+        registrar = new Registrar(journal, events, new RegistrarPolicy(reg.minExpires(), reg.maxExpires(), reg.defaultExpires(),
+                config.sip().limits().contactsPerAor()), clock);
         registrar.restore(stores.bindings());
         timers.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
         provisioning = new ProvisioningService(stores, directory, registrar, events, clock);
@@ -171,7 +173,12 @@ public final class Appliance implements AutoCloseable {
                 Duration.ofSeconds(auth.nonceTtlSeconds()), 200_000, clock));
         AuthFailureThrottle throttle = new AuthFailureThrottle(auth.failureLimit(), Duration.ofSeconds(auth.failureWindowSeconds()),
                 Duration.ofSeconds(auth.blockSeconds()), 100_000, clock);
-        DigestGate gate = new DigestGate(messages, directory, verifier, throttle, auth.algorithms().stream()
+        var budget = auth.account();
+        AccountFailureBudget accounts = new AccountFailureBudget(budget.failureLimit(),
+                Duration.ofSeconds(budget.windowSeconds()), Duration.ofSeconds(budget.backOffSeconds()),
+                Duration.ofSeconds(budget.maxBackOffSeconds()), 100_000, clock);
+        DigestGate gate = new DigestGate(messages, directory, verifier,
+                new DigestGate.Guards(throttle, accounts, events::publish), auth.algorithms().stream()
                 .map(a -> DigestAlgorithm.fromToken(a).orElseThrow()).toList(), auth.md5OnlyUserAgents());
 
         activeCalls = new ActiveCalls(events, clock);
@@ -194,7 +201,8 @@ public final class Appliance implements AutoCloseable {
         messagesService = new MessageService(stores.messages(), registrar, directory, new SipMessageTransport(messages), events, clock);
         events.subscribe("im-delivery", MessageService::concerns, messagesService::onEvent);
         events.subscribe("sip-flows", FlowTable::concerns, sip.flows()::onEvent);
-        Mwi mwi = new Mwi(messages, tenants, directory, gate, registrar, voicemail, workers, clock);
+        Mwi mwi = new Mwi(messages, tenants, directory, gate, registrar, voicemail, workers, clock,
+                config.sip().limits().subscriptionsPerUser());
         events.subscribe("mwi", MwiNotifier::concerns, mwi.notifier()::onEvent);
 
         SipDispatcher dispatcher = new SipDispatcher(messages)
@@ -202,7 +210,7 @@ public final class Appliance implements AutoCloseable {
                 .on("MESSAGE", new MessageHandler(messages, tenants, directory, gate, messagesService, workers))
                 .on("OPTIONS", new OptionsHandler(messages))
                 .on("SUBSCRIBE", mwi.subscribeHandler());
-        b2bua.install(dispatcher, tenants, gate, config.sip().calls().maxCalls());
+        b2bua.install(dispatcher, tenants, gate, config.sip().calls().maxCalls(), config.sip().limits());
         sip.listen(dispatcher);
 
         // Last to start, first to stop: the API only serves services that are up.
@@ -232,7 +240,7 @@ public final class Appliance implements AutoCloseable {
         var s = config.sip();
         return new SipSettings(config.network().bind(), config.network().advertisedAddress(), s.port(), s.tls().port(),
                 s.tls().keystore().orElse(null), s.tls().keystorePassword(), s.tls().keystoreType(),
-                s.stackThreads(), s.udpBufferBytes());
+                s.stackThreads(), s.udpBufferBytes(), s.limits());
     }
 
     private void sweep() {

@@ -64,7 +64,15 @@ final class ConfigBinder {
 
     private SipConfig sip() {
         return new SipConfig(port("sip.port"), tls(), positive("sip.stackThreads"),
-                positive("sip.udpBufferBytes"), registrar(), auth(), calls());
+                positive("sip.udpBufferBytes"), registrar(), auth(), calls(), limits());
+    }
+
+    private SipLimitsConfig limits() {
+        return new SipLimitsConfig(ranged("sip.limits.contactsPerAor", 1, 1000),
+                ranged("sip.limits.callsPerDevice", 1, 100_000), ranged("sip.limits.callsPerTenant", 1, 1_000_000),
+                ranged("sip.limits.subscriptionsPerUser", 1, 1000),
+                ranged("sip.limits.tcpConnectionsPerSource", 1, 1_000_000),
+                ranged("sip.limits.tcpIdleSeconds", 1, 86_400), ranged("sip.limits.reportSeconds", 1, 86_400));
     }
 
     private TlsConfig tls() {
@@ -107,7 +115,18 @@ final class ConfigBinder {
     private SipAuthConfig auth() {
         return new SipAuthConfig(positive("sip.auth.nonceTtlSeconds"), positive("sip.auth.failureLimit"),
                 positive("sip.auth.failureWindowSeconds"), positive("sip.auth.blockSeconds"), algorithms(),
-                values.stringList("sip.auth.md5OnlyUserAgents"));
+                values.stringList("sip.auth.md5OnlyUserAgents"), accountBudget());
+    }
+
+    private SipAuthConfig.AccountBudget accountBudget() {
+        int backOff = ranged("sip.auth.account.backOffSeconds", 1, 86_400);
+        int max = ranged("sip.auth.account.maxBackOffSeconds", 1, 86_400);
+        if (max < backOff) {
+            throw values.error("sip.auth.account.maxBackOffSeconds",
+                    "must be >= sip.auth.account.backOffSeconds (got " + max + " < " + backOff + ")");
+        }
+        return new SipAuthConfig.AccountBudget(ranged("sip.auth.account.failureLimit", 1, 100_000),
+                ranged("sip.auth.account.windowSeconds", 1, 86_400), backOff, max);
     }
 
     private List<String> algorithms() {
