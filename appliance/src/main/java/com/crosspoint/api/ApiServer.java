@@ -52,8 +52,8 @@ public final class ApiServer implements AutoCloseable {
 
         router = new Router(new Authenticator(logins), json, settings.maxBodyBytes(), settings.http(), counters);
         ApiSettings.AccountBudget b = settings.accountBudget();
-        AccountFailureBudget accounts = new AccountFailureBudget(b.freeFailures(), b.firstBackoff(), b.maxBackoff(),
-                MAX_TRACKED_LOGIN_SOURCES, s.clock());
+        AccountFailureBudget accounts = new AccountFailureBudget(b.failureLimit(), b.window(), b.backOff(),
+                b.maxBackOff(), MAX_TRACKED_LOGIN_SOURCES, s.clock());
         PasswordLogins passwords = new PasswordLogins(s.stores().admins(), s.stores().users(), s.directory(), throttle,
                 accounts, settings.loginBlock(), s.events()::publish, s.clock());
         UserSettings userSettings = new UserSettings(s.provisioning(), s.directory(), s.attendant(), s.conferences());

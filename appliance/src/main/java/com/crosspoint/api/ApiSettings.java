@@ -24,17 +24,17 @@ public record ApiSettings(int maxBodyBytes, Duration loginTtl, int loginFailureL
                           int maxStreamsPerLogin, HttpLimits http, AccountBudget accountBudget, Path loginsFile) {
 
     /**
-     * @param freeFailures failed logins of one account (from any address) before it backs off
-     * @param firstBackoff the first back-off; each further failure doubles it
-     * @param maxBackoff   the longest back-off; this long without a failure restores the budget
+     * @param failureLimit failed logins of one account (from any address) within {@code window}; one more backs off
+     * @param backOff      the first back-off; each one that follows before the account was quiet doubles it
+     * @param maxBackOff   the longest back-off
      */
-    public record AccountBudget(int freeFailures, Duration firstBackoff, Duration maxBackoff) {
+    public record AccountBudget(int failureLimit, Duration window, Duration backOff, Duration maxBackOff) {
     }
 
     public static ApiSettings defaults() {
         return new ApiSettings(64 * 1024, Duration.ofHours(8), 5, Duration.ofMinutes(5), Duration.ofMinutes(5),
                 1000, Duration.ofSeconds(30), 8, HttpLimits.defaults(),
-                new AccountBudget(10, Duration.ofSeconds(30), Duration.ofMinutes(15)), null);
+                new AccountBudget(10, Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofMinutes(15)), null);
     }
 
     public ApiSettings withLoginFailureLimit(int limit) {

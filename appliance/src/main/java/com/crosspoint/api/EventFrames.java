@@ -1,5 +1,6 @@
 package com.crosspoint.api;
 
+import com.crosspoint.api.dto.AccountBackOffFrame;
 import com.crosspoint.api.dto.CallDto;
 import com.crosspoint.api.dto.CallFrame;
 import com.crosspoint.api.dto.DeviceDto;
@@ -8,7 +9,6 @@ import com.crosspoint.api.dto.MessageDto;
 import com.crosspoint.api.dto.MessageFrame;
 import com.crosspoint.api.dto.RegistrationDto;
 import com.crosspoint.api.dto.RegistrationFrame;
-import com.crosspoint.api.dto.SecurityFrame;
 import com.crosspoint.api.dto.SnapshotFrame;
 import com.crosspoint.api.dto.TenantDto;
 import com.crosspoint.api.dto.TenantFrame;
@@ -19,12 +19,12 @@ import com.crosspoint.api.dto.VoicemailFrame;
 import com.crosspoint.call.ActiveCalls;
 import com.crosspoint.call.CallSnapshot;
 import com.crosspoint.directory.Directory;
+import com.crosspoint.events.AccountBackOffEvent;
 import com.crosspoint.events.CallEvent;
 import com.crosspoint.events.DeviceEvent;
 import com.crosspoint.events.Event;
 import com.crosspoint.events.MessageEvent;
 import com.crosspoint.events.RegistrationEvent;
-import com.crosspoint.events.SecurityEvent;
 import com.crosspoint.events.TenantEvent;
 import com.crosspoint.events.UserEvent;
 import com.crosspoint.events.VoicemailEvent;
@@ -97,6 +97,10 @@ final class EventFrames {
             return new ConferenceFrame(e.type(), seq, e.at(), e.tenantId(), c.conferenceId(), c.number(),
                     c.participantId(), c.caller(), c.participants());
         }
+        if (e instanceof AccountBackOffEvent b) {
+            return new AccountBackOffFrame(e.type(), seq, e.at(), e.tenantId(), b.channel(), b.account(), b.failures(),
+                    b.sources(), b.backOff().toSeconds(), b.until());
+        }
         // Provisioning: the DTOs leave out every secret (passwords, a device's HA1 hashes).
         if (e instanceof TenantEvent t) {
             return new TenantFrame(e.type(), seq, e.at(), e.tenantId(), TenantDto.of(t.tenant()));
@@ -106,10 +110,6 @@ final class EventFrames {
         }
         if (e instanceof DeviceEvent d) {
             return new DeviceFrame(e.type(), seq, e.at(), e.tenantId(), DeviceDto.of(d.device(), d.extension()));
-        }
-        if (e instanceof SecurityEvent x) {
-            return new SecurityFrame(e.type(), seq, e.at(), e.tenantId(), x.account(), x.source(), x.failures(),
-                    x.retryAfterSeconds());
         }
         throw new IllegalArgumentException("no frame for event " + e.type());
     }

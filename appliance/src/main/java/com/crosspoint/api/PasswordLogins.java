@@ -5,8 +5,8 @@ import com.crosspoint.auth.AuthFailureReason;
 import com.crosspoint.auth.AuthFailureThrottle;
 import com.crosspoint.auth.PasswordHasher;
 import com.crosspoint.directory.Directory;
+import com.crosspoint.events.AccountBackOffEvent;
 import com.crosspoint.events.Event;
-import com.crosspoint.events.SecurityEvent;
 import com.crosspoint.model.AdminAccount;
 import com.crosspoint.model.Tenant;
 import com.crosspoint.model.User;
@@ -16,6 +16,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Password checks of the login endpoints, with the two budgets they share: failures per source address
@@ -24,6 +26,7 @@ import java.util.function.Consumer;
  * the same time and gets the same answer as a wrong password; its budget is kept the same way.
  */
 final class PasswordLogins {
+    private static final Logger LOG = LoggerFactory.getLogger(PasswordLogins.class);
     private static final String DUMMY_HASH = PasswordHasher.hash("no such account");
 
     private final AdminStore admins;
@@ -127,16 +130,22 @@ final class PasswordLogins {
 
         /** 429 while the account backs off, unless this address already logged in to it. */
         void requireOpen() {
-            Duration closed = accounts.closedFor(key, source.address());
+            Duration closed = accounts.refusedFor(key, source.address());
             if (!closed.isZero()) {
                 throw TooManyLogins.forAccount(closed);
             }
         }
 
+        /** Counts the failure; a back-off it starts is logged and, for an account that exists, told to the admins. */
         void fail(boolean known, Long tenantId, String message) {
-            accounts.recordFailure(key).ifPresent(b -> publish.accept(new SecurityEvent(
-                    SecurityEvent.Kind.ACCOUNT_THROTTLED, tenantId == null ? 0 : tenantId, account, source.address(),
-                    b.failures(), b.retryAfter().toSeconds(), clock.instant())));
+            accounts.recordFailure(key, source.address()).ifPresent(b -> {
+                LOG.warn("web account {} backs off for {} s: {} failed logins from {} addresses", account,
+                        b.duration().toSeconds(), b.failures(), b.sources());
+                if (known) {
+                    publish.accept(new AccountBackOffEvent(tenantId == null ? 0 : tenantId, "web", account,
+                            b.failures(), b.sources(), b.duration(), b.until(), clock.instant()));
+                }
+            });
             if (throttle.recordFailure(source.throttleKey(),
                     known ? AuthFailureReason.BAD_RESPONSE : AuthFailureReason.UNKNOWN_USER)) {
                 throw TooManyLogins.fromAddress(block);

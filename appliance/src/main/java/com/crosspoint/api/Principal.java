@@ -6,7 +6,6 @@ import com.crosspoint.events.Event;
 import com.crosspoint.events.MessageEvent;
 import com.crosspoint.events.ProvisioningEvent;
 import com.crosspoint.events.RegistrationEvent;
-import com.crosspoint.events.SecurityEvent;
 import com.crosspoint.events.VoicemailEvent;
 import com.crosspoint.model.AdminAccount;
 import com.crosspoint.model.InstantMessage;
@@ -68,7 +67,7 @@ record Principal(long accountId, String username, Role role, Long tenantId, Long
 
     /**
      * Whether an event goes to this login's event stream: operators get no instant messages, no
-     * voicemail, no provisioning changes (which only admins may make) and no security events; an end user gets only
+     * voicemail and no provisioning changes (which only admins may make); an end user gets only
      * registrations of its own devices, its own calls, its own messages and its own mailbox.
      */
     boolean mayWatch(Event e) {
@@ -76,8 +75,7 @@ record Principal(long accountId, String username, Role role, Long tenantId, Long
             return tenantId != null && e.tenantId() == tenantId && concernsMe(e);
         }
         return seesTenant(e.tenantId()) && !(role == Role.OPERATOR
-                && (e instanceof MessageEvent || e instanceof VoicemailEvent || e instanceof ProvisioningEvent
-                || e instanceof SecurityEvent));
+                && (e instanceof MessageEvent || e instanceof VoicemailEvent || e instanceof ProvisioningEvent));
     }
 
     private boolean concernsMe(Event e) {

@@ -5,10 +5,13 @@ import com.crosspoint.api.ApiServices;
 import com.crosspoint.api.ApiSettings;
 import com.crosspoint.api.HttpLimits;
 import com.crosspoint.config.HttpLimitsConfig;
+import com.crosspoint.auth.AccountFailureBudget;
 import com.crosspoint.auth.AuthFailureThrottle;
 import com.crosspoint.auth.DigestAlgorithm;
 import com.crosspoint.auth.DigestVerifier;
 import com.crosspoint.auth.NonceService;
+import com.crosspoint.backup.BackupService;
+import com.crosspoint.backup.ControlSocket;
 import com.crosspoint.call.ActiveCalls;
 import com.crosspoint.call.CallRecords;
 import com.crosspoint.call.ForwardingPolicy;
@@ -44,6 +47,7 @@ import com.crosspoint.sip.message.SipMessageTransport;
 import com.crosspoint.sip.mwi.Mwi;
 import com.crosspoint.sip.mwi.MwiNotifier;
 import com.crosspoint.store.Stores;
+import com.crosspoint.store.derby.DerbyBackup;
 import com.crosspoint.store.derby.DerbyStores;
 import com.crosspoint.voicemail.MailboxFiles;
 import com.crosspoint.voicemail.GreetingKind;
@@ -52,6 +56,7 @@ import com.crosspoint.voicemail.VoicemailService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -131,7 +136,8 @@ public final class Appliance implements AutoCloseable {
         var reg = config.sip().registrar();
         BindingJournal journal = new BindingJournal(stores.bindings());
         closers.push(journal);
-        registrar = new Registrar(journal, events, new RegistrarPolicy(reg.minExpires(), reg.maxExpires(), reg.defaultExpires()), clock);
+        registrar = new Registrar(journal, events, new RegistrarPolicy(reg.minExpires(), reg.maxExpires(), reg.defaultExpires(),
+                config.sip().limits().contactsPerAor()), clock);
         registrar.restore(stores.bindings());
         timers.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
         provisioning = new ProvisioningService(stores, directory, registrar, events, clock);
@@ -169,7 +175,12 @@ public final class Appliance implements AutoCloseable {
                 Duration.ofSeconds(auth.nonceTtlSeconds()), 200_000, clock));
         AuthFailureThrottle throttle = new AuthFailureThrottle(auth.failureLimit(), Duration.ofSeconds(auth.failureWindowSeconds()),
                 Duration.ofSeconds(auth.blockSeconds()), 100_000, clock);
-        DigestGate gate = new DigestGate(messages, directory, verifier, throttle, auth.algorithms().stream()
+        var budget = auth.account();
+        AccountFailureBudget accounts = new AccountFailureBudget(budget.failureLimit(),
+                Duration.ofSeconds(budget.windowSeconds()), Duration.ofSeconds(budget.backOffSeconds()),
+                Duration.ofSeconds(budget.maxBackOffSeconds()), 100_000, clock);
+        DigestGate gate = new DigestGate(messages, directory, verifier,
+                new DigestGate.Guards(throttle, accounts, events::publish), auth.algorithms().stream()
                 .map(a -> DigestAlgorithm.fromToken(a).orElseThrow()).toList(), auth.md5OnlyUserAgents());
 
         activeCalls = new ActiveCalls(events, clock);
@@ -192,7 +203,8 @@ public final class Appliance implements AutoCloseable {
         messagesService = new MessageService(stores.messages(), registrar, directory, new SipMessageTransport(messages), events, clock);
         events.subscribe("im-delivery", MessageService::concerns, messagesService::onEvent);
         events.subscribe("sip-flows", FlowTable::concerns, sip.flows()::onEvent);
-        Mwi mwi = new Mwi(messages, tenants, directory, gate, registrar, voicemail, workers, clock);
+        Mwi mwi = new Mwi(messages, tenants, directory, gate, registrar, voicemail, workers, clock,
+                config.sip().limits().subscriptionsPerUser());
         events.subscribe("mwi", MwiNotifier::concerns, mwi.notifier()::onEvent);
 
         SipDispatcher dispatcher = new SipDispatcher(messages)
@@ -200,7 +212,7 @@ public final class Appliance implements AutoCloseable {
                 .on("MESSAGE", new MessageHandler(messages, tenants, directory, gate, messagesService, workers))
                 .on("OPTIONS", new OptionsHandler(messages))
                 .on("SUBSCRIBE", mwi.subscribeHandler());
-        b2bua.install(dispatcher, tenants, gate, config.sip().calls().maxCalls());
+        b2bua.install(dispatcher, tenants, gate, config.sip().calls().maxCalls(), config.sip().limits());
         sip.listen(dispatcher);
 
         // Last to start, first to stop: the API only serves services that are up.
@@ -209,6 +221,9 @@ public final class Appliance implements AutoCloseable {
                 registrar, activeCalls, b2bua, messagesService, voicemail, attendant, events, clock, conferences, media), apiSettings(),
                 config.http().bind(), config.http().port());
         closers.push(api);
+        Path dataDir = config.data().dir();
+        closers.push(ControlSocket.listenOrWarn(dataDir, new BackupService(dataDir,
+                target -> DerbyBackup.copyTo(dataDir, target), config.node().name(), clock)));
         LOG.info("Crosspoint {} started: SIP {}:{}, HTTP {}:{}", config.node().name(),
                 config.network().advertisedAddress(), sip.port(), config.http().bind(), api.port());
     }
@@ -218,9 +233,10 @@ public final class Appliance implements AutoCloseable {
         return ApiSettings.defaults().withHttp(new HttpLimits(h.maxConnections(), h.maxConnectionsPerSource(),
                 Duration.ofSeconds(h.idleTimeoutSeconds()), h.minRequestDataRate(),
                 Duration.ofSeconds(h.requestBodyTimeoutSeconds())), h.maxEventStreamsPerLogin())
-                .withAccountBudget(new ApiSettings.AccountBudget(config.http().accountFailureLimit(),
-                        Duration.ofSeconds(config.http().accountBackoffSeconds()),
-                        Duration.ofSeconds(config.http().accountMaxBackoffSeconds())))
+                .withAccountBudget(new ApiSettings.AccountBudget(config.http().account().failureLimit(),
+                        Duration.ofSeconds(config.http().account().windowSeconds()),
+                        Duration.ofSeconds(config.http().account().backOffSeconds()),
+                        Duration.ofSeconds(config.http().account().maxBackOffSeconds())))
                 .withLoginsFile(config.data().dir().resolve("web-logins.json"));
     }
 
@@ -239,7 +255,7 @@ public final class Appliance implements AutoCloseable {
         var s = config.sip();
         return new SipSettings(config.network().bind(), config.network().advertisedAddress(), s.port(), s.tls().port(),
                 s.tls().keystore().orElse(null), s.tls().keystorePassword(), s.tls().keystoreType(),
-                s.stackThreads(), s.udpBufferBytes());
+                s.stackThreads(), s.udpBufferBytes(), s.limits());
     }
 
     private void sweep() {

@@ -27,7 +27,7 @@ final class Banner {
                     + ", user name = extension");
             out.println("    SIP and web password: " + (c.demoPassword() != null ? c.demoPassword()
                     : "unchanged since the first start (set CROSSPOINT_DEMO_PASSWORD to reset it)"));
-            out.println("    voicemail PIN (*97): " + (c.demoPin() != null ? c.demoPin()
+            out.println("    voicemail PIN (dial *97, key the PIN, then # or a 3 s pause): " + (c.demoPin() != null ? c.demoPin()
                     : "unchanged since it was set (set CROSSPOINT_DEMO_PIN to reset it)"));
             if (c.demoMenu() != null) {
                 out.println("    auto-attendant: dial " + c.demoMenu() + "   (1 and 2 ring the first two extensions, # dials any)");

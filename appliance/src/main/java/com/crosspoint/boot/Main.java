@@ -1,15 +1,18 @@
 package com.crosspoint.boot;
 
+import com.crosspoint.cli.BackupCommand;
 import com.crosspoint.cli.CallsCommand;
 import com.crosspoint.cli.ConnectionOptions;
 import com.crosspoint.cli.DeviceCommand;
 import com.crosspoint.cli.HangupCommand;
 import com.crosspoint.cli.RegistrationsCommand;
+import com.crosspoint.cli.RestoreCommand;
 import com.crosspoint.cli.TenantCommand;
 import com.crosspoint.cli.UserCommand;
 import com.crosspoint.config.ConfigException;
 import com.crosspoint.config.ConfigLoader;
 import com.crosspoint.config.CrosspointConfig;
+import com.crosspoint.store.derby.DerbyBackup;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -28,16 +31,21 @@ import picocli.CommandLine.Option;
         footer = {"", "Admin commands exit with 0 when done, 1 when the appliance refused or could not be reached, "
                 + "2 on wrong usage. See docs/admin-cli.md."},
         subcommands = {Main.Run.class, TenantCommand.class, UserCommand.class, DeviceCommand.class,
-            RegistrationsCommand.class, CallsCommand.class, HangupCommand.class})
+            RegistrationsCommand.class, CallsCommand.class, HangupCommand.class, BackupCommand.class, InitCommand.class})
 public final class Main implements Runnable {
     @Mixin
     ConnectionOptions connection;
 
     public static void main(String[] args) {
-        int code = new CommandLine(new Main()).execute(args);
+        int code = commandLine().execute(args);
         if (code != 0) {
             System.exit(code);
         }
+    }
+
+    /** The command line with every command; restore gets the Derby store to open what it restores. */
+    static CommandLine commandLine() {
+        return new CommandLine(new Main()).addSubcommand(new RestoreCommand(DerbyBackup::summary));
     }
 
     @Override

@@ -64,7 +64,15 @@ final class ConfigBinder {
 
     private SipConfig sip() {
         return new SipConfig(port("sip.port"), tls(), positive("sip.stackThreads"),
-                positive("sip.udpBufferBytes"), registrar(), auth(), calls());
+                positive("sip.udpBufferBytes"), registrar(), auth(), calls(), limits());
+    }
+
+    private SipLimitsConfig limits() {
+        return new SipLimitsConfig(ranged("sip.limits.contactsPerAor", 1, 1000),
+                ranged("sip.limits.callsPerDevice", 1, 100_000), ranged("sip.limits.callsPerTenant", 1, 1_000_000),
+                ranged("sip.limits.subscriptionsPerUser", 1, 1000),
+                ranged("sip.limits.tcpConnectionsPerSource", 1, 1_000_000),
+                ranged("sip.limits.tcpIdleSeconds", 1, 86_400), ranged("sip.limits.reportSeconds", 1, 86_400));
     }
 
     private TlsConfig tls() {
@@ -107,7 +115,19 @@ final class ConfigBinder {
     private SipAuthConfig auth() {
         return new SipAuthConfig(positive("sip.auth.nonceTtlSeconds"), positive("sip.auth.failureLimit"),
                 positive("sip.auth.failureWindowSeconds"), positive("sip.auth.blockSeconds"), algorithms(),
-                values.stringList("sip.auth.md5OnlyUserAgents"));
+                values.stringList("sip.auth.md5OnlyUserAgents"), accountBudget("sip.auth.account."));
+    }
+
+    /** A per-account failure budget under {@code prefix} ({@code sip.auth.account.}, {@code http.login.account.}). */
+    private SipAuthConfig.AccountBudget accountBudget(String prefix) {
+        int backOff = ranged(prefix + "backOffSeconds", 1, 86_400);
+        int max = ranged(prefix + "maxBackOffSeconds", 1, 86_400);
+        if (max < backOff) {
+            throw values.error(prefix + "maxBackOffSeconds",
+                    "must be >= " + prefix + "backOffSeconds (got " + max + " < " + backOff + ")");
+        }
+        return new SipAuthConfig.AccountBudget(ranged(prefix + "failureLimit", 1, 100_000),
+                ranged(prefix + "windowSeconds", 1, 86_400), backOff, max);
     }
 
     private List<String> algorithms() {
@@ -179,14 +199,7 @@ final class ConfigBinder {
     private HttpConfig http(NetworkConfig network) {
         int port = port("http.port");
         String bind = values.string("http.bind").trim().isEmpty() ? network.bind() : ipLiteral("http.bind");
-        int backoff = ranged("http.login.accountBackoffSeconds", 1, 86_400);
-        int maxBackoff = ranged("http.login.accountMaxBackoffSeconds", 1, 86_400);
-        if (maxBackoff < backoff) {
-            throw values.error("http.login.accountMaxBackoffSeconds",
-                    "must be >= http.login.accountBackoffSeconds (got " + maxBackoff + " < " + backoff + ")");
-        }
-        return new HttpConfig(port, bind, httpLimits(), ranged("http.login.accountFailureLimit", 1, 1000), backoff,
-                maxBackoff);
+        return new HttpConfig(port, bind, httpLimits(), accountBudget("http.login.account."));
     }
 
     private HttpLimitsConfig httpLimits() {

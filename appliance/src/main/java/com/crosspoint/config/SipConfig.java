@@ -8,7 +8,8 @@ package com.crosspoint.config;
  * @param registrar      registration intervals ({@code sip.registrar})
  * @param auth           digest authentication and brute-force blocking ({@code sip.auth})
  * @param calls          call handling limits ({@code sip.calls})
+ * @param limits         what the edge refuses to protect the node and other tenants ({@code sip.limits})
  */
 public record SipConfig(int port, TlsConfig tls, int stackThreads, int udpBufferBytes,
-                        RegistrarConfig registrar, SipAuthConfig auth, CallsConfig calls) {
+                        RegistrarConfig registrar, SipAuthConfig auth, CallsConfig calls, SipLimitsConfig limits) {
 }

@@ -4,20 +4,31 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The call detail record of one call attempt. {@code answeredAt} is null for calls never answered;
- * {@code sipCause} is the final SIP status that decided the outcome (200 for answered calls);
- * {@code quality} is null unless the appliance anchored the call's media (voicemail, conference, menu).
+ * The call detail record of one call attempt. {@code callee} is the number dialled; {@code answeredBy} the
+ * extension of the person who took the call in the end (forwarded to, handed to by a menu, transferred to), null
+ * when no person did. {@code answeredAt} is null for calls never answered; {@code sipCause} is the final SIP status
+ * that decided the outcome (200 for answered calls); {@code quality} is null unless the appliance anchored the
+ * call's media (voicemail, conference, menu).
  */
 public record CallRecord(long id, long tenantId, String callId, String caller, String callee,
                          Instant startedAt, Instant answeredAt, Instant endedAt,
-                         Disposition disposition, HangupParty hungUpBy, int sipCause, CallQualitySummary quality) {
+                         Disposition disposition, HangupParty hungUpBy, int sipCause, CallQualitySummary quality,
+                         String answeredBy) {
+
+    /** A record that names no person who answered. */
+    public CallRecord(long id, long tenantId, String callId, String caller, String callee,
+                      Instant startedAt, Instant answeredAt, Instant endedAt,
+                      Disposition disposition, HangupParty hungUpBy, int sipCause, CallQualitySummary quality) {
+        this(id, tenantId, callId, caller, callee, startedAt, answeredAt, endedAt, disposition, hungUpBy, sipCause,
+                quality, null);
+    }
 
     /** A record without quality: a call whose media the appliance did not see. */
     public CallRecord(long id, long tenantId, String callId, String caller, String callee,
                       Instant startedAt, Instant answeredAt, Instant endedAt,
                       Disposition disposition, HangupParty hungUpBy, int sipCause) {
         this(id, tenantId, callId, caller, callee, startedAt, answeredAt, endedAt, disposition, hungUpBy, sipCause,
-                null);
+                null, null);
     }
 
     /** Talk time: from answer to end, zero when never answered. */
@@ -28,6 +39,6 @@ public record CallRecord(long id, long tenantId, String callId, String caller, S
     /** The same record with another id (the store assigns it). */
     public CallRecord withId(long newId) {
         return new CallRecord(newId, tenantId, callId, caller, callee, startedAt, answeredAt, endedAt, disposition,
-                hungUpBy, sipCause, quality);
+                hungUpBy, sipCause, quality, answeredBy);
     }
 }

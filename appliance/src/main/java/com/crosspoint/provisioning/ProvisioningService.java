@@ -238,6 +238,17 @@ public final class ProvisioningService {
         if (value != null && value.length() > max) {
             throw new ValidationException(field, "at most " + max + " characters");
         }
+        return withoutControlCharacters(field, value);
+    }
+
+    /**
+     * Names end up in SIP headers (a user's display name in the From of every INVITE to the callee's phones): a
+     * line break there starts a header of the caller's choosing. No provisioned text may hold control characters.
+     */
+    private static String withoutControlCharacters(String field, String value) {
+        if (value != null && value.codePoints().anyMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029)) {
+            throw new ValidationException(field, "must not contain control characters (line breaks, tabs)");
+        }
         return value;
     }
 
@@ -248,7 +259,7 @@ public final class ProvisioningService {
         if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
             throw new ValidationException("email", "is not an email address");
         }
-        return email;
+        return withoutControlCharacters("email", email);
     }
 
     private static CallSettings validSettings(CallSettings s) {

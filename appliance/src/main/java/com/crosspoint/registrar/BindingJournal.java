@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -18,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * Writes binding changes to the store with group commit: while one transaction commits, the
  * changes that arrive meanwhile queue up and go together in the next. A burst of REGISTERs thus
  * costs a few fsyncs instead of one each, and every caller still learns when its own change is
- * durable (so its 200 OK is sent after the commit, never before).
+ * durable (so its 200 OK is sent after the commit, never before), or that it alone failed.
  */
 public final class BindingJournal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BindingJournal.class);
@@ -67,7 +69,30 @@ public final class BindingJournal implements AutoCloseable {
         }
     }
 
+    /**
+     * Commits a batch in one transaction. When that fails, one bad change must not fail the others queued with
+     * it (another tenant's REGISTER would get 500): the batch is split in halves, each committed on its own, down to
+     * the single change that fails, which alone learns of the error. Halves keep their order, so a later change to
+     * a binding still wins.
+     */
     private void commit(List<Change> batch) {
+        try {
+            apply(batch);
+            batch.forEach(c -> c.done.complete(null));
+        } catch (RuntimeException e) {
+            if (batch.size() == 1) {
+                // One line, no stack trace: the cause is the store's message, and a flood must not flood the log.
+                LOG.warn("binding change of {} not stored: {}", batch.get(0).aors(), e.getMessage());
+                batch.get(0).done.completeExceptionally(e);
+                return;
+            }
+            int half = batch.size() / 2;
+            commit(batch.subList(0, half));
+            commit(batch.subList(half, batch.size()));
+        }
+    }
+
+    private void apply(List<Change> batch) {
         // Later changes to the same binding win; an upsert followed by a removal is a removal.
         Map<BindingKey, Binding> merged = new LinkedHashMap<>();
         for (Change c : batch) {
@@ -87,13 +112,7 @@ public final class BindingJournal implements AutoCloseable {
                 upserts.add(b);
             }
         });
-        try {
-            store.apply(upserts, removals);
-            batch.forEach(c -> c.done.complete(null));
-        } catch (RuntimeException e) {
-            LOG.error("could not commit {} binding changes", merged.size(), e);
-            batch.forEach(c -> c.done.completeExceptionally(e));
-        }
+        store.apply(upserts, removals);
     }
 
     /** Commits what is queued, then stops. */
@@ -108,5 +127,12 @@ public final class BindingJournal implements AutoCloseable {
     }
 
     private record Change(List<Binding> upserts, List<BindingKey> removals, CompletableFuture<Void> done) {
+        /** The addresses of record the change is about, for the log. */
+        Set<String> aors() {
+            Set<String> aors = new TreeSet<>();
+            upserts.forEach(b -> aors.add(b.aor()));
+            removals.forEach(k -> aors.add(k.aor()));
+            return aors;
+        }
     }
 }

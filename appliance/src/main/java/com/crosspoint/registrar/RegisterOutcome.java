@@ -18,6 +18,10 @@ public sealed interface RegisterOutcome {
     record IntervalTooBrief(long minExpires) implements RegisterOutcome {
     }
 
+    /** The REGISTER alone lists more contacts than an address of record may have: 403, naming the limit. */
+    record TooManyContacts(int limit) implements RegisterOutcome {
+    }
+
     /** 400 Bad Request with a reason phrase. */
     record Invalid(String reason) implements RegisterOutcome {
     }

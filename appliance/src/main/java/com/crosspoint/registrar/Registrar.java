@@ -68,7 +68,13 @@ public final class Registrar {
             return d.outcome;
         }
         CompletableFuture<Void> committed = d.changed()
-                ? journal.write(d.upserts, d.removals).thenRun(() -> publish(d, now))
+                ? journal.write(d.upserts, d.removals).whenComplete((ok, failed) -> {
+                    if (failed == null) {
+                        publish(d, now);
+                    } else {
+                        undo(rq.aor(), d);
+                    }
+                })
                 : CompletableFuture.completedFuture(null);
         return new RegisterOutcome.Accepted(List.copyOf(d.after), committed);
     }
@@ -101,6 +107,7 @@ public final class Registrar {
             }
             if (existing != null) {
                 after.remove(existing);
+                d.previous.add(existing);
             }
             if (requested == 0) {
                 if (existing != null) {
@@ -114,7 +121,48 @@ public final class Registrar {
             after.add(b);
             d.upsert(b, existing == null ? Kind.ADDED : Kind.REFRESHED);
         }
+        if (d.upserts.size() > policy.maxContacts()) {
+            return d.reject(new RegisterOutcome.TooManyContacts(policy.maxContacts()));
+        }
+        replaceOldest(after, d);
         return d.accept(after);
+    }
+
+    /**
+     * Keeps an AOR within its share of bindings: the least recently refreshed ones that this REGISTER did not
+     * refresh make way (as OpenSIPS's and Kamailio's "overwrite the oldest" max-contacts modes do). There is no
+     * RFC 5626 instance-id matching here: a phone that comes back on a new address takes the slot of the stalest
+     * binding, which is most often its own old one.
+     */
+    private void replaceOldest(List<Binding> after, Decision d) {
+        int excess = after.size() - policy.maxContacts();
+        if (excess <= 0) {
+            return;
+        }
+        List<Binding> oldest = after.stream().filter(b -> d.upserts.stream().noneMatch(u -> u == b))
+                .sorted(Comparator.comparing(Binding::updatedAt)).limit(excess).toList();
+        for (Binding b : oldest) {
+            after.remove(b);
+            d.remove(b, Kind.REMOVED);
+        }
+    }
+
+    /**
+     * A change the store refused is taken back from memory too, so that what phones are rung at matches what
+     * a restart would restore: the bindings it added go, the ones it replaced or removed come back (unless a
+     * later REGISTER bound their contacts meanwhile).
+     */
+    private void undo(String aor, Decision d) {
+        byAor.compute(aor, (k, current) -> {
+            List<Binding> live = current == null ? new ArrayList<>() : new ArrayList<>(current);
+            live.removeIf(b -> d.upserts.stream().anyMatch(u -> u == b));
+            for (Binding old : d.previous) {
+                if (live.stream().noneMatch(b -> b.contact().equals(old.contact()))) {
+                    live.add(old);
+                }
+            }
+            return live.isEmpty() ? null : live;
+        });
     }
 
     /** Current, unexpired bindings of an AOR, most recent first. */
@@ -193,6 +241,8 @@ public final class Registrar {
         List<Binding> after = List.of();
         final List<Binding> upserts = new ArrayList<>();
         final List<BindingKey> removals = new ArrayList<>();
+        /** Bindings this decision replaces or removes, to restore should the store refuse it. */
+        final List<Binding> previous = new ArrayList<>();
         final List<Announcement> announcements = new ArrayList<>();
 
         Decision reject(RegisterOutcome o) {
@@ -213,6 +263,9 @@ public final class Registrar {
 
         void remove(Binding b, Kind kind) {
             removals.add(new BindingKey(b.aor(), b.contact()));
+            if (!previous.contains(b)) {
+                previous.add(b);
+            }
             announcements.add(new Announcement(kind, b));
         }
 

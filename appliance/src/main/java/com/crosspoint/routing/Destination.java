@@ -12,6 +12,11 @@ import java.util.Objects;
  */
 public sealed interface Destination {
 
+    /** The application that answers a call sent here (a service, a mailbox); null when a person is rung or none. */
+    default CallApplication answeringApp() {
+        return null;
+    }
+
     /**
      * Ring {@code user}'s phones. Forward-always and do-not-disturb have been applied already: this is the user
      * the call really rings.
@@ -31,6 +36,11 @@ public sealed interface Destination {
         public Application {
             Objects.requireNonNull(app, "app");
         }
+
+        @Override
+        public CallApplication answeringApp() {
+            return app;
+        }
     }
 
     /**
@@ -42,6 +52,11 @@ public sealed interface Destination {
             Objects.requireNonNull(owner, "owner");
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(app, "app");
+        }
+
+        @Override
+        public CallApplication answeringApp() {
+            return app;
         }
     }
 

@@ -5,16 +5,19 @@ import com.crosspoint.call.ForwardingPolicy.Reason;
 import com.crosspoint.call.voice.CallApplication;
 import com.crosspoint.call.voice.ServiceNumbers;
 import com.crosspoint.directory.Directory;
+import com.crosspoint.model.Tenant;
 import com.crosspoint.model.User;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The routing step. A new call is routed once ({@link #route}); when a user it rang could not take it, the same
  * rules say where it goes next ({@link #unanswered}). The order: no relaying to other domains; the numbers the
  * appliance answers itself (mailbox codes, menus, rooms: {@link ServiceNumbers}, asked in order); then the
- * tenant's users, with their forward-always and do-not-disturb applied; a user who cannot answer is forwarded
- * as their settings say, else their mailbox takes the call, else it is refused. Reads the in-memory directory
+ * tenant's users, with their forward-always and do-not-disturb applied (busy, unless the user chose voicemail); a
+ * user who cannot answer is forwarded as their settings say, else their mailbox takes the call, else it is
+ * refused. Reads the in-memory directory
  * only; thread-safe.
  */
 public final class DialPlan {
@@ -48,6 +51,14 @@ public final class DialPlan {
             return new Destination.Rejected(Rejection.NO_SUCH_NUMBER);
         }
         return reach(user.get(), ForwardingPath.START, call.caller());
+    }
+
+    /**
+     * Where {@code number}, dialled by {@code caller} from inside a call of {@code tenant} (a transfer target),
+     * goes: routed as a new call within the tenant.
+     */
+    public Destination routeWithin(Tenant tenant, User caller, String number) {
+        return route(new DialledCall(tenant, caller, number, OptionalLong.of(tenant.id())));
     }
 
     /**
@@ -86,7 +97,10 @@ public final class DialPlan {
             return reach(always.get(), here.get(), caller);
         }
         if (user.settings().doNotDisturb()) {
-            return unanswered(user, Reason.BUSY, here.get(), caller);
+            // as busy: the forward-busy target, else busy (486), or the mailbox when the user chose so
+            Destination instead = unanswered(user, Reason.BUSY, here.get(), caller);
+            return instead instanceof Destination.Mailbox && !user.settings().dndToVoicemail()
+                    ? new Destination.Rejected(Rejection.BUSY) : instead;
         }
         return new Destination.Extension(user, here.get());
     }

@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
  * Runs on every parsed request before the transaction layer (named in the stack properties):
  * <ul>
  * <li>a SIP version other than 2.0 gets 505 (RFC 3261 §8.2.2.3, RFC 4475 §3.1.2.16);</li>
- * <li>a request that arrived over UDP but whose top Via names another transport is answered over
- *     UDP, to where it came from: the Via cannot be right about a connection that does not exist,
- *     and the packet's source is the one address known to reach the sender (as rport does).</li>
+ * <li>a request whose top Via names another transport than the one it arrived over gets the real one: over UDP
+ *     it is answered over UDP, to where it came from (the Via cannot be right about a connection that does not
+ *     exist, and the packet's source is the one address known to reach the sender, as rport does); over a
+ *     connection the registrar records the transport the phone really uses, not a token of any length.</li>
  * </ul>
  */
 public final class EdgeValve implements SIPMessageValve {
@@ -32,7 +33,7 @@ public final class EdgeValve implements SIPMessageValve {
             return false;
         }
         Via top = request.getTopmostVia();
-        if (top != null && !channel.isReliable() && top.getTransport() != null
+        if (top != null && top.getTransport() != null
                 && !top.getTransport().equalsIgnoreCase(channel.getTransport())) {
             try {
                 top.setTransport(channel.getTransport().toUpperCase(Locale.ROOT));

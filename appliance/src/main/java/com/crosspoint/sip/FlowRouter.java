@@ -3,9 +3,7 @@ package com.crosspoint.sip;
 import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.stack.DefaultRouter;
 import java.util.ListIterator;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sip.SipException;
 import javax.sip.SipStack;
 import javax.sip.address.Hop;
@@ -18,9 +16,6 @@ import javax.sip.message.Request;
  * else is routed as JAIN-SIP's default router does (Route set, then Request-URI).
  */
 public final class FlowRouter implements Router {
-    /** JAIN-SIP instantiates routers itself, so each stack's flow table is found by stack name. */
-    private static final Map<String, FlowTable> TABLES = new ConcurrentHashMap<>();
-
     private final DefaultRouter delegate;
     private final String stackName;
 
@@ -29,19 +24,12 @@ public final class FlowRouter implements Router {
         this.stackName = ((SipStackImpl) stack).getStackName();
     }
 
-    static void register(String stackName, FlowTable table) {
-        TABLES.put(stackName, table);
-    }
-
-    static void unregister(String stackName) {
-        TABLES.remove(stackName);
-    }
-
     @Override
     public Hop getNextHop(Request request) throws SipException {
         if (request.getHeader("Route") == null) {
-            Optional<Hop> flow = Optional.ofNullable(TABLES.get(stackName))
-                    .flatMap(t -> t.hopFor(request.getRequestURI()));
+            // JAIN-SIP instantiates routers itself, so each stack's flow table is found by stack name.
+            Optional<Hop> flow = StackAttachments.of(stackName)
+                    .flatMap(a -> a.flows().hopFor(request.getRequestURI()));
             if (flow.isPresent()) {
                 return flow.get();
             }

@@ -4,9 +4,11 @@ import com.crosspoint.events.Event;
 import com.crosspoint.events.RegistrationEvent;
 import com.crosspoint.model.Binding;
 import gov.nist.javax.sip.stack.HopImpl;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sip.address.Hop;
 import javax.sip.address.SipURI;
@@ -52,6 +54,13 @@ public final class FlowTable {
 
     int size() {
         return flows.size();
+    }
+
+    /** {@code host:port} of every connection a phone registered over, as {@link Binding#source()} spells it. */
+    Set<String> registeredSources() {
+        Set<String> sources = new HashSet<>();
+        flows.values().forEach(hop -> sources.add(hop.getHost() + ":" + hop.getPort()));
+        return sources;
     }
 
     private static Optional<Hop> hopOf(Binding b) {

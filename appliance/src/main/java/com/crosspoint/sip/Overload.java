@@ -12,7 +12,15 @@ public final class Overload {
     }
 
     public static Response response(SipMessages messages, Request rq) {
-        Response r = messages.response(rq, Response.SERVICE_UNAVAILABLE, "Overloaded");
+        return retryAfter(messages, messages.response(rq, Response.SERVICE_UNAVAILABLE, "Overloaded"));
+    }
+
+    /** The same answer when a share of the node is used up (a tenant's calls), counted under {@code why}. */
+    public static Response refusal(SipMessages messages, Request rq, EdgeRefusals.Reason why) {
+        return retryAfter(messages, messages.refusal(rq, why, Response.SERVICE_UNAVAILABLE, "Overloaded"));
+    }
+
+    private static Response retryAfter(SipMessages messages, Response r) {
         try {
             r.setHeader(messages.headers().createRetryAfterHeader(RETRY_AFTER_SECONDS));
         } catch (InvalidArgumentException e) {

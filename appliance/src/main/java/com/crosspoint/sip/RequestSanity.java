@@ -37,6 +37,11 @@ final class RequestSanity {
         if (rq.getHeader("Call-ID") == null || rq.getHeader("From") == null || rq.getHeader("To") == null) {
             return Optional.of(messages.response(rq, Response.BAD_REQUEST, "Missing required header"));
         }
+        Optional<HeaderLimits.TooLong> tooLong = HeaderLimits.check(rq);
+        if (tooLong.isPresent()) {
+            return Optional.of(messages.refusal(rq, EdgeRefusals.Reason.OVERSIZE_HEADER, Response.BAD_REQUEST,
+                    tooLong.get().reason()));
+        }
         // §8.2.2.1: a scheme we do not understand gets 416.
         String scheme = rq.getRequestURI().getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("sip") && !scheme.equals("sips")) {

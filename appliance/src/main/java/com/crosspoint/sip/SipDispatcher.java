@@ -1,5 +1,6 @@
 package com.crosspoint.sip;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sip.ClientTransaction;
@@ -30,6 +31,7 @@ public final class SipDispatcher implements SipListener {
     private final SipMessages messages;
     private final RequestSanity sanity;
     private final Map<String, RequestHandler> handlers = new ConcurrentHashMap<>();
+    private final TraceBudget traces = new TraceBudget(Duration.ofMinutes(1), System::currentTimeMillis);
 
     public SipDispatcher(SipMessages messages) {
         this.messages = messages;
@@ -82,7 +84,12 @@ public final class SipDispatcher implements SipListener {
         } catch (javax.sip.InvalidArgumentException e) {
             LOG.debug("bad {}: {}", method, e.getMessage());
         } catch (RuntimeException e) {
-            LOG.warn("failed on {} from {}", method, SipMessages.sourceOf(rq), e);
+            // A remote party may be able to repeat this at will: one line each, a stack trace now and then.
+            if (traces.spend()) {
+                LOG.warn("failed on {} from {}", method, SipMessages.sourceOf(rq), e);
+            } else {
+                LOG.warn("failed on {} from {}: {}", method, SipMessages.sourceOf(rq), e.toString());
+            }
             messages.sendStateless(messages.response(rq, Response.SERVER_INTERNAL_ERROR));
         }
     }

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SipMessages {
     private static final Logger LOG = LoggerFactory.getLogger(SipMessages.class);
-    public static final String PRODUCT = "Crosspoint/0.1";
+    /** The Server header: the product, never its version (a prober learns which exploits to try from it). */
+    public static final String PRODUCT = "Crosspoint";
     public static final List<String> ALLOWED = List.of(
             "INVITE", "ACK", "CANCEL", "BYE", "OPTIONS", "REGISTER", "MESSAGE", "REFER", "NOTIFY", "INFO", "SUBSCRIBE");
 
@@ -43,9 +44,11 @@ public final class SipMessages {
     private final String host;
     private final int port;
     private final int tlsPort;
+    private final EdgeRefusals refusals;
 
     SipMessages(SipProvider provider, AddressFactory addresses, HeaderFactory headers, MessageFactory messages,
-                String host, int port, int tlsPort) {
+                String host, int port, int tlsPort, EdgeRefusals refusals) {
+        this.refusals = refusals;
         this.provider = provider;
         this.addresses = addresses;
         this.headers = headers;
@@ -136,6 +139,17 @@ public final class SipMessages {
         } catch (ParseException e) {
             throw new IllegalStateException("cannot build response " + status, e);
         }
+    }
+
+    /** A refusal because a limit was reached: the response, counted under {@code why} for the operator's report. */
+    public Response refusal(Request request, EdgeRefusals.Reason why, int status, String reason) {
+        refusals.count(why);
+        return response(request, status, reason);
+    }
+
+    /** What the edge refused so far, per reason. */
+    public EdgeRefusals refusals() {
+        return refusals;
     }
 
     /** A response that creates a dialog (1xx except 100, 2xx): it needs our tag and Contact. */

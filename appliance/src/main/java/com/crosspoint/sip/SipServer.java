@@ -1,5 +1,6 @@
 package com.crosspoint.sip;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TooManyListenersException;
@@ -51,11 +52,14 @@ public final class SipServer implements AutoCloseable {
         SipStack stack;
         String stackName;
         FlowTable flows = new FlowTable();
+        EdgeRefusals refusals = new EdgeRefusals(Duration.ofSeconds(s.limits().reportSeconds()), System::currentTimeMillis);
+        ConnectionGuard connections = new ConnectionGuard(s.limits().tcpConnectionsPerSource(),
+                Duration.ofSeconds(s.limits().tcpIdleSeconds()).toMillis(), flows, refusals, System::currentTimeMillis);
         try {
             // SipFactory hands back an existing stack of the same name, even a stopped one with other
             // settings: every start gets a name of its own.
             stackName = name + "-" + STARTS.incrementAndGet();
-            FlowRouter.register(stackName, flows);
+            StackAttachments.attach(stackName, new StackAttachments.Attached(flows, connections));
             stack = factory.createSipStack(SipStackProperties.of(stackName, s));
         } catch (javax.sip.PeerUnavailableException e) {
             throw new IllegalStateException("cannot create the SIP stack: " + e.getMessage(), e);
@@ -69,6 +73,7 @@ public final class SipServer implements AutoCloseable {
             if (s.tlsEnabled()) {
                 more.add(stack.createListeningPoint(s.bindAddress(), s.tlsPort(), ListeningPoint.TLS));
             }
+            GuardedMessageProcessorFactory.auditIdle(stack, connections);
             SipProvider provider = stack.createSipProvider(udp);
             for (ListeningPoint lp : more) {
                 provider.addListeningPoint(lp);
@@ -77,18 +82,18 @@ public final class SipServer implements AutoCloseable {
             HeaderFactory hf = factory.createHeaderFactory();
             MessageFactory mf = factory.createMessageFactory();
             SipMessages messages = new SipMessages(provider, af, hf, mf, s.advertisedAddress(), port,
-                    s.tlsEnabled() ? s.tlsPort() : -1);
+                    s.tlsEnabled() ? s.tlsPort() : -1, refusals);
             LOG.info("SIP listening on {}:{} (UDP, TCP{})", s.bindAddress(), port, s.tlsEnabled() ? ", TLS " + s.tlsPort() : "");
             return new SipServer(stack, stackName, flows, provider, messages, port);
         } catch (javax.sip.TransportNotSupportedException | javax.sip.InvalidArgumentException
                  | javax.sip.ObjectInUseException | javax.sip.PeerUnavailableException
                  | javax.sip.TransportAlreadySupportedException e) {
             stack.stop();
-            FlowRouter.unregister(stackName);
+            StackAttachments.detach(stackName);
             throw new IllegalStateException("cannot listen on " + s.bindAddress() + ":" + s.port() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             stack.stop();
-            FlowRouter.unregister(stackName);
+            StackAttachments.detach(stackName);
             throw e;
         }
     }
@@ -118,6 +123,6 @@ public final class SipServer implements AutoCloseable {
     @Override
     public void close() {
         stack.stop();
-        FlowRouter.unregister(stackName);
+        StackAttachments.detach(stackName);
     }
 }

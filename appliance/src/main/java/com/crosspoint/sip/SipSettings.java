@@ -1,5 +1,6 @@
 package com.crosspoint.sip;
 
+import com.crosspoint.config.SipLimitsConfig;
 import java.nio.file.Path;
 
 /**
@@ -10,10 +11,11 @@ import java.nio.file.Path;
  * @param port              UDP and TCP port (0 picks a free one, for tests)
  * @param tlsPort           TLS port, used only when {@code keystore} is set
  * @param keystore          PKCS12/JKS keystore for TLS, or null for no TLS
+ * @param limits            what the edge refuses, and how often it reports the refusals
  */
 public record SipSettings(String bindAddress, String advertisedAddress, int port, int tlsPort,
                           Path keystore, String keystorePassword, String keystoreType,
-                          int stackThreads, int udpBufferBytes) {
+                          int stackThreads, int udpBufferBytes, SipLimitsConfig limits) {
 
     public boolean tlsEnabled() {
         return keystore != null;

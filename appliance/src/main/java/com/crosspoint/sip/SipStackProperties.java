@@ -10,8 +10,9 @@ final class SipStackProperties {
     static Properties of(String stackName, SipSettings s) {
         Properties p = new Properties();
         p.setProperty("javax.sip.STACK_NAME", stackName);
-        // NIO carries UDP, TCP, TLS and (later) WS/WSS with one processor model.
-        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", "gov.nist.javax.sip.stack.NioMessageProcessorFactory");
+        // NIO carries UDP, TCP, TLS and (later) WS/WSS with one processor model; TCP and TLS behind the
+        // stack's ConnectionGuard (connections per source, idle timeout).
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", GuardedMessageProcessorFactory.class.getName());
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(s.stackThreads()));
         p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(s.udpBufferBytes()));

@@ -1,6 +1,7 @@
 package com.crosspoint.sip;
 
 import gov.nist.core.StackLogger;
+import java.time.Duration;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +12,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class Slf4jStackLogger implements StackLogger {
     private Logger log = LoggerFactory.getLogger("jainsip");
+    /** Longest message passed on: the stack puts whole packets into some (as byte lists, five characters a byte). */
+    static final int MAX_MESSAGE = 1000;
+    /** What the stack reports often comes from what a remote party sent: a stack trace at most once a minute. */
+    private final TraceBudget traces = new TraceBudget(Duration.ofMinutes(1), System::currentTimeMillis);
 
     @Override
     public void logStackTrace() {
@@ -31,7 +36,11 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logException(Throwable ex) {
-        log.warn("stack exception", ex);
+        if (traces.spend()) {
+            log.warn("stack exception", ex);
+        } else {
+            log.warn("stack exception: {}", ex.toString());
+        }
     }
 
     @Override
@@ -51,12 +60,12 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logFatalError(String message) {
-        log.error(message);
+        log.error(clip(message));
     }
 
     @Override
     public void logError(String message) {
-        log.error(message);
+        log.error(clip(message));
     }
 
     @Override
@@ -79,7 +88,11 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logError(String message, Exception ex) {
-        log.error(message, ex);
+        if (traces.spend()) {
+            log.error(clip(message), ex);
+        } else {
+            log.error("{}: {}", clip(message), String.valueOf(ex));
+        }
     }
 
     @Override
@@ -91,8 +104,16 @@ public final class Slf4jStackLogger implements StackLogger {
                 || message.contains("keystore type") || message.contains("truststore type"))) {
             log.debug(message);
         } else {
-            log.warn(message);
+            log.warn(clip(message));
         }
+    }
+
+    /** A flood of large bad packets must not become a flood of large log lines. */
+    static String clip(String message) {
+        if (message == null || message.length() <= MAX_MESSAGE) {
+            return message;
+        }
+        return message.substring(0, MAX_MESSAGE) + "... (" + (message.length() - MAX_MESSAGE) + " more characters)";
     }
 
     @Override

@@ -15,7 +15,7 @@ public interface CdrStore {
     long count(long tenantId, CdrFilter filter);
 
     /**
-     * Every field is optional (null = any). {@code party} matches caller or callee.
+     * Every field is optional (null = any). {@code party} matches the caller, the number dialled or who answered.
      */
     record CdrFilter(String party, Disposition disposition, Instant from, Instant to) {
         public static CdrFilter any() {

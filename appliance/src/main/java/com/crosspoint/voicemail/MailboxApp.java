@@ -1,10 +1,10 @@
 package com.crosspoint.voicemail;
 
+import com.crosspoint.call.voice.CallChannel;
 import com.crosspoint.call.voice.CallChannel.Audio;
 import com.crosspoint.call.voice.CallChannel.Recorded;
-import com.crosspoint.call.voice.CallChannel;
+import com.crosspoint.call.voice.KeypadEntry;
 import com.crosspoint.directory.Directory;
-import com.crosspoint.model.MailboxCounts;
 import com.crosspoint.model.User;
 import com.crosspoint.model.Voicemail;
 import com.crosspoint.model.VoicemailFolder;
@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,8 @@ public final class MailboxApp implements VoicemailCall {
     private static final Logger LOG = LoggerFactory.getLogger(MailboxApp.class);
     static final int MAX_LOGIN_ATTEMPTS = 3;
     private static final int MAX_ENTRY = 20;
+    /** How long a prompt asking for digits waits for the first one before it is said again. */
+    static final Duration NO_INPUT = Duration.ofSeconds(10);
 
     private enum Step { ASK_BOX, ASK_PIN, LOGIN_FAILED, MAIN, MESSAGE, MESSAGE_MENU, GREETING_INTRO, GREETING,
         NEW_PIN, AFTER_NOTICE, GOODBYE, DONE }
@@ -53,7 +56,8 @@ public final class MailboxApp implements VoicemailCall {
     private User box;
     private String boxEntered;
     private int attempts;
-    private final StringBuilder entry = new StringBuilder();
+    private int silences;
+    private final KeypadEntry entry = new KeypadEntry(MAX_ENTRY);
     private List<Voicemail> messages = List.of();
     private int index;
 
@@ -78,7 +82,7 @@ public final class MailboxApp implements VoicemailCall {
     }
 
     private void askLogin() {
-        entry.setLength(0);
+        entry.clear();
         if (own == null) {
             step = Step.ASK_BOX;
             channel.play(Audio.prompts("vm-enter-mailbox"), true);
@@ -107,14 +111,40 @@ public final class MailboxApp implements VoicemailCall {
     }
 
     private void collect(char digit) {
-        if (digit != '#') {
-            if (entry.length() < MAX_ENTRY) {
-                entry.append(digit);
-            }
+        silences = 0;
+        if (!entry.key(digit)) {
+            channel.startTimer(KeypadEntry.PAUSE); // a pause ends the entry as # does
             return;
         }
-        String value = entry.toString();
-        entry.setLength(0);
+        channel.cancelTimer();
+        submit(entry.take());
+    }
+
+    /** No key for a while: a pause after digits ends the entry; silence after the prompt says it again. */
+    @Override
+    public void onTimer() {
+        if (step != Step.ASK_BOX && step != Step.ASK_PIN && step != Step.NEW_PIN) {
+            return;
+        }
+        if (!entry.isEmpty()) {
+            submit(entry.take());
+        } else if (++silences > MAX_LOGIN_ATTEMPTS) {
+            step = Step.GOODBYE;
+            channel.play(Audio.prompts("goodbye"), false);
+        } else {
+            channel.play(Audio.prompts(promptOf(step)), true);
+        }
+    }
+
+    private static String promptOf(Step step) {
+        return switch (step) {
+            case ASK_BOX -> "vm-enter-mailbox";
+            case NEW_PIN -> "vm-enter-new-pin";
+            default -> "vm-enter-pin";
+        };
+    }
+
+    private void submit(String value) {
         switch (step) {
             case ASK_BOX -> {
                 boxEntered = value;
@@ -160,20 +190,7 @@ public final class MailboxApp implements VoicemailCall {
 
     /** "You have N new messages and M saved messages", then the main menu. */
     private List<Audio> summary() {
-        MailboxCounts c = voicemail.counts(box.id());
-        List<String> words = new ArrayList<>();
-        if (c.newMessages() == 0 && c.savedMessages() == 0) {
-            words.add("vm-no-messages");
-        } else {
-            words.add("vm-you-have");
-            words.addAll(Spoken.number(c.newMessages()));
-            words.add(c.newMessages() == 1 ? "vm-new-message" : "vm-new-messages");
-            if (c.savedMessages() > 0) {
-                words.add("vm-and");
-                words.addAll(Spoken.number(c.savedMessages()));
-                words.add(c.savedMessages() == 1 ? "vm-saved-message" : "vm-saved-messages");
-            }
-        }
+        List<String> words = new ArrayList<>(Spoken.counts(voicemail.counts(box.id())));
         words.add("vm-main-menu");
         return words.stream().map(Audio::prompt).toList();
     }
@@ -188,7 +205,7 @@ public final class MailboxApp implements VoicemailCall {
             }
             case '4' -> {
                 step = Step.NEW_PIN;
-                entry.setLength(0);
+                entry.clear();
                 channel.play(Audio.prompts("vm-enter-new-pin"), true);
             }
             case '*' -> {
@@ -333,6 +350,11 @@ public final class MailboxApp implements VoicemailCall {
             case GOODBYE -> {
                 step = Step.DONE;
                 channel.hangUp();
+            }
+            case ASK_BOX, ASK_PIN, NEW_PIN -> {
+                if (entry.isEmpty()) {
+                    channel.startTimer(NO_INPUT);
+                }
             }
             default -> {
                 // menus wait for a key after they played

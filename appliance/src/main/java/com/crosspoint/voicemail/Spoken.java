@@ -1,5 +1,6 @@
 package com.crosspoint.voicemail;
 
+import com.crosspoint.model.MailboxCounts;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -81,6 +82,24 @@ final class Spoken {
             words.addAll(number(minute));
         }
         words.add(at.getHour() < 12 ? "am" : "pm");
+        return words;
+    }
+
+    /** "You have N new messages and M saved messages", or "no messages". */
+    static List<String> counts(MailboxCounts c) {
+        List<String> words = new ArrayList<>();
+        if (c.newMessages() == 0 && c.savedMessages() == 0) {
+            words.add("vm-no-messages");
+            return words;
+        }
+        words.add("vm-you-have");
+        words.addAll(number(c.newMessages()));
+        words.add(c.newMessages() == 1 ? "vm-new-message" : "vm-new-messages");
+        if (c.savedMessages() > 0) {
+            words.add("vm-and");
+            words.addAll(number(c.savedMessages()));
+            words.add(c.savedMessages() == 1 ? "vm-saved-message" : "vm-saved-messages");
+        }
         return words;
     }
 }

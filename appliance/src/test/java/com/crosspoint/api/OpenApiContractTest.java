@@ -124,10 +124,10 @@ class OpenApiContractTest {
         SCHEMAS.put("ConferenceParticipant", com.crosspoint.api.dto.ParticipantDto.class);
         SCHEMAS.put("MuteRequest", com.crosspoint.api.dto.MuteRequest.class);
         SCHEMAS.put("ConferenceFrame", com.crosspoint.api.dto.ConferenceFrame.class);
+        SCHEMAS.put("AccountBackOffFrame", com.crosspoint.api.dto.AccountBackOffFrame.class);
         SCHEMAS.put("TenantFrame", com.crosspoint.api.dto.TenantFrame.class);
         SCHEMAS.put("UserFrame", com.crosspoint.api.dto.UserFrame.class);
         SCHEMAS.put("DeviceFrame", com.crosspoint.api.dto.DeviceFrame.class);
-        SCHEMAS.put("SecurityFrame", com.crosspoint.api.dto.SecurityFrame.class);
         SCHEMAS.put("MediaStatus", com.crosspoint.api.dto.MediaStatusDto.class);
     }
 

@@ -43,8 +43,10 @@ class ConfigLoaderTest {
         assertThat(config.sip().stackThreads()).isEqualTo(4);
         assertThat(config.sip().udpBufferBytes()).isEqualTo(4_194_304);
         assertThat(config.sip().registrar()).isEqualTo(new RegistrarConfig(60, 3600, 3600));
-        assertThat(config.sip().auth()).isEqualTo(new SipAuthConfig(300, 10, 60, 300, List.of("MD5", "SHA-256"), List.of("baresip v1.", "baresip v0.")));
+        assertThat(config.sip().auth()).isEqualTo(new SipAuthConfig(300, 10, 60, 300, List.of("MD5", "SHA-256"), List.of("baresip v1.", "baresip v0."),
+                new SipAuthConfig.AccountBudget(20, 600, 60, 3600)));
         assertThat(config.sip().calls()).isEqualTo(new CallsConfig(16, 20, 2000));
+        assertThat(config.sip().limits()).isEqualTo(new SipLimitsConfig(10, 10, 500, 10, 100, 120, 60));
         assertThat(config.media()).isEqualTo(new com.crosspoint.media.engine.MediaConfig(20000, 29999, 2, 3, 180, 5,
                 -45, 5000, 5, 131072));
         assertThat(config.media()).isEqualTo(com.crosspoint.media.engine.MediaConfig.DEFAULTS);
@@ -83,7 +85,8 @@ class ConfigLoaderTest {
         assertThat(config.node().name()).isEqualTo("edge-7");
         assertThat(config.sip().port()).isEqualTo(5070);
         assertThat(config.sip().registrar()).isEqualTo(new RegistrarConfig(60, 7200, 3600));
-        assertThat(config.sip().auth()).isEqualTo(new SipAuthConfig(300, 10, 60, 300, List.of("MD5", "SHA-256"), List.of("baresip v1.", "baresip v0.")));
+        assertThat(config.sip().auth()).isEqualTo(new SipAuthConfig(300, 10, 60, 300, List.of("MD5", "SHA-256"), List.of("baresip v1.", "baresip v0."),
+                new SipAuthConfig.AccountBudget(20, 600, 60, 3600)));
         assertThat(config.demo().extensions()).containsExactly("200", "201");
     }
 

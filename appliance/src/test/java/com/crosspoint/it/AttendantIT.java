@@ -14,12 +14,14 @@ import com.crosspoint.model.Disposition;
 import com.crosspoint.model.User;
 import com.crosspoint.model.VoicemailFolder;
 import com.crosspoint.store.CdrStore;
+import com.crosspoint.testing.AdminApi;
 import com.crosspoint.testing.AudioAnalysis;
 import com.crosspoint.testing.BaresipPhone;
 import com.crosspoint.testing.BaresipPhone.AnswerMode;
 import com.crosspoint.testing.PcmWav;
 import com.crosspoint.testing.TestAppliance;
 import com.crosspoint.testing.VoicemailFiles;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -106,6 +108,26 @@ class AttendantIT {
         assertThat(secondsWithTone(bobHeard, 1000)).as("seconds of 1001's 1 kHz heard by 1002").isBetween(2, 6);
         Path aliceHeard = alice.recordings().get(alice.recordings().size() - 1);
         assertThat(secondsWithTone(aliceHeard, 440)).as("seconds of 1002's 440 Hz heard by 1001").isBetween(2, 6);
+    }
+
+    /** Issue 10: a call the menu handed to 1002 was missing from 1002's call history and from a search for 1002. */
+    @Test
+    void aCallTheMenuHandedToBobIsInBobsHistoryAndFoundBySearchingForHim() throws Exception {
+        pressInMenu("2", 1_000);
+        bob.awaitEvent("CALL_ESTABLISHED", WAIT);
+        await().atMost(WAIT).until(() -> "1002".equals(onlyCall().connectedTo()));
+        alice.hangup();
+        bob.awaitEvent("CALL_CLOSED", WAIT);
+        await().atMost(WAIT).until(() -> lastCdr() != null && "700".equals(lastCdr().callee()));
+
+        assertThat(lastCdr().answeredBy()).isEqualTo("1002");
+        String callId = lastCdr().callId();
+        AdminApi api = new AdminApi(pbx.appliance().httpPort(), "admin", "admin-secret");
+        JsonNode found = api.get("/tenants/" + pbx.tenant().id() + "/cdrs?party=1002");
+        assertThat(found.get("items").findValuesAsText("callId")).contains(callId);
+        // 1002's own history is the same search, with 1002 as the party (MeHandler)
+        assertThat(pbx.appliance().stores().cdrs().search(pbx.tenant().id(),
+                new CdrStore.CdrFilter("1002", null, null, null), 0, 10)).extracting(CallRecord::callId).contains(callId);
     }
 
     @Test

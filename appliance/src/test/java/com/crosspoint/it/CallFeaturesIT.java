@@ -10,6 +10,7 @@ import com.crosspoint.model.Disposition;
 import com.crosspoint.model.User;
 import com.crosspoint.store.CdrStore;
 import com.crosspoint.testing.AudioAnalysis;
+import com.crosspoint.testing.BaresipEvent;
 import com.crosspoint.testing.BaresipPhone;
 import com.crosspoint.testing.BaresipPhone.AnswerMode;
 import com.crosspoint.testing.TestAppliance;
@@ -106,9 +107,20 @@ class CallFeaturesIT {
         await().atMost(WAIT).until(() -> lastCdr() != null && lastCdr().disposition() == Disposition.VOICEMAIL);
     }
 
+    /** Issue 10: the dashboard says "callers hear busy", and they did not: they went to voicemail. */
+    @Test
+    void doNotDisturbGivesCallersBusyWithoutRinging() {
+        pbx.settings(bob, new CallSettings(null, null, null, 20, true));
+        alice.dial(pbx.uri("1002"));
+        BaresipEvent closed = alice.awaitEvent("CALL_CLOSED", WAIT);
+        assertThat(closed.param()).contains("486");
+        assertThat(bobPhone.events()).noneMatch(e -> e.isType("CALL_INCOMING"));
+        await().atMost(WAIT).until(() -> lastCdr() != null && lastCdr().disposition() == Disposition.BUSY);
+    }
+
     @Test
     void doNotDisturbSendsCallsToVoicemailWithoutRinging() {
-        pbx.settings(bob, new CallSettings(null, null, null, 20, true));
+        pbx.settings(bob, new CallSettings(null, null, null, 20, true, true));
         alice.dial(pbx.uri("1002"));
         alice.awaitEvent("CALL_ESTABLISHED", WAIT);
         assertThat(onlyCall().connectedTo()).isEqualTo("voicemail");

@@ -68,7 +68,7 @@ class RtpBadInputIT {
         pbx = TestAppliance.start();
         pbx.user("1001", "Clean caller", "pw-clean-1001");
         pbx.user("1002", "Attacked caller", "pw-attacked-1002");
-        CallSettings dnd = new CallSettings(null, null, null, CallSettings.DEFAULT_NO_ANSWER_SECONDS, true);
+        CallSettings dnd = new CallSettings(null, null, null, CallSettings.DEFAULT_NO_ANSWER_SECONDS, true, true);
         cleanBox = pbx.settings(pbx.user("2001", "Clean box", "pw-box-2001"), dnd);
         attackedBox = pbx.settings(pbx.user("2002", "Attacked box", "pw-box-2002"), dnd);
     }

@@ -182,6 +182,25 @@ class VoicemailIT {
         return calls.get(0);
     }
 
+    /** Issue 10: a caller who does not know about # was left waiting for ever after keying the PIN. */
+    @Test
+    @Order(5)
+    void aPinKeyedWithoutPoundIsTakenAfterAShortPause() throws Exception {
+        bobPhone.clearEvents();
+        bobPhone.dial(pbx.uri("*97"));
+        bobPhone.awaitEvent("CALL_ESTABLISHED", WAIT);
+        bobPhone.awaitEvent("CALL_RTPESTAB", WAIT);
+        keys(PIN); // no #
+        Thread.sleep(4_500); // the 3 s pause ends the entry; the summary and the main menu start
+        keys("4"); // main menu: change the PIN
+        Thread.sleep(500);
+        keys("97531"); // the new PIN, again without #
+        await().atMost(WAIT).until(() -> pbx.appliance().voicemail().checkPin(bob.id(), "97531"));
+        bobPhone.hangup();
+        bobPhone.awaitEvent("CALL_CLOSED", WAIT);
+        pbx.appliance().voicemail().setPin(bob.id(), PIN);
+    }
+
     private static void keys(String keys) throws InterruptedException {
         for (char c : keys.toCharArray()) {
             bobPhone.command("sndcode", String.valueOf(c));

@@ -144,6 +144,19 @@ class ProvisioningServiceTest {
     }
 
     @Test
+    void namesWithControlCharactersAreRefusedNamingTheField() {
+        Tenant t = service.createTenant("Acme", "acme.example.com");
+        for (String name : List.of("Ann\r\nCall-Info: <sip:x>", "Ann\u0000", "Ann\u2028Bob", "Ann\u0085")) {
+            assertThatThrownBy(() -> service.createUser(t.id(), "1001", name, null, null))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("displayName"));
+        }
+        assertThatThrownBy(() -> service.updateTenant(t.id(), "Acme\nX: y", "acme.example.com"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("name"));
+        assertThat(service.createUser(t.id(), "1001", "Ann \"Boss\" Émile \\ 李", null, null).displayName())
+                .isEqualTo("Ann \"Boss\" Émile \\ 李");
+    }
+
+    @Test
     void aRefusedChangePublishesNothingAndLeavesTheDirectoryAlone() {
         Tenant t = service.createTenant("Acme", "acme.example.com");
         User ann = service.createUser(t.id(), "1001", "Ann", null, null);

@@ -24,7 +24,7 @@ class RegistrarTest {
     private final MemoryBindings store = new MemoryBindings();
     private final BindingJournal journal = new BindingJournal(store);
     private final EventBus events = new EventBus(100);
-    private final Registrar registrar = new Registrar(journal, events, new RegistrarPolicy(60, 3600, 600), clock);
+    private final Registrar registrar = new Registrar(journal, events, new RegistrarPolicy(60, 3600, 600, 3), clock);
 
     @AfterEach
     void close() {
@@ -84,6 +84,45 @@ class RegistrarTest {
         assertThat(store.rows()).isEmpty();
     }
 
+    @Test
+    void aRegisterListingMoreContactsThanTheLimitIsRefusedAndChangesNothing() {
+        accepted(register("c1", 1, List.of(new ContactSpec("sip:a@192.0.2.1", null)), null, false));
+        List<ContactSpec> many = java.util.stream.IntStream.range(0, 4)
+                .mapToObj(i -> new ContactSpec("sip:m" + i + "@192.0.2.9", null)).toList();
+        assertThat(register("c2", 1, many, null, false)).isEqualTo(new RegisterOutcome.TooManyContacts(3));
+        assertThat(registrar.lookup(AOR)).extracting(Binding::contact).containsExactly("sip:a@192.0.2.1");
+    }
+
+    @Test
+    void beyondTheLimitTheLeastRecentlyRefreshedBindingsMakeWay() {
+        for (String c : List.of("a", "b", "c")) {
+            accepted(register("c-" + c, 1, List.of(new ContactSpec("sip:" + c + "@192.0.2.1", null)), null, false));
+            clock.advance(Duration.ofSeconds(1));
+        }
+        accepted(register("c-a", 2, List.of(new ContactSpec("sip:a@192.0.2.1", null)), null, false)); // a is fresh again
+        clock.advance(Duration.ofSeconds(1));
+        accepted(register("c-d", 1, List.of(new ContactSpec("sip:d@192.0.2.1", null)), null, false));
+
+        assertThat(registrar.lookup(AOR)).extracting(Binding::contact)
+                .containsExactlyInAnyOrder("sip:a@192.0.2.1", "sip:c@192.0.2.1", "sip:d@192.0.2.1");
+        assertThat(store.rows()).extracting(Binding::contact)
+                .containsExactlyInAnyOrder("sip:a@192.0.2.1", "sip:c@192.0.2.1", "sip:d@192.0.2.1");
+    }
+
+    @Test
+    void aChangeTheStoreRefusesIsTakenBackFromMemory() {
+        accepted(register("c1", 1, List.of(new ContactSpec("sip:a@192.0.2.1", null)), null, false));
+        Binding stored = registrar.lookup(AOR).get(0);
+        store.refuseNext();
+        RegisterOutcome refused = register("c1", 2, List.of(new ContactSpec("sip:a@192.0.2.1", null),
+                new ContactSpec("sip:b@192.0.2.2", null)), null, false);
+
+        assertThat(((RegisterOutcome.Accepted) refused).committed()).failsWithin(Duration.ofSeconds(5));
+        // Memory holds what the store holds: the refresh of a and the new b are gone, a as it was stored is back.
+        assertThat(registrar.lookup(AOR)).containsExactly(stored);
+        assertThat(store.rows()).containsExactly(stored);
+    }
+
     private RegisterOutcome register(String callId, long cseq, List<ContactSpec> contacts, Long expires, boolean wildcard) {
         return registrar.register(new RegisterRequest(1, 1, 1, AOR, contacts, wildcard, expires, callId, cseq, "UDP",
                 "192.0.2.1:5060", "test"));
@@ -97,9 +136,19 @@ class RegistrarTest {
     /** The store contract's in-memory stand-in: enough for the registrar's write-through. */
     private static final class MemoryBindings implements BindingStore {
         private final List<Binding> rows = new ArrayList<>();
+        private boolean refuseNext;
+
+        /** The next commit fails, as one with a value too long for its column does. */
+        synchronized void refuseNext() {
+            refuseNext = true;
+        }
 
         @Override
         public synchronized void apply(Collection<Binding> upserts, Collection<BindingKey> removals) {
+            if (refuseNext) {
+                refuseNext = false;
+                throw new com.crosspoint.store.StoreException("value too long for its column", null);
+            }
             for (Binding b : upserts) {
                 rows.removeIf(r -> r.aor().equals(b.aor()) && r.contact().equals(b.contact()));
                 rows.add(b);

@@ -40,6 +40,7 @@ class DialPlanTest {
         DIRECTORY.apply(new UserEvent(ProvisioningEvent.Kind.CREATED, user(ACME, 13, "1003", plain()), Instant.EPOCH));
         DIRECTORY.apply(new UserEvent(ProvisioningEvent.Kind.CREATED, user(ACME, 14, "1004", new CallSettings(null, "1001", null, 20, true)), Instant.EPOCH));
         DIRECTORY.apply(new UserEvent(ProvisioningEvent.Kind.CREATED, user(ACME, 15, "1005", new CallSettings(null, null, null, 20, true)), Instant.EPOCH));
+        DIRECTORY.apply(new UserEvent(ProvisioningEvent.Kind.CREATED, user(ACME, 27, "1017", new CallSettings(null, null, null, 20, true, true)), Instant.EPOCH));
         DIRECTORY.apply(new UserEvent(ProvisioningEvent.Kind.CREATED, user(ACME, 16, "1006", new CallSettings("1007", null, null, 20, false)), Instant.EPOCH));
         DIRECTORY.apply(new UserEvent(ProvisioningEvent.Kind.CREATED, user(ACME, 17, "1007", new CallSettings("1006", null, null, 20, false)), Instant.EPOCH));
         DIRECTORY.apply(new UserEvent(ProvisioningEvent.Kind.CREATED, user(ACME, 18, "1008", new CallSettings("9999", null, null, 20, false)), Instant.EPOCH));
@@ -64,8 +65,9 @@ class DialPlanTest {
                 Arguments.of("a user rings", "1001", "ring 1001 via [1001]"),
                 Arguments.of("forward-always rings the target", "1002", "ring 1003 via [1002, 1003]"),
                 Arguments.of("do-not-disturb goes to the forward-busy target", "1004", "ring 1001 via [1004, 1001]"),
-                Arguments.of("do-not-disturb without forwarding: the mailbox, busy", "1005",
-                        "mailbox of 1005 BUSY: mailbox 1005 BUSY for 1000"),
+                Arguments.of("do-not-disturb without forwarding: callers hear busy", "1005", "rejected BUSY"),
+                Arguments.of("do-not-disturb to voicemail: the mailbox, with the busy greeting", "1017",
+                        "mailbox of 1017 BUSY: mailbox 1017 BUSY for 1000"),
                 Arguments.of("a forward-always loop is refused", "1006", "rejected FORWARDING_LOOP"),
                 Arguments.of("a forward target that does not exist is ignored", "1008", "ring 1008 via [1008]"),
                 Arguments.of("forwarding to oneself is ignored", "1009", "ring 1009 via [1009]"),

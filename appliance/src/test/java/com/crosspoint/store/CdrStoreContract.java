@@ -64,6 +64,21 @@ public interface CdrStoreContract {
     }
 
     @Test
+    default void aSearchForAPartyFindsTheCallsTheyAnsweredForAnotherNumber() {
+        Tenant tenant = StoreFixtures.tenant(stores());
+        CallRecord throughTheMenu = cdrs().save(new CallRecord(0, tenant.id(), "m1@test", "100", "700", T0,
+                T0.plusSeconds(5), T0.plusSeconds(60), Disposition.ANSWERED, HangupParty.CALLER, 200, null, "300"));
+        save(tenant, "100", "200", 10, Disposition.ANSWERED);
+
+        assertThat(throughTheMenu.answeredBy()).isEqualTo("300");
+        CdrFilter forTheAnswerer = new CdrFilter("300", null, null, null);
+        assertThat(cdrs().search(tenant.id(), forTheAnswerer, 0, 10)).containsExactly(throughTheMenu);
+        assertThat(cdrs().count(tenant.id(), forTheAnswerer)).isEqualTo(1);
+        assertThat(cdrs().search(tenant.id(), new CdrFilter("700", null, null, null), 0, 10))
+                .containsExactly(throughTheMenu);
+    }
+
+    @Test
     default void searchIsNewestFirstWithinTheTenant() {
         Tenant tenant = StoreFixtures.tenant(stores());
         CallRecord older = save(tenant, "100", "200", 10, Disposition.ANSWERED);

@@ -41,6 +41,21 @@ public final class AdminApi {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
+    /** Sends a JSON body with {@code method} and returns the answer as it is, failure or not. */
+    public HttpResponse<String> exchange(String method, String path, String jsonBody) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(jsonBody)).timeout(Duration.ofSeconds(10))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The id of the tenant with this SIP domain. */
     public long tenantId(String domain) {
         for (JsonNode t : get("/tenants")) {

@@ -63,6 +63,26 @@ public final class RawSipClient implements AutoCloseable {
                 "<sip:probe@" + local + ">", extraHeaders, body);
     }
 
+    /**
+     * Sends a request as CSeq 1; when it is challenged (401/407), sends it again as CSeq 2 with {@code user}'s digest
+     * answer, and returns the final answer to that (else to the first). A challenged INVITE is not ACKed: its 4xx
+     * retransmissions are told apart by their CSeq.
+     */
+    public Response sendWithDigest(String method, String requestUri, String from, String to, String callId,
+                                   List<String> extraHeaders, String body, String user, String password,
+                                   Duration timeout) {
+        Response first = send(request(method, requestUri, from, to, callId, 1, extraHeaders, body), timeout);
+        if (first.status() != 401 && first.status() != 407) {
+            return first;
+        }
+        boolean www = first.status() == 401;
+        String answer = SipText.digest(user, password, method, requestUri,
+                first.header(www ? "www-authenticate" : "proxy-authenticate"));
+        List<String> headers = new ArrayList<>(extraHeaders);
+        headers.add((www ? "Authorization: " : "Proxy-Authorization: ") + answer);
+        return send(request(method, requestUri, from, to, callId, 2, headers, body), timeout);
+    }
+
     /** Sends and waits for the first final response (provisional ones are skipped). */
     public Response send(String request, Duration timeout) {
         List<Response> all = sendCollect(request, timeout, true);
@@ -72,33 +92,93 @@ public final class RawSipClient implements AutoCloseable {
         return all.get(all.size() - 1);
     }
 
-    /** Sends and returns every response seen until a final one (or the timeout). */
+    /**
+     * Sends and returns every response seen until a final one (or the timeout); answers to other requests
+     * (another CSeq, such as a retransmitted challenge) are skipped.
+     */
     public List<Response> sendCollect(String request, Duration timeout, boolean stopAtFinal) {
         byte[] data = request.getBytes(StandardCharsets.UTF_8);
+        String cseq = cseqOf(request);
         List<Response> out = new ArrayList<>();
         try {
             socket.send(new DatagramPacket(data, data.length, server));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
-                socket.setSoTimeout((int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-                DatagramPacket p = new DatagramPacket(new byte[65535], 65535);
-                try {
-                    socket.receive(p);
-                } catch (SocketTimeoutException e) {
-                    break;
-                }
-                Response r = parse(new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8));
-                if (r != null) {
-                    out.add(r);
-                    if (stopAtFinal && r.status() >= 200) {
-                        break;
-                    }
-                }
-            }
-            return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (String text = receive(deadline); text != null; text = receive(deadline)) {
+            Response r = parse(text);
+            if (r != null && (cseq == null || cseq.equalsIgnoreCase(r.header("cseq")))) {
+                out.add(r);
+                if (stopAtFinal && r.status() >= 200) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The next request the appliance sends to this client (e.g. an INVITE to its registered contact), or null. */
+    public String receiveRequest(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (String text = receive(deadline); text != null; text = receive(deadline)) {
+            if (!text.startsWith("SIP/2.0 ")) {
+                return text;
+            }
+        }
+        return null;
+    }
+
+    /** The next datagram before {@code deadline} (System.nanoTime), or null. */
+    private String receive(long deadline) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            return null;
+        }
+        DatagramPacket p = new DatagramPacket(new byte[65535], 65535);
+        try {
+            socket.setSoTimeout((int) Math.max(1, left / 1_000_000));
+            socket.receive(p);
+        } catch (SocketTimeoutException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8);
+    }
+
+    /** Answers a request {@link #receiveRequest} returned (its Vias, From, To with a tag, Call-ID, CSeq). */
+    public void reply(String request, int status, String reason) {
+        StringBuilder sb = new StringBuilder("SIP/2.0 ").append(status).append(' ').append(reason).append("\r\n");
+        for (String line : request.split("\r\n")) {
+            if (line.isEmpty()) {
+                break;
+            }
+            String name = line.substring(0, Math.max(0, line.indexOf(':'))).trim().toLowerCase(Locale.ROOT);
+            switch (name) {
+                case "via", "v", "from", "f", "call-id", "i", "cseq" -> sb.append(line).append("\r\n");
+                case "to", "t" -> sb.append(line).append(line.contains(";tag=") ? "" : ";tag=" + System.nanoTime())
+                        .append("\r\n");
+                default -> {
+                    // not echoed
+                }
+            }
+        }
+        byte[] data = sb.append("Content-Length: 0\r\n\r\n").toString().getBytes(StandardCharsets.UTF_8);
+        try {
+            socket.send(new DatagramPacket(data, data.length, server));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String cseqOf(String request) {
+        for (String line : request.split("\r\n")) {
+            if (line.regionMatches(true, 0, "CSeq:", 0, 5)) {
+                return line.substring(5).trim();
+            }
+        }
+        return null;
     }
 
     private static Response parse(String text) {

@@ -68,6 +68,8 @@ public final class RtpCaller implements AutoCloseable {
     private final String callId = UUID.randomUUID() + "@rtp-caller";
     private final String fromTag = Long.toHexString(ThreadLocalRandom.current().nextLong());
     private boolean lateOffer;
+    /** The address our SDP names for our media; where we really send from and listen is {@link #local}. */
+    private String sdpAddress;
     private String target;
     private String toHeader;
     private String remoteContact;
@@ -80,6 +82,7 @@ public final class RtpCaller implements AutoCloseable {
     public RtpCaller(String hostPort, String user, String password) {
         try {
             this.local = "127.0.0.1";
+            this.sdpAddress = local;
             this.sip = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(local), 0));
             this.rtp = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(local), 0));
             this.rtcp = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(local), 0));
@@ -156,6 +159,16 @@ public final class RtpCaller implements AutoCloseable {
      */
     public RtpCaller lateOffer() {
         lateOffer = true;
+        return this;
+    }
+
+    /**
+     * Makes the SDP name {@code address} (another loopback address, where nothing listens) for this caller's media
+     * while its RTP keeps coming from and going to its own socket: what a phone behind NAT looks like to the
+     * appliance (its SDP names an address its packets do not come from).
+     */
+    public RtpCaller advertising(String address) {
+        sdpAddress = address;
         return this;
     }
 
@@ -255,7 +268,7 @@ public final class RtpCaller implements AutoCloseable {
 
     /** Our offer, or with a late offer our answer: PCMU only, which the other side's offer must include. */
     private String sdp() {
-        return "v=0\r\no=- 1 1 IN IP4 " + local + "\r\ns=-\r\nc=IN IP4 " + local + "\r\nt=0 0\r\n"
+        return "v=0\r\no=- 1 1 IN IP4 " + sdpAddress + "\r\ns=-\r\nc=IN IP4 " + sdpAddress + "\r\nt=0 0\r\n"
                 + "m=audio " + rtp.getLocalPort() + " RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na=ptime:20\r\na=rtcp:"
                 + rtcp.getLocalPort() + "\r\na=sendrecv\r\n";
     }

@@ -23,7 +23,8 @@ public final class SipText {
 
     /**
      * A request over UDP with {@code rport} (answers come back to the sending socket); {@code from}, {@code to} and
-     * {@code contact} are whole header values; a body is sent as application/sdp.
+     * {@code contact} are whole header values; a body is sent as application/sdp unless the extra headers name
+     * its Content-Type.
      */
     public static String request(String method, String requestUri, String viaHostPort, String branch, String from,
                                  String to, String callId, int cseq, String contact, List<String> extraHeaders,
@@ -41,7 +42,8 @@ public final class SipText {
             sb.append(h).append("\r\n");
         }
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        if (content.length > 0) {
+        boolean typed = extraHeaders.stream().anyMatch(h -> h.regionMatches(true, 0, "Content-Type:", 0, 13));
+        if (content.length > 0 && !typed) {
             sb.append("Content-Type: application/sdp\r\n");
         }
         sb.append("Content-Length: ").append(content.length).append("\r\n\r\n");

@@ -6,6 +6,7 @@ import com.crosspoint.call.voice.CallApplication;
 import com.crosspoint.call.voice.CallChannel.Audio;
 import com.crosspoint.call.voice.CallChannel.Recorded;
 import com.crosspoint.call.voice.FakeChannel;
+import com.crosspoint.call.voice.KeypadEntry;
 import com.crosspoint.directory.Directory;
 import com.crosspoint.events.EventBus;
 import com.crosspoint.media.wav.WavWriter;
@@ -230,6 +231,37 @@ class VoiceAppsTest {
         keys(app, "2468");
         keys(app, "9#"); // 24689: wrong
         assertThat(channel.last()).containsExactly("vm-login-incorrect", "goodbye");
+        app.onPlayed();
+        assertThat(channel.hungUp).isTrue();
+    }
+
+    @Test
+    void aPauseAfterThePinEndsItAsPoundDoes() {
+        service.setPin(ben.id(), "2468");
+        CallApplication app = apps.mailbox(ben, VoicemailApps.OWN_MAILBOX);
+        app.start(channel);
+        app.onPlayed();
+        keys(app, "2468");
+        assertThat(channel.timer).isEqualTo(KeypadEntry.PAUSE);
+        assertThat(channel.last()).containsExactly("vm-enter-pin"); // still waiting for more digits
+        app.onTimer(); // the caller paused
+        assertThat(channel.last()).containsExactly("vm-no-messages", "vm-main-menu");
+    }
+
+    @Test
+    void silenceAfterThePromptSaysItAgainThenGoodbye() {
+        service.setPin(ben.id(), "2468");
+        CallApplication app = apps.mailbox(ann, VoicemailApps.ANY_MAILBOX);
+        app.start(channel);
+        for (int i = 1; i <= MailboxApp.MAX_LOGIN_ATTEMPTS; i++) {
+            app.onPlayed();
+            assertThat(channel.timer).isEqualTo(MailboxApp.NO_INPUT);
+            app.onTimer();
+            assertThat(channel.last()).containsExactly("vm-enter-mailbox");
+        }
+        app.onPlayed();
+        app.onTimer();
+        assertThat(channel.last()).containsExactly("goodbye");
         app.onPlayed();
         assertThat(channel.hungUp).isTrue();
     }

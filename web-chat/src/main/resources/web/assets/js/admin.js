@@ -103,7 +103,7 @@ async function loadUsers() {
 function forwarding(s) {
   if (!s) return '';
   const parts = [];
-  if (s.doNotDisturb) parts.push('Do not disturb');
+  if (s.doNotDisturb) parts.push(s.doNotDisturbToVoicemail ? 'Do not disturb (voicemail)' : 'Do not disturb (busy)');
   if (s.forwardAlways) parts.push('Always → ' + s.forwardAlways);
   if (s.forwardBusy) parts.push('Busy → ' + s.forwardBusy);
   if (s.forwardNoAnswer) parts.push(`No answer (${s.noAnswerSeconds} s) → ` + s.forwardNoAnswer);

@@ -125,7 +125,7 @@ function onRegistration(frame) {
 
 const SETTINGS_INPUTS = {
   forwardAlways: 'set-forward-always', forwardBusy: 'set-forward-busy', forwardNoAnswer: 'set-forward-no-answer',
-  noAnswerSeconds: 'set-no-answer-seconds', doNotDisturb: 'set-dnd',
+  noAnswerSeconds: 'set-no-answer-seconds', doNotDisturb: 'set-dnd', doNotDisturbToVoicemail: 'set-dnd-voicemail',
 };
 
 function showSettings(settings) {
@@ -134,6 +134,7 @@ function showSettings(settings) {
   $('#set-forward-no-answer').value = settings.forwardNoAnswer || '';
   $('#set-no-answer-seconds').value = settings.noAnswerSeconds ?? '';
   $('#set-dnd').checked = !!settings.doNotDisturb;
+  $('#set-dnd-voicemail').checked = !!settings.doNotDisturbToVoicemail;
 }
 
 async function saveSettings(event) {
@@ -154,6 +155,7 @@ async function saveSettings(event) {
     forwardNoAnswer: value('#set-forward-no-answer'),
     noAnswerSeconds: seconds === '' ? null : Number(seconds),
     doNotDisturb: $('#set-dnd').checked,
+    doNotDisturbToVoicemail: $('#set-dnd-voicemail').checked,
   };
   const button = $('#settings-save');
   button.disabled = true;

@@ -4,9 +4,10 @@ import com.crosspoint.media.sdp.MediaParameters;
 
 /**
  * Who may send a session its RTP: which source latches first and when another takes the stream over. A
- * {@link SourceLatch} asks it on the receive thread for every packet that passed the payload checks; one
- * instance per session, so it may keep state. {@link QuietTakeover} is today's rule; a stricter one (latch only
- * the signalled address unless the phone is behind NAT, pin the SSRC) plugs in here.
+ * {@link SourceLatch} asks it on the receive thread for every packet that passed the payload checks (so only
+ * packets of a negotiated payload type reach it); one instance per session, so it may keep state, touched by the
+ * receive thread only. Decisions must not allocate or lock: they run per packet. {@link SignalledLatch} is the
+ * rule for calls (the signalled address, unless behind NAT); {@link QuietTakeover} the permissive one.
  */
 interface LatchPolicy {
 
@@ -23,8 +24,14 @@ interface LatchPolicy {
      * @param quietNanos how long the latched source has not sent (arrival minus its last packet's arrival)
      * @return whether its source takes over from now on; if not, the packet is dropped as foreign
      */
-    boolean takesOver(ReceivedRtp packet, long quietNanos);
+    boolean takesOver(ReceivedRtp packet, long quietNanos, MediaParameters stream);
 
     /** A packet came from the latched source. */
-    void latchedSourceSent();
+    void latchedSourceSent(ReceivedRtp packet);
+
+    /**
+     * Whether our RTCP may follow where the peer's RTCP comes from (on the latched RTP host), rather than stay at
+     * the RTCP address the SDP names.
+     */
+    boolean rtcpFollowsSource();
 }

@@ -33,6 +33,7 @@ public final class MediaSession implements AutoCloseable {
     private final DatagramChannel rtcp;
     private final int port;
     private final double localDelayMillis;
+    private final SignalledLatch policy;
     private final SourceLatch latch;
     private final DtmfPath dtmf;
     private final DecodingConsumer decoder;
@@ -54,7 +55,8 @@ public final class MediaSession implements AutoCloseable {
         this.port = port;
         this.localDelayMillis = (config.jitterDepthFrames() + 1) * 20.0;
         this.params = request.media();
-        this.latch = new SourceLatch(new QuietTakeover(config.relatchPackets()));
+        this.policy = new SignalledLatch(request.peer(), config.relatchPackets());
+        this.latch = new SourceLatch(policy);
         this.dtmf = new DtmfPath(listener::onDigit);
         this.decoder = new DecodingConsumer(config.jitterDepthFrames(), dtmf);
         this.sender = new RtpSender(label, rtp, latch, dtmf);
@@ -81,14 +83,29 @@ public final class MediaSession implements AutoCloseable {
         return params;
     }
 
-    /** Applies a (re-)negotiated stream: codec, payload types, peer address, direction (hold/resume). */
-    public void update(MediaParameters media) {
+    /**
+     * Applies a (re-)negotiated stream (codec, payload types, peer address, direction: hold/resume) and what the
+     * peer's signalling says about where its RTP comes from.
+     */
+    public void update(MediaParameters media, SignalledPeer peer) {
+        Objects.requireNonNull(media, "media");
+        boolean peerChanged = policy.peer(peer);
         MediaParameters old = params;
-        params = Objects.requireNonNull(media, "media");
-        if (old != null && !Objects.equals(old.remoteRtp(), media.remoteRtp())) {
-            latch.reset(); // the peer moved (re-INVITE): latch afresh
+        params = media;
+        if (peerChanged || old != null && !Objects.equals(old.remoteRtp(), media.remoteRtp())) {
+            latch.reset(); // the peer moved (re-INVITE) or its signalling changed: latch afresh
             reporter.reset();
         }
+    }
+
+    /** Applies a (re-)negotiated stream; where the peer's RTP may come from stays as it was. */
+    public void update(MediaParameters media) {
+        update(media, policy.peer());
+    }
+
+    /** What the signalling last said about the peer. */
+    public SignalledPeer peer() {
+        return policy.peer();
     }
 
     /** What the session sends from the next tick on; null for comfort silence. Replaces the current source. */
@@ -157,6 +174,11 @@ public final class MediaSession implements AutoCloseable {
         engine.retire(this);
         decoder.sink(null);
         dtmf.flush();
+        long foreign = latch.foreignPackets();
+        if (foreign > 0) {
+            LOG.info("{}: dropped {} RTP packets from sources other than the peer's (probing or spraying our RTP"
+                    + " ports, or a peer not sending from where its signalling said)", label, foreign);
+        }
         CallQuality q = quality();
         try {
             listener.onClosed(q);

@@ -1,54 +1,48 @@
 package com.crosspoint.media.engine;
 
 import com.crosspoint.media.sdp.MediaParameters;
-import java.net.InetSocketAddress;
 
 /**
- * Today's latching rule: the first source latches; another takes over after {@code packets} in a row from it
- * (none from the latched source or a third one in between), and only once the latched source has been quiet
- * for {@link #QUIET_NANOS}. A phone whose NAT binding changed stops sending from the old address; an attacker
- * spraying RTP at our port while the phone still talks ("RTP bleed") cannot redirect the call's audio to itself.
+ * The permissive latching rule, for media nobody signalled: the first source latches; another takes over after
+ * {@code packets} in a row from it (none from the latched source or a third one in between), and only once the
+ * latched source has been quiet for {@link #QUIET_NANOS}. A phone whose NAT binding changed stops sending from the
+ * old address; an attacker spraying RTP at our port while the phone still talks ("RTP bleed") cannot redirect the
+ * call's audio to itself, but one who is first, or who sends while the phone is silent, can: sessions of calls
+ * use {@link SignalledLatch}.
  */
 final class QuietTakeover implements LatchPolicy {
     /** How long the latched source must have been quiet before another may take the media over. */
     static final long QUIET_NANOS = 500_000_000L;
 
-    private final int packets;
-    private InetSocketAddress candidate;
-    private int candidatePackets;
+    private final CandidateRun run;
 
     /** @param packets consecutive packets from a new source before it may take over ({@code media.relatchPackets}) */
     QuietTakeover(int packets) {
-        if (packets < 1) {
-            throw new IllegalArgumentException("packets must be at least 1: " + packets);
-        }
-        this.packets = packets;
+        this.run = new CandidateRun(packets);
     }
 
     @Override
     public boolean latchesFirst(ReceivedRtp packet, MediaParameters stream) {
+        run.clear();
         return true;
     }
 
     @Override
-    public boolean takesOver(ReceivedRtp packet, long quietNanos) {
-        InetSocketAddress from = packet.source();
-        if (from.equals(candidate)) {
-            candidatePackets++;
-        } else {
-            candidate = from;
-            candidatePackets = 1;
-        }
-        if (candidatePackets < packets || quietNanos < QUIET_NANOS) {
+    public boolean takesOver(ReceivedRtp packet, long quietNanos, MediaParameters stream) {
+        if (!run.reached(packet.source()) || quietNanos < QUIET_NANOS) {
             return false;
         }
-        latchedSourceSent(); // the candidate is the latched source now
+        run.clear(); // the candidate is the latched source now
         return true;
     }
 
     @Override
-    public void latchedSourceSent() {
-        candidate = null;
-        candidatePackets = 0;
+    public void latchedSourceSent(ReceivedRtp packet) {
+        run.clear();
+    }
+
+    @Override
+    public boolean rtcpFollowsSource() {
+        return true;
     }
 }

@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * A session's RTCP (RFC 3550 §6): every randomised interval, on the pacing thread, a compound SR (once we have
  * sent RTP) or RR with the reception report block, plus SDES CNAME, and BYE on close; reports received on
  * the receive thread give the peer's sender-report times for our blocks and, from the blocks about us, the
- * round-trip time. RTCP goes back to where the peer's RTCP comes from, but only from the host RTP is latched
- * to (or, before that, the host SDP named), so a stray sender cannot take over where our reports go.
+ * round-trip time. RTCP goes to the RTCP address the SDP names; only for a peer behind NAT (its latch policy says
+ * so) does it follow where the peer's RTCP comes from, and then only from the host RTP is latched to (or, before
+ * that, the host SDP named), so a stray sender cannot take over where our reports go.
  */
 final class RtcpReporter implements RtcpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(RtcpReporter.class);
@@ -79,7 +80,7 @@ final class RtcpReporter implements RtcpHandler {
         InetSocketAddress rtpSource = receiver.latch().source();
         InetAddress expectedHost = rtpSource != null ? rtpSource.getAddress()
                 : stream != null && stream.remoteRtp() != null ? stream.remoteRtp().getAddress() : null;
-        if (from.getAddress().equals(expectedHost)) {
+        if (receiver.latch().rtcpFollowsSource() && from.getAddress().equals(expectedHost)) {
             latched = from;
         }
         NtpTime now = ntpNow();

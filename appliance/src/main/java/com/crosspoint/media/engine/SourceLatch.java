@@ -39,9 +39,9 @@ final class SourceLatch {
         if (latched == null) {
             verdict = policy.latchesFirst(packet, stream) ? Verdict.LATCHED_NOW : Verdict.FOREIGN;
         } else if (latched.equals(from)) {
-            policy.latchedSourceSent();
+            policy.latchedSourceSent(packet);
             verdict = Verdict.FROM_LATCHED;
-        } else if (policy.takesOver(packet, packet.arrivalNanos() - lastFromLatchedNanos)) {
+        } else if (policy.takesOver(packet, packet.arrivalNanos() - lastFromLatchedNanos, stream)) {
             relatches.incrementAndGet();
             verdict = Verdict.LATCHED_NOW;
         } else {
@@ -59,6 +59,11 @@ final class SourceLatch {
     /** The latched source, or null before the first latch and after a {@link #reset()}. */
     InetSocketAddress source() {
         return source;
+    }
+
+    /** Whether our RTCP may follow the peer's RTCP source on the latched host (its policy's call). */
+    boolean rtcpFollowsSource() {
+        return policy.rtcpFollowsSource();
     }
 
     /** Forgets the latched source (the peer moved in SDP): the next accepted packet latches afresh. */

@@ -11,15 +11,19 @@ import java.nio.charset.StandardCharsets;
 /**
  * One media session of the appliance's with the negotiator that speaks for it (RFC 3264): the appliance's end of
  * a party's media, for a voice application or music on hold. Offers and answers come and go as bytes; whatever a
- * phone sent that cannot be parsed or used is {@link Negotiation.NotAcceptable}. Used on one call's lane.
+ * phone sent that cannot be parsed or used is {@link Negotiation.NotAcceptable}. Each agreed stream goes to the
+ * session with what the phone's signalling says about where its RTP comes from ({@link Leg#mediaPeer}), so only
+ * the phone, not whoever sprays our port, is latched. Used on one call's lane.
  */
 final class AnchoredSession {
     private final MediaSession session;
     private final SdpNegotiator negotiator;
+    private final Leg phone;
 
-    AnchoredSession(MediaSession session, SdpNegotiator negotiator) {
+    AnchoredSession(MediaSession session, SdpNegotiator negotiator, Leg phone) {
         this.session = session;
         this.negotiator = negotiator;
+        this.phone = phone;
     }
 
     MediaSession media() {
@@ -57,7 +61,7 @@ final class AnchoredSession {
 
     private Negotiation applied(Negotiation n) {
         if (n instanceof Negotiation.Agreed agreed) {
-            session.update(agreed.media());
+            session.update(agreed.media(), phone.mediaPeer(agreed.media().remoteRtp()));
         }
         return n;
     }

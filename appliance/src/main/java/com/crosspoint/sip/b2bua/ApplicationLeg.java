@@ -21,6 +21,13 @@ interface ApplicationLeg extends Leg {
      */
     Answer negotiate();
 
+    /**
+     * Opens the media and offers it to the party this leg talks to, a phone already in a dialog with the
+     * appliance (a transferee), with a re-INVITE; {@code joined} hears the phone's final status (a 2xx once its
+     * answer is accepted). Then {@link #start}.
+     */
+    void join(OfferListener joined);
+
     /** The caller has our 200: the application starts (after a late offer, once the ACK brought the answer). */
     void start();
 

@@ -20,14 +20,15 @@ final class ApplicationTransfer implements Hunt.Listener {
 
     private final B2buaCall call;
     private final ApplicationLeg media;
-    private final CallerLeg caller;
+    /** The phone the application talks to, which is moved to whoever answers. */
+    private final Leg caller;
     private final String extension;
     private final Hunt hunt;
     private DialledLeg answered;
     private boolean over;
 
     /** @param extension the number the application asked for */
-    ApplicationTransfer(CallEnvironment env, B2buaCall call, Dialer dialer, ApplicationLeg media, CallerLeg caller,
+    ApplicationTransfer(CallEnvironment env, B2buaCall call, Dialer dialer, ApplicationLeg media, Leg caller,
                         User callerUser, String extension) {
         this.call = call;
         this.media = media;
@@ -35,6 +36,10 @@ final class ApplicationTransfer implements Hunt.Listener {
         this.extension = extension;
         this.hunt = new Hunt(env, call, dialer, new Dialer.Party(callerUser.extension(), callerUser.displayName()),
                 callerUser, caller.lastSdp(), this);
+    }
+
+    Leg phone() {
+        return caller;
     }
 
     /** Rings the person the dial plan chose, or hands the caller straight back when it chose nobody to ring. */
@@ -82,7 +87,7 @@ final class ApplicationTransfer implements Hunt.Listener {
 
     @Override
     public void onUnanswered(Hunt.Unanswered outcome) {
-        giveBack(outcome.reason(), outcome.next() instanceof Destination.Mailbox mailbox ? mailbox.app() : null);
+        giveBack(outcome.reason(), outcome.next().answeringApp());
     }
 
     private void giveBack(Reason reason, CallApplication instead) {

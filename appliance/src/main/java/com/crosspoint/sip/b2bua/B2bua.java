@@ -4,6 +4,7 @@ import com.crosspoint.call.ActiveCalls;
 import com.crosspoint.call.CallControl;
 import com.crosspoint.call.CallRecords;
 import com.crosspoint.concurrency.Lanes;
+import com.crosspoint.config.SipLimitsConfig;
 import com.crosspoint.directory.Directory;
 import com.crosspoint.registrar.Registrar;
 import com.crosspoint.routing.DialPlan;
@@ -28,10 +29,17 @@ public final class B2bua implements CallControl {
         this.env = new SipCallEnvironment(messages, dialPlan, registrar, lanes, timers, active, records, clock, media);
     }
 
-    /** Registers INVITE, ACK, CANCEL, BYE, REFER, INFO, NOTIFY and UPDATE handling on the dispatcher. */
-    public void install(SipDispatcher dispatcher, TenantResolver tenants, DigestGate gate, int maxCalls) {
+    /**
+     * Registers INVITE, ACK, CANCEL, BYE, REFER, INFO, NOTIFY and UPDATE handling on the dispatcher.
+     *
+     * @param maxCalls calls of the node; {@code limits} gives each device's and tenant's share
+     */
+    public void install(SipDispatcher dispatcher, TenantResolver tenants, DigestGate gate, int maxCalls,
+                        SipLimitsConfig limits) {
         InDialogHandler inDialog = new InDialogHandler(env);
-        dispatcher.on(Request.INVITE, new InviteHandler(env, directory, tenants, gate, inDialog, maxCalls))
+        CallLimits shares = new CallLimits(limits.callsPerDevice(), limits.callsPerTenant(),
+                id -> env.table().find(id).isPresent());
+        dispatcher.on(Request.INVITE, new InviteHandler(env, directory, tenants, gate, inDialog, maxCalls, shares))
                 .on(Request.ACK, inDialog)
                 .on(Request.CANCEL, new CancelHandler(env.messages()))
                 .on(Request.BYE, inDialog)

@@ -12,7 +12,6 @@ import com.crosspoint.routing.Destination;
 import com.crosspoint.routing.DialledCall;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.OptionalLong;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import javax.sip.message.Response;
@@ -59,11 +58,7 @@ final class B2buaCall {
         this.startedAt = env.clock().instant();
         this.inbound = callerLeg.apply(this);
         this.dialer = env.dialer(this, maxForwards);
-        this.offers = new MidCallOffers(this, env.anchoredMedia(), () -> {
-            if (!ended()) {
-                publish();
-            }
-        });
+        this.offers = new MidCallOffers(this, env.anchoredMedia(), this::publishUnlessEnded);
     }
 
     String id() {
@@ -111,10 +106,8 @@ final class B2buaCall {
             hunt = new Hunt(env, this, dialer, new Dialer.Party(dialled.caller().extension(),
                     dialled.caller().displayName()), dialled.caller(), inbound.lastSdp(), new CalleeHunt());
             hunt.start(user);
-        } else if (destination instanceof Destination.Application service) {
-            answerWith(service.app());
-        } else if (destination instanceof Destination.Mailbox mailbox) {
-            answerWith(mailbox.app());
+        } else if (destination.answeringApp() != null) {
+            answerWith(destination.answeringApp());
         } else {
             Destination.Rejected rejected = (Destination.Rejected) destination;
             Rejections.Refusal refusal = Rejections.refusal(rejected.why(), lastStatus);
@@ -162,11 +155,7 @@ final class B2buaCall {
         inbound.answer(answer.sdp());
         application = leg;
         connected(inbound, dialled.caller(), leg, null);
-        quality.start(this, leg, () -> {
-            if (!ended()) {
-                publish();
-            }
-        });
+        quality.start(this, leg, this::publishUnlessEnded);
         leg.start();
     }
 
@@ -242,73 +231,75 @@ final class B2buaCall {
     /** REFER (RFC 3515): {@code transferor} hands the other party to the number in Refer-To. */
     void onRefer(Leg transferor, InDialogRequest refer) {
         Leg transferee = parties.other(transferor);
-        if (transferee == null || ended() || !transferee.movable() || transfer != null || appTransfer != null
-                || offers.pending()) {
+        if (transferee == null || ended() || transfer != null || appTransfer != null || offers.pending()) {
             refer.reply(transferee == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.REQUEST_PENDING);
             return;
         }
-        User transfereeUser = parties.userOf(transferee);
-        DialledCall asked = new DialledCall(tenant(), transfereeUser == null ? dialled.caller() : transfereeUser,
-                refer.referTarget() == null ? "" : refer.referTarget(), OptionalLong.of(tenant().id()));
-        Destination target = env.dialPlan().route(asked);
-        if (target instanceof Destination.Application
-                || target instanceof Destination.Rejected rejected && !rejected.why().endsACall()) {
-            refer.reply(Response.NOT_FOUND, "Transfer target unknown"); // a person is the only target so far
-            return;
+        transfer = BlindTransfer.accept(env, this, dialer, transferor, transferee, userOn(transferee), refer)
+                .orElse(null);
+        if (transfer != null) {
+            publish();
+            transfer.start();
         }
-        refer.reply(Response.ACCEPTED);
-        transfer = new BlindTransfer(env, this, dialer, transferor, transferee, asked.caller());
-        publish();
-        transfer.start(target);
     }
 
     /** The blind transfer connected the transferee with {@code leg}, answered for {@code user}. */
-    void transferConnected(BlindTransfer done, DialledLeg leg, User user) {
-        if (transfer != done) {
-            return;
+    void transferConnected(BlindTransfer done, Leg leg, User user) {
+        if (transfer == done) {
+            transfer = null;
+            offers.reset(); // the transferee now talks to the target directly
+            parties.replaceOtherOf(done.transferee(), leg, user);
+            publish();
         }
-        transfer = null;
-        offers.reset(); // the transferee now talks to the target directly
-        parties.replaceOtherOf(done.transferee(), leg, user);
-        publish();
+    }
+
+    /** The blind transfer left the transferee with the appliance: {@code app} (a room, a mailbox) starts. */
+    void transferredToApplication(BlindTransfer done, ApplicationLeg app) {
+        transferConnected(done, app, null);
+        application = app;
+        quality.start(this, app, this::publishUnlessEnded);
+        app.start();
     }
 
     /** The blind transfer is over without connecting anyone: the parties stay as they are, if both still are. */
     void transferEnded(BlindTransfer done) {
-        if (transfer != done) {
-            return;
+        if (transfer == done) {
+            transfer = null;
+            if (!done.transferor().ended()) {
+                publish();
+            } else {
+                done.transferee().bye(); // nobody left to talk to
+                end(disposition(), HangupParty.SYSTEM, Response.OK);
+            }
         }
-        transfer = null;
-        if (done.transferor().ended()) {
-            done.transferee().bye(); // nobody left to talk to
-            end(disposition(), HangupParty.SYSTEM, Response.OK);
-            return;
-        }
-        publish();
     }
 
     /** The application on {@code media} hands the caller to {@code extension}: ring them, ringback meanwhile. */
     void transferFromApplication(ApplicationLeg media, String extension) {
-        if (ended() || appTransfer != null || parties.b() != media) {
+        Leg phone = parties.other(media);
+        if (ended() || appTransfer != null || phone == null) {
             LOG.info("call {}: cannot transfer to {}", id, extension);
             media.release();
             applicationHungUp();
             return;
         }
-        appTransfer = new ApplicationTransfer(env, this, dialer, media, inbound, dialled.caller(), extension);
+        appTransfer = new ApplicationTransfer(env, this, dialer, media, phone, userOn(phone), extension);
         publish();
         media.ringback();
-        appTransfer.start(env.dialPlan().route(new DialledCall(tenant(), dialled.caller(), extension,
-                OptionalLong.of(tenant().id()))));
+        appTransfer.start(env.dialPlan().routeWithin(tenant(), userOn(phone), extension));
+    }
+
+    /** The user on {@code phone}'s side; the caller's when it is none of the tenant's users. */
+    private User userOn(Leg phone) {
+        User user = parties.userOf(phone);
+        return user == null ? dialled.caller() : user;
     }
 
     /** Nobody was connected: the caller is back with the application. */
     void applicationTransferEnded(ApplicationTransfer done) {
         if (appTransfer == done) {
             appTransfer = null;
-            if (!ended()) {
-                publish();
-            }
+            publishUnlessEnded();
         }
     }
 
@@ -319,8 +310,8 @@ final class B2buaCall {
             return;
         }
         appTransfer = null;
+        parties.replaceOtherOf(done.phone(), leg, user);
         application = null;
-        parties.replaceOtherOf(inbound, leg, user);
         // The phones now talk directly: the appliance measures nothing more, and the menu's figures are not
         // this conversation's quality.
         quality.forget();
@@ -332,12 +323,13 @@ final class B2buaCall {
         publish();
     }
 
-    /** The voice application hung up on the caller. */
+    /** The voice application hung up on the phone it talks to. */
     void applicationHungUp() {
         if (ended()) {
             return;
         }
-        inbound.bye();
+        Leg phone = parties.other(application);
+        (phone == null ? inbound : phone).bye();
         end(disposition(), HangupParty.SYSTEM, Response.OK);
     }
 
@@ -383,12 +375,19 @@ final class B2buaCall {
         quality.finish(parties.b());
         env.forget(this);
         CallRecord record = new CallRecord(0, tenant().id(), id, dialled.caller().extension(), dialled.number(),
-                startedAt, answeredAt, env.clock().instant(), disposition, party, cause, quality.current());
+                startedAt, answeredAt, env.clock().instant(), disposition, party, cause, quality.current(),
+                parties.answeredBy());
         env.finish(record, snapshot());
     }
 
     private void publish() {
         env.update(snapshot());
+    }
+
+    private void publishUnlessEnded() {
+        if (!ended()) {
+            publish();
+        }
     }
 
     private CallSnapshot snapshot() {

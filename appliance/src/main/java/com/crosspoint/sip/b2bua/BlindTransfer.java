@@ -1,30 +1,60 @@
 package com.crosspoint.sip.b2bua;
 
 import com.crosspoint.call.ForwardingPolicy.Reason;
+import com.crosspoint.call.voice.CallApplication;
 import com.crosspoint.model.User;
 import com.crosspoint.routing.Destination;
 import com.crosspoint.routing.Rejection;
+import java.util.Optional;
 import javax.sip.message.Response;
 
 /**
  * A blind transfer (RFC 3515): the transferor asked that the other party, the transferee, be connected to a
- * user instead. The user is rung as any call to them is ({@link Hunt}: every phone, their forwarding); the phone
- * that answers is offered the transferee's media and the transferee is re-INVITEd with that phone's, and the
- * transferor, told of every step by NOTIFY, is hung up. When nobody answers, the transferor hears why and both
- * parties go on talking as before. Touched only on the call's lane.
+ * number instead, routed as a call to it would be. A user is rung as any call to them is ({@link Hunt}: every
+ * phone, their forwarding); the phone that answers is offered the transferee's media and the transferee is
+ * re-INVITEd with that phone's. A user who is busy, does not answer or has no phone leaves the transferee in
+ * their mailbox, as a direct call would; a number the appliance answers itself (a room, a menu) takes the
+ * transferee directly (the transferee is re-INVITEd with the appliance's own media). The transferor, told of
+ * every step by NOTIFY, is hung up once the transferee is connected. When the transferee cannot be connected
+ * anywhere, the transferor hears why and both parties go on talking as before. Touched only on the call's lane.
  */
 final class BlindTransfer implements Hunt.Listener {
+    private final CallEnvironment env;
     private final B2buaCall call;
     private final Leg transferor;
     private final Leg transferee;
     private final Hunt hunt;
+    private final Destination target;
     private DialledLeg answered;
     private boolean moving;
     private boolean over;
 
-    /** @param transfereeUser the user on the transferee's leg, whom the target's phones see calling */
-    BlindTransfer(CallEnvironment env, B2buaCall call, Dialer dialer, Leg transferor, Leg transferee,
-                  User transfereeUser) {
+    /**
+     * Answers {@code refer}: 404 for a number that is nobody's, 491 when the transferee's media cannot be moved
+     * (the appliance's own leg), else 202 and the transfer, not started yet.
+     *
+     * @param transfereeUser the user on the transferee's leg, whom the target's phones see calling
+     */
+    static Optional<BlindTransfer> accept(CallEnvironment env, B2buaCall call, Dialer dialer, Leg transferor,
+                                          Leg transferee, User transfereeUser, InDialogRequest refer) {
+        if (!transferee.movable()) {
+            refer.reply(Response.REQUEST_PENDING);
+            return Optional.empty();
+        }
+        Destination target = env.dialPlan().routeWithin(call.tenant(), transfereeUser,
+                refer.referTarget() == null ? "" : refer.referTarget());
+        if (target instanceof Destination.Rejected rejected && !rejected.why().endsACall()) {
+            refer.reply(Response.NOT_FOUND, "Transfer target unknown");
+            return Optional.empty();
+        }
+        refer.reply(Response.ACCEPTED);
+        return Optional.of(new BlindTransfer(env, call, dialer, transferor, transferee, transfereeUser, target));
+    }
+
+    private BlindTransfer(CallEnvironment env, B2buaCall call, Dialer dialer, Leg transferor, Leg transferee,
+                          User transfereeUser, Destination target) {
+        this.env = env;
+        this.target = target;
         this.call = call;
         this.transferor = transferor;
         this.transferee = transferee;
@@ -45,19 +75,40 @@ final class BlindTransfer implements Hunt.Listener {
         return moving;
     }
 
-    /**
-     * Rings the user the dial plan chose. A user who cannot be rung at all (do-not-disturb, a forwarding loop)
-     * fails the transfer at once: busy, or unavailable.
-     */
-    void start(Destination target) {
+    /** Goes where the dial plan sends the transferee: a user is rung, an application takes it, else it fails. */
+    void start() {
         transferor.transferProgress("SIP/2.0 100 Trying", false);
+        goTo(target);
+    }
+
+    private void goTo(Destination target) {
         if (target instanceof Destination.Extension user) {
             hunt.start(user);
-            return;
+        } else if (target.answeringApp() != null) {
+            join(target.answeringApp());
+        } else {
+            failed(((Destination.Rejected) target).why() == Rejection.BUSY ? Response.BUSY_HERE
+                    : Response.TEMPORARILY_UNAVAILABLE);
         }
-        boolean busy = target instanceof Destination.Mailbox mailbox && mailbox.reason() == Reason.BUSY
-                || target instanceof Destination.Rejected rejected && rejected.why() == Rejection.BUSY;
-        failed(busy ? Response.BUSY_HERE : Response.TEMPORARILY_UNAVAILABLE);
+    }
+
+    /** The appliance takes the transferee itself, with {@code app} (a room, a menu, a mailbox). */
+    private void join(CallApplication app) {
+        ApplicationLeg leg = env.answering(call, transferee, app);
+        moving = true;
+        leg.join((status, sdp) -> {
+            moving = false;
+            if (over) {
+                leg.bye();
+            } else if (OfferListener.accepted(status)) {
+                over = true;
+                transferor.transferProgress("SIP/2.0 200 OK", true);
+                transferor.bye();
+                call.transferredToApplication(this, leg);
+            } else {
+                failed(status);
+            }
+        });
     }
 
     @Override
@@ -82,8 +133,12 @@ final class BlindTransfer implements Hunt.Listener {
 
     @Override
     public void onUnanswered(Hunt.Unanswered outcome) {
-        failed(outcome.reason() == Reason.BUSY ? Response.BUSY_HERE
-                : outcome.lastStatus() >= 600 ? outcome.lastStatus() : Response.TEMPORARILY_UNAVAILABLE);
+        if (outcome.next() instanceof Destination.Rejected) {
+            failed(outcome.reason() == Reason.BUSY ? Response.BUSY_HERE
+                    : outcome.lastStatus() >= 600 ? outcome.lastStatus() : Response.TEMPORARILY_UNAVAILABLE);
+        } else {
+            goTo(outcome.next()); // the user's mailbox, as for a call to them
+        }
     }
 
     private void failed(int status) {
@@ -112,6 +167,8 @@ final class BlindTransfer implements Hunt.Listener {
             case Response.BUSY_HERE -> "Busy Here";
             case Response.NOT_FOUND -> "Not Found";
             case Response.DECLINE -> "Decline";
+            case Response.NOT_ACCEPTABLE_HERE -> "Not Acceptable Here";
+            case Response.SERVICE_UNAVAILABLE -> "Service Unavailable";
             default -> "Temporarily Unavailable";
         };
     }

@@ -27,8 +27,8 @@ interface CallEnvironment {
     /** Places {@code call}'s outbound legs. */
     Dialer dialer(B2buaCall call, int maxForwards);
 
-    /** The appliance answers {@code caller} itself, with {@code app} (see {@link MediaLeg}). */
-    ApplicationLeg answering(B2buaCall call, CallerLeg caller, CallApplication app);
+    /** The appliance talks to {@code phone} itself, with {@code app} (see {@link MediaLeg}). */
+    ApplicationLeg answering(B2buaCall call, Leg phone, CallApplication app);
 
     /** What music on hold needs, or empty when the appliance carries no media: holds are then relayed. */
     Optional<AnchoredMedia> anchoredMedia();

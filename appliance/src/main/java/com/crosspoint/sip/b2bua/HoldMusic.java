@@ -100,7 +100,7 @@ final class HoldMusic {
     }
 
     private End open(AnchoredMedia media, Leg leg) throws MediaUnavailableException {
-        AnchoredSession session = media.open(call.id() + "/moh-" + leg.label(), SessionListener.NONE);
+        AnchoredSession session = media.open(call.id() + "/moh-" + leg.label(), SessionListener.NONE, leg);
         // our music goes wherever the negotiated direction allows: to the held party, never to a holder
         session.media().play(media.music());
         return new End(leg, session);

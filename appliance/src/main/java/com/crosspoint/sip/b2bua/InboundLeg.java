@@ -15,6 +15,7 @@ final class InboundLeg extends PhoneLeg implements CallerLeg {
         this.invite = invite;
         this.localTag = messages.newTag();
         remember(invite.getRequest().getRawContent());
+        heardFrom(invite.getRequest());
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.crosspoint.model.User;
 import com.crosspoint.routing.Destination;
 import com.crosspoint.routing.DialledCall;
 import com.crosspoint.sip.DigestGate;
+import com.crosspoint.sip.EdgeRefusals;
 import com.crosspoint.sip.Overload;
 import com.crosspoint.sip.RequestHandler;
 import com.crosspoint.sip.SipMessages;
@@ -34,10 +35,12 @@ final class InviteHandler implements RequestHandler {
     private final DigestGate gate;
     private final InDialogHandler inDialog;
     private final int maxCalls;
+    private final CallLimits limits;
 
     InviteHandler(SipCallEnvironment env, Directory directory, TenantResolver tenants, DigestGate gate,
-                  InDialogHandler inDialog, int maxCalls) {
+                  InDialogHandler inDialog, int maxCalls, CallLimits limits) {
         this.env = env;
+        this.limits = limits;
         this.directory = directory;
         this.tenants = tenants;
         this.gate = gate;
@@ -99,12 +102,32 @@ final class InviteHandler implements RequestHandler {
             m.send(st, m.response(rq, refusal.status(), refusal.reason()));
             return;
         }
-        MaxForwardsHeader mf = (MaxForwardsHeader) rq.getHeader(MaxForwardsHeader.NAME);
-        int maxForwards = mf == null ? 70 : mf.getMaxForwards() - 1;
-        B2buaCall call = new B2buaCall(env, callId, dialled, maxForwards,
-                c -> new InboundLeg(m, c, caller.get().extension(), st));
-        st.setApplicationData(call); // where a CANCEL finds it
-        env.table().add(call);
-        call.start(destination);
+        if (!admitted(rq, st, callId, tenant.get(), device.get())) {
+            return;
+        }
+        try {
+            MaxForwardsHeader mf = (MaxForwardsHeader) rq.getHeader(MaxForwardsHeader.NAME);
+            int maxForwards = mf == null ? 70 : mf.getMaxForwards() - 1;
+            B2buaCall call = new B2buaCall(env, callId, dialled, maxForwards,
+                    c -> new InboundLeg(m, c, caller.get().extension(), st));
+            st.setApplicationData(call); // where a CANCEL finds it
+            env.table().add(call);
+            call.start(destination);
+        } finally {
+            limits.settled(callId);
+        }
+    }
+
+    /** Whether the device and its tenant are within their share of calls; if not, refused: 486, or 503 to retry. */
+    private boolean admitted(Request rq, ServerTransaction st, String callId, Tenant tenant, Device device) {
+        SipMessages m = env.messages();
+        switch (limits.admit(callId, tenant.id(), device.id())) {
+            case DEVICE_FULL -> m.send(st, m.refusal(rq, EdgeRefusals.Reason.CALLS_PER_DEVICE, Response.BUSY_HERE, null));
+            case TENANT_FULL -> m.send(st, Overload.refusal(m, rq, EdgeRefusals.Reason.CALLS_PER_TENANT));
+            case ADMITTED -> {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,6 +1,8 @@
 package com.crosspoint.sip.b2bua;
 
+import com.crosspoint.media.engine.SignalledPeer;
 import com.crosspoint.model.CallQualitySummary;
+import java.net.InetSocketAddress;
 
 /**
  * One party of a call as the call sees it: a phone at the end of a SIP dialog ({@link PhoneLeg}) or the appliance
@@ -27,6 +29,15 @@ interface Leg {
      * on hold. The appliance's own media leg is not: it is where media ends.
      */
     boolean movable();
+
+    /**
+     * Where this party's RTP may come from when the appliance anchors its media, given the address its session
+     * description names: a phone knows from its signalling whether it is behind NAT. By default the SDP address is
+     * taken at its word (only it latches).
+     */
+    default SignalledPeer mediaPeer(InetSocketAddress sdpRtp) {
+        return SignalledPeer.DIRECT;
+    }
 
     /** Whether this party has left the call (hung up, or was hung up). */
     boolean ended();

@@ -36,7 +36,8 @@ final class MediaLeg implements ApplicationLeg {
 
     private final MediaServices media;
     private final B2buaCall call;
-    private final CallerLeg caller;
+    /** The phone this leg talks to: the caller, or a transferee. */
+    private final Leg phone;
     private final VoiceChannel channel;
     private AnchoredSession session;
     private byte[] ourSdp;
@@ -46,23 +47,19 @@ final class MediaLeg implements ApplicationLeg {
     private CallTimer answerTimer = CallTimer.NONE;
     private boolean ended;
 
-    MediaLeg(MediaServices media, B2buaCall call, CallerLeg caller, CallApplication app) {
+    MediaLeg(MediaServices media, B2buaCall call, Leg phone, CallApplication app) {
         this.media = media;
         this.call = call;
-        this.caller = caller;
+        this.phone = phone;
         this.channel = new VoiceChannel(media, call, this, app);
     }
 
     @Override
     public Answer negotiate() {
-        byte[] offer = caller.lastSdp();
-        try {
-            session = media.open(call.id() + "/" + label(), new Listener());
-        } catch (MediaUnavailableException e) {
-            LOG.warn("call {}: no media session: {}", call.id(), e.getMessage());
+        byte[] offer = phone.lastSdp();
+        if (!open()) {
             return new Answer(Response.SERVICE_UNAVAILABLE, "No media resources", null);
         }
-        channel.attach(session.media());
         if (offer == null) {
             // Late offer: our 2xx offers, the caller's ACK answers; the application starts once it has.
             awaitingAnswer = true;
@@ -79,6 +76,42 @@ final class MediaLeg implements ApplicationLeg {
         }
         agreed((Negotiation.Agreed) n);
         return new Answer(Response.OK, null, ourSdp);
+    }
+
+    private boolean open() {
+        try {
+            session = media.open(call.id() + "/" + label(), new Listener(), phone);
+        } catch (MediaUnavailableException e) {
+            LOG.warn("call {}: no media session: {}", call.id(), e.getMessage());
+            return false;
+        }
+        channel.attach(session.media());
+        return true;
+    }
+
+    @Override
+    public void join(OfferListener joined) {
+        if (!open()) {
+            joined.answered(Response.SERVICE_UNAVAILABLE, null);
+            return;
+        }
+        ourSdp = session.offer(Direction.SENDRECV);
+        phone.offer(ourSdp, (status, sdp) -> {
+            if (!OfferListener.accepted(status)) {
+                closeMedia();
+                joined.answered(status, null);
+                return;
+            }
+            Negotiation n = session.acceptAnswer(sdp);
+            if (n instanceof Negotiation.NotAcceptable na) {
+                LOG.info("call {}: {} answered our media unusably: {}", call.id(), phone.label(), na.reason());
+                closeMedia();
+                joined.answered(Response.NOT_ACCEPTABLE_HERE, null);
+                return;
+            }
+            codec = ((Negotiation.Agreed) n).media().codec().name();
+            joined.answered(status, null);
+        });
     }
 
     private void agreed(Negotiation.Agreed agreed) {

@@ -30,10 +30,10 @@ public record MediaServices(MediaEngine engine, InetAddress advertised, PromptLi
     }
 
     @Override
-    public AnchoredSession open(String label, SessionListener listener) throws MediaUnavailableException {
+    public AnchoredSession open(String label, SessionListener listener, Leg phone) throws MediaUnavailableException {
         var session = engine.open(new SessionRequest(label, null, listener));
         return new AnchoredSession(session, new SdpNegotiator(advertised, session.localPort(),
-                ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE));
+                ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE), phone);
     }
 
     @Override

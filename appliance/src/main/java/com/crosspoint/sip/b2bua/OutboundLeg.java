@@ -129,6 +129,7 @@ final class OutboundLeg extends PhoneLeg implements DialledLeg, ResponseListener
                 return;
             }
             state = State.CONNECTED;
+            heardFrom(r);
             remember(r.getRawContent());
             if (lateOffer) {
                 unacknowledged = r;

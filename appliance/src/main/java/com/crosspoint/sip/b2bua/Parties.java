@@ -41,6 +41,11 @@ final class Parties {
         return leg == null ? null : leg == a ? userA : leg == b ? userB : null;
     }
 
+    /** The extension of the person on party B, who took the call in the end; null when it is the appliance. */
+    String answeredBy() {
+        return userB == null ? null : userB.extension();
+    }
+
     /** {@code stays} now talks with {@code joined} (answered for {@code joinedUser}) and becomes party A. */
     void replaceOtherOf(Leg stays, Leg joined, User joinedUser) {
         User staysUser = userOf(stays);

@@ -1,9 +1,11 @@
 package com.crosspoint.sip.b2bua;
 
 import com.crosspoint.call.SdpSummary;
+import com.crosspoint.media.engine.SignalledPeer;
 import com.crosspoint.model.CallQualitySummary;
 import com.crosspoint.sip.ResponseListener;
 import com.crosspoint.sip.SipMessages;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.List;
@@ -41,6 +43,8 @@ abstract class PhoneLeg implements Leg, InDialogRequest.Responder {
     final String transport;
     private final PresentedOrigin origin = new PresentedOrigin();
     private Dialog dialog;
+    /** Where the phone's last message came from: set by the stack thread too (in {@link #receive}). */
+    private volatile PhoneAddresses addresses = PhoneAddresses.UNKNOWN;
     private byte[] lastSdp;
     private boolean ended;
 
@@ -67,6 +71,11 @@ abstract class PhoneLeg implements Leg, InDialogRequest.Responder {
         if (sdp != null && sdp.length > 0) {
             lastSdp = sdp;
         }
+    }
+
+    /** The phone sent {@code m}: where it came from tells whether the phone is behind NAT. */
+    final void heardFrom(Message m) {
+        addresses = PhoneAddresses.of(m);
     }
 
     final void markEnded() {
@@ -98,6 +107,12 @@ abstract class PhoneLeg implements Leg, InDialogRequest.Responder {
         return true;
     }
 
+    /** Behind NAT when the phone's Contact or SDP address is not where its SIP comes from. */
+    @Override
+    public SignalledPeer mediaPeer(InetSocketAddress sdpRtp) {
+        return addresses.mediaPeer(sdpRtp);
+    }
+
     @Override
     public boolean ended() {
         return ended;
@@ -108,6 +123,7 @@ abstract class PhoneLeg implements Leg, InDialogRequest.Responder {
     /** An in-dialog request from the phone: answered here or handed to the call on its lane. */
     final void receive(ServerTransaction st) {
         Request rq = st.getRequest();
+        heardFrom(rq);
         ContentTypeHeader type = (ContentTypeHeader) rq.getHeader(ContentTypeHeader.NAME);
         InDialogRequest request = new InDialogRequest(rq.getMethod(), rq.getRawContent(),
                 type == null ? null : type.getContentType() + "/" + type.getContentSubType(), referTarget(rq), st, this);
@@ -160,6 +176,7 @@ abstract class PhoneLeg implements Leg, InDialogRequest.Responder {
                 }
                 if (r.getStatusCode() < 300) {
                     ack(r, null);
+                    heardFrom(r);
                     remember(r.getRawContent());
                 }
                 answered.answered(r.getStatusCode(), r.getRawContent());

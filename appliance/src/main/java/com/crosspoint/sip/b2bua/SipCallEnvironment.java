@@ -80,11 +80,11 @@ final class SipCallEnvironment implements CallEnvironment {
     }
 
     @Override
-    public ApplicationLeg answering(B2buaCall call, CallerLeg caller, CallApplication app) {
+    public ApplicationLeg answering(B2buaCall call, Leg phone, CallApplication app) {
         if (media == null) {
             throw new IllegalStateException("no media: the dial plan has no applications to answer with");
         }
-        return new MediaLeg(media, call, caller, app);
+        return new MediaLeg(media, call, phone, app);
     }
 
     @Override

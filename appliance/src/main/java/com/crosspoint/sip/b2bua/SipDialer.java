@@ -1,6 +1,7 @@
 package com.crosspoint.sip.b2bua;
 
 import com.crosspoint.model.Binding;
+import com.crosspoint.sip.DisplayNames;
 import com.crosspoint.sip.SipMessages;
 import java.text.ParseException;
 import java.util.List;
@@ -65,8 +66,9 @@ final class SipDialer implements Dialer {
         }
         String transport = transportOf(requestUri);
         Address fromAddress = messages.addresses().createAddress(messages.addresses().createSipURI(from.extension(), domain));
-        if (from.displayName() != null && !from.displayName().isBlank()) {
-            fromAddress.setDisplayName(from.displayName());
+        Optional<String> displayName = DisplayNames.quotedContent(from.displayName());
+        if (displayName.isPresent()) {
+            fromAddress.setDisplayName(displayName.get());
         }
         FromHeader fromHeader = messages.headers().createFromHeader(fromAddress, messages.newTag());
         ToHeader to = messages.headers().createToHeader(

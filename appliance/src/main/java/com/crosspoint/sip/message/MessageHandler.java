@@ -13,6 +13,7 @@ import com.crosspoint.sip.TenantResolver;
 import gov.nist.javax.sip.message.SIPRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import javax.sip.RequestEvent;
@@ -21,12 +22,15 @@ import javax.sip.address.SipURI;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * MESSAGE (RFC 3428) from a device to another user of its tenant: authenticated like a call, then
  * stored and delivered. 200 when a device took it at once, 202 when it waits for one.
  */
 public final class MessageHandler implements RequestHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(MessageHandler.class);
     private static final long DELIVERY_WAIT_MS = 2000;
     private static final int MAX_BODY = 64 * 1024;
 
@@ -90,8 +94,17 @@ public final class MessageHandler implements RequestHandler {
         ContentTypeHeader ct = (ContentTypeHeader) rq.getHeader(ContentTypeHeader.NAME);
         String type = ct == null ? "text/plain" : ct.getContentType() + "/" + ct.getContentSubType();
         String body = raw == null ? "" : new String(raw, StandardCharsets.UTF_8);
-        service.send(tenant, sender.get().extension(), recipient.get().extension(), type, body)
-                .completeOnTimeout(MessageService.Outcome.STORED, DELIVERY_WAIT_MS, TimeUnit.MILLISECONDS)
+        CompletableFuture<MessageService.Outcome> stored;
+        try {
+            stored = service.send(tenant, sender.get().extension(), recipient.get().extension(), type, body);
+        } catch (RuntimeException e) {
+            // Not stored: the sender must learn it (500) rather than wait for an answer that never comes.
+            LOG.warn("message from {} to {} not stored: {}", sender.get().extension(), recipient.get().extension(),
+                    e.getMessage());
+            messages.send(st, messages.response(rq, Response.SERVER_INTERNAL_ERROR, "Message not stored"));
+            return;
+        }
+        stored.completeOnTimeout(MessageService.Outcome.STORED, DELIVERY_WAIT_MS, TimeUnit.MILLISECONDS)
                 .thenAccept(outcome -> messages.send(st, messages.response(rq,
                         outcome == MessageService.Outcome.DELIVERED ? Response.OK : Response.ACCEPTED)));
     }

@@ -15,11 +15,11 @@ public final class Mwi {
     private final SubscribeHandler subscribe;
 
     public Mwi(SipMessages messages, TenantResolver tenants, Directory directory, DigestGate gate, Registrar registrar,
-               VoicemailService voicemail, Lanes workers, Clock clock) {
+               VoicemailService voicemail, Lanes workers, Clock clock, int subscriptionsPerUser) {
         MwiSubscriptions subscriptions = new MwiSubscriptions();
         this.notifier = new MwiNotifier(messages, subscriptions, registrar, directory, clock);
         this.subscribe = new SubscribeHandler(messages, tenants, directory, gate, voicemail, subscriptions, notifier,
-                workers, clock);
+                workers, clock, subscriptionsPerUser);
     }
 
     public MwiNotifier notifier() {

@@ -5,6 +5,7 @@ import com.crosspoint.directory.Directory;
 import com.crosspoint.model.Tenant;
 import com.crosspoint.model.User;
 import com.crosspoint.sip.DigestGate;
+import com.crosspoint.sip.EdgeRefusals;
 import com.crosspoint.sip.Overload;
 import com.crosspoint.sip.RequestHandler;
 import com.crosspoint.sip.SipMessages;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * SUBSCRIBE to {@code message-summary} (RFC 3842 over RFC 6665): a device subscribes to its own
  * user's mailbox, authenticated like a call; 200 with the granted expiry, then a NOTIFY with the
- * counts at once and at every change. {@code Expires: 0} ends the subscription with a final NOTIFY.
+ * counts at once and at every change. {@code Expires: 0} ends the subscription with a final NOTIFY. A user's
+ * devices hold at most {@code maxPerUser} subscriptions; one more gets 403.
  * Other event packages get 489 Bad Event.
  */
 public final class SubscribeHandler implements RequestHandler {
@@ -50,10 +52,13 @@ public final class SubscribeHandler implements RequestHandler {
     private final MwiNotifier notifier;
     private final Lanes workers;
     private final Clock clock;
+    private final int maxPerUser;
 
+    /** @param maxPerUser subscriptions one user may hold ({@code sip.limits.subscriptionsPerUser}) */
     SubscribeHandler(SipMessages messages, TenantResolver tenants, Directory directory, DigestGate gate,
                      VoicemailService voicemail, MwiSubscriptions subscriptions, MwiNotifier notifier, Lanes workers,
-                     Clock clock) {
+                     Clock clock, int maxPerUser) {
+        this.maxPerUser = maxPerUser;
         this.messages = messages;
         this.tenants = tenants;
         this.directory = directory;
@@ -109,23 +114,31 @@ public final class SubscribeHandler implements RequestHandler {
         } catch (InvalidArgumentException e) {
             throw new IllegalStateException(e);
         }
-        if (!messages.send(st, ok)) {
-            return;
-        }
+        // The stack made the dialog with the server transaction (automatic dialog support); it is confirmed by the 200.
         Dialog dialog = st.getDialog();
         if (dialog == null) {
-            LOG.debug("SUBSCRIBE {}: no dialog after 200", ((SIPRequest) rq).getCallId().getCallId());
+            LOG.debug("SUBSCRIBE {}: no dialog", ((SIPRequest) rq).getCallId().getCallId());
+            messages.send(st, messages.response(rq, Response.SERVER_INTERNAL_ERROR));
             return;
         }
+        String key = ((SIPRequest) rq).getCallId().getCallId() + ";" + ((SIPRequest) rq).getFromTag();
         Instant now = clock.instant();
         MwiSubscription s = new MwiSubscription(owner.id(), dialog, transport, now.plusSeconds(expires));
+        if (expires > 0 && !subscriptions.put(key, s, maxPerUser, now)) {
+            messages.send(st, messages.refusal(rq, EdgeRefusals.Reason.SUBSCRIPTIONS_PER_USER, Response.FORBIDDEN,
+                    "Too many subscriptions (at most " + maxPerUser + ")"));
+            return;
+        }
+        if (!messages.send(st, ok)) {
+            subscriptions.remove(key);
+            return;
+        }
         byte[] body = MessageSummary.body("sip:" + owner.extension() + "@" + tenant.domain(),
                 voicemail.counts(owner.id())).getBytes(StandardCharsets.UTF_8);
         if (expires == 0) {
-            subscriptions.remove(dialog.getDialogId());
+            subscriptions.remove(key);
             notifier.notifyTerminated(s, body);
         } else {
-            subscriptions.put(s);
             notifier.notifyInDialog(s, body, now);
         }
     }

@@ -11,6 +11,7 @@ import com.crosspoint.registrar.RegisterRequest;
 import com.crosspoint.registrar.RegisterRequest.ContactSpec;
 import com.crosspoint.registrar.Registrar;
 import com.crosspoint.sip.DigestGate;
+import com.crosspoint.sip.EdgeRefusals;
 import com.crosspoint.sip.Overload;
 import com.crosspoint.sip.RequestHandler;
 import com.crosspoint.sip.SipMessages;
@@ -108,6 +109,9 @@ public final class RegisterHandler implements RequestHandler {
                     : messages.response(rq, Response.SERVER_INTERNAL_ERROR, "Could not store binding")));
         } else if (outcome instanceof RegisterOutcome.IntervalTooBrief brief) {
             messages.send(st, intervalTooBrief(rq, brief.minExpires()));
+        } else if (outcome instanceof RegisterOutcome.TooManyContacts many) {
+            messages.send(st, messages.refusal(rq, EdgeRefusals.Reason.CONTACTS_PER_AOR, Response.FORBIDDEN,
+                    "Too many contacts (at most " + many.limit() + ")"));
         } else if (outcome instanceof RegisterOutcome.Invalid bad) {
             messages.send(st, messages.response(rq, Response.BAD_REQUEST, bad.reason()));
         } else {

@@ -20,6 +20,21 @@ final class Columns {
         return value == null ? null : value.truncatedTo(ChronoUnit.MILLIS);
     }
 
+    /**
+     * Binds a domain value: an instant as epoch milliseconds, an enum by name, anything else as
+     * JDBC maps it. Derby binds a null as the NULL of the parameter's declared type.
+     */
+    static void set(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value instanceof Instant instant) {
+            statement.setLong(index, instant.toEpochMilli());
+        } else if (value instanceof Enum<?> constant) {
+            statement.setString(index, constant.name());
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+
+    /** Typed, for the binding journal's batches. */
     static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.BIGINT);
@@ -33,21 +48,9 @@ final class Columns {
         return row.wasNull() ? null : Instant.ofEpochMilli(millis);
     }
 
-    static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.BIGINT);
-        } else {
-            statement.setLong(index, value);
-        }
-    }
-
     static Long getLong(ResultSet row, String column) throws SQLException {
         long value = row.getLong(column);
         return row.wasNull() ? null : value;
-    }
-
-    static void setEnum(PreparedStatement statement, int index, Enum<?> value) throws SQLException {
-        statement.setString(index, value == null ? null : value.name());
     }
 
     static <E extends Enum<E>> E getEnum(ResultSet row, String column, Class<E> type) throws SQLException {

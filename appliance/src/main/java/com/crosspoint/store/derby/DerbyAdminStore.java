@@ -3,7 +3,6 @@ package com.crosspoint.store.derby;
 import com.crosspoint.model.AdminAccount;
 import com.crosspoint.model.Role;
 import com.crosspoint.store.AdminStore;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -12,7 +11,9 @@ import java.util.Optional;
 
 /** Accounts of a tenant are deleted with the tenant. */
 final class DerbyAdminStore implements AdminStore {
-    private static final String COLUMNS = "id, username, password_hash, role, tenant_id";
+    /** Only the password changes after creation. */
+    private static final Table ADMIN = Table.named("admin_account").fixed("username", "role", "tenant_id")
+            .columns("password_hash").key("id");
 
     private final Transactions tx;
     private final IdBlocks ids;
@@ -25,65 +26,35 @@ final class DerbyAdminStore implements AdminStore {
     @Override
     public AdminAccount create(String username, String passwordHash, Role role, Long tenantId) {
         long id = ids.next("admin_account");
-        return tx.run(c -> {
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO admin_account (id, username, "
-                    + "password_hash, role, tenant_id) VALUES (?, ?, ?, ?, ?)")) {
-                insert.setLong(1, id);
-                insert.setString(2, username);
-                insert.setString(3, passwordHash);
-                Columns.setEnum(insert, 4, role);
-                Columns.setLong(insert, 5, tenantId);
-                insert.executeUpdate();
-                return new AdminAccount(id, username, passwordHash, role, tenantId);
-            }
-        }, new Transactions.Unique("username", "username " + username + " is already taken"));
+        tx.run(sql -> sql.insert(ADMIN, username, role, tenantId, passwordHash, id),
+                new Transactions.Unique("username", "username " + username + " is already taken"));
+        return new AdminAccount(id, username, passwordHash, role, tenantId);
     }
 
     @Override
     public Optional<AdminAccount> findByUsername(String username) {
-        return tx.run(c -> {
-            try (PreparedStatement select = c.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM admin_account WHERE username = ?")) {
-                select.setString(1, username);
-                return Queries.first(select, DerbyAdminStore::map);
-            }
-        });
+        return tx.run(sql -> sql.first(ADMIN.select("WHERE username = ?"), DerbyAdminStore::map, username));
     }
 
     @Override
     public List<AdminAccount> list() {
-        return tx.run(c -> {
-            try (PreparedStatement select = c.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM admin_account ORDER BY id")) {
-                return Queries.list(select, DerbyAdminStore::map);
-            }
-        });
+        return tx.run(sql -> sql.list(ADMIN.select("ORDER BY id"), DerbyAdminStore::map));
     }
 
     /** @throws NoSuchElementException when no account has the id */
     @Override
     public void updatePasswordHash(long id, String passwordHash) {
-        tx.run(c -> {
-            try (PreparedStatement update = c.prepareStatement(
-                    "UPDATE admin_account SET password_hash = ? WHERE id = ?")) {
-                update.setString(1, passwordHash);
-                update.setLong(2, id);
-                if (update.executeUpdate() == 0) {
-                    throw new NoSuchElementException("no admin account " + id);
-                }
-                return null;
+        tx.run(sql -> {
+            if (sql.update(ADMIN.update(), passwordHash, id) == 0) {
+                throw new NoSuchElementException("no admin account " + id);
             }
+            return null;
         });
     }
 
     @Override
     public boolean delete(long id) {
-        return tx.run(c -> {
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM admin_account WHERE id = ?")) {
-                delete.setLong(1, id);
-                return delete.executeUpdate() > 0;
-            }
-        });
+        return tx.run(sql -> sql.update(ADMIN.delete(), id) > 0);
     }
 
     private static AdminAccount map(ResultSet row) throws SQLException {

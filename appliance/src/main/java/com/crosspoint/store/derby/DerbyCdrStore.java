@@ -7,16 +7,20 @@ import com.crosspoint.model.HangupParty;
 import com.crosspoint.store.CdrStore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.List;
 
-/** Filters: {@code party} equals caller or callee; {@code from} (inclusive) and {@code to} (exclusive) bound startedAt. */
+/**
+ * Filters: {@code party} equals the caller, the number dialled or who answered; {@code from} (inclusive) and
+ * {@code to} (exclusive) bound startedAt.
+ */
 final class DerbyCdrStore implements CdrStore {
-    private static final String COLUMNS = "id, tenant_id, call_id, caller, callee, started_at, answered_at, "
-            + "ended_at, disposition, hung_up_by, sip_cause, mos, loss_percent, jitter_ms, rtt_ms";
+    /** Records are written once and never changed. */
+    private static final Table CALL_RECORD = Table.named("call_record")
+            .fixed("tenant_id", "call_id", "caller", "callee", "started_at", "answered_at", "ended_at", "disposition",
+                    "hung_up_by", "sip_cause", "mos", "loss_percent", "jitter_ms", "rtt_ms", "answered_by")
+            .key("id");
 
     private final Transactions tx;
     private final IdBlocks ids;
@@ -32,34 +36,17 @@ final class DerbyCdrStore implements CdrStore {
      */
     @Override
     public CallRecord save(CallRecord given) {
-        CallRecord record = new CallRecord(0, given.tenantId(), given.callId(), given.caller(), given.callee(),
-                Columns.millis(given.startedAt()), Columns.millis(given.answeredAt()), Columns.millis(given.endedAt()),
-                given.disposition(), given.hungUpBy(), given.sipCause(), asStored(given.quality()));
-        long id = ids.next("call_record");
-        return tx.run(c -> {
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO call_record (id, tenant_id, call_id, "
-                    + "caller, callee, started_at, answered_at, ended_at, disposition, hung_up_by, sip_cause, mos, "
-                    + "loss_percent, jitter_ms, rtt_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setLong(1, id);
-                insert.setLong(2, record.tenantId());
-                insert.setString(3, record.callId());
-                insert.setString(4, record.caller());
-                insert.setString(5, record.callee());
-                Columns.setInstant(insert, 6, record.startedAt());
-                Columns.setInstant(insert, 7, record.answeredAt());
-                Columns.setInstant(insert, 8, record.endedAt());
-                Columns.setEnum(insert, 9, record.disposition());
-                Columns.setEnum(insert, 10, record.hungUpBy());
-                insert.setInt(11, record.sipCause());
-                CallQualitySummary q = record.quality();
-                setDecimal(insert, 12, q == null ? null : q.mos());
-                setDecimal(insert, 13, q == null ? null : q.lossPercent());
-                setDecimal(insert, 14, q == null ? null : q.jitterMillis());
-                setDecimal(insert, 15, q == null ? null : q.rttMillis());
-                insert.executeUpdate();
-                return record.withId(id);
-            }
-        });
+        CallRecord record = new CallRecord(ids.next("call_record"), given.tenantId(), given.callId(), given.caller(),
+                given.callee(), Columns.millis(given.startedAt()), Columns.millis(given.answeredAt()),
+                Columns.millis(given.endedAt()), given.disposition(), given.hungUpBy(), given.sipCause(),
+                asStored(given.quality()), given.answeredBy());
+        CallQualitySummary q = record.quality();
+        tx.run(sql -> sql.insert(CALL_RECORD, record.tenantId(), record.callId(), record.caller(), record.callee(),
+                record.startedAt(), record.answeredAt(), record.endedAt(), record.disposition(), record.hungUpBy(),
+                record.sipCause(), decimal(q == null ? null : q.mos()), decimal(q == null ? null : q.lossPercent()),
+                decimal(q == null ? null : q.jitterMillis()), decimal(q == null ? null : q.rttMillis()), record.answeredBy(),
+                record.id()));
+        return record;
     }
 
     @Override
@@ -69,39 +56,29 @@ final class DerbyCdrStore implements CdrStore {
             return List.of();
         }
         WhereClause where = where(tenantId, filter);
-        return tx.run(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM call_record"
-                    + where.sql() + " ORDER BY started_at DESC, id DESC" + Page.sql())) {
-                page.bind(select, where.bind(select));
-                return Queries.list(select, DerbyCdrStore::map);
-            }
-        });
+        return tx.run(sql -> sql.list(CALL_RECORD.select(where.sql() + " ORDER BY started_at DESC, id DESC"
+                + Page.sql()), DerbyCdrStore::map, where.parameters(page.offset(), page.limit())));
     }
 
     @Override
     public long count(long tenantId, CdrFilter filter) {
         WhereClause where = where(tenantId, filter);
-        return tx.run(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM call_record" + where.sql())) {
-                where.bind(select);
-                return Queries.count(select);
-            }
-        });
+        return tx.run(sql -> sql.count("SELECT COUNT(*) FROM call_record" + where.sql(), where.parameters()));
     }
 
     private static WhereClause where(long tenantId, CdrFilter filter) {
         WhereClause where = new WhereClause().and("tenant_id = ?", tenantId);
         if (filter.party() != null) {
-            where.and("caller = ? OR callee = ?", filter.party(), filter.party());
+            where.and("caller = ? OR callee = ? OR answered_by = ?", filter.party(), filter.party(), filter.party());
         }
         if (filter.disposition() != null) {
-            where.and("disposition = ?", filter.disposition().name());
+            where.and("disposition = ?", filter.disposition());
         }
         if (filter.from() != null) {
-            where.and("started_at >= ?", filter.from().toEpochMilli());
+            where.and("started_at >= ?", filter.from());
         }
         if (filter.to() != null) {
-            where.and("started_at < ?", filter.to().toEpochMilli());
+            where.and("started_at < ?", filter.to());
         }
         return where;
     }
@@ -111,7 +88,8 @@ final class DerbyCdrStore implements CdrStore {
                 row.getString("caller"), row.getString("callee"), Columns.getInstant(row, "started_at"),
                 Columns.getInstant(row, "answered_at"), Columns.getInstant(row, "ended_at"),
                 Columns.getEnum(row, "disposition", Disposition.class),
-                Columns.getEnum(row, "hung_up_by", HangupParty.class), row.getInt("sip_cause"), quality(row));
+                Columns.getEnum(row, "hung_up_by", HangupParty.class), row.getInt("sip_cause"), quality(row),
+                row.getString("answered_by"));
     }
 
     private static CallQualitySummary asStored(CallQualitySummary q) {
@@ -130,13 +108,9 @@ final class DerbyCdrStore implements CdrStore {
                 getDecimal(row, "rtt_ms"));
     }
 
-    private static void setDecimal(PreparedStatement statement, int index, Double value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.DECIMAL);
-        } else {
-            // the columns hold two decimals; the summary is rounded to them already
-            statement.setBigDecimal(index, BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP));
-        }
+    /** The columns hold two decimals; the summary is rounded to them already. */
+    private static BigDecimal decimal(Double value) {
+        return value == null ? null : BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
     }
 
     private static Double getDecimal(ResultSet row, String column) throws SQLException {

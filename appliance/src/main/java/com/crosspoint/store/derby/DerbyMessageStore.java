@@ -3,7 +3,6 @@ package com.crosspoint.store.derby;
 import com.crosspoint.model.Conversation;
 import com.crosspoint.model.InstantMessage;
 import com.crosspoint.store.MessageStore;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,8 +13,11 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 final class DerbyMessageStore implements MessageStore {
-    private static final String COLUMNS = "id, tenant_id, from_extension, to_extension, content_type, body, "
-            + "created_at, delivered_at, read_at";
+    /** Delivery and reading are stamped later, by statements of their own. */
+    private static final Table MESSAGE = Table.named("instant_message")
+            .fixed("tenant_id", "from_extension", "to_extension", "content_type", "body", "created_at")
+            .columns("delivered_at", "read_at")
+            .key("id");
 
     private final Transactions tx;
     private final IdBlocks ids;
@@ -31,57 +33,29 @@ final class DerbyMessageStore implements MessageStore {
      */
     @Override
     public InstantMessage save(InstantMessage given) {
-        InstantMessage message = new InstantMessage(0, given.tenantId(), given.fromExtension(), given.toExtension(),
-                given.contentType(), given.body(), Columns.millis(given.createdAt()),
+        InstantMessage m = new InstantMessage(ids.next("instant_message"), given.tenantId(), given.fromExtension(),
+                given.toExtension(), given.contentType(), given.body(), Columns.millis(given.createdAt()),
                 Columns.millis(given.deliveredAt()), Columns.millis(given.readAt()));
-        long id = ids.next("instant_message");
-        return tx.run(c -> {
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO instant_message (id, tenant_id, "
-                    + "from_extension, to_extension, content_type, body, created_at, delivered_at, read_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setLong(1, id);
-                insert.setLong(2, message.tenantId());
-                insert.setString(3, message.fromExtension());
-                insert.setString(4, message.toExtension());
-                insert.setString(5, message.contentType());
-                insert.setString(6, message.body());
-                Columns.setInstant(insert, 7, message.createdAt());
-                Columns.setInstant(insert, 8, message.deliveredAt());
-                Columns.setInstant(insert, 9, message.readAt());
-                insert.executeUpdate();
-                return new InstantMessage(id, message.tenantId(), message.fromExtension(),
-                        message.toExtension(), message.contentType(), message.body(), message.createdAt(),
-                        message.deliveredAt(), message.readAt());
-            }
-        });
+        tx.run(sql -> sql.insert(MESSAGE, m.tenantId(), m.fromExtension(), m.toExtension(), m.contentType(), m.body(),
+                m.createdAt(), m.deliveredAt(), m.readAt(), m.id()));
+        return m;
     }
 
     /** @throws NoSuchElementException when no message has the id */
     @Override
     public void markDelivered(long id, Instant deliveredAt) {
-        tx.run(c -> {
-            try (PreparedStatement update = c.prepareStatement(
-                    "UPDATE instant_message SET delivered_at = ? WHERE id = ?")) {
-                Columns.setInstant(update, 1, deliveredAt);
-                update.setLong(2, id);
-                if (update.executeUpdate() == 0) {
-                    throw new NoSuchElementException("no message " + id);
-                }
-                return null;
+        tx.run(sql -> {
+            if (sql.update("UPDATE instant_message SET delivered_at = ? WHERE id = ?", deliveredAt, id) == 0) {
+                throw new NoSuchElementException("no message " + id);
             }
+            return null;
         });
     }
 
     @Override
     public List<InstantMessage> pendingFor(long tenantId, String toExtension) {
-        return tx.run(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM instant_message "
-                    + "WHERE tenant_id = ? AND to_extension = ? AND delivered_at IS NULL ORDER BY created_at, id")) {
-                select.setLong(1, tenantId);
-                select.setString(2, toExtension);
-                return Queries.list(select, DerbyMessageStore::map);
-            }
-        });
+        return tx.run(sql -> sql.list(MESSAGE.select("WHERE tenant_id = ? AND to_extension = ? "
+                + "AND delivered_at IS NULL ORDER BY created_at, id"), DerbyMessageStore::map, tenantId, toExtension));
     }
 
     /** @throws IllegalArgumentException when {@code peer} is given without {@code extension} */
@@ -101,61 +75,36 @@ final class DerbyMessageStore implements MessageStore {
         } else if (extension != null) {
             where.and("from_extension = ? OR to_extension = ?", extension, extension);
         }
-        return tx.run(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM instant_message"
-                    + where.sql() + " ORDER BY created_at DESC, id DESC" + Page.sql())) {
-                page.bind(select, where.bind(select));
-                return Queries.list(select, DerbyMessageStore::map);
-            }
-        });
+        return tx.run(sql -> sql.list(MESSAGE.select(where.sql() + " ORDER BY created_at DESC, id DESC" + Page.sql()),
+                DerbyMessageStore::map, where.parameters(page.offset(), page.limit())));
     }
 
     @Override
     public int markRead(long tenantId, String toExtension, String fromExtension, Instant at) {
-        return tx.run(c -> {
-            try (PreparedStatement update = c.prepareStatement("UPDATE instant_message SET read_at = ?, "
-                    + "delivered_at = COALESCE(delivered_at, ?) "
-                    + "WHERE tenant_id = ? AND to_extension = ? AND from_extension = ? AND read_at IS NULL")) {
-                Columns.setInstant(update, 1, at);
-                Columns.setInstant(update, 2, at);
-                update.setLong(3, tenantId);
-                update.setString(4, toExtension);
-                update.setString(5, fromExtension);
-                return update.executeUpdate();
-            }
-        });
+        return tx.run(sql -> sql.update("UPDATE instant_message SET read_at = ?, "
+                + "delivered_at = COALESCE(delivered_at, ?) "
+                + "WHERE tenant_id = ? AND to_extension = ? AND from_extension = ? AND read_at IS NULL",
+                at, at, tenantId, toExtension, fromExtension));
     }
 
     /** One grouped query for peers and unread counts, then the newest message of each peer. */
     @Override
     public List<Conversation> conversations(long tenantId, String extension) {
-        return tx.run(c -> {
-            List<Conversation> out = new ArrayList<>();
-            try (PreparedStatement peers = c.prepareStatement("SELECT peer, "
+        return tx.run(sql -> {
+            List<Map.Entry<String, Integer>> peers = sql.list("SELECT peer, "
                     + "SUM(CASE WHEN to_extension = ? AND read_at IS NULL THEN 1 ELSE 0 END) AS unread "
                     + "FROM (SELECT CASE WHEN from_extension = ? THEN to_extension ELSE from_extension END AS peer, "
                     + "to_extension, read_at FROM instant_message "
-                    + "WHERE tenant_id = ? AND (from_extension = ? OR to_extension = ?)) AS mine GROUP BY peer");
-                 PreparedStatement last = c.prepareStatement("SELECT " + COLUMNS + " FROM instant_message "
-                    + "WHERE tenant_id = ? AND ((from_extension = ? AND to_extension = ?) "
+                    + "WHERE tenant_id = ? AND (from_extension = ? OR to_extension = ?)) AS mine GROUP BY peer",
+                    row -> Map.entry(row.getString("peer"), row.getInt("unread")),
+                    extension, extension, tenantId, extension, extension);
+            String last = MESSAGE.select("WHERE tenant_id = ? AND ((from_extension = ? AND to_extension = ?) "
                     + "OR (from_extension = ? AND to_extension = ?)) ORDER BY created_at DESC, id DESC "
-                    + "FETCH FIRST 1 ROWS ONLY")) {
-                peers.setString(1, extension);
-                peers.setString(2, extension);
-                peers.setLong(3, tenantId);
-                peers.setString(4, extension);
-                peers.setString(5, extension);
-                List<Map.Entry<String, Integer>> found = Queries.list(peers,
-                        row -> Map.entry(row.getString("peer"), row.getInt("unread")));
-                for (Map.Entry<String, Integer> p : found) {
-                    last.setLong(1, tenantId);
-                    last.setString(2, extension);
-                    last.setString(3, p.getKey());
-                    last.setString(4, p.getKey());
-                    last.setString(5, extension);
-                    Queries.first(last, DerbyMessageStore::map)
-                            .ifPresent(m -> out.add(new Conversation(p.getKey(), m, p.getValue())));
-                }
+                    + "FETCH FIRST 1 ROWS ONLY");
+            List<Conversation> out = new ArrayList<>();
+            for (Map.Entry<String, Integer> p : peers) {
+                sql.first(last, DerbyMessageStore::map, tenantId, extension, p.getKey(), p.getKey(), extension)
+                        .ifPresent(m -> out.add(new Conversation(p.getKey(), m, p.getValue())));
             }
             out.sort(Comparator.comparing((Conversation v) -> v.lastMessage().createdAt())
                     .thenComparingLong(v -> v.lastMessage().id()).reversed());

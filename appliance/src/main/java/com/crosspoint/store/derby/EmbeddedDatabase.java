@@ -107,11 +107,17 @@ final class EmbeddedDatabase {
         return dbDir;
     }
 
+    /** Work on a borrowed connection, which it must not close unless it is done with it for good. */
+    @FunctionalInterface
+    interface ConnectionWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
     /**
      * Runs {@code work} on a connection no other thread uses meanwhile. The work must leave no
      * transaction open; a connection it closed (Liquibase closes its own) is not reused.
      */
-    <T> T withConnection(Transactions.Work<T> work) throws SQLException {
+    <T> T withConnection(ConnectionWork<T> work) throws SQLException {
         lifecycle.readLock().lock();
         try {
             if (closed) {

@@ -1,8 +1,6 @@
 package com.crosspoint.store.derby;
 
 import com.crosspoint.store.StoreException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -47,23 +45,13 @@ final class IdBlocks {
 
         /** Commits the reservation of the next block, and returns its end. */
         private long reserve() {
-            return tx.run(c -> {
-                try (PreparedStatement update = c.prepareStatement(
-                        "UPDATE id_block SET next_id = next_id + ? WHERE table_name = ?")) {
-                    update.setInt(1, BLOCK_SIZE);
-                    update.setString(2, table);
-                    if (update.executeUpdate() == 0) {
-                        throw new StoreException("no id block for table " + table, null);
-                    }
+            return tx.run(sql -> {
+                int reserved = sql.update("UPDATE id_block SET next_id = next_id + ? WHERE table_name = ?",
+                        BLOCK_SIZE, table);
+                if (reserved == 0) {
+                    throw new StoreException("no id block for table " + table, null);
                 }
-                try (PreparedStatement select = c.prepareStatement(
-                        "SELECT next_id FROM id_block WHERE table_name = ?")) {
-                    select.setString(1, table);
-                    try (ResultSet row = select.executeQuery()) {
-                        row.next();
-                        return row.getLong(1);
-                    }
-                }
+                return sql.one("SELECT next_id FROM id_block WHERE table_name = ?", row -> row.getLong(1), table);
             });
         }
     }

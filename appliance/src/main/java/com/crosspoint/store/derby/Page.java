@@ -1,8 +1,5 @@
 package com.crosspoint.store.derby;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-
 /** One page of an ordered result: rows {@code offset} to {@code offset + limit - 1}. */
 record Page(int offset, int limit) {
     Page {
@@ -16,13 +13,11 @@ record Page(int offset, int limit) {
         return limit == 0;
     }
 
-    /** Appended after ORDER BY; parameters rather than literals keep one cached plan for every page. */
+    /**
+     * Appended after ORDER BY, with {@link #offset} and {@link #limit} as its parameters; parameters
+     * rather than literals keep one cached plan for every page.
+     */
     static String sql() {
         return " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
-    }
-
-    void bind(PreparedStatement statement, int firstIndex) throws SQLException {
-        statement.setInt(firstIndex, offset);
-        statement.setInt(firstIndex + 1, limit);
     }
 }

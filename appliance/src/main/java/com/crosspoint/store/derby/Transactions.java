@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs store operations as single transactions and turns SQL failures into store exceptions. */
+/**
+ * Runs store operations as single transactions and turns SQL failures into store exceptions: the
+ * one place where SQLState 23505 becomes a {@link DuplicateKeyException}.
+ */
 final class Transactions {
     private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
 
@@ -16,10 +19,10 @@ final class Transactions {
     /** A deadlock victim was rolled back completely, so running it again is safe. */
     private static final int ATTEMPTS = 3;
 
-    /** Work on a borrowed connection, which it must not close. */
+    /** The statements of one transaction. */
     @FunctionalInterface
     interface Work<T> {
-        T run(Connection connection) throws SQLException;
+        T run(Sql sql) throws SQLException;
     }
 
     /** What a unique-constraint violation of an operation means to the API. */
@@ -56,7 +59,7 @@ final class Transactions {
     private static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {
         connection.setAutoCommit(false);
         try {
-            T result = work.run(connection);
+            T result = work.run(new Sql(connection));
             connection.commit();
             return result;
         } catch (Throwable e) {

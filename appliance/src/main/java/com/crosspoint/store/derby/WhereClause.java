@@ -1,7 +1,5 @@
 package com.crosspoint.store.derby;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,12 +19,10 @@ final class WhereClause {
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
-    /** Binds the parameters from index 1; returns the next free index. */
-    int bind(PreparedStatement statement) throws SQLException {
-        int index = 1;
-        for (Object value : parameters) {
-            statement.setObject(index++, value);
-        }
-        return index;
+    /** The conditions' parameters, then {@code after} (those of the rest of the statement). */
+    Object[] parameters(Object... after) {
+        List<Object> all = new ArrayList<>(parameters);
+        all.addAll(List.of(after));
+        return all.toArray();
     }
 }

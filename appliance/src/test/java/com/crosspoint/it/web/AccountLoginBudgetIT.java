@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Password guessing from many addresses (issue 10, item 6, web side): every address stays under the per-address
- * throttle (3 guesses each), yet after the account's budget (10 failures) the account backs off for every new
+ * throttle (3 guesses each), yet after the account's budget (more than 10 failures) the account backs off for every new
  * address, even for the right password; its owner, from the address it already logged in from, still gets in,
  * and the admin's event stream hears of it.
  */
@@ -66,12 +66,14 @@ class AccountLoginBudgetIT {
 
             assertThat(login(owner, PASSWORD).status()).as("the owner from its known address").isEqualTo(200);
 
-            await().atMost(Duration.ofSeconds(5)).until(() -> watch.types().contains("security.account-throttled"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> watch.types().contains("security.account-back-off"));
             JsonNode frame = watch.frames().stream()
-                    .filter(f -> f.get("type").asText().equals("security.account-throttled")).findFirst().orElseThrow();
+                    .filter(f -> f.get("type").asText().equals("security.account-back-off")).findFirst().orElseThrow();
+            assertThat(frame.get("channel").asText()).isEqualTo("web");
             assertThat(frame.get("account").asText()).isEqualTo("1001");
             assertThat(frame.get("tenantId").asLong()).isEqualTo(pbx.tenant().id());
-            assertThat(frame.get("retryAfterSeconds").asLong()).isPositive();
+            assertThat(frame.get("sources").asInt()).isGreaterThan(1);
+            assertThat(frame.get("backOffSeconds").asLong()).isPositive();
         }
     }
 

@@ -216,6 +216,7 @@ public final class VoicemailLoad {
                     String ext = Integer.toString(FIRST_EXTENSION + n);
                     Map<String, Object> settings = new HashMap<>();
                     settings.put("doNotDisturb", true);
+                    settings.put("doNotDisturbToVoicemail", true);
                     Map<String, Object> user = new HashMap<>();
                     user.put("extension", ext);
                     user.put("displayName", "VM load " + ext);

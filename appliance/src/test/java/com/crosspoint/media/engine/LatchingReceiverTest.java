@@ -142,6 +142,22 @@ class LatchingReceiverTest {
     }
 
     @Test
+    void behindNatTheFirstSourceOfANegotiatedPayloadTypeLatches() {
+        SignalledLatch policy = new SignalledLatch(SignalledPeer.behindNat(PHONE.getAddress()), N);
+        SourceLatch natLatch = new SourceLatch(policy);
+        LatchingReceiver natReceiver = new LatchingReceiver(natLatch, relay, (datagram, from, stream) -> { },
+                latched::add);
+        for (int i = 0; i < 3 * N; i++) { // a stranger first, with a payload type nobody negotiated
+            natReceiver.onDatagram(rtp(96, i, 8, SILENCE_PCMU), REBOUND, false, 0, STREAM);
+        }
+        assertThat(natLatch.source()).isNull();
+        natReceiver.onDatagram(pcmu(100, 0x1234), REBOUND, false, 1_000_000, STREAM); // PCMU from a NAT port
+        assertThat(natLatch.source()).isEqualTo(REBOUND);
+        assertThat(latched).containsExactly(REBOUND);
+        assertThat(relay.sequences).containsExactly(100);
+    }
+
+    @Test
     void whatDoesNotParseIsMalformedAndNeverMovesTheLatch() {
         receive(ByteBuffer.wrap(new byte[] {(byte) 0x8F, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0}), PHONE, 0); // CSRCs
         relay.refuseAs = RtpConsumer.Admission.MALFORMED; // e.g. a telephone-event too short to parse

@@ -30,8 +30,13 @@ final class RtpDatagrams {
 
     /** What a receiver reads from a PCMU packet that arrived from {@code from} at {@code millis}. */
     static ReceivedRtp received(InetSocketAddress from, long millis, int seq) {
+        return received(from, millis, seq, 7);
+    }
+
+    /** What a receiver reads from a PCMU packet of stream {@code ssrc} that arrived from {@code from}. */
+    static ReceivedRtp received(InetSocketAddress from, long millis, int seq, long ssrc) {
         ReceivedRtp packet = new ReceivedRtp();
-        if (packet.read(pcmu(seq, 7), from, millis * 1_000_000L) != ReceivedRtp.Read.OK) {
+        if (packet.read(pcmu(seq, ssrc), from, millis * 1_000_000L) != ReceivedRtp.Read.OK) {
             throw new AssertionError("a plain PCMU packet did not read");
         }
         return packet;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The latching rules, driven with packets read from datagrams at chosen arrival times; no sockets. */
+/** The latch with the permissive rule ({@link QuietTakeover}), driven with packets read from datagrams at chosen arrival times; no sockets. */
 class SourceLatchTest {
     private static final int N = 5;
     private static final InetSocketAddress PHONE = address(4000);
@@ -100,32 +100,6 @@ class SourceLatchTest {
         assertThat(from(STRANGER, 10)).isEqualTo(Verdict.LATCHED_NOW);
         assertThat(latch.source()).isEqualTo(STRANGER);
         assertThat(latch.relatches()).isZero(); // a fresh latch, not a takeover
-    }
-
-    @Test
-    void aPolicyDecidesWhoLatchesFirst() {
-        // the shape issue 10 needs: only the address SDP signalled may latch first
-        SourceLatch strict = new SourceLatch(new LatchPolicy() {
-            @Override
-            public boolean latchesFirst(ReceivedRtp packet, MediaParameters stream) {
-                return packet.source().equals(stream.remoteRtp());
-            }
-
-            @Override
-            public boolean takesOver(ReceivedRtp packet, long quietNanos) {
-                return false;
-            }
-
-            @Override
-            public void latchedSourceSent() {
-            }
-        });
-        assertThat(strict.check(received(STRANGER, 0, 1), STREAM)).isEqualTo(Verdict.FOREIGN);
-        assertThat(strict.source()).isNull();
-        assertThat(strict.foreignPackets()).isEqualTo(1);
-        assertThat(strict.check(received(PHONE, 20, 2), STREAM)).isEqualTo(Verdict.LATCHED_NOW);
-        assertThat(strict.check(received(STRANGER, 9000, 3), STREAM)).isEqualTo(Verdict.FOREIGN);
-        assertThat(strict.source()).isEqualTo(PHONE);
     }
 
     @Test

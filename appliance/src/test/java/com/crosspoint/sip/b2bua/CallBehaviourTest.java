@@ -31,7 +31,12 @@ class CallBehaviourTest {
 
     @BeforeEach
     void tenant() {
-        env = new FakeEnvironment();
+        tenant(true);
+    }
+
+    /** Alice (1001, one phone), Bob (1002, two phones) and Carol (1003, one phone), with or without voicemail. */
+    private void tenant(boolean voicemail) {
+        env = new FakeEnvironment(voicemail);
         alice = env.user("1001", 1);
         env.user("1002", 2);
         env.user("1003", 1);
@@ -60,6 +65,21 @@ class CallBehaviourTest {
             assertThat(call.caller().log()).containsExactly("ringing 180", "answered with bob");
             assertThat(env.dialled("1002-1").log()).containsExactly("cancelled");
             assertThat(env.lastShown()).isEqualTo(CallState.ANSWERED);
+        }
+
+        @Test
+        void theRecordNamesWhoAnsweredAfterForwarding() {
+            env.user("1002", new CallSettings(null, null, "1003", 15, false), 1);
+            FakeEnvironment.Started call = env.call(alice, "1002", ALICE);
+            env.advance(Duration.ofSeconds(15));
+            env.dialled("1003-1").pickUp(CAROL);
+            env.runLane();
+            call.call().onBye(call.caller(), call.caller().request(Request.BYE, null));
+
+            assertThat(env.records).singleElement().satisfies(r -> {
+                assertThat(r.callee()).isEqualTo("1002");
+                assertThat(r.answeredBy()).isEqualTo("1003");
+            });
         }
 
         @Test
@@ -302,7 +322,41 @@ class CallBehaviourTest {
         }
 
         @Test
-        void aBusyTargetIsReportedAndBothPartiesKeepTheirCall() {
+        void aBusyTargetLeavesTheTransfereeInTheTargetsMailbox() {
+            FakeEnvironment.Started call = transferred("1003");
+            env.dialled("1003-1").refuse(Response.BUSY_HERE);
+            env.runLane();
+
+            assertJoinedTheApplication(call, "mailbox 1003");
+        }
+
+        @Test
+        void aTargetWithNoPhoneLeavesTheTransfereeInTheTargetsMailbox() {
+            env.user("1004", 0);
+            FakeEnvironment.Started call = transferred("1004");
+
+            assertJoinedTheApplication(call, "mailbox 1004");
+        }
+
+        @Test
+        void aTransferToANumberTheApplianceAnswersLeavesTheTransfereeThere() {
+            FakeEnvironment.Started call = transferred("700");
+
+            assertThat(env.dialled()).extracting(FakeLeg::toString).containsExactly("1002-1", "1002-2");
+            assertJoinedTheApplication(call, "menu 700");
+        }
+
+        @Test
+        void aTransfereeThatRefusesTheApplianceKeepsItsCall() {
+            FakeEnvironment.Started call = transferred("700");
+            env.answering().get(0).joined(Response.NOT_ACCEPTABLE_HERE);
+
+            assertSurvived(call, "notified SIP/2.0 488 Not Acceptable Here (last)");
+        }
+
+        @Test
+        void withoutVoicemailABusyTargetIsReportedAndBothPartiesKeepTheirCall() {
+            tenant(false);
             FakeEnvironment.Started call = transferred("1003");
             env.dialled("1003-1").refuse(Response.BUSY_HERE);
             env.runLane();
@@ -311,7 +365,8 @@ class CallBehaviourTest {
         }
 
         @Test
-        void aTargetThatDoesNotAnswerIsReportedAndBothPartiesKeepTheirCall() {
+        void withoutVoicemailATargetThatDoesNotAnswerIsReportedAndBothPartiesKeepTheirCall() {
+            tenant(false);
             FakeEnvironment.Started call = transferred("1003");
             env.advance(Duration.ofSeconds(20));
 
@@ -320,11 +375,29 @@ class CallBehaviourTest {
         }
 
         @Test
-        void aTargetWithNoPhoneIsReportedAndBothPartiesKeepTheirCall() {
+        void withoutVoicemailATargetWithNoPhoneIsReportedAndBothPartiesKeepTheirCall() {
+            tenant(false);
             env.user("1004", 0);
             FakeEnvironment.Started call = transferred("1004");
 
             assertSurvived(call, "notified SIP/2.0 480 Temporarily Unavailable (last)");
+        }
+
+        /** The appliance joined the transferee (alice) with {@code app}; bob was told and hung up. */
+        private void assertJoinedTheApplication(FakeEnvironment.Started call, String app) {
+            FakeLeg joining = env.answering().get(0);
+            assertThat(joining.log()).containsExactly("joining " + app);
+            joining.joined(Response.OK);
+
+            assertThat(joining.log()).containsExactly("joining " + app, "started " + app);
+            assertThat(env.dialled("1002-1").log()).endsWith("notified SIP/2.0 200 OK (last)", "bye");
+            assertThat(env.published.get(env.published.size() - 1).connectedTo()).isEqualTo(app);
+            assertThat(env.lastShown()).isEqualTo(CallState.ANSWERED);
+            // alice now talks to the application: her BYE ends the call, recorded as the application says
+            call.call().onBye(call.caller(), call.caller().request(Request.BYE, null));
+            assertThat(joining.log()).endsWith("bye");
+            assertThat(env.records).singleElement().satisfies(r -> assertThat(r.disposition())
+                    .isEqualTo(app.startsWith("mailbox") ? Disposition.VOICEMAIL : Disposition.ANSWERED));
         }
 
         @Test
@@ -389,6 +462,21 @@ class CallBehaviourTest {
             assertThat(call.caller().log()).containsExactly("answered with appliance", "offered carol");
             assertThat(env.lastShown()).isEqualTo(CallState.ANSWERED);
             assertThat(env.published.get(env.published.size() - 1).connectedTo()).isEqualTo("1003");
+        }
+
+        @Test
+        void theRecordOfACallAMenuHandedOnNamesWhoAnswered() {
+            FakeEnvironment.Started call = handedTo("1003");
+            env.dialled("1003-1").pickUp(CAROL);
+            env.runLane();
+            call.caller().answerOffer(Response.OK, ALICE);
+            call.call().onBye(call.caller(), call.caller().request(Request.BYE, null));
+
+            assertThat(env.records).singleElement().satisfies(r -> {
+                assertThat(r.callee()).isEqualTo("700");
+                assertThat(r.answeredBy()).isEqualTo("1003");
+                assertThat(r.disposition()).isEqualTo(Disposition.ANSWERED);
+            });
         }
 
         @Test

@@ -51,11 +51,18 @@ final class FakeEnvironment implements CallEnvironment {
     final List<CallRecord> records = new ArrayList<>();
     private boolean forgotten;
 
+    /** A tenant with a menu at 700 and voicemail. */
     FakeEnvironment() {
+        this(true);
+    }
+
+    /** @param voicemail whether users have mailboxes (without, unanswered calls are refused) */
+    FakeEnvironment(boolean voicemail) {
         directory.apply(new TenantEvent(ProvisioningEvent.Kind.CREATED, TENANT, Instant.EPOCH));
         dialPlan = new DialPlan(directory, List.of((tenant, caller, number) ->
                 "700".equals(number) ? Optional.of(new Named("menu 700", Disposition.ANSWERED)) : Optional.empty()),
-                (owner, reason, caller) -> new Named("mailbox " + owner.extension(), Disposition.VOICEMAIL));
+                voicemail ? (owner, reason, caller) -> new Named("mailbox " + owner.extension(), Disposition.VOICEMAIL)
+                        : null);
     }
 
     /** A user of the tenant with {@code settings}, and {@code phones} registered phones. */
@@ -161,7 +168,7 @@ final class FakeEnvironment implements CallEnvironment {
     }
 
     @Override
-    public ApplicationLeg answering(B2buaCall call, CallerLeg caller, CallApplication app) {
+    public ApplicationLeg answering(B2buaCall call, Leg phone, CallApplication app) {
         FakeLeg leg = FakeLeg.application(app);
         answering.add(leg);
         return leg;

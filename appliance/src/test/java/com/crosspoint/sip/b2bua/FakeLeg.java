@@ -30,6 +30,7 @@ final class FakeLeg implements CallerLeg, DialledLeg, ApplicationLeg, InDialogRe
     private boolean finalSent;
     private final List<OfferListener> offers = new ArrayList<>();
     private CallApplication app;
+    private OfferListener joining;
     private Answer negotiation = new Answer(Response.OK, null, sdp("appliance", 30000));
 
     private FakeLeg(String name, String label, boolean phone) {
@@ -214,6 +215,17 @@ final class FakeLeg implements CallerLeg, DialledLeg, ApplicationLeg, InDialogRe
         log.add("negotiated");
         lastSdp = negotiation.sdp();
         return negotiation;
+    }
+
+    @Override
+    public void join(OfferListener joined) {
+        log.add("joining " + label());
+        joining = joined;
+    }
+
+    /** The phone this application leg joined answered its offer with {@code status}. */
+    void joined(int status) {
+        joining.answered(status, null);
     }
 
     @Override

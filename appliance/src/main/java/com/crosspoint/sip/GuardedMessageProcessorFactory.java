@@ -1,0 +1,137 @@
+package com.crosspoint.sip;
+
+import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.stack.MessageProcessor;
+import gov.nist.javax.sip.stack.NioMessageProcessorFactory;
+import gov.nist.javax.sip.stack.NioTcpMessageChannel;
+import gov.nist.javax.sip.stack.NioTcpMessageProcessor;
+import gov.nist.javax.sip.stack.NioTlsMessageProcessor;
+import gov.nist.javax.sip.stack.SIPStackTimerTask;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.channels.SocketChannel;
+import javax.sip.ListeningPoint;
+import javax.sip.SipStack;
+
+/**
+ * JAIN-SIP's NIO message processors (named in the stack properties), with the stack's {@link ConnectionGuard} in
+ * front of the TCP and TLS ports: each accepted connection is admitted or refused; {@link #auditIdle} closes the
+ * idle ones on the stack's own timer. UDP and the rest are JAIN-SIP's own.
+ */
+public final class GuardedMessageProcessorFactory extends NioMessageProcessorFactory {
+    @Override
+    public MessageProcessor createMessageProcessor(SIPTransactionStack stack, InetAddress address, int port,
+                                                   String transport) throws IOException {
+        Admission admission = StackAttachments.of(((SipStackImpl) stack).getStackName())
+                .map(a -> new Admission(a.connections())).orElse(null);
+        if (admission != null && transport.equalsIgnoreCase(ListeningPoint.TCP)) {
+            return new GuardedTcp(address, stack, port, admission);
+        }
+        if (admission != null && transport.equalsIgnoreCase(ListeningPoint.TLS)) {
+            return new GuardedTls(address, stack, port, admission);
+        }
+        return super.createMessageProcessor(stack, address, port, transport);
+    }
+
+    /**
+     * Runs the guard's idle audit on the stack's own timer (stopped with the stack), every
+     * {@link ConnectionGuard#auditPeriodMillis}; called once the listening points exist.
+     */
+    static void auditIdle(SipStack stack, ConnectionGuard guard) {
+        long period = guard.auditPeriodMillis();
+        ((SIPTransactionStack) stack).getTimer().scheduleWithFixedDelay(new IdleAudit(guard), period, period);
+    }
+
+    /**
+     * What the TCP and the TLS processor do alike (they extend different JAIN-SIP classes). A refused connection
+     * gets its input shut before the stack registers it with its selector: the first read sees end of stream and
+     * the stack closes it as it closes any connection whose peer hung up. (Closing it here would make the stack log
+     * an error with a stack trace for every refused connection.)
+     */
+    private record Admission(ConnectionGuard guard) {
+        NioTcpMessageChannel admit(NioTcpMessageChannel channel, SocketChannel client) throws IOException {
+            if (!guard.admit(new Accepted(channel))) {
+                client.socket().shutdownInput();
+            }
+            return channel;
+        }
+    }
+
+    private static final class GuardedTcp extends NioTcpMessageProcessor {
+        private final Admission admission;
+
+        GuardedTcp(InetAddress address, SIPTransactionStack stack, int port, Admission admission) {
+            super(address, stack, port);
+            this.admission = admission;
+        }
+
+        @Override
+        public NioTcpMessageChannel createMessageChannel(NioTcpMessageProcessor processor, SocketChannel client)
+                throws IOException {
+            return admission.admit(super.createMessageChannel(processor, client), client);
+        }
+    }
+
+    private static final class GuardedTls extends NioTlsMessageProcessor {
+        private final Admission admission;
+
+        GuardedTls(InetAddress address, SIPTransactionStack stack, int port, Admission admission) {
+            super(address, stack, port);
+            this.admission = admission;
+        }
+
+        @Override
+        public NioTcpMessageChannel createMessageChannel(NioTcpMessageProcessor processor, SocketChannel client)
+                throws IOException {
+            return admission.admit(super.createMessageChannel(processor, client), client);
+        }
+    }
+
+    /** An accepted JAIN-SIP channel as the guard sees it. */
+    private record Accepted(NioTcpMessageChannel channel) implements ConnectionGuard.Connection {
+        @Override
+        public String host() {
+            return channel.getPeerAddress();
+        }
+
+        @Override
+        public int port() {
+            return channel.getPeerPort();
+        }
+
+        @Override
+        public boolean isOpen() {
+            return channel.getSocketChannel().isOpen();
+        }
+
+        @Override
+        public long lastActivityMillis() {
+            return channel.getLastActivityTimestamp();
+        }
+
+        @Override
+        public void close() {
+            channel.close();
+        }
+    }
+
+    /** The guard's idle audit on the stack's timer. */
+    private static final class IdleAudit extends SIPStackTimerTask {
+        private final ConnectionGuard guard;
+
+        IdleAudit(ConnectionGuard guard) {
+            this.guard = guard;
+        }
+
+        @Override
+        public void runTask() {
+            guard.closeIdle();
+        }
+
+        @Override
+        public Object getThreadHash() {
+            return null;
+        }
+    }
+}
