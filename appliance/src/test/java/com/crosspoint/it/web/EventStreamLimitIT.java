@@ -6,42 +6,32 @@ import static org.awaitility.Awaitility.await;
 
 import com.crosspoint.testing.AdminApi;
 import com.crosspoint.testing.EventClient;
-import com.crosspoint.testing.TestAppliance;
+import com.crosspoint.testing.ApplianceExtension;
 import com.crosspoint.testing.web.Dashboards;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Event-stream WebSockets per login (issue 10, item 5): one login may hold {@code http.maxEventStreamsPerLogin}
  * (default 8) streams; the next upgrade is refused with 429 and counted, and a stream closed frees its place.
  */
 class EventStreamLimitIT {
+    @RegisterExtension
+    static final ApplianceExtension PBX = ApplianceExtension.start();
     private static final int DEFAULT_LIMIT = 8;
-    private static TestAppliance pbx;
 
-    @BeforeAll
-    static void start() {
-        pbx = TestAppliance.start();
-    }
 
-    @AfterAll
-    static void stop() {
-        if (pbx != null) {
-            pbx.close();
-        }
-    }
 
     @Test
     void oneLoginGetsItsStreamsAndTheNextIsRefusedWith429() throws Exception {
-        AdminApi admin = new AdminApi(pbx.appliance().httpPort(), Dashboards.ADMIN, Dashboards.ADMIN_PASSWORD);
-        AdminApi other = new AdminApi(pbx.appliance().httpPort(), Dashboards.ADMIN, Dashboards.ADMIN_PASSWORD);
-        String base = Dashboards.base(pbx);
+        AdminApi admin = new AdminApi(PBX.get().appliance().httpPort(), Dashboards.ADMIN, Dashboards.ADMIN_PASSWORD);
+        AdminApi other = new AdminApi(PBX.get().appliance().httpPort(), Dashboards.ADMIN, Dashboards.ADMIN_PASSWORD);
+        String base = Dashboards.base(PBX.get());
         List<EventClient> streams = new ArrayList<>();
         try {
             for (int i = 0; i < DEFAULT_LIMIT; i++) {

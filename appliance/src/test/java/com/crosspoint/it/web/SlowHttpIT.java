@@ -2,7 +2,7 @@ package com.crosspoint.it.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.crosspoint.testing.TestAppliance;
+import com.crosspoint.testing.ApplianceExtension;
 import com.crosspoint.testing.web.Dashboards;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,9 +20,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Slow HTTP (slowloris on the body): many unauthenticated clients that send a login's headers and then trickle
@@ -31,25 +30,15 @@ import org.junit.jupiter.api.Test;
  * per-source connection cap alone cannot be what saves the API.
  */
 class SlowHttpIT {
+    @RegisterExtension
+    static final ApplianceExtension PBX = ApplianceExtension.start(Map.of("http.maxConnectionsPerSource", "16"));
     private static final int SOURCES = 20;
     private static final int PER_SOURCE = 10;
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(1);
 
-    private static TestAppliance pbx;
-    private static HttpClient http;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(ANSWER_WITHIN).build();
 
-    @BeforeAll
-    static void start() {
-        pbx = TestAppliance.start(Map.of("http.maxConnectionsPerSource", "16"));
-        http = HttpClient.newBuilder().connectTimeout(ANSWER_WITHIN).build();
-    }
 
-    @AfterAll
-    static void stop() {
-        if (pbx != null) {
-            pbx.close();
-        }
-    }
 
     @Test
     void twoHundredSlowLoginBodiesDoNotStopHealthOrANormalLogin() throws Exception {
@@ -130,7 +119,7 @@ class SlowHttpIT {
     private static Socket connect(InetAddress from) throws IOException {
         Socket s = new Socket();
         s.bind(new InetSocketAddress(from, 0));
-        s.connect(new InetSocketAddress("127.0.0.1", pbx.appliance().httpPort()), 2000);
+        s.connect(new InetSocketAddress("127.0.0.1", PBX.get().appliance().httpPort()), 2000);
         return s;
     }
 
@@ -161,11 +150,11 @@ class SlowHttpIT {
     }
 
     private static void assertAnswersWithin(String method, String path, String body, int status) throws Exception {
-        HttpRequest.Builder rq = HttpRequest.newBuilder(URI.create(Dashboards.base(pbx) + path)).timeout(ANSWER_WITHIN);
+        HttpRequest.Builder rq = HttpRequest.newBuilder(URI.create(Dashboards.base(PBX.get()) + path)).timeout(ANSWER_WITHIN);
         rq = body == null ? rq.GET() : rq.header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body));
         long t0 = System.nanoTime();
-        HttpResponse<String> r = http.send(rq.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HTTP.send(rq.build(), HttpResponse.BodyHandlers.ofString());
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         assertThat(r.statusCode()).as(method + " " + path).isEqualTo(status);
         assertThat(took).as(method + " " + path + " took").isLessThan(ANSWER_WITHIN);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import com.crosspoint.testing.AdminApi;
 import com.crosspoint.testing.LogCapture;
-import com.crosspoint.testing.TestAppliance;
+import com.crosspoint.testing.ApplianceExtension;
 import com.crosspoint.testing.web.Dashboards;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,38 +21,33 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The smaller faults of issue 10, item 7 (web side), against the real appliance: an extreme date in a CDR
  * filter, an admin changing its own password, a client that drops mid-body, and what answers give away.
  */
 class WebAnswersIT {
+    @RegisterExtension
+    static final ApplianceExtension PBX = ApplianceExtension.start();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static TestAppliance pbx;
     private static AdminApi root;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void start() {
-        pbx = TestAppliance.start();
-        root = new AdminApi(pbx.appliance().httpPort(), Dashboards.ADMIN, Dashboards.ADMIN_PASSWORD);
+    static void login() {
+        root = new AdminApi(PBX.get().appliance().httpPort(), Dashboards.ADMIN, Dashboards.ADMIN_PASSWORD);
     }
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @AfterAll
-    static void stop() {
-        if (pbx != null) {
-            pbx.close();
-        }
-    }
+
 
     @Test
     void anExtremeDateInACdrFilterIs400NamingTheField() throws Exception {
         for (String field : List.of("from", "to")) {
             for (String date : List.of("-1000000000-01-01T00:00:00Z", "+1000000000-12-31T23:59:59Z")) {
-                HttpResponse<String> r = send("GET", "/api/v1/tenants/" + pbx.tenant().id() + "/cdrs?" + field + "="
+                HttpResponse<String> r = send("GET", "/api/v1/tenants/" + PBX.get().tenant().id() + "/cdrs?" + field + "="
                         + URLEncoder.encode(date, StandardCharsets.UTF_8), root.token(), null);
                 assertThat(r.statusCode()).as(field + "=" + date).isEqualTo(400);
                 assertThat(JSON.readTree(r.body()).get("field").asText()).isEqualTo(field);
@@ -63,8 +58,8 @@ class WebAnswersIT {
     @Test
     void anAdminChangingItsOwnPasswordMustGiveTheCurrentOne() throws Exception {
         root.post("/admins", "{\"username\":\"carl\",\"password\":\"password-carl\",\"role\":\"ADMIN\",\"tenantId\":"
-                + pbx.tenant().id() + "}");
-        AdminApi carl = new AdminApi(pbx.appliance().httpPort(), "carl", "password-carl");
+                + PBX.get().tenant().id() + "}");
+        AdminApi carl = new AdminApi(PBX.get().appliance().httpPort(), "carl", "password-carl");
         long id = 0;
         for (JsonNode a : root.get("/admins")) {
             id = a.get("username").asText().equals("carl") ? a.get("id").asLong() : id;
@@ -81,14 +76,14 @@ class WebAnswersIT {
                 "{\"password\":\"new-password-carl\",\"currentPassword\":\"password-carl\"}").statusCode()).isEqualTo(204);
         // A superadmin resetting somebody else's password needs no current one.
         assertThat(send("PUT", path, root.token(), "{\"password\":\"reset-by-root\"}").statusCode()).isEqualTo(204);
-        assertThat(new AdminApi(pbx.appliance().httpPort(), "carl", "reset-by-root").token()).isNotBlank();
+        assertThat(new AdminApi(PBX.get().appliance().httpPort(), "carl", "reset-by-root").token()).isNotBlank();
     }
 
     @Test
     void aClientDroppingMidBodyLeavesNoErrorOrWarningInTheLog() throws Exception {
         try (LogCapture log = LogCapture.of("ROOT", Level.WARN)) {
             for (int i = 0; i < 5; i++) {
-                try (Socket s = new Socket("127.0.0.1", pbx.appliance().httpPort())) {
+                try (Socket s = new Socket("127.0.0.1", PBX.get().appliance().httpPort())) {
                     s.getOutputStream().write(("POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost\r\n"
                             + "Content-Type: application/json\r\nContent-Length: 200\r\n\r\n{\"username\":")
                             .getBytes(StandardCharsets.US_ASCII));
@@ -121,7 +116,7 @@ class WebAnswersIT {
     }
 
     private static String rawAnswer(String request) throws IOException {
-        try (Socket s = new Socket("127.0.0.1", pbx.appliance().httpPort())) {
+        try (Socket s = new Socket("127.0.0.1", PBX.get().appliance().httpPort())) {
             s.setSoTimeout(5000);
             s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             s.shutdownOutput();
@@ -132,7 +127,7 @@ class WebAnswersIT {
     }
 
     private static HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder rq = HttpRequest.newBuilder(URI.create(Dashboards.base(pbx) + path))
+        HttpRequest.Builder rq = HttpRequest.newBuilder(URI.create(Dashboards.base(PBX.get()) + path))
                 .timeout(Duration.ofSeconds(10));
         if (token != null) {
             rq.header("Authorization", "Bearer " + token);
