@@ -99,7 +99,8 @@ final class AdminsHandler implements RouteGroup {
             if (body.currentPassword() == null || body.currentPassword().isEmpty()) {
                 throw new ValidationException("currentPassword", "is required to change your own password");
             }
-            passwords.requireAdminPassword(LoginSource.web(rq.remoteAddress()), rq.principal().username(), body.currentPassword());
+            passwords.requireAdminPassword(LoginSource.web(rq.remoteAddress()), rq.principal().username(),
+                    body.currentPassword());
         }
         admins.updatePasswordHash(id, PasswordHasher.hash(body.password()));
         sessions.closeAccount(id);

@@ -60,7 +60,8 @@ final class UserSettings {
                 || attendant.byNumber(tenantId, number).isPresent()
                 || conferences.byNumber(tenantId, number).isPresent();
         if (!answered && number.chars().allMatch(Character::isDigit)) {
-            throw new ValidationException(field, "no user, auto-attendant menu or conference room has number " + number);
+            throw new ValidationException(field,
+                    "no user, auto-attendant menu or conference room has number " + number);
         }
     }
 }

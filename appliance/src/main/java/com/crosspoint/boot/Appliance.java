@@ -218,7 +218,8 @@ public final class Appliance implements AutoCloseable {
         // Last to start, first to stop: the API only serves services that are up.
         api = ApiServer.start(new ApiServices(config.node().name(), sip::port,
                 config.network().advertisedAddress(), stores, directory, provisioning,
-                registrar, activeCalls, b2bua, messagesService, voicemail, attendant, events, clock, conferences, media), apiSettings(),
+                registrar, activeCalls, b2bua, messagesService, voicemail, attendant, events, clock, conferences, media),
+                apiSettings(),
                 config.http().bind(), config.http().port());
         closers.push(api);
         Path dataDir = config.data().dir();

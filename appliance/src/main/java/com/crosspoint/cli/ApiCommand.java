@@ -90,7 +90,8 @@ abstract class ApiCommand implements Callable<Integer> {
 
     /** A text field of an answer, null when absent or null. */
     protected JsonNode deviceBySipUsername(ApiClient api, long tenantId, String sipUsername) {
-        JsonNode found = api.get("/api/v1/tenants/" + tenantId + "/devices?sipUsername=" + ApiClient.segment(sipUsername));
+        JsonNode found = api.get("/api/v1/tenants/" + tenantId + "/devices?sipUsername="
+                + ApiClient.segment(sipUsername));
         if (found.isEmpty()) {
             throw new ApiCallException("no device with SIP username " + sipUsername);
         }

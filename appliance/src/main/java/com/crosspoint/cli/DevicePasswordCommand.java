@@ -14,7 +14,8 @@ final class DevicePasswordCommand extends ApiCommand {
     @Parameters(index = "0", paramLabel = "SIP_USERNAME")
     String sipUsername;
 
-    @Option(names = "--password", paramLabel = "SIP_PASSWORD", description = "8 to 128 characters (default: generated).")
+    @Option(names = "--password", paramLabel = "SIP_PASSWORD",
+            description = "8 to 128 characters (default: generated).")
     String sipPassword;
 
     @Override

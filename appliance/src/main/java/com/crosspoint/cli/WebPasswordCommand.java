@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code crosspoint user web-password EXTENSION}: sets or resets the password the user signs in to the dashboard with. */
+/** {@code crosspoint user web-password EXTENSION}: sets or resets the password a user signs in to the dashboard. */
 @Command(name = "web-password", mixinStandardHelpOptions = true,
         description = {"Set or reset the dashboard (web) password of the user of an extension; their web logins end.",
             "Without --web-password one is generated and printed once."})
@@ -18,7 +18,8 @@ final class WebPasswordCommand extends ApiCommand {
     @Parameters(index = "0", paramLabel = "EXTENSION")
     String extension;
 
-    @Option(names = "--web-password", paramLabel = "PASSWORD", description = "8 to 128 characters (default: generated).")
+    @Option(names = "--web-password", paramLabel = "PASSWORD",
+            description = "8 to 128 characters (default: generated).")
     String webPassword;
 
     @Override

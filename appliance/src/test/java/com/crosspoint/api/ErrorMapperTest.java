@@ -37,7 +37,8 @@ class ErrorMapperTest {
         ErrorMapper errors = new ErrorMapper(clock);
         try (LogCapture log = LogCapture.of(ErrorMapper.class.getName(), Level.DEBUG)) {
             for (int i = 0; i < 50; i++) {
-                assertThat(errors.toReply(new IllegalStateException("boom " + i), "GET /api/v1/x").status()).isEqualTo(500);
+                assertThat(errors.toReply(new IllegalStateException("boom " + i), "GET /api/v1/x").status())
+                        .isEqualTo(500);
             }
             now = now.plus(ErrorMapper.TRACE_EVERY);
             errors.toReply(new IllegalStateException("later"), "GET /api/v1/x");
@@ -46,7 +47,8 @@ class ErrorMapperTest {
             List<ILoggingEvent> events = log.events();
             assertThat(events).hasSize(52).allMatch(e -> e.getLevel() == Level.ERROR)
                     .allMatch(e -> !e.getFormattedMessage().contains("\n"));
-            assertThat(events.stream().filter(e -> e.getThrowableProxy() != null).map(ILoggingEvent::getFormattedMessage))
+            assertThat(events.stream().filter(e -> e.getThrowableProxy() != null)
+                    .map(ILoggingEvent::getFormattedMessage))
                     .containsExactly("GET /api/v1/x failed: java.lang.IllegalStateException: boom 0",
                             "GET /api/v1/x failed: java.lang.IllegalStateException: later",
                             "GET /api/v1/y failed: java.lang.ArithmeticException: other kind");

@@ -290,7 +290,8 @@ class AdminCliTest {
 
         Run generated = cli("--tenant", DOMAIN, "device", "password", "6050");
         assertThat(generated.out()).containsPattern("SIP password: [A-Za-z0-9]{16}");
-        assertThat(cli("--tenant", DOMAIN, "device", "password", "9999").err()).contains("no device with SIP username 9999");
+        assertThat(cli("--tenant", DOMAIN, "device", "password", "9999").err())
+                .contains("no device with SIP username 9999");
     }
 
     private static int webLogin(String extension, String password) {
