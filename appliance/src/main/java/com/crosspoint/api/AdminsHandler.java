@@ -2,7 +2,7 @@ package com.crosspoint.api;
 
 import com.crosspoint.api.dto.AdminDto;
 import com.crosspoint.api.dto.AdminRequest;
-import com.crosspoint.api.dto.PasswordRequest;
+import com.crosspoint.api.dto.AdminPasswordRequest;
 import com.crosspoint.auth.PasswordHasher;
 import com.crosspoint.model.AdminAccount;
 import com.crosspoint.model.Role;
@@ -22,8 +22,10 @@ final class AdminsHandler implements RouteGroup {
     private final AdminStore admins;
     private final TenantStore tenants;
     private final LoginSessions sessions;
+    private final PasswordLogins passwords;
 
-    AdminsHandler(AdminStore admins, TenantStore tenants, LoginSessions sessions) {
+    AdminsHandler(AdminStore admins, TenantStore tenants, LoginSessions sessions, PasswordLogins passwords) {
+        this.passwords = passwords;
         this.admins = admins;
         this.tenants = tenants;
         this.sessions = sessions;
@@ -88,10 +90,17 @@ final class AdminsHandler implements RouteGroup {
         if (id != rq.principal().accountId()) {
             rq.principal().requireSuperadmin();
         }
-        PasswordRequest body = rq.body(PasswordRequest.class);
+        AdminPasswordRequest body = rq.body(AdminPasswordRequest.class);
         requirePassword(body.password());
         if (admins.list().stream().noneMatch(a -> a.id() == id)) {
             throw ApiException.notFound("no admin account " + id);
+        }
+        if (id == rq.principal().accountId()) {
+            if (body.currentPassword() == null || body.currentPassword().isEmpty()) {
+                throw new ValidationException("currentPassword", "is required to change your own password");
+            }
+            passwords.requireAdminPassword(LoginSource.web(rq.remoteAddress()), rq.principal().username(),
+                    body.currentPassword());
         }
         admins.updatePasswordHash(id, PasswordHasher.hash(body.password()));
         sessions.closeAccount(id);

@@ -2,7 +2,6 @@ package com.crosspoint.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -22,19 +21,16 @@ final class ApiRequest {
     private final Map<String, String> pathParams;
     private final LoginSessions.Login login;
     private final ObjectMapper json;
-    /** Bodies larger than this are not even drained: the connection is dropped instead. */
-    private static final long DRAIN_LIMIT = 1 << 20;
-
-    private final int maxBodyBytes;
+    private final RequestBody body;
     private Fields query;
 
     ApiRequest(Request request, Map<String, String> pathParams, LoginSessions.Login login, ObjectMapper json,
-               int maxBodyBytes) {
+               RequestBody body) {
         this.request = request;
         this.pathParams = pathParams;
         this.login = login;
         this.json = json;
-        this.maxBodyBytes = maxBodyBytes;
+        this.body = body;
     }
 
     /** The login; only null on public routes. */
@@ -120,16 +116,25 @@ final class ApiRequest {
         throw ApiException.badRequest(name, "must be an integer from " + min + " to " + max);
     }
 
+    /** Instants a store can hold (milliseconds since the epoch must not overflow): years 1 to 9999. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
     Instant queryInstant(String name) {
         Optional<String> v = query(name);
         if (v.isEmpty()) {
             return null;
         }
+        Instant at;
         try {
-            return Instant.parse(v.get());
+            at = Instant.parse(v.get());
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest(name, "must be an ISO-8601 instant such as 2025-01-31T23:59:00Z");
         }
+        if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+            throw ApiException.badRequest(name, "must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z");
+        }
+        return at;
     }
 
     <E extends Enum<E>> E queryEnum(String name, Class<E> type) {
@@ -193,44 +198,19 @@ final class ApiRequest {
         return bytes;
     }
 
-    private byte[] readBody() throws IOException {
-        return readBody(maxBodyBytes);
-    }
-
-    private byte[] readBody(int cap) throws IOException {
-        long declared = request.getLength();
-        try (InputStream in = Request.asInputStream(request)) {
-            if (declared > cap) {
-                discard(in, declared);
-                throw tooLarge(cap);
-            }
-            byte[] bytes = in.readNBytes(cap + 1);
-            if (bytes.length > cap) {
-                discard(in, DRAIN_LIMIT);
-                throw tooLarge(cap);
-            }
-            return bytes;
+    private byte[] readBody() {
+        if (body.tooLarge()) {
+            throw new ApiException(413, "request body larger than " + body.cap() + " bytes", null);
         }
+        return body.bytes();
     }
 
-    /**
-     * Reads what the client still sends (up to a bound) before the 413 goes out: a server that
-     * answers and closes while the client is writing resets the connection, and the client then
-     * never sees the answer.
-     */
-    private static void discard(InputStream in, long atMost) throws IOException {
-        long left = Math.min(atMost, DRAIN_LIMIT);
-        byte[] sink = new byte[8192];
-        while (left > 0) {
-            int n = in.read(sink, 0, (int) Math.min(sink.length, left));
-            if (n < 0) {
-                return;
-            }
-            left -= n;
+    /** The body, read by the router up to the route's cap; {@code cap} may only be stricter. */
+    private byte[] readBody(int cap) {
+        byte[] bytes = readBody();
+        if (bytes.length > cap) {
+            throw new ApiException(413, "request body larger than " + cap + " bytes", null);
         }
-    }
-
-    private static ApiException tooLarge(int cap) {
-        return new ApiException(413, "request body larger than " + cap + " bytes", null);
+        return bytes;
     }
 }

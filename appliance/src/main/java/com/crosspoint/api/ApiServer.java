@@ -1,5 +1,6 @@
 package com.crosspoint.api;
 
+import com.crosspoint.auth.AccountFailureBudget;
 import com.crosspoint.auth.AuthFailureThrottle;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
@@ -7,6 +8,7 @@ import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.http.pathmap.ServletPathSpec;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
@@ -32,35 +34,44 @@ public final class ApiServer implements AutoCloseable {
     private final ServerConnector connector;
     private final Router router;
     private final EventStream events;
+    private final SourceConnectionLimit sourceLimit;
 
     private ApiServer(ApiServices s, ApiSettings settings, String bind, int port) {
         ObjectMapper json = Json.newMapper();
-        LoginSessions logins = new LoginSessions(settings.loginTtl(), s.clock());
+        LoginSessions logins = new LoginSessions(settings.loginTtl(), s.clock(), settings.loginsFile() == null
+                ? LoginJournal.NONE : new FileLoginJournal(settings.loginsFile(), json));
         AuthFailureThrottle throttle = new AuthFailureThrottle(settings.loginFailureLimit(),
                 settings.loginFailureWindow(), settings.loginBlock(), MAX_TRACKED_LOGIN_SOURCES, s.clock());
         RegistrationMapper registrations = new RegistrationMapper(s.directory());
+        SecurityCounters counters = new SecurityCounters();
         events = new EventStream(s.events(), logins,
                 new EventFrames(s.directory(), s.registrar(), s.activeCalls(), registrations, s.clock()),
-                json, settings);
+                json, settings, counters);
+        sourceLimit = new SourceConnectionLimit(settings.http().maxConnectionsPerSource());
         logins.onEnded(events::loginEnded);
 
-        router = new Router(new Authenticator(logins), json, settings.maxBodyBytes());
+        router = new Router(new Authenticator(logins), json, settings.maxBodyBytes(), settings.http(), counters);
+        ApiSettings.AccountBudget b = settings.accountBudget();
+        AccountFailureBudget accounts = new AccountFailureBudget(b.failureLimit(), b.window(), b.backOff(),
+                b.maxBackOff(), MAX_TRACKED_LOGIN_SOURCES, s.clock());
         PasswordLogins passwords = new PasswordLogins(s.stores().admins(), s.stores().users(), s.directory(), throttle,
-                settings.loginBlock().toSeconds());
+                accounts, settings.loginBlock(), s.events()::publish, s.clock());
+        UserSettings userSettings = new UserSettings(s.provisioning(), s.directory(), s.attendant(), s.conferences());
         List<RouteGroup> groups = List.of(
                 new HealthHandler(s.nodeName(), s.sipPort(), s.registrar(), s.activeCalls()),
                 new AuthHandler(passwords, logins),
                 new WebSessionHandler(passwords, logins, s.directory()),
-                new MeHandler(s.directory(), s.stores().users(), s.provisioning(), s.registrar(), registrations,
+                new MeHandler(s.directory(), s.stores().users(), userSettings, s.registrar(), registrations,
                         s.stores().cdrs(), passwords, logins),
                 new MyMessagesHandler(s.messages(), s.directory(), logins),
                 new MyVoicemailHandler(s.voicemail(), s.directory(), logins),
-                new AdminsHandler(s.stores().admins(), s.stores().tenants(), logins),
+                new AdminsHandler(s.stores().admins(), s.stores().tenants(), logins, passwords),
                 new TenantsHandler(s.stores().tenants(), s.provisioning(), logins),
-                new UsersHandler(s.stores().users(), s.provisioning(), logins),
+                new UsersHandler(s.stores().users(), s.provisioning(), userSettings, logins),
                 new MailboxAdminHandler(s.voicemail(), s.provisioning()),
                 new MenusHandler(s.attendant()),
-                new DevicesHandler(s.stores().devices(), s.provisioning(), s.directory()),
+                new DevicesHandler(s.stores().devices(), s.provisioning(), s.directory(),
+                        new PhoneSetup(s.sipHost(), s.sipPort())),
                 new RegistrationsHandler(s.registrar(), s.directory(), registrations),
                 new CallsHandler(s.activeCalls(), s.callControl(), s.directory()),
                 new CdrsHandler(s.stores().cdrs(), s.provisioning()),
@@ -68,7 +79,8 @@ public final class ApiServer implements AutoCloseable {
                 new StatusHandler(s.directory(), s.registrar(), s.activeCalls(), s.stores().cdrs(), s.clock()),
                 new ConferencesHandler(s.conferences(), s.provisioning()),
                 new MediaStatusHandler(s.media()),
-                new EventsHandler());
+                new EventsHandler(),
+                new SecurityHandler(counters, sourceLimit::refused));
         groups.forEach(g -> g.addRoutes(router));
 
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
@@ -82,7 +94,11 @@ public final class ApiServer implements AutoCloseable {
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(bind);
         connector.setPort(port);
+        HttpLimits limits = settings.http();
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        connector.addEventListener(sourceLimit);
         server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
 
         ContextHandler root = new ContextHandler("/");
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, root, container -> {
@@ -121,6 +137,11 @@ public final class ApiServer implements AutoCloseable {
     /** The routes served, for the OpenAPI contract test. */
     public List<RouteKey> routes() {
         return router.routes();
+    }
+
+    /** Connections closed at once because their source address had too many open (since start). */
+    public long refusedConnections() {
+        return sourceLimit.refused();
     }
 
     /** Open event-stream connections (for health views and tests). */

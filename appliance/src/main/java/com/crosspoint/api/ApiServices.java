@@ -15,8 +15,11 @@ import com.crosspoint.voicemail.VoicemailService;
 import java.time.Clock;
 import java.util.function.IntSupplier;
 
-/** The domain services the API serves; built by the composition root. {@code media} may be null (no engine). */
-public record ApiServices(String nodeName, IntSupplier sipPort, Stores stores, Directory directory,
+/**
+ * The domain services the API serves; built by the composition root. {@code media} may be null (no engine).
+ * {@code sipHost} is the address phones register to (the advertised address), shown with new SIP credentials.
+ */
+public record ApiServices(String nodeName, IntSupplier sipPort, String sipHost, Stores stores, Directory directory,
                           ProvisioningService provisioning, Registrar registrar, ActiveCalls activeCalls,
                           CallControl callControl, MessageService messages, VoicemailService voicemail,
                           AttendantService attendant,

@@ -1,5 +1,6 @@
 package com.crosspoint.api;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -13,17 +14,46 @@ import java.time.Duration;
  * @param eventQueueFrames    frames an event-stream client may fall behind before it is
  *                            disconnected (it reconnects and gets a fresh snapshot)
  * @param eventPingInterval   keep-alive ping on quiet event streams
+ * @param maxStreamsPerLogin  event-stream WebSockets one login may hold open; the next gets 429
+ * @param http                connections, idle time and request-body pace a client may take
+ * @param accountBudget       failed logins per account, whatever the address
+ * @param loginsFile          where logins are kept across restarts (in the data directory); null: in memory only
  */
 public record ApiSettings(int maxBodyBytes, Duration loginTtl, int loginFailureLimit, Duration loginFailureWindow,
-                          Duration loginBlock, int eventQueueFrames, Duration eventPingInterval) {
+                          Duration loginBlock, int eventQueueFrames, Duration eventPingInterval,
+                          int maxStreamsPerLogin, HttpLimits http, AccountBudget accountBudget, Path loginsFile) {
+
+    /**
+     * @param failureLimit failed logins of one account (from any address) within {@code window}; one more backs off
+     * @param backOff      the first back-off; each one that follows before the account was quiet doubles it
+     * @param maxBackOff   the longest back-off
+     */
+    public record AccountBudget(int failureLimit, Duration window, Duration backOff, Duration maxBackOff) {
+    }
 
     public static ApiSettings defaults() {
         return new ApiSettings(64 * 1024, Duration.ofHours(8), 5, Duration.ofMinutes(5), Duration.ofMinutes(5),
-                1000, Duration.ofSeconds(30));
+                1000, Duration.ofSeconds(30), 8, HttpLimits.defaults(),
+                new AccountBudget(10, Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofMinutes(15)), null);
     }
 
     public ApiSettings withLoginFailureLimit(int limit) {
         return new ApiSettings(maxBodyBytes, loginTtl, limit, loginFailureWindow, loginBlock, eventQueueFrames,
-                eventPingInterval);
+                eventPingInterval, maxStreamsPerLogin, http, accountBudget, loginsFile);
+    }
+
+    public ApiSettings withHttp(HttpLimits limits, int streamsPerLogin) {
+        return new ApiSettings(maxBodyBytes, loginTtl, loginFailureLimit, loginFailureWindow, loginBlock,
+                eventQueueFrames, eventPingInterval, streamsPerLogin, limits, accountBudget, loginsFile);
+    }
+
+    public ApiSettings withAccountBudget(AccountBudget budget) {
+        return new ApiSettings(maxBodyBytes, loginTtl, loginFailureLimit, loginFailureWindow, loginBlock,
+                eventQueueFrames, eventPingInterval, maxStreamsPerLogin, http, budget, loginsFile);
+    }
+
+    public ApiSettings withLoginsFile(Path file) {
+        return new ApiSettings(maxBodyBytes, loginTtl, loginFailureLimit, loginFailureWindow, loginBlock,
+                eventQueueFrames, eventPingInterval, maxStreamsPerLogin, http, accountBudget, file);
     }
 }

@@ -21,7 +21,7 @@ final class AuthHandler implements RouteGroup {
     }
 
     private Reply login(ApiRequest rq) throws Exception {
-        String source = rq.remoteAddress();
+        LoginSource source = LoginSource.api(rq.remoteAddress());
         passwords.requireNotBlocked(source);
         LoginRequest body = rq.body(LoginRequest.class);
         if (body.username() == null || body.username().isBlank()) {

@@ -34,7 +34,7 @@ final class CallsHandler implements RouteGroup {
     }
 
     private Reply list(ApiRequest rq) {
-        return Reply.ok(calls.list(tenant(rq)).stream().map(CallDto::of).toList());
+        return Reply.ok(calls.list(tenant(rq)).stream().map(new CallDtos(directory)::of).toList());
     }
 
     /** 202: the hang-up runs on the call's lane; {@code call.ended} follows on the event stream. */

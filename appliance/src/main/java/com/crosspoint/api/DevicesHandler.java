@@ -23,8 +23,10 @@ final class DevicesHandler implements RouteGroup {
     private final DeviceStore devices;
     private final ProvisioningService provisioning;
     private final Directory directory;
+    private final PhoneSetup phone;
 
-    DevicesHandler(DeviceStore devices, ProvisioningService provisioning, Directory directory) {
+    DevicesHandler(DeviceStore devices, ProvisioningService provisioning, Directory directory, PhoneSetup phone) {
+        this.phone = phone;
         this.devices = devices;
         this.provisioning = provisioning;
         this.directory = directory;
@@ -69,7 +71,7 @@ final class DevicesHandler implements RouteGroup {
         CreatedDevice created = provisioning.createDevice(tenantId, userId, body.sipUsername(), body.password());
         Device d = created.device();
         return Reply.created(TENANT.replace("{tenantId}", Long.toString(tenantId)) + "/devices/" + d.id(),
-                DeviceCredentialsDto.of(d, extension(d), created.password()));
+                credentials(d, created.password()));
     }
 
     private Reply get(ApiRequest rq) {
@@ -90,7 +92,12 @@ final class DevicesHandler implements RouteGroup {
         PasswordRequest body = rq.bodyOr(PasswordRequest.class, () -> new PasswordRequest(null));
         String password = body.password() == null ? Passwords.generate(GENERATED_PASSWORD_LENGTH) : body.password();
         Device d = provisioning.setDevicePassword(tenantId, deviceId, password);
-        return Reply.ok(DeviceCredentialsDto.of(d, extension(d), password));
+        return Reply.ok(credentials(d, password));
+    }
+
+    private DeviceCredentialsDto credentials(Device d, String password) {
+        return DeviceCredentialsDto.of(d, extension(d), password, phone.host(), phone.port(),
+                provisioning.tenant(d.tenantId()).domain());
     }
 
     private DeviceDto dto(Device d) {

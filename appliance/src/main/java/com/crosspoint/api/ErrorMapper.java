@@ -12,10 +12,13 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,12 +29,21 @@ import org.slf4j.LoggerFactory;
  */
 final class ErrorMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+    static final Duration TRACE_EVERY = Duration.ofMinutes(1);
+    private static final int MAX_TRACED_CLASSES = 1000;
+
+    private final Clock clock;
+    private final Map<Class<?>, Long> lastTrace = new ConcurrentHashMap<>();
+
+    ErrorMapper(Clock clock) {
+        this.clock = clock;
+    }
 
     Reply toReply(Throwable t, String requestLine) {
         if (t instanceof ApiException e) {
             return reply(e.status(), e.getMessage(), e.field());
         }
-        if (t instanceof PasswordLogins.TooManyLogins e) {
+        if (t instanceof TooManyLogins e) {
             return e.reply();
         }
         if (t instanceof ValidationException e) {
@@ -46,8 +58,23 @@ final class ErrorMapper {
         if (t instanceof JsonProcessingException e) {
             return json(e);
         }
-        LOG.error("{} failed", requestLine, t);
+        logFailure(t, requestLine);
         return reply(500, "internal error; see the appliance log", null);
+    }
+
+    /**
+     * One line per failed request; its stack trace only the first time in {@link #TRACE_EVERY} for its
+     * exception class, so a client repeating a failing request cannot flood the log.
+     */
+    private void logFailure(Throwable t, String requestLine) {
+        long now = clock.millis();
+        Long last = lastTrace.get(t.getClass());
+        if ((last == null || now - last >= TRACE_EVERY.toMillis()) && lastTrace.size() < MAX_TRACED_CLASSES) {
+            lastTrace.put(t.getClass(), now);
+            LOG.error("{} failed: {}", requestLine, t.toString(), t);
+        } else {
+            LOG.error("{} failed: {} (stack trace at most once a minute per kind)", requestLine, t.toString());
+        }
     }
 
     static Reply reply(int status, String message, String field) {

@@ -45,6 +45,7 @@ final class EventFrames {
     private final ActiveCalls calls;
     private final RegistrationMapper registrations;
     private final Clock clock;
+    private final CallDtos callDtos;
 
     EventFrames(Directory directory, Registrar registrar, ActiveCalls calls, RegistrationMapper registrations,
                 Clock clock) {
@@ -53,6 +54,7 @@ final class EventFrames {
         this.calls = calls;
         this.registrations = registrations;
         this.clock = clock;
+        this.callDtos = new CallDtos(directory);
     }
 
     SnapshotFrame snapshot(Principal p, long seq) {
@@ -65,7 +67,7 @@ final class EventFrames {
                 .flatMap(t -> registrar.list(t).stream()).map(registrations::toDto).toList();
         Stream<CallSnapshot> live = p.global() ? calls.listAll().stream()
                 : tenants.stream().flatMap(t -> calls.list(t).stream());
-        return new SnapshotFrame(SNAPSHOT, seq, clock.instant(), regs, live.map(CallDto::of).toList());
+        return new SnapshotFrame(SNAPSHOT, seq, clock.instant(), regs, live.map(callDtos::of).toList());
     }
 
     /** An end user's snapshot: the registrations of its own devices and the calls it takes part in. */
@@ -73,7 +75,7 @@ final class EventFrames {
         long tenant = p.tenantId();
         List<RegistrationDto> regs = registrar.list(tenant).stream().filter(b -> b.userId() == p.userId())
                 .map(registrations::toDto).toList();
-        List<CallDto> mine = calls.list(tenant).stream().filter(p::involves).map(CallDto::of).toList();
+        List<CallDto> mine = calls.list(tenant).stream().filter(p::involves).map(callDtos::of).toList();
         return new SnapshotFrame(SNAPSHOT, seq, clock.instant(), regs, mine);
     }
 
@@ -82,7 +84,7 @@ final class EventFrames {
             return new RegistrationFrame(e.type(), seq, e.at(), e.tenantId(), registrations.toDto(r.binding()));
         }
         if (e instanceof CallEvent c) {
-            return new CallFrame(e.type(), seq, e.at(), e.tenantId(), CallDto.of(c.call()));
+            return new CallFrame(e.type(), seq, e.at(), e.tenantId(), callDtos.of(c.call()));
         }
         if (e instanceof MessageEvent m) {
             return new MessageFrame(e.type(), seq, e.at(), e.tenantId(), MessageDto.of(m.message()));

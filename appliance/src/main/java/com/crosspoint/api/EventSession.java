@@ -30,6 +30,7 @@ public final class EventSession implements Session.Listener.AutoDemanding {
 
     private final Principal principal;
     private final String token;
+    private final String loginId;
     private final LoginSessions logins;
     private final EventFrames frames;
     private final EventStream stream;
@@ -49,6 +50,7 @@ public final class EventSession implements Session.Listener.AutoDemanding {
                  ObjectMapper json, int capacity) {
         this.principal = principal;
         this.token = token;
+        this.loginId = LoginSessions.idOf(token);
         this.logins = logins;
         this.frames = frames;
         this.stream = stream;
@@ -61,7 +63,12 @@ public final class EventSession implements Session.Listener.AutoDemanding {
         synchronized (this) {
             session = s;
         }
-        stream.join(this);
+        if (!stream.join(this)) {
+            synchronized (this) {
+                close(StatusCode.POLICY_VIOLATION, EventStream.TOO_MANY);
+            }
+            return;
+        }
         SnapshotFrame snapshot = frames.snapshot(principal, 1);
         synchronized (this) {
             if (closed) {
@@ -75,6 +82,15 @@ public final class EventSession implements Session.Listener.AutoDemanding {
             }
             early.clear();
         }
+    }
+
+    String loginId() {
+        return loginId;
+    }
+
+    /** Whether this stream belongs to the login kept under {@code id} ({@link LoginSessions#idOf}). */
+    boolean isOf(String id) {
+        return loginId.equals(id);
     }
 
     /** Called on the stream's dispatch thread for every event; never blocks. */
@@ -98,9 +114,9 @@ public final class EventSession implements Session.Listener.AutoDemanding {
         enqueue(frames.frame(e, ++seq));
     }
 
-    /** Closes this stream (1008) when it belongs to the login with {@code endedToken}. */
-    synchronized void loginEnded(String endedToken) {
-        if (token.equals(endedToken)) {
+    /** Closes this stream (1008) when it belongs to the login kept under {@code endedId}. */
+    synchronized void loginEnded(String endedId) {
+        if (loginId.equals(endedId)) {
             close(StatusCode.POLICY_VIOLATION, EXPIRED);
         }
     }

@@ -15,10 +15,12 @@ import org.eclipse.jetty.websocket.server.WebSocketCreator;
  * {@code GET /api/v1/events} (WebSocket): one event-bus subscription fanned out to every open
  * connection. The token comes in the {@code Authorization} header, as {@code ?token=}, or from
  * browsers in the session cookie; with the cookie the {@code Origin} must be the appliance's own
- * (no cross-site WebSocket hijacking).
+ * (no cross-site WebSocket hijacking). One login may hold {@link ApiSettings#maxStreamsPerLogin()} streams;
+ * the next upgrade is refused with 429 and counted.
  */
 final class EventStream implements AutoCloseable {
     static final String PATH = "/api/v1/events";
+    static final String TOO_MANY = "too many event streams for this login; close one first";
 
     private final Set<EventSession> sessions = ConcurrentHashMap.newKeySet();
     private final EventBus bus;
@@ -26,13 +28,16 @@ final class EventStream implements AutoCloseable {
     private final EventFrames frames;
     private final ObjectMapper json;
     private final ApiSettings settings;
+    private final SecurityCounters counters;
     private volatile EventBus.Subscription subscription;
     private volatile Scheduler.Task pinger;
     private volatile boolean closed;
     private long droppedSeen;
 
-    EventStream(EventBus bus, LoginSessions logins, EventFrames frames, ObjectMapper json, ApiSettings settings) {
+    EventStream(EventBus bus, LoginSessions logins, EventFrames frames, ObjectMapper json, ApiSettings settings,
+                SecurityCounters counters) {
         this.bus = bus;
+        this.counters = counters;
         this.logins = logins;
         this.frames = frames;
         this.json = json;
@@ -67,12 +72,30 @@ final class EventStream implements AutoCloseable {
                         "login required: ?token=, Authorization: Bearer or the session cookie", null));
                 return null;
             }
+            if (streamsOf(LoginSessions.idOf(token)) >= settings.maxStreamsPerLogin()) {
+                counters.refusedEventStream();
+                writer.write(rs, callback, ErrorMapper.reply(429, TOO_MANY, null));
+                return null;
+            }
             return new EventSession(p, token, logins, frames, this, json, settings.eventQueueFrames());
         };
     }
 
-    void join(EventSession s) {
+    private long streamsOf(String loginId) {
+        return sessions.stream().filter(s -> s.isOf(loginId)).count();
+    }
+
+    /**
+     * Adds an opened stream; false when its login already holds its allowance (two upgrades that raced past
+     * the check in {@link #creator()}), and the caller closes it.
+     */
+    synchronized boolean join(EventSession s) {
+        if (streamsOf(s.loginId()) >= settings.maxStreamsPerLogin()) {
+            counters.refusedEventStream();
+            return false;
+        }
         sessions.add(s);
+        return true;
     }
 
     void leave(EventSession s) {
@@ -80,8 +103,8 @@ final class EventStream implements AutoCloseable {
     }
 
     /** A login was ended (logout, password change, deletion): its streams close now. */
-    void loginEnded(String token) {
-        sessions.forEach(s -> s.loginEnded(token));
+    void loginEnded(String loginId) {
+        sessions.forEach(s -> s.loginEnded(loginId));
     }
 
     int openSessions() {

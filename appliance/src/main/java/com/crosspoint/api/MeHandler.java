@@ -13,8 +13,6 @@ import com.crosspoint.directory.Directory;
 import com.crosspoint.model.Binding;
 import com.crosspoint.model.Tenant;
 import com.crosspoint.model.User;
-import com.crosspoint.provisioning.ProvisioningService;
-import com.crosspoint.provisioning.ValidationException;
 import com.crosspoint.registrar.Registrar;
 import com.crosspoint.store.CdrStore;
 import com.crosspoint.store.CdrStore.CdrFilter;
@@ -28,22 +26,21 @@ import java.util.List;
  */
 final class MeHandler implements RouteGroup {
     static final String BASE = "/api/v1/me";
-    private static final String SETTINGS_PREFIX = "settings.";
 
     private final Directory directory;
     private final UserStore users;
-    private final ProvisioningService provisioning;
+    private final UserSettings settings;
     private final Registrar registrar;
     private final RegistrationMapper registrations;
     private final CdrStore cdrs;
     private final PasswordLogins passwords;
     private final LoginSessions sessions;
 
-    MeHandler(Directory directory, UserStore users, ProvisioningService provisioning, Registrar registrar,
+    MeHandler(Directory directory, UserStore users, UserSettings settings, Registrar registrar,
               RegistrationMapper registrations, CdrStore cdrs, PasswordLogins passwords, LoginSessions sessions) {
         this.directory = directory;
         this.users = users;
-        this.provisioning = provisioning;
+        this.settings = settings;
         this.registrar = registrar;
         this.registrations = registrations;
         this.cdrs = cdrs;
@@ -86,15 +83,8 @@ final class MeHandler implements RouteGroup {
     private Reply settings(ApiRequest rq) throws Exception {
         User u = user(rq);
         SettingsDto body = rq.body(SettingsDto.class);
-        try {
-            User changed = provisioning.updateSettings(u.tenantId(), u.id(), body.toModel());
-            return Reply.ok(MeDto.of(changed, tenantOf(changed, directory)));
-        } catch (ValidationException e) {
-            // The settings are the whole body, so their fields are named without the prefix.
-            String f = e.field();
-            throw new ValidationException(f != null && f.startsWith(SETTINGS_PREFIX)
-                    ? f.substring(SETTINGS_PREFIX.length()) : f, e.getMessage());
-        }
+        User changed = settings.update(u.tenantId(), u.id(), body);
+        return Reply.ok(MeDto.of(changed, tenantOf(changed, directory)));
     }
 
     /** Needs the current password (403 when wrong); the user's other logins end, this one stays. */
@@ -108,7 +98,7 @@ final class MeHandler implements RouteGroup {
         if (next == null || next.length() < 8 || next.length() > 128) {
             throw ApiException.badRequest("newPassword", "must be 8 to 128 characters");
         }
-        passwords.requireUserPassword(rq.remoteAddress(), u.id(), body.currentPassword());
+        passwords.requireUserPassword(LoginSource.web(rq.remoteAddress()), u.id(), body.currentPassword());
         users.setWebPasswordHash(u.id(), PasswordHasher.hash(next));
         sessions.closeUser(u.id(), rq.token());
         return Reply.noContent();

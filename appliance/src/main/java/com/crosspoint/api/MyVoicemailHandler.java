@@ -47,7 +47,7 @@ final class MyVoicemailHandler implements RouteGroup {
                 .add("PUT", BASE + "/voicemails/{voicemailId}", Access.USER, this::move)
                 .add("DELETE", BASE + "/voicemails/{voicemailId}", Access.USER, this::delete)
                 .add("PUT", BASE + "/voicemail/pin", Access.USER, this::pin)
-                .add("PUT", BASE + "/voicemail/greetings/{kind}", Access.USER, this::uploadGreeting)
+                .add("PUT", BASE + "/voicemail/greetings/{kind}", Access.USER, MAX_GREETING_BYTES, this::uploadGreeting)
                 .add("DELETE", BASE + "/voicemail/greetings/{kind}", Access.USER, this::removeGreeting);
     }
 

@@ -19,26 +19,37 @@ import org.slf4j.LoggerFactory;
  * Dispatches API requests by method and path template: 404 for unknown paths, 405 for a known
  * path with another method, 401 for routes that need a login and got none. A blocking handler
  * ({@link Handler.Abstract}, not NonBlocking), so Jetty runs it off the selector threads and
- * endpoints may use JDBC.
+ * endpoints may use JDBC; but the request body is read first by a {@link BodyReader}, which holds no
+ * thread while a client takes its time sending it, and the endpoint runs once the body is complete.
  */
 public final class Router extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
     private final List<Route> routes = new ArrayList<>();
     private final Authenticator authenticator;
-    private final ErrorMapper errors = new ErrorMapper();
+    private final ErrorMapper errors = new ErrorMapper(java.time.Clock.systemUTC());
     private final ReplyWriter writer;
     private final ObjectMapper json;
     private final int maxBodyBytes;
+    private final HttpLimits limits;
+    private final SecurityCounters counters;
 
-    Router(Authenticator authenticator, ObjectMapper json, int maxBodyBytes) {
+    Router(Authenticator authenticator, ObjectMapper json, int maxBodyBytes, HttpLimits limits,
+           SecurityCounters counters) {
+        this.counters = counters;
         this.authenticator = authenticator;
         this.json = json;
         this.writer = new ReplyWriter(json);
         this.maxBodyBytes = maxBodyBytes;
+        this.limits = limits;
     }
 
     Router add(String method, String path, Access access, Endpoint endpoint) {
-        routes.add(new Route(method, new PathTemplate(path), access, endpoint));
+        return add(method, path, access, maxBodyBytes, endpoint);
+    }
+
+    /** A route whose body may be larger than the JSON cap (an uploaded recording). */
+    Router add(String method, String path, Access access, int maxBody, Endpoint endpoint) {
+        routes.add(new Route(method, new PathTemplate(path), access, maxBody, endpoint));
         return this;
     }
 
@@ -49,24 +60,71 @@ public final class Router extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        String method = request.getMethod();
-        String rawPath = request.getHttpURI().getPath();
-        Reply reply;
+        String requestLine = request.getMethod() + " " + request.getHttpURI().getPath();
+        Admitted admitted;
         try {
-            reply = dispatch(request, method, rawPath);
+            admitted = match(request);
         } catch (Exception e) {
-            reply = errors.toReply(e, method + " " + rawPath);
+            send(response, callback, errors.toReply(e, requestLine), requestLine);
+            return true;
         }
-        try {
-            writer.write(response, callback, reply);
-        } catch (JsonProcessingException e) {
-            LOG.error("{} {}: answer could not be serialised", method, rawPath, e);
-            writer.write(response, callback, ErrorMapper.reply(500, "internal error; see the appliance log", null));
+        if (admitted.refusal() != null) {
+            send(response, callback, admitted.refusal(), requestLine);
+            return true;
         }
+        BodyReader.read(request, admitted.route().maxBodyBytes(), limits, new BodyReader.Receiver() {
+            @Override
+            public void body(RequestBody body) {
+                Reply reply;
+                try {
+                    reply = admitted.route().endpoint().handle(
+                            new ApiRequest(request, admitted.params(), admitted.login(), json, body));
+                } catch (Exception e) {
+                    reply = errors.toReply(e, requestLine);
+                }
+                send(response, callback, reply, requestLine);
+            }
+
+            @Override
+            public void tooSlow() {
+                LOG.debug("{}: request body too slow, answered 408", requestLine);
+                counters.slowBody();
+                send(response, callback, ErrorMapper.reply(408, "request body not received in time", null)
+                        .withHeader("Connection", "close"), requestLine);
+            }
+
+            @Override
+            public void gone(Throwable cause) {
+                LOG.debug("{}: client went away while sending its body: {}", requestLine, cause.toString());
+                callback.failed(cause);
+            }
+        });
         return true;
     }
 
-    private Reply dispatch(Request request, String method, String rawPath) throws Exception {
+    private void send(Response response, Callback callback, Reply reply, String requestLine) {
+        try {
+            writer.write(response, callback, reply);
+        } catch (JsonProcessingException e) {
+            LOG.error("{}: answer could not be serialised", requestLine, e);
+            try {
+                writer.write(response, callback, ErrorMapper.reply(500, "internal error; see the appliance log", null));
+            } catch (JsonProcessingException impossible) {
+                callback.failed(impossible);
+            }
+        }
+    }
+
+    /** A matched route whose checks passed, or the answer that refuses the request. */
+    private record Admitted(Route route, Map<String, String> params, LoginSessions.Login login, Reply refusal) {
+        static Admitted refused(Reply reply) {
+            return new Admitted(null, null, null, reply);
+        }
+    }
+
+    private Admitted match(Request request) {
+        String method = request.getMethod();
+        String rawPath = request.getHttpURI().getPath();
         Set<String> allowed = new LinkedHashSet<>();
         for (Route r : routes) {
             Optional<Map<String, String>> params = r.path().match(rawPath);
@@ -77,14 +135,13 @@ public final class Router extends Handler.Abstract {
                 allowed.add(r.method());
                 continue;
             }
-            LoginSessions.Login login = admit(request, method, r.access());
-            return r.endpoint().handle(new ApiRequest(request, params.get(), login, json, maxBodyBytes));
+            return new Admitted(r, params.get(), admit(request, method, r.access()), null);
         }
         if (!allowed.isEmpty()) {
             Reply r = ErrorMapper.reply(405, "method " + method + " not allowed here", null);
-            return new Reply(r.status(), r.body(), Map.of("Allow", String.join(", ", allowed)));
+            return Admitted.refused(new Reply(r.status(), r.body(), Map.of("Allow", String.join(", ", allowed))));
         }
-        return ErrorMapper.reply(404, "no such endpoint: " + rawPath, null);
+        return Admitted.refused(ErrorMapper.reply(404, "no such endpoint: " + rawPath, null));
     }
 
     /**

@@ -18,8 +18,10 @@ final class UsersHandler implements RouteGroup {
     private final UserStore users;
     private final ProvisioningService provisioning;
     private final LoginSessions sessions;
+    private final UserSettings settings;
 
-    UsersHandler(UserStore users, ProvisioningService provisioning, LoginSessions sessions) {
+    UsersHandler(UserStore users, ProvisioningService provisioning, UserSettings settings, LoginSessions sessions) {
+        this.settings = settings;
         this.users = users;
         this.provisioning = provisioning;
         this.sessions = sessions;
@@ -55,6 +57,7 @@ final class UsersHandler implements RouteGroup {
         long tenantId = tenant(rq);
         UserRequest body = rq.body(UserRequest.class);
         String webHash = webPasswordHash(body.webPassword());
+        settings.checkTargets(tenantId, body.settings(), SETTINGS_PREFIX);
         User u = provisioning.createUser(tenantId, body.extension(), body.displayName(), body.email(),
                 body.settings() == null ? null : body.settings().toModel());
         if (webHash != null) {
@@ -73,6 +76,7 @@ final class UsersHandler implements RouteGroup {
         long userId = rq.pathId("userId");
         UserRequest body = rq.body(UserRequest.class);
         String webHash = webPasswordHash(body.webPassword());
+        settings.checkTargets(tenantId, body.settings(), SETTINGS_PREFIX);
         String oldExtension = provisioning.user(tenantId, userId).extension();
         User u = provisioning.updateUser(tenantId, userId, body.extension(), body.displayName(), body.email(),
                 body.settings() == null ? null : body.settings().toModel());
@@ -98,14 +102,7 @@ final class UsersHandler implements RouteGroup {
         long tenantId = tenant(rq);
         long userId = rq.pathId("userId");
         SettingsDto body = rq.body(SettingsDto.class);
-        try {
-            return Reply.ok(UserDto.of(provisioning.updateSettings(tenantId, userId, body.toModel())));
-        } catch (ValidationException e) {
-            // Here the settings are the whole body, so their fields are named without the prefix.
-            String f = e.field();
-            throw new ValidationException(f != null && f.startsWith(SETTINGS_PREFIX)
-                    ? f.substring(SETTINGS_PREFIX.length()) : f, e.getMessage());
-        }
+        return Reply.ok(UserDto.of(settings.update(tenantId, userId, body)));
     }
 
     /** Checked before anything is written, so a bad password leaves no half-created user. */

@@ -32,7 +32,7 @@ final class WebSessionHandler implements RouteGroup {
 
     /** Fields of the other kind are ignored (one login form sends them all, some empty). */
     private Reply login(ApiRequest rq) throws Exception {
-        String source = rq.remoteAddress();
+        LoginSource source = LoginSource.web(rq.remoteAddress());
         passwords.requireNotBlocked(source);
         WebLoginRequest body = rq.body(WebLoginRequest.class);
         String kind = body.kind() == null ? "" : body.kind().toLowerCase(Locale.ROOT);

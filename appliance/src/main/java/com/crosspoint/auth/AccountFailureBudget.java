@@ -75,6 +75,17 @@ public final class AccountFailureBudget {
     }
 
     /**
+     * How long attempts on {@code account} from {@code source} stay refused; zero when {@link #allows} them (the web
+     * login tells the wait in its 429's Retry-After).
+     */
+    public synchronized Duration refusedFor(String account, String source) {
+        Account a = accounts.get(account);
+        long now = clock.millis();
+        return a == null || now >= a.blockedUntil || a.trusted.containsKey(source) ? Duration.ZERO
+                : Duration.ofMillis(a.blockedUntil - now);
+    }
+
+    /**
      * Notes a failed attempt (a wrong password or an unknown user; attempts {@link #allows} refused are not
      * attempts).
      *

@@ -3,6 +3,8 @@ package com.crosspoint.boot;
 import com.crosspoint.api.ApiServer;
 import com.crosspoint.api.ApiServices;
 import com.crosspoint.api.ApiSettings;
+import com.crosspoint.api.HttpLimits;
+import com.crosspoint.config.HttpLimitsConfig;
 import com.crosspoint.auth.AccountFailureBudget;
 import com.crosspoint.auth.AuthFailureThrottle;
 import com.crosspoint.auth.DigestAlgorithm;
@@ -214,8 +216,10 @@ public final class Appliance implements AutoCloseable {
         sip.listen(dispatcher);
 
         // Last to start, first to stop: the API only serves services that are up.
-        api = ApiServer.start(new ApiServices(config.node().name(), sip::port, stores, directory, provisioning,
-                registrar, activeCalls, b2bua, messagesService, voicemail, attendant, events, clock, conferences, media), ApiSettings.defaults(),
+        api = ApiServer.start(new ApiServices(config.node().name(), sip::port,
+                config.network().advertisedAddress(), stores, directory, provisioning,
+                registrar, activeCalls, b2bua, messagesService, voicemail, attendant, events, clock, conferences, media),
+                apiSettings(),
                 config.http().bind(), config.http().port());
         closers.push(api);
         Path dataDir = config.data().dir();
@@ -223,6 +227,18 @@ public final class Appliance implements AutoCloseable {
                 target -> DerbyBackup.copyTo(dataDir, target), config.node().name(), clock)));
         LOG.info("Crosspoint {} started: SIP {}:{}, HTTP {}:{}", config.node().name(),
                 config.network().advertisedAddress(), sip.port(), config.http().bind(), api.port());
+    }
+
+    private ApiSettings apiSettings() {
+        HttpLimitsConfig h = config.http().limits();
+        return ApiSettings.defaults().withHttp(new HttpLimits(h.maxConnections(), h.maxConnectionsPerSource(),
+                Duration.ofSeconds(h.idleTimeoutSeconds()), h.minRequestDataRate(),
+                Duration.ofSeconds(h.requestBodyTimeoutSeconds())), h.maxEventStreamsPerLogin())
+                .withAccountBudget(new ApiSettings.AccountBudget(config.http().account().failureLimit(),
+                        Duration.ofSeconds(config.http().account().windowSeconds()),
+                        Duration.ofSeconds(config.http().account().backOffSeconds()),
+                        Duration.ofSeconds(config.http().account().maxBackOffSeconds())))
+                .withLoginsFile(config.data().dir().resolve("web-logins.json"));
     }
 
     /** The music held parties hear; an unusable file stops the start (see media.musicOnHold). */

@@ -49,6 +49,10 @@ final class ApiClient implements AutoCloseable {
         return send("POST", path, body);
     }
 
+    JsonNode put(String path, JsonNode body) {
+        return send("PUT", path, body);
+    }
+
     JsonNode delete(String path) {
         return send("DELETE", path, null);
     }

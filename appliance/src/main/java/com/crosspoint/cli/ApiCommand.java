@@ -89,6 +89,15 @@ abstract class ApiCommand implements Callable<Integer> {
     }
 
     /** A text field of an answer, null when absent or null. */
+    protected JsonNode deviceBySipUsername(ApiClient api, long tenantId, String sipUsername) {
+        JsonNode found = api.get("/api/v1/tenants/" + tenantId + "/devices?sipUsername="
+                + ApiClient.segment(sipUsername));
+        if (found.isEmpty()) {
+            throw new ApiCallException("no device with SIP username " + sipUsername);
+        }
+        return found.get(0);
+    }
+
     protected static String text(JsonNode n, String field) {
         return n.path(field).isNull() ? null : n.path(field).asText(null);
     }

@@ -6,9 +6,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code crosspoint device add|list|remove}. */
-@Command(name = "device", mixinStandardHelpOptions = true, description = "Add, list or remove SIP devices.",
-        subcommands = {DeviceCommand.Add.class, DeviceCommand.List.class, DeviceCommand.Remove.class})
+/** {@code crosspoint device add|list|remove|password}. */
+@Command(name = "device", mixinStandardHelpOptions = true,
+        description = "Add, list or remove SIP devices, or give one a new SIP password.",
+        subcommands = {DeviceCommand.Add.class, DeviceCommand.List.class, DeviceCommand.Remove.class,
+            DevicePasswordCommand.class})
 public final class DeviceCommand extends GroupCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
@@ -45,9 +47,7 @@ public final class DeviceCommand extends GroupCommand {
             }
             out().println("device " + device.get("sipUsername").asText() + " added to " + extension
                     + " (id " + device.get("id").asText() + ")");
-            if (sipPassword == null) {
-                out().println("SIP password: " + device.get("password").asText() + "   (shown once)");
-            }
+            PhoneSummary.print(out(), device, sipPassword == null);
         }
     }
 
@@ -83,12 +83,8 @@ public final class DeviceCommand extends GroupCommand {
         @Override
         protected void run(ApiClient api) {
             long tenant = tenantId(api);
-            JsonNode found = api.get("/api/v1/tenants/" + tenant + "/devices?sipUsername="
-                    + ApiClient.segment(sipUsername));
-            if (found.isEmpty()) {
-                throw new ApiCallException("no device with SIP username " + sipUsername);
-            }
-            api.delete("/api/v1/tenants/" + tenant + "/devices/" + found.get(0).get("id").asText());
+            api.delete("/api/v1/tenants/" + tenant + "/devices/" + deviceBySipUsername(api, tenant, sipUsername)
+                    .get("id").asText());
             if (!json) {
                 out().println("device " + sipUsername + " removed");
             }

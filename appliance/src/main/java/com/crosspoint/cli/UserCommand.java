@@ -6,9 +6,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code crosspoint user add|list|remove}. */
-@Command(name = "user", mixinStandardHelpOptions = true, description = "Add, list or remove users (extensions).",
-        subcommands = {UserCommand.Add.class, UserCommand.List.class, UserCommand.Remove.class})
+/** {@code crosspoint user add|list|remove|web-password}. */
+@Command(name = "user", mixinStandardHelpOptions = true,
+        description = "Add, list or remove users (extensions), or set a user's web password.",
+        subcommands = {UserCommand.Add.class, UserCommand.List.class, UserCommand.Remove.class,
+            WebPasswordCommand.class})
 public final class UserCommand extends GroupCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
@@ -59,9 +61,8 @@ public final class UserCommand extends GroupCommand {
             }
             out().println("user " + extension + " added (id " + user.get("id").asText() + "), SIP username "
                     + device.get("sipUsername").asText());
-            if (sipPassword == null) {
-                out().println("SIP password: " + device.get("password").asText() + "   (shown once)");
-            }
+            PhoneSummary.print(out(), device, sipPassword == null);
+            out().println("web sign-in: none yet; give one with: crosspoint user web-password " + extension);
         }
     }
 

@@ -115,18 +115,19 @@ final class ConfigBinder {
     private SipAuthConfig auth() {
         return new SipAuthConfig(positive("sip.auth.nonceTtlSeconds"), positive("sip.auth.failureLimit"),
                 positive("sip.auth.failureWindowSeconds"), positive("sip.auth.blockSeconds"), algorithms(),
-                values.stringList("sip.auth.md5OnlyUserAgents"), accountBudget());
+                values.stringList("sip.auth.md5OnlyUserAgents"), accountBudget("sip.auth.account."));
     }
 
-    private SipAuthConfig.AccountBudget accountBudget() {
-        int backOff = ranged("sip.auth.account.backOffSeconds", 1, 86_400);
-        int max = ranged("sip.auth.account.maxBackOffSeconds", 1, 86_400);
+    /** A per-account failure budget under {@code prefix} ({@code sip.auth.account.}, {@code http.login.account.}). */
+    private SipAuthConfig.AccountBudget accountBudget(String prefix) {
+        int backOff = ranged(prefix + "backOffSeconds", 1, 86_400);
+        int max = ranged(prefix + "maxBackOffSeconds", 1, 86_400);
         if (max < backOff) {
-            throw values.error("sip.auth.account.maxBackOffSeconds",
-                    "must be >= sip.auth.account.backOffSeconds (got " + max + " < " + backOff + ")");
+            throw values.error(prefix + "maxBackOffSeconds",
+                    "must be >= " + prefix + "backOffSeconds (got " + max + " < " + backOff + ")");
         }
-        return new SipAuthConfig.AccountBudget(ranged("sip.auth.account.failureLimit", 1, 100_000),
-                ranged("sip.auth.account.windowSeconds", 1, 86_400), backOff, max);
+        return new SipAuthConfig.AccountBudget(ranged(prefix + "failureLimit", 1, 100_000),
+                ranged(prefix + "windowSeconds", 1, 86_400), backOff, max);
     }
 
     private List<String> algorithms() {
@@ -198,7 +199,19 @@ final class ConfigBinder {
     private HttpConfig http(NetworkConfig network) {
         int port = port("http.port");
         String bind = values.string("http.bind").trim().isEmpty() ? network.bind() : ipLiteral("http.bind");
-        return new HttpConfig(port, bind);
+        return new HttpConfig(port, bind, httpLimits(), accountBudget("http.login.account."));
+    }
+
+    private HttpLimitsConfig httpLimits() {
+        int max = ranged("http.maxConnections", 1, 1_000_000);
+        int perSource = ranged("http.maxConnectionsPerSource", 1, 1_000_000);
+        if (perSource > max) {
+            throw values.error("http.maxConnectionsPerSource",
+                    "must be <= http.maxConnections (got " + perSource + " > " + max + ")");
+        }
+        return new HttpLimitsConfig(max, perSource, ranged("http.idleTimeoutSeconds", 1, 3600),
+                ranged("http.minRequestDataRate", 0, 100_000_000), ranged("http.requestBodyTimeoutSeconds", 1, 3600),
+                ranged("http.maxEventStreamsPerLogin", 1, 1000));
     }
 
     private AdminConfig admin() {

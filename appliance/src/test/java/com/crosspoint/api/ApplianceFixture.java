@@ -61,7 +61,8 @@ public final class ApplianceFixture implements AutoCloseable {
     /** The appliance's services, for a second API server with a stand-in for one of them. */
     public ApiServices services(com.crosspoint.call.CallControl callControl) {
         Appliance a = appliance;
-        return new ApiServices(a.config().node().name(), a::sipPort, a.stores(), a.directory(), a.provisioning(),
+        return new ApiServices(a.config().node().name(), a::sipPort,
+                a.config().network().advertisedAddress(), a.stores(), a.directory(), a.provisioning(),
                 a.registrar(), a.activeCalls(), callControl, a.messages(), a.voicemail(), a.attendant(), a.events(), Clock.systemUTC(),
                 a.conferences(), a.media());
     }

@@ -156,7 +156,8 @@ class AuthApiTest {
         String carl = app.login("carl", "password-carl");
         long id = idOf("carl");
 
-        Res r = app.put("/api/v1/admins/" + id + "/password", carl, "{\"password\":\"new-password-1\"}");
+        Res r = app.put("/api/v1/admins/" + id + "/password", carl,
+                "{\"password\":\"new-password-1\",\"currentPassword\":\"password-carl\"}");
 
         assertThat(r.status()).isEqualTo(204);
         assertThat(app.get("/api/v1/tenants", carl).status()).isEqualTo(401);

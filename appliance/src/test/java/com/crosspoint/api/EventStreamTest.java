@@ -223,7 +223,8 @@ class EventStreamTest {
         String token = logins.open(new Principal(1, "admin", com.crosspoint.model.Role.SUPERADMIN, null, null, null)).token();
         var frames = new EventFrames(a.directory(), a.registrar(), a.activeCalls(), new RegistrationMapper(a.directory()),
                 java.time.Clock.systemUTC());
-        var stream = new EventStream(a.events(), logins, frames, Json.newMapper(), ApiSettings.defaults());
+        var stream = new EventStream(a.events(), logins, frames, Json.newMapper(), ApiSettings.defaults(),
+                new SecurityCounters());
         var session = new EventSession(logins.use(token).orElseThrow(), token, logins, frames, stream,
                 Json.newMapper(), 3);
         session.onWebSocketOpen(stuck);

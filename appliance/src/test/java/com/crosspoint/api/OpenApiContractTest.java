@@ -84,6 +84,7 @@ class OpenApiContractTest {
         SCHEMAS.put("Admin", AdminDto.class);
         SCHEMAS.put("AdminRequest", AdminRequest.class);
         SCHEMAS.put("PasswordRequest", PasswordRequest.class);
+        SCHEMAS.put("AdminPasswordRequest", com.crosspoint.api.dto.AdminPasswordRequest.class);
         SCHEMAS.put("Tenant", TenantDto.class);
         SCHEMAS.put("TenantRequest", TenantRequest.class);
         SCHEMAS.put("Settings", SettingsDto.class);
@@ -114,6 +115,7 @@ class OpenApiContractTest {
         SCHEMAS.put("SendMessageResult", SendMessageResultDto.class);
         SCHEMAS.put("ReadMessagesRequest", ReadMessagesRequest.class);
         SCHEMAS.put("Status", StatusDto.class);
+        SCHEMAS.put("Security", com.crosspoint.api.dto.SecurityDto.class);
         SCHEMAS.put("Menu", com.crosspoint.api.dto.MenuDto.class);
         SCHEMAS.put("MenuOption", com.crosspoint.api.dto.MenuDto.MenuOptionDto.class);
         SCHEMAS.put("MenuRequest", com.crosspoint.api.dto.MenuRequest.class);
@@ -131,7 +133,8 @@ class OpenApiContractTest {
 
     /** Bodies clients send: fields may be left out, so not every property is required. */
     private static final Set<String> REQUESTS = Set.of("LoginRequest", "AdminRequest", "PasswordRequest",
-            "TenantRequest", "UserRequest", "DeviceRequest", "Settings", "WebLoginRequest", "MyPasswordRequest",
+            "AdminPasswordRequest", "TenantRequest", "UserRequest", "DeviceRequest", "Settings", "WebLoginRequest",
+            "MyPasswordRequest",
             "SendMessageRequest", "ReadMessagesRequest", "FolderRequest", "PinRequest",
             // a menu option is written and read alike; answers carry all four fields
             "MenuOption", "MenuRequest",

@@ -77,6 +77,9 @@ class ProvisioningApiTest {
 
     @Test
     void userLifecycleWithSettings() {
+        // Forward targets must exist (issue 10).
+        assertThat(app.post(users, token, "{\"extension\":\"2002\"}").status()).isEqualTo(201);
+        assertThat(app.post(users, token, "{\"extension\":\"2099\"}").status()).isEqualTo(201);
         Res created = app.post(users, token, "{\"extension\":\"2001\",\"displayName\":\"Ann\",\"email\":\"ann@acme.example.com\","
                 + "\"settings\":{\"forwardBusy\":\"2002\",\"noAnswerSeconds\":25},\"webPassword\":\"web-password-1\"}");
         assertThat(created.status()).isEqualTo(201);
@@ -183,6 +186,22 @@ class ProvisioningApiTest {
         assertThat(r.field()).isEqualTo("extention");
         assertThat(r.error()).contains("unknown property");
         assertThat(nested.field()).isEqualTo("settings.dnd");
+    }
+
+    @Test
+    void forwardingToANumberNobodyHasIsRefusedNamingTheField() {
+        Res create = app.post(users, token, "{\"extension\":\"2801\",\"settings\":{\"forwardBusy\":\"2899\"}}");
+        assertThat(create.status()).isEqualTo(400);
+        assertThat(create.field()).isEqualTo("settings.forwardBusy");
+        assertThat(create.error()).contains("2899");
+        assertThat(app.get(users + "?extension=2801", token).body()).as("nothing half-created").isEmpty();
+
+        long id = app.post(users, token, "{\"extension\":\"2802\"}").body().get("id").asLong();
+        Res settings = app.put(users + "/" + id + "/settings", token, "{\"forwardNoAnswer\":\"2899\"}");
+        assertThat(settings.status()).isEqualTo(400);
+        assertThat(settings.field()).isEqualTo("forwardNoAnswer");
+        assertThat(app.put(users + "/" + id + "/settings", token, "{\"forwardNoAnswer\":\"2802\"}").status())
+                .isEqualTo(200);
     }
 
     @Test

@@ -34,6 +34,20 @@ class AccountFailureBudgetTest {
     }
 
     @Test
+    void refusedForTellsTheWaitLeftToSourcesTheBackOffRefuses() {
+        budget.recordSuccess(ALICE, "192.0.2.10");
+        for (int i = 1; i <= 4; i++) {
+            budget.recordFailure(ALICE, "198.51.100." + i);
+        }
+        clock.advance(Duration.ofSeconds(15));
+        assertThat(budget.refusedFor(ALICE, "198.51.100.7")).isEqualTo(Duration.ofSeconds(45));
+        assertThat(budget.refusedFor(ALICE, "192.0.2.10")).as("the owner's address").isZero();
+        assertThat(budget.refusedFor("1002@acme.example", "198.51.100.7")).isZero();
+        clock.advance(Duration.ofSeconds(45));
+        assertThat(budget.refusedFor(ALICE, "198.51.100.7")).isZero();
+    }
+
+    @Test
     void theOwnersAddressesAreNeverRefused() {
         budget.recordSuccess(ALICE, "192.0.2.10");
         for (int i = 0; i < 4; i++) {

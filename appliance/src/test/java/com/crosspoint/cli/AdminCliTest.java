@@ -79,7 +79,8 @@ class AdminCliTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "tenant", "tenant list", "tenant add", "user", "user add", "user list", "user remove",
-        "device", "device add", "device list", "device remove", "registrations", "calls", "hangup"})
+        "device", "device add", "device list", "device remove", "registrations", "calls", "hangup",
+        "user web-password", "device password"})
     void everyCommandHasHelp(String command) {
         List<String> args = new ArrayList<>(command.isEmpty() ? List.of() : List.of(command.split(" ")));
         args.add("--help");
@@ -255,5 +256,46 @@ class AdminCliTest {
         assertThat(unknownTenant.err()).contains("no tenant nowhere.example.com");
         assertThat(unreachable.code()).isEqualTo(1);
         assertThat(unreachable.err()).contains("cannot reach the appliance at http://127.0.0.1:1");
+    }
+
+    /** Issue 10: a user made by the CLI had no web password and could never sign in to the dashboard. */
+    @Test
+    void aUserAddedByTheCliGetsAWebPasswordFromTheCliAndSignsIn() {
+        Run add = cli("--tenant", DOMAIN, "user", "add", "6040", "--name", "Carol");
+        assertThat(add.out()).contains("phone setup: server 127.0.0.1:" + app.appliance().sipPort())
+                .contains("domain " + DOMAIN).contains("user name 6040").contains("crosspoint user web-password 6040");
+        assertThat(webLogin("6040", "carol-web-pw-1")).isEqualTo(401);
+
+        Run given = cli("--tenant", DOMAIN, "user", "web-password", "6040", "--web-password", "carol-web-pw-1");
+        assertThat(given.code()).as(given.err()).isZero();
+        assertThat(given.out()).contains("web password of 6040 set").doesNotContain("carol-web-pw-1");
+        assertThat(webLogin("6040", "carol-web-pw-1")).isEqualTo(200);
+
+        Run generated = cli("--tenant", DOMAIN, "user", "web-password", "6040");
+        String password = generated.out().lines().filter(l -> l.startsWith("web password: ")).findFirst().orElseThrow()
+                .substring("web password: ".length()).split(" ")[0];
+        assertThat(webLogin("6040", password)).isEqualTo(200);
+        assertThat(webLogin("6040", "carol-web-pw-1")).isEqualTo(401);
+        assertThat(cli("--tenant", DOMAIN, "user", "list").out()).containsPattern("6040\\s+Carol");
+    }
+
+    @Test
+    void aDeviceGetsANewSipPasswordFromTheCli() {
+        cli("--tenant", DOMAIN, "user", "add", "6050", "--password", "first-sip-pw");
+        Run given = cli("--tenant", DOMAIN, "device", "password", "6050", "--password", "second-sip-pw");
+        assertThat(given.code()).as(given.err()).isZero();
+        assertThat(given.out()).contains("new SIP password for 6050").doesNotContain("second-sip-pw");
+        var device = app.appliance().directory().deviceBySipUsername(tenant, "6050").orElseThrow();
+        assertThat(device.ha1Md5()).isEqualTo(StoredCredential.fromPassword("6050", DOMAIN, "second-sip-pw").ha1Md5());
+
+        Run generated = cli("--tenant", DOMAIN, "device", "password", "6050");
+        assertThat(generated.out()).containsPattern("SIP password: [A-Za-z0-9]{16}");
+        assertThat(cli("--tenant", DOMAIN, "device", "password", "9999").err())
+                .contains("no device with SIP username 9999");
+    }
+
+    private static int webLogin(String extension, String password) {
+        return app.send("POST", "/api/v1/web/login", null, "{\"kind\":\"user\",\"domain\":\"" + DOMAIN
+                + "\",\"extension\":\"" + extension + "\",\"password\":\"" + password + "\"}").status();
     }
 }

@@ -50,7 +50,8 @@ class ConfigLoaderTest {
         assertThat(config.media()).isEqualTo(new com.crosspoint.media.engine.MediaConfig(20000, 29999, 2, 3, 180, 5,
                 -45, 5000, 5, 131072));
         assertThat(config.media()).isEqualTo(com.crosspoint.media.engine.MediaConfig.DEFAULTS);
-        assertThat(config.http()).isEqualTo(new HttpConfig(8080, "0.0.0.0"));
+        assertThat(config.http().port()).isEqualTo(8080);
+        assertThat(config.http().bind()).isEqualTo("0.0.0.0");
         assertThat(config.admin()).isEqualTo(new AdminConfig("admin", Optional.empty()));
         assertThat(config.demo()).isEqualTo(new DemoConfig(false, "demo.crosspoint.local", Optional.empty(), Optional.empty(),
                 List.of("1001", "1002", "1003", "1004")));
@@ -127,7 +128,8 @@ class ConfigLoaderTest {
         assertThat(config.data().dir()).isEqualTo(dir.resolve("state").toAbsolutePath());
         assertThat(config.network()).isEqualTo(new NetworkConfig("127.0.0.1", "pbx.example.com"));
         assertThat(config.sip().port()).isEqualTo(15060);
-        assertThat(config.http()).isEqualTo(new HttpConfig(18080, "127.0.0.1"));
+        assertThat(config.http().port()).isEqualTo(18080);
+        assertThat(config.http().bind()).isEqualTo("127.0.0.1");
         assertThat(config.admin().password()).contains("s3cret");
         assertThat(config.demo().password()).contains("demo-pw");
         assertThat(config.demo().pin()).contains("2468");

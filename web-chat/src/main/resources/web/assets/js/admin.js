@@ -7,8 +7,10 @@ import {ApiError, query, seg} from './api.js';
 import {EventStream} from './events.js';
 import * as menus from './menus.js';
 import {hideConferences, initConferences, showConferences} from './conferences.js';
+import {hideSecret, initPhoneSetup, showSecret} from './phone-setup.js';
+import {edit as editUser, initUsers, renderUsers} from './users.js';
 import {
-  $, clearFieldErrors, el, emptyRow, fill, formatDuration, humanize, row, setUpViews, showError, status, text,
+  $, clearFieldErrors, describeError, el, emptyRow, fill, formatDuration, humanize, row, setUpViews, showError, status, text,
   time,
 } from './dom.js';
 
@@ -34,7 +36,7 @@ const tenantPath = (rest = '') => '/api/v1/tenants/' + seg(state.tenantId) + res
 const regKey = (r) => (r.aor || '') + ' ' + (r.contact || '');
 
 function report(e) {
-  status(e instanceof ApiError ? (e.field ? e.field + ': ' : '') + e.message : 'Error: ' + e.message, 'error');
+  status(e instanceof ApiError ? describeError(e) : 'Error: ' + e.message, 'error');
 }
 
 function party(extension, name) {
@@ -108,64 +110,6 @@ function forwarding(s) {
   return parts.length ? parts.join(', ') : '—';
 }
 
-function renderUsers() {
-  const table = $('#users-table');
-  if (!state.users.length) {
-    fill(table.tBodies[0], emptyRow(table, 'No users yet.'));
-    return;
-  }
-  fill(table.tBodies[0], state.users.map((u) => {
-    const count = state.devices.filter((d) => d.userId === u.id).length;
-    return row({dataset: {extension: u.extension, userId: u.id}}, [
-      u.extension,
-      el('span', {class: 'user-name'}, u.displayName || ''),
-      u.email || '',
-      el('td', {class: 'wrap'}, forwarding(u.settings)),
-      el('td', {class: 'num'}, count),
-      el('td', {class: 'row-actions'}, el('button', {type: 'button', class: 'danger small delete',
-        'aria-label': 'Delete user ' + u.extension, on: {click: () => deleteUser(u)}}, 'Delete')),
-    ], true);
-  }));
-}
-
-async function createUser(event) {
-  event.preventDefault();
-  const form = $('#user-form');
-  clearFieldErrors(form);
-  const body = {
-    extension: $('#user-extension').value.trim(),
-    displayName: $('#user-name').value.trim() || null,
-    email: $('#user-email').value.trim() || null,
-    webPassword: $('#user-web-password').value || null,
-  };
-  const button = $('#user-create');
-  button.disabled = true;
-  try {
-    const u = await api.post(tenantPath('/users'), body);
-    form.reset();
-    await loadUsers();
-    status(`User ${u.extension} created`, 'ok');
-    $('#user-extension').focus();
-  } catch (e) {
-    showError(form, e, {extension: 'user-extension', displayName: 'user-name', email: 'user-email',
-      webPassword: 'user-web-password'});
-  } finally {
-    button.disabled = false;
-  }
-}
-
-async function deleteUser(u) {
-  const label = u.extension + (u.displayName ? ' (' + u.displayName + ')' : '');
-  if (!window.confirm(`Delete user ${label} and all of their devices?`)) return;
-  try {
-    await api.del(tenantPath('/users/' + seg(u.id)));
-    await loadUsers();
-    status(`User ${u.extension} deleted`, 'ok');
-  } catch (e) {
-    report(e);
-  }
-}
-
 /* ---------------- devices ---------------- */
 
 function renderDeviceUserSelect() {
@@ -205,21 +149,6 @@ function renderDevices() {
           'aria-label': 'Delete device ' + d.sipUsername, on: {click: () => deleteDevice(d)}}, 'Delete')),
     ], true);
   }));
-}
-
-function showSecret(credentials) {
-  text($('#device-secret-username'), credentials.sipUsername);
-  text($('#device-secret-password'), credentials.password);
-  const box = $('#device-secret');
-  box.hidden = false;
-  box.scrollIntoView({block: 'nearest'});
-  $('#device-secret-close').focus();
-}
-
-function hideSecret() {
-  text($('#device-secret-username'), '');
-  text($('#device-secret-password'), '');
-  $('#device-secret').hidden = true;
 }
 
 async function createDevice(event) {
@@ -283,7 +212,7 @@ function renderLive() {
     el('span', {class: ['pill', c.state === 'ANSWERED' ? 'ok' : 'neutral'], dataset: {state: c.state}}, humanize(c.state)),
     time(c.startedAt, true),
     c.codec || '',
-    mosCell(c.quality),
+    mosCell(c),
     el('td', {class: 'row-actions'}, el('button', {type: 'button', class: 'danger small hangup',
       'aria-label': `Hang up the call from ${c.caller} to ${c.callee}`, on: {click: () => hangUp(c)}}, 'Hang up')),
   ])) : emptyRow(callsTable, 'No calls right now.'));
@@ -305,8 +234,17 @@ function renderLive() {
   if (state.view === 'devices') renderDevices();
 }
 
-/** The estimated MOS of a call the appliance answers (voicemail…); empty for calls relayed between phones. */
-function mosCell(q) {
+/**
+ * The estimated MOS of a call the appliance answers (voicemail…); "not anchored" for two phones talking directly,
+ * whose media the appliance does not carry and so cannot measure; empty before the answer.
+ */
+function mosCell(c) {
+  const q = c.quality;
+  if (!q && c.mediaAnchored === false) {
+    return el('td', {class: 'mos muted', dataset: {mos: 'not-anchored'},
+      title: 'The phones send their audio to each other directly: the appliance does not carry it, so it cannot measure it'},
+    'not anchored');
+  }
   if (!q) return el('td', {class: 'num mos'}, '');
   const rtt = q.rttMillis == null ? '' : `, round trip ${q.rttMillis} ms`;
   return el('td', {class: 'num mos', dataset: {mos: q.mos},
@@ -395,7 +333,8 @@ async function onShow(view) {
   const previous = state.view;
   state.view = view;
   if (previous && previous !== view) status('');
-  if (previous === 'devices' && view !== 'devices') hideSecret(); // shown once, never again
+  if (previous && previous !== view) hideSecret(); // shown once, never again
+  if (view === 'users') editUser(null);
   try {
     if (view === 'live') {
       renderLive();
@@ -424,14 +363,11 @@ async function main() {
   }
   $('#tenant-form').hidden = !isSuperadmin();
   $('#tenant-form').addEventListener('submit', createTenant);
-  $('#user-form').addEventListener('submit', createUser);
+  initUsers({state, tenantPath, reload: loadUsers, report, forwarding});
   initConferences({tenantPath, report});
   $('#device-form').addEventListener('submit', createDevice);
   menus.setUp(tenantPath, report);
-  $('#device-secret-close').addEventListener('click', () => {
-    hideSecret();
-    $('#device-create').focus();
-  });
+  initPhoneSetup(() => (state.view === 'users' ? $('#user-extension') : $('#device-create')).focus());
   $('#cdr-form').addEventListener('submit', (e) => {
     e.preventDefault();
     loadCdrs(0);

@@ -149,11 +149,25 @@ export function status(message, kind = 'info') {
   region.textContent = message || '';
 }
 
-/** An ApiError (or any error) as status text: "noAnswerSeconds: must be 5 to 300". */
-export function describeError(error) {
+/**
+ * An ApiError (or any error) as status text in the user's words: the label of the input it concerns ("Ring for
+ * (seconds): must be 5 to 300", "Target of key 3: …"), else the field name spelt out ("Forward busy: …"), never
+ * the API's internal path ("options[2].extension").
+ * @param {HTMLElement} [input] the input the error was matched to
+ */
+export function describeError(error, input = null) {
   if (!error) return '';
-  const field = error.field ? error.field + ': ' : '';
-  return field + (error.message || String(error));
+  const words = error.field ? fieldWords(error.field, input) : '';
+  return (words ? words + ': ' : '') + (error.message || String(error));
+}
+
+function fieldWords(field, input) {
+  const label = input && input.id ? document.querySelector(`label[for="${CSS.escape(input.id)}"]`) : null;
+  const text = label ? label.textContent : input ? input.getAttribute('aria-label') : null;
+  if (text && text.trim()) return text.trim();
+  const leaf = field.split('.').pop().replace(/\[\d+\]$/, '');
+  const spelt = leaf.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return spelt.charAt(0).toUpperCase() + spelt.slice(1);
 }
 
 /** Removes every field error shown in root. */
@@ -177,10 +191,10 @@ export function clearFieldErrors(root) {
  */
 export function showError(root, error, inputs = {}) {
   clearFieldErrors(root);
-  status(describeError(error), 'error');
   const leaf = error && error.field ? error.field.split('.').pop() : null;
-  const inputId = leaf ? inputs[leaf] || inputs[error.field] : null;
+  const inputId = leaf ? inputs[error.field] || inputs[leaf] : null;
   const input = inputId ? document.getElementById(inputId) : null;
+  status(describeError(error, input), 'error');
   if (!input) return false;
   markInvalid(input, error.message);
   input.focus();

@@ -65,7 +65,8 @@ form.addEventListener('submit', async (event) => {
     location.assign(dashboardFor(session.role));
   } catch (e) {
     if (e instanceof ApiError && e.status === 429) {
-      showError('Too many failed attempts. Wait a minute and try again.');
+      // The appliance says how long: "… try again in 5 minutes".
+      showError(sentence(e.message) || 'Too many failed attempts. Wait a few minutes and try again.');
     } else if (e instanceof ApiError) {
       showError(e.message, FIELD_INPUTS[e.field] || (e.status === 401 ? 'login-password' : null));
     } else {
@@ -75,6 +76,12 @@ form.addEventListener('submit', async (event) => {
     form.removeAttribute('aria-busy');
   }
 });
+
+/** "too many …; try again in 5 minutes" → "Too many …; try again in 5 minutes." */
+function sentence(message) {
+  if (!message) return '';
+  return message.charAt(0).toUpperCase() + message.slice(1) + (message.endsWith('.') ? '' : '.');
+}
 
 kindUser.addEventListener('change', showKind);
 kindAdmin.addEventListener('change', showKind);

@@ -7,7 +7,7 @@ import {ApiError, query} from './api.js';
 import {EventStream, involves} from './events.js';
 import * as voicemail from './voicemail.js';
 import {
-  $, clearFieldErrors, el, emptyRow, fill, formatDuration, humanize, markInvalid, row, setUpViews, showError,
+  $, clearFieldErrors, describeError, el, emptyRow, fill, formatDuration, humanize, markInvalid, row, setUpViews, showError,
   status, text, time,
 } from './dom.js';
 
@@ -144,7 +144,7 @@ async function saveSettings(event) {
   const seconds = $('#set-no-answer-seconds').value.trim();
   if (seconds !== '' && !/^\d+$/.test(seconds)) {
     markInvalid($('#set-no-answer-seconds'), 'must be a whole number of seconds');
-    status('noAnswerSeconds: must be a whole number of seconds', 'error');
+    status('Ring for (seconds): must be a whole number of seconds', 'error');
     $('#set-no-answer-seconds').focus();
     return;
   }
@@ -429,7 +429,7 @@ function renderActiveCalls() {
 /* ---------------- wiring ---------------- */
 
 function report(e) {
-  status(e instanceof ApiError ? (e.field ? e.field + ': ' : '') + e.message : 'Error: ' + e.message, 'error');
+  status(e instanceof ApiError ? describeError(e) : 'Error: ' + e.message, 'error');
 }
 
 async function onShow(view) {

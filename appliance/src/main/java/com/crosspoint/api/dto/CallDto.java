@@ -9,11 +9,14 @@ import java.time.Instant;
  * appliance answers itself (voicemail, conference, menu), null for calls relayed between phones.
  */
 public record CallDto(String callId, long tenantId, String caller, String callerName, String callee,
-                      String connectedTo, CallState state, Instant startedAt, Instant answeredAt, String codec,
-                      CallQualityDto quality) {
+                      String calleeName, String connectedTo, String connectedToName, CallState state,
+                      Instant startedAt, Instant answeredAt, String codec, CallQualityDto quality,
+                      Boolean mediaAnchored) {
 
-    public static CallDto of(CallSnapshot c) {
-        return new CallDto(c.id(), c.tenantId(), c.caller(), c.callerName(), c.callee(), c.connectedTo(), c.state(),
-                c.startedAt(), c.answeredAt(), c.codec(), CallQualityDto.of(c.quality()));
+    /** {@code calleeName}, {@code connectedToName}: display names of those users of the tenant, or null. */
+    public static CallDto of(CallSnapshot c, String calleeName, String connectedToName, Boolean mediaAnchored) {
+        return new CallDto(c.id(), c.tenantId(), c.caller(), c.callerName(), c.callee(), calleeName, c.connectedTo(),
+                connectedToName, c.state(), c.startedAt(), c.answeredAt(), c.codec(), CallQualityDto.of(c.quality()),
+                mediaAnchored);
     }
 }

@@ -40,6 +40,7 @@ class AdminDashboardIT extends DashboardTestBase {
         browser.type("#user-name", "Erin Example");
         browser.type("#user-email", "erin@example.com");
         browser.type("#user-web-password", "erin-web-pass-1");
+        browser.check("#user-phone", false); // the device comes from the Devices view below
         browser.click("#user-create");
         browser.awaitTextContains("#users-table tr[data-extension='2101']", "Erin Example");
         assertThat(pbx.appliance().directory().userByExtension(pbx.tenant().id(), "2101")).isPresent();

@@ -35,14 +35,15 @@ class AttendantAdminIT extends DashboardTestBase {
         assertThat(stored.options()).containsExactly(MenuOption.extension('2', "1002"));
         assertThat(stored.greeting()).isEqualTo(AttendantMenu.DEFAULT_GREETING);
 
-        // A bad target is refused next to its input, naming the field.
+        // A bad target is refused next to its input, in the user's words (issue 10: not "options[1].extension").
         browser.click(row + " button.edit");
         browser.awaitText("#menu-save", "Save menu");
         Screenshots.save(browser, "web-admin-menus.png");
         new Select(browser.visible("#menu-option-star-action")).selectByValue("VOICEMAIL");
         browser.type("#menu-option-star-target", "4711");
         browser.click("#menu-save");
-        browser.awaitTextContains("#status", "options[1].extension");
+        browser.awaitTextContains("#status", "Target of key *: ");
+        assertThat(browser.text("#status")).doesNotContain("options[");
         assertThat(browser.attribute("#menu-option-star-target", "aria-invalid")).isEqualTo("true");
         browser.type("#menu-option-star-target", "1002");
         browser.click("#menu-save");

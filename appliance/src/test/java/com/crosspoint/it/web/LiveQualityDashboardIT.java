@@ -21,6 +21,7 @@ class LiveQualityDashboardIT extends DashboardTestBase {
         start(pbx -> {
             pbx.user("2301", "Ivan Caller", "pw-ivan-2301");
             pbx.user("2302", "Judy Away", "pw-judy-2302"); // never registers: the appliance answers with voicemail
+            pbx.user("2303", "Kim Desk", "pw-kim-2303");
         });
     }
 
@@ -40,6 +41,26 @@ class LiveQualityDashboardIT extends DashboardTestBase {
             assertThat(Double.parseDouble(mos)).isBetween(1.0, 4.5);
             assertThat(browser.attribute("#live-calls-table tr[data-call-id] td.mos", "title")).contains("Loss", "jitter");
 
+            ivan.hangup();
+            ivan.awaitEvent("CALL_CLOSED", WAIT);
+            browser.awaitGone("#live-calls-table tr[data-call-id]");
+        }
+    }
+
+    /** Issue 10: the MOS cell was blank for phone-to-phone calls, with no word why. */
+    @Test
+    void aCallBetweenTwoPhonesSaysItIsNotAnchored() {
+        web.adminView("live");
+        try (BaresipPhone ivan = BaresipPhone.builder(pbx.uri("2301")).password("pw-ivan-2301").start();
+             BaresipPhone kim = BaresipPhone.builder(pbx.uri("2303")).password("pw-kim-2303").start()) {
+            ivan.awaitRegistered(WAIT);
+            kim.awaitRegistered(WAIT);
+            ivan.dial(pbx.uri("2303"));
+            ivan.awaitEvent("CALL_ESTABLISHED", WAIT);
+            String mos = "#live-calls-table tr[data-call-id] td.mos";
+            browser.awaitText(mos, "not anchored");
+            assertThat(browser.attribute(mos, "data-mos")).isEqualTo("not-anchored");
+            assertThat(browser.attribute(mos, "title")).contains("directly");
             ivan.hangup();
             ivan.awaitEvent("CALL_CLOSED", WAIT);
             browser.awaitGone("#live-calls-table tr[data-call-id]");

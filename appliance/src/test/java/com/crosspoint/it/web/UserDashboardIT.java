@@ -96,13 +96,13 @@ class UserDashboardIT extends DashboardTestBase {
         browser.type("#pw-current", "dave-first-password");
         browser.type("#pw-new", "short");
         browser.click("#pw-save");
-        browser.awaitTextContains("#status", "newPassword");
+        browser.awaitTextContains("#status", "New password (8 to 128 characters): ");
         assertThat(browser.attribute("#pw-new", "aria-invalid")).isEqualTo("true");
 
         browser.type("#pw-current", "not-the-password");
         browser.type("#pw-new", "dave-second-password");
         browser.click("#pw-save");
-        browser.awaitTextContains("#status", "currentPassword");
+        browser.awaitTextContains("#status", "Current password: ");
         assertThat(browser.attribute("#pw-current", "aria-invalid")).isEqualTo("true");
         assertThat(browser.attribute("#pw-new", "aria-invalid")).isNull();
 
@@ -176,7 +176,8 @@ class UserDashboardIT extends DashboardTestBase {
         browser.type("#set-forward-no-answer", "1003");
         browser.type("#set-no-answer-seconds", "2");
         browser.click("#settings-save");
-        browser.awaitTextContains("#status", "noAnswerSeconds");
+        browser.awaitTextContains("#status", "Ring for (seconds): ");
+        assertThat(browser.text("#status")).doesNotContain("noAnswerSeconds");
         assertThat(browser.attribute("#set-no-answer-seconds", "aria-invalid")).isEqualTo("true");
         assertThat(browser.text("#set-no-answer-seconds-error")).isNotBlank();
         assertThat(settings().forwardNoAnswer()).as("nothing saved").isNull();
@@ -292,5 +293,25 @@ class UserDashboardIT extends DashboardTestBase {
 
     private static BaresipPhone phone(String extension, String password, AnswerMode mode, double tone) {
         return BaresipPhone.builder(pbx.uri(extension)).password(password).answerMode(mode).tone(tone).start();
+    }
+
+    /** Issue 10: forwarding to a number nobody has was accepted silently; the calls then went nowhere. */
+    @Test
+    void forwardingToAnExtensionThatDoesNotExistIsRefusedInTheUsersWords() {
+        web.loginUser("1002", BOB_WEB_PASSWORD);
+        web.show("settings");
+        browser.type("#set-forward-always", "1099");
+        browser.click("#settings-save");
+        browser.awaitTextContains("#status", "Always forward to: no user, auto-attendant menu or conference room has number 1099");
+        assertThat(browser.attribute("#set-forward-always", "aria-invalid")).isEqualTo("true");
+        assertThat(pbx.appliance().directory().user(bob.id()).orElseThrow().settings().forwardAlways()).isNull();
+
+        browser.type("#set-forward-always", "1003");
+        browser.click("#settings-save");
+        browser.awaitText("#status", "Saved");
+        assertThat(pbx.appliance().directory().user(bob.id()).orElseThrow().settings().forwardAlways()).isEqualTo("1003");
+        browser.type("#set-forward-always", "");
+        browser.click("#settings-save");
+        browser.awaitText("#status", "Saved");
     }
 }

@@ -279,7 +279,7 @@ class VoicemailDashboardIT extends DashboardTestBase {
 
         browser.type("#vm-pin", "12a");
         browser.click("#vm-pin-save");
-        browser.awaitTextContains("#status", "pin");
+        browser.awaitTextContains("#status", "New PIN (4 to 10 digits): ");
         assertThat(browser.attribute("#vm-pin", "aria-invalid")).isEqualTo("true");
         assertThat(browser.text("#vm-pin-error")).isEqualTo("must be 4 to 10 digits");
         assertThat(browser.text("#vm-pin-state")).isEqualTo("No PIN yet");

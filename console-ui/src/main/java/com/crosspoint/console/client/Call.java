@@ -4,15 +4,17 @@ import java.time.Instant;
 
 /**
  * A call in progress as the event stream reports it ({@code Call} in {@code docs/api/openapi.yaml});
- * {@code quality} only for calls whose media the appliance anchors, else null.
+ * {@code quality} only for calls whose media the appliance anchors, else null; {@code mediaAnchored} false for
+ * two phones talking directly, null before the answer (and from appliances that do not say).
  */
-public record Call(String callId, long tenantId, String caller, String callerName, String callee,
-                   String connectedTo, String state, Instant startedAt, Instant answeredAt, String codec,
-                   CallQuality quality) {
+public record Call(String callId, long tenantId, String caller, String callerName, String callee, String calleeName,
+                   String connectedTo, String connectedToName, String state, Instant startedAt, Instant answeredAt,
+                   String codec, CallQuality quality, Boolean mediaAnchored) {
 
-    /** A call without quality (relayed phone to phone, or from an appliance that reports none). */
+    /** A call without names of the called parties and without quality (an appliance that reports none). */
     public Call(String callId, long tenantId, String caller, String callerName, String callee,
                 String connectedTo, String state, Instant startedAt, Instant answeredAt, String codec) {
-        this(callId, tenantId, caller, callerName, callee, connectedTo, state, startedAt, answeredAt, codec, null);
+        this(callId, tenantId, caller, callerName, callee, null, connectedTo, null, state, startedAt, answeredAt, codec,
+                null, null);
     }
 }

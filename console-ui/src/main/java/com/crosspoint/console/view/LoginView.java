@@ -14,6 +14,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
@@ -48,6 +49,8 @@ public final class LoginView {
         error.textProperty().bind(vm.errorProperty());
         error.managedProperty().bind(error.textProperty().isNotEmpty());
         error.visibleProperty().bind(error.managedProperty());
+        // Its full height, wrapped: never squeezed so that the buttons below are cut (issue 10).
+        error.setMinHeight(Region.USE_PREF_SIZE);
 
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
@@ -75,12 +78,15 @@ public final class LoginView {
         form.addRow(2, label("_Password", password), password);
         HBox buttons = new HBox(8, busy, login, cancel);
         buttons.setAlignment(Pos.CENTER_RIGHT);
+        buttons.setMinHeight(Region.USE_PREF_SIZE);
         VBox root = new VBox(12, form, error, buttons);
         root.setPadding(new Insets(16));
         root.setPrefWidth(420);
 
         stage.setTitle("Crosspoint console — log in");
         stage.setScene(new Scene(root));
+        // The window grows (and shrinks back) with the error, so the buttons below it stay whole.
+        error.textProperty().addListener((o, was, is) -> stage.sizeToScene());
         stage.show();
         if (url.getText().isBlank()) {
             url.requestFocus();

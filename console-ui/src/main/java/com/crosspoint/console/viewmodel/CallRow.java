@@ -35,14 +35,14 @@ public final class CallRow {
 
     void update(Call c, Instant now) {
         this.call = c;
-        String name = c.callerName() == null || c.callerName().isBlank() ? null : c.callerName();
-        caller.set(name == null ? Formats.orEmpty(c.caller()) : name + " (" + c.caller() + ")");
+        caller.set(Formats.party(c.caller(), c.callerName()));
         boolean redirected = c.connectedTo() != null && !c.connectedTo().equals(c.callee());
-        callee.set(redirected ? Formats.orEmpty(c.callee()) + " → " + c.connectedTo() : Formats.orEmpty(c.callee()));
+        String called = Formats.party(c.callee(), c.calleeName());
+        callee.set(redirected ? called + " → " + Formats.party(c.connectedTo(), c.connectedToName()) : called);
         state.set(c.state());
         started.set(Formats.time(c.startedAt(), zone));
         codec.set(Formats.orEmpty(c.codec()));
-        mos.set(Formats.mos(c.quality()));
+        mos.set(Formats.mos(c.quality(), c.mediaAnchored()));
         tenant.set(String.valueOf(c.tenantId()));
         tick(now);
     }
@@ -71,7 +71,10 @@ public final class CallRow {
         return caller;
     }
 
-    /** The dialled extension; {@code 1002 → 1003} when the call was connected elsewhere (forward, transfer). */
+    /**
+     * The dialled user, {@code Bob (1002)}, or the extension alone; {@code 1002 → Carol (1003)} when the call was
+     * connected elsewhere (forward, transfer).
+     */
     public ReadOnlyStringProperty calleeProperty() {
         return callee;
     }
@@ -102,7 +105,10 @@ public final class CallRow {
         return codec;
     }
 
-    /** Estimated MOS of a call the appliance anchors ({@code 4.37}); empty for calls relayed between phones. */
+    /**
+     * Estimated MOS of a call the appliance anchors ({@code 4.37}); "not anchored" for two phones talking directly
+     * (their media does not pass the appliance); empty before the answer.
+     */
     public ReadOnlyStringProperty mosProperty() {
         return mos;
     }

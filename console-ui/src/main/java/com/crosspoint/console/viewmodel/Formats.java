@@ -28,8 +28,19 @@ final class Formats {
     }
 
     /** MOS with two decimals ({@code 4.37}); empty for a call without quality. */
-    static String mos(CallQuality q) {
-        return q == null ? "" : String.format(Locale.ROOT, "%.2f", q.mos());
+    static final String NOT_ANCHORED = "not anchored";
+
+    /** The MOS, or why there is none: "not anchored" when the phones talk directly; empty before the answer. */
+    static String mos(CallQuality q, Boolean anchored) {
+        if (q != null) {
+            return String.format(Locale.ROOT, "%.2f", q.mos());
+        }
+        return Boolean.FALSE.equals(anchored) ? NOT_ANCHORED : "";
+    }
+
+    /** {@code Bob (1002)}, or the extension alone when no name is known. */
+    static String party(String extension, String name) {
+        return name == null || name.isBlank() ? orEmpty(extension) : name + " (" + orEmpty(extension) + ")";
     }
 
     static String orEmpty(String s) {

@@ -155,7 +155,10 @@ public final class LoginViewModel {
                 case 401:
                     return "Wrong username or password.";
                 case 429:
-                    return "Too many failed logins: wait a minute, then try again.";
+                    // The appliance says how long: "too many failed logins …; try again in 5 minutes".
+                    return e.getMessage() == null || e.getMessage().isBlank()
+                            ? "Too many failed logins: wait a few minutes, then try again."
+                            : Character.toUpperCase(e.getMessage().charAt(0)) + e.getMessage().substring(1) + ".";
                 case 400:
                     return "The appliance refused the login: " + e.getMessage();
                 default:

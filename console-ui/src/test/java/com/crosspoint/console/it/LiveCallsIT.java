@@ -126,13 +126,24 @@ class LiveCallsIT {
         bob.awaitEvent("CALL_INCOMING", WAIT);
         await().atMost(ONE_SECOND).until(() -> cells(robot, "live-calls-table", "col-state").equals(List.of("RINGING")));
         assertThat(cells(robot, "live-calls-table", "col-caller")).containsExactly("Alice (1001)");
-        assertThat(cells(robot, "live-calls-table", "col-callee")).containsExactly("1002");
+        assertThat(cells(robot, "live-calls-table", "col-callee")).containsExactly("Bob (1002)");
 
         bob.accept();
         bob.awaitEvent("CALL_ESTABLISHED", WAIT);
         await().atMost(ONE_SECOND).until(() -> cells(robot, "live-calls-table", "col-state").equals(List.of("ANSWERED")));
         await().atMost(Duration.ofSeconds(3)).until(() -> cells(robot, "live-calls-table", "col-codec").equals(List.of("PCMU")));
-        assertThat(cells(robot, "live-calls-table", "col-mos")).as("phone to phone: media not anchored").containsExactly("");
+        assertThat(cells(robot, "live-calls-table", "col-mos")).as("phone to phone: media not anchored")
+                .containsExactly("not anchored");
+        // Issue 10: the callee's display name found nothing.
+        robot.clickOn("#live-calls-filter").write("bob");
+        await().atMost(ONE_SECOND).until(() -> rows(robot).size() == 1);
+        robot.write("-nobody");
+        await().atMost(ONE_SECOND).until(() -> rows(robot).isEmpty());
+        onFx(() -> {
+            robot.lookup("#live-calls-filter").queryAs(javafx.scene.control.TextField.class).clear();
+            return null;
+        });
+        await().atMost(ONE_SECOND).until(() -> rows(robot).size() == 1);
         // Partly because the codec is only known once answered: the table now shows everything at once.
         String before = cells(robot, "live-calls-table", "col-duration").get(0);
         await().atMost(Duration.ofSeconds(3)).until(() -> !cells(robot, "live-calls-table", "col-duration").get(0).equals(before));
@@ -184,6 +195,28 @@ class LiveCallsIT {
         await().atMost(Duration.ofSeconds(5)).until(() -> ConsoleDriver.label(robot, "#login-error").equals("Wrong username or password."));
         assertThat(console.vm()).isNull();
         assertThat(robot.lookup("#login-submit").queryButton().getScene().getWindow().isShowing()).isTrue();
+    }
+
+    /** Issue 10: a long login error cut the window's buttons in half. */
+    @Test
+    void aLongLoginErrorLeavesTheButtonsWhole(FxRobot robot) {
+        onFx(() -> {
+            robot.lookup("#login-url").queryAs(javafx.scene.control.TextField.class).setText("http://127.0.0.1:1");
+            return null;
+        });
+        robot.clickOn("#login-password").write("any-password");
+        robot.clickOn("#login-submit");
+        await().atMost(Duration.ofSeconds(10)).until(() -> ConsoleDriver.label(robot, "#login-error")
+                .startsWith("The appliance does not answer"));
+        for (String id : List.of("#login-submit", "#login-error")) {
+            javafx.scene.Node node = robot.lookup(id).query();
+            double bottom = onFx(() -> node.localToScene(node.getBoundsInLocal()).getMaxY());
+            double sceneHeight = onFx(() -> node.getScene().getHeight());
+            assertThat(bottom).as(id + " bottom within the window").isLessThanOrEqualTo(sceneHeight);
+        }
+        javafx.scene.control.Label error = robot.lookup("#login-error").queryAs(javafx.scene.control.Label.class);
+        assertThat(onFx(() -> error.getHeight() + 0.5 >= error.prefHeight(error.getWidth())))
+                .as("the error shown at its full height").isTrue();
     }
 
     @Test

@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * {@code kill -9} of a real appliance process under the console: the status bar says so and
  * counts down to the next attempt; after a restart on the same data directory and port the
- * console reconnects by itself (logging in again: the appliance forgot the login) and shows the
+ * console reconnects by itself (its login kept in the data directory, or logging in again) and shows the
  * restored state, and the stream is live again.
  */
 @ExtendWith(ApplicationExtension.class)

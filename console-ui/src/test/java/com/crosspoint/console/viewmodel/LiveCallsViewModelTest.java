@@ -73,8 +73,9 @@ class LiveCallsViewModelTest {
 
         Call measured = call("c9@host", "1001", "Alice", "1002", "1003", "ANSWERED", T0, "PCMA");
         vm.apply(change("call.answered", new Call(measured.callId(), measured.tenantId(), measured.caller(),
-                measured.callerName(), measured.callee(), measured.connectedTo(), measured.state(), measured.startedAt(),
-                measured.answeredAt(), measured.codec(), new CallQuality(3.8547, 5.0, 1.2, null))));
+                measured.callerName(), measured.callee(), null, measured.connectedTo(), null, measured.state(),
+                measured.startedAt(), measured.answeredAt(), measured.codec(), new CallQuality(3.8547, 5.0, 1.2, null),
+                true)));
         assertThat(vm.calls()).containsExactly(row);
         assertThat(row.mosProperty().get()).isEqualTo("3.85");
 
@@ -119,6 +120,22 @@ class LiveCallsViewModelTest {
         assertThat(callers()).containsExactly("Eve (1005)");
         vm.filterProperty().set("");
         assertThat(vm.calls()).hasSize(3);
+    }
+
+    /** Issue 10: "bob", the callee's display name, found nothing; a blank MOS did not say why. */
+    @Test
+    void theFilterFindsTheCalleesNameAndARelayedCallSaysItIsNotAnchored() {
+        Call toBob = new Call("c7@host", 1, "1001", "Alice", "1002", "Bob", "1003", "Carol", "ANSWERED", T0, T0,
+                "PCMU", null, false);
+        vm.replace(List.of(toBob, carolToDan));
+        vm.filterProperty().set("bob");
+        assertThat(callers()).containsExactly("Alice (1001)");
+        assertThat(vm.calls().get(0).calleeProperty().get()).isEqualTo("Bob (1002) → Carol (1003)");
+        vm.filterProperty().set("carol");
+        assertThat(callers()).as("the name of whom the call was connected to").containsExactly("Alice (1001)");
+        vm.filterProperty().set("");
+        assertThat(vm.calls().stream().filter(r -> r.callId().equals("c7@host")).findFirst().orElseThrow()
+                .mosProperty().get()).isEqualTo("not anchored");
     }
 
     @Test

@@ -114,8 +114,10 @@ class LoginViewModelTest {
         assertThat(vm.errorProperty().get()).isEqualTo("The appliance does not answer at http://pbx:8080. Check the address and that it is running.");
 
         vm.login();
-        api.loginResults.get(2).completeExceptionally(new ApiException(429, "too many failed logins", null));
-        assertThat(vm.errorProperty().get()).startsWith("Too many failed logins");
+        api.loginResults.get(2).completeExceptionally(new ApiException(429,
+                "too many failed logins from this address; try again in 5 minutes", null));
+        assertThat(vm.errorProperty().get())
+                .isEqualTo("Too many failed logins from this address; try again in 5 minutes.");
 
         vm.login();
         api.loginResults.get(3).completeExceptionally(new ApiException(500, "internal error", null));
