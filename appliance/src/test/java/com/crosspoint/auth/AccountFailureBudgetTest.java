@@ -2,6 +2,7 @@ package com.crosspoint.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.crosspoint.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

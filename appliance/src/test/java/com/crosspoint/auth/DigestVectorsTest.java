@@ -2,6 +2,7 @@ package com.crosspoint.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.crosspoint.testing.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

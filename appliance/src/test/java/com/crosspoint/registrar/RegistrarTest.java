@@ -6,14 +6,12 @@ import com.crosspoint.events.EventBus;
 import com.crosspoint.model.Binding;
 import com.crosspoint.registrar.RegisterRequest.ContactSpec;
 import com.crosspoint.store.BindingStore;
-import java.time.Clock;
+import com.crosspoint.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -165,34 +163,6 @@ class RegistrarTest {
 
         synchronized List<Binding> rows() {
             return List.copyOf(rows);
-        }
-    }
-
-    /** A clock the test moves, so expiry is tested without waiting. */
-    private static final class MutableClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        MutableClock(Instant start) {
-            this.now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration d) {
-            now.updateAndGet(i -> i.plus(d));
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
         }
     }
 }

@@ -16,10 +16,10 @@ import com.crosspoint.model.Tenant;
 import com.crosspoint.model.User;
 import com.crosspoint.routing.DialPlan;
 import com.crosspoint.routing.DialledCall;
+import com.crosspoint.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,7 +45,7 @@ final class FakeEnvironment implements CallEnvironment {
     private final List<FakeLeg> answering = new ArrayList<>();
     private final Queue<Runnable> lane = new ArrayDeque<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
-    private Instant now = Instant.parse("2026-12-06T10:00:00Z");
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T10:00:00Z"));
     private long timerOrder;
     final List<CallSnapshot> published = new ArrayList<>();
     final List<CallRecord> records = new ArrayList<>();
@@ -73,8 +73,8 @@ final class FakeEnvironment implements CallEnvironment {
         List<Binding> bindings = new ArrayList<>();
         for (int i = 1; i <= phoneCount; i++) {
             bindings.add(new Binding(TENANT.id(), u.id(), i, "sip:" + extension + "@acme.test",
-                    "sip:" + extension + "-" + i + "@192.0.2.1", "c" + i, 1, now.plusSeconds(3600), "UDP", "192.0.2.1:5060",
-                    "fake", now));
+                    "sip:" + extension + "-" + i + "@192.0.2.1", "c" + i, 1, clock.instant().plusSeconds(3600), "UDP", "192.0.2.1:5060",
+                    "fake", clock.instant()));
         }
         phones.put(extension, bindings);
         return u;
@@ -121,10 +121,10 @@ final class FakeEnvironment implements CallEnvironment {
 
     /** Moves the clock on, running every timer that falls due on the way (on the lane). */
     void advance(Duration by) {
-        Instant until = now.plus(by);
+        Instant until = clock.instant().plus(by);
         while (!timers.isEmpty() && !timers.peek().due.isAfter(until)) {
             Timer t = timers.poll();
-            now = t.due;
+            clock.advance(Duration.between(clock.instant(), t.due));
             if (!t.cancelled) {
                 lane.add(t.task);
                 if (t.period != null) {
@@ -134,7 +134,7 @@ final class FakeEnvironment implements CallEnvironment {
             }
             runLane();
         }
-        now = until;
+        clock.advance(Duration.between(clock.instant(), until));
     }
 
     CallState lastShown() {
@@ -186,36 +186,21 @@ final class FakeEnvironment implements CallEnvironment {
 
     @Override
     public CallTimer schedule(String callId, Duration after, Runnable task) {
-        Timer t = new Timer(now.plus(after), null, task, timerOrder++);
+        Timer t = new Timer(clock.instant().plus(after), null, task, timerOrder++);
         timers.add(t);
         return () -> t.cancelled = true;
     }
 
     @Override
     public CallTimer every(String callId, Duration period, Runnable task) {
-        Timer t = new Timer(now.plus(period), period, task, timerOrder++);
+        Timer t = new Timer(clock.instant().plus(period), period, task, timerOrder++);
         timers.add(t);
         return () -> t.cancelled = true;
     }
 
     @Override
     public Clock clock() {
-        return new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        };
+        return clock;
     }
 
     @Override
