@@ -35,11 +35,29 @@ final class InDialogHandler implements RequestHandler {
             confirmAck(event, leg);
             return;
         }
-        if (leg == null) {
-            env.messages().send(st, env.messages().response(rq, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST));
-            return;
+        if (leg != null) {
+            leg.receive(st);
+        } else if (dialog != null) {
+            // A request right behind our 2xx (a BYE after the ACK) can get here before the call's lane has bound
+            // the dialog to its leg; it sent the 2xx on the lane of the Call-ID, so look again there.
+            String callId = ((CallIdHeader) rq.getHeader(CallIdHeader.NAME)).getCallId();
+            try {
+                env.execute(callId, () -> receiveOrRefuse(legOf(dialog), st));
+            } catch (RejectedExecutionException e) {
+                receiveOrRefuse(null, st);
+            }
+        } else {
+            receiveOrRefuse(null, st);
         }
-        leg.receive(st);
+    }
+
+    private void receiveOrRefuse(PhoneLeg leg, ServerTransaction st) {
+        if (leg == null) {
+            Request rq = st.getRequest();
+            env.messages().send(st, env.messages().response(rq, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST));
+        } else {
+            leg.receive(st);
+        }
     }
 
     /** The leg a dialog belongs to: {@link PhoneLeg#attach} keeps it as the dialog's application data. */

@@ -43,6 +43,7 @@ final class InboundLeg extends PhoneLeg implements CallerLeg {
         finalSent = true;
         Response r = messages.dialogResponse(invite.getRequest(), Response.OK, localTag, transport);
         setBody(r, sdp, sdpType());
+        attach(invite.getDialog()); // before the 2xx leaves: the phone's BYE may follow its ACK at once
         if (messages.send(invite, r)) {
             attach(invite.getDialog());
         }
