@@ -15,18 +15,20 @@ import java.util.Map;
  * @param peers     "appliance" and/or "kamailio", run in that order
  * @param scenarios which ladders to climb
  * @param jvmOptions extra JVM options for the appliance process (e.g. a flight recording)
- * @param nodeConfig a node configuration file for the appliance, or null
+ * @param nodeConfig the node configuration file the appliance runs with
  * @param cooldown   pause between steps; null = the peer's own (long enough for its lingering transactions)
  */
 record BenchOptions(int users, Duration step, Duration hold, Duration warmup, int registerStart, int registerMax,
                     int callsStart, int callsMax, int refinements, List<String> peers, List<Scenario> scenarios,
                     Path out, List<String> jvmOptions, Path nodeConfig, Duration cooldown) {
+    /** The node file the appliance runs with unless another is named: call limits fit for a load generator. */
+    static final String LOAD_GENERATOR_CONFIG = "bench/load-generator.yaml";
 
     static final String USAGE = """
             usage: SipBench [--users=10000] [--step-seconds=20] [--hold-ms=1000] [--warmup-seconds=20]
                             [--register-start=1000] [--register-max=16000] [--calls-start=300] [--calls-max=4800]
                             [--refinements=3] [--peers=appliance,kamailio] [--scenarios=register,calls]
-                            [--out=target/bench] [--jvm-opts="-Xmx2g ..."] [--appliance-config=node.yaml]
+                            [--out=target/bench] [--jvm-opts="-Xmx2g ..."] [--appliance-config=bench/load-generator.yaml]
                             [--cooldown-seconds=N (default: per peer, 35 Crosspoint, 10 Kamailio)]""";
 
     static BenchOptions parse(String[] args) {
@@ -47,7 +49,7 @@ record BenchOptions(int users, Duration step, Duration hold, Duration warmup, in
                 o.list("scenarios", "register,calls").stream()
                         .map(s -> Scenario.valueOf(s.toUpperCase(Locale.ROOT))).toList(),
                 Path.of(o.text("out", "target/bench")), o.words("jvm-opts"),
-                o.has("appliance-config") ? Path.of(o.text("appliance-config", "")) : null,
+                Path.of(o.text("appliance-config", LOAD_GENERATOR_CONFIG)),
                 o.has("cooldown-seconds") ? o.seconds("cooldown-seconds", 0) : null);
         o.rejectUnused();
         return parsed;

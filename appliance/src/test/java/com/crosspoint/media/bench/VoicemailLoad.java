@@ -727,6 +727,8 @@ public final class VoicemailLoad {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOpts);
             command.addAll(List.of("-cp", classes + ":" + lib + "/*", "com.crosspoint.boot.Main", "run"));
+            // one tenant places every call: its limit on calls in progress (500) must not cap the load
+            command.addAll(List.of("--config", Path.of("bench/load-generator.yaml").toAbsolutePath().toString()));
             Path log = work.resolve("appliance.log");
             ProcessBuilder b = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
