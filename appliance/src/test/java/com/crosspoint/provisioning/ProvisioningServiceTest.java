@@ -102,15 +102,22 @@ class ProvisioningServiceTest {
 
     @Test
     void eachChangeIsInTheDirectoryWhenTheCallReturnsAndPublishedAfterItsCommit() {
+        // Each change waits for its event before the next one: the store is then never ahead of what the
+        // subscriber compares it with.
         Tenant t = service.createTenant("Acme", "acme.example.com");
         assertThat(directory.tenantByDomain("acme.example.com")).contains(t);
+        awaitPublished(1);
         User ann = service.createUser(t.id(), "1001", "Ann", null, null);
         assertThat(directory.userByExtension(t.id(), "1001")).contains(ann);
+        awaitPublished(2);
         Device desk = service.createDevice(t.id(), ann.id(), null, "desk-password-1").device();
         assertThat(directory.deviceBySipUsername(t.id(), "1001")).contains(desk);
+        awaitPublished(3);
         Device rekeyed = service.setDevicePassword(t.id(), desk.id(), "desk-password-2");
         assertThat(directory.device(desk.id())).contains(rekeyed);
+        awaitPublished(4);
         User renamed = service.updateUser(t.id(), ann.id(), "1001", "Ann Smith", null, null);
+        awaitPublished(5);
         service.deleteDevice(t.id(), desk.id());
         assertThat(directory.device(desk.id())).isEmpty();
 
@@ -129,10 +136,12 @@ class ProvisioningServiceTest {
         User ann = service.createUser(t.id(), "1001", "Ann", null, null);
         service.createDevice(t.id(), ann.id(), null, null);
         User bob = service.createUser(t.id(), "1002", "Bob", null, null);
+        awaitPublished(4); // before the deletions, so the store is not ahead of the subscriber's comparison
 
         service.deleteUser(t.id(), ann.id());
         assertThat(directory.userByExtension(t.id(), "1001")).isEmpty();
         assertThat(directory.deviceBySipUsername(t.id(), "1001")).as("went with its user").isEmpty();
+        awaitPublished(5);
         service.deleteTenant(t.id());
         assertThat(directory.tenant(t.id())).isEmpty();
         assertThat(directory.user(bob.id())).isEmpty();
