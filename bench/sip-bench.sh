@@ -12,7 +12,9 @@ fi
 # The harness (SippRunner, KamailioServer) lives in test scope: resolve the test classpath once.
 cp_file=appliance/target/bench-classpath.txt
 if [[ ! -s $cp_file || appliance/pom.xml -nt $cp_file ]]; then
-  mvn -q -B -pl appliance dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+  # (package in the same run, so the web-chat module resolves from the reactor, not from ~/.m2)
+  mvn -q -B -pl appliance -am -DskipTests package dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile=target/bench-classpath.txt
 fi
 exec java -cp "appliance/target/test-classes:appliance/target/classes:$(cat "$cp_file")" \
   com.crosspoint.bench.SipBench "$@"
