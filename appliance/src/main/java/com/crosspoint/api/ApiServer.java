@@ -42,7 +42,7 @@ public final class ApiServer implements AutoCloseable {
                 ? LoginJournal.NONE : new FileLoginJournal(settings.loginsFile(), json));
         AuthFailureThrottle throttle = new AuthFailureThrottle(settings.loginFailureLimit(),
                 settings.loginFailureWindow(), settings.loginBlock(), MAX_TRACKED_LOGIN_SOURCES, s.clock());
-        RegistrationMapper registrations = new RegistrationMapper(s.directory());
+        RegistrationMapper registrations = new RegistrationMapper(s.directory(), s.registrar());
         SecurityCounters counters = new SecurityCounters();
         events = new EventStream(s.events(), logins,
                 new EventFrames(s.directory(), s.registrar(), s.activeCalls(), registrations, s.clock()),

@@ -81,7 +81,7 @@ final class EventFrames {
 
     Object frame(Event e, long seq) {
         if (e instanceof RegistrationEvent r) {
-            return new RegistrationFrame(e.type(), seq, e.at(), e.tenantId(), registrations.toDto(r.binding()));
+            return new RegistrationFrame(e.type(), seq, e.at(), e.tenantId(), registrations.toDto(r.binding(), r.nat()));
         }
         if (e instanceof CallEvent c) {
             return new CallFrame(e.type(), seq, e.at(), e.tenantId(), callDtos.of(c.call()));

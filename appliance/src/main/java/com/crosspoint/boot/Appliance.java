@@ -32,6 +32,11 @@ import com.crosspoint.provisioning.ProvisioningService;
 import com.crosspoint.registrar.BindingJournal;
 import com.crosspoint.registrar.Registrar;
 import com.crosspoint.registrar.RegistrarPolicy;
+import com.crosspoint.registrar.NatPolicy;
+import com.crosspoint.sip.NatKeepalives;
+import com.crosspoint.sip.SipMessages;
+import com.crosspoint.events.RegistrationEvent;
+import com.crosspoint.model.Binding;
 import com.crosspoint.sip.DigestGate;
 import com.crosspoint.sip.FlowTable;
 import com.crosspoint.sip.OptionsHandler;
@@ -137,7 +142,8 @@ public final class Appliance implements AutoCloseable {
         BindingJournal journal = new BindingJournal(stores.bindings());
         closers.push(journal);
         registrar = new Registrar(journal, events, new RegistrarPolicy(reg.minExpires(), reg.maxExpires(), reg.defaultExpires(),
-                config.sip().limits().contactsPerAor()), clock);
+                config.sip().limits().contactsPerAor()),
+                new NatPolicy(config.nat().udpExpires(), config.nat().keepaliveSeconds()), clock);
         registrar.restore(stores.bindings());
         timers.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
         provisioning = new ProvisioningService(stores, directory, registrar, events, clock);
@@ -203,6 +209,7 @@ public final class Appliance implements AutoCloseable {
         messagesService = new MessageService(stores.messages(), registrar, directory, new SipMessageTransport(messages), events, clock);
         events.subscribe("im-delivery", MessageService::concerns, messagesService::onEvent);
         events.subscribe("sip-flows", FlowTable::concerns, sip.flows()::onEvent);
+        startNatKeepalives(messages, timers);
         Mwi mwi = new Mwi(messages, tenants, directory, gate, registrar, voicemail, workers, clock,
                 config.sip().limits().subscriptionsPerUser());
         events.subscribe("mwi", MwiNotifier::concerns, mwi.notifier()::onEvent);
@@ -227,6 +234,31 @@ public final class Appliance implements AutoCloseable {
                 target -> DerbyBackup.copyTo(dataDir, target), config.node().name(), clock)));
         LOG.info("Crosspoint {} started: SIP {}:{}, HTTP {}:{}", config.node().name(),
                 config.network().advertisedAddress(), sip.port(), config.http().bind(), api.port());
+    }
+
+    /**
+     * OPTIONS pings to NATed UDP flows (nat.keepaliveSeconds), and the flows of the bindings that survived a restart:
+     * requests to a NATed phone must reach its mapping before it registers again.
+     */
+    private void startNatKeepalives(SipMessages messages, ScheduledExecutorService timers) {
+        java.util.function.Consumer<com.crosspoint.events.Event> replay = sip.flows()::onEvent;
+        if (config.nat().keepaliveSeconds() > 0) {
+            NatKeepalives keepalives = new NatKeepalives(messages, Duration.ofSeconds(config.nat().keepaliveSeconds()),
+                    registrar::notePings, clock);
+            events.subscribe("nat-keepalives", NatKeepalives::concerns, keepalives::onEvent);
+            timers.scheduleWithFixedDelay(() -> {
+                try {
+                    keepalives.tick();
+                } catch (RuntimeException e) {
+                    LOG.warn("keepalive pings failed", e);
+                }
+            }, 1, 1, TimeUnit.SECONDS);
+            replay = replay.andThen(keepalives::onEvent);
+        }
+        java.time.Instant now = clock.instant();
+        for (Binding b : registrar.all()) {
+            replay.accept(new RegistrationEvent(RegistrationEvent.Kind.ADDED, b, now, registrar.natOf(b)));
+        }
     }
 
     private ApiSettings apiSettings() {

@@ -34,11 +34,13 @@ final class ConfigBinder {
 
     CrosspointConfig bind() {
         NetworkConfig network = network();
+        SipConfig sip = sip();
         CrosspointConfig config = new CrosspointConfig(
                 new NodeConfig(matching("node.name", NAME, "1-64 letters, digits, '.', '_' or '-'")),
                 new DataConfig(directory("data.dir")),
                 network,
-                sip(),
+                sip,
+                nat(sip.registrar()),
                 media(),
                 http(network),
                 admin(),
@@ -186,6 +188,17 @@ final class ConfigBinder {
                     + e.getMessage());
         }
         return Optional.of(file);
+    }
+
+    private NatConfig nat(RegistrarConfig registrar) {
+        int keepalive = ranged("nat.keepaliveSeconds", 0, 3600);
+        int udpExpires = values.integer("nat.udpExpires");
+        if (udpExpires != 0 && (udpExpires < registrar.minExpires() || udpExpires > registrar.maxExpires())) {
+            throw values.error("nat.udpExpires", "must be 0 or within sip.registrar.minExpires.."
+                    + "sip.registrar.maxExpires (" + registrar.minExpires() + ".." + registrar.maxExpires() + "; got "
+                    + udpExpires + ")");
+        }
+        return new NatConfig(keepalive, udpExpires);
     }
 
     private int ranged(String key, int min, int max) {

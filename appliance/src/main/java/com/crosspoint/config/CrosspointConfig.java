@@ -11,7 +11,7 @@ import java.util.Optional;
  * file (checked to be a playable WAV), empty for the DATA_DIR override or the built-in music.
  */
 public record CrosspointConfig(NodeConfig node, DataConfig data, NetworkConfig network, SipConfig sip,
-                               MediaConfig media, HttpConfig http, AdminConfig admin, DemoConfig demo,
+                               NatConfig nat, MediaConfig media, HttpConfig http, AdminConfig admin, DemoConfig demo,
                                Optional<Path> musicOnHold) {
 
     public CrosspointConfig {
@@ -19,6 +19,7 @@ public record CrosspointConfig(NodeConfig node, DataConfig data, NetworkConfig n
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(sip, "sip");
+        Objects.requireNonNull(nat, "nat");
         Objects.requireNonNull(media, "media");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(admin, "admin");

@@ -1,12 +1,22 @@
 package com.crosspoint.events;
 
 import com.crosspoint.model.Binding;
+import com.crosspoint.nat.NatFinding;
 import java.time.Instant;
+import java.util.Objects;
 
-/** A binding was added, refreshed, removed by its device, or expired. */
-public record RegistrationEvent(Kind kind, Binding binding, Instant at) implements Event {
+/** A binding was added, refreshed, removed by its device, or expired; with what was found of its NAT. */
+public record RegistrationEvent(Kind kind, Binding binding, Instant at, NatFinding nat) implements Event {
 
     public enum Kind { ADDED, REFRESHED, REMOVED, EXPIRED }
+
+    public RegistrationEvent {
+        Objects.requireNonNull(nat, "nat");
+    }
+
+    public RegistrationEvent(Kind kind, Binding binding, Instant at) {
+        this(kind, binding, at, NatFinding.NONE);
+    }
 
     @Override
     public long tenantId() {

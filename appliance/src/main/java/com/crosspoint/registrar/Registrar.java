@@ -4,6 +4,8 @@ import com.crosspoint.events.EventBus;
 import com.crosspoint.events.RegistrationEvent;
 import com.crosspoint.events.RegistrationEvent.Kind;
 import com.crosspoint.model.Binding;
+import com.crosspoint.nat.NatEvidence;
+import com.crosspoint.nat.NatFinding;
 import com.crosspoint.registrar.RegisterRequest.ContactSpec;
 import com.crosspoint.store.BindingStore;
 import com.crosspoint.store.BindingStore.BindingKey;
@@ -23,15 +25,23 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Registrar {
     private final Map<String, List<Binding>> byAor = new ConcurrentHashMap<>();
+    /** What was found of each binding's NAT; kept in memory only (a restored binding is judged from its row). */
+    private final Map<BindingKey, NatFinding> findings = new ConcurrentHashMap<>();
     private final BindingJournal journal;
     private final EventBus events;
     private final RegistrarPolicy policy;
+    private final NatAssessment nat;
     private final Clock clock;
 
     public Registrar(BindingJournal journal, EventBus events, RegistrarPolicy policy, Clock clock) {
+        this(journal, events, policy, NatPolicy.NONE, clock);
+    }
+
+    public Registrar(BindingJournal journal, EventBus events, RegistrarPolicy policy, NatPolicy natPolicy, Clock clock) {
         this.journal = journal;
         this.events = events;
         this.policy = policy;
+        this.nat = new NatAssessment(natPolicy, policy);
         this.clock = clock;
     }
 
@@ -44,6 +54,7 @@ public final class Registrar {
                 lapsed.add(new BindingKey(b.aor(), b.contact()));
             } else {
                 byAor.computeIfAbsent(b.aor(), k -> new ArrayList<>()).add(b);
+                findings.put(keyOf(b), nat.restored(b));
             }
         }
         if (!lapsed.isEmpty()) {
@@ -91,7 +102,7 @@ public final class Registrar {
                     return d.reject(new RegisterOutcome.OutOfOrder());
                 }
             }
-            live.forEach(b -> d.remove(b, Kind.REMOVED));
+            live.forEach(b -> d.remove(b, Kind.REMOVED, findingOf(b)));
             return d.accept(List.of());
         }
         List<Binding> after = new ArrayList<>(live);
@@ -109,17 +120,27 @@ public final class Registrar {
                 after.remove(existing);
                 d.previous.add(existing);
             }
+            boolean outbound = rq.outbound() && c.instanceId() != null && c.regId() != null && c.regId() > 0;
+            // RFC 5626 §6: a registration with the instance and reg-id of an existing one replaces that flow.
+            Binding sameFlow = outbound ? after.stream().filter(b -> c.instanceId().equals(b.instanceId())
+                    && b.regId() == c.regId()).findFirst().orElse(null) : null;
+            if (sameFlow != null) {
+                after.remove(sameFlow);
+                d.remove(sameFlow, Kind.REMOVED, findingOf(sameFlow));
+            }
             if (requested == 0) {
                 if (existing != null) {
-                    d.remove(existing, Kind.REMOVED);
+                    d.remove(existing, Kind.REMOVED, findingOf(existing));
                 }
                 continue;
             }
-            long granted = Math.min(requested, policy.maxExpires());
+            NatFinding finding = nat.examine(rq, c.uri(), rq.path(), outbound, existing != null ? existing : sameFlow);
+            long granted = nat.granted(requested, finding, rq.transport());
             Binding b = new Binding(rq.tenantId(), rq.userId(), rq.deviceId(), rq.aor(), c.uri(), rq.callId(),
-                    rq.cseq(), now.plusSeconds(granted), rq.transport(), rq.source(), rq.userAgent(), now);
+                    rq.cseq(), now.plusSeconds(granted), rq.transport(), rq.source(), rq.userAgent(), now, rq.path(),
+                    c.instanceId(), outbound ? c.regId() : 0);
             after.add(b);
-            d.upsert(b, existing == null ? Kind.ADDED : Kind.REFRESHED);
+            d.upsert(b, existing == null ? Kind.ADDED : Kind.REFRESHED, finding);
         }
         if (d.upserts.size() > policy.maxContacts()) {
             return d.reject(new RegisterOutcome.TooManyContacts(policy.maxContacts()));
@@ -143,7 +164,7 @@ public final class Registrar {
                 .sorted(Comparator.comparing(Binding::updatedAt)).limit(excess).toList();
         for (Binding b : oldest) {
             after.remove(b);
-            d.remove(b, Kind.REMOVED);
+            d.remove(b, Kind.REMOVED, findingOf(b));
         }
     }
 
@@ -183,6 +204,12 @@ public final class Registrar {
                 .sorted(Comparator.comparing(Binding::aor).thenComparing(Binding::contact)).toList();
     }
 
+    /** Every unexpired binding of every tenant. */
+    public List<Binding> all() {
+        Instant now = clock.instant();
+        return byAor.values().stream().flatMap(List::stream).filter(b -> !b.expiredAt(now)).toList();
+    }
+
     public int size() {
         return byAor.values().stream().mapToInt(List::size).sum();
     }
@@ -206,7 +233,8 @@ public final class Registrar {
         }
         if (!lapsed.isEmpty()) {
             journal.write(List.of(), lapsed.stream().map(b -> new BindingKey(b.aor(), b.contact())).toList())
-                    .thenRun(() -> lapsed.forEach(b -> events.publish(new RegistrationEvent(Kind.EXPIRED, b, now))));
+                    .thenRun(() -> lapsed.forEach(b -> events.publish(
+                            new RegistrationEvent(Kind.EXPIRED, b, now, forget(b)))));
         }
         return lapsed.size();
     }
@@ -226,13 +254,49 @@ public final class Registrar {
         for (String aor : List.copyOf(byAor.keySet())) {
             byAor.computeIfPresent(aor, (k, bs) -> {
                 List<Binding> keep = bs.stream().filter(b -> b.deviceId() != deviceId).toList();
+                bs.stream().filter(b -> b.deviceId() == deviceId).forEach(b -> findings.remove(keyOf(b)));
                 return keep.isEmpty() ? null : new ArrayList<>(keep);
             });
         }
     }
 
     private void publish(Decision d, Instant now) {
-        d.announcements.forEach(a -> events.publish(new RegistrationEvent(a.kind, a.binding, now)));
+        for (Announcement a : d.announcements) {
+            if (a.kind == Kind.ADDED || a.kind == Kind.REFRESHED) {
+                findings.put(keyOf(a.binding), a.nat);
+            } else {
+                findings.remove(keyOf(a.binding), a.nat);
+            }
+            events.publish(new RegistrationEvent(a.kind, a.binding, now, a.nat));
+        }
+    }
+
+    /** What was found of a binding's NAT at its last REGISTER (or on restore); {@link NatFinding#NONE} if unknown. */
+    public NatFinding natOf(Binding b) {
+        return findingOf(b);
+    }
+
+    /**
+     * Notes on a binding's finding that its keepalive pings go unanswered ({@code note} of sign
+     * {@link NatEvidence.Sign#PINGS_UNANSWERED}), or that they are answered again ({@code note} empty). The binding
+     * stays until it expires: the device may only have stopped answering OPTIONS.
+     */
+    public void notePings(Binding b, java.util.Optional<NatEvidence> note) {
+        findings.computeIfPresent(keyOf(b), (k, f) -> note.map(f::noting)
+                .orElseGet(() -> f.without(NatEvidence.Sign.PINGS_UNANSWERED)));
+    }
+
+    private NatFinding findingOf(Binding b) {
+        return findings.getOrDefault(keyOf(b), NatFinding.NONE);
+    }
+
+    private NatFinding forget(Binding b) {
+        NatFinding f = findings.remove(keyOf(b));
+        return f == null ? NatFinding.NONE : f;
+    }
+
+    private static BindingKey keyOf(Binding b) {
+        return new BindingKey(b.aor(), b.contact());
     }
 
     /** The registrar's decision on one REGISTER, made under the AOR's lock. */
@@ -256,17 +320,17 @@ public final class Registrar {
             return this;
         }
 
-        void upsert(Binding b, Kind kind) {
+        void upsert(Binding b, Kind kind, NatFinding nat) {
             upserts.add(b);
-            announcements.add(new Announcement(kind, b));
+            announcements.add(new Announcement(kind, b, nat));
         }
 
-        void remove(Binding b, Kind kind) {
+        void remove(Binding b, Kind kind, NatFinding nat) {
             removals.add(new BindingKey(b.aor(), b.contact()));
             if (!previous.contains(b)) {
                 previous.add(b);
             }
-            announcements.add(new Announcement(kind, b));
+            announcements.add(new Announcement(kind, b, nat));
         }
 
         boolean changed() {
@@ -274,6 +338,6 @@ public final class Registrar {
         }
     }
 
-    private record Announcement(Kind kind, Binding binding) {
+    private record Announcement(Kind kind, Binding binding, NatFinding nat) {
     }
 }

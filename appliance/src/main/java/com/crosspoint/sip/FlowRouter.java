@@ -1,7 +1,9 @@
 package com.crosspoint.sip;
 
 import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.stack.DefaultRouter;
+import java.text.ParseException;
 import java.util.ListIterator;
 import java.util.Optional;
 import javax.sip.SipException;
@@ -11,11 +13,13 @@ import javax.sip.address.Router;
 import javax.sip.message.Request;
 
 /**
- * The stack's router (named in the stack properties, so JAIN-SIP builds it): requests to a phone
- * registered over TCP/TLS go over its registration connection ({@link FlowTable}); everything
- * else is routed as JAIN-SIP's default router does (Route set, then Request-URI).
+ * The stack's router (named in the stack properties, so JAIN-SIP builds it): a request to a registered contact that
+ * is not reached directly goes where the {@link FlowTable} says (the registration's connection, the NAT mapping its
+ * REGISTER came through, or its Path); everything else is routed as JAIN-SIP's default router does (Route set, then
+ * Request-URI). The Request-URI is never changed: the phone sees its registered Contact.
  */
 public final class FlowRouter implements Router {
+    private static final HeaderFactoryImpl HEADERS = new HeaderFactoryImpl();
     private final DefaultRouter delegate;
     private final String stackName;
 
@@ -28,13 +32,28 @@ public final class FlowRouter implements Router {
     public Hop getNextHop(Request request) throws SipException {
         if (request.getHeader("Route") == null) {
             // JAIN-SIP instantiates routers itself, so each stack's flow table is found by stack name.
-            Optional<Hop> flow = StackAttachments.of(stackName)
-                    .flatMap(a -> a.flows().hopFor(request.getRequestURI()));
+            Optional<FlowTable.Flow> flow = StackAttachments.of(stackName)
+                    .flatMap(a -> a.flows().flowFor(request.getRequestURI()));
+            if (flow.isPresent() && !flow.get().path().isEmpty()) {
+                // RFC 3327 §5.3: the stored Path is the route set of requests to this binding.
+                addRoutes(request, flow.get());
+                return delegate.getNextHop(request);
+            }
             if (flow.isPresent()) {
-                return flow.get();
+                return flow.get().hop();
             }
         }
         return delegate.getNextHop(request);
+    }
+
+    private static void addRoutes(Request request, FlowTable.Flow flow) throws SipException {
+        try {
+            for (String path : flow.path()) {
+                request.addHeader(HEADERS.createHeader("Route", path));
+            }
+        } catch (ParseException e) {
+            throw new SipException("stored Path is not a Route: " + e.getMessage(), e);
+        }
     }
 
     @Override

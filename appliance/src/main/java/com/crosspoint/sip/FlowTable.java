@@ -3,8 +3,12 @@ package com.crosspoint.sip;
 import com.crosspoint.events.Event;
 import com.crosspoint.events.RegistrationEvent;
 import com.crosspoint.model.Binding;
+import com.crosspoint.nat.ContactAddress;
+import com.crosspoint.nat.Endpoint;
+import com.crosspoint.nat.NatAction;
 import gov.nist.javax.sip.stack.HopImpl;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -15,106 +19,109 @@ import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 
 /**
- * The connections phones registered over TCP or TLS, by the address in their Contact. A request to
- * such a phone goes back over the connection it registered on (RFC 5923 connection reuse, as
- * Kamailio does with aliases): the phone may not accept connections to its Contact at all, and
- * behind NAT nothing could reach it there.
+ * Where requests to a registered contact really go, when that is not the contact itself:
+ * <ul>
+ * <li>a phone registered over TCP or TLS is reached over the connection it registered on (RFC 5923 connection
+ *     reuse, RFC 5626 flows): it may accept no connections at all, and behind NAT nothing could reach it;</li>
+ * <li>a phone behind NAT on UDP is reached at the address and port its REGISTER came from (the NAT's mapping),
+ *     never at its private Contact;</li>
+ * <li>a registration that came through proxies (RFC 3327 Path) is reached through them.</li>
+ * </ul>
+ * Requests keep the registered Contact as their Request-URI; only the next hop changes. Contacts are matched with
+ * their user part ({@code user@host:port/transport}), so two phones behind different NATs that both call themselves
+ * {@code 192.168.1.10:5060} keep apart as long as their user parts differ; stream contacts are also found by
+ * address alone, as before.
  */
 public final class FlowTable {
-    private final Map<String, Hop> flows = new ConcurrentHashMap<>();
-
-    /** The events {@link #onEvent} acts on: registrations over TCP or TLS. */
-    public static boolean concerns(Event e) {
-        return e instanceof RegistrationEvent r && isStream(r.binding().transport());
+    /** Where a request to one contact goes: the hop, and the Path to put in front as Route headers. */
+    public record Flow(Hop hop, List<String> path, boolean stream) {
+        public Flow {
+            path = List.copyOf(path);
+        }
     }
 
-    /** Subscribe this to the event bus: registrations over a stream transport add or remove a flow. */
+    private final Map<String, Flow> byContact = new ConcurrentHashMap<>();
+    private final Map<String, Flow> byAddress = new ConcurrentHashMap<>();
+
+    /** The events {@link #onEvent} acts on: every registration change (a UDP binding may stop being NATed). */
+    public static boolean concerns(Event e) {
+        return e instanceof RegistrationEvent;
+    }
+
+    /** Subscribe this to the event bus; also fed the restored bindings at start. */
     public void onEvent(Event e) {
-        if (!(e instanceof RegistrationEvent r) || !isStream(r.binding().transport())) {
+        if (!(e instanceof RegistrationEvent r)) {
             return;
         }
         Binding b = r.binding();
-        String key = keyOf(b.contact());
-        if (key == null) {
+        Optional<ContactAddress> contact = ContactAddress.parse(b.contact());
+        if (contact.isEmpty()) {
             return;
         }
-        switch (r.kind()) {
-            case ADDED, REFRESHED -> hopOf(b).ifPresent(hop -> flows.put(key, hop));
-            case REMOVED, EXPIRED -> flows.remove(key);
+        String key = contact.get().key();
+        String address = addressKey(contact.get());
+        boolean stream = isStream(b.transport());
+        Optional<Flow> flow = switch (r.kind()) {
+            case ADDED, REFRESHED -> needsFlow(r) ? flowOf(b, stream) : Optional.empty();
+            case REMOVED, EXPIRED -> Optional.empty();
+        };
+        if (flow.isPresent()) {
+            byContact.put(key, flow.get());
+            if (stream) {
+                byAddress.put(address, flow.get());
+            }
+        } else {
+            Flow old = byContact.remove(key);
+            if (old != null) {
+                byAddress.remove(address, old);
+            }
         }
     }
 
-    /** The registration connection to use for a request to {@code target}, if it is a stream-registered contact. */
-    Optional<Hop> hopFor(URI target) {
-        if (!(target instanceof SipURI sip) || sip.getTransportParam() == null || !isStream(sip.getTransportParam())) {
+    /** The flow for a request to {@code target}, if it is a contact that is not reached directly. */
+    public Optional<Flow> flowFor(URI target) {
+        if (!(target instanceof SipURI sip) || sip.getHost() == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(flows.get(key(sip.getHost(), sip.getPort(), sip.getTransportParam())));
+        String transport = sip.getTransportParam() != null ? sip.getTransportParam().toLowerCase(Locale.ROOT)
+                : sip.isSecure() ? "tls" : "udp";
+        Endpoint endpoint = new Endpoint(sip.getHost(), sip.getPort() > 0 ? sip.getPort() : -1);
+        ContactAddress contact = new ContactAddress(sip.getUser() == null ? "" : sip.getUser(), endpoint, transport);
+        Flow flow = byContact.get(contact.key());
+        if (flow == null && isStream(transport)) {
+            flow = byAddress.get(addressKey(contact));
+        }
+        return Optional.ofNullable(flow);
     }
 
     int size() {
-        return flows.size();
+        return byContact.size();
     }
 
     /** {@code host:port} of every connection a phone registered over, as {@link Binding#source()} spells it. */
     Set<String> registeredSources() {
         Set<String> sources = new HashSet<>();
-        flows.values().forEach(hop -> sources.add(hop.getHost() + ":" + hop.getPort()));
+        byContact.values().stream().filter(Flow::stream)
+                .forEach(flow -> sources.add(flow.hop().getHost() + ":" + flow.hop().getPort()));
         return sources;
     }
 
-    private static Optional<Hop> hopOf(Binding b) {
-        int colon = b.source().lastIndexOf(':');
-        if (colon <= 0) {
-            return Optional.empty();
-        }
-        try {
-            int port = Integer.parseInt(b.source().substring(colon + 1));
-            return Optional.of(new HopImpl(b.source().substring(0, colon), port, b.transport().toLowerCase(Locale.ROOT)));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+    private static boolean needsFlow(RegistrationEvent r) {
+        return isStream(r.binding().transport()) || !r.binding().path().isEmpty()
+                || r.nat().actions().contains(NatAction.FLOW_ROUTING);
     }
 
-    /** host:port/transport of a contact string, parsed without the stack (contacts are stored as text). */
-    private static String keyOf(String contact) {
-        String lower = contact.toLowerCase(Locale.ROOT);
-        int scheme = lower.indexOf(':');
-        if (scheme < 0) {
-            return null;
-        }
-        String rest = lower.substring(scheme + 1);
-        int at = rest.lastIndexOf('@');
-        String hostPart = at >= 0 ? rest.substring(at + 1) : rest;
-        int end = indexOfAny(hostPart, ";?>");
-        String hostPort = end >= 0 ? hostPart.substring(0, end) : hostPart;
-        String params = end >= 0 ? hostPart.substring(end) : "";
-        int t = params.indexOf(";transport=");
-        String transport = t < 0 ? "udp" : params.substring(t + 11).split("[;?>]", 2)[0];
-        int colon = hostPort.lastIndexOf(':');
-        boolean hasPort = colon > 0 && !hostPort.endsWith("]");
-        String host = hasPort ? hostPort.substring(0, colon) : hostPort;
-        int port = hasPort ? Integer.parseInt(hostPort.substring(colon + 1)) : -1;
-        return key(host, port, transport);
+    private static Optional<Flow> flowOf(Binding b, boolean stream) {
+        return Endpoint.parse(b.source()).filter(e -> e.port() > 0).map(e -> new Flow(
+                new HopImpl(e.host(), e.port(), b.transport().toLowerCase(Locale.ROOT)), b.path(), stream));
     }
 
-    private static String key(String host, int port, String transport) {
-        String t = transport.toLowerCase(Locale.ROOT);
-        int p = port > 0 ? port : t.equals("tls") ? 5061 : 5060;
-        return host.toLowerCase(Locale.ROOT) + ":" + p + "/" + t;
+    private static String addressKey(ContactAddress c) {
+        return c.endpoint().text(c.transport()) + "/" + c.transport();
     }
 
     private static boolean isStream(String transport) {
         String t = transport.toLowerCase(Locale.ROOT);
         return t.equals("tcp") || t.equals("tls");
-    }
-
-    private static int indexOfAny(String s, String chars) {
-        for (int i = 0; i < s.length(); i++) {
-            if (chars.indexOf(s.charAt(i)) >= 0) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -94,6 +94,7 @@ class OpenApiContractTest {
         SCHEMAS.put("DeviceCredentials", DeviceCredentialsDto.class);
         SCHEMAS.put("DeviceRequest", DeviceRequest.class);
         SCHEMAS.put("Registration", RegistrationDto.class);
+        SCHEMAS.put("Nat", com.crosspoint.api.dto.NatDto.class);
         SCHEMAS.put("Call", CallDto.class);
         SCHEMAS.put("Cdr", CdrDto.class);
         SCHEMAS.put("CallQuality", com.crosspoint.api.dto.CallQualityDto.class);

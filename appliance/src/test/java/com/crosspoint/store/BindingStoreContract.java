@@ -39,6 +39,20 @@ public interface BindingStoreContract {
     }
 
     @Test
+    default void pathAndOutboundFlowSurviveTheStore() {
+        Registrant r = registrant();
+        Binding plain = r.binding("sip:ann@192.0.2.1:5060");
+        Binding flow = new Binding(r.tenant().id(), r.user().id(), r.device().id(), plain.aor(),
+                "sip:ann@192.168.1.20:5062;transport=tcp;ob", "cid-ob", 7, T0.plusMillis(600_000), "TCP",
+                "203.0.113.7:40001", "baresip", T0, List.of("<sip:edge1.example;lr>", "<sip:[2001:db8::9]:5070;lr>"),
+                "<urn:uuid:00000000-0000-0000-0000-000000000001>", 2);
+
+        bindings().apply(List.of(plain, flow), List.of());
+
+        assertThat(stored(r)).containsExactlyInAnyOrder(plain, flow);
+    }
+
+    @Test
     default void appliedBindingsAreListedWithEveryField() {
         Registrant r = registrant();
         Binding udp = r.binding("sip:ann@192.0.2.1:5060");

@@ -40,15 +40,33 @@ public final class ApplianceProcess implements AutoCloseable {
      */
     public static ApplianceProcess start(Path applianceTarget, Path dataDir, int sipPort, int httpPort,
                                          Map<String, String> env) {
+        return start(applianceTarget, dataDir, sipPort, httpPort, env, List.of(), "127.0.0.1", List.of());
+    }
+
+    /**
+     * As {@link #start(Path, int, int, Map)}, inside network namespace {@code namespace} ({@code ip netns exec}, as
+     * root), bound to {@code bindAddress} there: the NAT lab's server ({@link NatLab}). Its ports are reached from
+     * this JVM only through a {@link NamespacePortForward}. {@code runArgs} follow {@code run --demo}, e.g.
+     * {@code --config FILE}.
+     */
+    public static ApplianceProcess startInNamespace(String namespace, String bindAddress, Path dataDir, int sipPort,
+                                                    int httpPort, Map<String, String> env, List<String> runArgs) {
+        return start(Path.of("target"), dataDir, sipPort, httpPort, env, List.of("ip", "netns", "exec", namespace),
+                bindAddress, runArgs);
+    }
+
+    private static ApplianceProcess start(Path applianceTarget, Path dataDir, int sipPort, int httpPort,
+                                          Map<String, String> env, List<String> prefix, String bindAddress,
+                                          List<String> runArgs) {
         Path target = applianceTarget.toAbsolutePath().normalize();
         if (!Files.isDirectory(target.resolve("lib"))) {
             throw new IllegalStateException(target.resolve("lib")
                     + " missing: run through `mvn verify` (package copies the runtime libraries)");
         }
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(prefix);
         command.add("env");
         command.add("CROSSPOINT_DATA=" + dataDir);
-        command.add("CROSSPOINT_BIND=127.0.0.1");
+        command.add("CROSSPOINT_BIND=" + bindAddress);
         command.add("CROSSPOINT_SIP_PORT=" + sipPort);
         command.add("CROSSPOINT_HTTP_PORT=" + httpPort);
         env.forEach((k, v) -> command.add(k + "=" + v));
@@ -58,6 +76,7 @@ public final class ApplianceProcess implements AutoCloseable {
         command.add("com.crosspoint.boot.Main");
         command.add("run");
         command.add("--demo");
+        command.addAll(runArgs);
         CountDownLatch ready = new CountDownLatch(1);
         ExternalProcess p = ExternalProcess.start("appliance", command, dataDir.getParent(),
                 HarnessFiles.logDir("appliance").resolve("appliance.log"), false, line -> {

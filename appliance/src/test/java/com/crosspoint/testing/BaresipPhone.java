@@ -52,6 +52,7 @@ public final class BaresipPhone implements AutoCloseable {
     private final List<ReceivedMessage> messages = new CopyOnWriteArrayList<>();
     private final Object eventSignal = new Object();
     private BaresipControl control;
+    private NamespacePortForward controlForward;
     private int currentContact;
     private boolean closed;
 
@@ -266,6 +267,9 @@ public final class BaresipPhone implements AutoCloseable {
             if (control != null) {
                 control.close();
             }
+            if (controlForward != null) {
+                controlForward.close();
+            }
             if (HarnessFiles.cleanUp(directory)) {
                 process.note("removed " + directory);
             } else {
@@ -289,7 +293,24 @@ public final class BaresipPhone implements AutoCloseable {
     }
 
     private void connect(Duration timeout) {
-        control = BaresipControl.connect(ctrlPort, timeout, process::isAlive, this::onEvent, process::note);
+        int port = controlForward != null ? controlForward.localPort() : ctrlPort;
+        control = BaresipControl.connect(port, timeout, process::isAlive, this::onEvent, process::note);
+    }
+
+    /**
+     * ctrl_tcp listens on the namespace's own loopback: a forward leads there once it listens (a connection through
+     * the forward before that would be accepted here and closed at once).
+     */
+    private void forwardControl(String namespace, Path logs) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!LabShell.attempt(LabShell.in(namespace, "socat", "-u", "OPEN:/dev/null",
+                "TCP:127.0.0.1:" + ctrlPort)).ok()) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + ": ctrl_tcp does not listen in " + namespace);
+            }
+            pause(100);
+        }
+        controlForward = NamespacePortForward.open(namespace, "127.0.0.1", ctrlPort, logs);
     }
 
     private BaresipControl control() {
@@ -359,6 +380,8 @@ public final class BaresipPhone implements AutoCloseable {
         private Duration maxLifetime = Duration.ofMinutes(10);
         private boolean sipTrace;
         private boolean mwi;
+        private String namespace;
+        private String address = "127.0.0.1";
 
         private Builder(String aor) {
             if (!aor.startsWith("sip:")) {
@@ -474,6 +497,17 @@ public final class BaresipPhone implements AutoCloseable {
         }
 
         /**
+         * Runs the phone inside network namespace {@code namespace} ({@code ip netns exec}, as root), listening and
+         * sending media on {@code address} there: a phone of the {@link NatLab}. Its ctrl_tcp listens on that
+         * namespace's loopback and is reached through a {@link NamespacePortForward}.
+         */
+        public Builder namespace(String namespace, String address) {
+            this.namespace = Objects.requireNonNull(namespace);
+            this.address = Objects.requireNonNull(address);
+            return this;
+        }
+
+        /**
          * Starts baresip and connects to ctrl_tcp. Skips the calling test if baresip is not installed.
          */
         public BaresipPhone start() {
@@ -484,12 +518,13 @@ public final class BaresipPhone implements AutoCloseable {
             Path dir = HarnessFiles.tempDir("baresip-" + name);
             Path logs = HarnessFiles.logDir("baresip-" + name);
             int sip = sipPort != 0 ? sipPort : FreePorts.pair();
-            int ctrl = FreePorts.udpAndTcp();
+            int ctrl = namespace != null ? 4441 : FreePorts.udpAndTcp();
             try {
                 Files.createDirectories(dir.resolve("rec"));
                 Path wav = audioFile != null ? audioFile.toAbsolutePath()
                         : ToneWav.write(dir.resolve("tone.wav"), toneHz, maxLifetime.plusSeconds(30), 0.5);
-                write(dir, logs, "config", config(dir, sip, ctrl, wav) + (mwi ? "module_app         mwi.so\n" : ""));
+                write(dir, logs, "config", config(dir, address, sip, ctrl, wav)
+                        + (mwi ? "module_app         mwi.so\n" : ""));
                 write(dir, logs, "accounts", accountLine() + "\n");
                 write(dir, logs, "contacts", contactLines());
                 if (!contacts.isEmpty()) {
@@ -499,13 +534,20 @@ public final class BaresipPhone implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot prepare baresip directory " + dir, e);
             }
-            List<String> command = new ArrayList<>(List.of(binary, "-f", dir.toString(),
+            List<String> command = new ArrayList<>();
+            if (namespace != null) {
+                command.addAll(List.of("ip", "netns", "exec", namespace));
+            }
+            command.addAll(List.of(binary, "-f", dir.toString(),
                     "-t", Long.toString(Math.max(1, maxLifetime.toSeconds()))));
             if (sipTrace) {
                 command.add("-s");
             }
             BaresipPhone phone = new BaresipPhone(this, dir, logs, sip, ctrl, command);
             try {
+                if (namespace != null) {
+                    phone.forwardControl(namespace, logs);
+                }
                 phone.connect(Duration.ofSeconds(10));
             } catch (RuntimeException e) {
                 phone.close();
@@ -539,14 +581,14 @@ public final class BaresipPhone implements AutoCloseable {
             return lines.toString();
         }
 
-        private static String config(Path dir, int sipPort, int ctrlPort, Path wav) {
+        private static String config(Path dir, String address, int sipPort, int ctrlPort, Path wav) {
             // Template from docs/real-peers.md section 2; net_interface keeps SDP/RTP on loopback.
             // RTP ports come from the ephemeral range so they never take a port FreePorts hands out.
             int[] rtp = FreePorts.ephemeralRange();
             return """
                     poll_method        epoll
-                    net_interface      127.0.0.1
-                    sip_listen         127.0.0.1:%d
+                    net_interface      %s
+                    sip_listen         %s:%d
                     call_local_timeout 30
                     call_max_calls     4
                     audio_path         /usr/share/baresip
@@ -575,7 +617,7 @@ public final class BaresipPhone implements AutoCloseable {
                     ctrl_tcp_listen    127.0.0.1:%d
                     snd_path           %s
                     statmode_default   off
-                    """.formatted(sipPort, wav, rtp[0], rtp[1], ctrlPort, dir.resolve("rec"));
+                    """.formatted(address, address, sipPort, wav, rtp[0], rtp[1], ctrlPort, dir.resolve("rec"));
         }
 
         private static void write(Path dir, Path logs, String file, String content) throws IOException {

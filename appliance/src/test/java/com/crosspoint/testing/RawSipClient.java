@@ -23,6 +23,8 @@ import java.util.Map;
 public final class RawSipClient implements AutoCloseable {
     private final DatagramSocket socket;
     private final InetSocketAddress server;
+    /** host:port put into Via and Contact instead of the socket's, as a phone behind NAT does; null = the socket's. */
+    private volatile String claimed;
 
     public RawSipClient(String host, int port) {
         this(host, port, "127.0.0.1");
@@ -42,6 +44,15 @@ public final class RawSipClient implements AutoCloseable {
         return socket.getLocalPort();
     }
 
+    /**
+     * Names {@code hostPort} (e.g. a private {@code 192.168.9.9:5060}) in the Via and Contact of the requests it builds
+     * from now on, while the packets still leave from its socket: what a phone behind NAT sends.
+     */
+    public RawSipClient claiming(String hostPort) {
+        this.claimed = hostPort;
+        return this;
+    }
+
     /** A parsed response: status and headers (lower-cased names, every value of each). */
     public record Response(int status, String reason, Map<String, List<String>> headers) {
         public String header(String name) {
@@ -57,7 +68,7 @@ public final class RawSipClient implements AutoCloseable {
     /** Builds a request with fresh Via branch, tags and Call-ID unless the extra headers set them. */
     public String request(String method, String requestUri, String from, String to, String callId, int cseq,
                           List<String> extraHeaders, String body) {
-        String local = socket.getLocalAddress().getHostAddress() + ':' + localPort();
+        String local = claimed != null ? claimed : socket.getLocalAddress().getHostAddress() + ':' + localPort();
         return SipText.request(method, requestUri, local, SipText.branch(),
                 "<" + from + ">;tag=" + Long.toHexString(System.nanoTime()), "<" + to + ">", callId, cseq,
                 "<sip:probe@" + local + ">", extraHeaders, body);

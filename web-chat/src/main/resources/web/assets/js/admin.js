@@ -226,12 +226,28 @@ function renderLive() {
     r.source || '',
     r.transport || '',
     el('td', {class: 'wrap'}, r.userAgent || ''),
+    natCell(r.nat),
     time(r.expiresAt, true),
   ], true)) : emptyRow(regTable, 'No registered devices.'));
   // The first two figures follow the stream for the selected tenant; "calls today" comes from /status.
   text($('#stat-registered'), new Set(regs.map((r) => r.deviceId)).size);
   text($('#stat-calls'), calls.length);
   if (state.view === 'devices') renderDevices();
+}
+
+/**
+ * What was found of a device's NAT: the summary ("symmetric NAT (ports change): flow routing, …"); the evidence and
+ * the actions open on click (details) and show on hover (title), so a reader knows why calls do or do not arrive.
+ */
+function natCell(nat) {
+  if (!nat) return el('td', {class: 'nat'}, '');
+  const lines = nat.evidence.map((e) => e.text);
+  const detail = lines.concat(nat.actions.length ? ['Applied: ' + nat.actions.map(humanize).join(', ')] : []);
+  if (!detail.length) {
+    return el('td', {class: 'nat', dataset: {natKind: nat.kind}}, nat.summary);
+  }
+  return el('td', {class: ['nat', 'wrap'], dataset: {natKind: nat.kind}, title: detail.join('\n')},
+    el('details', {}, el('summary', {}, nat.summary), el('ul', {class: 'nat-evidence'}, detail.map((t) => el('li', {}, t)))));
 }
 
 /**

@@ -8,7 +8,6 @@ import com.crosspoint.model.Tenant;
 import com.crosspoint.model.User;
 import com.crosspoint.registrar.RegisterOutcome;
 import com.crosspoint.registrar.RegisterRequest;
-import com.crosspoint.registrar.RegisterRequest.ContactSpec;
 import com.crosspoint.registrar.Registrar;
 import com.crosspoint.sip.DigestGate;
 import com.crosspoint.sip.EdgeRefusals;
@@ -20,11 +19,8 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Calendar;
-import java.util.Iterator;
 import java.util.List;
-import java.util.ListIterator;
 import java.util.Optional;
 import java.util.TimeZone;
 import java.util.concurrent.RejectedExecutionException;
@@ -34,9 +30,7 @@ import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
-import javax.sip.header.ExpiresHeader;
 import javax.sip.header.ToHeader;
-import javax.sip.header.UserAgentHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -96,16 +90,16 @@ public final class RegisterHandler implements RequestHandler {
             messages.send(st, messages.response(rq, Response.FORBIDDEN, "Device may not register this AOR"));
             return;
         }
-        RegisterRequest request;
+        final RegisterRequest request;
         try {
-            request = toRegisterRequest(rq, tenant.get(), user.get(), device.get());
+            request = RegisterReader.read(rq, tenant.get(), user.get(), device.get());
         } catch (IllegalArgumentException e) {
             messages.send(st, messages.response(rq, Response.BAD_REQUEST, e.getMessage()));
             return;
         }
         RegisterOutcome outcome = registrar.register(request);
         if (outcome instanceof RegisterOutcome.Accepted ok) {
-            ok.committed().whenComplete((v, err) -> messages.send(st, err == null ? ok(rq, ok.bindings())
+            ok.committed().whenComplete((v, err) -> messages.send(st, err == null ? ok(rq, request, ok.bindings())
                     : messages.response(rq, Response.SERVER_INTERNAL_ERROR, "Could not store binding")));
         } else if (outcome instanceof RegisterOutcome.IntervalTooBrief brief) {
             messages.send(st, intervalTooBrief(rq, brief.minExpires()));
@@ -124,42 +118,9 @@ public final class RegisterHandler implements RequestHandler {
         return "sip:" + extension + "@" + tenant.domain();
     }
 
-    private static RegisterRequest toRegisterRequest(Request rq, Tenant tenant, User user, Device device) {
-        List<ContactSpec> contacts = new ArrayList<>();
-        boolean wildcard = false;
-        Iterator<?> it = rq.getHeaders(ContactHeader.NAME);
-        while (it.hasNext()) {
-            ContactHeader c = (ContactHeader) it.next();
-            if (c.isWildCard()) {
-                wildcard = true;
-                continue;
-            }
-            int expires = c.getExpires();
-            contacts.add(new ContactSpec(c.getAddress().getURI().toString(), expires < 0 ? null : (long) expires));
-        }
-        if (wildcard && !contacts.isEmpty()) {
-            throw new IllegalArgumentException("Contact * must be the only contact");
-        }
-        ExpiresHeader eh = (ExpiresHeader) rq.getHeader(ExpiresHeader.NAME);
-        UserAgentHeader ua = (UserAgentHeader) rq.getHeader(UserAgentHeader.NAME);
-        String userAgent = ua == null ? null : String.join(" ", toStrings(ua.getProduct()));
-        return new RegisterRequest(tenant.id(), user.id(), device.id(), aorOf(tenant, user.extension()), contacts, wildcard,
-                eh == null ? null : (long) eh.getExpires(),
-                ((CallIdHeader) rq.getHeader(CallIdHeader.NAME)).getCallId(),
-                ((javax.sip.header.CSeqHeader) rq.getHeader(javax.sip.header.CSeqHeader.NAME)).getSeqNumber(),
-                SipMessages.transportOf(rq), SipMessages.sourceOf(rq), userAgent);
-    }
-
-    private static List<String> toStrings(ListIterator<?> it) {
-        List<String> out = new ArrayList<>();
-        while (it.hasNext()) {
-            out.add(String.valueOf(it.next()));
-        }
-        return out;
-    }
-
-    private Response ok(Request rq, List<Binding> bindings) {
+    private Response ok(Request rq, RegisterRequest request, List<Binding> bindings) {
         Response r = messages.response(rq, Response.OK);
+        OutboundAnswer.decorate(messages, r, rq, request);
         Instant now = clock.instant();
         for (Binding b : bindings) {
             try {

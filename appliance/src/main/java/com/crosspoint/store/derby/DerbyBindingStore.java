@@ -15,7 +15,7 @@ final class DerbyBindingStore implements BindingStore {
     /** No fixed columns, so UPDATE and INSERT take the same parameters: {@link #bind} serves both. */
     private static final Table BINDING = Table.named("binding")
             .columns("tenant_id", "user_id", "device_id", "call_id", "cseq", "expires_at", "transport", "source",
-                    "user_agent", "updated_at")
+                    "user_agent", "updated_at", "path", "instance_id", "reg_id")
             .key("aor", "contact");
 
     private final Transactions tx;
@@ -84,8 +84,11 @@ final class DerbyBindingStore implements BindingStore {
         statement.setString(8, binding.source());
         statement.setString(9, binding.userAgent());
         Columns.setInstant(statement, 10, binding.updatedAt());
-        statement.setString(11, binding.aor());
-        statement.setString(12, binding.contact());
+        statement.setString(11, binding.path().isEmpty() ? null : String.join("\n", binding.path()));
+        statement.setString(12, binding.instanceId());
+        statement.setInt(13, binding.regId());
+        statement.setString(14, binding.aor());
+        statement.setString(15, binding.contact());
     }
 
     private static void bindKey(PreparedStatement statement, BindingKey key) throws SQLException {
@@ -99,9 +102,11 @@ final class DerbyBindingStore implements BindingStore {
     }
 
     private static Binding map(ResultSet row) throws SQLException {
+        String path = row.getString("path");
         return new Binding(row.getLong("tenant_id"), row.getLong("user_id"), row.getLong("device_id"),
                 row.getString("aor"), row.getString("contact"), row.getString("call_id"), row.getLong("cseq"),
                 Columns.getInstant(row, "expires_at"), row.getString("transport"), row.getString("source"),
-                row.getString("user_agent"), Columns.getInstant(row, "updated_at"));
+                row.getString("user_agent"), Columns.getInstant(row, "updated_at"),
+                path == null ? List.of() : List.of(path.split("\n")), row.getString("instance_id"), row.getInt("reg_id"));
     }
 }

@@ -47,11 +47,13 @@ public final class RegistrationsView {
         TableColumn<RegistrationRow, String> contact = Tables.column("Contact", "col-contact", 230, RegistrationRow::contactProperty);
         TableColumn<RegistrationRow, String> transport = Tables.column("Transport", "col-transport", 70, RegistrationRow::transportProperty);
         TableColumn<RegistrationRow, String> agent = Tables.column("User agent", "col-user-agent", 150, RegistrationRow::userAgentProperty);
+        TableColumn<RegistrationRow, String> nat = Tables.column("NAT", "col-nat", 170, RegistrationRow::natProperty);
+        nat.setCellFactory(column -> new NatCell());
         TableColumn<RegistrationRow, String> expires = Tables.column("Expires in", "col-expires", 80, RegistrationRow::expiresInProperty);
         expires.setComparator(Comparator.comparingLong(RegistrationsView::seconds));
         TableColumn<RegistrationRow, String> tenant = Tables.column("Tenant", "col-tenant", 60, RegistrationRow::tenantProperty);
         tenant.visibleProperty().bind(vm.showTenantProperty());
-        table.getColumns().addAll(List.of(ext, user, contact, transport, agent, expires, tenant));
+        table.getColumns().addAll(List.of(ext, user, contact, transport, agent, nat, expires, tenant));
         SortedList<RegistrationRow> sorted = new SortedList<>(vm.registrations());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);

@@ -22,6 +22,8 @@ public final class RegistrationRow {
     private final SimpleStringProperty transport = new SimpleStringProperty(this, "transport");
     private final SimpleStringProperty userAgent = new SimpleStringProperty(this, "userAgent");
     private final SimpleStringProperty source = new SimpleStringProperty(this, "source");
+    private final SimpleStringProperty nat = new SimpleStringProperty(this, "nat");
+    private final SimpleStringProperty natDetail = new SimpleStringProperty(this, "natDetail");
     private final SimpleStringProperty tenant = new SimpleStringProperty(this, "tenant");
     private final SimpleStringProperty expiresIn = new SimpleStringProperty(this, "expiresIn");
     private final SimpleLongProperty expiresInSeconds = new SimpleLongProperty(this, "expiresInSeconds");
@@ -40,6 +42,8 @@ public final class RegistrationRow {
         transport.set(Formats.orEmpty(r.transport()));
         userAgent.set(Formats.orEmpty(r.userAgent()));
         source.set(Formats.orEmpty(r.source()));
+        nat.set(r.nat() == null ? "" : Formats.orEmpty(r.nat().summary()));
+        natDetail.set(r.nat() == null ? "" : r.nat().detail());
         tenant.set(String.valueOf(r.tenantId()));
         tick(now);
     }
@@ -95,6 +99,16 @@ public final class RegistrationRow {
         return source;
     }
 
+    /** What was found of the device's NAT and done about it, e.g. "symmetric NAT (ports change): flow routing". */
+    public ReadOnlyStringProperty natProperty() {
+        return nat;
+    }
+
+    /** The evidence and actions behind {@link #natProperty()}, one per line (the cell's tooltip). */
+    public ReadOnlyStringProperty natDetailProperty() {
+        return natDetail;
+    }
+
     public ReadOnlyStringProperty tenantProperty() {
         return tenant;
     }
@@ -111,7 +125,8 @@ public final class RegistrationRow {
     boolean matches(String lowerNeedle) {
         return CallRow.contains(extension.get(), lowerNeedle) || CallRow.contains(sipUsername.get(), lowerNeedle)
                 || CallRow.contains(contact.get(), lowerNeedle) || CallRow.contains(transport.get(), lowerNeedle)
-                || CallRow.contains(userAgent.get(), lowerNeedle) || CallRow.contains(source.get(), lowerNeedle);
+                || CallRow.contains(userAgent.get(), lowerNeedle) || CallRow.contains(source.get(), lowerNeedle)
+                || CallRow.contains(nat.get(), lowerNeedle);
     }
 
     @Override

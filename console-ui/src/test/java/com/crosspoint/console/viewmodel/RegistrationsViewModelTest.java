@@ -1,5 +1,6 @@
 package com.crosspoint.console.viewmodel;
 
+import com.crosspoint.console.client.NatFinding;
 import com.crosspoint.console.client.Registration;
 import org.junit.jupiter.api.Test;
 
@@ -100,5 +101,25 @@ class RegistrationsViewModelTest {
         RegistrationRow row = vm.registrations().get(0);
         assertThat(row.extensionProperty().get()).isEqualTo("(deleted)");
         assertThat(row.userAgentProperty().get()).isEmpty();
+    }
+
+    @Test
+    void natColumnShowsTheSummaryAndTheEvidenceAsDetail() {
+        NatFinding nat = new NatFinding("NAT_PORT_CHANGING", "symmetric NAT (ports change)",
+                "symmetric NAT (ports change): flow routing, keepalive pings",
+                List.of(new NatFinding.Evidence("PORT_NOT_PRESERVED", "The NAT mapped the device's port 5060 to 17706.")),
+                List.of("FLOW_ROUTING", "KEEPALIVE_PINGS"));
+        vm.replace(List.of(new Registration(1, "sip:1005@acme", "<sip:1005@192.168.77.10:5060>", T0.plusSeconds(60),
+                "UDP", "10.200.0.2:17706", "baresip", "1005", 15, "1005", nat), bob));
+
+        RegistrationRow natted = vm.registrations().stream().filter(r -> r.extensionProperty().get().equals("1005"))
+                .findFirst().orElseThrow();
+        assertThat(natted.natProperty().get()).isEqualTo("symmetric NAT (ports change): flow routing, keepalive pings");
+        assertThat(natted.natDetailProperty().get())
+                .isEqualTo("The NAT mapped the device's port 5060 to 17706.\nApplied: flow routing, keepalive pings");
+        assertThat(vm.registrations().stream().filter(r -> r.extensionProperty().get().equals("1002")).findFirst()
+                .orElseThrow().natProperty().get()).as("no finding reported: empty").isEmpty();
+        vm.filterProperty().set("symmetric");
+        assertThat(vm.registrations()).extracting(r -> r.extensionProperty().get()).containsExactly("1005");
     }
 }

@@ -1,0 +1,20 @@
+package com.crosspoint.registrar;
+
+/**
+ * What the registrar does for devices behind NAT.
+ *
+ * @param udpExpires       seconds granted to a NATed UDP device whatever it asked (at most; 0 = no cap):
+ *                         {@code nat.udpExpires}
+ * @param keepaliveSeconds interval of the OPTIONS pings to NATed UDP flows (0 = off): {@code nat.keepaliveSeconds};
+ *                         the registrar only reports it among the actions applied
+ */
+public record NatPolicy(long udpExpires, long keepaliveSeconds) {
+    /** Nothing beyond flow routing. */
+    public static final NatPolicy NONE = new NatPolicy(0, 0);
+
+    public NatPolicy {
+        if (udpExpires < 0 || keepaliveSeconds < 0) {
+            throw new IllegalArgumentException("NAT intervals must not be negative");
+        }
+    }
+}
