@@ -62,6 +62,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void natFindingsArePure() {
+        noClasses().that().resideInAPackage("com.crosspoint.nat..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("com.crosspoint..", "java.net..",
+                        "javax.sip..", "gov.nist..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("com.crosspoint.nat.."))))
+                .check(classes);
+    }
+
+    @Test
     void theModelDependsOnNothingElseOfOurs() {
         noClasses().that().resideInAPackage("com.crosspoint.model..")
                 .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("com.crosspoint..")

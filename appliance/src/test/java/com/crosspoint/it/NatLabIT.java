@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.crosspoint.testing.BaresipPhone;
+import com.crosspoint.testing.EventClient;
 import com.crosspoint.testing.LabAppliance;
 import com.crosspoint.testing.NatLab;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,6 +67,7 @@ class NatLabIT {
         assertThat(signs(nat)).contains("PRIVATE_CONTACT", "VIA_ADDRESS_NOT_SOURCE", "PORT_NOT_PRESERVED");
         assertThat(texts(nat)).anyMatch(t -> t.contains(NatLab.phoneAddress(1)) && t.contains(NatLab.natAddress(1)));
         assertThat(actions(nat)).contains("FLOW_ROUTING", "SHORT_EXPIRY", "KEEPALIVE_PINGS");
+        assertThat(secondsLeft(one)).as("nat.udpExpires (20 s here) granted, not the 600 s asked").isBetween(1L, 20L);
         assertThat(registration("1002").get("nat").get("kind").asText()).isEqualTo("NAT_PORT_CHANGING");
         assertThat(registration("1002").get("source").asText()).startsWith(NatLab.natAddress(2) + ":");
 
@@ -75,6 +77,7 @@ class NatLabIT {
         assertThat(direct.get("nat").get("summary").asText()).isEqualTo("no NAT");
         assertThat(direct.get("nat").get("evidence")).isEmpty();
         assertThat(direct.get("nat").get("actions")).isEmpty();
+        assertThat(secondsLeft(direct)).as("the 600 s it asked for").isGreaterThan(500L);
     }
 
     @Test
@@ -87,16 +90,25 @@ class NatLabIT {
 
     @Test
     @Order(3)
-    void afterItsMappingIsDroppedAPhoneIsReachedAgainOnceItRegistersFromItsNewPort() {
+    void afterItsMappingIsDroppedAPhoneIsReachedAgainOnceItRegistersFromItsNewPort() throws Exception {
         String before = registration("1001").get("source").asText();
-        assertThat(LAB.dropUdpMappings(1, 5060)).as("NAT 1 had the phone's SIP mapping").isPositive();
+        try (EventClient events = EventClient.connect(pbx.baseUrl(), "token=" + pbx.api().token(), null)) {
+            assertThat(LAB.dropUdpMappings(1, 5060)).as("NAT 1 had the phone's SIP mapping").isPositive();
 
-        // The next REGISTER (within nat.udpExpires) leaves through a fresh random mapping.
-        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500))
-                .until(() -> !registration("1001").get("source").asText().equals(before));
-        JsonNode after = registration("1001");
-        assertThat(after.get("source").asText()).startsWith(NatLab.natAddress(1) + ":");
-        assertThat(signs(after.get("nat"))).contains("MAPPING_CHANGED");
+            // The next REGISTER (within nat.udpExpires) leaves through a fresh random mapping.
+            await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> !registration("1001").get("source").asText().equals(before));
+            JsonNode after = registration("1001");
+            assertThat(after.get("source").asText()).startsWith(NatLab.natAddress(1) + ":");
+            assertThat(signs(after.get("nat"))).contains("MAPPING_CHANGED");
+            assertThat(after.get("nat").get("kind").asText()).isEqualTo("NAT_PORT_CHANGING");
+            // The event stream said so too.
+            await().atMost(WAIT).until(() -> events.frames().stream()
+                    .filter(f -> f.path("type").asText().equals("registration.refreshed"))
+                    .map(f -> f.get("registration"))
+                    .anyMatch(r -> r.get("aor").asText().startsWith("sip:1001@")
+                            && signs(r.get("nat")).contains("MAPPING_CHANGED")));
+        }
 
         call(ph2, ph1, "1001");
     }
@@ -125,6 +137,11 @@ class NatLabIT {
             }
         }
         throw new AssertionError("no registration of " + extension);
+    }
+
+    private static long secondsLeft(JsonNode registration) {
+        return Duration.between(java.time.Instant.now(), java.time.Instant.parse(registration.get("expiresAt").asText()))
+                .toSeconds();
     }
 
     static List<String> signs(JsonNode nat) {

@@ -20,11 +20,13 @@ public final class LabAppliance implements AutoCloseable {
 
     private final ApplianceProcess process;
     private final AdminApi api;
+    private final int httpPort;
     private final long tenant;
 
-    private LabAppliance(ApplianceProcess process, AdminApi api) {
+    private LabAppliance(ApplianceProcess process, AdminApi api, int httpPort) {
         this.process = process;
         this.api = api;
+        this.httpPort = httpPort;
         this.tenant = api.tenantId(DOMAIN);
     }
 
@@ -40,7 +42,7 @@ public final class LabAppliance implements AutoCloseable {
                     dir.resolve("data"), 5060, HTTP, Map.of("CROSSPOINT_DEMO_PASSWORD", PASSWORD,
                             "CROSSPOINT_ADMIN_PASSWORD", ADMIN_PASSWORD), args));
             NamespacePortForward http = lab.forward("srv", NatLab.SERVER, HTTP);
-            return new LabAppliance(p, new AdminApi(http.localPort(), "admin", ADMIN_PASSWORD));
+            return new LabAppliance(p, new AdminApi(http.localPort(), "admin", ADMIN_PASSWORD), http.localPort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -48,6 +50,11 @@ public final class LabAppliance implements AutoCloseable {
 
     public AdminApi api() {
         return api;
+    }
+
+    /** {@code http://127.0.0.1:<port>}: the API as this JVM reaches it (through the forward). */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
     }
 
     public long tenantId() {
