@@ -221,7 +221,7 @@ class EventStreamTest {
         var a = app.appliance();
         var logins = new LoginSessions(Duration.ofHours(1), java.time.Clock.systemUTC());
         String token = logins.open(new Principal(1, "admin", com.crosspoint.model.Role.SUPERADMIN, null, null, null)).token();
-        var frames = new EventFrames(a.directory(), a.registrar(), a.activeCalls(), new RegistrationMapper(a.directory()),
+        var frames = new EventFrames(a.directory(), a.registrar(), a.activeCalls(), new RegistrationMapper(a.directory(), a.registrar()),
                 java.time.Clock.systemUTC());
         var stream = new EventStream(a.events(), logins, frames, Json.newMapper(), ApiSettings.defaults(),
                 new SecurityCounters());

@@ -154,6 +154,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void natDefaultsAndOverrides() throws IOException {
+        CrosspointConfig defaults = loader(Map.of()).load(Optional.empty());
+        assertThat(defaults.nat()).isEqualTo(new NatConfig(20, 60));
+
+        CrosspointConfig off = loader(Map.of()).load(Optional.of(nodeFile("nat:\n  keepaliveSeconds: 0\n  udpExpires: 0\n")));
+        assertThat(off.nat()).isEqualTo(new NatConfig(0, 0));
+    }
+
+    @Test
     void commandLineOverridesComeLast() {
         CrosspointConfig config = loader(Map.of("CROSSPOINT_SIP_PORT", "5080"))
                 .load(Optional.empty(), Map.of("demo.enabled", "true", "sip.port", "5090"));

@@ -68,6 +68,13 @@ class ConfigValidationTest {
                 arguments("sip:\n  registrar:\n    maxExpires: 1800\n",
                         "sip.registrar.defaultExpires: must be <= sip.registrar.maxExpires (got 3600 > 1800)"),
                 arguments("sip:\n  auth:\n    nonceTtlSeconds: 0\n", "sip.auth.nonceTtlSeconds: must be > 0 (got 0)"),
+                arguments("nat:\n  keepaliveSeconds: -1\n", "nat.keepaliveSeconds: must be 0..3600 (got -1)"),
+                arguments("nat:\n  udpExpires: 30\n",
+                        "nat.udpExpires: must be 0 or within sip.registrar.minExpires..sip.registrar.maxExpires"
+                                + " (60..3600; got 30)"),
+                arguments("nat:\n  udpExpires: 7200\n",
+                        "nat.udpExpires: must be 0 or within sip.registrar.minExpires..sip.registrar.maxExpires"
+                                + " (60..3600; got 7200)"),
                 arguments("sip:\n  auth:\n    account:\n      backOffSeconds: 600\n      maxBackOffSeconds: 60\n",
                         "sip.auth.account.maxBackOffSeconds: must be >= sip.auth.account.backOffSeconds (got 60 < 600)"),
                 arguments("sip:\n  auth:\n    account:\n      failureLimit: 0\n",
