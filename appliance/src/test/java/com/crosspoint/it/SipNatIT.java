@@ -42,6 +42,7 @@ class SipNatIT {
         pbx.user("2002", "Caller", "pw-caller-2002");
         pbx.user("2003", "Pinged Phone", "pw-pinged-2003");
         pbx.user("2004", "Direct Phone", "pw-direct-2004");
+        pbx.user("2005", "Behind Edge Proxy", "pw-edge-2005");
     }
 
     @AfterAll
@@ -149,6 +150,75 @@ class SipNatIT {
             natted.reply(ping, 200, "OK");
             assertThat(direct.receiveRequest(Duration.ofSeconds(5))).as("a phone reached directly is not pinged")
                     .isNull();
+        }
+    }
+
+    @Test
+    void pathIsReturnedAndBecomesTheRouteSetAndOutboundIsRequired() {
+        try (RawSipClient phone = new RawSipClient("127.0.0.1", pbx.sipPort());
+             RawSipClient edge = new RawSipClient("127.0.0.1", pbx.sipPort());
+             RawSipClient caller = new RawSipClient("127.0.0.1", pbx.sipPort())) {
+            String aor = "sip:2005@" + pbx.sipHostPort();
+            String path = "<sip:edge-token@127.0.0.1:" + edge.localPort() + ";lr>";
+            Response ok = phone.sendWithDigest("REGISTER", "sip:" + pbx.sipHostPort(), aor, aor,
+                    UUID.randomUUID() + "@edge", List.of("Expires: 600", "Path: " + path, "Supported: path, outbound"),
+                    null, "2005", "pw-edge-2005", WAIT);
+            assertThat(ok.status()).isEqualTo(200);
+            assertThat(ok.all("path")).containsExactly(path);
+            assertThat(pbx.appliance().registrar().lookup("sip:2005@" + TestAppliance.DOMAIN).get(0).path())
+                    .containsExactly(path);
+
+            String target = "sip:2005@" + pbx.sipHostPort();
+            CompletableFuture<Response> call = CompletableFuture.supplyAsync(() -> caller.sendWithDigest("INVITE",
+                    target, "sip:2002@" + pbx.sipHostPort(), target, UUID.randomUUID() + "@caller", List.of(),
+                    sdp(), "2002", "pw-caller-2002", WAIT));
+            String invite = edge.receiveRequest(WAIT);
+            assertThat(invite).as("the INVITE went to the first Path hop").isNotNull()
+                    .startsWith("INVITE sip:probe@127.0.0.1:" + phone.localPort() + " SIP/2.0")
+                    .containsPattern("(?mi)^Route: " + java.util.regex.Pattern.quote(path) + "\r?$");
+            edge.reply(invite, 486, "Busy Here");
+            assertThat(call.join().status()).isGreaterThanOrEqualTo(200);
+        }
+    }
+
+    @Test
+    void outboundRegistrationIsAnsweredWithRequireOutbound() {
+        try (RawSipClient phone = new RawSipClient("127.0.0.1", pbx.sipPort())) {
+            String aor = "sip:2004@" + pbx.sipHostPort();
+            String contact = "Contact: <sip:probe@127.0.0.1:" + phone.localPort() + ";ob>;reg-id=1;"
+                    + "+sip.instance=\"<urn:uuid:00000000-0000-0000-0000-0000000000aa>\"";
+            String register = phone.request("REGISTER", "sip:" + pbx.sipHostPort(), aor, aor,
+                    UUID.randomUUID() + "@ob", 1, List.of("Expires: 600", "Supported: outbound"), null)
+                    .replaceFirst("(?m)^Contact: .*$", java.util.regex.Matcher.quoteReplacement(contact));
+            Response challenge = phone.send(register, WAIT);
+            assertThat(challenge.status()).isEqualTo(401);
+            String answer = SipText.digest("2004", "pw-direct-2004", "REGISTER", "sip:" + pbx.sipHostPort(),
+                    challenge.header("www-authenticate"));
+            Response ok = phone.send(register.replace("CSeq: 1 REGISTER", "CSeq: 2 REGISTER")
+                    .replaceFirst(";branch=[^;\r\n]+", ";branch=" + SipText.branch())
+                    .replace("Supported: outbound", "Supported: outbound\r\nAuthorization: " + answer), WAIT);
+
+            assertThat(ok.status()).isEqualTo(200);
+            assertThat(ok.all("require")).anyMatch(r -> r.contains("outbound"));
+            Binding b = pbx.appliance().registrar().lookup("sip:2004@" + TestAppliance.DOMAIN).stream()
+                    .filter(x -> x.contact().contains(";ob")).findFirst().orElseThrow();
+            assertThat(b.regId()).isEqualTo(1);
+            assertThat(b.instanceId()).isEqualTo("<urn:uuid:00000000-0000-0000-0000-0000000000aa>");
+        }
+    }
+
+    @Test
+    void tooManyPathValuesAreRefusedWith400() {
+        try (RawSipClient phone = new RawSipClient("127.0.0.1", pbx.sipPort())) {
+            String aor = "sip:2005@" + pbx.sipHostPort();
+            List<String> headers = new java.util.ArrayList<>(List.of("Expires: 600"));
+            for (int i = 0; i < 9; i++) {
+                headers.add("Path: <sip:edge" + i + ".example;lr>");
+            }
+            Response r = phone.sendWithDigest("REGISTER", "sip:" + pbx.sipHostPort(), aor, aor,
+                    UUID.randomUUID() + "@paths", headers, null, "2005", "pw-edge-2005", WAIT);
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.reason()).startsWith("Path too long");
         }
     }
 
