@@ -95,6 +95,10 @@ class AdminDashboardIT extends DashboardTestBase {
             browser.awaitElement("#live-registrations-table tr[data-extension='2201']");
             browser.awaitElement("#live-registrations-table tr[data-extension='2202']");
             assertThat(browser.text("#live-registrations-table tr[data-extension='2202']")).contains("Heidi Callee");
+            // Phones on the appliance's own host: the NAT column says so (docs/nat.md).
+            assertThat(browser.attribute("#live-registrations-table tr[data-extension='2202'] td.nat", "data-nat-kind"))
+                    .isEqualTo("NONE");
+            assertThat(browser.text("#live-registrations-table tr[data-extension='2202'] td.nat")).isEqualTo("no NAT");
 
             grace.dial(pbx.uri("2202"));
             grace.awaitEvent("CALL_ESTABLISHED", WAIT);
