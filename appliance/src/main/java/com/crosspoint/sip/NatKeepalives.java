@@ -31,13 +31,11 @@ import org.slf4j.LoggerFactory;
  * per interval and never while its previous ping is unanswered, and at most {@link #MAX_PER_TICK} pings leave per
  * tick, so the pings cannot be aimed at anyone else or turned into a flood (docs/security.md).
  *
- * <p>A flow whose pings go unanswered {@link #NOTED_AFTER} times in a row is noted on its binding's finding; the
+ * <p>A flow whose pings go unanswered {@link KeepaliveTarget#NOTED_AFTER} times in a row is noted on its binding's finding; the
  * binding stays until it expires (the phone may only refuse OPTIONS), and an answer clears the note.
  */
 public final class NatKeepalives {
     private static final Logger LOG = LoggerFactory.getLogger(NatKeepalives.class);
-    /** Unanswered pings in a row before a flow is noted as unanswering. */
-    public static final int NOTED_AFTER = 3;
     /** Pings sent per tick at most (ticks are one second apart): bounds the rate whatever the number of flows. */
     public static final int MAX_PER_TICK = 200;
 
@@ -45,7 +43,7 @@ public final class NatKeepalives {
     private final Duration interval;
     private final BiConsumer<Binding, Optional<NatEvidence>> notes;
     private final Clock clock;
-    private final Map<String, Target> targets = new ConcurrentHashMap<>();
+    private final Map<String, KeepaliveTarget> targets = new ConcurrentHashMap<>();
 
     /**
      * @param notes told when a binding's pings go unanswered (evidence) or are answered again (empty)
@@ -74,14 +72,14 @@ public final class NatKeepalives {
             targets.remove(key);
             return;
         }
-        targets.compute(key, (k, old) -> old == null ? new Target(r.binding(), firstPing()) : old.refreshed(r.binding()));
+        targets.compute(key, (k, old) -> old == null ? new KeepaliveTarget(r.binding(), firstPing()) : old.refreshed(r.binding()));
     }
 
     /** Sends the pings that are due; run every second on the timer thread. */
     public void tick() {
         Instant now = clock.instant();
         int sent = 0;
-        for (Target t : targets.values()) {
+        for (KeepaliveTarget t : targets.values()) {
             if (sent >= MAX_PER_TICK) {
                 break;
             }
@@ -103,7 +101,7 @@ public final class NatKeepalives {
         return clock.instant().plusMillis(ThreadLocalRandom.current().nextLong(Math.max(1, interval.toMillis())));
     }
 
-    private void ping(Target t) {
+    private void ping(KeepaliveTarget t) {
         Binding b = t.binding();
         try {
             URI target = messages.addresses().createURI(b.contact());
@@ -124,9 +122,9 @@ public final class NatKeepalives {
     }
 
     private final class Answer implements ResponseListener {
-        private final Target target;
+        private final KeepaliveTarget target;
 
-        Answer(Target target) {
+        Answer(KeepaliveTarget target) {
             this.target = target;
         }
 
@@ -146,7 +144,7 @@ public final class NatKeepalives {
         private void result(boolean answered) {
             int missed = target.answered(answered, clock.instant());
             Binding b = target.binding();
-            if (!answered && missed == NOTED_AFTER) {
+            if (!answered && missed == KeepaliveTarget.NOTED_AFTER) {
                 LOG.info("keepalive pings to {} at {} unanswered {} times in a row", b.aor(), b.source(), missed);
                 notes.accept(b, Optional.of(new NatEvidence(NatEvidence.Sign.PINGS_UNANSWERED, missed
                         + " keepalive pings in a row to " + b.source() + " got no answer (since "
@@ -154,57 +152,6 @@ public final class NatKeepalives {
             } else if (answered && missed < 0) {
                 notes.accept(b, Optional.empty());
             }
-        }
-    }
-
-    /** One pinged flow: the binding, the next ping and the pings missed in a row. */
-    private static final class Target {
-        private volatile Binding binding;
-        private Instant next;
-        private boolean outstanding;
-        private int missed;
-        private Instant missingSince;
-
-        Target(Binding binding, Instant next) {
-            this.binding = binding;
-            this.next = next;
-        }
-
-        Binding binding() {
-            return binding;
-        }
-
-        Target refreshed(Binding b) {
-            binding = b;
-            return this;
-        }
-
-        synchronized boolean due(Instant now) {
-            return !outstanding && !now.isBefore(next);
-        }
-
-        synchronized void sending(Instant nextPing) {
-            outstanding = true;
-            next = nextPing;
-        }
-
-        /** Records a result; returns the misses in a row, or -1 when an answer ended a noted run of misses. */
-        synchronized int answered(boolean answered, Instant now) {
-            outstanding = false;
-            if (answered) {
-                boolean wasNoted = missed >= NOTED_AFTER;
-                missed = 0;
-                missingSince = null;
-                return wasNoted ? -1 : 0;
-            }
-            if (missed == 0) {
-                missingSince = now;
-            }
-            return ++missed;
-        }
-
-        synchronized Instant missingSince() {
-            return missingSince;
         }
     }
 }
