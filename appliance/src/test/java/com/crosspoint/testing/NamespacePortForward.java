@@ -22,19 +22,34 @@ public final class NamespacePortForward implements AutoCloseable {
     public static NamespacePortForward open(String namespace, String host, int port, Path logDir) {
         String socat = Executables.find("socat").orElseThrow(() -> new IllegalStateException(
                 "socat is not installed (the NAT lab needs it: apt-get install socat)")).toString();
+        IllegalStateException last = null;
+        // A free port can be taken by someone else before socat binds it: try another.
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                return listen(socat, namespace, host, port, logDir);
+            } catch (IllegalStateException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private static NamespacePortForward listen(String socat, String namespace, String host, int port, Path logDir) {
         int local = FreePorts.udpAndTcp();
         String inner = "ip netns exec " + namespace + " " + socat + " STDIO TCP:" + host + ":" + port;
         List<String> command = List.of(socat, "TCP-LISTEN:" + local + ",bind=127.0.0.1,reuseaddr,fork",
                 "EXEC:" + inner.replace(":", "\\:").replace(",", "\\,"));
-        ExternalProcess p = ExternalProcess.start("forward-" + namespace + "-" + port, command, logDir,
-                logDir.resolve("forward-" + namespace + "-" + port + ".log"), false, line -> { });
+        String name = "forward-" + namespace + "-" + port;
+        ExternalProcess p = ExternalProcess.start(name, command, logDir, logDir.resolve(name + "-" + local + ".log"),
+                false, line -> { });
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (FreePorts.isFree(local) && p.isAlive() && System.nanoTime() < deadline) {
             pause();
         }
-        if (!p.isAlive()) {
-            throw new IllegalStateException("socat forward to " + namespace + " " + host + ":" + port + " died: "
-                    + p.outputTail(1000));
+        if (!p.isAlive() || FreePorts.isFree(local)) {
+            p.kill();
+            throw new IllegalStateException("socat forward to " + namespace + " " + host + ":" + port + " did not"
+                    + " listen on " + local + ": " + p.outputTail(1000));
         }
         return new NamespacePortForward(p, local);
     }
