@@ -138,6 +138,38 @@ class SipNatIT {
     }
 
     @Test
+    void aNatedPhonesFlowSurvivesARestart() {
+        java.util.Map<String, String> noPings = java.util.Map.of("nat.keepaliveSeconds", "0");
+        TestAppliance first = TestAppliance.start(noPings);
+        TestAppliance second = null;
+        try (RawSipClient phone = new RawSipClient("127.0.0.1", first.sipPort()).claiming("192.168.9.11:5060")) {
+            first.user("2101", "Restarted Phone", "pw-restart-2101");
+            first.user("2102", "Caller", "pw-caller-2102");
+            String aor = "sip:2101@" + first.sipHostPort();
+            assertThat(phone.sendWithDigest("REGISTER", "sip:" + first.sipHostPort(), aor, aor,
+                    UUID.randomUUID() + "@r", List.of("Expires: 600"), null, "2101", "pw-restart-2101", WAIT)
+                    .status()).isEqualTo(200);
+
+            second = TestAppliance.restart(first, noPings);
+            String target = "sip:2101@" + second.sipHostPort();
+            String from = "sip:2102@" + second.sipHostPort();
+            RawSipClient caller = new RawSipClient("127.0.0.1", second.sipPort());
+            CompletableFuture.runAsync(() -> {
+                try (caller) {
+                    caller.sendWithDigest("INVITE", target, from, target, UUID.randomUUID() + "@caller", List.of(),
+                            sdp(), "2102", "pw-caller-2102", WAIT);
+                } catch (RuntimeException e) {
+                    // The phone does not answer the restarted appliance's port: only the INVITE's arrival matters.
+                }
+            });
+            assertThat(phone.receiveRequest(WAIT)).as("the restored flow, before any new REGISTER").isNotNull()
+                    .startsWith("INVITE sip:probe@192.168.9.11:5060 SIP/2.0");
+        } finally {
+            (second != null ? second : first).close();
+        }
+    }
+
+    @Test
     void keepalivePingsReachTheNatMappingAndOnlyIt() {
         try (RawSipClient natted = new RawSipClient("127.0.0.1", pbx.sipPort()).claiming("192.168.9.10:5060");
              RawSipClient direct = new RawSipClient("127.0.0.1", pbx.sipPort())) {

@@ -50,6 +50,12 @@ public final class TestAppliance implements AutoCloseable {
         }
     }
 
+    /** Closes {@code old} and starts again on its data directory (SIP and HTTP on new free ports). */
+    public static TestAppliance restart(TestAppliance old, Map<String, String> overrides) {
+        old.close();
+        return new TestAppliance(old.dataDir, overrides);
+    }
+
     public Appliance appliance() {
         return appliance;
     }
