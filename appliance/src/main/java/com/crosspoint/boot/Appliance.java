@@ -41,6 +41,7 @@ import com.crosspoint.sip.SipSettings;
 import com.crosspoint.sip.TenantResolver;
 import com.crosspoint.routing.DialPlan;
 import com.crosspoint.sip.b2bua.B2bua;
+import com.crosspoint.sip.b2bua.CallAnchoring;
 import com.crosspoint.sip.b2bua.MediaServices;
 import com.crosspoint.sip.message.MessageHandler;
 import com.crosspoint.sip.message.SipMessageTransport;
@@ -199,7 +200,7 @@ public final class Appliance implements AutoCloseable {
                         reason == ForwardingPolicy.Reason.BUSY ? GreetingKind.BUSY : GreetingKind.UNAVAILABLE, caller));
         b2bua = new B2bua(messages, directory, dialPlan, registrar, callLanes, timers, activeCalls, records, clock,
                 new MediaServices(media, advertisedMediaAddress(), prompts,
-                        recordingFiles, Recorder.Limits.of(config.media()), musicOnHold()));
+                        recordingFiles, Recorder.Limits.of(config.media()), musicOnHold()), CallAnchoring.OFF);
         messagesService = new MessageService(stores.messages(), registrar, directory, new SipMessageTransport(messages), events, clock);
         events.subscribe("im-delivery", MessageService::concerns, messagesService::onEvent);
         events.subscribe("sip-flows", FlowTable::concerns, sip.flows()::onEvent);
