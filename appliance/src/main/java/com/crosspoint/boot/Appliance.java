@@ -204,7 +204,8 @@ public final class Appliance implements AutoCloseable {
                         reason == ForwardingPolicy.Reason.BUSY ? GreetingKind.BUSY : GreetingKind.UNAVAILABLE, caller));
         b2bua = new B2bua(messages, directory, dialPlan, registrar, callLanes, timers, activeCalls, records, clock,
                 new MediaServices(media, advertisedMediaAddress(), prompts,
-                        recordingFiles, Recorder.Limits.of(config.media()), musicOnHold()), CallAnchoring.OFF);
+                        recordingFiles, Recorder.Limits.of(config.media()), musicOnHold()),
+                CallAnchoring.through(relay, config.relay().anchor()));
         messagesService = new MessageService(stores.messages(), registrar, directory, new SipMessageTransport(messages), events, clock);
         events.subscribe("im-delivery", MessageService::concerns, messagesService::onEvent);
         events.subscribe("sip-flows", FlowTable::concerns, sip.flows()::onEvent);

@@ -1,5 +1,7 @@
 package com.crosspoint.sip.b2bua;
 
+import com.crosspoint.config.AnchorPolicy;
+import com.crosspoint.relay.rtp.RtpRelay;
 import java.util.function.Consumer;
 
 /**
@@ -16,6 +18,11 @@ public final class CallAnchoring {
     CallAnchoring(MediaRelay relay, AnchorPolicy policy) {
         this.relay = relay;
         this.policy = policy;
+    }
+
+    /** Calls relayed through {@code relay} as {@code policy} says. */
+    public static CallAnchoring through(RtpRelay relay, AnchorPolicy policy) {
+        return new CallAnchoring(new RelayPorts(relay), policy);
     }
 
     /** The anchor of one call (see {@link CallEnvironment#anchor}). */

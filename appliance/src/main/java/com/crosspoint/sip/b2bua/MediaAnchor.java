@@ -1,5 +1,6 @@
 package com.crosspoint.sip.b2bua;
 
+import com.crosspoint.config.AnchorPolicy;
 import com.crosspoint.media.sdp.AudioTarget;
 import com.crosspoint.media.sdp.RelayedSdp;
 import com.crosspoint.model.Binding;
@@ -107,7 +108,7 @@ final class MediaAnchor {
         onSide[mine] = leg;
         onSide[theirs] = sender;
         MediaRelay.Side their = pair.side(theirs);
-        their.expect(target, sender.mediaPeer(target.rtp()).behindNat());
+        their.expect(target, sender.mediaPeer(target.rtp()));
         their.paused(target.receivesNothing());
         relaying[theirs] = !target.receivesNothing();
         MediaRelay.Side own = pair.side(mine);

@@ -1,5 +1,6 @@
 package com.crosspoint.sip.b2bua;
 
+import com.crosspoint.media.engine.SignalledPeer;
 import com.crosspoint.media.sdp.AudioTarget;
 import com.crosspoint.model.CallQualitySummary;
 import java.net.InetSocketAddress;
@@ -40,9 +41,10 @@ interface MediaRelay {
 
         /**
          * What this side's phone asked for in its latest session description: where the other side's packets go
-         * until the phone's own packets show where it really is. {@code behindNat} lets another source latch.
+         * until the phone's own packets show where it really is. A phone {@link SignalledPeer#behindNat} may be
+         * latched at another source than its SDP names.
          */
-        void expect(AudioTarget target, boolean behindNat);
+        void expect(AudioTarget target, SignalledPeer peer);
 
         /** The party is on hold or hears the appliance (music on hold): silence here does not time the call out. */
         void paused(boolean paused);

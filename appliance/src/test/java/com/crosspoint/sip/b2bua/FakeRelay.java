@@ -1,5 +1,6 @@
 package com.crosspoint.sip.b2bua;
 
+import com.crosspoint.media.engine.SignalledPeer;
 import com.crosspoint.media.sdp.AudioTarget;
 import com.crosspoint.model.CallQualitySummary;
 import java.net.InetSocketAddress;
@@ -36,7 +37,7 @@ final class FakeRelay implements MediaRelay {
     static final class FakeSide implements Side {
         final InetSocketAddress local;
         AudioTarget expected;
-        boolean behindNat;
+        SignalledPeer peer;
         boolean paused;
 
         FakeSide(int port) {
@@ -54,9 +55,9 @@ final class FakeRelay implements MediaRelay {
         }
 
         @Override
-        public void expect(AudioTarget target, boolean behindNat) {
+        public void expect(AudioTarget target, SignalledPeer peer) {
             this.expected = target;
-            this.behindNat = behindNat;
+            this.peer = peer;
         }
 
         @Override

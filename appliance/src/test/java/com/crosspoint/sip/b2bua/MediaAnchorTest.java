@@ -1,5 +1,6 @@
 package com.crosspoint.sip.b2bua;
 
+import com.crosspoint.config.AnchorPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.crosspoint.model.Binding;
@@ -73,9 +74,9 @@ class MediaAnchorTest {
         assertThat(toCallee).contains("c=IN IP4 203.0.113.1", "m=audio 40002 ").doesNotContain("192.168.77.10 ");
         assertThat(toCaller).contains("m=audio 40000 ").doesNotContain("5000");
         assertThat(relay.sides[0].expected.rtp()).isEqualTo(new InetSocketAddress("192.168.77.10", 4000));
-        assertThat(relay.sides[0].behindNat).isTrue();
+        assertThat(relay.sides[0].peer.behindNat()).isTrue();
         assertThat(relay.sides[1].expected.rtp()).isEqualTo(new InetSocketAddress("192.0.2.20", 5000));
-        assertThat(relay.sides[1].behindNat).isFalse();
+        assertThat(relay.sides[1].peer.behindNat()).isFalse();
         assertThat(anchor.carriesMedia()).isTrue();
         assertThat(anchor.quality(callee)).isNotNull();
     }
