@@ -41,11 +41,14 @@ import com.crosspoint.sip.SipSettings;
 import com.crosspoint.sip.TenantResolver;
 import com.crosspoint.routing.DialPlan;
 import com.crosspoint.sip.b2bua.B2bua;
+import com.crosspoint.sip.b2bua.CallAnchoring;
 import com.crosspoint.sip.b2bua.MediaServices;
 import com.crosspoint.sip.message.MessageHandler;
 import com.crosspoint.sip.message.SipMessageTransport;
 import com.crosspoint.sip.mwi.Mwi;
 import com.crosspoint.sip.mwi.MwiNotifier;
+import com.crosspoint.relay.rtp.RelaySettings;
+import com.crosspoint.relay.rtp.RtpRelay;
 import com.crosspoint.store.Stores;
 import com.crosspoint.store.derby.DerbyBackup;
 import com.crosspoint.store.derby.DerbyStores;
@@ -92,6 +95,7 @@ public final class Appliance implements AutoCloseable {
     private AttendantService attendant;
     private ConferenceService conferences;
     private MediaEngine media;
+    private RtpRelay relay;
     private MessageService messagesService;
     private ProvisioningService provisioning;
     private SipServer sip;
@@ -160,6 +164,7 @@ public final class Appliance implements AutoCloseable {
             throw new UncheckedIOException("cannot start the media engine", e);
         }
         closers.push(media);
+        relay = startRelay(timers);
 
         Lanes callLanes = new Lanes("call", config.sip().calls().lanes(), LANE_QUEUE);
         closers.push(callLanes);
@@ -199,7 +204,8 @@ public final class Appliance implements AutoCloseable {
                         reason == ForwardingPolicy.Reason.BUSY ? GreetingKind.BUSY : GreetingKind.UNAVAILABLE, caller));
         b2bua = new B2bua(messages, directory, dialPlan, registrar, callLanes, timers, activeCalls, records, clock,
                 new MediaServices(media, advertisedMediaAddress(), prompts,
-                        recordingFiles, Recorder.Limits.of(config.media()), musicOnHold()));
+                        recordingFiles, Recorder.Limits.of(config.media()), musicOnHold()),
+                CallAnchoring.through(relay, config.relay().anchor()));
         messagesService = new MessageService(stores.messages(), registrar, directory, new SipMessageTransport(messages), events, clock);
         events.subscribe("im-delivery", MessageService::concerns, messagesService::onEvent);
         events.subscribe("sip-flows", FlowTable::concerns, sip.flows()::onEvent);
@@ -227,6 +233,19 @@ public final class Appliance implements AutoCloseable {
                 target -> DerbyBackup.copyTo(dataDir, target), config.node().name(), clock)));
         LOG.info("Crosspoint {} started: SIP {}:{}, HTTP {}:{}", config.node().name(),
                 config.network().advertisedAddress(), sip.port(), config.http().bind(), api.port());
+    }
+
+    /** The RTP relay that anchors calls: its own forwarding threads, two port pairs of the media range a call. */
+    private RtpRelay startRelay(ScheduledExecutorService timers) {
+        var r = config.relay();
+        ExecutorService loops = Executors.newFixedThreadPool(r.threads(), t -> daemon(t, "relay"));
+        closers.push(loops::shutdownNow);
+        RtpRelay rtpRelay = new RtpRelay(new RelaySettings(mediaBindAddress(), advertisedMediaAddress(), r.threads(),
+                Duration.ofSeconds(r.timeoutSeconds()), config.media().relatchPackets(),
+                config.media().socketBufferBytes()), media.ports(), clock, timers, loops);
+        rtpRelay.start();
+        closers.push(rtpRelay);
+        return rtpRelay;
     }
 
     private ApiSettings apiSettings() {
@@ -329,6 +348,11 @@ public final class Appliance implements AutoCloseable {
     /** The RTP engine (started; stopped on close before its executors). */
     public MediaEngine media() {
         return media;
+    }
+
+    /** The RTP relay anchoring calls (started; stopped on close before its threads). */
+    public RtpRelay relay() {
+        return relay;
     }
 
     public B2bua calls() {
