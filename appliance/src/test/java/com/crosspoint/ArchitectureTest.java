@@ -118,6 +118,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void theRelayIsPureOfSignallingWebAndStorage() {
+        noClasses().that().resideInAPackage("com.crosspoint.relay..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.crosspoint.sip..", "com.crosspoint.api..",
+                        "com.crosspoint.store..", "com.crosspoint.boot..", "com.crosspoint.call..", "javax.sip..",
+                        "gov.nist..", "org.eclipse.jetty..", "java.sql..")
+                .check(classes);
+    }
+
+    @Test
     void onlyTheCompositionRootBuildsTheDerbyStore() {
         noClasses().that().resideOutsideOfPackages("com.crosspoint.store.derby..", "com.crosspoint.boot..")
                 .should().dependOnClassesThat().resideInAPackage("com.crosspoint.store.derby..")

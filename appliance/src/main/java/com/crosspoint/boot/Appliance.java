@@ -32,13 +32,7 @@ import com.crosspoint.provisioning.ProvisioningService;
 import com.crosspoint.registrar.BindingJournal;
 import com.crosspoint.registrar.Registrar;
 import com.crosspoint.registrar.RegistrarPolicy;
-import com.crosspoint.registrar.NatPolicy;
-import com.crosspoint.sip.NatKeepalives;
-import com.crosspoint.sip.SipMessages;
-import com.crosspoint.events.RegistrationEvent;
-import com.crosspoint.model.Binding;
 import com.crosspoint.sip.DigestGate;
-import com.crosspoint.sip.FlowTable;
 import com.crosspoint.sip.OptionsHandler;
 import com.crosspoint.sip.SipDispatcher;
 import com.crosspoint.sip.SipServer;
@@ -46,11 +40,14 @@ import com.crosspoint.sip.SipSettings;
 import com.crosspoint.sip.TenantResolver;
 import com.crosspoint.routing.DialPlan;
 import com.crosspoint.sip.b2bua.B2bua;
+import com.crosspoint.sip.b2bua.CallAnchoring;
 import com.crosspoint.sip.b2bua.MediaServices;
 import com.crosspoint.sip.message.MessageHandler;
 import com.crosspoint.sip.message.SipMessageTransport;
 import com.crosspoint.sip.mwi.Mwi;
 import com.crosspoint.sip.mwi.MwiNotifier;
+import com.crosspoint.relay.rtp.RelaySettings;
+import com.crosspoint.relay.rtp.RtpRelay;
 import com.crosspoint.store.Stores;
 import com.crosspoint.store.derby.DerbyBackup;
 import com.crosspoint.store.derby.DerbyStores;
@@ -97,6 +94,7 @@ public final class Appliance implements AutoCloseable {
     private AttendantService attendant;
     private ConferenceService conferences;
     private MediaEngine media;
+    private RtpRelay relay;
     private MessageService messagesService;
     private ProvisioningService provisioning;
     private SipServer sip;
@@ -142,8 +140,7 @@ public final class Appliance implements AutoCloseable {
         BindingJournal journal = new BindingJournal(stores.bindings());
         closers.push(journal);
         registrar = new Registrar(journal, events, new RegistrarPolicy(reg.minExpires(), reg.maxExpires(), reg.defaultExpires(),
-                config.sip().limits().contactsPerAor()),
-                new NatPolicy(config.nat().udpExpires(), config.nat().keepaliveSeconds()), clock);
+                config.sip().limits().contactsPerAor()), NatFlows.policy(config.nat()), clock);
         registrar.restore(stores.bindings());
         timers.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
         provisioning = new ProvisioningService(stores, directory, registrar, events, clock);
@@ -166,6 +163,7 @@ public final class Appliance implements AutoCloseable {
             throw new UncheckedIOException("cannot start the media engine", e);
         }
         closers.push(media);
+        relay = startRelay(timers);
 
         Lanes callLanes = new Lanes("call", config.sip().calls().lanes(), LANE_QUEUE);
         closers.push(callLanes);
@@ -205,11 +203,11 @@ public final class Appliance implements AutoCloseable {
                         reason == ForwardingPolicy.Reason.BUSY ? GreetingKind.BUSY : GreetingKind.UNAVAILABLE, caller));
         b2bua = new B2bua(messages, directory, dialPlan, registrar, callLanes, timers, activeCalls, records, clock,
                 new MediaServices(media, advertisedMediaAddress(), prompts,
-                        recordingFiles, Recorder.Limits.of(config.media()), musicOnHold()));
+                        recordingFiles, Recorder.Limits.of(config.media()), musicOnHold()),
+                CallAnchoring.through(relay, config.relay().anchor()));
         messagesService = new MessageService(stores.messages(), registrar, directory, new SipMessageTransport(messages), events, clock);
         events.subscribe("im-delivery", MessageService::concerns, messagesService::onEvent);
-        events.subscribe("sip-flows", FlowTable::concerns, sip.flows()::onEvent);
-        startNatKeepalives(messages, timers);
+        NatFlows.start(config.nat(), sip, registrar, events, timers, clock);
         Mwi mwi = new Mwi(messages, tenants, directory, gate, registrar, voicemail, workers, clock,
                 config.sip().limits().subscriptionsPerUser());
         events.subscribe("mwi", MwiNotifier::concerns, mwi.notifier()::onEvent);
@@ -236,29 +234,17 @@ public final class Appliance implements AutoCloseable {
                 config.network().advertisedAddress(), sip.port(), config.http().bind(), api.port());
     }
 
-    /**
-     * OPTIONS pings to NATed UDP flows (nat.keepaliveSeconds), and the flows of the bindings that survived a restart:
-     * requests to a NATed phone must reach its mapping before it registers again.
-     */
-    private void startNatKeepalives(SipMessages messages, ScheduledExecutorService timers) {
-        java.util.function.Consumer<com.crosspoint.events.Event> replay = sip.flows()::onEvent;
-        if (config.nat().keepaliveSeconds() > 0) {
-            NatKeepalives keepalives = new NatKeepalives(messages, Duration.ofSeconds(config.nat().keepaliveSeconds()),
-                    registrar::notePings, clock);
-            events.subscribe("nat-keepalives", NatKeepalives::concerns, keepalives::onEvent);
-            timers.scheduleWithFixedDelay(() -> {
-                try {
-                    keepalives.tick();
-                } catch (RuntimeException e) {
-                    LOG.warn("keepalive pings failed", e);
-                }
-            }, 1, 1, TimeUnit.SECONDS);
-            replay = replay.andThen(keepalives::onEvent);
-        }
-        java.time.Instant now = clock.instant();
-        for (Binding b : registrar.all()) {
-            replay.accept(new RegistrationEvent(RegistrationEvent.Kind.ADDED, b, now, registrar.natOf(b)));
-        }
+    /** The RTP relay that anchors calls: its own forwarding threads, two port pairs of the media range a call. */
+    private RtpRelay startRelay(ScheduledExecutorService timers) {
+        var r = config.relay();
+        ExecutorService loops = Executors.newFixedThreadPool(r.threads(), t -> daemon(t, "relay"));
+        closers.push(loops::shutdownNow);
+        RtpRelay rtpRelay = new RtpRelay(new RelaySettings(mediaBindAddress(), advertisedMediaAddress(), r.threads(),
+                Duration.ofSeconds(r.timeoutSeconds()), config.media().relatchPackets(),
+                config.media().socketBufferBytes()), media.ports(), clock, timers, loops);
+        rtpRelay.start();
+        closers.push(rtpRelay);
+        return rtpRelay;
     }
 
     private ApiSettings apiSettings() {
@@ -361,6 +347,11 @@ public final class Appliance implements AutoCloseable {
     /** The RTP engine (started; stopped on close before its executors). */
     public MediaEngine media() {
         return media;
+    }
+
+    /** The RTP relay anchoring calls (started; stopped on close before its threads). */
+    public RtpRelay relay() {
+        return relay;
     }
 
     public B2bua calls() {

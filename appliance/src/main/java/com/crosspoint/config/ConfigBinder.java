@@ -42,6 +42,7 @@ final class ConfigBinder {
                 sip,
                 nat(sip.registrar()),
                 media(),
+                relay(),
                 http(network),
                 admin(),
                 demo(),
@@ -165,6 +166,13 @@ final class ConfigBinder {
                 ranged("media.silenceTimeoutSeconds", 1, 3600), ranged("media.silenceThresholdDbfs", -96, -1),
                 ranged("media.rtcpIntervalMillis", 100, 600_000), ranged("media.relatchPackets", 1, 1000),
                 ranged("media.socketBufferBytes", 1024, 64 * 1024 * 1024));
+    }
+
+    private RelayConfig relay() {
+        String word = values.string("media.anchor");
+        AnchorPolicy anchor = AnchorPolicy.fromWord(word).orElseThrow(() -> values.error("media.anchor",
+                "must be nat, always or never, not \"" + word + "\""));
+        return new RelayConfig(anchor, ranged("media.relayTimeout", 1, 86_400), ranged("media.relayThreads", 1, 64));
     }
 
     /** {@code media.musicOnHold}: empty, or a WAV file the media server can loop (8 kHz mono, not empty). */

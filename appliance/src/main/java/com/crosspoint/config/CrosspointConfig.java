@@ -7,12 +7,13 @@ import java.util.Optional;
 
 /**
  * The validated configuration of one node; built by {@link ConfigLoader}. Each section
- * mirrors a top-level block of {@code config/crosspoint.yaml}; {@code musicOnHold} is the {@code media.musicOnHold}
+ * mirrors a top-level block of {@code config/crosspoint.yaml} ({@code relay} is the relay's keys of the {@code media:}
+ * block); {@code musicOnHold} is the {@code media.musicOnHold}
  * file (checked to be a playable WAV), empty for the DATA_DIR override or the built-in music.
  */
 public record CrosspointConfig(NodeConfig node, DataConfig data, NetworkConfig network, SipConfig sip,
-                               NatConfig nat, MediaConfig media, HttpConfig http, AdminConfig admin, DemoConfig demo,
-                               Optional<Path> musicOnHold) {
+                               NatConfig nat, MediaConfig media, RelayConfig relay, HttpConfig http,
+                               AdminConfig admin, DemoConfig demo, Optional<Path> musicOnHold) {
 
     public CrosspointConfig {
         Objects.requireNonNull(node, "node");
@@ -21,6 +22,7 @@ public record CrosspointConfig(NodeConfig node, DataConfig data, NetworkConfig n
         Objects.requireNonNull(sip, "sip");
         Objects.requireNonNull(nat, "nat");
         Objects.requireNonNull(media, "media");
+        Objects.requireNonNull(relay, "relay");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(admin, "admin");
         Objects.requireNonNull(demo, "demo");

@@ -50,6 +50,8 @@ class ConfigLoaderTest {
         assertThat(config.media()).isEqualTo(new com.crosspoint.media.engine.MediaConfig(20000, 29999, 2, 3, 180, 5,
                 -45, 5000, 5, 131072));
         assertThat(config.media()).isEqualTo(com.crosspoint.media.engine.MediaConfig.DEFAULTS);
+        assertThat(config.relay()).isEqualTo(RelayConfig.DEFAULTS);
+        assertThat(config.relay()).isEqualTo(new RelayConfig(AnchorPolicy.NAT, 60, 2));
         assertThat(config.http().port()).isEqualTo(8080);
         assertThat(config.http().bind()).isEqualTo("0.0.0.0");
         assertThat(config.admin()).isEqualTo(new AdminConfig("admin", Optional.empty()));

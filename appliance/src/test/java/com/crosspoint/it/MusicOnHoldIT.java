@@ -45,16 +45,24 @@ class MusicOnHoldIT {
     private static final int HEARD = 4;
 
     private static Path musicDir;
-    private static TestAppliance pbx;
+    static TestAppliance pbx;
+    /** Whether calls between the phones go through the relay ({@link RelayedMusicOnHoldIT}). */
+    private static boolean relayed;
 
-    private BaresipPhone alice;
-    private BaresipPhone bob;
+    BaresipPhone alice;
+    BaresipPhone bob;
 
     @BeforeAll
     static void start() throws IOException {
+        startWith("never");
+    }
+
+    /** @param anchor {@code media.anchor}: whether calls between the phones go through the relay */
+    static void startWith(String anchor) throws IOException {
+        relayed = anchor.equals("always");
         musicDir = Files.createTempDirectory("crosspoint-moh");
         Path music = ToneWav.write(musicDir.resolve("moh-440.wav"), MUSIC, Duration.ofSeconds(3), 0.5);
-        pbx = TestAppliance.start(Map.of("media.musicOnHold", music.toString()));
+        pbx = TestAppliance.start(Map.of("media.musicOnHold", music.toString(), "media.anchor", anchor));
         pbx.user("1001", "Alice", "pw-alice-1001");
         pbx.user("1002", "Bob", "pw-bob-1002");
     }
@@ -210,13 +218,14 @@ class MusicOnHoldIT {
     // ---- helpers -------------------------------------------------------------------------------------------
 
     /** Alice calls bob (auto-answer) and both hear each other. */
-    private void talking() {
+    void talking() {
         alice.dial(pbx.uri("1002"));
         alice.awaitEvent("CALL_ESTABLISHED", WAIT);
         bob.awaitEvent("CALL_ESTABLISHED", WAIT);
         awaitHeard(bob, "bob hears alice", w -> countFrom(w, 0, TONE_ALICE) >= HEARD);
         awaitHeard(alice, "alice hears bob", w -> countFrom(w, 0, TONE_BOB) >= HEARD);
-        assertThat(pbx.appliance().media().sessionCount()).as("phones talk directly").isZero();
+        assertThat(pbx.appliance().media().sessionCount()).as("no media session: the phones' audio").isZero();
+        assertThat(pbx.appliance().relay().callCount()).as("calls through the relay").isEqualTo(relayed ? 1 : 0);
     }
 
     /** RTP packets the phone last reported receiving (its latest CALL_RTCP event), 0 before the first one. */
@@ -302,7 +311,7 @@ class MusicOnHoldIT {
         return String.join(" ", out);
     }
 
-    private static CallSnapshot call() {
+    static CallSnapshot call() {
         List<CallSnapshot> calls = pbx.appliance().activeCalls().list(pbx.tenant().id());
         assertThat(calls).hasSize(1);
         return calls.get(0);

@@ -1,6 +1,6 @@
 package com.crosspoint.media.engine;
 
-import com.crosspoint.media.sdp.MediaParameters;
+import java.net.InetSocketAddress;
 
 /**
  * Who may send a session its RTP: which source latches first and when another takes the stream over. A
@@ -9,22 +9,24 @@ import com.crosspoint.media.sdp.MediaParameters;
  * receive thread only. Decisions must not allocate or lock: they run per packet. {@link SignalledLatch} is the
  * rule for calls (the signalled address, unless behind NAT); {@link QuietTakeover} the permissive one.
  */
-interface LatchPolicy {
+public interface LatchPolicy {
 
     /**
      * Nothing is latched yet (a new stream, or the peer moved in SDP).
      *
+     * @param signalledRtp where the peer's SDP says its RTP comes from; null when not known
      * @return whether the packet's source latches; if not, the packet is dropped as foreign
      */
-    boolean latchesFirst(ReceivedRtp packet, MediaParameters stream);
+    boolean latchesFirst(ReceivedRtp packet, InetSocketAddress signalledRtp);
 
     /**
      * A packet from a source other than the latched one.
      *
-     * @param quietNanos how long the latched source has not sent (arrival minus its last packet's arrival)
+     * @param quietNanos   how long the latched source has not sent (arrival minus its last packet's arrival)
+     * @param signalledRtp where the peer's SDP says its RTP comes from; null when not known
      * @return whether its source takes over from now on; if not, the packet is dropped as foreign
      */
-    boolean takesOver(ReceivedRtp packet, long quietNanos, MediaParameters stream);
+    boolean takesOver(ReceivedRtp packet, long quietNanos, InetSocketAddress signalledRtp);
 
     /** A packet came from the latched source. */
     void latchedSourceSent(ReceivedRtp packet);

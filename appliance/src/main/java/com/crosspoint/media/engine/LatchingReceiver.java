@@ -75,7 +75,7 @@ final class LatchingReceiver {
         if (!readAndAdmit(datagram, from, arrivalNanos, stream)) {
             return;
         }
-        SourceLatch.Verdict verdict = latch.check(packet, stream);
+        SourceLatch.Verdict verdict = latch.check(packet, stream.remoteRtp());
         if (verdict == SourceLatch.Verdict.FOREIGN) {
             return;
         }

@@ -1,6 +1,6 @@
 package com.crosspoint.media.engine;
 
-import com.crosspoint.media.sdp.MediaParameters;
+import java.net.InetSocketAddress;
 
 /**
  * The permissive latching rule, for media nobody signalled: the first source latches; another takes over after
@@ -22,13 +22,13 @@ final class QuietTakeover implements LatchPolicy {
     }
 
     @Override
-    public boolean latchesFirst(ReceivedRtp packet, MediaParameters stream) {
+    public boolean latchesFirst(ReceivedRtp packet, InetSocketAddress signalledRtp) {
         run.clear();
         return true;
     }
 
     @Override
-    public boolean takesOver(ReceivedRtp packet, long quietNanos, MediaParameters stream) {
+    public boolean takesOver(ReceivedRtp packet, long quietNanos, InetSocketAddress signalledRtp) {
         if (!run.reached(packet.source()) || quietNanos < QUIET_NANOS) {
             return false;
         }

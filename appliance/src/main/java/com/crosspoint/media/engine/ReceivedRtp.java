@@ -11,13 +11,13 @@ import java.nio.ByteBuffer;
  * ({@link RtpPacket#parse}) for validation. One per receiver, used by its receive thread only; whoever it is
  * handed to must not keep it, its payload array or its datagram beyond that call.
  */
-final class ReceivedRtp {
+public final class ReceivedRtp {
     /** Larger than anything we negotiate, and than the engine's receive buffer. */
-    static final int MAX_PAYLOAD = 2048;
+    public static final int MAX_PAYLOAD = 2048;
     private static final long MASK32 = 0xFFFF_FFFFL;
 
     /** How reading a datagram went. */
-    enum Read { OK, MALFORMED, TOO_LARGE }
+    public enum Read { OK, MALFORMED, TOO_LARGE }
 
     private final byte[] payloadBuffer = new byte[MAX_PAYLOAD];
     private ByteBuffer datagram;
@@ -37,7 +37,7 @@ final class ReceivedRtp {
      * @return {@link Read#MALFORMED} when it does not parse, {@link Read#TOO_LARGE} when its payload exceeds
      *         {@link #MAX_PAYLOAD}; the fields are undefined then
      */
-    Read read(ByteBuffer bytes, InetSocketAddress from, long arrival) {
+    public Read read(ByteBuffer bytes, InetSocketAddress from, long arrival) {
         datagram = bytes;
         source = from;
         arrivalNanos = arrival;
@@ -76,44 +76,44 @@ final class ReceivedRtp {
     }
 
     /** The whole datagram, position to limit, as received: what a relay forwards. */
-    ByteBuffer datagram() {
+    public ByteBuffer datagram() {
         return datagram;
     }
 
-    InetSocketAddress source() {
+    public InetSocketAddress source() {
         return source;
     }
 
-    long arrivalNanos() {
+    public long arrivalNanos() {
         return arrivalNanos;
     }
 
-    boolean marker() {
+    public boolean marker() {
         return marker;
     }
 
-    int payloadType() {
+    public int payloadType() {
         return payloadType;
     }
 
-    int sequence() {
+    public int sequence() {
         return sequence;
     }
 
-    long timestamp() {
+    public long timestamp() {
         return timestamp;
     }
 
-    long ssrc() {
+    public long ssrc() {
         return ssrc;
     }
 
     /** The payload is {@code payloadLength()} bytes from index 0 of this array; not a copy. */
-    byte[] payload() {
+    public byte[] payload() {
         return payload;
     }
 
-    int payloadLength() {
+    public int payloadLength() {
         return payloadLength;
     }
 }

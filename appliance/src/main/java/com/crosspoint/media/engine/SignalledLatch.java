@@ -1,6 +1,5 @@
 package com.crosspoint.media.engine;
 
-import com.crosspoint.media.sdp.MediaParameters;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 
@@ -23,24 +22,24 @@ import java.util.Objects;
  * <p>The peer is set from any thread ({@link #peer(SignalledPeer)}, followed by the latch's reset); everything
  * else runs on the receive thread, without allocating or locking.
  */
-final class SignalledLatch implements LatchPolicy {
+public final class SignalledLatch implements LatchPolicy {
     private final CandidateRun run;
     private volatile SignalledPeer peer;
     private long pinnedSsrc; // receive thread only
     private boolean latchedOnSignallingHost; // receive thread only
 
     /** @param packets consecutive packets before another source takes over ({@code media.relatchPackets}) */
-    SignalledLatch(SignalledPeer peer, int packets) {
+    public SignalledLatch(SignalledPeer peer, int packets) {
         this.peer = Objects.requireNonNull(peer, "peer");
         this.run = new CandidateRun(packets);
     }
 
-    SignalledPeer peer() {
+    public SignalledPeer peer() {
         return peer;
     }
 
     /** Sets what the signalling says now; whether that changed (then the caller resets the latch). */
-    boolean peer(SignalledPeer now) {
+    public boolean peer(SignalledPeer now) {
         Objects.requireNonNull(now, "peer");
         SignalledPeer before = peer;
         peer = now;
@@ -48,21 +47,21 @@ final class SignalledLatch implements LatchPolicy {
     }
 
     @Override
-    public boolean latchesFirst(ReceivedRtp packet, MediaParameters stream) {
+    public boolean latchesFirst(ReceivedRtp packet, InetSocketAddress signalledRtp) {
         SignalledPeer p = peer;
         run.clear();
         if (!p.behindNat()) {
-            return packet.source().equals(stream.remoteRtp());
+            return packet.source().equals(signalledRtp);
         }
         latched(packet, p);
         return true;
     }
 
     @Override
-    public boolean takesOver(ReceivedRtp packet, long quietNanos, MediaParameters stream) {
+    public boolean takesOver(ReceivedRtp packet, long quietNanos, InetSocketAddress signalledRtp) {
         SignalledPeer p = peer;
         if (!p.behindNat()) {
-            return packet.source().equals(stream.remoteRtp()); // the signalled address, wherever the latch was
+            return packet.source().equals(signalledRtp); // the signalled address, wherever the latch was
         }
         InetSocketAddress from = packet.source();
         boolean fromSignallingHost = from.getAddress().equals(p.signallingHost());

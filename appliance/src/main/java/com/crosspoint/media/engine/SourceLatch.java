@@ -1,6 +1,5 @@
 package com.crosspoint.media.engine;
 
-import com.crosspoint.media.sdp.MediaParameters;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
@@ -10,10 +9,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * goes. Whether a source latches, or takes over from the latched one, is its {@link LatchPolicy}'s call.
  * {@link #check} runs on the session's receive thread only; {@link #source()} and {@link #reset()} from any.
  */
-final class SourceLatch {
+public final class SourceLatch {
 
     /** What a packet's source is to the latch. */
-    enum Verdict {
+    public enum Verdict {
         /** Sent by the latched source. */
         FROM_LATCHED,
         /** Its source is the latched one from now on (the first latch, or a takeover). */
@@ -28,20 +27,25 @@ final class SourceLatch {
     private volatile InetSocketAddress source;
     private long lastFromLatchedNanos; // receive thread only
 
-    SourceLatch(LatchPolicy policy) {
+    public SourceLatch(LatchPolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
     }
 
-    Verdict check(ReceivedRtp packet, MediaParameters stream) {
+    /**
+     * Receive thread: what the packet's source is to the latch; latches or takes over when the policy says so.
+     *
+     * @param signalledRtp where the peer's SDP says its RTP comes from; null when not known
+     */
+    public Verdict check(ReceivedRtp packet, InetSocketAddress signalledRtp) {
         InetSocketAddress latched = source;
         InetSocketAddress from = packet.source();
         Verdict verdict;
         if (latched == null) {
-            verdict = policy.latchesFirst(packet, stream) ? Verdict.LATCHED_NOW : Verdict.FOREIGN;
+            verdict = policy.latchesFirst(packet, signalledRtp) ? Verdict.LATCHED_NOW : Verdict.FOREIGN;
         } else if (latched.equals(from)) {
             policy.latchedSourceSent(packet);
             verdict = Verdict.FROM_LATCHED;
-        } else if (policy.takesOver(packet, packet.arrivalNanos() - lastFromLatchedNanos, stream)) {
+        } else if (policy.takesOver(packet, packet.arrivalNanos() - lastFromLatchedNanos, signalledRtp)) {
             relatches.incrementAndGet();
             verdict = Verdict.LATCHED_NOW;
         } else {
@@ -57,27 +61,27 @@ final class SourceLatch {
     }
 
     /** The latched source, or null before the first latch and after a {@link #reset()}. */
-    InetSocketAddress source() {
+    public InetSocketAddress source() {
         return source;
     }
 
     /** Whether our RTCP may follow the peer's RTCP source on the latched host (its policy's call). */
-    boolean rtcpFollowsSource() {
+    public boolean rtcpFollowsSource() {
         return policy.rtcpFollowsSource();
     }
 
     /** Forgets the latched source (the peer moved in SDP): the next accepted packet latches afresh. */
-    void reset() {
+    public void reset() {
         source = null;
     }
 
     /** Packets dropped because another source is latched (or none may latch yet). */
-    long foreignPackets() {
+    public long foreignPackets() {
         return foreign.get();
     }
 
     /** Times another source took over after the first latch. */
-    long relatches() {
+    public long relatches() {
         return relatches.get();
     }
 }

@@ -29,6 +29,19 @@ final class AnchoredQuality {
         timer = self[0];
     }
 
+    /** Samples {@code leg} if it is a phone whose audio the relay carries: its figures are then the call's. */
+    void startIfRelayed(B2buaCall call, Leg leg, Runnable changed) {
+        if (call.anchor().relayed() && leg.movable()) {
+            start(call, leg, changed);
+        }
+    }
+
+    /** The figures so far are not the new conversation's: they start again, from the relay if it carries it. */
+    void restart(B2buaCall call, Leg leg, Runnable changed) {
+        forget();
+        startIfRelayed(call, leg, changed);
+    }
+
     /** The appliance no longer carries the media (the caller now talks to a phone): nothing to report. */
     void forget() {
         stop();

@@ -24,9 +24,10 @@ public final class B2bua implements CallControl {
     /** @param media for calls whose media the appliance anchors (voice applications, music on hold); null for none */
     public B2bua(SipMessages messages, Directory directory, DialPlan dialPlan, Registrar registrar, Lanes lanes,
                  ScheduledExecutorService timers, ActiveCalls active, CallRecords records, Clock clock,
-                 MediaServices media) {
+                 MediaServices media, CallAnchoring anchoring) {
         this.directory = directory;
-        this.env = new SipCallEnvironment(messages, dialPlan, registrar, lanes, timers, active, records, clock, media);
+        this.env = new SipCallEnvironment(messages, dialPlan, registrar, lanes, timers, active, records, clock, media,
+                anchoring);
     }
 
     /**

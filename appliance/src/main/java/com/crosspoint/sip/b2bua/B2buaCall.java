@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * {@link ApplicationTransfer}) are classes of their own that report back here. The call's {@link CallPhase}
  * moves only forward and only here; every method runs on the call's lane, so nothing needs a lock.
  */
-final class B2buaCall {
+final class B2buaCall implements Hunt.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(B2buaCall.class);
 
     private final CallEnvironment env;
@@ -40,7 +40,7 @@ final class B2buaCall {
     /** Ringing the callee, until it is over. */
     private Hunt hunt;
     /** The two parties once connected: the caller and the callee, or whoever a transfer left talking. */
-    private final Parties parties = new Parties();
+    private final Parties parties;
     /** The appliance's own leg while a voice application is a party; null otherwise. */
     private ApplicationLeg application;
     private Instant answeredAt;
@@ -48,6 +48,7 @@ final class B2buaCall {
     private BlindTransfer transfer;
     private ApplicationTransfer appTransfer;
     private final AnchoredQuality quality = new AnchoredQuality();
+    private final MediaAnchor anchor;
 
     /** @param callerLeg builds the caller's leg, which needs the call to report to */
     B2buaCall(CallEnvironment env, String id, DialledCall dialled, int maxForwards,
@@ -55,8 +56,12 @@ final class B2buaCall {
         this.env = env;
         this.id = id;
         this.dialled = dialled;
+        this.parties = new Parties(dialled.caller());
         this.startedAt = env.clock().instant();
+        // Neither phone sent media through the relay for its timeout: the CDR says SYSTEM, 408.
+        this.anchor = env.anchor(id, this::onLane, () -> endByAppliance(Response.REQUEST_TIMEOUT));
         this.inbound = callerLeg.apply(this);
+        anchor.caller(inbound, inbound.lastSdp());
         this.dialer = env.dialer(this, maxForwards);
         this.offers = new MidCallOffers(this, env.anchoredMedia(), this::publishUnlessEnded);
     }
@@ -71,6 +76,11 @@ final class B2buaCall {
 
     boolean ended() {
         return phase == CallPhase.ENDED;
+    }
+
+    /** Whether and how this call's audio goes through the relay. */
+    MediaAnchor anchor() {
+        return anchor;
     }
 
     /** Runs on this call's lane; dropped (logged) when the lane is overloaded. */
@@ -104,7 +114,7 @@ final class B2buaCall {
     private void goTo(Destination destination, int lastStatus) {
         if (destination instanceof Destination.Extension user) {
             hunt = new Hunt(env, this, dialer, new Dialer.Party(dialled.caller().extension(),
-                    dialled.caller().displayName()), dialled.caller(), inbound.lastSdp(), new CalleeHunt());
+                    dialled.caller().displayName()), dialled.caller(), inbound.lastSdp(), this);
             hunt.start(user);
         } else if (destination.answeringApp() != null) {
             answerWith(destination.answeringApp());
@@ -115,32 +125,30 @@ final class B2buaCall {
         }
     }
 
-    /** The hunt for the callee reports here. */
-    private final class CalleeHunt implements Hunt.Listener {
-        @Override
-        public void onRinging(int status, byte[] sdp) {
-            if (phase == CallPhase.SETUP) {
-                phase = phase.to(CallPhase.RINGING);
-                publish();
-            }
-            inbound.ringing(sdp != null ? Response.SESSION_PROGRESS : Response.RINGING, sdp);
+    /** The hunt for the callee reports here and to the two methods below. */
+    @Override
+    public void onRinging(int status, byte[] sdp) {
+        if (phase == CallPhase.SETUP) {
+            phase = phase.to(CallPhase.RINGING);
+            publish();
         }
+        inbound.ringing(sdp != null ? Response.SESSION_PROGRESS : Response.RINGING, sdp);
+    }
 
-        @Override
-        public void onAnswered(DialledLeg leg, User user) {
-            if (ended() || inbound.finalSent()) {
-                leg.bye(); // the caller is gone
-                return;
-            }
-            inbound.answer(leg.lastSdp());
-            connected(inbound, dialled.caller(), leg, user);
+    @Override
+    public void onAnswered(DialledLeg leg, User user) {
+        if (ended() || inbound.finalSent()) {
+            leg.bye(); // the caller is gone
+            return;
         }
+        inbound.answer(leg.lastSdp());
+        connected(inbound, dialled.caller(), leg, user);
+    }
 
-        @Override
-        public void onUnanswered(Hunt.Unanswered outcome) {
-            if (!ended()) {
-                goTo(outcome.next(), outcome.lastStatus());
-            }
+    @Override
+    public void onUnanswered(Hunt.Unanswered outcome) {
+        if (!ended()) {
+            goTo(outcome.next(), outcome.lastStatus());
         }
     }
 
@@ -163,6 +171,7 @@ final class B2buaCall {
         phase = phase.to(CallPhase.CONNECTED);
         parties.connect(a, aUser, b, bUser);
         answeredAt = env.clock().instant();
+        quality.startIfRelayed(this, parties.b(), this::publishUnlessEnded);
         publish();
     }
 
@@ -235,7 +244,7 @@ final class B2buaCall {
             refer.reply(transferee == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.REQUEST_PENDING);
             return;
         }
-        transfer = BlindTransfer.accept(env, this, dialer, transferor, transferee, userOn(transferee), refer)
+        transfer = BlindTransfer.accept(env, this, dialer, transferor, transferee, parties.userOn(transferee), refer)
                 .orElse(null);
         if (transfer != null) {
             publish();
@@ -249,6 +258,7 @@ final class B2buaCall {
             transfer = null;
             offers.reset(); // the transferee now talks to the target directly
             parties.replaceOtherOf(done.transferee(), leg, user);
+            quality.startIfRelayed(this, parties.b(), this::publishUnlessEnded);
             publish();
         }
     }
@@ -283,16 +293,10 @@ final class B2buaCall {
             applicationHungUp();
             return;
         }
-        appTransfer = new ApplicationTransfer(env, this, dialer, media, phone, userOn(phone), extension);
+        appTransfer = new ApplicationTransfer(env, this, dialer, media, phone, parties.userOn(phone), extension);
         publish();
         media.ringback();
-        appTransfer.start(env.dialPlan().routeWithin(tenant(), userOn(phone), extension));
-    }
-
-    /** The user on {@code phone}'s side; the caller's when it is none of the tenant's users. */
-    private User userOn(Leg phone) {
-        User user = parties.userOf(phone);
-        return user == null ? dialled.caller() : user;
+        appTransfer.start(env.dialPlan().routeWithin(tenant(), parties.userOn(phone), extension));
     }
 
     /** Nobody was connected: the caller is back with the application. */
@@ -312,14 +316,7 @@ final class B2buaCall {
         appTransfer = null;
         parties.replaceOtherOf(done.phone(), leg, user);
         application = null;
-        // The phones now talk directly: the appliance measures nothing more, and the menu's figures are not
-        // this conversation's quality.
-        quality.forget();
-        publish();
-    }
-
-    /** The application on the media leg switched to another (voicemail): the live views show the new one. */
-    void applicationSwitched() {
+        quality.restart(this, parties.b(), this::publishUnlessEnded); // not the menu's figures: the relay's, if any
         publish();
     }
 
@@ -337,13 +334,17 @@ final class B2buaCall {
 
     /** Hang-up from the API. */
     void hangUp() {
+        endByAppliance(Response.OK);
+    }
+
+    private void endByAppliance(int cause) {
         if (ended()) {
             return;
         }
         if (phase == CallPhase.CONNECTED) {
             parties.a().bye();
             parties.b().bye();
-            end(disposition(), HangupParty.SYSTEM, Response.OK);
+            end(disposition(), HangupParty.SYSTEM, cause);
         } else {
             inbound.reject(Response.TEMPORARILY_UNAVAILABLE, "Ended by operator");
             end(Disposition.CANCELLED, HangupParty.SYSTEM, Response.TEMPORARILY_UNAVAILABLE);
@@ -370,9 +371,8 @@ final class B2buaCall {
             appTransfer.abandon();
         }
         offers.reset();
-        // Every path here has closed an application leg's session first (its bye() or release()), so this is the
-        // final figure of the whole call, not the last periodic one.
-        quality.finish(parties.b());
+        quality.finish(parties.b()); // an application leg's session is closed by now: its final figure
+        anchor.close();
         env.forget(this);
         CallRecord record = new CallRecord(0, tenant().id(), id, dialled.caller().extension(), dialled.number(),
                 startedAt, answeredAt, env.clock().instant(), disposition, party, cause, quality.current(),
@@ -384,7 +384,8 @@ final class B2buaCall {
         env.update(snapshot());
     }
 
-    private void publishUnlessEnded() {
+    /** Live views show the call as it now is (a voice application switched to another, say). */
+    void publishUnlessEnded() {
         if (!ended()) {
             publish();
         }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What a call needs from outside itself: routing, the phones of a user, a way to place and answer legs, its
@@ -32,6 +33,12 @@ interface CallEnvironment {
 
     /** What music on hold needs, or empty when the appliance carries no media: holds are then relayed. */
     Optional<AnchoredMedia> anchoredMedia();
+
+    /**
+     * Whether and how the call {@code callId} is relayed; {@code onMediaTimeout} runs through {@code lane} when the
+     * relay carries the call's audio and neither phone sent any for the relay's timeout.
+     */
+    MediaAnchor anchor(String callId, Consumer<Runnable> lane, Runnable onMediaTimeout);
 
     /** Runs {@code task} on the lane of call {@code callId}; throws RejectedExecutionException when it is full. */
     void execute(String callId, Runnable task);

@@ -7,10 +7,16 @@ import com.crosspoint.model.User;
  * as the caller; after a transfer it is whoever stayed. Used on the call's lane only.
  */
 final class Parties {
+    private final User caller;
     private Leg a;
     private Leg b;
     private User userA;
     private User userB;
+
+    /** @param caller the user who placed the call */
+    Parties(User caller) {
+        this.caller = caller;
+    }
 
     void connect(Leg a, User userA, Leg b, User userB) {
         this.a = a;
@@ -39,6 +45,12 @@ final class Parties {
     /** The user on {@code leg}'s side, null for the appliance or a leg that is no party. */
     User userOf(Leg leg) {
         return leg == null ? null : leg == a ? userA : leg == b ? userB : null;
+    }
+
+    /** The user on {@code leg}'s side; the caller when it is none of the tenant's users. */
+    User userOn(Leg leg) {
+        User user = userOf(leg);
+        return user == null ? caller : user;
     }
 
     /** The extension of the person on party B, who took the call in the end; null when it is the appliance. */

@@ -70,6 +70,7 @@ abstract class PhoneLeg implements Leg, InDialogRequest.Responder {
     final void remember(byte[] sdp) {
         if (sdp != null && sdp.length > 0) {
             lastSdp = sdp;
+            call.anchor().heard(this, sdp);
         }
     }
 
@@ -97,9 +98,10 @@ abstract class PhoneLeg implements Leg, InDialogRequest.Responder {
         return SdpSummary.of(lastSdp).codec();
     }
 
+    /** The relay's figures when it carries this phone's audio; null when the phones send it to each other. */
     @Override
     public CallQualitySummary quality() {
-        return null; // relayed between phones: the appliance does not see the media
+        return call.anchor().quality(this);
     }
 
     @Override
@@ -125,6 +127,9 @@ abstract class PhoneLeg implements Leg, InDialogRequest.Responder {
         Request rq = st.getRequest();
         heardFrom(rq);
         ContentTypeHeader type = (ContentTypeHeader) rq.getHeader(ContentTypeHeader.NAME);
+        if (Request.INVITE.equals(rq.getMethod()) && rq.getRawContent() != null) {
+            call.onLane(() -> call.anchor().heard(this, rq.getRawContent())); // before its offer reaches anyone
+        }
         InDialogRequest request = new InDialogRequest(rq.getMethod(), rq.getRawContent(),
                 type == null ? null : type.getContentType() + "/" + type.getContentSubType(), referTarget(rq), st, this);
         switch (rq.getMethod()) {
@@ -238,8 +243,9 @@ abstract class PhoneLeg implements Leg, InDialogRequest.Responder {
     // ---- SIP plumbing ------------------------------------------------------------------------------------------
 
     /**
-     * The one exit for bodies to this phone: a session description is given this phone's origin first. Every
-     * request and response this leg sends sets its body here.
+     * The one exit for bodies to this phone: a session description is pointed at this phone's side of the relay
+     * when the call is relayed ({@link MediaAnchor}), then given this phone's origin. Every request and response
+     * this leg sends sets its body here.
      */
     final void setBody(Message m, byte[] body, ContentTypeHeader type) {
         if (body == null || body.length == 0 || type == null) {
@@ -247,7 +253,7 @@ abstract class PhoneLeg implements Leg, InDialogRequest.Responder {
         }
         boolean sdp = "sdp".equalsIgnoreCase(type.getContentSubType());
         try {
-            m.setContent(sdp ? origin.apply(body) : body, type);
+            m.setContent(sdp ? origin.apply(call.anchor().toPhone(this, body)) : body, type);
         } catch (ParseException e) {
             throw new IllegalStateException("cannot set a " + type.getContentSubType() + " body", e);
         }

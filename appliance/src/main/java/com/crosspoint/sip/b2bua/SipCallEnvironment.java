@@ -21,6 +21,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,10 +42,11 @@ final class SipCallEnvironment implements CallEnvironment {
     private final CallTable table = new CallTable();
     private final Clock clock;
     private final MediaServices media;
+    private final CallAnchoring anchoring;
 
     SipCallEnvironment(SipMessages messages, DialPlan dialPlan, Registrar registrar, Lanes lanes,
                        ScheduledExecutorService timers, ActiveCalls active, CallRecords records, Clock clock,
-                       MediaServices media) {
+                       MediaServices media, CallAnchoring anchoring) {
         this.messages = messages;
         this.dialPlan = dialPlan;
         this.registrar = registrar;
@@ -54,6 +56,7 @@ final class SipCallEnvironment implements CallEnvironment {
         this.records = records;
         this.clock = clock;
         this.media = media;
+        this.anchoring = anchoring;
     }
 
     SipMessages messages() {
@@ -90,6 +93,11 @@ final class SipCallEnvironment implements CallEnvironment {
     @Override
     public Optional<AnchoredMedia> anchoredMedia() {
         return Optional.ofNullable(media);
+    }
+
+    @Override
+    public MediaAnchor anchor(String callId, Consumer<Runnable> lane, Runnable onMediaTimeout) {
+        return anchoring.forCall(callId, lane, onMediaTimeout);
     }
 
     @Override

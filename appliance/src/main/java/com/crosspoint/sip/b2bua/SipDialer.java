@@ -41,6 +41,7 @@ final class SipDialer implements Dialer {
     public Optional<DialledLeg> dial(Binding device, Party from, String toExtension, byte[] sdp, RingListener listener) {
         try {
             Request invite = invite(device, from, toExtension);
+            call.anchor().dialling(device); // before the offer leaves: a phone behind NAT is sent the relay
             OutboundLeg leg = new OutboundLeg(messages, call, toExtension, transportOf(invite.getRequestURI()), listener);
             leg.start(invite, sdp);
             return Optional.of(leg);

@@ -209,7 +209,7 @@ final class VoiceChannel implements CallChannel {
         recorder = null;
         handedOff = false;
         app = next;
-        call.applicationSwitched();
+        call.publishUnlessEnded();
         next.start(this);
     }
 

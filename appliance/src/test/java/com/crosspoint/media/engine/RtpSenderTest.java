@@ -76,7 +76,7 @@ class RtpSenderTest {
         assertThat(sender.target(stream)).isEqualTo(stream.remoteRtp());
         try (RawPeer nat = new RawPeer()) {
             InetSocketAddress natAddress = new InetSocketAddress(EngineFixture.LOOPBACK, nat.port());
-            latch.check(RtpDatagrams.received(natAddress, 0, 1), stream);
+            latch.check(RtpDatagrams.received(natAddress, 0, 1), stream.remoteRtp());
             assertThat(sender.target(stream)).isEqualTo(natAddress);
             sender.tick(stream);
             assertThat(nat.receive(150)).hasSize(1);

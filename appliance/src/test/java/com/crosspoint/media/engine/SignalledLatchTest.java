@@ -50,7 +50,7 @@ class SignalledLatchTest {
     private int seq;
 
     private Verdict from(InetSocketAddress source, long millis, long ssrc) {
-        return latch.check(received(source, millis, seq++, ssrc), STREAM);
+        return latch.check(received(source, millis, seq++, ssrc), STREAM.remoteRtp());
     }
 
     private List<Verdict> burst(InetSocketAddress source, long millis, long ssrc, int count) {
@@ -97,8 +97,8 @@ class SignalledLatchTest {
             MediaParameters moved = new MediaParameters(G711Ulaw.INSTANCE, 0, 101, REBOUND, null, Direction.SENDRECV,
                     20);
             latch.reset();
-            assertThat(latch.check(received(SDP, 20, seq++, PHONE_SSRC), moved)).isEqualTo(Verdict.FOREIGN);
-            assertThat(latch.check(received(REBOUND, 40, seq++, PHONE_SSRC), moved)).isEqualTo(Verdict.LATCHED_NOW);
+            assertThat(latch.check(received(SDP, 20, seq++, PHONE_SSRC), moved.remoteRtp())).isEqualTo(Verdict.FOREIGN);
+            assertThat(latch.check(received(REBOUND, 40, seq++, PHONE_SSRC), moved.remoteRtp())).isEqualTo(Verdict.LATCHED_NOW);
         }
     }
 

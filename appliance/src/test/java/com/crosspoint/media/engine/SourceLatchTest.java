@@ -29,7 +29,7 @@ class SourceLatchTest {
     private int seq;
 
     private Verdict from(InetSocketAddress source, long millis) {
-        return latch.check(received(source, millis, seq++), STREAM);
+        return latch.check(received(source, millis, seq++), STREAM.remoteRtp());
     }
 
     /** {@code count} packets from the source at the given time; the verdict of each. */

@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.PriorityQueue;
 import java.util.Queue;
+import java.util.function.Consumer;
 
 /**
  * A whole world for calls without SIP or media: users of one tenant and their registered phones, a real
@@ -50,6 +51,7 @@ final class FakeEnvironment implements CallEnvironment {
     final List<CallSnapshot> published = new ArrayList<>();
     final List<CallRecord> records = new ArrayList<>();
     private boolean forgotten;
+    private CallAnchoring anchoring = CallAnchoring.OFF;
 
     /** A tenant with a menu at 700 and voicemail. */
     FakeEnvironment() {
@@ -172,6 +174,16 @@ final class FakeEnvironment implements CallEnvironment {
         FakeLeg leg = FakeLeg.application(app);
         answering.add(leg);
         return leg;
+    }
+
+    @Override
+    public MediaAnchor anchor(String callId, Consumer<Runnable> lane, Runnable onMediaTimeout) {
+        return anchoring.forCall(callId, lane, onMediaTimeout);
+    }
+
+    /** Calls from now on are relayed as {@code anchoring} says (none by default). */
+    void anchoring(CallAnchoring anchoring) {
+        this.anchoring = anchoring;
     }
 
     @Override

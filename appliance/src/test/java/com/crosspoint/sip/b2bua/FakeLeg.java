@@ -3,8 +3,12 @@ package com.crosspoint.sip.b2bua;
 import com.crosspoint.call.ForwardingPolicy.Reason;
 import com.crosspoint.call.SdpSummary;
 import com.crosspoint.call.voice.CallApplication;
+import com.crosspoint.media.engine.SignalledPeer;
 import com.crosspoint.model.CallQualitySummary;
 import com.crosspoint.model.Disposition;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +28,7 @@ final class FakeLeg implements CallerLeg, DialledLeg, ApplicationLeg, InDialogRe
     private final List<String> log = new ArrayList<>();
     private RingListener ringListener;
     private byte[] lastSdp;
+    private SignalledPeer mediaPeer = SignalledPeer.DIRECT;
     private boolean pending = true;
     private int finalStatus;
     private boolean ended;
@@ -51,6 +56,21 @@ final class FakeLeg implements CallerLeg, DialledLeg, ApplicationLeg, InDialogRe
     }
 
     /** The appliance's own leg, answering with {@code app}. */
+    /** This phone's signalling comes from {@code host}, not from where its SDP points: it is behind NAT. */
+    FakeLeg behindNat(String host) {
+        try {
+            mediaPeer = SignalledPeer.behindNat(InetAddress.getByName(host)); // a literal: never looked up
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(host, e);
+        }
+        return this;
+    }
+
+    @Override
+    public SignalledPeer mediaPeer(InetSocketAddress sdpRtp) {
+        return mediaPeer;
+    }
+
     static FakeLeg application(CallApplication app) {
         FakeLeg leg = new FakeLeg(app.label(), app.label(), false);
         leg.app = app;
