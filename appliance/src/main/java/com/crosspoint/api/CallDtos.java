@@ -3,6 +3,7 @@ package com.crosspoint.api;
 import com.crosspoint.api.dto.CallDto;
 import com.crosspoint.call.CallSnapshot;
 import com.crosspoint.call.CallState;
+import com.crosspoint.call.MediaPath;
 import com.crosspoint.directory.Directory;
 import com.crosspoint.model.User;
 import java.util.regex.Pattern;
@@ -29,6 +30,9 @@ final class CallDtos {
      * "1001/1003" after a transfer); true for a voice application ("voicemail", "menu 700", "conference 800").
      */
     static Boolean anchored(CallSnapshot c) {
+        if (c.media() != null && c.answeredAt() != null) {
+            return c.media().route() != MediaPath.Route.DIRECT;
+        }
         boolean talking = c.state() == CallState.ANSWERED || c.state() == CallState.HELD
                 || c.state() == CallState.TRANSFERRING;
         if (!talking && c.quality() == null) {

@@ -96,6 +96,9 @@ class OpenApiContractTest {
         SCHEMAS.put("Registration", RegistrationDto.class);
         SCHEMAS.put("Nat", com.crosspoint.api.dto.NatDto.class);
         SCHEMAS.put("Call", CallDto.class);
+        SCHEMAS.put("MediaPath", com.crosspoint.api.dto.MediaPathDto.class);
+        SCHEMAS.put("PartyMedia", com.crosspoint.call.PartyMedia.class);
+        SCHEMAS.put("Latch", com.crosspoint.call.PartyMedia.Latch.class);
         SCHEMAS.put("Cdr", CdrDto.class);
         SCHEMAS.put("CallQuality", com.crosspoint.api.dto.CallQualityDto.class);
         SCHEMAS.put("CdrPage", CdrPage.class);

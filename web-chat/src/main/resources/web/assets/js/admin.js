@@ -213,6 +213,7 @@ function renderLive() {
     time(c.startedAt, true),
     c.codec || '',
     mosCell(c),
+    mediaCell(c.media),
     el('td', {class: 'row-actions'}, el('button', {type: 'button', class: 'danger small hangup',
       'aria-label': `Hang up the call from ${c.caller} to ${c.callee}`, on: {click: () => hangUp(c)}}, 'Hang up')),
   ])) : emptyRow(callsTable, 'No calls right now.'));
@@ -248,6 +249,23 @@ function natCell(nat) {
   }
   return el('td', {class: ['nat', 'wrap'], dataset: {natKind: nat.kind}, title: detail.join('\n')},
     el('details', {}, el('summary', {}, nat.summary), el('ul', {class: 'nat-evidence'}, detail.map((t) => el('li', {}, t)))));
+}
+
+/**
+ * How a call's audio travels (the NAT doctor for calls): the route in a few words ("relayed", "direct", "appliance");
+ * per phone what its signalling showed and where the relay hears it, on click (details) and hover (title).
+ */
+function mediaCell(media) {
+  if (!media) return el('td', {class: 'media'}, '');
+  const label = {RELAYED: 'relayed', DIRECT: 'direct', APPLIANCE: 'appliance'}[media.route] || media.route;
+  const lines = media.parties.map((p) => {
+    const seen = p.evidence.length ? ` (${p.evidence.join('; ')})` : '';
+    const heard = p.heardFrom ? `, heard from ${p.heardFrom}` : '';
+    const moves = p.latchCount > 1 ? `, ${p.latchCount - 1} re-latch${p.latchCount > 2 ? 'es' : ''}` : '';
+    return `${p.party}: ${p.behindNat ? 'behind NAT' : 'no NAT'}${seen}${heard}${moves}`;
+  });
+  return el('td', {class: ['media', 'wrap'], dataset: {route: media.route}, title: media.summary},
+    el('details', {}, el('summary', {}, label), el('ul', {class: 'media-parties'}, lines.map((t) => el('li', {}, t)))));
 }
 
 /**

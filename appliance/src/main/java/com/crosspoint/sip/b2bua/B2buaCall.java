@@ -58,8 +58,7 @@ final class B2buaCall implements Hunt.Listener {
         this.dialled = dialled;
         this.parties = new Parties(dialled.caller());
         this.startedAt = env.clock().instant();
-        // Neither phone sent media through the relay for its timeout: the CDR says SYSTEM, 408.
-        this.anchor = env.anchor(id, this::onLane, () -> endByAppliance(Response.REQUEST_TIMEOUT));
+        this.anchor = env.anchor(id, this::onLane, () -> endByAppliance(Response.REQUEST_TIMEOUT)); // no media
         this.inbound = callerLeg.apply(this);
         anchor.caller(inbound, inbound.lastSdp());
         this.dialer = env.dialer(this, maxForwards);
@@ -395,6 +394,7 @@ final class B2buaCall implements Hunt.Listener {
         String codec = parties.b() == null ? null : parties.b().codec();
         CallState shown = phase.shown(transfer != null || appTransfer != null, offers.held());
         return new CallSnapshot(id, tenant().id(), dialled.caller().extension(), dialled.caller().displayName(),
-                dialled.number(), parties.connectedTo(inbound), shown, startedAt, answeredAt, codec, quality.current());
+                dialled.number(), parties.connectedTo(inbound), shown, startedAt, answeredAt, codec, quality.current(),
+                anchor.path(parties.connected() ? parties.a() : inbound, parties.b(), application != null));
     }
 }

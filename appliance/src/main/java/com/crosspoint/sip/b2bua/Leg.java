@@ -3,6 +3,7 @@ package com.crosspoint.sip.b2bua;
 import com.crosspoint.media.engine.SignalledPeer;
 import com.crosspoint.model.CallQualitySummary;
 import java.net.InetSocketAddress;
+import java.util.List;
 
 /**
  * One party of a call as the call sees it: a phone at the end of a SIP dialog ({@link PhoneLeg}) or the appliance
@@ -37,6 +38,14 @@ interface Leg {
      */
     default SignalledPeer mediaPeer(InetSocketAddress sdpRtp) {
         return SignalledPeer.DIRECT;
+    }
+
+    /**
+     * What this party's signalling shows about NAT, in plain words, given the address its session description
+     * names: for the NAT doctor. Nothing by default (the appliance's own legs).
+     */
+    default List<String> natEvidence(InetSocketAddress sdpRtp) {
+        return List.of();
     }
 
     /** Whether this party has left the call (hung up, or was hung up). */

@@ -3,12 +3,16 @@ package com.crosspoint.sip.b2bua;
 import com.crosspoint.config.AnchorPolicy;
 import com.crosspoint.media.sdp.AudioTarget;
 import com.crosspoint.media.sdp.RelayedSdp;
+import com.crosspoint.call.MediaPath;
+import com.crosspoint.call.PartyMedia;
 import com.crosspoint.model.Binding;
 import com.crosspoint.model.CallQualitySummary;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -122,6 +126,40 @@ final class MediaAnchor {
     CallQualitySummary quality(Leg leg) {
         Integer side = sideOf.get(leg);
         return pair == null || side == null || onSide[side] != leg ? null : pair.side(side).quality();
+    }
+
+    /**
+     * How the call's audio travels, for the NAT doctor: {@code a} and {@code b} are the call's parties (b null while
+     * none answered), {@code applianceAnswers} whether a voice application of the appliance is one of them.
+     */
+    MediaPath path(Leg a, Leg b, boolean applianceAnswers) {
+        MediaPath.Route route = applianceAnswers ? MediaPath.Route.APPLIANCE
+                : pair != null ? MediaPath.Route.RELAYED : MediaPath.Route.DIRECT;
+        List<PartyMedia> phones = new ArrayList<>();
+        for (Leg leg : new Leg[] {a, b}) {
+            if (leg != null && leg.movable()) {
+                phones.add(partyMedia(leg));
+            }
+        }
+        return new MediaPath(route, phones);
+    }
+
+    private PartyMedia partyMedia(Leg leg) {
+        InetSocketAddress sdp = AudioTarget.of(leg.lastSdp()).map(AudioTarget::rtp).orElse(null);
+        Integer side = sideOf.get(leg);
+        MediaRelay.Report seen = pair != null && side != null && onSide[side] == leg ? pair.side(side).report()
+                : MediaRelay.Report.NONE;
+        return new PartyMedia(leg.label(), leg.mediaPeer(sdp).behindNat(), leg.natEvidence(sdp), hostPort(sdp),
+                hostPort(seen.heardFrom()), seen.latchCount(), seen.latches());
+    }
+
+    /** {@code host:port} ({@code [v6]:port}), or null. */
+    static String hostPort(InetSocketAddress a) {
+        if (a == null) {
+            return null;
+        }
+        String host = a.getAddress() == null ? a.getHostString() : a.getAddress().getHostAddress();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + a.getPort();
     }
 
     boolean relayed() {

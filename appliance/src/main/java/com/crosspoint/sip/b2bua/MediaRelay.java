@@ -2,8 +2,10 @@ package com.crosspoint.sip.b2bua;
 
 import com.crosspoint.media.engine.SignalledPeer;
 import com.crosspoint.media.sdp.AudioTarget;
+import com.crosspoint.call.PartyMedia;
 import com.crosspoint.model.CallQualitySummary;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -51,5 +53,17 @@ interface MediaRelay {
 
         /** How the audio this side's phone sends reaches the relay; null while nothing was received. */
         CallQualitySummary quality();
+
+        /** Where the relay hears this side's phone now, and how it came to. */
+        Report report();
+    }
+
+    /**
+     * @param heardFrom  where the phone is heard from and sent to now; null before its first packet
+     * @param latchCount latch changes since the call began, the first latch included
+     * @param latches    the latest latch changes, oldest first
+     */
+    record Report(InetSocketAddress heardFrom, long latchCount, List<PartyMedia.Latch> latches) {
+        static final Report NONE = new Report(null, 0, List.of());
     }
 }

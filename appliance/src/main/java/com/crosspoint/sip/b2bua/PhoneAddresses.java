@@ -5,6 +5,8 @@ import com.crosspoint.sip.SipMessages;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import javax.sip.address.SipURI;
 import javax.sip.header.ContactHeader;
@@ -44,6 +46,23 @@ record PhoneAddresses(InetAddress source, InetAddress contact) {
         boolean contactElsewhere = contact != null && !contact.equals(source);
         boolean sdpElsewhere = sdpRtp != null && !source.equals(sdpRtp.getAddress());
         return contactElsewhere || sdpElsewhere ? SignalledPeer.behindNat(source) : SignalledPeer.DIRECT;
+    }
+
+    /** What makes this phone look behind NAT (or nothing), in plain words, for the NAT doctor. */
+    List<String> evidence(InetSocketAddress sdpRtp) {
+        List<String> seen = new ArrayList<>();
+        if (source == null) {
+            return seen;
+        }
+        if (contact != null && !contact.equals(source)) {
+            seen.add("its Contact names " + contact.getHostAddress() + ", its SIP comes from "
+                    + source.getHostAddress());
+        }
+        if (sdpRtp != null && !sdpRtp.getAddress().isAnyLocalAddress() && !source.equals(sdpRtp.getAddress())) {
+            seen.add("its SDP names " + sdpRtp.getAddress().getHostAddress() + ", its SIP comes from "
+                    + source.getHostAddress());
+        }
+        return seen;
     }
 
     /** An IP literal (IPv6 possibly in brackets) as an address, without a name look-up; null for anything else. */

@@ -116,6 +116,11 @@ abstract class PhoneLeg implements Leg, InDialogRequest.Responder {
     }
 
     @Override
+    public List<String> natEvidence(InetSocketAddress sdpRtp) {
+        return addresses.evidence(sdpRtp);
+    }
+
+    @Override
     public boolean ended() {
         return ended;
     }

@@ -1,5 +1,6 @@
 package com.crosspoint.sip.b2bua;
 
+import com.crosspoint.call.PartyMedia;
 import com.crosspoint.media.engine.MediaUnavailableException;
 import com.crosspoint.media.engine.SignalledPeer;
 import com.crosspoint.media.sdp.AudioTarget;
@@ -7,7 +8,9 @@ import com.crosspoint.model.CallQualitySummary;
 import com.crosspoint.relay.rtp.RelaySide;
 import com.crosspoint.relay.rtp.RelayedCall;
 import com.crosspoint.relay.rtp.RtpRelay;
+import com.crosspoint.relay.rtp.SideStats;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +78,14 @@ final class RelayPorts implements MediaRelay {
         @Override
         public CallQualitySummary quality() {
             return QualitySummaries.of(side.stats().sent());
+        }
+
+        @Override
+        public Report report() {
+            SideStats stats = side.stats();
+            List<PartyMedia.Latch> latches = stats.latchEvents().stream().map(e -> new PartyMedia.Latch(e.at(),
+                    MediaAnchor.hostPort(e.from()), MediaAnchor.hostPort(e.to()), e.why().description())).toList();
+            return new Report(stats.latchedRtp(), stats.latchCount(), latches);
         }
     }
 }

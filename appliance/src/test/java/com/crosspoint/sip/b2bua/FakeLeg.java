@@ -71,6 +71,12 @@ final class FakeLeg implements CallerLeg, DialledLeg, ApplicationLeg, InDialogRe
         return mediaPeer;
     }
 
+    @Override
+    public List<String> natEvidence(InetSocketAddress sdpRtp) {
+        return mediaPeer.behindNat() ? List.of("its SIP comes from " + mediaPeer.signallingHost().getHostAddress())
+                : List.of();
+    }
+
     static FakeLeg application(CallApplication app) {
         FakeLeg leg = new FakeLeg(app.label(), app.label(), false);
         leg.app = app;

@@ -4,6 +4,7 @@ import com.crosspoint.media.engine.SignalledPeer;
 import com.crosspoint.media.sdp.AudioTarget;
 import com.crosspoint.model.CallQualitySummary;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Optional;
 
 /** A relay that forwards nothing: it hands out two fixed sides and keeps what call control told them. */
@@ -68,6 +69,12 @@ final class FakeRelay implements MediaRelay {
         @Override
         public CallQualitySummary quality() {
             return new CallQualitySummary(4.2, 0, 1, null);
+        }
+
+        /** Heard from where it was expected, NAT or not: what a relay reports once packets came. */
+        @Override
+        public Report report() {
+            return expected == null ? Report.NONE : new Report(expected.rtp(), 1, List.of());
         }
     }
 }

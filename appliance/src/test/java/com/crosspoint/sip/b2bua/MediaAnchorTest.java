@@ -3,6 +3,8 @@ package com.crosspoint.sip.b2bua;
 import com.crosspoint.config.AnchorPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.crosspoint.call.MediaPath;
+import com.crosspoint.call.PartyMedia;
 import com.crosspoint.model.Binding;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -79,6 +81,34 @@ class MediaAnchorTest {
         assertThat(relay.sides[1].peer.behindNat()).isFalse();
         assertThat(anchor.carriesMedia()).isTrue();
         assertThat(anchor.quality(callee)).isNotNull();
+    }
+
+    @Test
+    void theNatDoctorSaysHowTheAudioTravelsAndWhatWasSeenOfEachPhone() {
+        MediaAnchor anchor = anchor(AnchorPolicy.NAT);
+        byte[] offer = sdp("192.168.77.10", 4000);
+        FakeLeg caller = FakeLeg.phone("1001", "1001", offer, null).behindNat("198.51.100.7");
+        byte[] answer = sdp("192.0.2.20", 5000);
+        FakeLeg callee = FakeLeg.phone("1002", "1002", answer, null);
+        anchor.caller(caller, offer);
+        anchor.toPhone(callee, offer);
+        anchor.heard(callee, answer);
+        anchor.toPhone(caller, answer);
+
+        MediaPath path = anchor.path(caller, callee, false);
+
+        assertThat(path.route()).isEqualTo(MediaPath.Route.RELAYED);
+        assertThat(path.parties()).extracting(PartyMedia::party).containsExactly("1001", "1002");
+        PartyMedia one = path.parties().get(0);
+        assertThat(one.behindNat()).isTrue();
+        assertThat(one.evidence()).containsExactly("its SIP comes from 198.51.100.7");
+        assertThat(one.signalled()).isEqualTo("192.168.77.10:4000");
+        assertThat(one.heardFrom()).isEqualTo("192.168.77.10:4000");
+        assertThat(path.summary()).startsWith("anchored: relayed through the appliance; 1001 behind NAT, heard from")
+                .contains("1002 not behind NAT");
+        assertThat(anchor(AnchorPolicy.NEVER).path(caller, null, false).summary())
+                .startsWith("not anchored: the phones send their audio to each other; 1001 behind NAT");
+        assertThat(anchor.path(caller, null, true).route()).isEqualTo(MediaPath.Route.APPLIANCE);
     }
 
     @Test

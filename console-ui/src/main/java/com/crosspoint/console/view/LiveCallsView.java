@@ -73,9 +73,10 @@ public final class LiveCallsView {
         duration.setComparator(Comparator.comparingLong(LiveCallsView::seconds));
         TableColumn<CallRow, String> codec = Tables.column("Codec", "col-codec", 70, CallRow::codecProperty);
         TableColumn<CallRow, String> mos = Tables.column("MOS", "col-mos", 50, CallRow::mosProperty);
+        TableColumn<CallRow, String> media = Tables.column("Media", "col-media", 130, CallRow::mediaProperty);
         TableColumn<CallRow, String> tenant = Tables.column("Tenant", "col-tenant", 60, CallRow::tenantProperty);
         tenant.visibleProperty().bind(vm.showTenantProperty());
-        table.getColumns().addAll(java.util.List.of(caller, callee, state, started, duration, codec, mos, tenant));
+        table.getColumns().addAll(java.util.List.of(caller, callee, state, started, duration, codec, mos, media, tenant));
         SortedList<CallRow> sorted = new SortedList<>(vm.calls());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);

@@ -23,6 +23,7 @@ public final class CallRow {
     private final SimpleLongProperty durationSeconds = new SimpleLongProperty(this, "durationSeconds");
     private final SimpleStringProperty codec = new SimpleStringProperty(this, "codec");
     private final SimpleStringProperty mos = new SimpleStringProperty(this, "mos");
+    private final SimpleStringProperty media = new SimpleStringProperty(this, "media");
     private final SimpleStringProperty tenant = new SimpleStringProperty(this, "tenant");
     private Call call;
 
@@ -43,6 +44,7 @@ public final class CallRow {
         started.set(Formats.time(c.startedAt(), zone));
         codec.set(Formats.orEmpty(c.codec()));
         mos.set(Formats.mos(c.quality(), c.mediaAnchored()));
+        media.set(Formats.media(c.media()));
         tenant.set(String.valueOf(c.tenantId()));
         tick(now);
     }
@@ -111,6 +113,11 @@ public final class CallRow {
      */
     public ReadOnlyStringProperty mosProperty() {
         return mos;
+    }
+
+    /** How the audio travels and which phones are behind NAT: "relayed · NAT: 1001, 1002" (see docs/console.md). */
+    public ReadOnlyStringProperty mediaProperty() {
+        return media;
     }
 
     public ReadOnlyStringProperty tenantProperty() {

@@ -1,10 +1,12 @@
 package com.crosspoint.console.viewmodel;
 
+import com.crosspoint.console.client.CallMedia;
 import com.crosspoint.console.client.CallQuality;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 /** How the console writes times, durations and call quality. */
@@ -36,6 +38,20 @@ final class Formats {
             return String.format(Locale.ROOT, "%.2f", q.mos());
         }
         return Boolean.FALSE.equals(anchored) ? NOT_ANCHORED : "";
+    }
+
+    /**
+     * How the audio travels, in a few words: "relayed · NAT: 1001, 1002", "direct · NAT: 1001" (a phone behind NAT
+     * talking directly: the likely reason for silence), "appliance"; empty before anything is known.
+     */
+    static String media(CallMedia m) {
+        if (m == null || m.route() == null) {
+            return "";
+        }
+        String route = m.route().toLowerCase(Locale.ROOT);
+        List<String> natted = m.parties().stream().filter(CallMedia.Party::behindNat).map(CallMedia.Party::party)
+                .toList();
+        return natted.isEmpty() ? route : route + " · NAT: " + String.join(", ", natted);
     }
 
     /** {@code Bob (1002)}, or the extension alone when no name is known. */

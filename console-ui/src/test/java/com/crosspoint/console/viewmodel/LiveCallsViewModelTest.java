@@ -2,6 +2,7 @@ package com.crosspoint.console.viewmodel;
 
 import com.crosspoint.console.client.ApiException;
 import com.crosspoint.console.client.Call;
+import com.crosspoint.console.client.CallMedia;
 import com.crosspoint.console.client.CallQuality;
 import org.junit.jupiter.api.Test;
 
@@ -136,6 +137,27 @@ class LiveCallsViewModelTest {
         vm.filterProperty().set("");
         assertThat(vm.calls().stream().filter(r -> r.callId().equals("c7@host")).findFirst().orElseThrow()
                 .mosProperty().get()).isEqualTo("not anchored");
+    }
+
+    /** Issue 11: the NAT doctor for calls says how the audio travels and which phones are behind NAT. */
+    @Test
+    void aCallSaysWhetherItsAudioIsRelayedAndWhichPhonesAreBehindNat() {
+        CallMedia relayed = new CallMedia("RELAYED", "anchored: relayed through the appliance; …", List.of(
+                new CallMedia.Party("1001", true, List.of("its SDP names 192.168.77.10, its SIP comes from 10.200.0.2"),
+                        "192.168.77.10:4000", "10.200.0.2:40123", 1),
+                new CallMedia.Party("1002", false, List.of(), "10.200.0.21:4000", "10.200.0.21:4000", 1)));
+        Call call = new Call("c8@host", 1, "1001", "Alice", "1002", "Bob", "1002", "Bob", "ANSWERED", T0, T0,
+                "PCMU", null, true, relayed);
+        Call direct = new Call("c9@host", 1, "1003", "Carol", "1004", null, "1004", null, "ANSWERED", T0, T0,
+                "PCMU", null, false, new CallMedia("DIRECT", "not anchored", List.of()));
+        vm.replace(List.of(call, direct));
+
+        assertThat(row("c8@host").mediaProperty().get()).isEqualTo("relayed · NAT: 1001");
+        assertThat(row("c9@host").mediaProperty().get()).isEqualTo("direct");
+    }
+
+    private CallRow row(String callId) {
+        return vm.calls().stream().filter(r -> r.callId().equals(callId)).findFirst().orElseThrow();
     }
 
     @Test
