@@ -140,7 +140,7 @@ public final class Appliance implements AutoCloseable {
         BindingJournal journal = new BindingJournal(stores.bindings());
         closers.push(journal);
         registrar = new Registrar(journal, events, new RegistrarPolicy(reg.minExpires(), reg.maxExpires(), reg.defaultExpires(),
-                config.sip().limits().contactsPerAor()), NatFlows.policy(config.nat()), clock);
+                config.sip().limits().contactsPerAor()), NatFlows.policy(config.nat(), config.relay().anchor()), clock);
         registrar.restore(stores.bindings());
         timers.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
         provisioning = new ProvisioningService(stores, directory, registrar, events, clock);

@@ -1,5 +1,6 @@
 package com.crosspoint.boot;
 
+import com.crosspoint.config.AnchorPolicy;
 import com.crosspoint.config.NatConfig;
 import com.crosspoint.events.Event;
 import com.crosspoint.events.EventBus;
@@ -30,8 +31,9 @@ final class NatFlows {
     }
 
     /** What the registrar applies to NATed phones. */
-    static NatPolicy policy(NatConfig nat) {
-        return new NatPolicy(nat.udpExpires(), nat.keepaliveSeconds());
+    static NatPolicy policy(NatConfig nat, AnchorPolicy anchor) {
+        return new NatPolicy(nat.udpExpires(), nat.keepaliveSeconds(), anchor != AnchorPolicy.NEVER,
+                anchor == AnchorPolicy.ALWAYS);
     }
 
     static void start(NatConfig nat, SipServer sip, Registrar registrar, EventBus events,

@@ -6,7 +6,9 @@ public enum NatAction {
     SHORT_EXPIRY("shorter registration interval so the device refreshes its NAT mapping"),
     KEEPALIVE_PINGS("OPTIONS pings keep the NAT mapping open"),
     OUTBOUND_FLOW("RFC 5626 outbound: requests reuse the device's registration connection"),
-    PATH_ROUTE("requests follow the Path the registration came through");
+    PATH_ROUTE("requests follow the Path the registration came through"),
+    ANCHORED("calls to and from the device are relayed through the appliance, which latches to where its RTP "
+            + "really comes from (media.anchor)");
 
     private final String description;
 

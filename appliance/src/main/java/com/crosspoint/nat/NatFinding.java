@@ -57,14 +57,16 @@ public record NatFinding(NatKind kind, List<NatEvidence> evidence, List<NatActio
     }
 
     /**
-     * One sentence for tables: the kind and what was done, e.g. "symmetric NAT (ports change): flow routing, short
-     * expiry, keepalive pings" or "no NAT".
+     * One sentence for tables: the kind, whether calls are anchored, and what else was done, e.g. "symmetric NAT
+     * (ports change), anchored: flow routing, short expiry, keepalive pings" or "no NAT, not anchored".
      */
     public String summary() {
-        if (actions.isEmpty()) {
-            return kind.label();
+        String head = kind.label() + (actions.contains(NatAction.ANCHORED) ? ", anchored" : ", not anchored");
+        List<NatAction> rest = actions.stream().filter(a -> a != NatAction.ANCHORED).toList();
+        if (rest.isEmpty()) {
+            return head;
         }
-        return kind.label() + ": " + actions.stream().map(a -> a.name().toLowerCase(java.util.Locale.ROOT)
+        return head + ": " + rest.stream().map(a -> a.name().toLowerCase(java.util.Locale.ROOT)
                 .replace('_', ' ')).collect(Collectors.joining(", "));
     }
 }

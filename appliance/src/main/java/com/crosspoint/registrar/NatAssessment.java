@@ -71,6 +71,9 @@ final class NatAssessment {
         if (!path.isEmpty()) {
             f = f.with(NatAction.PATH_ROUTE);
         }
+        if (policy.anchorAll() || policy.anchorNated() && f.behindNat()) {
+            f = f.with(NatAction.ANCHORED);
+        }
         return f;
     }
 

@@ -7,10 +7,17 @@ package com.crosspoint.registrar;
  *                         {@code nat.udpExpires}
  * @param keepaliveSeconds interval of the OPTIONS pings to NATed UDP flows (0 = off): {@code nat.keepaliveSeconds};
  *                         the registrar only reports it among the actions applied
+ * @param anchorNated      calls of a device behind NAT are relayed ({@code media.anchor: nat} or {@code always})
+ * @param anchorAll        every call between phones is relayed ({@code media.anchor: always})
  */
-public record NatPolicy(long udpExpires, long keepaliveSeconds) {
+public record NatPolicy(long udpExpires, long keepaliveSeconds, boolean anchorNated, boolean anchorAll) {
     /** Nothing beyond flow routing. */
-    public static final NatPolicy NONE = new NatPolicy(0, 0);
+    public static final NatPolicy NONE = new NatPolicy(0, 0, false, false);
+
+    /** The intervals with the default anchoring: calls of devices behind NAT are relayed. */
+    public NatPolicy(long udpExpires, long keepaliveSeconds) {
+        this(udpExpires, keepaliveSeconds, true, false);
+    }
 
     public NatPolicy {
         if (udpExpires < 0 || keepaliveSeconds < 0) {

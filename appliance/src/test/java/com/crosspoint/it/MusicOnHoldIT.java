@@ -1,25 +1,29 @@
 package com.crosspoint.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static com.crosspoint.testing.HeardAudio.countFrom;
+import static com.crosspoint.testing.HeardAudio.firstIndex;
+import static com.crosspoint.testing.HeardAudio.lastIndex;
+import static com.crosspoint.testing.HeardAudio.received;
+import static com.crosspoint.testing.HeardAudio.windows;
 import static org.awaitility.Awaitility.await;
 
 import com.crosspoint.call.CallSnapshot;
 import com.crosspoint.call.CallState;
 import com.crosspoint.testing.AudioAnalysis;
-import com.crosspoint.testing.BaresipEvent;
 import com.crosspoint.testing.BaresipPhone;
 import com.crosspoint.testing.BaresipPhone.AnswerMode;
+import com.crosspoint.testing.HeardAudio;
 import com.crosspoint.testing.TestAppliance;
 import com.crosspoint.testing.ToneWav;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.awaitility.core.ConditionTimeoutException;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +44,6 @@ class MusicOnHoldIT {
     private static final double TONE_BOB = 1300;
     private static final double TONE_CAROL = 1800;
     private static final double MUSIC = 440;
-    private static final double WINDOW_SECONDS = 0.5;
     /** Two seconds of a sound, in windows: enough to be sure, short enough for a loaded machine. */
     private static final int HEARD = 4;
 
@@ -228,87 +231,27 @@ class MusicOnHoldIT {
         assertThat(pbx.appliance().relay().callCount()).as("calls through the relay").isEqualTo(relayed ? 1 : 0);
     }
 
-    /** RTP packets the phone last reported receiving (its latest CALL_RTCP event), 0 before the first one. */
-    private static long received(BaresipPhone phone) {
-        List<BaresipEvent> rtcp = phone.events().stream().filter(e -> e.isType("CALL_RTCP")).toList();
-        return rtcp.isEmpty() ? 0 : rtcp.get(rtcp.size() - 1).json().path("rtcp_stats").path("rx").path("sent").asLong();
+    private static final HeardAudio HEARD_AUDIO = new HeardAudio(tones());
+
+    private static Map<String, Double> tones() {
+        Map<String, Double> t = new LinkedHashMap<>();
+        t.put("A", TONE_ALICE);
+        t.put("B", TONE_BOB);
+        t.put("C", TONE_CAROL);
+        t.put("M", MUSIC);
+        return t;
     }
 
-    /** Waits until the phone reports two more seconds of received RTP than {@code before}, or a new source. */
+    private static void awaitHeard(BaresipPhone phone, String what, Predicate<List<AudioAnalysis>> condition) {
+        HEARD_AUDIO.awaitHeard(phone, what, WAIT, condition);
+    }
+
     private static void awaitReceiving(BaresipPhone phone, String what, long before) {
-        await(what).atMost(WAIT).pollInterval(Duration.ofMillis(500))
-                .until(() -> received(phone) >= before + 100 || received(phone) > 0 && received(phone) < before);
+        HeardAudio.awaitReceiving(phone, what, before, WAIT);
     }
 
-    private interface Heard {
-        boolean test(List<AudioAnalysis> windows);
-    }
-
-    private static void awaitHeard(BaresipPhone phone, String what, Heard condition) {
-        try {
-            await(what).atMost(WAIT).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                    .until(() -> condition.test(windows(phone)));
-        } catch (ConditionTimeoutException e) {
-            String log = phone.log();
-            throw new AssertionError(what + " within " + WAIT + "; " + phone.name() + " heard (A alice, B bob,"
-                    + " M music, per " + WINDOW_SECONDS + " s): " + labels(windows(phone)) + "\nrecordings "
-                    + phone.recordings() + "\n--- log tail ---\n" + log.substring(Math.max(0, log.length() - 4000)), e);
-        }
-    }
-
-    /** Half-second windows of the phone's current call's received audio (read while it is being written). */
-    private static List<AudioAnalysis> windows(BaresipPhone phone) {
-        List<Path> recordings = phone.recordings();
-        if (recordings.isEmpty()) {
-            return List.of();
-        }
-        try {
-            return AudioAnalysis.read(recordings.get(recordings.size() - 1)).windows(WINDOW_SECONDS);
-        } catch (RuntimeException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw new UncheckedIOException(io);
-            }
-            throw e;
-        }
-    }
-
-    private static int countFrom(List<AudioAnalysis> windows, int from, double hz) {
-        int n = 0;
-        for (int i = Math.max(0, from); i < windows.size(); i++) {
-            if (windows.get(i).containsTone(hz)) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private static int firstIndex(List<AudioAnalysis> windows, double hz) {
-        for (int i = 0; i < windows.size(); i++) {
-            if (windows.get(i).containsTone(hz)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static int lastIndex(List<AudioAnalysis> windows, double hz) {
-        for (int i = windows.size() - 1; i >= 0; i--) {
-            if (windows.get(i).containsTone(hz)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** One letter per window for failure messages: A alice, B bob, C carol, M music, - none. */
     private static String labels(List<AudioAnalysis> windows) {
-        List<String> out = new ArrayList<>();
-        for (AudioAnalysis w : windows) {
-            String l = (w.containsTone(TONE_ALICE) ? "A" : "") + (w.containsTone(TONE_BOB) ? "B" : "")
-                    + (w.containsTone(TONE_CAROL) ? "C" : "") + (w.containsTone(MUSIC) ? "M" : "");
-            out.add(l.isEmpty() ? "-" : l);
-        }
-        return String.join(" ", out);
+        return HEARD_AUDIO.labels(windows);
     }
 
     static CallSnapshot call() {

@@ -63,10 +63,10 @@ class NatLabIT {
         assertThat(one.get("contact").asText()).contains(NatLab.phoneAddress(1));
         JsonNode nat = one.get("nat");
         assertThat(nat.get("kind").asText()).isEqualTo("NAT_PORT_CHANGING");
-        assertThat(nat.get("summary").asText()).startsWith("symmetric NAT");
+        assertThat(nat.get("summary").asText()).startsWith("symmetric NAT (ports change), anchored:");
         assertThat(signs(nat)).contains("PRIVATE_CONTACT", "VIA_ADDRESS_NOT_SOURCE", "PORT_NOT_PRESERVED");
         assertThat(texts(nat)).anyMatch(t -> t.contains(NatLab.phoneAddress(1)) && t.contains(NatLab.natAddress(1)));
-        assertThat(actions(nat)).contains("FLOW_ROUTING", "SHORT_EXPIRY", "KEEPALIVE_PINGS");
+        assertThat(actions(nat)).contains("FLOW_ROUTING", "SHORT_EXPIRY", "KEEPALIVE_PINGS", "ANCHORED");
         assertThat(secondsLeft(one)).as("nat.udpExpires (20 s here) granted, not the 600 s asked").isBetween(1L, 20L);
         assertThat(registration("1002").get("nat").get("kind").asText()).isEqualTo("NAT_PORT_CHANGING");
         assertThat(registration("1002").get("source").asText()).startsWith(NatLab.natAddress(2) + ":");
@@ -74,7 +74,7 @@ class NatLabIT {
         JsonNode direct = registration("1003");
         assertThat(direct.get("source").asText()).isEqualTo(NatLab.PUBLIC_PHONE + ":5060");
         assertThat(direct.get("nat").get("kind").asText()).isEqualTo("NONE");
-        assertThat(direct.get("nat").get("summary").asText()).isEqualTo("no NAT");
+        assertThat(direct.get("nat").get("summary").asText()).isEqualTo("no NAT, not anchored");
         assertThat(direct.get("nat").get("evidence")).isEmpty();
         assertThat(direct.get("nat").get("actions")).isEmpty();
         assertThat(secondsLeft(direct)).as("the 600 s it asked for").isGreaterThan(500L);
@@ -131,7 +131,12 @@ class NatLabIT {
     }
 
     static JsonNode registration(String extension) {
-        for (JsonNode r : pbx.api().get("/tenants/" + pbx.tenantId() + "/registrations")) {
+        return registrationIn(pbx, extension);
+    }
+
+    /** The registration of {@code extension} at {@code appliance}, as its API shows it. */
+    static JsonNode registrationIn(LabAppliance appliance, String extension) {
+        for (JsonNode r : appliance.api().get("/tenants/" + appliance.tenantId() + "/registrations")) {
             if (r.get("aor").asText().startsWith("sip:" + extension + "@")) {
                 return r;
             }

@@ -13,9 +13,9 @@ class NatFindingTest {
 
     @Test
     void summarySaysTheKindAndWhatWasApplied() {
-        assertThat(NatFinding.NONE.summary()).isEqualTo("no NAT");
+        assertThat(NatFinding.NONE.summary()).isEqualTo("no NAT, not anchored");
         assertThat(symmetric.with(NatAction.FLOW_ROUTING).with(NatAction.KEEPALIVE_PINGS).with(NatAction.FLOW_ROUTING)
-                .summary()).isEqualTo("symmetric NAT (ports change): flow routing, keepalive pings");
+                .summary()).isEqualTo("symmetric NAT (ports change), not anchored: flow routing, keepalive pings");
     }
 
     @Test

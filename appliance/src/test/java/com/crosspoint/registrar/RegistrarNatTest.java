@@ -55,7 +55,8 @@ class RegistrarNatTest {
         assertThat(Duration.between(clock.instant(), b.expiresAt())).isEqualTo(Duration.ofSeconds(60));
         assertThat(registrar.natOf(b).kind()).isEqualTo(NatKind.NAT_PORT_CHANGING);
         assertThat(registrar.natOf(b).actions())
-                .containsExactly(NatAction.FLOW_ROUTING, NatAction.SHORT_EXPIRY, NatAction.KEEPALIVE_PINGS);
+                .containsExactly(NatAction.FLOW_ROUTING, NatAction.SHORT_EXPIRY, NatAction.KEEPALIVE_PINGS,
+                        NatAction.ANCHORED);
         assertThat(awaitEvent().nat()).isEqualTo(registrar.natOf(b));
     }
 
@@ -66,7 +67,7 @@ class RegistrarNatTest {
         Binding b = registrar.lookup(AOR).get(0);
         assertThat(Duration.between(clock.instant(), b.expiresAt())).isEqualTo(Duration.ofSeconds(300));
         assertThat(registrar.natOf(b).kind()).isEqualTo(NatKind.NONE);
-        assertThat(registrar.natOf(b).summary()).isEqualTo("no NAT");
+        assertThat(registrar.natOf(b).summary()).isEqualTo("no NAT, not anchored");
     }
 
     @Test
@@ -76,7 +77,7 @@ class RegistrarNatTest {
 
         Binding b = registrar.lookup(AOR).get(0);
         assertThat(Duration.between(clock.instant(), b.expiresAt())).isEqualTo(Duration.ofSeconds(600));
-        assertThat(registrar.natOf(b).actions()).containsExactly(NatAction.FLOW_ROUTING);
+        assertThat(registrar.natOf(b).actions()).containsExactly(NatAction.FLOW_ROUTING, NatAction.ANCHORED);
     }
 
     @Test

@@ -19,12 +19,14 @@ public final class LabAppliance implements AutoCloseable {
     private static final int HTTP = 8080;
 
     private final ApplianceProcess process;
+    private final Path dataDir;
     private final AdminApi api;
     private final int httpPort;
     private final long tenant;
 
-    private LabAppliance(ApplianceProcess process, AdminApi api, int httpPort) {
+    private LabAppliance(ApplianceProcess process, Path dataDir, AdminApi api, int httpPort) {
         this.process = process;
+        this.dataDir = dataDir;
         this.api = api;
         this.httpPort = httpPort;
         this.tenant = api.tenantId(DOMAIN);
@@ -42,7 +44,7 @@ public final class LabAppliance implements AutoCloseable {
                     dir.resolve("data"), 5060, HTTP, Map.of("CROSSPOINT_DEMO_PASSWORD", PASSWORD,
                             "CROSSPOINT_ADMIN_PASSWORD", ADMIN_PASSWORD), args));
             NamespacePortForward http = lab.forward("srv", NatLab.SERVER, HTTP);
-            return new LabAppliance(p, new AdminApi(http.localPort(), "admin", ADMIN_PASSWORD), http.localPort());
+            return new LabAppliance(p, dir.resolve("data"), new AdminApi(http.localPort(), "admin", ADMIN_PASSWORD), http.localPort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,6 +57,11 @@ public final class LabAppliance implements AutoCloseable {
     /** {@code http://127.0.0.1:<port>}: the API as this JVM reaches it (through the forward). */
     public String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
+    }
+
+    /** Its data directory (database, voicemail files), on this machine's file system. */
+    public Path dataDir() {
+        return dataDir;
     }
 
     public long tenantId() {

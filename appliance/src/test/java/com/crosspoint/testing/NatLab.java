@@ -101,8 +101,18 @@ public final class NatLab implements BeforeAllCallback, AfterAllCallback {
 
     /** Drops NAT {@code nat}'s UDP mappings of source port {@code port}: the next packet gets a new random port. */
     public int dropUdpMappings(int nat, int port) {
-        LabShell.Result r = LabShell.attempt(LabShell.in(namespace("nat" + nat), "conntrack", "-D", "-p", "udp",
-                "--orig-port-src", Integer.toString(port)));
+        return drop(nat, "--orig-port-src", Integer.toString(port));
+    }
+
+    /** Drops every UDP mapping of NAT {@code nat} (SIP and RTP alike): as if the NAT had rebooted. */
+    public int dropUdpMappings(int nat) {
+        return drop(nat);
+    }
+
+    private int drop(int nat, String... filter) {
+        List<String> command = new ArrayList<>(List.of("conntrack", "-D", "-p", "udp"));
+        command.addAll(List.of(filter));
+        LabShell.Result r = LabShell.attempt(LabShell.in(namespace("nat" + nat), command.toArray(String[]::new)));
         Matcher m = Pattern.compile("(\\d+) flow entries have been deleted").matcher(r.output());
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }

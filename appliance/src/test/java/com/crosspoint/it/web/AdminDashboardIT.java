@@ -98,7 +98,8 @@ class AdminDashboardIT extends DashboardTestBase {
             // Phones on the appliance's own host: the NAT column says so (docs/nat.md).
             assertThat(browser.attribute("#live-registrations-table tr[data-extension='2202'] td.nat", "data-nat-kind"))
                     .isEqualTo("NONE");
-            assertThat(browser.text("#live-registrations-table tr[data-extension='2202'] td.nat")).isEqualTo("no NAT");
+            assertThat(browser.text("#live-registrations-table tr[data-extension='2202'] td.nat"))
+                    .isEqualTo("no NAT, not anchored");
 
             grace.dial(pbx.uri("2202"));
             grace.awaitEvent("CALL_ESTABLISHED", WAIT);
