@@ -7,6 +7,7 @@ import com.crosspoint.testing.BaresipPhone;
 import com.crosspoint.testing.EventClient;
 import com.crosspoint.testing.LabAppliance;
 import com.crosspoint.testing.NatLab;
+import com.crosspoint.testing.web.Browser;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -111,6 +112,38 @@ class NatLabIT {
         }
 
         call(ph2, ph1, "1001");
+    }
+
+    @Test
+    @Order(4)
+    void theAdminDashboardShowsEachPhonesNatAndThatItsCallsAreAnchored() {
+        try (Browser browser = Browser.start()) {
+            String base = pbx.baseUrl();
+            browser.open(base + "/");
+            browser.forgetCookies();
+            browser.open(base + "/");
+            browser.click("#login-kind-admin");
+            browser.type("#login-username", "admin");
+            browser.type("#login-password", LabAppliance.ADMIN_PASSWORD);
+            browser.click("#login-submit");
+            await().atMost(WAIT).until(() -> browser.currentUrl().startsWith(base + "/admin/"));
+            browser.click("#nav-live");
+            String nat = "#live-registrations-table tr[data-extension='%s'] td.nat";
+            browser.awaitTextContains(nat.formatted("1001"), "symmetric NAT (ports change), anchored");
+            browser.awaitTextContains(nat.formatted("1002"), "symmetric NAT (ports change), anchored");
+            browser.awaitText(nat.formatted("1003"), "no NAT, not anchored");
+
+            // A call between the two NATed phones: relayed, and the Media column says so.
+            ph1.clearEvents();
+            ph2.clearEvents();
+            ph1.dial(LabAppliance.uri("1002"));
+            ph2.awaitEvent("CALL_ESTABLISHED", WAIT);
+            browser.awaitElement("#live-calls-table td.media[data-route='RELAYED']");
+            assertThat(browser.attribute("#live-calls-table td.media", "title"))
+                    .startsWith("anchored: relayed through the appliance; 1001 behind NAT");
+            ph1.hangup();
+            ph2.awaitEvent("CALL_CLOSED", WAIT);
+        }
     }
 
     private static void call(BaresipPhone caller, BaresipPhone callee, String calleeExtension) {
