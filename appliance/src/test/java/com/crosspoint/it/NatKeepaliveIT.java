@@ -20,13 +20,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  *
  * <p>Without the pings ({@code -Dnatlab.keepaliveSeconds=0}) this test fails: each refresh comes from a new port.
  *
- * <p>The idle time is the system property {@code natlab.idleSeconds} (default 300, as the issue asks); the class
- * takes that plus about 40 s. Evidence that the pings, not luck, kept the mapping: every refresh of the whole idle
+ * <p>The idle time is the system property {@code natlab.idleSeconds}: the issue asks for five minutes
+ * ({@code -Dnatlab.idleSeconds=300}, run and recorded in docs/nat.md); the suite's default is 120 s, four lifetimes of
+ * the NAT's mapping and two registration refreshes, which the pings must bridge just the same, so that
+ * {@code mvn verify} stays within CI's budget. The class takes that plus about 40 s. Evidence that the pings, not luck, kept the mapping: every refresh of the whole idle
  * time came from the same public port, and the call is placed more than 30 s after the last refresh.
  */
 class NatKeepaliveIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final long IDLE_SECONDS = Long.getLong("natlab.idleSeconds", 300);
+    private static final long IDLE_SECONDS = Long.getLong("natlab.idleSeconds", 120);
     /** The control experiment, by hand: {@code -Dnatlab.keepaliveSeconds=0} turns the pings off and the test fails. */
     private static final String KEEPALIVE = System.getProperty("natlab.keepaliveSeconds", "");
 
