@@ -62,6 +62,13 @@ record PhoneAddresses(InetAddress source, InetAddress contact) {
             seen.add("its SDP names " + sdpRtp.getAddress().getHostAddress() + ", its SIP comes from "
                     + source.getHostAddress());
         }
+        if (sdpRtp != null && source.equals(sdpRtp.getAddress()) && contact != null && !contact.equals(source)
+                && contact.isSiteLocalAddress()) {
+            // Without STUN a phone knows only its private address: a public SDP address beside a private Contact
+            // was learnt by the phone (STUN) or written by something on the way (an ALG).
+            seen.add("its SDP names its public address " + source.getHostAddress() + " but its Contact the private "
+                    + contact.getHostAddress() + ": the phone uses STUN for media, or a SIP ALG rewrote the SDP");
+        }
         return seen;
     }
 

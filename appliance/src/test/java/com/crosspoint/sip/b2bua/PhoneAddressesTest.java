@@ -28,6 +28,19 @@ class PhoneAddressesTest {
     }
 
     @Test
+    void theNatDoctorSaysInPlainWordsWhatGaveTheNatAway() {
+        assertThat(new PhoneAddresses(PUBLIC, PRIVATE).evidence(sdp(PRIVATE))).containsExactly(
+                "its Contact names 192.168.1.20, its SIP comes from 203.0.113.7",
+                "its SDP names 192.168.1.20, its SIP comes from 203.0.113.7");
+        assertThat(new PhoneAddresses(PUBLIC, PRIVATE).evidence(sdp(PUBLIC))).containsExactly(
+                "its Contact names 192.168.1.20, its SIP comes from 203.0.113.7",
+                "its SDP names its public address 203.0.113.7 but its Contact the private 192.168.1.20: the phone uses"
+                        + " STUN for media, or a SIP ALG rewrote the SDP");
+        assertThat(new PhoneAddresses(PRIVATE, PRIVATE).evidence(sdp(PRIVATE))).isEmpty();
+        assertThat(PhoneAddresses.UNKNOWN.evidence(sdp(PRIVATE))).isEmpty();
+    }
+
+    @Test
     void aPrivateSdpAddressSeenFromAPublicSourceIsBehindNat() {
         PhoneAddresses natted = new PhoneAddresses(PUBLIC, PRIVATE);
         assertThat(natted.mediaPeer(sdp(PRIVATE))).isEqualTo(SignalledPeer.behindNat(PUBLIC));
