@@ -29,6 +29,7 @@ import com.crosspoint.media.play.MusicOnHold;
 import com.crosspoint.media.play.PromptLibrary;
 import com.crosspoint.media.record.Recorder;
 import com.crosspoint.provisioning.ProvisioningService;
+import com.crosspoint.relay.server.RelayServer;
 import com.crosspoint.registrar.BindingJournal;
 import com.crosspoint.registrar.Registrar;
 import com.crosspoint.registrar.RegistrarPolicy;
@@ -97,6 +98,7 @@ public final class Appliance implements AutoCloseable {
     private SipServer sip;
     private ApiServer api;
     private FirstStart.Credentials credentials;
+    private RelayServer relay;
 
     private Appliance(CrosspointConfig config, Clock clock) {
         this.config = config;
@@ -166,7 +168,9 @@ public final class Appliance implements AutoCloseable {
         Lanes workers = new Lanes("sip-worker", Math.max(2, Runtime.getRuntime().availableProcessors()), LANE_QUEUE);
         closers.push(workers);
 
-        sip = SipServer.start(config.node().name(), sipSettings());
+        // STUN Binding on the SIP UDP port (RFC 5626 keepalives), answered before JAIN-SIP sees the datagram.
+        RelayWiring relayWiring = new RelayWiring(config, clock);
+        sip = SipServer.start(config.node().name(), sipSettings(), relayWiring::answerOnSipPort);
         closers.push(sip);
         var messages = sip.messages();
         TenantResolver tenants = new TenantResolver(directory, new java.util.HashSet<>(java.util.List.of(config.network().advertisedAddress(), config.network().bind())));
@@ -179,6 +183,15 @@ public final class Appliance implements AutoCloseable {
         AccountFailureBudget accounts = new AccountFailureBudget(budget.failureLimit(),
                 Duration.ofSeconds(budget.windowSeconds()), Duration.ofSeconds(budget.backOffSeconds()),
                 Duration.ofSeconds(budget.maxBackOffSeconds()), 100_000, clock);
+        // STUN/TURN after SIP: it shares the digest's failure throttle and account budget (a guess counts once,
+        // whichever door it knocks on); its I/O threads stop after it.
+        relayWiring.sipPortOpened(sip.port());
+        if (config.turn().enabled()) {
+            ExecutorService relayIo = Executors.newFixedThreadPool(config.turn().ioThreads(), r -> daemon(r, "turn-io"));
+            closers.push(relayIo::shutdownNow);
+            relay = relayWiring.start(directory, throttle, accounts, relayIo, timers);
+            closers.push(relay);
+        }
         DigestGate gate = new DigestGate(messages, directory, verifier,
                 new DigestGate.Guards(throttle, accounts, events::publish), auth.algorithms().stream()
                 .map(a -> DigestAlgorithm.fromToken(a).orElseThrow()).toList(), auth.md5OnlyUserAgents());
@@ -218,15 +231,17 @@ public final class Appliance implements AutoCloseable {
         // Last to start, first to stop: the API only serves services that are up.
         api = ApiServer.start(new ApiServices(config.node().name(), sip::port,
                 config.network().advertisedAddress(), stores, directory, provisioning,
-                registrar, activeCalls, b2bua, messagesService, voicemail, attendant, events, clock, conferences, media),
+                registrar, activeCalls, b2bua, messagesService, voicemail, attendant, events, clock, conferences, media,
+                relayWiring.issuer(directory, () -> relay)),
                 apiSettings(),
                 config.http().bind(), config.http().port());
         closers.push(api);
         Path dataDir = config.data().dir();
         closers.push(ControlSocket.listenOrWarn(dataDir, new BackupService(dataDir,
                 target -> DerbyBackup.copyTo(dataDir, target), config.node().name(), clock)));
-        LOG.info("Crosspoint {} started: SIP {}:{}, HTTP {}:{}", config.node().name(),
-                config.network().advertisedAddress(), sip.port(), config.http().bind(), api.port());
+        LOG.info("Crosspoint {} started: SIP {}:{}, HTTP {}:{}{}", config.node().name(),
+                config.network().advertisedAddress(), sip.port(), config.http().bind(), api.port(),
+                relay == null ? "" : ", STUN/TURN " + relay.port());
     }
 
     private ApiSettings apiSettings() {
@@ -308,6 +323,11 @@ public final class Appliance implements AutoCloseable {
 
     public ApiServer api() {
         return api;
+    }
+
+    /** The STUN/TURN server, or null when {@code turn.enabled} is false. */
+    public RelayServer relay() {
+        return relay;
     }
 
     public Registrar registrar() {

@@ -14,6 +14,10 @@ final class Banner {
         out.println();
         out.println("Crosspoint is running (node " + cfg.node().name() + ", data in " + cfg.data().dir() + ")");
         out.println("  SIP:        " + host + ":" + a.sipPort() + " (UDP, TCP)");
+        if (a.relay() != null) {
+            out.println("  STUN/TURN:  stun:" + host + ":" + a.relay().port() + "  turn:" + host + ":" + a.relay().port()
+                    + "?transport=udp|tcp   (TURN user = a device's SIP user and password)");
+        }
         String web = "http://" + host + ":" + a.httpPort();
         out.println("  Dashboards: " + web + "/   (users: extension + web password; admins: " + web + "/admin/)");
         out.println("  API:        " + web + "/api/v1/   (docs/api.md)");

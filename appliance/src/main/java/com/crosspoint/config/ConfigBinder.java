@@ -34,6 +34,7 @@ final class ConfigBinder {
 
     CrosspointConfig bind() {
         NetworkConfig network = network();
+        RelayConfigBinder relay = new RelayConfigBinder(values);
         CrosspointConfig config = new CrosspointConfig(
                 new NodeConfig(matching("node.name", NAME, "1-64 letters, digits, '.', '_' or '-'")),
                 new DataConfig(directory("data.dir")),
@@ -43,7 +44,9 @@ final class ConfigBinder {
                 http(network),
                 admin(),
                 demo(),
-                musicOnHold());
+                musicOnHold(),
+                relay.nat(),
+                relay.turn());
         values.requireAllRead();
         requireDistinctPorts(config);
         return config;
@@ -263,6 +266,10 @@ final class ConfigBinder {
         }
         if (httpShares && tlsOn && clash(http, tls)) {
             throw values.error("http.port", "must differ from sip.tls.port (both " + tls + ")");
+        }
+        int turn = config.turn().port();
+        if (config.turn().enabled() && (clash(turn, sip) || clash(turn, http) || tlsOn && clash(turn, tls))) {
+            throw values.error("turn.port", "must differ from sip.port, sip.tls.port and http.port (got " + turn + ")");
         }
     }
 

@@ -1,0 +1,101 @@
+package com.crosspoint.relay.turn;
+
+import com.crosspoint.relay.stun.AddressCodec;
+import com.crosspoint.relay.stun.AttributeType;
+import com.crosspoint.relay.stun.ErrorCode;
+import com.crosspoint.relay.stun.StunMessage;
+import com.crosspoint.relay.stun.StunMessageBuilder;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Allocate, RFC 8656 s7.2: the checks in the RFC's order, then a relay port, then the answer. */
+final class AllocateHandler implements RequestHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(AllocateHandler.class);
+    /** REQUESTED-TRANSPORT's protocol number for UDP, the only one relayed (s14.7). */
+    private static final int UDP = 17;
+
+    private final TurnContext context;
+    private final TurnAnswers answers;
+
+    AllocateHandler(TurnContext context, TurnAnswers answers) {
+        this.context = context;
+        this.answers = answers;
+    }
+
+    @Override
+    public void handle(StunMessage request, ClientLink link, AuthOutcome.Authenticated auth) {
+        Optional<Allocation> existing = context.table().find(link.fiveTuple());
+        if (existing.isPresent()) {
+            // s7.2 step 2: a retransmission of the request that created it gets the same answer; else 437.
+            Optional<byte[]> again = existing.get().answerToRetransmitted(request.transactionId());
+            if (again.isPresent()) {
+                link.send(again.get());
+            } else {
+                answers.error(link, request, ErrorCode.ALLOCATION_MISMATCH, auth);
+            }
+            return;
+        }
+        Optional<Integer> transport = request.firstByte(AttributeType.REQUESTED_TRANSPORT);
+        if (transport.isEmpty()) {
+            answers.error(link, request, ErrorCode.BAD_REQUEST, auth);
+            return;
+        }
+        if (transport.get() != UDP) {
+            answers.error(link, request, ErrorCode.UNSUPPORTED_TRANSPORT, auth);
+            return;
+        }
+        Optional<Integer> family = request.firstByte(AttributeType.REQUESTED_ADDRESS_FAMILY);
+        if (family.isPresent() && family.get() != AddressCodec.familyOf(context.relayedHost())) {
+            answers.error(link, request, ErrorCode.ADDRESS_FAMILY_NOT_SUPPORTED, auth);
+            return;
+        }
+        if (!context.table().reserve(auth.account().user())) {
+            LOG.debug("TURN: quota reached for {}", auth.account().user().account());
+            answers.error(link, request, ErrorCode.ALLOCATION_QUOTA_REACHED, auth);
+            return;
+        }
+        boolean created = false;
+        try {
+            created = create(request, link, auth);
+        } finally {
+            if (!created) {
+                context.table().release(auth.account().user());
+            }
+        }
+    }
+
+    private boolean create(StunMessage request, ClientLink link, AuthOutcome.Authenticated auth) {
+        long lifetime = Lifetimes.granted(request, context.config().lifetimes());
+        long now = context.now();
+        boolean even = request.has(AttributeType.EVEN_PORT);
+        Allocation[] made = new Allocation[1];
+        OptionalInt port = context.ports().acquire(even, p -> {
+            Allocation a = new Allocation(link.fiveTuple(), auth.account().user(), auth.username(), link,
+                    new InetSocketAddress(context.relayedHost(), p), now + lifetime * 1000);
+            Optional<RelayEndpoint> endpoint = context.endpoints().open(p, a);
+            endpoint.ifPresent(a::attach);
+            made[0] = a;
+            return endpoint.isPresent();
+        });
+        if (port.isEmpty()) {
+            LOG.warn("TURN: no free relay port in {}..{}", context.config().relayPortMin(),
+                    context.config().relayPortMax());
+            answers.error(link, request, ErrorCode.INSUFFICIENT_CAPACITY, auth);
+            return false;
+        }
+        Allocation allocation = made[0];
+        StunMessageBuilder answer = answers.success(request)
+                .addXorAddress(AttributeType.XOR_RELAYED_ADDRESS, allocation.relayedAddress())
+                .addUint32(AttributeType.LIFETIME, lifetime)
+                .addXorAddress(AttributeType.XOR_MAPPED_ADDRESS, link.fiveTuple().client());
+        byte[] bytes = answers.finish(answer, auth);
+        allocation.rememberAllocate(request.transactionId(), bytes);
+        context.table().add(allocation);
+        LOG.debug("TURN: {} for {} s", allocation, lifetime);
+        link.send(bytes);
+        return true;
+    }
+}

@@ -1,0 +1,39 @@
+package com.crosspoint.relay.turn;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Ends allocations: deleted by a Refresh, expired, or their TCP connection gone. Frees the slot and the port. */
+final class AllocationLifecycle {
+    private static final Logger LOG = LoggerFactory.getLogger(AllocationLifecycle.class);
+    private final TurnContext context;
+
+    AllocationLifecycle(TurnContext context) {
+        this.context = context;
+    }
+
+    void end(Allocation allocation) {
+        if (!context.table().remove(allocation)) {
+            return; // ended already
+        }
+        RelayEndpoint relay = allocation.relay();
+        if (relay != null) {
+            relay.close();
+            context.ports().release(relay.port());
+        }
+        LOG.debug("TURN: ended {} ({} packets to peers, {} from peers)", allocation, allocation.packetsToPeers(),
+                allocation.packetsFromPeers());
+    }
+
+    /** Ends expired allocations and drops expired permissions and channels of the others. */
+    void sweep() {
+        long now = context.now();
+        for (Allocation a : context.table().all()) {
+            if (a.expiresAt() <= now) {
+                end(a);
+            } else {
+                a.expireEntries(now);
+            }
+        }
+    }
+}
