@@ -99,17 +99,31 @@ public final class GuardedMessageProcessorFactory extends NioMessageProcessorFac
     /**
      * JAIN-SIP's UDP processor on a {@link DemultiplexingDatagramSocket}. The processor binds its socket in its
      * constructor and starts reading only in {@code start()}, so the socket is swapped for ours in between: same
-     * address, same port, same buffer sizes. The stack sends its UDP from this socket too.
+     * address, same port, same buffer sizes. The stack sends its UDP from this socket too, once its {@code udpFlag}
+     * says a UDP processor exists: JAIN-SIP's own factory sets that package-private flag when it makes the processor,
+     * so it is set here the only way there is, by reflection. Without it every request would leave from a fresh
+     * ephemeral socket and the answers (sent back to the source, RFC 3581) would be lost.
      */
     private static final class DemultiplexedUdp extends UDPMessageProcessor {
         DemultiplexedUdp(InetAddress address, SIPTransactionStack stack, int port, StunTap stun) throws IOException {
             super(address, stack, port);
+            sendFromTheProcessorSocket(stack);
             InetSocketAddress bound = (InetSocketAddress) sock.getLocalSocketAddress();
             sock.close();
             DatagramSocket demultiplexing = new DemultiplexingDatagramSocket(bound, stun);
             demultiplexing.setReceiveBufferSize(stack.getReceiveUdpBufferSize());
             demultiplexing.setSendBufferSize(stack.getSendUdpBufferSize());
             sock = demultiplexing;
+        }
+
+        private static void sendFromTheProcessorSocket(SIPTransactionStack stack) {
+            try {
+                java.lang.reflect.Field udpFlag = SIPTransactionStack.class.getDeclaredField("udpFlag");
+                udpFlag.setAccessible(true);
+                udpFlag.setBoolean(stack, true);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new IllegalStateException("this JAIN-SIP has no udpFlag to set: STUN demultiplexing needs it", e);
+            }
         }
     }
 
