@@ -58,8 +58,8 @@ public final class AttributeType {
 
     /**
      * Comprehension-required types this server understands (or deliberately ignores, like ICE's in Binding).
-     * DONT-FRAGMENT, RESERVATION-TOKEN, PADDING and RESPONSE-PORT are not among them: RFC 8656 s7.2 has a server that
-     * cannot set DF treat DONT-FRAGMENT as unknown, and we neither reserve ports nor answer to other ports.
+     * DONT-FRAGMENT, PADDING and RESPONSE-PORT are not among them: RFC 8656 s7.2 has a server that cannot set DF
+     * treat DONT-FRAGMENT as unknown, and we never answer to another port than the request's.
      */
     public static boolean understood(int type) {
         return switch (type) {
@@ -67,7 +67,7 @@ public final class AttributeType {
                  MESSAGE_INTEGRITY, ERROR_CODE, UNKNOWN_ATTRIBUTES, CHANNEL_NUMBER, LIFETIME, XOR_PEER_ADDRESS,
                  DATA, REALM, NONCE, XOR_RELAYED_ADDRESS, REQUESTED_ADDRESS_FAMILY, EVEN_PORT, REQUESTED_TRANSPORT,
                  MESSAGE_INTEGRITY_SHA256, PASSWORD_ALGORITHM, USERHASH, XOR_MAPPED_ADDRESS, PRIORITY,
-                 USE_CANDIDATE -> true;
+                 USE_CANDIDATE, RESERVATION_TOKEN -> true;
             default -> !comprehensionRequired(type);
         };
     }

@@ -8,6 +8,7 @@ import com.crosspoint.relay.stun.StunMessageBuilder;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.IntPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,12 +18,17 @@ final class AllocateHandler implements RequestHandler {
     /** REQUESTED-TRANSPORT's protocol number for UDP, the only one relayed (s14.7). */
     private static final int UDP = 17;
 
+    /** EVEN-PORT's R bit: keep the odd port above for a second Allocate (RFC 8656 s14.6). */
+    private static final int RESERVE = 0x80;
+
     private final TurnContext context;
     private final TurnAnswers answers;
+    private final Reservations reservations;
 
-    AllocateHandler(TurnContext context, TurnAnswers answers) {
+    AllocateHandler(TurnContext context, TurnAnswers answers, Reservations reservations) {
         this.context = context;
         this.answers = answers;
+        this.reservations = reservations;
     }
 
     @Override
@@ -48,6 +54,11 @@ final class AllocateHandler implements RequestHandler {
             return;
         }
         Optional<Integer> family = request.firstByte(AttributeType.REQUESTED_ADDRESS_FAMILY);
+        boolean token = request.has(AttributeType.RESERVATION_TOKEN);
+        if (token && (request.has(AttributeType.EVEN_PORT) || family.isPresent())) {
+            answers.error(link, request, ErrorCode.BAD_REQUEST, auth); // s7.2: the token already says which
+            return;
+        }
         if (family.isPresent() && family.get() != AddressCodec.familyOf(context.relayedHost())) {
             answers.error(link, request, ErrorCode.ADDRESS_FAMILY_NOT_SUPPORTED, auth);
             return;
@@ -67,19 +78,42 @@ final class AllocateHandler implements RequestHandler {
         }
     }
 
+    /** The port a RESERVATION-TOKEN holds, opened; empty (508) for a token unknown, expired or whose port failed. */
+    private OptionalInt reserved(byte[] token, long now, IntPredicate open) {
+        OptionalInt held = token.length == Reservations.TOKEN_BYTES
+                ? reservations.take(token, now, context.ports()::release) : OptionalInt.empty();
+        if (held.isEmpty()) {
+            return held;
+        }
+        if (open.test(held.getAsInt())) {
+            return held;
+        }
+        context.ports().release(held.getAsInt());
+        return OptionalInt.empty();
+    }
+
     private boolean create(StunMessage request, ClientLink link, AuthOutcome.Authenticated auth) {
         long lifetime = Lifetimes.granted(request, context.config().lifetimes());
         long now = context.now();
-        boolean even = request.has(AttributeType.EVEN_PORT);
+        boolean reserve = request.firstByte(AttributeType.EVEN_PORT).map(b -> (b & RESERVE) != 0).orElse(false);
         Allocation[] made = new Allocation[1];
-        OptionalInt port = context.ports().acquire(even, p -> {
+        IntPredicate open = p -> {
             Allocation a = new Allocation(link.fiveTuple(), auth.account().user(), auth.username(), link,
                     new InetSocketAddress(context.relayedHost(), p), now + lifetime * 1000);
             Optional<RelayEndpoint> endpoint = context.endpoints().open(p, a);
             endpoint.ifPresent(a::attach);
             made[0] = a;
             return endpoint.isPresent();
-        });
+        };
+        OptionalInt port;
+        Optional<byte[]> token = request.value(AttributeType.RESERVATION_TOKEN);
+        if (token.isPresent()) {
+            port = reserved(token.get(), now, open);
+        } else if (reserve) {
+            port = context.ports().acquirePair(open);
+        } else {
+            port = context.ports().acquire(request.has(AttributeType.EVEN_PORT), open);
+        }
         if (port.isEmpty()) {
             LOG.warn("TURN: no free relay port in {}..{}", context.config().relayPortMin(),
                     context.config().relayPortMax());
@@ -91,6 +125,9 @@ final class AllocateHandler implements RequestHandler {
                 .addXorAddress(AttributeType.XOR_RELAYED_ADDRESS, allocation.relayedAddress())
                 .addUint32(AttributeType.LIFETIME, lifetime)
                 .addXorAddress(AttributeType.XOR_MAPPED_ADDRESS, link.fiveTuple().client());
+        if (reserve) {
+            answer.add(AttributeType.RESERVATION_TOKEN, reservations.hold(port.getAsInt() + 1, now));
+        }
         byte[] bytes = answers.finish(answer, auth);
         allocation.rememberAllocate(request.transactionId(), bytes);
         context.table().add(allocation);

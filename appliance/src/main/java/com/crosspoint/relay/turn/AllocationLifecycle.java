@@ -7,9 +7,11 @@ import org.slf4j.LoggerFactory;
 final class AllocationLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(AllocationLifecycle.class);
     private final TurnContext context;
+    private final Reservations reservations;
 
-    AllocationLifecycle(TurnContext context) {
+    AllocationLifecycle(TurnContext context, Reservations reservations) {
         this.context = context;
+        this.reservations = reservations;
     }
 
     void end(Allocation allocation) {
@@ -25,9 +27,10 @@ final class AllocationLifecycle {
                 allocation.packetsFromPeers());
     }
 
-    /** Ends expired allocations and drops expired permissions and channels of the others. */
+    /** Ends expired allocations, drops expired permissions and channels of the others, frees unused reservations. */
     void sweep() {
         long now = context.now();
+        reservations.expire(now).forEach(context.ports()::release);
         for (Allocation a : context.table().all()) {
             if (a.expiresAt() <= now) {
                 end(a);

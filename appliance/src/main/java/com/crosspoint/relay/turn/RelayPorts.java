@@ -59,6 +59,31 @@ public final class RelayPorts {
         return OptionalInt.empty();
     }
 
+    /**
+     * An even port on which {@code bind} succeeded with the odd one above it free too; both are taken (the odd one
+     * for a reservation, RFC 8656 EVEN-PORT with R). Empty when no such pair is free.
+     */
+    public synchronized OptionalInt acquirePair(IntPredicate bind) {
+        int first = min + (min & 1);
+        int pairs = (max - first + 1) / 2;
+        if (pairs <= 0) {
+            return OptionalInt.empty();
+        }
+        int start = random.nextInt(pairs);
+        for (int i = 0; i < pairs; i++) {
+            int port = first + 2 * ((start + i) % pairs);
+            if (used.get(port - min) || used.get(port + 1 - min)) {
+                continue;
+            }
+            if (bind.test(port)) {
+                used.set(port - min);
+                used.set(port + 1 - min);
+                return OptionalInt.of(port);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
     public synchronized void release(int port) {
         used.clear(port - min);
     }

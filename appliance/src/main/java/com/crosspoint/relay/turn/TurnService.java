@@ -24,10 +24,11 @@ public final class TurnService {
     public TurnService(TurnContext context) {
         this.context = context;
         this.answers = new TurnAnswers(context);
-        this.lifecycle = new AllocationLifecycle(context);
+        Reservations reservations = new Reservations();
+        this.lifecycle = new AllocationLifecycle(context, reservations);
         this.traffic = new PeerTraffic(context);
         this.handlers = Map.of(
-                StunMethod.ALLOCATE, new AllocateHandler(context, answers),
+                StunMethod.ALLOCATE, new AllocateHandler(context, answers, reservations),
                 StunMethod.REFRESH, new RefreshHandler(context, answers, lifecycle),
                 StunMethod.CREATE_PERMISSION, new CreatePermissionHandler(context, answers),
                 StunMethod.CHANNEL_BIND, new ChannelBindHandler(context, answers));

@@ -3,9 +3,11 @@ package com.crosspoint.it.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.crosspoint.relay.stun.AddressCodec;
 import com.crosspoint.relay.stun.AttributeType;
 import com.crosspoint.relay.stun.ChannelData;
 import com.crosspoint.relay.stun.StunClass;
+import com.crosspoint.relay.stun.StunMessage;
 import com.crosspoint.relay.stun.StunMessageBuilder;
 import com.crosspoint.relay.stun.StunMethod;
 import com.crosspoint.testing.StunClient;
@@ -98,6 +100,35 @@ class TurnLimitsIT {
             });
         }
         assertThat(pbx.appliance().relay().turn().allocationCount()).isZero();
+    }
+
+    @Test
+    void aReservationTokenIsGoodOnceAndNotWithEvenPort() {
+        try (StunClient rtp = client("3003"); StunClient rtcp = client("3003"); StunClient late = client("3003")) {
+            StunMessage first = rtp.authenticated(StunMethod.ALLOCATE, b -> b
+                    .add(AttributeType.REQUESTED_TRANSPORT, new byte[] {17, 0, 0, 0})
+                    .add(AttributeType.EVEN_PORT, new byte[] {(byte) 0x80, 0, 0, 0}));
+            assertThat(first.stunClass()).isEqualTo(StunClass.SUCCESS);
+            int even = AddressCodec.read(first, AttributeType.XOR_RELAYED_ADDRESS).orElseThrow().getPort();
+            byte[] token = first.value(AttributeType.RESERVATION_TOKEN).orElseThrow();
+            assertThat(even % 2).isZero();
+
+            assertThat(StunClient.code(rtcp.authenticated(StunMethod.ALLOCATE, b -> b
+                    .add(AttributeType.REQUESTED_TRANSPORT, new byte[] {17, 0, 0, 0})
+                    .add(AttributeType.EVEN_PORT, new byte[4]).add(AttributeType.RESERVATION_TOKEN, token))))
+                    .as("token and EVEN-PORT together").isEqualTo(400);
+            StunMessage second = rtcp.authenticated(StunMethod.ALLOCATE, b -> b
+                    .add(AttributeType.REQUESTED_TRANSPORT, new byte[] {17, 0, 0, 0})
+                    .add(AttributeType.RESERVATION_TOKEN, token));
+            assertThat(AddressCodec.read(second, AttributeType.XOR_RELAYED_ADDRESS).orElseThrow().getPort())
+                    .isEqualTo(even + 1);
+            assertThat(StunClient.code(late.authenticated(StunMethod.ALLOCATE, b -> b
+                    .add(AttributeType.REQUESTED_TRANSPORT, new byte[] {17, 0, 0, 0})
+                    .add(AttributeType.RESERVATION_TOKEN, token)))).as("used once").isEqualTo(508);
+            for (StunClient c : List.of(rtp, rtcp)) {
+                assertThat(c.refresh(0).stunClass()).isEqualTo(StunClass.SUCCESS);
+            }
+        }
     }
 
     @Test

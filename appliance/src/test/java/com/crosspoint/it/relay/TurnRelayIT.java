@@ -85,6 +85,33 @@ class TurnRelayIT {
         assertThat(pbx.appliance().relay().turn().allocations().countOf(userId())).isEqualTo(50);
     }
 
+    /** Without -c each uclient client also allocates RTCP: EVEN-PORT with R, then the RESERVATION-TOKEN's port. */
+    @Test
+    void uclientWithRtcpUsesReservedPortPairs() throws Exception {
+        Executables.assumeInstalled("turnutils_uclient", "turnutils_peer");
+        int peerPort = FreePorts.udpAndTcp();
+        Path dir = Files.createTempDirectory("turn-it");
+        try (ExternalProcess peer = ExternalProcess.start("turnutils_peer", List.of("turnutils_peer", "-L",
+                "127.0.0.1", "-p", String.valueOf(peerPort)), dir, dir.resolve("peer.log"), false, line -> { })) {
+            Thread.sleep(300);
+            var run = ShortCommand.run(Duration.ofSeconds(60), List.of("timeout", "50", "turnutils_uclient",
+                    "-u", USER, "-w", SIP_PASSWORD, "-e", "127.0.0.1", "-r", String.valueOf(peerPort),
+                    "-p", String.valueOf(server.getPort()), "-m", "5", "-n", "20", "-v", "127.0.0.1"));
+            String out = run.output();
+            assertThat(run.exitCode()).as(tail(out)).isZero();
+            Matcher lost = Pattern.compile("Total lost packets (\\d+)").matcher(out);
+            assertThat(lost.find()).as(tail(out)).isTrue();
+            assertThat(lost.group(1)).as(tail(out)).isEqualTo("0");
+            List<Integer> relayPorts = Pattern.compile("Received relay addr: 127\\.0\\.0\\.1:(\\d+)").matcher(out)
+                    .results().map(m -> Integer.parseInt(m.group(1))).sorted().toList();
+            // uclient's threads interleave their output, so not every line comes through whole.
+            long pairs = relayPorts.stream().filter(p -> p % 2 == 0 && relayPorts.contains(p + 1)).count();
+            assertThat(pairs).as("RTP on an even port, RTCP on the one above: " + relayPorts).isPositive();
+            assertThat(relayPorts.stream().filter(p -> p % 2 == 1).allMatch(p -> !relayPorts.contains(p + 1)))
+                    .as("no odd port starts a pair: " + relayPorts).isTrue();
+        }
+    }
+
     @Test
     void aWrongPasswordGets401AndUclientFails() {
         int allocations = pbx.appliance().relay().turn().allocationCount();
