@@ -24,6 +24,7 @@ seconds=${SECONDS_RUN:-10}; clients=${CLIENTS:-50}; messages=${MESSAGES:-2000}; 
 password=bench-turn-secret; realm=demo.crosspoint.local
 xp_port=34780; coturn_port=34790; peer_port=34800
 work=$(mktemp -d /tmp/stun-turn-bench.XXXXXX)
+ulimit -n "$(ulimit -Hn)"  # every allocation is a socket: coturn and the holding client must not stop at 1024
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
@@ -65,16 +66,16 @@ stun_bench() { # name pid port
   echo "stun $1: $out server_cpu_seconds=$(echo "$after - $before" | bc)"
 }
 
-turn_bench() { # name pid port
+turn_bench() { # name pid port clients messages interval-ms
   local before after start end out recv lost
   before=$(cpu_seconds "$2"); start=$(date +%s.%N)
-  out=$(timeout 300 turnutils_uclient -u 1001 -w $password -e 127.0.0.1 -r $peer_port -p "$3" -m "$clients" \
-        -n "$messages" -l 172 -z 1 -c 127.0.0.1 2>&1 || true)
+  out=$(timeout 300 turnutils_uclient -u 1001 -w $password -e 127.0.0.1 -r $peer_port -p "$3" -m "$4" \
+        -n "$5" -l 172 -z "$6" -c 127.0.0.1 2>&1 || true)
   end=$(date +%s.%N); after=$(cpu_seconds "$2")
   recv=$(grep -o 'tot_recv_msgs=[0-9]*' <<<"$out" | tail -1 | cut -d= -f2)
   lost=$(grep -o 'Total lost packets [0-9]* ([0-9.]*%)' <<<"$out" | tail -1)
   # Each echoed message crosses the relay twice: client -> peer and peer -> client.
-  echo "turn $1: relayed_packets_per_second=$(echo "scale=0; 2 * ${recv:-0} / ($end - $start)" | bc) received=${recv:-0} ($lost) wall=$(echo "$end - $start" | bc) server_cpu_seconds=$(echo "$after - $before" | bc)"
+  echo "turn $1 ($4 clients x $5 messages, one per $6 ms): relayed_packets_per_second=$(echo "scale=0; 2 * ${recv:-0} / ($end - $start)" | bc) received=${recv:-0} ($lost) wall=$(echo "$end - $start" | bc) server_cpu_seconds=$(echo "$after - $before" | bc)"
 }
 
 memory_bench() { # name pid port
@@ -100,12 +101,18 @@ memory_bench() { # name pid port
   rm -f "$fifo"
 }
 
+# Memory first, on servers without allocations (uclient leaves its allocations to expire, and a holder socket
+# that happened to reuse an old client port would get 437).
+memory_bench crosspoint "$xp" $xp_port
+memory_bench coturn "$coturn" $coturn_port
 # Warm the appliance's JIT with one round before measuring (coturn is native).
 java -cp "$test_cp" com.crosspoint.bench.StunLoad 127.0.0.1 $xp_port 5 8 32 > /dev/null
 stun_bench crosspoint "$xp" $xp_port
 stun_bench coturn "$coturn" $coturn_port
-turn_bench crosspoint "$xp" $xp_port
-turn_bench coturn "$coturn" $coturn_port
-memory_bench crosspoint "$xp" $xp_port
-memory_bench coturn "$coturn" $coturn_port
+# Flat out: each client sends as fast as uclient paces (1 ms), so the relays' throughput and loss show.
+turn_bench crosspoint "$xp" $xp_port "$clients" "$messages" 1
+turn_bench coturn "$coturn" $coturn_port "$clients" "$messages" 1
+# Like calls: 200 clients at 50 packets/s each (G.711 20 ms), 10 s.
+turn_bench crosspoint "$xp" $xp_port 200 500 20
+turn_bench coturn "$coturn" $coturn_port 200 500 20
 echo "# logs in $work"

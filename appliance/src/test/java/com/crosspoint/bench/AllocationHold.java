@@ -22,14 +22,24 @@ public final class AllocationHold {
         int count = Integer.parseInt(args[4]);
         List<StunClient> clients = new ArrayList<>();
         int allocated = 0;
+        java.util.Map<Integer, Integer> failures = new java.util.TreeMap<>();
         for (int i = 0; i < count; i++) {
             StunClient c = new StunClient(server).as(args[2], args[3]);
             clients.add(c);
-            if (c.allocate().stunClass() == StunClass.SUCCESS) {
+            com.crosspoint.relay.stun.StunMessage answer;
+            try {
+                answer = c.allocate();
+            } catch (AssertionError noAnswer) {
+                failures.merge(-1, 1, Integer::sum); // -1: no answer at all
+                continue;
+            }
+            if (answer.stunClass() == StunClass.SUCCESS) {
                 allocated++;
+            } else {
+                failures.merge(StunClient.code(answer), 1, Integer::sum);
             }
         }
-        System.out.println("allocated=" + allocated);
+        System.out.println("allocated=" + allocated + (failures.isEmpty() ? "" : " failed=" + failures));
         System.out.flush();
         while (System.in.read() >= 0) {
             // hold until the benchmark closes our stdin

@@ -67,8 +67,8 @@ public final class StunClient implements AutoCloseable {
     public StunMessage authenticated(int method, UnaryOperator<StunMessageBuilder> attributes) {
         if (nonce == null) {
             StunMessage challenge = request(method, attributes).orElseThrow(() -> new AssertionError("no answer"));
-            if (challenge.stunClass() != StunClass.ERROR) {
-                return challenge;
+            if (challenge.stunClass() != StunClass.ERROR || !challenge.has(AttributeType.REALM)) {
+                return challenge; // an answer, or an error that is no challenge (quota, capacity ...)
             }
             learn(challenge);
         }
