@@ -91,6 +91,9 @@ public final class BindingResponder {
         }
         b.addXorAddress(AttributeType.XOR_MAPPED_ADDRESS, source);
         if (sockets.other().isPresent()) {
+            // Discovery clients (RFC 5780 s7, coturn's natdiscovery) read MAPPED-ADDRESS too; only then is it sent,
+            // as it makes every answer larger.
+            b.addAddress(AttributeType.MAPPED_ADDRESS, source);
             b.addAddress(AttributeType.RESPONSE_ORIGIN, from);
             b.addAddress(AttributeType.OTHER_ADDRESS, sockets.other().get());
         }

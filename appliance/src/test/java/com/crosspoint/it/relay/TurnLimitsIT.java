@@ -163,6 +163,37 @@ class TurnLimitsIT {
         }
     }
 
+    /** 32 TCP connections per source address; the ones over are closed as they are accepted. */
+    @Test
+    void aConnectionFloodFromOneSourceStopsAtThePerSourceCap() throws IOException {
+        List<Socket> sockets = new ArrayList<>();
+        int answered = 0;
+        try {
+            for (int i = 0; i < 40; i++) {
+                Socket s = new Socket();
+                sockets.add(s);
+                s.connect(server, 2000);
+                s.setSoTimeout(2000);
+            }
+            byte[] binding = new StunMessageBuilder(StunMethod.BINDING, StunClass.REQUEST, new byte[12]).build(true);
+            for (Socket s : sockets) {
+                try {
+                    s.getOutputStream().write(binding);
+                    answered += s.getInputStream().read(new byte[256]) > 0 ? 1 : 0;
+                } catch (IOException closedByServer) {
+                    // refused: closed as it was accepted
+                }
+            }
+        } finally {
+            for (Socket s : sockets) {
+                s.close();
+            }
+        }
+        assertThat(answered).isEqualTo(32);
+        await().atMost(Duration.ofSeconds(5)).until(() -> pbx.appliance().relay().openConnections() == 0);
+        assertThat(pbx.appliance().relay().counters().connectionsRefused()).isGreaterThanOrEqualTo(8);
+    }
+
     private static List<byte[]> seeds() {
         byte[] tid = new byte[12];
         List<byte[]> seeds = new ArrayList<>();
