@@ -1,5 +1,6 @@
 package com.crosspoint.relay.server;
 
+import com.crosspoint.relay.stun.ChannelData;
 import com.crosspoint.relay.turn.Allocation;
 import com.crosspoint.relay.turn.RelayEndpoint;
 import com.crosspoint.relay.turn.RelayEndpoints;
@@ -98,12 +99,14 @@ final class UdpRelays implements RelayEndpoints {
         @Override
         public void onReady(SelectionKey key, ByteBuffer buffer) throws IOException {
             for (int i = 0; i < BURST; i++) {
-                buffer.clear();
+                // Read behind a gap the size of a ChannelData header, so the frame to the client is built in place.
+                buffer.clear().position(ChannelData.HEADER_BYTES);
                 InetSocketAddress peer = (InetSocketAddress) channel.receive(buffer);
                 if (peer == null) {
                     return;
                 }
-                turn.onPeerDatagram(allocation, peer, buffer.array(), 0, buffer.position());
+                turn.onPeerDatagram(allocation, peer, buffer.array(), ChannelData.HEADER_BYTES,
+                        buffer.position() - ChannelData.HEADER_BYTES);
             }
         }
 

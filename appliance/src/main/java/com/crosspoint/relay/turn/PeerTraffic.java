@@ -70,7 +70,11 @@ final class PeerTraffic {
             return;
         }
         Optional<ChannelBinding> binding = a.channelOf(peer).filter(b -> b.expiresAt() > now);
-        if (binding.isPresent()) {
+        if (binding.isPresent() && offset >= ChannelData.HEADER_BYTES && !a.client().stream()) {
+            // The transport left room before the data: the header goes there, nothing is copied (the hot path).
+            ChannelData.writeHeader(data, offset - ChannelData.HEADER_BYTES, binding.get().channel(), length);
+            a.client().send(data, offset - ChannelData.HEADER_BYTES, ChannelData.HEADER_BYTES + length);
+        } else if (binding.isPresent()) {
             int padded = a.client().stream() ? (length + 3) & ~3 : length;
             byte[] frame = new byte[ChannelData.HEADER_BYTES + padded];
             ChannelData.writeHeader(frame, 0, binding.get().channel(), length);

@@ -79,7 +79,10 @@ public final class TurnService {
         traffic.onChannelData(frame, offset, length, from);
     }
 
-    /** A datagram a peer sent to an allocation's relay port. */
+    /**
+     * A datagram a peer sent to an allocation's relay port, {@code length} bytes at {@code offset}. When
+     * {@code offset} is 4 or more, the bytes before it may be overwritten (the ChannelData header is put there).
+     */
     public void onPeerDatagram(Allocation allocation, InetSocketAddress peer, byte[] data, int offset, int length) {
         traffic.onPeerDatagram(allocation, peer, data, offset, length);
     }

@@ -231,6 +231,8 @@ class TurnServiceTest {
         assertThat(relay.sent.get(1)).isEqualTo(new byte[] {5, 0, 0});
         turn.onPeerDatagram(a, PEER, new byte[] {6}, 0, 1);
         assertThat(c.link.rawLast()).isEqualTo(new byte[] {0x40, 0x01, 0, 1, 6});
+        turn.onPeerDatagram(a, PEER, new byte[] {9, 9, 9, 9, 6, 7}, 4, 2); // room for the header: built in place
+        assertThat(c.link.rawLast()).isEqualTo(new byte[] {0x40, 0x01, 0, 2, 6, 7});
 
         byte[] unbound = frame.clone();
         unbound[1] = 0x02;
