@@ -71,7 +71,12 @@ public final class AllocationTable {
         return byUser.getOrDefault(userId, 0);
     }
 
-    List<Allocation> all() {
+    /** The live allocations, as of now (for the status API and tests). */
+    public List<Allocation> snapshot() {
         return new ArrayList<>(byTuple.values());
+    }
+
+    List<Allocation> all() {
+        return snapshot();
     }
 }
