@@ -16,7 +16,8 @@ final class Banner {
         out.println("  SIP:        " + host + ":" + a.sipPort() + " (UDP, TCP)");
         if (a.relay() != null) {
             out.println("  STUN/TURN:  stun:" + host + ":" + a.relay().port() + "  turn:" + host + ":" + a.relay().port()
-                    + "?transport=udp|tcp   (TURN user = a device's SIP user and password)");
+                    + "?transport=udp|tcp" + (a.relay().tlsPort() > 0 ? "  turns:" + host + ":" + a.relay().tlsPort() : "")
+                    + "   (TURN user = a device's SIP user and password)");
         }
         String web = "http://" + host + ":" + a.httpPort();
         out.println("  Dashboards: " + web + "/   (users: extension + web password; admins: " + web + "/admin/)");
