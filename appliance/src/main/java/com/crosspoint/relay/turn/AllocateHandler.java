@@ -44,23 +44,9 @@ final class AllocateHandler implements RequestHandler {
             }
             return;
         }
-        Optional<Integer> transport = request.firstByte(AttributeType.REQUESTED_TRANSPORT);
-        if (transport.isEmpty()) {
-            answers.error(link, request, ErrorCode.BAD_REQUEST, auth);
-            return;
-        }
-        if (transport.get() != UDP) {
-            answers.error(link, request, ErrorCode.UNSUPPORTED_TRANSPORT, auth);
-            return;
-        }
-        Optional<Integer> family = request.firstByte(AttributeType.REQUESTED_ADDRESS_FAMILY);
-        boolean token = request.has(AttributeType.RESERVATION_TOKEN);
-        if (token && (request.has(AttributeType.EVEN_PORT) || family.isPresent())) {
-            answers.error(link, request, ErrorCode.BAD_REQUEST, auth); // s7.2: the token already says which
-            return;
-        }
-        if (family.isPresent() && family.get() != AddressCodec.familyOf(context.relayedHost())) {
-            answers.error(link, request, ErrorCode.ADDRESS_FAMILY_NOT_SUPPORTED, auth);
+        Optional<ErrorCode> refusal = refusal(request);
+        if (refusal.isPresent()) {
+            answers.error(link, request, refusal.get(), auth);
             return;
         }
         if (!context.table().reserve(auth.account().user())) {
@@ -76,6 +62,36 @@ final class AllocateHandler implements RequestHandler {
                 context.table().release(auth.account().user());
             }
         }
+    }
+
+    /** s7.2's checks of what is asked for: a transport (UDP only), a family we relay, a token alone. */
+    private Optional<ErrorCode> refusal(StunMessage request) {
+        Optional<Integer> transport = request.firstByte(AttributeType.REQUESTED_TRANSPORT);
+        if (transport.isEmpty()) {
+            return Optional.of(ErrorCode.BAD_REQUEST);
+        }
+        if (transport.get() != UDP) {
+            return Optional.of(ErrorCode.UNSUPPORTED_TRANSPORT);
+        }
+        Optional<Integer> family = request.firstByte(AttributeType.REQUESTED_ADDRESS_FAMILY);
+        if (request.has(AttributeType.RESERVATION_TOKEN)
+                && (request.has(AttributeType.EVEN_PORT) || family.isPresent())) {
+            return Optional.of(ErrorCode.BAD_REQUEST); // the token already says which port and family
+        }
+        if (family.isPresent() && family.get() != AddressCodec.familyOf(context.relayedHost())) {
+            return Optional.of(ErrorCode.ADDRESS_FAMILY_NOT_SUPPORTED);
+        }
+        return Optional.empty();
+    }
+
+    /** A relay port, opened by {@code open}: the token's, an even one with the next held, or any (even) one. */
+    private OptionalInt port(StunMessage request, boolean reserve, long now, IntPredicate open) {
+        Optional<byte[]> token = request.value(AttributeType.RESERVATION_TOKEN);
+        if (token.isPresent()) {
+            return reserved(token.get(), now, open);
+        }
+        return reserve ? context.ports().acquirePair(open)
+                : context.ports().acquire(request.has(AttributeType.EVEN_PORT), open);
     }
 
     /** The port a RESERVATION-TOKEN holds, opened; empty (508) for a token unknown, expired or whose port failed. */
@@ -105,15 +121,7 @@ final class AllocateHandler implements RequestHandler {
             made[0] = a;
             return endpoint.isPresent();
         };
-        OptionalInt port;
-        Optional<byte[]> token = request.value(AttributeType.RESERVATION_TOKEN);
-        if (token.isPresent()) {
-            port = reserved(token.get(), now, open);
-        } else if (reserve) {
-            port = context.ports().acquirePair(open);
-        } else {
-            port = context.ports().acquire(request.has(AttributeType.EVEN_PORT), open);
-        }
+        OptionalInt port = port(request, reserve, now, open);
         if (port.isEmpty()) {
             LOG.warn("TURN: no free relay port in {}..{}", context.config().relayPortMin(),
                     context.config().relayPortMax());
