@@ -80,6 +80,7 @@ public final class ApiServer implements AutoCloseable {
                 new StatusHandler(s.directory(), s.registrar(), s.activeCalls(), s.stores().cdrs(), s.clock()),
                 new ConferencesHandler(s.conferences(), s.provisioning()),
                 new MediaStatusHandler(s.media()),
+                new TurnStatusHandler(s.turn()),
                 new EventsHandler(),
                 new SecurityHandler(counters, sourceLimit::refused));
         groups.forEach(g -> g.addRoutes(router));

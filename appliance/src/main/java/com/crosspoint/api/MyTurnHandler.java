@@ -7,11 +7,11 @@ import com.crosspoint.directory.Directory;
  * WebRTC ICE servers), valid for {@code turn.restTtlSeconds}. Each call issues fresh ones; nothing is stored.
  */
 final class MyTurnHandler implements RouteGroup {
-    private final TurnCredentialIssuer issuer;
+    private final TurnAccess issuer;
     private final Directory directory;
     private final LoginSessions sessions;
 
-    MyTurnHandler(TurnCredentialIssuer issuer, Directory directory, LoginSessions sessions) {
+    MyTurnHandler(TurnAccess issuer, Directory directory, LoginSessions sessions) {
         this.issuer = issuer;
         this.directory = directory;
         this.sessions = sessions;

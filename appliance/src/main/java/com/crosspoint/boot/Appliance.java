@@ -232,7 +232,7 @@ public final class Appliance implements AutoCloseable {
         api = ApiServer.start(new ApiServices(config.node().name(), sip::port,
                 config.network().advertisedAddress(), stores, directory, provisioning,
                 registrar, activeCalls, b2bua, messagesService, voicemail, attendant, events, clock, conferences, media,
-                relayWiring.issuer(directory, () -> relay)),
+                relayWiring.access(directory, () -> relay)),
                 apiSettings(),
                 config.http().bind(), config.http().port());
         closers.push(api);

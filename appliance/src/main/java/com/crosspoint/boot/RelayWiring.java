@@ -1,7 +1,9 @@
 package com.crosspoint.boot;
 
-import com.crosspoint.api.TurnCredentialIssuer;
+import com.crosspoint.api.TurnAccess;
 import com.crosspoint.api.dto.TurnCredentialsDto;
+import com.crosspoint.api.dto.TurnStatusDto;
+import com.crosspoint.model.User;
 import com.crosspoint.auth.AccountFailureBudget;
 import com.crosspoint.auth.AuthFailureThrottle;
 import com.crosspoint.auth.NonceService;
@@ -74,16 +76,37 @@ final class RelayWiring {
         }
     }
 
-    /** What /api/v1/me/turn-credentials issues: ephemeral credentials and the server's URIs (empty without one). */
-    TurnCredentialIssuer issuer(Directory directory, Supplier<RelayServer> relay) {
+    /**
+     * What the API asks of TURN: ephemeral credentials with the server's URIs (/api/v1/me/turn-credentials) and its
+     * counters (/api/v1/turn); both empty without a server.
+     */
+    TurnAccess access(Directory directory, Supplier<RelayServer> relay) {
         DirectoryCredentials identities = new DirectoryCredentials(directory, ephemeral);
-        return user -> Optional.ofNullable(relay.get()).map(server -> {
-            RestCredentials.Issued issued = ephemeral.issue(identities.identity(user));
-            String hostPort = config.network().advertisedAddress() + ":" + server.port();
-            return new TurnCredentialsDto(issued.username(), issued.password(), issued.ttl().toSeconds(),
-                    List.of("stun:" + hostPort, "turn:" + hostPort + "?transport=udp",
-                            "turn:" + hostPort + "?transport=tcp"));
-        });
+        return new TurnAccess() {
+            @Override
+            public Optional<TurnCredentialsDto> issue(User user) {
+                return Optional.ofNullable(relay.get()).map(server -> {
+                    RestCredentials.Issued issued = ephemeral.issue(identities.identity(user));
+                    String hostPort = config.network().advertisedAddress() + ":" + server.port();
+                    return new TurnCredentialsDto(issued.username(), issued.password(), issued.ttl().toSeconds(),
+                            List.of("stun:" + hostPort, "turn:" + hostPort + "?transport=udp",
+                                    "turn:" + hostPort + "?transport=tcp"));
+                });
+            }
+
+            @Override
+            public Optional<TurnStatusDto> status() {
+                return Optional.ofNullable(relay.get()).map(server -> {
+                    var c = server.counters();
+                    var table = server.turn().allocations();
+                    SipPortStun sipStun = sipPortStun;
+                    return new TurnStatusDto(table.size(), table.countsByTenant(), server.openConnections(),
+                            c.bindings(), c.malformed(), c.notStun(), c.badFingerprint(), c.connectionsRefused(),
+                            c.outputDropped(), server.turn().droppedPackets(),
+                            server.requestsRefused() + (sipStun == null ? 0 : sipStun.refused()));
+                });
+            }
+        };
     }
 
     RelayServer start(Directory directory, AuthFailureThrottle sources, AccountFailureBudget accounts,

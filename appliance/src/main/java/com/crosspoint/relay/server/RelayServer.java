@@ -42,6 +42,7 @@ public final class RelayServer implements AutoCloseable {
     private final RelaySettings settings;
     private TurnService turn;
     private TcpAcceptor tcp;
+    private SourceRateLimit limit;
     private TcpAcceptor tls;
     private int tlsPort = -1;
     private ScheduledFuture<?> sweep;
@@ -85,9 +86,8 @@ public final class RelayServer implements AutoCloseable {
                 settings.auth(), settings.clock(), settings.relayedHost());
         turn = new TurnService(context);
         self[0] = turn;
-        StunIngress ingress = new StunIngress(new BindingResponder(t.software()), turn,
-                new SourceRateLimit(t.requestsPerSecondPerSource(), MAX_TRACKED_SOURCES, settings.clock()::millis),
-                counters);
+        limit = new SourceRateLimit(t.requestsPerSecondPerSource(), MAX_TRACKED_SOURCES, settings.clock()::millis);
+        StunIngress ingress = new StunIngress(new BindingResponder(t.software()), turn, limit, counters);
 
         DatagramChannel primary = udp(settings.bind(), t.port());
         port = ((InetSocketAddress) primary.getLocalAddress()).getPort();
@@ -189,6 +189,11 @@ public final class RelayServer implements AutoCloseable {
 
     public RelayCounters counters() {
         return counters;
+    }
+
+    /** STUN requests on the TURN ports left unanswered by the per-source limit. */
+    public long requestsRefused() {
+        return limit == null ? 0 : limit.refused();
     }
 
     /** The TLS port bound, or -1 without {@code turn.tls.keystore}. */

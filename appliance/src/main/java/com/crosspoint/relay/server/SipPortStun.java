@@ -33,7 +33,7 @@ public final class SipPortStun {
         });
     }
 
-    /** Requests dropped by the per-source limit. */
+    /** Binding requests on the SIP port dropped by the per-source limit. */
     public long refused() {
         return limit.refused();
     }

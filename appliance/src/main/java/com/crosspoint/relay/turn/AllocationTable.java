@@ -66,6 +66,11 @@ public final class AllocationTable {
         return byTuple.size();
     }
 
+    /** Live allocations per tenant id (the status API). */
+    public synchronized Map<Long, Integer> countsByTenant() {
+        return Map.copyOf(byTenant);
+    }
+
     /** Allocations of one user (for tests and the status API). */
     public synchronized int countOf(long userId) {
         return byUser.getOrDefault(userId, 0);

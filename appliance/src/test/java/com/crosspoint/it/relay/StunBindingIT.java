@@ -11,11 +11,13 @@ import com.crosspoint.relay.stun.StunDecoder;
 import com.crosspoint.relay.stun.StunMessage;
 import com.crosspoint.relay.stun.StunMessageBuilder;
 import com.crosspoint.relay.stun.StunMethod;
+import com.crosspoint.testing.AdminApi;
 import com.crosspoint.testing.Executables;
 import com.crosspoint.testing.RawSipClient;
 import com.crosspoint.testing.ShortCommand;
 import com.crosspoint.testing.StunClient;
 import com.crosspoint.testing.TestAppliance;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -154,6 +156,12 @@ class StunBindingIT {
         try (StunClient fresh = new StunClient(turnPort)) {
             assertThat(fresh.request(StunMethod.BINDING, b -> b)).as("still answering").isPresent();
         }
+        // What an admin sees of it.
+        JsonNode status = new AdminApi(pbx.appliance().httpPort(), "admin", "admin-secret").get("/turn");
+        assertThat(status.get("malformed").asLong()).isPositive();
+        assertThat(status.get("notStun").asLong()).isPositive();
+        assertThat(status.get("bindings").asLong()).isPositive();
+        assertThat(status.get("allocations").asInt()).isZero();
     }
 
     @Test
