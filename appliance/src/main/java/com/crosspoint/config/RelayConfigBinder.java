@@ -45,7 +45,8 @@ final class RelayConfigBinder {
         }
         return new TurnConfig(values.bool("turn.enabled"), port("turn.port"), tls(), realm(), software,
                 ranged("turn.ioThreads", 1, 64), min, max, lifetimes, new TurnConfig.Quotas(perUser, perTenant, total),
-                ranged("turn.requestsPerSecondPerSource", 1, 1_000_000), allowedPeers(),
+                ranged("turn.requestsPerSecondPerSource", 1, 1_000_000),
+                ranged("turn.tcpConnectionsPerSource", 1, 1_000_000), allowedPeers(),
                 optional("turn.restSecret"), ranged("turn.restTtlSeconds", 60, 30 * 86_400));
     }
 

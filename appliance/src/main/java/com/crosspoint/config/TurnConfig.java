@@ -17,14 +17,15 @@ import java.util.Optional;
  * @param lifetimes                  allocation, permission, channel and nonce lifetimes
  * @param quotas                     allocations per user, per tenant and in all
  * @param requestsPerSecondPerSource STUN requests one IP address gets answered per second ({@code turn.requestsPerSecondPerSource})
+ * @param tcpConnectionsPerSource TCP and TLS connections one IP address may hold ({@code turn.tcpConnectionsPerSource})
  * @param allowedPeers               CIDR ranges peers may be in although the policy refuses them ({@code turn.allowedPeers})
  * @param restSecret                 shared secret of ephemeral credentials; empty = random at each start ({@code turn.restSecret})
  * @param restTtlSeconds             how long issued ephemeral credentials last ({@code turn.restTtlSeconds})
  */
 public record TurnConfig(boolean enabled, int port, TlsConfig tls, Optional<String> realm, String software,
                          int ioThreads, int relayPortMin, int relayPortMax, Lifetimes lifetimes, Quotas quotas,
-                         int requestsPerSecondPerSource, List<String> allowedPeers, Optional<String> restSecret,
-                         int restTtlSeconds) {
+                         int requestsPerSecondPerSource, int tcpConnectionsPerSource, List<String> allowedPeers,
+                         Optional<String> restSecret, int restTtlSeconds) {
 
     public TurnConfig {
         allowedPeers = List.copyOf(allowedPeers);

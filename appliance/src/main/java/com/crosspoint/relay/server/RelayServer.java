@@ -81,9 +81,10 @@ public final class RelayServer implements AutoCloseable {
         }
         TurnService[] self = new TurnService[1];
         UdpRelays relays = new UdpRelays(settings.bind(), loops, () -> self[0]);
+        TcpRelaySockets tcpRelays = new TcpRelaySockets(settings.bind(), loops, () -> self[0], timers);
         TurnContext context = new TurnContext(t, new AllocationTable(t.quotas().perUser(), t.quotas().perTenant(),
-                t.quotas().total()), new RelayPorts(t.relayPortMin(), t.relayPortMax()), relays, settings.policy(),
-                settings.auth(), settings.clock(), settings.relayedHost());
+                t.quotas().total()), new RelayPorts(t.relayPortMin(), t.relayPortMax()), relays, tcpRelays,
+                settings.policy(), settings.auth(), settings.clock(), settings.relayedHost());
         turn = new TurnService(context);
         self[0] = turn;
         limit = new SourceRateLimit(t.requestsPerSecondPerSource(), MAX_TRACKED_SOURCES, settings.clock()::millis);
@@ -117,7 +118,8 @@ public final class RelayServer implements AutoCloseable {
         sockets.add(server);
         server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
         server.bind(new InetSocketAddress(settings.bind(), port), 256);
-        tcp = new TcpAcceptor(server, reached, loops, ingress, turn, primarySockets, counters, null);
+        tcp = new TcpAcceptor(server, reached, loops, ingress, turn, primarySockets, counters, null,
+                t.tcpConnectionsPerSource());
         loops.get(0).register(server, SelectionKey.OP_ACCEPT, tcp);
         if (t.tls().enabled()) {
             ServerSocketChannel secure = ServerSocketChannel.open();
@@ -127,7 +129,8 @@ public final class RelayServer implements AutoCloseable {
             tlsPort = ((InetSocketAddress) secure.getLocalAddress()).getPort();
             InetSocketAddress secureLocal = new InetSocketAddress(settings.advertised(), tlsPort);
             tls = new TcpAcceptor(secure, secureLocal, loops, ingress, turn,
-                    new BindingResponder.Sockets(secureLocal, Optional.empty()), counters, TlsContexts.of(t.tls()));
+                    new BindingResponder.Sockets(secureLocal, Optional.empty()), counters, TlsContexts.of(t.tls()),
+                    t.tcpConnectionsPerSource());
             loops.get(0).register(secure, SelectionKey.OP_ACCEPT, tls);
         }
 

@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 final class StreamConnection implements IoLoop.Ready, ClientLink {
     private static final Logger LOG = LoggerFactory.getLogger(StreamConnection.class);
     private static final int MAX_QUEUED_BYTES = 256 * 1024;
+    /** A spliced TCP relay (RFC 6062) stops reading one side while the other has this much queued. */
+    static final int PIPE_HIGH_WATER = 256 * 1024;
     private static final int MAX_FRAME = 4 + 65_535 + 20;
 
     private final SocketChannel channel;
@@ -42,6 +44,8 @@ final class StreamConnection implements IoLoop.Ready, ClientLink {
     private volatile SelectionKey key;
     private volatile long lastActivity;
     private boolean closed;
+    /** Once a ConnectionBind succeeded: the peer this connection's bytes go to, unframed. */
+    private volatile PeerSocket pipe;
 
     StreamConnection(SocketChannel channel, FiveTuple fiveTuple, IoLoop loop, StunIngress ingress,
                      BindingResponder.Sockets sockets, RelayCounters counters, Consumer<StreamConnection> onClose,
@@ -76,6 +80,11 @@ final class StreamConnection implements IoLoop.Ready, ClientLink {
         return loop;
     }
 
+    /** Whether this is the data connection of a TCP relay (idle by the client's side is fine then). */
+    boolean spliced() {
+        return pipe != null;
+    }
+
     long lastActivity() {
         return lastActivity;
     }
@@ -98,16 +107,21 @@ final class StreamConnection implements IoLoop.Ready, ClientLink {
             return;
         }
         lastActivity = System.currentTimeMillis();
-        if (tls == null) {
-            append(buffer.array(), n);
-        } else {
-            byte[] plain = tls.unwrap(buffer.array(), n, this::underOutputLock, this::enqueueLocked);
-            append(plain, plain.length);
+        byte[] data = buffer.array();
+        int length = n;
+        if (tls != null) {
+            data = tls.unwrap(buffer.array(), n, this::underOutputLock, out -> enqueueLocked(out, true));
+            length = data.length;
             if (tls.closed()) {
                 close();
                 return;
             }
         }
+        if (pipe != null) {
+            forward(data, 0, length);
+            return;
+        }
+        append(data, length);
         int at = 0;
         while (!closed) {
             int frame = frameLength(at);
@@ -116,6 +130,11 @@ final class StreamConnection implements IoLoop.Ready, ClientLink {
             }
             ingress.onClientBytes(input, at, frame, this, sockets, (answer, origin, link) -> link.send(answer));
             at += frame;
+            if (pipe != null) { // a ConnectionBind just made this a data connection: the rest is the peer's
+                forward(input, at, filled - at);
+                filled = 0;
+                return;
+            }
         }
         if (at > 0) {
             System.arraycopy(input, at, input, 0, filled - at);
@@ -156,11 +175,62 @@ final class StreamConnection implements IoLoop.Ready, ClientLink {
             }
             try {
                 ByteBuffer plain = ByteBuffer.wrap(data, offset, length);
-                enqueueLocked(tls == null ? plain : tls.wrap(plain));
+                enqueueLocked(tls == null ? plain : tls.wrap(plain), true);
             } catch (IOException e) {
                 LOG.debug("TURN {} {} write failed: {}", fiveTuple.transport(), fiveTuple.client(), e.getMessage());
                 loop.execute(this::close);
             }
+        }
+    }
+
+    /** Makes this a data connection of a TCP relay (RFC 6062 ConnectionBind), on this connection's loop. */
+    void spliceTo(PeerSocket peer) {
+        try {
+            peer.splice(this, loop);
+            pipe = peer;
+        } catch (IOException e) {
+            LOG.debug("TURN {}: cannot splice to {}: {}", fiveTuple.client(), peer.peer(), e.getMessage());
+            peer.close();
+            close();
+        }
+    }
+
+    /** Client bytes for the spliced peer; reading pauses while the peer's queue is full. */
+    private void forward(byte[] data, int offset, int length) throws IOException {
+        if (length == 0) {
+            return;
+        }
+        pipe.write(data, offset, length);
+        if (pipe.queuedBytes() > PIPE_HIGH_WATER && key != null && key.isValid()) {
+            key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
+        }
+    }
+
+    /** The spliced peer drained its queue: read the client again (on the shared loop). */
+    void resumeReading() {
+        if (key != null && key.isValid()) {
+            key.interestOps(key.interestOps() | SelectionKey.OP_READ);
+        }
+    }
+
+    /** Peer bytes for the client of a spliced relay: never dropped (the peer is paused instead). */
+    void sendToClient(byte[] data, int offset, int length) {
+        synchronized (output) {
+            if (closed) {
+                return;
+            }
+            try {
+                ByteBuffer plain = ByteBuffer.wrap(data, offset, length);
+                enqueueLocked(tls == null ? plain : tls.wrap(plain), false);
+            } catch (IOException e) {
+                loop.execute(this::close);
+            }
+        }
+    }
+
+    int queuedBytes() {
+        synchronized (output) {
+            return queuedBytes;
         }
     }
 
@@ -170,8 +240,12 @@ final class StreamConnection implements IoLoop.Ready, ClientLink {
         }
     }
 
-    /** Writes what the socket takes now and queues the rest (bounded); the caller holds the output lock. */
-    private void enqueueLocked(ByteBuffer out) {
+    /**
+     * Writes what the socket takes now and queues the rest; past the bound a message is dropped when
+     * {@code mayDrop} (STUN and ChannelData, like datagrams), else queued anyway (a spliced relay's byte stream, whose
+     * writer is paused instead). The caller holds the output lock.
+     */
+    private void enqueueLocked(ByteBuffer out, boolean mayDrop) {
         try {
             if (output.isEmpty()) {
                 channel.write(out);
@@ -184,7 +258,7 @@ final class StreamConnection implements IoLoop.Ready, ClientLink {
             loop.execute(this::close);
             return;
         }
-        if (queuedBytes + out.remaining() > MAX_QUEUED_BYTES) {
+        if (mayDrop && queuedBytes + out.remaining() > MAX_QUEUED_BYTES) {
             counters.outputDropped.increment();
             return;
         }
@@ -210,7 +284,11 @@ final class StreamConnection implements IoLoop.Ready, ClientLink {
                 }
                 output.poll();
             }
-            key.interestOps(SelectionKey.OP_READ);
+            key.interestOps(key.interestOps() & ~SelectionKey.OP_WRITE);
+        }
+        PeerSocket peer = pipe;
+        if (peer != null) {
+            peer.pauseReading(false);
         }
     }
 
@@ -238,5 +316,9 @@ final class StreamConnection implements IoLoop.Ready, ClientLink {
             LOG.debug("closing {}: {}", fiveTuple.client(), e.getMessage());
         }
         onClose.accept(this);
+        PeerSocket peer = pipe;
+        if (peer != null) {
+            peer.close();
+        }
     }
 }

@@ -20,13 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Accepts TCP (or, with an {@link javax.net.ssl.SSLContext}, TLS) connections to the STUN/TURN port and spreads them over the loops. At most
- * {@value #PER_SOURCE} connections per source address and {@value #TOTAL} in all; one over is closed as it is
- * accepted. A connection idle for {@value #IDLE_SECONDS} s without an allocation is closed by {@link #closeIdle}.
+ * Accepts TCP (or, with an {@link javax.net.ssl.SSLContext}, TLS) connections to the STUN/TURN port and spreads them
+ * over the loops. At most {@code turn.tcpConnectionsPerSource} connections per source address and {@value #TOTAL} in
+ * all; one over is closed as it is accepted. A connection idle for {@value #IDLE_SECONDS} s without an allocation is closed by {@link #closeIdle}.
  */
 final class TcpAcceptor implements IoLoop.Ready {
     private static final Logger LOG = LoggerFactory.getLogger(TcpAcceptor.class);
-    static final int PER_SOURCE = 32;
     static final int TOTAL = 4096;
     static final int IDLE_SECONDS = 60;
 
@@ -38,6 +37,7 @@ final class TcpAcceptor implements IoLoop.Ready {
     private final BindingResponder.Sockets sockets;
     private final RelayCounters counters;
     private final javax.net.ssl.SSLContext tls;
+    private final int maxPerSource;
     private final Set<StreamConnection> open = ConcurrentHashMap.newKeySet();
     private final Map<InetAddress, AtomicInteger> perSource = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
@@ -45,8 +45,9 @@ final class TcpAcceptor implements IoLoop.Ready {
 
     TcpAcceptor(ServerSocketChannel server, InetSocketAddress local, List<IoLoop> loops, StunIngress ingress,
                 TurnService turn, BindingResponder.Sockets sockets, RelayCounters counters,
-                javax.net.ssl.SSLContext tls) {
+                javax.net.ssl.SSLContext tls, int perSource) {
         this.tls = tls;
+        this.maxPerSource = perSource;
         this.server = server;
         this.local = local;
         this.loops = loops;
@@ -62,7 +63,7 @@ final class TcpAcceptor implements IoLoop.Ready {
         while ((client = server.accept()) != null) {
             InetSocketAddress remote = (InetSocketAddress) client.getRemoteAddress();
             AtomicInteger count = perSource.computeIfAbsent(remote.getAddress(), a -> new AtomicInteger());
-            if (open.size() >= TOTAL || count.incrementAndGet() > PER_SOURCE) {
+            if (open.size() >= TOTAL || count.incrementAndGet() > maxPerSource) {
                 count.decrementAndGet();
                 counters.connectionsRefused.increment();
                 client.close();
@@ -90,7 +91,8 @@ final class TcpAcceptor implements IoLoop.Ready {
     /** Closes connections idle for too long that hold no allocation (called by the sweep). */
     void closeIdle(long now) {
         for (StreamConnection c : open) {
-            if (now - c.lastActivity() > IDLE_SECONDS * 1000L && turn.allocations().find(c.fiveTuple()).isEmpty()) {
+            if (now - c.lastActivity() > IDLE_SECONDS * 1000L && !c.spliced()
+                    && turn.allocations().find(c.fiveTuple()).isEmpty()) {
                 c.loop().execute(c::close);
             }
         }

@@ -38,6 +38,8 @@ public final class AttributeType {
     public static final int USE_CANDIDATE = 0x0025;
     public static final int PADDING = 0x0026;
     public static final int RESPONSE_PORT = 0x0027;
+    /** RFC 6062. */
+    public static final int CONNECTION_ID = 0x002A;
     public static final int ADDITIONAL_ADDRESS_FAMILY = 0x8000;
     public static final int PASSWORD_ALGORITHMS = 0x8002;
     public static final int ALTERNATE_DOMAIN = 0x8003;
@@ -67,7 +69,7 @@ public final class AttributeType {
                  MESSAGE_INTEGRITY, ERROR_CODE, UNKNOWN_ATTRIBUTES, CHANNEL_NUMBER, LIFETIME, XOR_PEER_ADDRESS,
                  DATA, REALM, NONCE, XOR_RELAYED_ADDRESS, REQUESTED_ADDRESS_FAMILY, EVEN_PORT, REQUESTED_TRANSPORT,
                  MESSAGE_INTEGRITY_SHA256, PASSWORD_ALGORITHM, USERHASH, XOR_MAPPED_ADDRESS, PRIORITY,
-                 USE_CANDIDATE, RESERVATION_TOKEN -> true;
+                 USE_CANDIDATE, RESERVATION_TOKEN, CONNECTION_ID -> true;
             default -> !comprehensionRequired(type);
         };
     }

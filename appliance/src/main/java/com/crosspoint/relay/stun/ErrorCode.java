@@ -22,8 +22,10 @@ public record ErrorCode(int code, String reason) {
     public static final ErrorCode ALLOCATION_QUOTA_REACHED = new ErrorCode(486, "Allocation Quota Reached");
     public static final ErrorCode SERVER_ERROR = new ErrorCode(500, "Server Error");
     public static final ErrorCode INSUFFICIENT_CAPACITY = new ErrorCode(508, "Insufficient Capacity");
-    /** RFC 8656 s12: ChannelBind for a channel or peer bound otherwise, and 446 "Connection Already Exists". */
+    /** RFC 6062 s5.2: a Connect to a peer the allocation is connected to already. */
     public static final ErrorCode CONNECTION_ALREADY_EXISTS = new ErrorCode(446, "Connection Already Exists");
+    /** RFC 6062 s6.3: the relay could not reach the peer over TCP. */
+    public static final ErrorCode CONNECTION_FAILURE = new ErrorCode(447, "Connection Timeout or Failure");
 
     public ErrorCode {
         if (code < 300 || code > 699) {

@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 /** Allocate, RFC 8656 s7.2: the checks in the RFC's order, then a relay port, then the answer. */
 final class AllocateHandler implements RequestHandler {
     private static final Logger LOG = LoggerFactory.getLogger(AllocateHandler.class);
-    /** REQUESTED-TRANSPORT's protocol number for UDP, the only one relayed (s14.7). */
+    /** REQUESTED-TRANSPORT's protocol numbers (s14.7): UDP, and TCP for RFC 6062 relays. */
     private static final int UDP = 17;
+    private static final int TCP = 6;
 
     /** EVEN-PORT's R bit: keep the odd port above for a second Allocate (RFC 8656 s14.6). */
     private static final int RESERVE = 0x80;
@@ -44,7 +45,7 @@ final class AllocateHandler implements RequestHandler {
             }
             return;
         }
-        Optional<ErrorCode> refusal = refusal(request);
+        Optional<ErrorCode> refusal = refusal(request, link);
         if (refusal.isPresent()) {
             answers.error(link, request, refusal.get(), auth);
             return;
@@ -64,13 +65,24 @@ final class AllocateHandler implements RequestHandler {
         }
     }
 
-    /** s7.2's checks of what is asked for: a transport (UDP only), a family we relay, a token alone. */
-    private Optional<ErrorCode> refusal(StunMessage request) {
+    /**
+     * s7.2's checks of what is asked for: a transport (UDP; TCP over a TCP or TLS connection, RFC 6062 s5.1, without
+     * EVEN-PORT or a token), a family we relay, a token alone.
+     */
+    private Optional<ErrorCode> refusal(StunMessage request, ClientLink link) {
         Optional<Integer> transport = request.firstByte(AttributeType.REQUESTED_TRANSPORT);
         if (transport.isEmpty()) {
             return Optional.of(ErrorCode.BAD_REQUEST);
         }
-        if (transport.get() != UDP) {
+        if (transport.get() == TCP) {
+            if (context.tcp() == null) {
+                return Optional.of(ErrorCode.UNSUPPORTED_TRANSPORT);
+            }
+            if (!link.stream() || request.has(AttributeType.EVEN_PORT)
+                    || request.has(AttributeType.RESERVATION_TOKEN)) {
+                return Optional.of(ErrorCode.BAD_REQUEST);
+            }
+        } else if (transport.get() != UDP) {
             return Optional.of(ErrorCode.UNSUPPORTED_TRANSPORT);
         }
         Optional<Integer> family = request.firstByte(AttributeType.REQUESTED_ADDRESS_FAMILY);
@@ -113,10 +125,11 @@ final class AllocateHandler implements RequestHandler {
         long now = context.now();
         boolean reserve = request.firstByte(AttributeType.EVEN_PORT).map(b -> (b & RESERVE) != 0).orElse(false);
         Allocation[] made = new Allocation[1];
+        boolean tcp = request.firstByte(AttributeType.REQUESTED_TRANSPORT).orElse(UDP) == TCP;
         IntPredicate open = p -> {
             Allocation a = new Allocation(link.fiveTuple(), auth.account().user(), auth.username(), link,
-                    new InetSocketAddress(context.relayedHost(), p), now + lifetime * 1000);
-            Optional<RelayEndpoint> endpoint = context.endpoints().open(p, a);
+                    new InetSocketAddress(context.relayedHost(), p), tcp, now + lifetime * 1000);
+            Optional<RelayEndpoint> endpoint = tcp ? context.tcp().listen(p, a) : context.endpoints().open(p, a);
             endpoint.ifPresent(a::attach);
             made[0] = a;
             return endpoint.isPresent();

@@ -21,6 +21,7 @@ public final class Allocation {
     private final String username;
     private final ClientLink client;
     private final InetSocketAddress relayedAddress;
+    private final boolean tcp;
     private volatile RelayEndpoint relay;
     private volatile long expiresAt;
     private final Map<InetAddress, Long> permissions = new ConcurrentHashMap<>();
@@ -32,7 +33,8 @@ public final class Allocation {
     private volatile byte[] allocateAnswer;
 
     Allocation(FiveTuple fiveTuple, TurnUser owner, String username, ClientLink client,
-               InetSocketAddress relayedAddress, long expiresAt) {
+               InetSocketAddress relayedAddress, boolean tcp, long expiresAt) {
+        this.tcp = tcp;
         this.fiveTuple = fiveTuple;
         this.owner = owner;
         this.username = username;
@@ -61,6 +63,11 @@ public final class Allocation {
     /** The address peers send to: the relay port on the advertised (or external) address. */
     public InetSocketAddress relayedAddress() {
         return relayedAddress;
+    }
+
+    /** Whether the relay is TCP (RFC 6062: peers are reached by Connect and ConnectionBind, not by data here). */
+    public boolean tcp() {
+        return tcp;
     }
 
     void attach(RelayEndpoint endpoint) {

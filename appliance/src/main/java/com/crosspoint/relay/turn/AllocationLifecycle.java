@@ -8,16 +8,19 @@ final class AllocationLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(AllocationLifecycle.class);
     private final TurnContext context;
     private final Reservations reservations;
+    private final TcpConnections connections;
 
-    AllocationLifecycle(TurnContext context, Reservations reservations) {
+    AllocationLifecycle(TurnContext context, Reservations reservations, TcpConnections connections) {
         this.context = context;
         this.reservations = reservations;
+        this.connections = connections;
     }
 
     void end(Allocation allocation) {
         if (!context.table().remove(allocation)) {
             return; // ended already
         }
+        connections.closeOf(allocation);
         RelayEndpoint relay = allocation.relay();
         if (relay != null) {
             relay.close();
@@ -31,6 +34,7 @@ final class AllocationLifecycle {
     void sweep() {
         long now = context.now();
         reservations.expire(now).forEach(context.ports()::release);
+        connections.expire(now);
         for (Allocation a : context.table().all()) {
             if (a.expiresAt() <= now) {
                 end(a);

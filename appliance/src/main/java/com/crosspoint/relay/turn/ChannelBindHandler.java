@@ -32,6 +32,10 @@ final class ChannelBindHandler implements RequestHandler {
             return;
         }
         Allocation allocation = found.get();
+        if (allocation.tcp()) {
+            answers.error(link, request, ErrorCode.BAD_REQUEST, auth); // RFC 6062 s5.1: no channels on TCP relays
+            return;
+        }
         Optional<Long> number = request.uint32(AttributeType.CHANNEL_NUMBER);
         Optional<InetSocketAddress> peer = AddressCodec.read(request, AttributeType.XOR_PEER_ADDRESS);
         if (number.isEmpty() || !ChannelData.validChannel((int) (number.get() >>> 16))

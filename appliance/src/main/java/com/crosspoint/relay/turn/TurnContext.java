@@ -5,13 +5,15 @@ import java.net.InetAddress;
 import java.time.Clock;
 
 /**
- * What the TURN request handlers share: settings, the allocation table, the relay ports and how to open them, the
- * peer policy, the credential check, the clock, and the host relayed addresses name.
+ * What the TURN request handlers share: settings, the allocation table, the relay ports and how to open them (UDP,
+ * and TCP when {@code tcp} is not null), the peer policy, the credential check, the clock, and the host relayed
+ * addresses name.
  *
  * @param relayedHost the address in XOR-RELAYED-ADDRESS: nat.externalAddress when set, else the advertised address
  */
 public record TurnContext(TurnConfig config, AllocationTable table, RelayPorts ports, RelayEndpoints endpoints,
-                          PeerPolicy policy, TurnAuthenticator auth, Clock clock, InetAddress relayedHost) {
+                          TcpRelays tcp, PeerPolicy policy, TurnAuthenticator auth, Clock clock,
+                          InetAddress relayedHost) {
 
     long now() {
         return clock.millis();

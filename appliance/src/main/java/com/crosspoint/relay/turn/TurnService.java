@@ -20,18 +20,22 @@ public final class TurnService {
     private final AllocationLifecycle lifecycle;
     private final PeerTraffic traffic;
     private final Map<Integer, RequestHandler> handlers;
+    private final TcpConnections connections;
 
     public TurnService(TurnContext context) {
         this.context = context;
         this.answers = new TurnAnswers(context);
         Reservations reservations = new Reservations();
-        this.lifecycle = new AllocationLifecycle(context, reservations);
+        this.connections = new TcpConnections();
+        this.lifecycle = new AllocationLifecycle(context, reservations, connections);
         this.traffic = new PeerTraffic(context);
         this.handlers = Map.of(
                 StunMethod.ALLOCATE, new AllocateHandler(context, answers, reservations),
                 StunMethod.REFRESH, new RefreshHandler(context, answers, lifecycle),
                 StunMethod.CREATE_PERMISSION, new CreatePermissionHandler(context, answers),
-                StunMethod.CHANNEL_BIND, new ChannelBindHandler(context, answers));
+                StunMethod.CHANNEL_BIND, new ChannelBindHandler(context, answers),
+                StunMethod.CONNECT, new ConnectHandler(context, answers, connections),
+                StunMethod.CONNECTION_BIND, new ConnectionBindHandler(context, answers, connections));
     }
 
     /** A STUN request or indication (not Binding) from a client; responses from clients are ignored. */
@@ -85,6 +89,27 @@ public final class TurnService {
      */
     public void onPeerDatagram(Allocation allocation, InetSocketAddress peer, byte[] data, int offset, int length) {
         traffic.onPeerDatagram(allocation, peer, data, offset, length);
+    }
+
+    /**
+     * A peer connected to a TCP allocation's relay port (RFC 6062 s5.3): with a permission for its IP the client
+     * gets a ConnectionAttempt indication naming the connection, else it is closed.
+     */
+    public void onPeerConnected(Allocation allocation, PeerConnection connection) {
+        long now = context.now();
+        if (allocation.expiresAt() <= now || context.table().find(allocation.fiveTuple()).orElse(null) != allocation
+                || !allocation.permits(connection.peer().getAddress(), now)) {
+            connection.close();
+            return;
+        }
+        long id = connections.add(allocation, connection, now);
+        byte[] transaction = new byte[12];
+        java.util.concurrent.ThreadLocalRandom.current().nextBytes(transaction);
+        allocation.client().send(new com.crosspoint.relay.stun.StunMessageBuilder(StunMethod.CONNECTION_ATTEMPT,
+                StunClass.INDICATION, transaction)
+                .addUint32(com.crosspoint.relay.stun.AttributeType.CONNECTION_ID, id)
+                .addXorAddress(com.crosspoint.relay.stun.AttributeType.XOR_PEER_ADDRESS, connection.peer())
+                .build(true));
     }
 
     /** A TCP or TLS client went away: its allocation (if any) goes with the connection (RFC 8656 s3.1). */

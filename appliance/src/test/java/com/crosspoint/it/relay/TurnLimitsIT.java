@@ -45,7 +45,8 @@ class TurnLimitsIT {
         // The fuzz corpus fails authentication on purpose, from loopback like every client here: no blocking.
         pbx = TestAppliance.start(Map.of("turn.port", "0", "turn.allocationsPerUser", "3",
                 "turn.allocationsPerTenant", "5", "sip.auth.failureLimit", "100000",
-                "sip.auth.account.failureLimit", "100000", "turn.requestsPerSecondPerSource", "100000"));
+                "sip.auth.account.failureLimit", "100000", "turn.requestsPerSecondPerSource", "100000",
+                "turn.tcpConnectionsPerSource", "32"));
         server = new InetSocketAddress("127.0.0.1", pbx.appliance().relay().port());
         TurnAccounts accounts = new TurnAccounts(pbx);
         for (String user : List.of("3001", "3002", "3003")) {
@@ -163,7 +164,7 @@ class TurnLimitsIT {
         }
     }
 
-    /** 32 TCP connections per source address; the ones over are closed as they are accepted. */
+    /** turn.tcpConnectionsPerSource (32 here) per source address; the ones over are closed as they are accepted. */
     @Test
     void aConnectionFloodFromOneSourceStopsAtThePerSourceCap() throws IOException {
         List<Socket> sockets = new ArrayList<>();

@@ -267,7 +267,7 @@ class TurnServiceTest {
     private TurnService service(List<Cidr> allowed, int perUser, int perTenant, int failureLimit) {
         TurnConfig config = new TurnConfig(true, 3478, new TlsConfig(5349, Optional.empty(), "", "PKCS12"),
                 Optional.empty(), "Crosspoint", 1, 50000, 50100, new TurnConfig.Lifetimes(600, 3600, 300, 600, 600),
-                new TurnConfig.Quotas(perUser, perTenant, 100), 1000, List.of(), Optional.empty(), 86400);
+                new TurnConfig.Quotas(perUser, perTenant, 100), 1000, 100, List.of(), Optional.empty(), 86400);
         CredentialSource credentials = (username, realm) -> Optional.ofNullable(USERS.get(username))
                 .filter(u -> realm.equals(REALM))
                 .map(u -> new TurnAccount(u, PasswordAlgorithm.MD5.key(username, realm, "pw-" + username),
@@ -278,7 +278,7 @@ class TurnServiceTest {
                 new AccountFailureBudget(100, Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(2),
                         1000, clock));
         return new TurnService(new TurnContext(config, new AllocationTable(perUser, perTenant, 100),
-                new RelayPorts(50000, 50100), relays, new PeerPolicy(allowed, Set.of(SERVER.getAddress())), auth,
+                new RelayPorts(50000, 50100), relays, null, new PeerPolicy(allowed, Set.of(SERVER.getAddress())), auth,
                 clock, SERVER.getAddress()));
     }
 
