@@ -132,4 +132,31 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("com.crosspoint.store.derby..")
                 .check(classes);
     }
+
+    @Test
+    void stunWireCodeIsPure() {
+        noClasses().that().resideInAPackage("com.crosspoint.relay.stun..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.crosspoint.relay.turn..",
+                        "com.crosspoint.relay.server..", "com.crosspoint.sip..", "com.crosspoint.api..",
+                        "com.crosspoint.store..", "com.crosspoint.directory..", "java.nio.channels..")
+                .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Socket")
+                .check(classes);
+    }
+
+    @Test
+    void turnLogicSeesNoSockets() {
+        noClasses().that().resideInAPackage("com.crosspoint.relay.turn..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.crosspoint.relay.server..",
+                        "com.crosspoint.sip..", "com.crosspoint.api..", "com.crosspoint.store..", "java.nio.channels..")
+                .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Socket")
+                .check(classes);
+    }
+
+    @Test
+    void theRelayEdgeKnowsNeitherSipNorTheApi() {
+        noClasses().that().resideInAPackage("com.crosspoint.relay..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.crosspoint.sip..", "com.crosspoint.api..",
+                        "com.crosspoint.boot..", "javax.sip..", "gov.nist..", "org.eclipse.jetty..")
+                .check(classes);
+    }
 }

@@ -64,6 +64,7 @@ public final class ApiServer implements AutoCloseable {
                 new MeHandler(s.directory(), s.stores().users(), userSettings, s.registrar(), registrations,
                         s.stores().cdrs(), passwords, logins),
                 new MyMessagesHandler(s.messages(), s.directory(), logins),
+                new MyTurnHandler(s.turn(), s.directory(), logins),
                 new MyVoicemailHandler(s.voicemail(), s.directory(), logins),
                 new AdminsHandler(s.stores().admins(), s.stores().tenants(), logins, passwords),
                 new TenantsHandler(s.stores().tenants(), s.provisioning(), logins),
@@ -79,6 +80,7 @@ public final class ApiServer implements AutoCloseable {
                 new StatusHandler(s.directory(), s.registrar(), s.activeCalls(), s.stores().cdrs(), s.clock()),
                 new ConferencesHandler(s.conferences(), s.provisioning()),
                 new MediaStatusHandler(s.media()),
+                new TurnStatusHandler(s.turn()),
                 new EventsHandler(),
                 new SecurityHandler(counters, sourceLimit::refused));
         groups.forEach(g -> g.addRoutes(router));

@@ -29,6 +29,7 @@ import com.crosspoint.media.play.MusicOnHold;
 import com.crosspoint.media.play.PromptLibrary;
 import com.crosspoint.media.record.Recorder;
 import com.crosspoint.provisioning.ProvisioningService;
+import com.crosspoint.relay.server.RelayServer;
 import com.crosspoint.registrar.BindingJournal;
 import com.crosspoint.registrar.Registrar;
 import com.crosspoint.registrar.RegistrarPolicy;
@@ -100,6 +101,7 @@ public final class Appliance implements AutoCloseable {
     private SipServer sip;
     private ApiServer api;
     private FirstStart.Credentials credentials;
+    private RelayServer stunTurn;
 
     private Appliance(CrosspointConfig config, Clock clock) {
         this.config = config;
@@ -170,7 +172,9 @@ public final class Appliance implements AutoCloseable {
         Lanes workers = new Lanes("sip-worker", Math.max(2, Runtime.getRuntime().availableProcessors()), LANE_QUEUE);
         closers.push(workers);
 
-        sip = SipServer.start(config.node().name(), sipSettings());
+        // STUN Binding on the SIP UDP port (RFC 5626 keepalives), answered before JAIN-SIP sees the datagram.
+        RelayWiring relayWiring = new RelayWiring(config, clock);
+        sip = SipServer.start(config.node().name(), sipSettings(), relayWiring::answerOnSipPort);
         closers.push(sip);
         var messages = sip.messages();
         TenantResolver tenants = new TenantResolver(directory, new java.util.HashSet<>(java.util.List.of(config.network().advertisedAddress(), config.network().bind())));
@@ -183,6 +187,15 @@ public final class Appliance implements AutoCloseable {
         AccountFailureBudget accounts = new AccountFailureBudget(budget.failureLimit(),
                 Duration.ofSeconds(budget.windowSeconds()), Duration.ofSeconds(budget.backOffSeconds()),
                 Duration.ofSeconds(budget.maxBackOffSeconds()), 100_000, clock);
+        // STUN/TURN after SIP: it shares the digest's failure throttle and account budget (a guess counts once,
+        // whichever door it knocks on); its I/O threads stop after it.
+        relayWiring.sipPortOpened(sip.port());
+        if (config.turn().enabled()) {
+            ExecutorService relayIo = Executors.newFixedThreadPool(config.turn().ioThreads(), r -> daemon(r, "turn-io"));
+            closers.push(relayIo::shutdownNow);
+            stunTurn = relayWiring.start(directory, throttle, accounts, relayIo, timers);
+            closers.push(stunTurn);
+        }
         DigestGate gate = new DigestGate(messages, directory, verifier,
                 new DigestGate.Guards(throttle, accounts, events::publish), auth.algorithms().stream()
                 .map(a -> DigestAlgorithm.fromToken(a).orElseThrow()).toList(), auth.md5OnlyUserAgents());
@@ -223,15 +236,17 @@ public final class Appliance implements AutoCloseable {
         // Last to start, first to stop: the API only serves services that are up.
         api = ApiServer.start(new ApiServices(config.node().name(), sip::port,
                 config.network().advertisedAddress(), stores, directory, provisioning,
-                registrar, activeCalls, b2bua, messagesService, voicemail, attendant, events, clock, conferences, media),
+                registrar, activeCalls, b2bua, messagesService, voicemail, attendant, events, clock, conferences, media,
+                relayWiring.access(directory, () -> stunTurn)),
                 apiSettings(),
                 config.http().bind(), config.http().port());
         closers.push(api);
         Path dataDir = config.data().dir();
         closers.push(ControlSocket.listenOrWarn(dataDir, new BackupService(dataDir,
                 target -> DerbyBackup.copyTo(dataDir, target), config.node().name(), clock)));
-        LOG.info("Crosspoint {} started: SIP {}:{}, HTTP {}:{}", config.node().name(),
-                config.network().advertisedAddress(), sip.port(), config.http().bind(), api.port());
+        LOG.info("Crosspoint {} started: SIP {}:{}, HTTP {}:{}{}", config.node().name(),
+                config.network().advertisedAddress(), sip.port(), config.http().bind(), api.port(),
+                stunTurn == null ? "" : ", STUN/TURN " + stunTurn.port());
     }
 
     /** The RTP relay that anchors calls: its own forwarding threads, two port pairs of the media range a call. */
@@ -326,6 +341,11 @@ public final class Appliance implements AutoCloseable {
 
     public ApiServer api() {
         return api;
+    }
+
+    /** The STUN/TURN server, or null when {@code turn.enabled} is false. */
+    public RelayServer stunTurn() {
+        return stunTurn;
     }
 
     public Registrar registrar() {

@@ -14,6 +14,13 @@ final class Banner {
         out.println();
         out.println("Crosspoint is running (node " + cfg.node().name() + ", data in " + cfg.data().dir() + ")");
         out.println("  SIP:        " + host + ":" + a.sipPort() + " (UDP, TCP)");
+        if (a.stunTurn() != null) {
+            int port = a.stunTurn().port();
+            int tls = a.stunTurn().tlsPort();
+            out.println("  STUN/TURN:  stun:" + host + ":" + port + "  turn:" + host + ":" + port
+                    + "?transport=udp|tcp" + (tls > 0 ? "  turns:" + host + ":" + tls : "")
+                    + "   (TURN user = a device's SIP user and password)");
+        }
         String web = "http://" + host + ":" + a.httpPort();
         out.println("  Dashboards: " + web + "/   (users: extension + web password; admins: " + web + "/admin/)");
         out.println("  API:        " + web + "/api/v1/   (docs/api.md)");

@@ -35,18 +35,20 @@ final class ConfigBinder {
     CrosspointConfig bind() {
         NetworkConfig network = network();
         SipConfig sip = sip();
+        RelayConfigBinder turnAndNat = new RelayConfigBinder(values);
         CrosspointConfig config = new CrosspointConfig(
                 new NodeConfig(matching("node.name", NAME, "1-64 letters, digits, '.', '_' or '-'")),
                 new DataConfig(directory("data.dir")),
                 network,
                 sip,
-                nat(sip.registrar()),
+                nat(sip.registrar(), turnAndNat),
                 media(),
                 relay(),
                 http(network),
                 admin(),
                 demo(),
-                musicOnHold());
+                musicOnHold(),
+                turnAndNat.turn());
         values.requireAllRead();
         requireDistinctPorts(config);
         return config;
@@ -198,7 +200,7 @@ final class ConfigBinder {
         return Optional.of(file);
     }
 
-    private NatConfig nat(RegistrarConfig registrar) {
+    private NatConfig nat(RegistrarConfig registrar, RelayConfigBinder addresses) {
         int keepalive = ranged("nat.keepaliveSeconds", 0, 3600);
         int udpExpires = values.integer("nat.udpExpires");
         if (udpExpires != 0 && (udpExpires < registrar.minExpires() || udpExpires > registrar.maxExpires())) {
@@ -206,7 +208,7 @@ final class ConfigBinder {
                     + "sip.registrar.maxExpires (" + registrar.minExpires() + ".." + registrar.maxExpires() + "; got "
                     + udpExpires + ")");
         }
-        return new NatConfig(keepalive, udpExpires);
+        return new NatConfig(keepalive, udpExpires, addresses.externalAddress(), addresses.secondaryAddress());
     }
 
     private int ranged(String key, int min, int max) {
@@ -284,6 +286,10 @@ final class ConfigBinder {
         }
         if (httpShares && tlsOn && clash(http, tls)) {
             throw values.error("http.port", "must differ from sip.tls.port (both " + tls + ")");
+        }
+        int turn = config.turn().port();
+        if (config.turn().enabled() && (clash(turn, sip) || clash(turn, http) || tlsOn && clash(turn, tls))) {
+            throw values.error("turn.port", "must differ from sip.port, sip.tls.port and http.port (got " + turn + ")");
         }
     }
 

@@ -38,6 +38,18 @@ final class ConfigTree {
             parent = (ObjectNode) child;
         }
         JsonNode current = parent.get(parts[parts.length - 1]);
+        if (current != null && current.isArray()) {
+            // A list from one string (an override or a variable): comma-separated items, "" for none.
+            com.fasterxml.jackson.databind.node.ArrayNode items = parent.arrayNode();
+            for (String item : value.split(",")) {
+                if (!item.isBlank()) {
+                    items.add(item.trim());
+                }
+            }
+            parent.set(parts[parts.length - 1], items);
+            labels.put(key, label);
+            return;
+        }
         if (current == null || current.isContainerNode()) {
             throw new ConfigException(label + ": unknown key");
         }

@@ -10,6 +10,7 @@ public enum EnvironmentVariable {
     ADVERTISED_ADDRESS("CROSSPOINT_ADVERTISED_ADDRESS", "network.advertisedAddress"),
     SIP_PORT("CROSSPOINT_SIP_PORT", "sip.port"),
     HTTP_PORT("CROSSPOINT_HTTP_PORT", "http.port"),
+    TURN_PORT("CROSSPOINT_TURN_PORT", "turn.port"),
     ADMIN_PASSWORD("CROSSPOINT_ADMIN_PASSWORD", "admin.password"),
     DEMO_PASSWORD("CROSSPOINT_DEMO_PASSWORD", "demo.password"),
     DEMO_PIN("CROSSPOINT_DEMO_PIN", "demo.pin");

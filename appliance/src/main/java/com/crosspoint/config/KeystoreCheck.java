@@ -19,11 +19,16 @@ final class KeystoreCheck {
     }
 
     static void verify(ConfigValues values, Path file, String password, String type) {
+        verify(values, "sip.tls.", file, password, type);
+    }
+
+    /** @param prefix the keys' section, {@code sip.tls.} or {@code turn.tls.} */
+    static void verify(ConfigValues values, String prefix, Path file, String password, String type) {
         if (!Files.isRegularFile(file)) {
-            throw values.error("sip.tls.keystore", "file not found: " + file);
+            throw values.error(prefix + "keystore", "file not found: " + file);
         }
         if (!Files.isReadable(file)) {
-            throw values.error("sip.tls.keystore", "file not readable: " + file);
+            throw values.error(prefix + "keystore", "file not readable: " + file);
         }
         KeyStore keyStore;
         try (InputStream in = Files.newInputStream(file)) {
@@ -31,17 +36,17 @@ final class KeystoreCheck {
             keyStore.load(in, password.toCharArray());
         } catch (IOException e) {
             if (e.getCause() instanceof UnrecoverableKeyException) {
-                throw new ConfigException(values.label("sip.tls.keystorePassword") + ": wrong password for "
+                throw new ConfigException(values.label(prefix + "keystorePassword") + ": wrong password for "
                         + file, e);
             }
-            throw new ConfigException(values.label("sip.tls.keystore") + ": cannot read " + file + " as "
+            throw new ConfigException(values.label(prefix + "keystore") + ": cannot read " + file + " as "
                     + type + ": " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {
-            throw new ConfigException(values.label("sip.tls.keystore") + ": cannot read " + file + " as "
+            throw new ConfigException(values.label(prefix + "keystore") + ": cannot read " + file + " as "
                     + type + ": " + e.getMessage(), e);
         }
         if (!hasPrivateKey(keyStore)) {
-            throw values.error("sip.tls.keystore", "contains no private key: " + file);
+            throw values.error(prefix + "keystore", "contains no private key: " + file);
         }
     }
 

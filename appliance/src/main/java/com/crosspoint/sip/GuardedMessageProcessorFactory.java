@@ -8,8 +8,11 @@ import gov.nist.javax.sip.stack.NioTcpMessageProcessor;
 import gov.nist.javax.sip.stack.NioTlsMessageProcessor;
 import gov.nist.javax.sip.stack.SIPStackTimerTask;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
+import gov.nist.javax.sip.stack.UDPMessageProcessor;
 import java.io.IOException;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
 import javax.sip.ListeningPoint;
 import javax.sip.SipStack;
@@ -17,14 +20,19 @@ import javax.sip.SipStack;
 /**
  * JAIN-SIP's NIO message processors (named in the stack properties), with the stack's {@link ConnectionGuard} in
  * front of the TCP and TLS ports: each accepted connection is admitted or refused; {@link #auditIdle} closes the
- * idle ones on the stack's own timer. UDP and the rest are JAIN-SIP's own.
+ * idle ones on the stack's own timer; the UDP socket demultiplexes STUN (RFC 7983) away from the stack when a
+ * {@link StunTap} is attached. The rest is JAIN-SIP's own.
  */
 public final class GuardedMessageProcessorFactory extends NioMessageProcessorFactory {
     @Override
     public MessageProcessor createMessageProcessor(SIPTransactionStack stack, InetAddress address, int port,
                                                    String transport) throws IOException {
-        Admission admission = StackAttachments.of(((SipStackImpl) stack).getStackName())
-                .map(a -> new Admission(a.connections())).orElse(null);
+        var attached = StackAttachments.of(((SipStackImpl) stack).getStackName());
+        Admission admission = attached.map(a -> new Admission(a.connections())).orElse(null);
+        StunTap stun = attached.map(StackAttachments.Attached::stun).orElse(null);
+        if (stun != null && transport.equalsIgnoreCase(ListeningPoint.UDP)) {
+            return new DemultiplexedUdp(address, stack, port, stun);
+        }
         if (admission != null && transport.equalsIgnoreCase(ListeningPoint.TCP)) {
             return new GuardedTcp(address, stack, port, admission);
         }
@@ -85,6 +93,37 @@ public final class GuardedMessageProcessorFactory extends NioMessageProcessorFac
         public NioTcpMessageChannel createMessageChannel(NioTcpMessageProcessor processor, SocketChannel client)
                 throws IOException {
             return admission.admit(super.createMessageChannel(processor, client), client);
+        }
+    }
+
+    /**
+     * JAIN-SIP's UDP processor on a {@link DemultiplexingDatagramSocket}. The processor binds its socket in its
+     * constructor and starts reading only in {@code start()}, so the socket is swapped for ours in between: same
+     * address, same port, same buffer sizes. The stack sends its UDP from this socket too, once its {@code udpFlag}
+     * says a UDP processor exists: JAIN-SIP's own factory sets that package-private flag when it makes the processor,
+     * so it is set here the only way there is, by reflection. Without it every request would leave from a fresh
+     * ephemeral socket and the answers (sent back to the source, RFC 3581) would be lost.
+     */
+    private static final class DemultiplexedUdp extends UDPMessageProcessor {
+        DemultiplexedUdp(InetAddress address, SIPTransactionStack stack, int port, StunTap stun) throws IOException {
+            super(address, stack, port);
+            sendFromTheProcessorSocket(stack);
+            InetSocketAddress bound = (InetSocketAddress) sock.getLocalSocketAddress();
+            sock.close();
+            DatagramSocket demultiplexing = new DemultiplexingDatagramSocket(bound, stun);
+            demultiplexing.setReceiveBufferSize(stack.getReceiveUdpBufferSize());
+            demultiplexing.setSendBufferSize(stack.getSendUdpBufferSize());
+            sock = demultiplexing;
+        }
+
+        private static void sendFromTheProcessorSocket(SIPTransactionStack stack) {
+            try {
+                java.lang.reflect.Field udpFlag = SIPTransactionStack.class.getDeclaredField("udpFlag");
+                udpFlag.setAccessible(true);
+                udpFlag.setBoolean(stack, true);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new IllegalStateException("this JAIN-SIP has no udpFlag to set: STUN demultiplexing needs it", e);
+            }
         }
     }
 

@@ -47,6 +47,14 @@ public final class SipServer implements AutoCloseable {
      * @throws IllegalStateException when the stack cannot start or the ports cannot be bound
      */
     public static SipServer start(String name, SipSettings s) {
+        return start(name, s, null);
+    }
+
+    /**
+     * As {@link #start(String, SipSettings)}, with {@code stun} answering the STUN datagrams of the UDP port (RFC 5626
+     * keepalives) before JAIN-SIP sees them; null leaves the port to JAIN-SIP alone.
+     */
+    public static SipServer start(String name, SipSettings s, StunTap stun) {
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
         SipStack stack;
@@ -59,7 +67,7 @@ public final class SipServer implements AutoCloseable {
             // SipFactory hands back an existing stack of the same name, even a stopped one with other
             // settings: every start gets a name of its own.
             stackName = name + "-" + STARTS.incrementAndGet();
-            StackAttachments.attach(stackName, new StackAttachments.Attached(flows, connections));
+            StackAttachments.attach(stackName, new StackAttachments.Attached(flows, connections, stun));
             stack = factory.createSipStack(SipStackProperties.of(stackName, s));
         } catch (javax.sip.PeerUnavailableException e) {
             throw new IllegalStateException("cannot create the SIP stack: " + e.getMessage(), e);

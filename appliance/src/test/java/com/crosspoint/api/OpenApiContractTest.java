@@ -113,6 +113,8 @@ class OpenApiContractTest {
         SCHEMAS.put("Me", MeDto.class);
         SCHEMAS.put("MyPasswordRequest", MyPasswordRequest.class);
         SCHEMAS.put("MyDevice", MyDeviceDto.class);
+        SCHEMAS.put("TurnCredentials", com.crosspoint.api.dto.TurnCredentialsDto.class);
+        SCHEMAS.put("TurnStatus", com.crosspoint.api.dto.TurnStatusDto.class);
         SCHEMAS.put("DirectoryEntry", DirectoryEntryDto.class);
         SCHEMAS.put("Conversation", ConversationDto.class);
         SCHEMAS.put("SendMessageRequest", SendMessageRequest.class);

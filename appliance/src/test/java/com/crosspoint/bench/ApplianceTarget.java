@@ -72,6 +72,7 @@ final class ApplianceTarget implements BenchTarget {
                 "CROSSPOINT_DATA", dataDir.toString(),
                 "CROSSPOINT_SIP_PORT", Integer.toString(sipPort),
                 "CROSSPOINT_HTTP_PORT", Integer.toString(FreePorts.udpAndTcp()),
+                "CROSSPOINT_TURN_PORT", "0",
                 "CROSSPOINT_BIND", "127.0.0.1",
                 "CROSSPOINT_ADMIN_PASSWORD", "bench-admin-secret"));
         Process process;

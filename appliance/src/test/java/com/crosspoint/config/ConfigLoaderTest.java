@@ -121,6 +121,7 @@ class ConfigLoaderTest {
                 "CROSSPOINT_ADVERTISED_ADDRESS", "pbx.example.com",
                 "CROSSPOINT_SIP_PORT", "15060",
                 "CROSSPOINT_HTTP_PORT", "18080",
+                "CROSSPOINT_TURN_PORT", "13478",
                 "CROSSPOINT_ADMIN_PASSWORD", "s3cret",
                 "CROSSPOINT_DEMO_PASSWORD", "demo-pw",
                 "CROSSPOINT_DEMO_PIN", "2468");
@@ -131,6 +132,7 @@ class ConfigLoaderTest {
         assertThat(config.network()).isEqualTo(new NetworkConfig("127.0.0.1", "pbx.example.com"));
         assertThat(config.sip().port()).isEqualTo(15060);
         assertThat(config.http().port()).isEqualTo(18080);
+        assertThat(config.turn().port()).isEqualTo(13478);
         assertThat(config.http().bind()).isEqualTo("127.0.0.1");
         assertThat(config.admin().password()).contains("s3cret");
         assertThat(config.demo().password()).contains("demo-pw");
@@ -336,5 +338,22 @@ class ConfigLoaderTest {
         assertThat(config.toString()).doesNotContain("admin-secret", "demo-secret").contains("******");
         assertThat(new TlsConfig(5061, Optional.empty(), "tls-secret", "PKCS12").toString())
                 .doesNotContain("tls-secret");
+    }
+
+    @Test
+    void turnDefaultsAndAListFromOneOverride() {
+        CrosspointConfig defaults = loader(Map.of()).load(Optional.empty());
+        assertThat(defaults.turn().enabled()).isTrue();
+        assertThat(defaults.turn().port()).isEqualTo(3478);
+        assertThat(defaults.turn().tls().enabled()).isFalse();
+        assertThat(defaults.turn().lifetimes()).isEqualTo(new TurnConfig.Lifetimes(600, 3600, 300, 600, 600));
+        assertThat(defaults.turn().quotas()).isEqualTo(new TurnConfig.Quotas(10, 200, 2000));
+        assertThat(defaults.turn().allowedPeers()).isEmpty();
+        assertThat(defaults.nat()).isEqualTo(new NatConfig(20, 60, Optional.empty(), Optional.empty()));
+
+        CrosspointConfig overridden = loader(Map.of()).load(Optional.empty(),
+                Map.of("turn.allowedPeers", "127.0.0.1/32, 10.1.0.0/16", "turn.restSecret", "turn-secret"));
+        assertThat(overridden.turn().allowedPeers()).containsExactly("127.0.0.1/32", "10.1.0.0/16");
+        assertThat(overridden.turn().toString()).doesNotContain("turn-secret");
     }
 }

@@ -108,6 +108,7 @@ class PackagedApplianceIT {
                 .replace("bind: 0.0.0.0", "bind: 127.0.0.1")
                 .replace("port: 5060", "port: " + sipPort)
                 .replace("port: 8080", "port: " + httpPort)
+                .replace("port: 3478", "port: 0")
                 .replace("portMin: 20000", "portMin: " + (media + media % 2))
                 .replace("portMax: 29999", "portMax: " + (media + 39)));
     }
