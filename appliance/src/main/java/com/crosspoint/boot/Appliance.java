@@ -83,6 +83,7 @@ public final class Appliance implements AutoCloseable {
     private static final int LANE_QUEUE = 10_000;
 
     private final Deque<AutoCloseable> closers = new ArrayDeque<>();
+    private final MediaAddresses mediaAddresses;
     private final CrosspointConfig config;
     private final Clock clock;
     private Stores stores;
@@ -106,6 +107,7 @@ public final class Appliance implements AutoCloseable {
     private Appliance(CrosspointConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
+        this.mediaAddresses = MediaAddresses.of(config.network());
     }
 
     public static Appliance start(CrosspointConfig config) {
@@ -136,7 +138,7 @@ public final class Appliance implements AutoCloseable {
         events = new EventBus(EVENT_QUEUE);
         closers.push(events);
 
-        ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, r -> daemon(r, "timers"));
+        ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, r -> MediaAddresses.daemon(r, "timers"));
         closers.push(timers::shutdownNow);
         var reg = config.sip().registrar();
         BindingJournal journal = new BindingJournal(stores.bindings());
@@ -151,14 +153,14 @@ public final class Appliance implements AutoCloseable {
         // Media: one pacing thread for all playback, a few selector threads for all RTP/RTCP reception. Only
         // sockets of open sessions are bound. Recordings are written on their own threads, stopped after the
         // engine (which commits what is being recorded when it closes its sessions).
-        ExecutorService recordingFiles = Executors.newFixedThreadPool(2, r -> daemon(r, "recording-files"));
+        ExecutorService recordingFiles = Executors.newFixedThreadPool(2, r -> MediaAddresses.daemon(r, "recording-files"));
         closers.push(recordingFiles::shutdown);
-        ScheduledExecutorService mediaPacer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "media-pacer"));
+        ScheduledExecutorService mediaPacer = Executors.newSingleThreadScheduledExecutor(r -> MediaAddresses.daemon(r, "media-pacer"));
         closers.push(mediaPacer::shutdownNow);
         ExecutorService mediaReceivers = Executors.newFixedThreadPool(config.media().receiveThreads(),
-                r -> daemon(r, "media-rx"));
+                r -> MediaAddresses.daemon(r, "media-rx"));
         closers.push(mediaReceivers::shutdownNow);
-        media = new MediaEngine(config.media(), mediaBindAddress(), clock, mediaPacer, mediaReceivers);
+        media = new MediaEngine(config.media(), mediaAddresses.bind(), clock, mediaPacer, mediaReceivers);
         try {
             media.start();
         } catch (IOException e) {
@@ -191,7 +193,7 @@ public final class Appliance implements AutoCloseable {
         // whichever door it knocks on); its I/O threads stop after it.
         relayWiring.sipPortOpened(sip.port());
         if (config.turn().enabled()) {
-            ExecutorService relayIo = Executors.newFixedThreadPool(config.turn().ioThreads(), r -> daemon(r, "turn-io"));
+            ExecutorService relayIo = Executors.newFixedThreadPool(config.turn().ioThreads(), r -> MediaAddresses.daemon(r, "turn-io"));
             closers.push(relayIo::shutdownNow);
             stunTurn = relayWiring.start(directory, throttle, accounts, relayIo, timers);
             closers.push(stunTurn);
@@ -215,7 +217,7 @@ public final class Appliance implements AutoCloseable {
                 (owner, reason, caller) -> voicemailApps.deposit(owner,
                         reason == ForwardingPolicy.Reason.BUSY ? GreetingKind.BUSY : GreetingKind.UNAVAILABLE, caller));
         b2bua = new B2bua(messages, directory, dialPlan, registrar, callLanes, timers, activeCalls, records, clock,
-                new MediaServices(media, advertisedMediaAddress(), prompts,
+                new MediaServices(media, mediaAddresses.advertised(), prompts,
                         recordingFiles, Recorder.Limits.of(config.media()), musicOnHold()),
                 CallAnchoring.through(relay, config.relay().anchor()));
         messagesService = new MessageService(stores.messages(), registrar, directory, new SipMessageTransport(messages), events, clock);
@@ -252,9 +254,9 @@ public final class Appliance implements AutoCloseable {
     /** The RTP relay that anchors calls: its own forwarding threads, two port pairs of the media range a call. */
     private RtpRelay startRelay(ScheduledExecutorService timers) {
         var r = config.relay();
-        ExecutorService loops = Executors.newFixedThreadPool(r.threads(), t -> daemon(t, "relay"));
+        ExecutorService loops = Executors.newFixedThreadPool(r.threads(), t -> MediaAddresses.daemon(t, "relay"));
         closers.push(loops::shutdownNow);
-        RtpRelay rtpRelay = new RtpRelay(new RelaySettings(mediaBindAddress(), advertisedMediaAddress(), r.threads(),
+        RtpRelay rtpRelay = new RtpRelay(new RelaySettings(mediaAddresses.bind(), mediaAddresses.advertised(), r.threads(),
                 Duration.ofSeconds(r.timeoutSeconds()), config.media().relatchPackets(),
                 config.media().socketBufferBytes()), media.ports(), clock, timers, loops);
         rtpRelay.start();
@@ -298,32 +300,6 @@ public final class Appliance implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("binding sweep failed", e);
         }
-    }
-
-    private java.net.InetAddress mediaBindAddress() {
-        try {
-            return java.net.InetAddress.getByName(config.network().bind()); // a validated IP literal: no look-up
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalStateException("network.bind is not an IP literal: " + config.network().bind(), e);
-        }
-    }
-
-    /** The address our SDP names: the advertised one (phones reach us there), else the media bind address. */
-    private java.net.InetAddress advertisedMediaAddress() {
-        try {
-            java.net.InetAddress a = java.net.InetAddress.getByName(config.network().advertisedAddress());
-            return a.isAnyLocalAddress() ? mediaBindAddress() : a;
-        } catch (java.net.UnknownHostException e) {
-            LOG.warn("network.advertisedAddress {} does not resolve; SDP names the media bind address",
-                    config.network().advertisedAddress());
-            return mediaBindAddress();
-        }
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 
     public CrosspointConfig config() {
