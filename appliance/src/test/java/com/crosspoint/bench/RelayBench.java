@@ -51,6 +51,7 @@ public final class RelayBench {
             for (String name : options.peers()) {
                 peers.put(name, start(name, options, out));
             }
+            List<String> memory = memoryProbe(peers, options.calls().get(options.calls().size() - 1));
             warmUp(options, peers);
             List<RelayStep> steps = new ArrayList<>();
             List<RelayStep> rounds = new ArrayList<>();
@@ -70,8 +71,8 @@ public final class RelayBench {
                 }
             }
             String command = "bench/relay-bench.sh" + (args.length == 0 ? "" : " " + String.join(" ", args));
-            String report = RelayBenchReport.markdown(machine, rtpengineVersion, options, command, steps,
-                    rounds);
+            String report = RelayBenchReport.markdown(machine, rtpengineVersion, options, command, memory,
+                    steps, rounds);
             System.out.println();
             System.out.println(report);
             Files.writeString(out.resolve("results.md"), report, StandardCharsets.UTF_8);
@@ -95,6 +96,31 @@ public final class RelayBench {
                     out.resolve("rtpengine.log"));
             default -> throw new IllegalArgumentException("unknown peer " + name + "\n" + RelayBenchOptions.USAGE);
         };
+    }
+
+    /**
+     * Memory per call with the largest count open on each relay before it carried any call (so no freed memory of
+     * earlier calls is reused): its process's resident set, and for the in-process relay the heap after a full GC.
+     */
+    private static List<String> memoryProbe(Map<String, RelayPeer> peers, int calls) {
+        List<String> rows = new ArrayList<>();
+        for (RelayPeer peer : peers.values()) {
+            if (peer instanceof DirectPeer) {
+                continue;
+            }
+            try (RtpLoad load = RtpLoad.open(calls, LOOPBACK, LOAD_PORTS_FROM, LOAD_PORTS_TO)) {
+                RelayPeer.Memory idle = peer.memory();
+                peer.connect(load);
+                RelayPeer.Memory open = peer.memory();
+                peer.disconnect();
+                rows.add(String.format(Locale.ROOT, "| %s | %d | %s | %.1f KiB |", peer.name(), calls,
+                        idle.heapBytes() < 0 ? "-" : String.format(Locale.ROOT, "%.1f KiB",
+                                (open.heapBytes() - idle.heapBytes()) / 1024.0 / calls),
+                        (open.rssBytes() - idle.rssBytes()) / 1024.0 / calls));
+            }
+        }
+        rows.forEach(System.out::println);
+        return rows;
     }
 
     private static void warmUp(RelayBenchOptions options, Map<String, RelayPeer> peers) throws InterruptedException {
@@ -128,7 +154,8 @@ public final class RelayBench {
             peer.disconnect();
             long heapPerCall = idle.heapBytes() < 0 ? -1 : (open.heapBytes() - idle.heapBytes()) / calls;
             long rssPerCall = (open.rssBytes() - idle.rssBytes()) / calls;
-            return new RelayStep(peer.name(), calls, result, relayCpu, 100 * result.cpuSeconds() / wall,
+            double cpuPerPacket = result.received() == 0 ? 0 : relayCpu / 100 * wall * 1e6 / result.received();
+            return new RelayStep(peer.name(), calls, result, relayCpu, cpuPerPacket, 100 * result.cpuSeconds() / wall,
                     machineAfter.busyPercentSince(machineBefore), machineAfter.loadAverage1(), gcs, heapPerCall,
                     rssPerCall);
         }

@@ -55,7 +55,8 @@ final class RtpLoad implements AutoCloseable {
                     if (port > lastPort) {
                         throw new IllegalStateException("no free port left in " + firstPort + "-" + lastPort);
                     }
-                    DatagramChannel c = DatagramChannel.open();
+                    // IPv4 channels: a dual-stack one converts every IPv4 target, allocating per packet
+                    DatagramChannel c = DatagramChannel.open(java.net.StandardProtocolFamily.INET);
                     try {
                         c.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER);
                         c.bind(new InetSocketAddress(host, port++));
