@@ -20,5 +20,6 @@ if [[ ! -s $cp_file || appliance/pom.xml -nt $cp_file ]]; then
   mvn -q -B -pl appliance -am -DskipTests package dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile=target/bench-classpath.txt
 fi
-exec java -cp "appliance/target/test-classes:appliance/target/classes:$(cat "$cp_file")" \
+# -XX:AutoBoxCacheMax as the appliance's launchers set it (the in-process relay runs as it would there)
+exec java -XX:AutoBoxCacheMax=65536 -cp "appliance/target/test-classes:appliance/target/classes:$(cat "$cp_file")" \
   com.crosspoint.bench.RelayBench "$@"

@@ -28,8 +28,8 @@ public final class RelayBench {
     private static final int CROSSPOINT_PORTS_FROM = 16000;
     private static final int CROSSPOINT_PORTS_TO = 23999;
     private static final int RTPENGINE_PORTS_FROM = 24000;
-    private static final int RTPENGINE_PORTS_TO = 31999;
-    private static final int NG_PORT = 32001;
+    private static final int RTPENGINE_PORTS_TO = 32767;
+    private static final int NG_PORT = 9999;
     private static final Duration DRAIN = Duration.ofMillis(500);
     private static final Duration SETTLE = Duration.ofSeconds(3);
 
@@ -45,30 +45,47 @@ public final class RelayBench {
         MachineFacts machine = MachineFacts.collect();
         String rtpengineVersion = RtpenginePeer.version();
         Map<String, RelayPeer> peers = new LinkedHashMap<>();
+        // an interrupted run (Ctrl-C, kill) must not leave rtpengine behind
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(peers.values()).forEach(RelayPeer::close)));
         try {
             for (String name : options.peers()) {
                 peers.put(name, start(name, options, out));
             }
+            List<String> memory = memoryProbe(peers, options.calls().get(options.calls().size() - 1));
             warmUp(options, peers);
             List<RelayStep> steps = new ArrayList<>();
+            List<RelayStep> rounds = new ArrayList<>();
             for (int calls : options.calls()) {
-                for (RelayPeer peer : peers.values()) {
-                    RelayStep step = step(peer, calls, options.step());
-                    steps.add(step);
-                    RelayStep direct = steps.stream().filter(s -> s.calls() == calls && s.peer().equals("direct"))
-                            .findFirst().orElse(step);
-                    System.out.println(step.line(direct));
-                    Thread.sleep(SETTLE.toMillis());
+                Map<String, List<RelayStep>> byPeer = new LinkedHashMap<>();
+                for (int round = 1; round <= options.rounds(); round++) {
+                    for (RelayPeer peer : peers.values()) {
+                        RelayStep step = step(peer, calls, options.step());
+                        byPeer.computeIfAbsent(peer.name(), k -> new ArrayList<>()).add(step);
+                        rounds.add(step);
+                        System.out.printf(Locale.ROOT, "round %d: %s%n", round, step.line(step));
+                        Thread.sleep(SETTLE.toMillis());
+                    }
+                }
+                for (List<RelayStep> ofPeer : byPeer.values()) {
+                    steps.add(median(ofPeer));
                 }
             }
             String command = "bench/relay-bench.sh" + (args.length == 0 ? "" : " " + String.join(" ", args));
-            String report = RelayBenchReport.markdown(machine, rtpengineVersion, options, command, steps);
+            String report = RelayBenchReport.markdown(machine, rtpengineVersion, options, command, memory,
+                    steps, rounds);
             System.out.println();
             System.out.println(report);
             Files.writeString(out.resolve("results.md"), report, StandardCharsets.UTF_8);
         } finally {
             peers.values().forEach(RelayPeer::close);
         }
+    }
+
+    /** The round with the median p99 (the upper median for an even count). */
+    private static RelayStep median(List<RelayStep> rounds) {
+        List<RelayStep> sorted = new ArrayList<>(rounds);
+        sorted.sort(java.util.Comparator.comparingDouble(s -> s.load().p99Millis()));
+        return sorted.get(sorted.size() / 2);
     }
 
     private static RelayPeer start(String name, RelayBenchOptions options, Path out) {
@@ -79,6 +96,31 @@ public final class RelayBench {
                     out.resolve("rtpengine.log"));
             default -> throw new IllegalArgumentException("unknown peer " + name + "\n" + RelayBenchOptions.USAGE);
         };
+    }
+
+    /**
+     * Memory per call with the largest count open on each relay before it carried any call (so no freed memory of
+     * earlier calls is reused): its process's resident set, and for the in-process relay the heap after a full GC.
+     */
+    private static List<String> memoryProbe(Map<String, RelayPeer> peers, int calls) {
+        List<String> rows = new ArrayList<>();
+        for (RelayPeer peer : peers.values()) {
+            if (peer instanceof DirectPeer) {
+                continue;
+            }
+            try (RtpLoad load = RtpLoad.open(calls, LOOPBACK, LOAD_PORTS_FROM, LOAD_PORTS_TO)) {
+                RelayPeer.Memory idle = peer.memory();
+                peer.connect(load);
+                RelayPeer.Memory open = peer.memory();
+                peer.disconnect();
+                rows.add(String.format(Locale.ROOT, "| %s | %d | %s | %.1f KiB |", peer.name(), calls,
+                        idle.heapBytes() < 0 ? "-" : String.format(Locale.ROOT, "%.1f KiB",
+                                (open.heapBytes() - idle.heapBytes()) / 1024.0 / calls),
+                        (open.rssBytes() - idle.rssBytes()) / 1024.0 / calls));
+            }
+        }
+        rows.forEach(System.out::println);
+        return rows;
     }
 
     private static void warmUp(RelayBenchOptions options, Map<String, RelayPeer> peers) throws InterruptedException {
@@ -102,17 +144,25 @@ public final class RelayBench {
             RelayPeer.Memory open = peer.memory();
             double cpuBefore = peer.cpuSeconds();
             MachineLoad machineBefore = MachineLoad.now();
+            long gcsBefore = collections();
             long start = System.nanoTime();
             RtpLoad.Result result = load.run(length, DRAIN);
             double wall = (System.nanoTime() - start) / 1e9;
             double relayCpu = 100 * (peer.cpuSeconds() - cpuBefore) / wall;
+            long gcs = collections() - gcsBefore;
             MachineLoad machineAfter = MachineLoad.now();
             peer.disconnect();
             long heapPerCall = idle.heapBytes() < 0 ? -1 : (open.heapBytes() - idle.heapBytes()) / calls;
             long rssPerCall = (open.rssBytes() - idle.rssBytes()) / calls;
-            return new RelayStep(peer.name(), calls, result, relayCpu, 100 * result.cpuSeconds() / wall,
-                    machineAfter.busyPercentSince(machineBefore), machineAfter.loadAverage1(), heapPerCall,
+            double cpuPerPacket = result.received() == 0 ? 0 : relayCpu / 100 * wall * 1e6 / result.received();
+            return new RelayStep(peer.name(), calls, result, relayCpu, cpuPerPacket, 100 * result.cpuSeconds() / wall,
+                    machineAfter.busyPercentSince(machineBefore), machineAfter.loadAverage1(), gcs, heapPerCall,
                     rssPerCall);
         }
+    }
+
+    private static long collections() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionCount).filter(n -> n > 0).sum();
     }
 }

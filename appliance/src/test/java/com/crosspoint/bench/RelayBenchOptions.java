@@ -15,12 +15,14 @@ import java.util.Map;
  * @param warmup  a first run per relay at the first count, not judged (the JIT compiles the relay's hot path)
  * @param peers   which of direct, crosspoint, rtpengine to run (direct is the baseline the delay is added to)
  * @param threads forwarding threads of each relay (both get the same)
+ * @param rounds  times each count is run per relay (in turn with the others); the median round by p99 is judged,
+ *                so a burst of the neighbours' load on a shared machine does not decide alone
  */
 record RelayBenchOptions(List<Integer> calls, Duration step, Duration warmup, List<String> peers, int threads,
-                         Path out) {
+                         int rounds, Path out) {
     static final String USAGE = """
             usage: RelayBench [--calls=250,500,750,1000,1250,1500] [--step-seconds=20] [--warmup-seconds=15]
-                              [--peers=direct,crosspoint,rtpengine] [--threads=2] [--out=target/bench]""";
+                              [--peers=direct,crosspoint,rtpengine] [--threads=2] [--rounds=3] [--out=target/bench]""";
 
     static RelayBenchOptions parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -38,8 +40,9 @@ record RelayBenchOptions(List<Integer> calls, Duration step, Duration warmup, Li
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("warmup-seconds", "15"))),
                 List.of(given.getOrDefault("peers", "direct,crosspoint,rtpengine").split(",")),
                 Integer.parseInt(given.getOrDefault("threads", "2")),
+                Integer.parseInt(given.getOrDefault("rounds", "3")),
                 Path.of(given.getOrDefault("out", "target/bench")));
-        given.keySet().removeAll(List.of("calls", "step-seconds", "warmup-seconds", "peers", "threads", "out"));
+        given.keySet().removeAll(List.of("calls", "step-seconds", "warmup-seconds", "peers", "threads", "rounds", "out"));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown options " + given.keySet() + "\n" + USAGE);
         }

@@ -13,7 +13,6 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.LockSupport;
 
@@ -56,7 +55,8 @@ final class RtpLoad implements AutoCloseable {
                     if (port > lastPort) {
                         throw new IllegalStateException("no free port left in " + firstPort + "-" + lastPort);
                     }
-                    DatagramChannel c = DatagramChannel.open();
+                    // IPv4 channels: a dual-stack one converts every IPv4 target, allocating per packet
+                    DatagramChannel c = DatagramChannel.open(java.net.StandardProtocolFamily.INET);
                     try {
                         c.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER);
                         c.bind(new InetSocketAddress(host, port++));
@@ -162,27 +162,25 @@ final class RtpLoad implements AutoCloseable {
                 c.register(selector, SelectionKey.OP_READ);
             }
             started.countDown();
-            while (!Thread.currentThread().isInterrupted()) {
-                selector.select(100);
-                Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
-                while (keys.hasNext()) {
-                    SelectionKey key = keys.next();
-                    keys.remove();
-                    DatagramChannel c = (DatagramChannel) key.channel();
-                    for (int i = 0; i < 16; i++) {
-                        buffer.clear();
-                        if (c.receive(buffer) == null) {
-                            break;
-                        }
-                        long now = System.nanoTime();
-                        if (buffer.position() >= HEADER + 8) {
-                            latency.record((now - buffer.getLong(HEADER)) / 1000);
-                            count++;
-                        }
+            long[] counted = new long[1];
+            // the action form of select allocates nothing per ready socket (the selected-key set would)
+            java.util.function.Consumer<SelectionKey> onReady = key -> {
+                DatagramChannel c = (DatagramChannel) key.channel();
+                try {
+                    buffer.clear();
+                    if (c.receive(buffer) != null && buffer.position() >= HEADER + 8) {
+                        latency.record((System.nanoTime() - buffer.getLong(HEADER)) / 1000);
+                        counted[0]++;
                     }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-                received = count;
+            };
+            while (!Thread.currentThread().isInterrupted()) {
+                selector.select(onReady, 100);
+                received = counted[0];
             }
+            count = counted[0];
             for (SelectionKey key : selector.keys()) {
                 key.cancel();
             }

@@ -9,7 +9,6 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -28,8 +27,6 @@ final class RelayLoop implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(RelayLoop.class);
     /** Largest datagram relayed: far above any audio packet; larger ones are dropped, never truncated and sent. */
     static final int MAX_DATAGRAM = 2048;
-    /** Reads per ready socket before the next socket's turn, so one flooded port cannot starve the others. */
-    private static final int READS_PER_KEY = 16;
 
     private final Selector selector;
     private final int index;
@@ -90,15 +87,10 @@ final class RelayLoop implements Runnable {
         thread.setName("relay-" + index);
         try {
             while (running) {
-                selector.select();
+                // the action form: no selected-key set, so nothing is allocated per ready socket
+                selector.select(this::read);
                 registerPending();
                 drainRetirements(true);
-                Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
-                while (keys.hasNext()) {
-                    SelectionKey key = keys.next();
-                    keys.remove();
-                    read(key);
-                }
             }
         } catch (IOException | ClosedSelectorException e) {
             LOG.error("relay loop {} failed", index, e);
@@ -160,33 +152,37 @@ final class RelayLoop implements Runnable {
         }
     }
 
+    /**
+     * One datagram per ready socket and selection: at 50 packets a second a socket rarely holds more, so reading
+     * until the socket is empty would cost a failed read per packet; a socket with more stays ready (the selector
+     * is level-triggered) and is read again next round, after every other ready socket, so a flooded port cannot
+     * starve the others.
+     */
     private void read(SelectionKey key) {
         if (!key.isValid()) {
             return;
         }
         Port port = (Port) key.attachment();
         DatagramChannel channel = (DatagramChannel) key.channel();
-        for (int i = 0; i < READS_PER_KEY; i++) {
-            buffer.clear();
-            InetSocketAddress from;
-            try {
-                from = (InetSocketAddress) channel.receive(buffer);
-            } catch (IOException e) {
-                return; // closed under us, or an ICMP error reported on the socket
+        buffer.clear();
+        InetSocketAddress from;
+        try {
+            from = (InetSocketAddress) channel.receive(buffer);
+        } catch (IOException e) {
+            return; // closed under us, or an ICMP error reported on the socket
+        }
+        if (from == null) {
+            return;
+        }
+        buffer.flip();
+        try {
+            if (buffer.remaining() > MAX_DATAGRAM) {
+                port.side().oversize();
+            } else {
+                port.side().onDatagram(buffer, from, port.rtcp(), System.nanoTime());
             }
-            if (from == null) {
-                return;
-            }
-            buffer.flip();
-            try {
-                if (buffer.remaining() > MAX_DATAGRAM) {
-                    port.side().oversize();
-                } else {
-                    port.side().onDatagram(buffer, from, port.rtcp(), System.nanoTime());
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("{}: datagram from {} dropped after an error", port.side(), from, e);
-            }
+        } catch (RuntimeException e) {
+            LOG.warn("{}: datagram from {} dropped after an error", port.side(), from, e);
         }
     }
 
