@@ -75,8 +75,12 @@ class ApiJsonTest {
     @Test
     void callLoginAndRegistrationBodies() throws IOException {
         Call call = ApiJson.read(example("Call.json"), Call.class);
-        assertThat(call.connectedTo()).isEqualTo("voicemail");
+        assertThat(call.connectedTo()).isEqualTo("1002");
         assertThat(call.quality()).isEqualTo(new CallQuality(4.12, 1.5, 3.25, 42.5));
+        assertThat(call.media().route()).isEqualTo("RELAYED");
+        assertThat(call.media().parties()).extracting(CallMedia.Party::party).containsExactly("1001", "1002");
+        assertThat(call.media().parties().get(0).behindNat()).isTrue();
+        assertThat(call.media().parties().get(0).heardFrom()).isEqualTo("10.200.0.2:40123");
         Registration reg = ApiJson.read(example("Registration.json"), Registration.class);
         assertThat(reg.contact()).contains("+sip.instance");
         assertThat(reg.key()).isEqualTo("1|sip:1001@acme.example.com|" + reg.contact());
