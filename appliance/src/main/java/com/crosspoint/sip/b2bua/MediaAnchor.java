@@ -40,6 +40,11 @@ final class MediaAnchor {
     private final Map<Leg, Integer> sideOf = new IdentityHashMap<>();
     /** The phone that sent each audio address: how a description passed on as bytes is traced to its sender. */
     private final Map<InetSocketAddress, Leg> senders = new HashMap<>();
+    /**
+     * Descriptions heard before the call was relayed, read only once it is: a call that is never relayed (most are)
+     * parses no description here, so anchoring costs nothing on its set-up.
+     */
+    private final List<Map.Entry<Leg, byte[]>> unread = new ArrayList<>();
     private final Leg[] onSide = new Leg[2];
     /** Whether each side's phone was last sent the other phone's audio (not the appliance's, not a hold). */
     private final boolean[] relaying = new boolean[2];
@@ -58,11 +63,14 @@ final class MediaAnchor {
         sideOf.put(leg, 0);
         onSide[0] = leg;
         heard(leg, offer);
-        Optional<AudioTarget> target = AudioTarget.of(offer);
-        if (policy == AnchorPolicy.ALWAYS
-                || policy == AnchorPolicy.NAT && target.isPresent() && leg.mediaPeer(target.get().rtp()).behindNat()) {
+        if (policy == AnchorPolicy.ALWAYS || policy == AnchorPolicy.NAT && offersFromBehindNat(leg, offer)) {
             open();
         }
+    }
+
+    private static boolean offersFromBehindNat(Leg leg, byte[] offer) {
+        Optional<AudioTarget> target = AudioTarget.of(offer);
+        return target.isPresent() && leg.mediaPeer(target.get().rtp()).behindNat();
     }
 
     /** A phone is about to be dialled: one registered from behind NAT makes the call relayed. */
@@ -74,11 +82,11 @@ final class MediaAnchor {
 
     /** {@code leg}'s phone sent {@code sdp}: its audio address now stands for it. */
     void heard(Leg leg, byte[] sdp) {
-        AudioTarget.of(sdp).ifPresent(t -> {
-            if (!t.rtp().getAddress().isAnyLocalAddress()) {
-                senders.put(t.rtp(), leg);
-            }
-        });
+        if (pair == null) {
+            unread.add(Map.entry(leg, sdp));
+        } else {
+            record(leg, sdp);
+        }
         Integer side = sideOf.get(leg);
         if (side != null) {
             onSide[side] = leg;
@@ -181,6 +189,10 @@ final class MediaAnchor {
         if (pair == null && !refused) {
             pair = relay.open(callId, () -> lane.accept(this::timedOut)).orElse(null);
             refused = pair == null; // no free ports: this call goes unrelayed, asked once
+            if (pair != null) {
+                unread.forEach(e -> record(e.getKey(), e.getValue()));
+            }
+            unread.clear();
         }
     }
 
@@ -188,6 +200,14 @@ final class MediaAnchor {
         if (carriesMedia()) {
             onMediaTimeout.run();
         }
+    }
+
+    private void record(Leg leg, byte[] sdp) {
+        AudioTarget.of(sdp).ifPresent(t -> {
+            if (!t.rtp().getAddress().isAnyLocalAddress()) {
+                senders.put(t.rtp(), leg);
+            }
+        });
     }
 
     /** The phone whose description {@code target} is: by its address, or for the hold address the other side's. */

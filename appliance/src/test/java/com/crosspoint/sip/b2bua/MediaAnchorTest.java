@@ -34,6 +34,14 @@ class MediaAnchorTest {
         queued.forEach(Runnable::run);
     }
 
+    /** {@code caller} offered, {@code callee} answered: each description went to the other phone. */
+    private static void connected(MediaAnchor anchor, FakeLeg caller, byte[] offer, FakeLeg callee, byte[] answer) {
+        anchor.caller(caller, offer);
+        anchor.toPhone(callee, offer);
+        anchor.heard(callee, answer);
+        anchor.toPhone(caller, answer);
+    }
+
     private MediaAnchor anchor(AnchorPolicy policy) {
         return new MediaAnchor(relay, policy, "call-1", lane::add, () -> timeouts++);
     }
@@ -130,11 +138,8 @@ class MediaAnchorTest {
         FakeLeg caller = phone("1001");
         FakeLeg callee = phone("1002");
         byte[] offer = sdp("192.0.2.10", 4000);
-        anchor.caller(caller, offer);
-        anchor.toPhone(callee, offer);
         byte[] answer = sdp("192.0.2.20", 5000);
-        anchor.heard(callee, answer);
-        anchor.toPhone(caller, answer);
+        connected(anchor, caller, offer, callee, answer);
 
         byte[] music = sdp("192.0.2.1", 20000); // music on hold, from the media engine: nobody's phone
         assertThat(anchor.toPhone(callee, music)).isSameAs(music);
@@ -157,11 +162,8 @@ class MediaAnchorTest {
         FakeLeg caller = phone("1001");
         FakeLeg callee = phone("1002");
         byte[] offer = sdp("192.0.2.10", 4000);
-        anchor.caller(caller, offer);
-        anchor.toPhone(callee, offer);
         byte[] answer = sdp("192.0.2.20", 5000);
-        anchor.heard(callee, answer);
-        anchor.toPhone(caller, answer);
+        connected(anchor, caller, offer, callee, answer);
 
         FakeLeg target = phone("1003"); // the caller transferred the callee to 1003
         String toTarget = text(anchor.toPhone(target, answer));
