@@ -82,9 +82,10 @@ final class MediaAnchor {
 
     /** {@code leg}'s phone sent {@code sdp}: its audio address now stands for it. */
     void heard(Leg leg, byte[] sdp) {
-        if (pair == null) {
+        boolean described = sdp != null && sdp.length > 0; // not in a late offer (an INVITE without SDP)
+        if (described && pair == null) {
             unread.add(Map.entry(leg, sdp));
-        } else {
+        } else if (described) {
             record(leg, sdp);
         }
         Integer side = sideOf.get(leg);

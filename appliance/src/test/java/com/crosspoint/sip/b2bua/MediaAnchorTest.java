@@ -189,6 +189,27 @@ class MediaAnchorTest {
     }
 
     @Test
+    void aLateOfferIsRelayedOnceTheCalleesOfferAndTheCallersAnswerAreHeard() {
+        MediaAnchor anchor = anchor(AnchorPolicy.ALWAYS);
+        FakeLeg caller = phone("1001");
+        FakeLeg callee = phone("1002");
+        anchor.caller(caller, null); // an INVITE without SDP: the callee's phone will offer
+        anchor.dialling(binding("sip:1002@192.0.2.20:5060", "192.0.2.20:5060"));
+
+        byte[] offer = sdp("192.0.2.20", 5000);
+        anchor.heard(callee, offer);
+        String toCaller = text(anchor.toPhone(caller, offer));
+        byte[] answer = sdp("192.0.2.10", 4000);
+        anchor.heard(caller, answer);
+        String toCallee = text(anchor.toPhone(callee, answer));
+
+        assertThat(toCaller).contains("m=audio 40000 ");
+        assertThat(toCallee).contains("m=audio 40002 ");
+        assertThat(relay.sides[0].expected.rtp()).isEqualTo(new InetSocketAddress("192.0.2.10", 4000));
+        assertThat(relay.sides[1].expected.rtp()).isEqualTo(new InetSocketAddress("192.0.2.20", 5000));
+    }
+
+    @Test
     void anchoringOffRelaysNothingAndClosingFreesThePorts() {
         MediaAnchor never = anchor(AnchorPolicy.NEVER);
         never.caller(phone("1001").behindNat("198.51.100.7"), sdp("192.168.1.2", 4000));
