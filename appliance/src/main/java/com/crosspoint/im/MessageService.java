@@ -13,9 +13,9 @@ import com.crosspoint.registrar.Registrar;
 import com.crosspoint.store.MessageStore;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +33,12 @@ public final class MessageService {
     private final MessageTransport transport;
     private final EventBus events;
     private final Clock clock;
-    /** Messages being delivered now, so a registration burst does not send one twice. */
-    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    /**
+     * Deliveries under way, by message id: a registration burst does not send a message twice, and whoever asks
+     * for a message already on its way (the sender's request racing a registration that drains it) gets that
+     * delivery's outcome, not "not delivered".
+     */
+    private final ConcurrentMap<Long, CompletableFuture<InstantMessage>> inFlight = new ConcurrentHashMap<>();
     private final DrainedRecipients drained = new DrainedRecipients();
 
     public MessageService(MessageStore store, Registrar registrar, Directory directory, MessageTransport transport,
@@ -81,25 +85,41 @@ public final class MessageService {
     /** Completes with the delivered copy, or null when no device took the message. */
     private CompletableFuture<InstantMessage> deliver(Tenant tenant, InstantMessage m) {
         List<Binding> devices = registrar.lookup("sip:" + m.toExtension() + "@" + tenant.domain());
-        if (devices.isEmpty() || !inFlight.add(m.id())) {
+        if (devices.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        return transport.deliver(m, tenant.domain(), devices).handle((ok, err) -> {
-            inFlight.remove(m.id());
-            if (err != null) {
-                LOG.info("message {} not delivered: {}", m.id(), err.getMessage());
-                return null;
-            }
-            if (!ok) {
-                return null;
-            }
-            var at = clock.instant();
-            store.markDelivered(m.id(), at);
-            InstantMessage delivered = new InstantMessage(m.id(), m.tenantId(), m.fromExtension(), m.toExtension(),
-                    m.contentType(), m.body(), m.createdAt(), at, m.readAt());
-            events.publish(new MessageEvent(MessageEvent.Kind.DELIVERED, delivered, at));
-            return delivered;
-        });
+        CompletableFuture<InstantMessage> attempt = new CompletableFuture<>();
+        CompletableFuture<InstantMessage> underWay = inFlight.putIfAbsent(m.id(), attempt);
+        if (underWay != null) {
+            return underWay;
+        }
+        transport.deliver(m, tenant.domain(), devices).handle((ok, err) -> outcome(m, ok, err))
+                .whenComplete((delivered, err) -> {
+                    inFlight.remove(m.id(), attempt);
+                    if (err != null) {
+                        attempt.completeExceptionally(err);
+                    } else {
+                        attempt.complete(delivered);
+                    }
+                });
+        return attempt;
+    }
+
+    /** The delivered copy of {@code m} (recorded and announced), or null when no device took it. */
+    private InstantMessage outcome(InstantMessage m, Boolean ok, Throwable err) {
+        if (err != null) {
+            LOG.info("message {} not delivered: {}", m.id(), err.getMessage());
+            return null;
+        }
+        if (!ok) {
+            return null;
+        }
+        var at = clock.instant();
+        store.markDelivered(m.id(), at);
+        InstantMessage delivered = new InstantMessage(m.id(), m.tenantId(), m.fromExtension(), m.toExtension(),
+                m.contentType(), m.body(), m.createdAt(), at, m.readAt());
+        events.publish(new MessageEvent(MessageEvent.Kind.DELIVERED, delivered, at));
+        return delivered;
     }
 
     /** The events {@link #onEvent} acts on: a binding added or refreshed. */
