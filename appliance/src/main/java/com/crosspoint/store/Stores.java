@@ -22,6 +22,8 @@ public interface Stores extends AutoCloseable {
 
     ConferenceStore conferences();
 
+    DidStore dids();
+
     /** Shuts the database down cleanly. */
     @Override
     void close();

@@ -5,6 +5,7 @@ import com.crosspoint.store.AttendantMenuStore;
 import com.crosspoint.store.BindingStore;
 import com.crosspoint.store.CdrStore;
 import com.crosspoint.store.ConferenceStore;
+import com.crosspoint.store.DidStore;
 import com.crosspoint.store.DeviceStore;
 import com.crosspoint.store.MessageStore;
 import com.crosspoint.store.StoreException;
@@ -36,6 +37,7 @@ public final class DerbyStores implements Stores {
     private final VoicemailStore voicemails;
     private final AttendantMenuStore attendantMenus;
     private final ConferenceStore conferences;
+    private final DidStore dids;
 
     private DerbyStores(EmbeddedDatabase database, Clock clock) {
         this.database = database;
@@ -51,6 +53,7 @@ public final class DerbyStores implements Stores {
         this.voicemails = new DerbyVoicemailStore(tx, ids);
         this.attendantMenus = new DerbyAttendantMenuStore(tx, ids);
         this.conferences = new DerbyConferenceStore(tx, ids);
+        this.dids = new DerbyDidStore(tx, ids);
     }
 
     public static DerbyStores open(Path dataDir) {
@@ -138,6 +141,11 @@ public final class DerbyStores implements Stores {
     @Override
     public ConferenceStore conferences() {
         return conferences;
+    }
+
+    @Override
+    public DidStore dids() {
+        return dids;
     }
 
     /** Waits for running operations, then shuts the database down; later calls throw StoreException. */
