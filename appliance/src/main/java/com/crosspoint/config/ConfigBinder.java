@@ -48,7 +48,8 @@ final class ConfigBinder {
                 admin(),
                 demo(),
                 musicOnHold(),
-                turnAndNat.turn());
+                turnAndNat.turn(),
+                new TrunkConfigBinder(values).trunk());
         values.requireAllRead();
         requireDistinctPorts(config);
         return config;

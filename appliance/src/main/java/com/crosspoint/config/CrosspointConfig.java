@@ -9,11 +9,13 @@ import java.util.Optional;
  * The validated configuration of one node; built by {@link ConfigLoader}. Each section
  * mirrors a top-level block of {@code config/crosspoint.yaml} ({@code relay} is the RTP relay's keys of the
  * {@code media:} block); {@code musicOnHold} is the {@code media.musicOnHold} file (checked to be a playable WAV),
- * empty for the DATA_DIR override or the built-in music; {@code turn} is the STUN/TURN server's.
+ * empty for the DATA_DIR override or the built-in music; {@code turn} is the STUN/TURN server's; {@code trunk} says
+ * how calls leave the PBX.
  */
 public record CrosspointConfig(NodeConfig node, DataConfig data, NetworkConfig network, SipConfig sip,
                                NatConfig nat, MediaConfig media, RelayConfig relay, HttpConfig http,
-                               AdminConfig admin, DemoConfig demo, Optional<Path> musicOnHold, TurnConfig turn) {
+                               AdminConfig admin, DemoConfig demo, Optional<Path> musicOnHold, TurnConfig turn,
+                               TrunkConfig trunk) {
 
     public CrosspointConfig {
         Objects.requireNonNull(node, "node");
@@ -29,5 +31,6 @@ public record CrosspointConfig(NodeConfig node, DataConfig data, NetworkConfig n
         Objects.requireNonNull(musicOnHold, "musicOnHold");
         Objects.requireNonNull(nat, "nat");
         Objects.requireNonNull(turn, "turn");
+        Objects.requireNonNull(trunk, "trunk");
     }
 }

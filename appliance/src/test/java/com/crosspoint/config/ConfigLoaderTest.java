@@ -167,6 +167,32 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void trunkDefaultsAndOverrides() throws IOException {
+        TrunkConfig defaults = loader(Map.of()).load(Optional.empty()).trunk();
+        assertThat(defaults.outside().plan()).isEqualTo(com.crosspoint.trunk.NumberPlan.northAmerica());
+        assertThat(defaults.outside().emergencyNumbers()).containsExactlyInAnyOrder("911", "112");
+        assertThat(defaults.outside().allowInternational()).isFalse();
+        assertThat(defaults.routers()).isEmpty();
+        assertThat(defaults.probeSeconds()).isEqualTo(10);
+
+        TrunkConfig london = loader(Map.of()).load(Optional.of(nodeFile("""
+                trunk:
+                  countryCode: "44"
+                  internationalPrefix: "00"
+                  nationalPrefix: "0"
+                  nationalLength: 0
+                  emergencyNumbers: ["999", "112"]
+                  routers: ["192.0.2.1:5060", "192.0.2.2:5060;transport=tcp"]
+                  gateways: ["+4420=192.0.2.9:5060"]
+                """))).trunk();
+        assertThat(london.outside().classify("02071234567"))
+                .isEqualTo(new com.crosspoint.trunk.ExternalNumber.Public("+442071234567"));
+        assertThat(london.routers()).extracting(Object::toString)
+                .containsExactly("192.0.2.1:5060", "192.0.2.2:5060;transport=tcp");
+        assertThat(london.gateways()).singleElement().extracting(g -> g.prefix()).isEqualTo("+4420");
+    }
+
+    @Test
     void commandLineOverridesComeLast() {
         CrosspointConfig config = loader(Map.of("CROSSPOINT_SIP_PORT", "5080"))
                 .load(Optional.empty(), Map.of("demo.enabled", "true", "sip.port", "5090"));
