@@ -213,13 +213,16 @@ public final class Appliance implements AutoCloseable {
         PromptLibrary prompts = PromptLibrary.english(config.data().dir());
         attendant = new AttendantService(stores.attendantMenus(), directory, prompts::exists);
         AttendantMenus attendantMenus = new AttendantMenus(attendant, directory, voicemailApps);
+        OutsideCalling outside = new OutsideCalling(config.trunk(), stores.dids());
         DialPlan dialPlan = new DialPlan(directory, List.of(voicemailApps, attendantMenus, new ConferenceRooms(conferences)),
                 (owner, reason, caller) -> voicemailApps.deposit(owner,
-                        reason == ForwardingPolicy.Reason.BUSY ? GreetingKind.BUSY : GreetingKind.UNAVAILABLE, caller));
+                        reason == ForwardingPolicy.Reason.BUSY ? GreetingKind.BUSY : GreetingKind.UNAVAILABLE, caller),
+                outside.dialling());
         b2bua = new B2bua(messages, directory, dialPlan, registrar, callLanes, timers, activeCalls, records, clock,
                 new MediaServices(media, mediaAddresses.advertised(), prompts,
                         recordingFiles, Recorder.Limits.of(config.media()), musicOnHold()),
-                CallAnchoring.through(relay, config.relay().anchor()));
+                CallAnchoring.through(relay, config.relay().anchor()), outside.trunks(), outside.responseTimeout());
+        outside.startProbes(messages, timers);
         messagesService = new MessageService(stores.messages(), registrar, directory, new SipMessageTransport(messages), events, clock);
         events.subscribe("im-delivery", MessageService::concerns, messagesService::onEvent);
         NatFlows.start(config.nat(), sip, registrar, events, timers, clock);

@@ -3,12 +3,12 @@ package com.crosspoint.routing;
 import com.crosspoint.call.ForwardingPolicy.Reason;
 import com.crosspoint.call.voice.CallApplication;
 import com.crosspoint.model.User;
+import com.crosspoint.trunk.OutsideCall;
 import java.util.Objects;
 
 /**
  * Where a call goes, as the {@link DialPlan} decides it. Call control acts on the answer and never looks at a
- * dialled number itself. The contact center's queues and the carrier edge's trunks join this list as kinds
- * of their own.
+ * dialled number itself. The contact center's queues will join this list as a kind of their own.
  */
 public sealed interface Destination {
 
@@ -57,6 +57,13 @@ public sealed interface Destination {
         @Override
         public CallApplication answeringApp() {
             return app;
+        }
+    }
+
+    /** Out of the PBX, to the public network through a trunk (an emergency call or a public number). */
+    record Outside(OutsideCall call) implements Destination {
+        public Outside {
+            Objects.requireNonNull(call, "call");
         }
     }
 

@@ -7,38 +7,54 @@ import com.crosspoint.call.voice.ServiceNumbers;
 import com.crosspoint.directory.Directory;
 import com.crosspoint.model.Tenant;
 import com.crosspoint.model.User;
+import com.crosspoint.trunk.OutsideDialling;
+import com.crosspoint.trunk.OutsideDialling.Leaves;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * The routing step. A new call is routed once ({@link #route}); when a user it rang could not take it, the same
- * rules say where it goes next ({@link #unanswered}). The order: no relaying to other domains; the numbers the
+ * rules say where it goes next ({@link #unanswered}). The order: no relaying to other domains; emergency numbers
+ * (out of the PBX before anything else can claim them); the numbers the
  * appliance answers itself (mailbox codes, menus, rooms: {@link ServiceNumbers}, asked in order); then the
  * tenant's users, with their forward-always and do-not-disturb applied (busy, unless the user chose voicemail); a
  * user who cannot answer is forwarded as their settings say, else their mailbox takes the call, else it is
- * refused. Reads the in-memory directory
- * only; thread-safe.
+ * refused; a number that is none of the tenant's may leave the PBX ({@link OutsideDialling}, which also finds the
+ * caller ID). Otherwise reads the in-memory directory only; thread-safe.
  */
 public final class DialPlan {
     private final Directory directory;
     private final List<ServiceNumbers> services;
     private final Mailboxes mailboxes;
+    private final OutsideDialling outside;
+
+    /** A dial plan with no way out of the PBX: only the tenant's own numbers are reached. */
+    public DialPlan(Directory directory, List<ServiceNumbers> services, Mailboxes mailboxes) {
+        this(directory, services, mailboxes, null);
+    }
 
     /**
      * @param services  asked in order before any user; empty when the appliance answers no calls itself
      * @param mailboxes takes calls users cannot; null when there is no voicemail (the call is refused instead)
+     * @param outside   which numbers leave the PBX: emergency numbers before everything, public numbers after the
+     *                  tenant's own; null when none do
      */
-    public DialPlan(Directory directory, List<ServiceNumbers> services, Mailboxes mailboxes) {
+    public DialPlan(Directory directory, List<ServiceNumbers> services, Mailboxes mailboxes,
+                    OutsideDialling outside) {
         this.directory = directory;
         this.services = List.copyOf(services);
         this.mailboxes = mailboxes;
+        this.outside = outside;
     }
 
     /** Where a new call goes. */
     public Destination route(DialledCall call) {
         if (call.calledTenantId().isEmpty() || call.calledTenantId().getAsLong() != call.tenant().id()) {
             return new Destination.Rejected(Rejection.RELAYING_DENIED);
+        }
+        if (outside != null && outside.emergency(call.caller(), call.number()) instanceof Leaves emergency) {
+            return new Destination.Outside(emergency.call());
         }
         for (ServiceNumbers numbers : services) {
             Optional<CallApplication> app = numbers.answer(call.tenant(), call.caller(), call.number());
@@ -47,10 +63,25 @@ public final class DialPlan {
             }
         }
         Optional<User> user = directory.userByExtension(call.tenant().id(), call.number());
-        if (user.isEmpty()) {
-            return new Destination.Rejected(Rejection.NO_SUCH_NUMBER);
+        if (user.isPresent()) {
+            return reach(user.get(), ForwardingPath.START, call.caller());
         }
-        return reach(user.get(), ForwardingPath.START, call.caller());
+        return outside == null ? new Destination.Rejected(Rejection.NO_SUCH_NUMBER)
+                : outsideCall(outside.outside(call.caller(), call.number()));
+    }
+
+    private static Destination outsideCall(OutsideDialling.Decision decision) {
+        if (decision instanceof Leaves leaves) {
+            return new Destination.Outside(leaves.call());
+        }
+        if (decision instanceof OutsideDialling.Refused refused) {
+            return new Destination.Rejected(switch (refused.why()) {
+                case BARRED -> Rejection.BARRED;
+                case NO_CALLER_ID -> Rejection.NO_CALLER_ID;
+                case NO_TRUNK -> Rejection.NO_ROUTE_OUTSIDE;
+            });
+        }
+        return new Destination.Rejected(Rejection.NO_SUCH_NUMBER);
     }
 
     /**

@@ -15,7 +15,15 @@ public enum Rejection {
     /** The user did not answer in time and nothing takes the call instead. */
     NO_ANSWER,
     /** No phone of the user could be reached and nothing takes the call instead. */
-    UNAVAILABLE;
+    UNAVAILABLE,
+    /** An outside number the tenant may not call: premium rate, international, or another barred prefix. */
+    BARRED,
+    /** An outside number, but neither the caller nor the tenant owns a DID to present as caller ID. */
+    NO_CALLER_ID,
+    /** An outside number, but the node has no call router or gateway for it. */
+    NO_ROUTE_OUTSIDE,
+    /** An outside call the far end refused (its status is passed on), or that no router or gateway took (503). */
+    OUTSIDE_FAILED;
 
     /** The rejection of a user who could not take a call for {@code reason}. */
     static Rejection of(Reason reason) {
@@ -31,6 +39,7 @@ public enum Rejection {
      * is not ours, never became a call: it is answered at once and recorded nowhere, as before there was routing.
      */
     public boolean endsACall() {
-        return this != NO_SUCH_NUMBER && this != RELAYING_DENIED;
+        // a barred number is recorded: attempts on premium and international numbers are how toll fraud shows
+        return this != NO_SUCH_NUMBER && this != RELAYING_DENIED && this != NO_CALLER_ID;
     }
 }

@@ -49,6 +49,7 @@ final class ApplicationTransfer implements Hunt.Listener {
         } else if (target instanceof Destination.Mailbox mailbox) {
             giveBack(mailbox.reason(), mailbox.app());
         } else {
+            // refused, and outside numbers too: a menu that dials out for anonymous callers is how toll fraud works
             giveBack(Reason.UNAVAILABLE, null);
         }
     }

@@ -11,8 +11,10 @@ import com.crosspoint.routing.DialPlan;
 import com.crosspoint.sip.DigestGate;
 import com.crosspoint.sip.SipDispatcher;
 import com.crosspoint.sip.SipMessages;
+import com.crosspoint.trunk.Trunks;
 import com.crosspoint.sip.TenantResolver;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.sip.message.Request;
 
@@ -21,13 +23,18 @@ public final class B2bua implements CallControl {
     private final SipCallEnvironment env;
     private final Directory directory;
 
-    /** @param media for calls whose media the appliance anchors (voice applications, music on hold); null for none */
+    /**
+     * @param media           for calls whose media the appliance anchors (voice applications, music on hold); null
+     *                        for none
+     * @param trunks          the routers and gateways outside calls go to (none configured: no outside calls)
+     * @param responseTimeout how long a trunk server may stay silent before an outside call moves on
+     */
     public B2bua(SipMessages messages, Directory directory, DialPlan dialPlan, Registrar registrar, Lanes lanes,
                  ScheduledExecutorService timers, ActiveCalls active, CallRecords records, Clock clock,
-                 MediaServices media, CallAnchoring anchoring) {
+                 MediaServices media, CallAnchoring anchoring, Trunks trunks, Duration responseTimeout) {
         this.directory = directory;
         this.env = new SipCallEnvironment(messages, dialPlan, registrar, lanes, timers, active, records, clock, media,
-                anchoring);
+                anchoring, trunks.configured() ? new OutsideLines(trunks, responseTimeout) : null);
     }
 
     /**

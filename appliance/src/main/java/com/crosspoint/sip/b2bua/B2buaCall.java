@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One call through the B2BUA. It acts on the routing step's {@link Destination}: rings a user ({@link Hunt}),
- * lets the appliance answer ({@link ApplicationLeg}) or refuses. Once connected it mediates between its two
+ * places it outside ({@link TrunkHunt}), lets the appliance answer ({@link ApplicationLeg}) or refuses. Once connected it mediates between its two
  * parties, whatever kind of {@link Leg} each is: what one does reaches the other through the other's own method.
  * Their offers ({@link MidCallOffers}, with music on hold) and the two kinds of transfer ({@link BlindTransfer},
  * {@link ApplicationTransfer}) are classes of their own that report back here. The call's {@link CallPhase}
@@ -37,8 +37,8 @@ final class B2buaCall implements Hunt.Listener {
     private final Instant startedAt;
 
     private CallPhase phase = CallPhase.SETUP;
-    /** Ringing the callee, until it is over. */
-    private Hunt hunt;
+    /** Ringing the callee (a user's phones, or a trunk for an outside call), until it is over. */
+    private CalleeSearch hunt = CalleeSearch.NONE;
     /** The two parties once connected: the caller and the callee, or whoever a transfer left talking. */
     private final Parties parties;
     /** The appliance's own leg while a voice application is a party; null otherwise. */
@@ -111,10 +111,11 @@ final class B2buaCall implements Hunt.Listener {
 
     /** @param lastStatus the status of the last phone that gave up, for a refusal that passes it on */
     private void goTo(Destination destination, int lastStatus) {
+        Dialer.Party from = new Dialer.Party(dialled.caller().extension(), dialled.caller().displayName());
         if (destination instanceof Destination.Extension user) {
-            hunt = new Hunt(env, this, dialer, new Dialer.Party(dialled.caller().extension(),
-                    dialled.caller().displayName()), dialled.caller(), inbound.lastSdp(), this);
-            hunt.start(user);
+            hunt = Hunt.ringing(env, this, dialer, from, dialled.caller(), inbound.lastSdp(), user);
+        } else if (destination instanceof Destination.Outside outside) {
+            hunt = TrunkHunt.placing(env, this, dialer, from, outside.call(), inbound.lastSdp());
         } else if (destination.answeringApp() != null) {
             answerWith(destination.answeringApp());
         } else {
@@ -360,9 +361,7 @@ final class B2buaCall implements Hunt.Listener {
             return;
         }
         phase = phase.to(CallPhase.ENDED);
-        if (hunt != null) {
-            hunt.abandon();
-        }
+        hunt.abandon();
         if (transfer != null) {
             transfer.abandon();
         }

@@ -24,7 +24,11 @@ final class BlindTransfer implements Hunt.Listener {
     private final Leg transferor;
     private final Leg transferee;
     private final Hunt hunt;
+    /** Placing the transferee's call outside, when the target is an outside number. */
+    private CalleeSearch outside = CalleeSearch.NONE;
     private final Destination target;
+    private final Dialer dialer;
+    private final Dialer.Party from;
     private DialledLeg answered;
     private boolean moving;
     private boolean over;
@@ -54,12 +58,13 @@ final class BlindTransfer implements Hunt.Listener {
     private BlindTransfer(CallEnvironment env, B2buaCall call, Dialer dialer, Leg transferor, Leg transferee,
                           User transfereeUser, Destination target) {
         this.env = env;
+        this.dialer = dialer;
         this.target = target;
         this.call = call;
         this.transferor = transferor;
         this.transferee = transferee;
-        this.hunt = new Hunt(env, call, dialer, new Dialer.Party(transferee.label(), transfereeUser.displayName()),
-                transfereeUser, transferee.lastSdp(), this);
+        this.from = new Dialer.Party(transferee.label(), transfereeUser.displayName());
+        this.hunt = new Hunt(env, call, dialer, from, transfereeUser, transferee.lastSdp(), this);
     }
 
     Leg transferor() {
@@ -84,6 +89,10 @@ final class BlindTransfer implements Hunt.Listener {
     private void goTo(Destination target) {
         if (target instanceof Destination.Extension user) {
             hunt.start(user);
+        } else if (target instanceof Destination.Outside number) {
+            TrunkHunt placing = new TrunkHunt(env, call, dialer, from, number.call(), transferee.lastSdp(), this);
+            outside = placing;
+            placing.start();
         } else if (target.answeringApp() != null) {
             join(target.answeringApp());
         } else {
@@ -133,9 +142,10 @@ final class BlindTransfer implements Hunt.Listener {
 
     @Override
     public void onUnanswered(Hunt.Unanswered outcome) {
-        if (outcome.next() instanceof Destination.Rejected) {
+        if (outcome.next() instanceof Destination.Rejected rejected) {
             failed(outcome.reason() == Reason.BUSY ? Response.BUSY_HERE
-                    : outcome.lastStatus() >= 600 ? outcome.lastStatus() : Response.TEMPORARILY_UNAVAILABLE);
+                    : outcome.lastStatus() >= 600 || rejected.why() == Rejection.OUTSIDE_FAILED ? outcome.lastStatus()
+                    : Response.TEMPORARILY_UNAVAILABLE);
         } else {
             goTo(outcome.next()); // the user's mailbox, as for a call to them
         }
@@ -157,6 +167,7 @@ final class BlindTransfer implements Hunt.Listener {
         }
         over = true;
         hunt.abandon();
+        outside.abandon();
         if (answered != null) {
             answered.bye();
         }
@@ -169,7 +180,11 @@ final class BlindTransfer implements Hunt.Listener {
             case Response.DECLINE -> "Decline";
             case Response.NOT_ACCEPTABLE_HERE -> "Not Acceptable Here";
             case Response.SERVICE_UNAVAILABLE -> "Service Unavailable";
-            default -> "Temporarily Unavailable";
+            case Response.ADDRESS_INCOMPLETE -> "Address Incomplete";
+            case Response.REQUEST_TIMEOUT -> "Request Timeout";
+            case Response.FORBIDDEN -> "Forbidden";
+            case Response.BUSY_EVERYWHERE -> "Busy Everywhere";
+            default -> status >= 500 ? "Server Error" : "Temporarily Unavailable";
         };
     }
 }

@@ -25,6 +25,9 @@ interface CallEnvironment {
     /** The phones registered for {@code user} now. */
     List<Binding> phonesOf(Tenant tenant, User user);
 
+    /** The trunk servers outside calls go to; empty when the node has none. */
+    Optional<OutsideLines> outsideLines();
+
     /** Places {@code call}'s outbound legs. */
     Dialer dialer(B2buaCall call, int maxForwards);
 

@@ -19,7 +19,7 @@ import javax.sip.message.Response;
  * Used by every call, by a voice application handing a caller to a person and by blind transfer. Touched only on
  * the call's lane.
  */
-final class Hunt implements RingListener {
+final class Hunt implements RingListener, CalleeSearch {
     /** Ring time of a user who set none. */
     static final int DEFAULT_RING_SECONDS = 20;
 
@@ -72,6 +72,14 @@ final class Hunt implements RingListener {
         this.listener = listener;
     }
 
+    /** A hunt for {@code call}'s callee, reporting to the call, started at {@code destination}. */
+    static Hunt ringing(CallEnvironment env, B2buaCall call, Dialer dialer, Dialer.Party from, User callerUser,
+                        byte[] offer, Destination.Extension destination) {
+        Hunt hunt = new Hunt(env, call, dialer, from, callerUser, offer, call);
+        hunt.start(destination);
+        return hunt;
+    }
+
     /** Rings the user the dial plan chose. */
     void start(Destination.Extension destination) {
         target = destination;
@@ -99,7 +107,8 @@ final class Hunt implements RingListener {
     }
 
     /** The caller is gone or the call was ended: stop ringing; a phone that answers after this is hung up. */
-    void abandon() {
+    @Override
+    public void abandon() {
         if (over) {
             return;
         }

@@ -80,6 +80,17 @@ final class MediaAnchor {
         }
     }
 
+    /**
+     * A trunk server (call router, gateway) is about to be dialled: relayed unless anchoring is off, so that the
+     * carrier sees one media address (the appliance's; the phones' private ones never leave the network) and the
+     * call has quality figures (MOS) for carrier routing.
+     */
+    void diallingOutside() {
+        if (policy != AnchorPolicy.NEVER) {
+            open();
+        }
+    }
+
     /** {@code leg}'s phone sent {@code sdp}: its audio address now stands for it. */
     void heard(Leg leg, byte[] sdp) {
         boolean described = sdp != null && sdp.length > 0; // not in a late offer (an INVITE without SDP)

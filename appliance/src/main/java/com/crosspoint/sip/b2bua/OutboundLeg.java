@@ -11,7 +11,10 @@ import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A leg we called: one INVITE to one registered phone; how it progresses goes to its {@link RingListener}. */
+/**
+ * A leg we called: one INVITE to one registered phone or trunk server; how it progresses goes to its
+ * {@link RingListener}.
+ */
 final class OutboundLeg extends PhoneLeg implements DialledLeg, ResponseListener {
     private static final Logger LOG = LoggerFactory.getLogger(OutboundLeg.class);
 
@@ -23,6 +26,8 @@ final class OutboundLeg extends PhoneLeg implements DialledLeg, ResponseListener
     private int finalStatus;
     /** CANCEL was wanted before any provisional response: send it when one arrives (RFC 3261 §9.1). */
     private boolean cancelPending;
+    /** A provisional response arrived: the server or phone is there (trunks move on after silence). */
+    private boolean responding;
     /** The INVITE carried no offer: the 2xx brings the phone's offer and our ACK must answer it. */
     private boolean lateOffer;
     /** A late offer's 2xx, held unacknowledged until the caller's answer arrives; null otherwise. */
@@ -114,6 +119,10 @@ final class OutboundLeg extends PhoneLeg implements DialledLeg, ResponseListener
         int status = r.getStatusCode();
         attach(d);
         if (status < 200) {
+            if (!responding && state == State.CALLING) {
+                responding = true;
+                listener.onResponding(this);
+            }
             if (status > 100 && state == State.CALLING) {
                 state = State.EARLY;
                 if (cancelPending) {

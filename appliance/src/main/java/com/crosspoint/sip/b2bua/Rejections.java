@@ -23,6 +23,12 @@ final class Rejections {
             case NO_ANSWER -> new Refusal(Response.TEMPORARILY_UNAVAILABLE, null, Disposition.NO_ANSWER);
             case UNAVAILABLE -> new Refusal(lastStatus >= 600 ? lastStatus : Response.TEMPORARILY_UNAVAILABLE, null,
                     Disposition.FAILED);
+            case BARRED -> new Refusal(Response.FORBIDDEN, "Number barred", Disposition.FAILED);
+            case NO_CALLER_ID -> new Refusal(Response.FORBIDDEN, "No number to call out with", Disposition.FAILED);
+            // Q.850 cause 3 "no route to destination" maps to 404 (RFC 3398 §7.2.4.1)
+            case NO_ROUTE_OUTSIDE -> new Refusal(Response.NOT_FOUND, "No route outside", Disposition.FAILED);
+            case OUTSIDE_FAILED -> new Refusal(lastStatus >= 400 ? lastStatus : Response.SERVICE_UNAVAILABLE, null,
+                    Disposition.FAILED);
         };
     }
 }

@@ -3,6 +3,10 @@ package com.crosspoint.sip.b2bua;
 /** Hears how a {@link DialledLeg} progresses, on the call's lane. */
 interface RingListener {
 
+    /** The first provisional response, 100 Trying included: whoever {@code leg} was sent to is there. */
+    default void onResponding(DialledLeg leg) {
+    }
+
     /** 180 or 183 (with early media when {@code sdp} is not null). */
     void onProvisional(DialledLeg leg, int status, byte[] sdp);
 

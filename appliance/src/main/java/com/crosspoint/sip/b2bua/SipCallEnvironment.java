@@ -43,10 +43,12 @@ final class SipCallEnvironment implements CallEnvironment {
     private final Clock clock;
     private final MediaServices media;
     private final CallAnchoring anchoring;
+    private final OutsideLines outside;
 
+    /** @param outside the trunk servers of outside calls; null when there are none */
     SipCallEnvironment(SipMessages messages, DialPlan dialPlan, Registrar registrar, Lanes lanes,
                        ScheduledExecutorService timers, ActiveCalls active, CallRecords records, Clock clock,
-                       MediaServices media, CallAnchoring anchoring) {
+                       MediaServices media, CallAnchoring anchoring, OutsideLines outside) {
         this.messages = messages;
         this.dialPlan = dialPlan;
         this.registrar = registrar;
@@ -57,6 +59,7 @@ final class SipCallEnvironment implements CallEnvironment {
         this.clock = clock;
         this.media = media;
         this.anchoring = anchoring;
+        this.outside = outside;
     }
 
     SipMessages messages() {
@@ -70,6 +73,11 @@ final class SipCallEnvironment implements CallEnvironment {
     @Override
     public DialPlan dialPlan() {
         return dialPlan;
+    }
+
+    @Override
+    public Optional<OutsideLines> outsideLines() {
+        return Optional.ofNullable(outside);
     }
 
     @Override

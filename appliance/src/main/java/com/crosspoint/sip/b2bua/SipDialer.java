@@ -3,6 +3,8 @@ package com.crosspoint.sip.b2bua;
 import com.crosspoint.model.Binding;
 import com.crosspoint.sip.DisplayNames;
 import com.crosspoint.sip.SipMessages;
+import com.crosspoint.trunk.OutsideCall;
+import com.crosspoint.trunk.TrunkTarget;
 import java.text.ParseException;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +23,7 @@ import javax.sip.message.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Places a call's outbound legs: a fresh dialog from the appliance to one registered phone. */
+/** Places a call's outbound legs: a fresh dialog from the appliance to one registered phone or trunk server. */
 final class SipDialer implements Dialer {
     private static final Logger LOG = LoggerFactory.getLogger(SipDialer.class);
 
@@ -49,6 +51,58 @@ final class SipDialer implements Dialer {
             LOG.info("call {}: cannot ring {} at {}: {}", call.id(), toExtension, device.contact(), e.getMessage());
             return Optional.empty();
         }
+    }
+
+    @Override
+    public Optional<DialledLeg> dialOutside(TrunkTarget server, OutsideCall outside, Party from, byte[] sdp,
+                                            RingListener listener) {
+        try {
+            Request invite = outsideInvite(server, outside, from);
+            call.anchor().diallingOutside();
+            OutboundLeg leg = new OutboundLeg(messages, call, outside.number(),
+                    server.transport().toUpperCase(Locale.ROOT), listener);
+            leg.start(invite, sdp);
+            return Optional.of(leg);
+        } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
+            LOG.info("call {}: cannot send {} to {}: {}", call.id(), outside.number(), server, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * An INVITE for {@code outside} to {@code server}: the number in the Request-URI and To, the caller ID (a DID,
+     * or the caller's extension for an emergency call of a tenant without DIDs) in From and in P-Asserted-Identity
+     * (RFC 3325: the routers are a trusted network, and carriers read the caller's number there).
+     */
+    private Request outsideInvite(TrunkTarget server, OutsideCall outside, Party from)
+            throws ParseException, InvalidArgumentException {
+        URI requestUri = messages.addresses().createURI(server.uriFor(outside.number()));
+        String presented = outside.callerId().orElse(from.extension());
+        SipURI fromUri = messages.addresses().createSipURI(presented, domain);
+        if (presented.startsWith("+")) {
+            fromUri.setUserParam("phone");
+        }
+        Address fromAddress = messages.addresses().createAddress(fromUri);
+        DisplayNames.quotedContent(from.displayName()).ifPresent(name -> {
+            try {
+                fromAddress.setDisplayName(name);
+            } catch (ParseException e) {
+                throw new IllegalArgumentException("display name: " + e.getMessage(), e);
+            }
+        });
+        String transport = server.transport().toUpperCase(Locale.ROOT);
+        Request invite = messages.factory().createRequest(requestUri, Request.INVITE, messages.newCallId(),
+                messages.headers().createCSeqHeader(1L, Request.INVITE),
+                messages.headers().createFromHeader(fromAddress, messages.newTag()),
+                messages.headers().createToHeader(messages.addresses().createAddress(
+                        messages.addresses().createURI(server.uriFor(outside.number()))), null),
+                List.of(messages.via(transport)), messages.headers().createMaxForwardsHeader(Math.max(0, maxForwards)));
+        invite.addHeader(messages.headers().createHeader("P-Asserted-Identity", "<" + fromUri + ">"));
+        invite.addHeader(messages.contact(transport));
+        for (String method : SipMessages.ALLOWED) {
+            invite.addHeader(messages.headers().createAllowHeader(method));
+        }
+        return invite;
     }
 
     /** The transport a contact asks for (its {@code transport} parameter), UDP by default. */

@@ -15,6 +15,12 @@ import com.crosspoint.model.Disposition;
 import com.crosspoint.model.Tenant;
 import com.crosspoint.model.User;
 import com.crosspoint.routing.DialPlan;
+import com.crosspoint.trunk.NumberPlan;
+import com.crosspoint.trunk.OutsideCall;
+import com.crosspoint.trunk.OutsideDialling;
+import com.crosspoint.trunk.OutsidePolicy;
+import com.crosspoint.trunk.TrunkTarget;
+import com.crosspoint.trunk.Trunks;
 import com.crosspoint.routing.DialledCall;
 import com.crosspoint.testing.MutableClock;
 import java.time.Clock;
@@ -29,6 +35,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.PriorityQueue;
 import java.util.Queue;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -40,7 +47,9 @@ final class FakeEnvironment implements CallEnvironment {
     static final Tenant TENANT = new Tenant(1, "Acme", "acme.test");
 
     private final Directory directory = new Directory();
-    private final DialPlan dialPlan;
+    private final boolean voicemail;
+    private DialPlan dialPlan;
+    private OutsideLines outside;
     private final Map<String, List<Binding>> phones = new HashMap<>();
     private final List<FakeLeg> dialled = new ArrayList<>();
     private final List<FakeLeg> answering = new ArrayList<>();
@@ -60,11 +69,28 @@ final class FakeEnvironment implements CallEnvironment {
 
     /** @param voicemail whether users have mailboxes (without, unanswered calls are refused) */
     FakeEnvironment(boolean voicemail) {
+        this.voicemail = voicemail;
         directory.apply(new TenantEvent(ProvisioningEvent.Kind.CREATED, TENANT, Instant.EPOCH));
-        dialPlan = new DialPlan(directory, List.of((tenant, caller, number) ->
+        dialPlan = dialPlan(null);
+    }
+
+    private DialPlan dialPlan(OutsideDialling outsideDialling) {
+        return new DialPlan(directory, List.of((tenant, caller, number) ->
                 "700".equals(number) ? Optional.of(new Named("menu 700", Disposition.ANSWERED)) : Optional.empty()),
                 voicemail ? (owner, reason, caller) -> new Named("mailbox " + owner.extension(), Disposition.VOICEMAIL)
-                        : null);
+                        : null, outsideDialling);
+    }
+
+    /**
+     * Outside calls from now on: North American dialling, 911 for emergencies, +1900 barred, every user presenting
+     * {@code callerId} (none: only emergency calls go out), through {@code trunks}, which may stay silent for
+     * {@code responseTimeout}.
+     */
+    void outside(Trunks trunks, String callerId, Duration responseTimeout) {
+        OutsidePolicy policy = new OutsidePolicy(NumberPlan.northAmerica(), Set.of("911"), List.of("+1900"), false,
+                List.of());
+        dialPlan = dialPlan(new OutsideDialling(policy, user -> Optional.ofNullable(callerId), trunks.configured()));
+        outside = new OutsideLines(trunks, responseTimeout);
     }
 
     /** A user of the tenant with {@code settings}, and {@code phones} registered phones. */
@@ -160,12 +186,30 @@ final class FakeEnvironment implements CallEnvironment {
     }
 
     @Override
+    public Optional<OutsideLines> outsideLines() {
+        return Optional.ofNullable(outside);
+    }
+
+    /** Phones are named {@code extension-n}; trunk servers {@code number@host:port} (the number they were sent). */
+    @Override
     public Dialer dialer(B2buaCall call, int maxForwards) {
-        return (device, from, toExtension, sdp, listener) -> {
-            String name = device.contact().substring(4, device.contact().indexOf('@'));
-            FakeLeg leg = FakeLeg.phone(name, toExtension, null, listener);
-            dialled.add(leg);
-            return Optional.of(leg);
+        return new Dialer() {
+            @Override
+            public Optional<DialledLeg> dial(Binding device, Party from, String toExtension, byte[] sdp,
+                                             RingListener listener) {
+                String name = device.contact().substring(4, device.contact().indexOf('@'));
+                FakeLeg leg = FakeLeg.phone(name, toExtension, null, listener);
+                dialled.add(leg);
+                return Optional.of(leg);
+            }
+
+            @Override
+            public Optional<DialledLeg> dialOutside(TrunkTarget server, OutsideCall outside, Party from, byte[] sdp,
+                                                    RingListener listener) {
+                FakeLeg leg = FakeLeg.phone(outside.number() + "@" + server, outside.number(), null, listener);
+                dialled.add(leg);
+                return Optional.of(leg);
+            }
         };
     }
 

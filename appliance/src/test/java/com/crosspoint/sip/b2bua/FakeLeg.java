@@ -30,6 +30,7 @@ final class FakeLeg implements CallerLeg, DialledLeg, ApplicationLeg, InDialogRe
     private byte[] lastSdp;
     private SignalledPeer mediaPeer = SignalledPeer.DIRECT;
     private boolean pending = true;
+    private boolean responding;
     private int finalStatus;
     private boolean ended;
     private boolean finalSent;
@@ -105,7 +106,16 @@ final class FakeLeg implements CallerLeg, DialledLeg, ApplicationLeg, InDialogRe
 
     // ---- the test plays the phone -------------------------------------------------------------------------------
 
+    /** 100 Trying: the phone or server is there. */
+    void trying() {
+        if (!responding) {
+            responding = true;
+            ringListener.onResponding(this);
+        }
+    }
+
     void ring() {
+        trying();
         ringListener.onProvisional(this, Response.RINGING, null);
     }
 

@@ -1,0 +1,59 @@
+package com.crosspoint.boot;
+
+import com.crosspoint.config.TrunkConfig;
+import com.crosspoint.sip.SipMessages;
+import com.crosspoint.sip.TrunkProbes;
+import com.crosspoint.store.DidStore;
+import com.crosspoint.trunk.DidCallerIds;
+import com.crosspoint.trunk.OutsideDialling;
+import com.crosspoint.trunk.Trunks;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the PBX's way out ({@code trunk.*}): the trunk servers and their health checks, and the dial plan's rules
+ * for outside numbers with caller IDs from the DIDs.
+ */
+final class OutsideCalling {
+    private static final Logger LOG = LoggerFactory.getLogger(OutsideCalling.class);
+
+    private final TrunkConfig config;
+    private final Trunks trunks;
+    private final OutsideDialling dialling;
+
+    OutsideCalling(TrunkConfig config, DidStore dids) {
+        this.config = config;
+        this.trunks = new Trunks(config.routers(), config.gateways(), config.failuresToDown());
+        this.dialling = new OutsideDialling(config.outside(), new DidCallerIds(dids), trunks.configured());
+    }
+
+    Trunks trunks() {
+        return trunks;
+    }
+
+    OutsideDialling dialling() {
+        return dialling;
+    }
+
+    Duration responseTimeout() {
+        return Duration.ofSeconds(config.responseTimeoutSeconds());
+    }
+
+    /** Starts the OPTIONS health checks of every router and gateway, if there are any and checks are on. */
+    void startProbes(SipMessages messages, ScheduledExecutorService timers) {
+        if (!trunks.configured() || config.probeSeconds() == 0) {
+            return;
+        }
+        TrunkProbes probes = new TrunkProbes(messages, trunks);
+        timers.scheduleWithFixedDelay(() -> {
+            try {
+                probes.tick();
+            } catch (RuntimeException e) {
+                LOG.warn("trunk health checks failed", e);
+            }
+        }, 0, config.probeSeconds(), TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,151 @@
+package com.crosspoint.sip.b2bua;
+
+import com.crosspoint.call.ForwardingPolicy.Reason;
+import com.crosspoint.routing.Destination;
+import com.crosspoint.routing.Rejection;
+import com.crosspoint.trunk.OutsideCall;
+import com.crosspoint.trunk.TrunkTarget;
+import java.util.List;
+import java.util.Optional;
+import javax.sip.message.Response;
+
+/**
+ * Placing a call outside the PBX: offered to one trunk server at a time, in the order {@link
+ * com.crosspoint.trunk.Trunks} gives. A server that stays silent (not even 100 Trying) for the response timeout,
+ * times out or answers 503 has failed: the call moves to the next, and the failure counts against the server's
+ * health. Any other answer is the far end's: a 2xx connects the call, a refusal (busy, no such number) is passed to
+ * the caller as it came. Reports to the same {@link Hunt.Listener} as ringing a user; touched only on the call's
+ * lane.
+ */
+final class TrunkHunt implements RingListener, CalleeSearch {
+    private final CallEnvironment env;
+    private final B2buaCall call;
+    private final Dialer dialer;
+    private final Dialer.Party from;
+    private final OutsideCall outside;
+    private final byte[] offer;
+    private final Hunt.Listener listener;
+    private final OutsideLines lines;
+    private List<TrunkTarget> targets = List.of();
+    private int next;
+    private TrunkTarget target;
+    private DialledLeg leg;
+    private CallTimer silence = CallTimer.NONE;
+    private int lastStatus = Response.SERVICE_UNAVAILABLE;
+    private boolean over;
+
+    TrunkHunt(CallEnvironment env, B2buaCall call, Dialer dialer, Dialer.Party from, OutsideCall outside,
+              byte[] offer, Hunt.Listener listener) {
+        this.env = env;
+        this.call = call;
+        this.dialer = dialer;
+        this.from = from;
+        this.outside = outside;
+        this.offer = offer;
+        this.listener = listener;
+        this.lines = env.outsideLines().orElse(null);
+    }
+
+    /** Places {@code outside} for {@code call}, reporting to the call. */
+    static TrunkHunt placing(CallEnvironment env, B2buaCall call, Dialer dialer, Dialer.Party from,
+                             OutsideCall outside, byte[] offer) {
+        TrunkHunt hunt = new TrunkHunt(env, call, dialer, from, outside, offer, call);
+        hunt.start();
+        return hunt;
+    }
+
+    void start() {
+        if (lines == null || (targets = lines.trunks().targetsFor(outside.number())).isEmpty()) {
+            finish(Reason.UNAVAILABLE, Rejection.NO_ROUTE_OUTSIDE);
+            return;
+        }
+        tryNext();
+    }
+
+    private void tryNext() {
+        while (next < targets.size()) {
+            target = targets.get(next++);
+            Optional<DialledLeg> placed = dialer.dialOutside(target, outside, from, offer, this);
+            if (placed.isPresent()) {
+                leg = placed.get();
+                silence = env.schedule(call.id(), lines.responseTimeout(), this::onSilence);
+                return;
+            }
+            lines.trunks().failed(target);
+        }
+        finish(Reason.UNAVAILABLE, Rejection.OUTSIDE_FAILED);
+    }
+
+    @Override
+    public void abandon() {
+        if (over) {
+            return;
+        }
+        over = true;
+        silence.cancel();
+        if (leg != null && leg.pending()) {
+            leg.cancel();
+        }
+    }
+
+    @Override
+    public void onProvisional(DialledLeg from, int status, byte[] sdp) {
+        if (!over && from == leg) {
+            listener.onRinging(status, sdp);
+        }
+    }
+
+    @Override
+    public void onResponding(DialledLeg from) {
+        if (!over && from == leg) {
+            silence.cancel();
+            lines.trunks().succeeded(target);
+        }
+    }
+
+    @Override
+    public void onAnswered(DialledLeg from) {
+        if (over || from != leg) {
+            from.bye(); // a server given up on answered after all, or the caller is gone
+            return;
+        }
+        over = true;
+        silence.cancel();
+        lines.trunks().succeeded(target);
+        listener.onAnswered(from, null);
+    }
+
+    @Override
+    public void onFailed(DialledLeg from, int status) {
+        if (over || from != leg) {
+            return;
+        }
+        silence.cancel();
+        if (status == Response.SERVICE_UNAVAILABLE || status == Response.REQUEST_TIMEOUT) {
+            lines.trunks().failed(target);
+            lastStatus = status;
+            tryNext();
+            return;
+        }
+        lines.trunks().succeeded(target); // the server works: the far end refused
+        lastStatus = status;
+        boolean busy = status == Response.BUSY_HERE || status == Response.BUSY_EVERYWHERE;
+        finish(busy ? Reason.BUSY : Reason.UNAVAILABLE, busy ? Rejection.BUSY : Rejection.OUTSIDE_FAILED);
+    }
+
+    private void onSilence() {
+        if (over || leg == null || !leg.pending()) {
+            return;
+        }
+        lines.trunks().failed(target);
+        leg.cancel();
+        leg = null;
+        lastStatus = Response.SERVICE_UNAVAILABLE;
+        tryNext();
+    }
+
+    private void finish(Reason reason, Rejection why) {
+        over = true;
+        listener.onUnanswered(new Hunt.Unanswered(reason, null, new Destination.Rejected(why), lastStatus));
+    }
+}
