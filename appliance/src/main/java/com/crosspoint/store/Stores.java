@@ -22,6 +22,10 @@ public interface Stores extends AutoCloseable {
 
     ConferenceStore conferences();
 
+    CarrierStore carriers();
+
+    RateDeckStore rateDecks();
+
     /** Shuts the database down cleanly. */
     @Override
     void close();

@@ -3,10 +3,12 @@ package com.crosspoint.store.derby;
 import com.crosspoint.store.AdminStore;
 import com.crosspoint.store.AttendantMenuStore;
 import com.crosspoint.store.BindingStore;
+import com.crosspoint.store.CarrierStore;
 import com.crosspoint.store.CdrStore;
 import com.crosspoint.store.ConferenceStore;
 import com.crosspoint.store.DeviceStore;
 import com.crosspoint.store.MessageStore;
+import com.crosspoint.store.RateDeckStore;
 import com.crosspoint.store.StoreException;
 import com.crosspoint.store.Stores;
 import com.crosspoint.store.TenantStore;
@@ -36,6 +38,8 @@ public final class DerbyStores implements Stores {
     private final VoicemailStore voicemails;
     private final AttendantMenuStore attendantMenus;
     private final ConferenceStore conferences;
+    private final CarrierStore carriers;
+    private final RateDeckStore rateDecks;
 
     private DerbyStores(EmbeddedDatabase database, Clock clock) {
         this.database = database;
@@ -51,6 +55,8 @@ public final class DerbyStores implements Stores {
         this.voicemails = new DerbyVoicemailStore(tx, ids);
         this.attendantMenus = new DerbyAttendantMenuStore(tx, ids);
         this.conferences = new DerbyConferenceStore(tx, ids);
+        this.carriers = new DerbyCarrierStore(tx, ids);
+        this.rateDecks = new DerbyRateDeckStore(tx, ids);
     }
 
     public static DerbyStores open(Path dataDir) {
@@ -138,6 +144,16 @@ public final class DerbyStores implements Stores {
     @Override
     public ConferenceStore conferences() {
         return conferences;
+    }
+
+    @Override
+    public CarrierStore carriers() {
+        return carriers;
+    }
+
+    @Override
+    public RateDeckStore rateDecks() {
+        return rateDecks;
     }
 
     /** Waits for running operations, then shuts the database down; later calls throw StoreException. */
