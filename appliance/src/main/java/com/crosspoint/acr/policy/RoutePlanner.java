@@ -58,14 +58,12 @@ public final class RoutePlanner {
     private static List<CandidateAssessment> score(List<CandidateAssessment> eligible, List<Double> health,
                                                    RoutingPolicy policy) {
         long cheapest = Long.MAX_VALUE;
-        long dearest = Long.MIN_VALUE;
         double measuredSum = 0;
         int measured = 0;
         double[] quality = new double[eligible.size()];
         for (int i = 0; i < eligible.size(); i++) {
             CandidateAssessment a = eligible.get(i);
             cheapest = Math.min(cheapest, a.rate().ratePerMinuteMicros());
-            dearest = Math.max(dearest, a.rate().ratePerMinuteMicros());
             quality[i] = quality(a.figures(), policy);
             if (!Double.isNaN(quality[i])) {
                 measuredSum += quality[i];
@@ -78,7 +76,8 @@ public final class RoutePlanner {
         for (int i = 0; i < eligible.size(); i++) {
             CandidateAssessment a = eligible.get(i);
             long rate = a.rate().ratePerMinuteMicros();
-            double price = dearest == cheapest ? 1.0 : (double) (dearest - rate) / (dearest - cheapest);
+            // relative to the cheapest: 5 % dearer scores 0.95, twice the price 0.5, whatever the spread
+            double price = rate == 0 ? 1.0 : (double) cheapest / rate;
             boolean neutralQuality = Double.isNaN(quality[i]);
             double q = neutralQuality ? neutral : quality[i];
             double availability = health.get(i);

@@ -3,7 +3,8 @@ package com.crosspoint.acr.policy;
 /**
  * A carrier's score for one call, each part 0-1.
  *
- * @param price           1 for the cheapest eligible carrier, 0 for the dearest, linear between
+ * @param price           the cheapest eligible carrier's rate over this one's: 1 for the cheapest, 0.5 at twice its
+ *                        price
  * @param quality         from the window's ASR, NER, PDD and MOS; the candidates' average when {@code qualityNeutral}
  * @param qualityNeutral  the window had too little traffic to judge
  * @param availability    the breaker's health
