@@ -24,6 +24,10 @@ public interface Stores extends AutoCloseable {
 
     DidStore dids();
 
+    CarrierStore carriers();
+
+    RateDeckStore rateDecks();
+
     /** Shuts the database down cleanly. */
     @Override
     void close();

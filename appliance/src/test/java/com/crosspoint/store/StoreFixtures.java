@@ -1,15 +1,20 @@
 package com.crosspoint.store;
 
+import com.crosspoint.model.BillingIncrement;
 import com.crosspoint.model.Binding;
 import com.crosspoint.model.CallRecord;
 import com.crosspoint.model.CallSettings;
+import com.crosspoint.model.Carrier;
+import com.crosspoint.model.CarrierTransport;
 import com.crosspoint.model.Device;
 import com.crosspoint.model.Disposition;
 import com.crosspoint.model.HangupParty;
 import com.crosspoint.model.InstantMessage;
+import com.crosspoint.model.RateRow;
 import com.crosspoint.model.Tenant;
 import com.crosspoint.model.User;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -69,5 +74,16 @@ public final class StoreFixtures {
         return new CallRecord(0, tenant.id(), unique("cdr-") + "@192.0.2.10", caller, callee, startedAt,
                 answered ? startedAt.plusSeconds(5) : null, startedAt.plusSeconds(65), disposition,
                 answered ? HangupParty.CALLER : HangupParty.SYSTEM, answered ? 200 : 486);
+    }
+
+    /** An in-service UDP carrier without credentials or limits. */
+    public static Carrier carrier(String name) {
+        return new Carrier(0, name, "198.51.100.7", 5060, CarrierTransport.UDP, null, "", 0, 0, true);
+    }
+
+    /** A per-minute rate effective from 2026-01-01, open-ended. */
+    public static RateRow rate(String prefix, long micros) {
+        return new RateRow(prefix, "dest " + prefix, micros, BillingIncrement.PER_MINUTE, LocalDate.of(2026, 1, 1),
+                null);
     }
 }

@@ -3,11 +3,13 @@ package com.crosspoint.store.derby;
 import com.crosspoint.store.AdminStore;
 import com.crosspoint.store.AttendantMenuStore;
 import com.crosspoint.store.BindingStore;
+import com.crosspoint.store.CarrierStore;
 import com.crosspoint.store.CdrStore;
 import com.crosspoint.store.ConferenceStore;
 import com.crosspoint.store.DidStore;
 import com.crosspoint.store.DeviceStore;
 import com.crosspoint.store.MessageStore;
+import com.crosspoint.store.RateDeckStore;
 import com.crosspoint.store.StoreException;
 import com.crosspoint.store.Stores;
 import com.crosspoint.store.TenantStore;
@@ -38,6 +40,8 @@ public final class DerbyStores implements Stores {
     private final AttendantMenuStore attendantMenus;
     private final ConferenceStore conferences;
     private final DidStore dids;
+    private final CarrierStore carriers;
+    private final RateDeckStore rateDecks;
 
     private DerbyStores(EmbeddedDatabase database, Clock clock) {
         this.database = database;
@@ -54,6 +58,8 @@ public final class DerbyStores implements Stores {
         this.attendantMenus = new DerbyAttendantMenuStore(tx, ids);
         this.conferences = new DerbyConferenceStore(tx, ids);
         this.dids = new DerbyDidStore(tx, ids);
+        this.carriers = new DerbyCarrierStore(tx, ids);
+        this.rateDecks = new DerbyRateDeckStore(tx, ids);
     }
 
     public static DerbyStores open(Path dataDir) {
@@ -146,6 +152,16 @@ public final class DerbyStores implements Stores {
     @Override
     public DidStore dids() {
         return dids;
+    }
+
+    @Override
+    public CarrierStore carriers() {
+        return carriers;
+    }
+
+    @Override
+    public RateDeckStore rateDecks() {
+        return rateDecks;
     }
 
     /** Waits for running operations, then shuts the database down; later calls throw StoreException. */
