@@ -235,7 +235,8 @@ public final class Appliance implements AutoCloseable {
                 .on("MESSAGE", new MessageHandler(messages, tenants, directory, gate, messagesService, workers))
                 .on("OPTIONS", new OptionsHandler(messages))
                 .on("SUBSCRIBE", mwi.subscribeHandler());
-        b2bua.install(dispatcher, tenants, gate, config.sip().calls().maxCalls(), config.sip().limits());
+        b2bua.install(dispatcher, tenants, gate, config.sip().calls().maxCalls(), config.sip().limits(),
+                outside.ingress());
         sip.listen(dispatcher);
 
         // Last to start, first to stop: the API only serves services that are up.

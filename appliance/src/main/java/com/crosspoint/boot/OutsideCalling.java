@@ -6,6 +6,7 @@ import com.crosspoint.sip.TrunkProbes;
 import com.crosspoint.store.DidStore;
 import com.crosspoint.trunk.DidCallerIds;
 import com.crosspoint.trunk.OutsideDialling;
+import com.crosspoint.trunk.TrunkIngress;
 import com.crosspoint.trunk.Trunks;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires the PBX's way out ({@code trunk.*}): the trunk servers and their health checks, and the dial plan's rules
- * for outside numbers with caller IDs from the DIDs.
+ * Wires the PBX's way out and in ({@code trunk.*}): the trunk servers and their health checks, the dial plan's
+ * rules for outside numbers with caller IDs from the DIDs, and the calls the trunk servers send to DIDs.
  */
 final class OutsideCalling {
     private static final Logger LOG = LoggerFactory.getLogger(OutsideCalling.class);
@@ -23,11 +24,18 @@ final class OutsideCalling {
     private final TrunkConfig config;
     private final Trunks trunks;
     private final OutsideDialling dialling;
+    private final TrunkIngress ingress;
 
     OutsideCalling(TrunkConfig config, DidStore dids) {
         this.config = config;
         this.trunks = new Trunks(config.routers(), config.gateways(), config.failuresToDown());
         this.dialling = new OutsideDialling(config.outside(), new DidCallerIds(dids), trunks.configured());
+        this.ingress = new TrunkIngress(trunks.servers(), dids, config.outside().plan());
+    }
+
+    /** Recognises the calls the trunk servers send to the tenants' DIDs. */
+    TrunkIngress ingress() {
+        return ingress;
     }
 
     Trunks trunks() {

@@ -50,10 +50,22 @@ public final class DialPlan {
 
     /** Where a new call goes. */
     public Destination route(DialledCall call) {
+        return route(call, outside);
+    }
+
+    /**
+     * Where a call from outside the PBX (through a trunk, to a DID) goes: to the extension the DID names, as a
+     * call from a user would, but never back out (a DID naming no extension must not loop to the carrier).
+     */
+    public Destination routeFromOutside(DialledCall call) {
+        return route(call, null);
+    }
+
+    private Destination route(DialledCall call, OutsideDialling wayOut) {
         if (call.calledTenantId().isEmpty() || call.calledTenantId().getAsLong() != call.tenant().id()) {
             return new Destination.Rejected(Rejection.RELAYING_DENIED);
         }
-        if (outside != null && outside.emergency(call.caller(), call.number()) instanceof Leaves emergency) {
+        if (wayOut != null && wayOut.emergency(call.caller(), call.number()) instanceof Leaves emergency) {
             return new Destination.Outside(emergency.call());
         }
         for (ServiceNumbers numbers : services) {
@@ -66,8 +78,8 @@ public final class DialPlan {
         if (user.isPresent()) {
             return reach(user.get(), ForwardingPath.START, call.caller());
         }
-        return outside == null ? new Destination.Rejected(Rejection.NO_SUCH_NUMBER)
-                : outsideCall(outside.outside(call.caller(), call.number()));
+        return wayOut == null ? new Destination.Rejected(Rejection.NO_SUCH_NUMBER)
+                : outsideCall(wayOut.outside(call.caller(), call.number()));
     }
 
     private static Destination outsideCall(OutsideDialling.Decision decision) {

@@ -16,6 +16,7 @@ import com.crosspoint.testing.HeardAudio;
 import com.crosspoint.testing.SippProcess;
 import com.crosspoint.testing.SippResult;
 import com.crosspoint.testing.SippRunner;
+import com.crosspoint.testing.SippUser;
 import com.crosspoint.testing.TestAppliance;
 import java.io.IOException;
 import java.io.InputStream;
@@ -108,6 +109,29 @@ class TrunkCallIT {
         start(overloaded);
         alice.dial(pbx.uri("19005551234"));
         assertThat(alice.awaitEvent("CALL_CLOSED", WAIT).param()).contains("403");
+    }
+
+    @Test
+    void aCarrierCallToADidRingsTheUserItNamesAndAStrangerIsChallenged() {
+        start(overloaded);
+
+        SippResult fromTrunk = carrierCall(carrier, "16465550100"); // the DID without its "+", as some send it
+        SippResult fromStranger = carrierCall(FreePorts.udpAndTcp(), "+16465550100");
+        SippResult noSuchDid = carrierCall(carrier, "+16465550199");
+
+        assertThat(fromTrunk.allSucceeded()).as(fromTrunk.summary()).isTrue();
+        assertThat(alice.events()).as(alice.events().toString()).filteredOn(e -> e.isType("CALL_ESTABLISHED"))
+                .singleElement().satisfies(e -> assertThat(e.peerUri()).contains("+16175551234"));
+        assertThat(fromStranger.allSucceeded()).as("not a trunk server: digest, which it cannot answer").isFalse();
+        assertThat(fromStranger.statistics().failedCalls()).isEqualTo(1);
+        assertThat(noSuchDid.allSucceeded()).isFalse();
+    }
+
+    /** A SIPp carrier calls {@code did} from {@code port}, talks 2 s and hangs up. */
+    private SippResult carrierCall(int port, String did) {
+        return SippRunner.scenario("sipp/uac-call.xml").name("carrier-calls").remote("127.0.0.1", pbx.sipPort())
+                .localPort(port).users(List.of(new SippUser("+16175551234", "carrier", "not-a-password", did)))
+                .callDuration(Duration.ofSeconds(2)).timeout(Duration.ofSeconds(30)).run();
     }
 
     private List<CallRecord> records() {

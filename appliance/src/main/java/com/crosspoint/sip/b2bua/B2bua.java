@@ -11,6 +11,7 @@ import com.crosspoint.routing.DialPlan;
 import com.crosspoint.sip.DigestGate;
 import com.crosspoint.sip.SipDispatcher;
 import com.crosspoint.sip.SipMessages;
+import com.crosspoint.trunk.TrunkIngress;
 import com.crosspoint.trunk.Trunks;
 import com.crosspoint.sip.TenantResolver;
 import java.time.Clock;
@@ -41,13 +42,14 @@ public final class B2bua implements CallControl {
      * Registers INVITE, ACK, CANCEL, BYE, REFER, INFO, NOTIFY and UPDATE handling on the dispatcher.
      *
      * @param maxCalls calls of the node; {@code limits} gives each device's and tenant's share
+     * @param trunks   recognises calls from the trunk servers to DIDs
      */
     public void install(SipDispatcher dispatcher, TenantResolver tenants, DigestGate gate, int maxCalls,
-                        SipLimitsConfig limits) {
+                        SipLimitsConfig limits, TrunkIngress trunks) {
         InDialogHandler inDialog = new InDialogHandler(env);
         CallLimits shares = new CallLimits(limits.callsPerDevice(), limits.callsPerTenant(),
                 id -> env.table().find(id).isPresent());
-        dispatcher.on(Request.INVITE, new InviteHandler(env, directory, tenants, gate, inDialog, maxCalls, shares))
+        dispatcher.on(Request.INVITE, new InviteHandler(env, directory, tenants, gate, inDialog, maxCalls, shares, trunks))
                 .on(Request.ACK, inDialog)
                 .on(Request.CANCEL, new CancelHandler(env.messages()))
                 .on(Request.BYE, inDialog)

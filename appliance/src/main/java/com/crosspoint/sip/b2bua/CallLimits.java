@@ -18,6 +18,9 @@ final class CallLimits {
     private record Owner(long tenantId, long deviceId) {
     }
 
+    /** The "device" of a call from a trunk: such calls count against their tenant's share only. */
+    static final long NO_DEVICE = Long.MIN_VALUE;
+
     private final int perDevice;
     private final int perTenant;
     private final Predicate<String> live;
@@ -44,7 +47,7 @@ final class CallLimits {
             device += o.deviceId() == deviceId ? 1 : 0;
             tenant += o.tenantId() == tenantId ? 1 : 0;
         }
-        if (device >= perDevice) {
+        if (deviceId != NO_DEVICE && device >= perDevice) {
             return Verdict.DEVICE_FULL;
         }
         if (tenant >= perTenant) {
