@@ -33,7 +33,7 @@ final class NatFlows {
     /** What the registrar applies to NATed phones. */
     static NatPolicy policy(NatConfig nat, AnchorPolicy anchor) {
         return new NatPolicy(nat.udpExpires(), nat.keepaliveSeconds(), anchor != AnchorPolicy.NEVER,
-                anchor == AnchorPolicy.ALWAYS);
+                anchor == AnchorPolicy.ALWAYS, nat.flowTimerSeconds());
     }
 
     static void start(NatConfig nat, SipServer sip, Registrar registrar, EventBus events,

@@ -216,6 +216,18 @@ public final class SipMessages {
         return host + ":" + port;
     }
 
+    /**
+     * Where a message from a device arrived, {@code host:port} of the appliance (the far end of its flow): the socket's
+     * address, or the advertised address and the transport's port when the socket listens on every address.
+     */
+    public String arrivedAt(Message m) {
+        SIPMessage sm = (SIPMessage) m;
+        java.net.InetAddress local = sm.getLocalAddress();
+        String h = local == null || local.isAnyLocalAddress() ? host : local.getHostAddress();
+        int p = sm.getLocalPort() > 0 ? sm.getLocalPort() : portFor(transportOf(m));
+        return (h.indexOf(':') >= 0 && !h.startsWith("[") ? "[" + h + "]" : h) + ":" + p;
+    }
+
     /** The source IP alone (throttling is per address, not per port). */
     public static String sourceHostOf(Message m) {
         String s = sourceOf(m);
