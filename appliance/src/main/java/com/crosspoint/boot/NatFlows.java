@@ -8,6 +8,7 @@ import com.crosspoint.events.RegistrationEvent;
 import com.crosspoint.model.Binding;
 import com.crosspoint.registrar.NatPolicy;
 import com.crosspoint.registrar.Registrar;
+import com.crosspoint.sip.FlowFailures;
 import com.crosspoint.sip.NatKeepalives;
 import com.crosspoint.sip.SipServer;
 import java.time.Clock;
@@ -21,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wires what keeps NATed phones reachable (docs/nat.md): OPTIONS pings to NATed UDP flows ({@code nat.keepaliveSeconds})
- * on the timer thread, and the flows of the bindings that survived a restart, replayed into the flow table and the
- * pinger: requests to a NATed phone must reach its mapping before it registers again.
+ * and the check for failed TCP/TLS flows (noted on their findings) on the timer thread, and the flows of the bindings
+ * that survived a restart, replayed into the flow table, the failure check and the pinger: requests to a NATed phone
+ * must reach its mapping before it registers again.
  */
 final class NatFlows {
     private static final Logger LOG = LoggerFactory.getLogger(NatFlows.class);
@@ -33,13 +35,23 @@ final class NatFlows {
     /** What the registrar applies to NATed phones. */
     static NatPolicy policy(NatConfig nat, AnchorPolicy anchor) {
         return new NatPolicy(nat.udpExpires(), nat.keepaliveSeconds(), anchor != AnchorPolicy.NEVER,
-                anchor == AnchorPolicy.ALWAYS);
+                anchor == AnchorPolicy.ALWAYS, nat.flowTimerSeconds());
     }
 
     static void start(NatConfig nat, SipServer sip, Registrar registrar, EventBus events,
                       ScheduledExecutorService timers, Clock clock) {
         events.subscribe("sip-flows", com.crosspoint.sip.FlowTable::concerns, sip.flows()::onEvent);
-        Consumer<Event> replay = sip.flows()::onEvent;
+        FlowFailures failures = sip.flowFailures();
+        failures.noteTo(registrar::noteFlowFailed);
+        events.subscribe("sip-flow-failures", FlowFailures::concerns, failures::onEvent);
+        timers.scheduleWithFixedDelay(() -> {
+            try {
+                failures.check();
+            } catch (RuntimeException e) {
+                LOG.warn("flow failure check failed", e);
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+        Consumer<Event> replay = ((Consumer<Event>) sip.flows()::onEvent).andThen(failures::onEvent);
         if (nat.keepaliveSeconds() > 0) {
             NatKeepalives keepalives = new NatKeepalives(sip.messages(), Duration.ofSeconds(nat.keepaliveSeconds()),
                     registrar::notePings, clock);

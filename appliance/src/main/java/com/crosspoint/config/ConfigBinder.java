@@ -209,7 +209,12 @@ final class ConfigBinder {
                     + "sip.registrar.maxExpires (" + registrar.minExpires() + ".." + registrar.maxExpires() + "; got "
                     + udpExpires + ")");
         }
-        return new NatConfig(keepalive, udpExpires, addresses.externalAddress(), addresses.secondaryAddress());
+        int flowTimer = values.integer("nat.flowTimerSeconds");
+        if (flowTimer != 0 && (flowTimer < 5 || flowTimer > 3600)) {
+            throw values.error("nat.flowTimerSeconds", "must be 0 (no Flow-Timer) or 5..3600 (got " + flowTimer + ")");
+        }
+        return new NatConfig(keepalive, udpExpires, flowTimer, addresses.externalAddress(),
+                addresses.secondaryAddress());
     }
 
     private int ranged(String key, int min, int max) {

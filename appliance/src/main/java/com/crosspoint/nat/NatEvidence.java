@@ -32,6 +32,11 @@ public record NatEvidence(Sign sign, String text) {
         VIA_REWRITTEN,
         /** Several keepalive pings in a row got no answer: the NAT mapping may have closed, calls may not arrive. */
         PINGS_UNANSWERED,
+        /**
+         * The TCP or TLS connection the device registered over closed (RFC 5626 §5.3 flow failure): the binding is
+         * skipped until the device registers again.
+         */
+        FLOW_FAILED,
         /** Something of the media or signalling was rewritten by a middlebox (reserved for calls). */
         SDP_REWRITTEN
     }

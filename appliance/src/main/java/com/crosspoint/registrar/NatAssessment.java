@@ -3,6 +3,7 @@ package com.crosspoint.registrar;
 import com.crosspoint.model.Binding;
 import com.crosspoint.nat.ContactAddress;
 import com.crosspoint.nat.Endpoint;
+import com.crosspoint.nat.FlowToken;
 import com.crosspoint.nat.NatAction;
 import com.crosspoint.nat.NatFinding;
 import com.crosspoint.nat.RegistrationNatDetector;
@@ -30,7 +31,8 @@ final class NatAssessment {
         Optional<Endpoint> previousSource = previous == null ? Optional.empty() : Endpoint.parse(previous.source());
         NatFinding found = RegistrationNatDetector.examine(new RegistrationSighting(rq.transport(), source.get(),
                 Endpoint.parse(rq.via()), address.get().endpoint(), previousSource));
-        return applied(found, rq.transport(), path, outbound);
+        return throughFlow(applied(found, rq.transport(), path, outbound), rq.transport(), rq.source(), rq.local(),
+                path);
     }
 
     /** The finding of a binding restored from the store: no Via and no history, only Contact against source. */
@@ -42,7 +44,22 @@ final class NatAssessment {
         }
         NatFinding found = RegistrationNatDetector.examine(new RegistrationSighting(b.transport(), source.get(),
                 Optional.empty(), address.get().endpoint(), Optional.empty()));
-        return applied(found, b.transport(), b.path(), b.outbound());
+        return throughFlow(applied(found, b.transport(), b.path(), b.outbound()), b.transport(), b.source(), null,
+                b.path());
+    }
+
+    /**
+     * The finding with the flow the device is reached through, when it is reached through one: behind NAT (the
+     * mapping), over TCP or TLS (the connection) or through a Path (the connection from the first proxy); the same
+     * rule as the SIP layer's flow table.
+     */
+    private static NatFinding throughFlow(NatFinding f, String transport, String source, String local,
+                                          List<String> path) {
+        boolean viaFlow = f.actions().contains(NatAction.FLOW_ROUTING) || !udp(transport) || !path.isEmpty();
+        if (!viaFlow) {
+            return f;
+        }
+        return FlowToken.of(transport, source, local).map(f::through).orElse(f);
     }
 
     /** Seconds to grant: a NATed UDP device gets at most {@code nat.udpExpires}, never less than minExpires. */

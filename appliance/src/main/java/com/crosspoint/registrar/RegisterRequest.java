@@ -14,15 +14,25 @@ import java.util.Objects;
  * @param via            the top Via's sent-by, {@code host[:port]}, or null (for NAT findings)
  * @param path           the Path header values in order (RFC 3327)
  * @param outbound       the REGISTER said {@code Supported: outbound} (RFC 5626)
+ * @param local          where it arrived, {@code host:port} of the appliance (the far end of its flow); null when
+ *                       unknown
  */
 public record RegisterRequest(long tenantId, long userId, long deviceId, String aor,
                               List<ContactSpec> contacts, boolean wildcard, Long expiresHeader,
                               String callId, long cseq, String transport, String source,
-                              String userAgent, String via, List<String> path, boolean outbound) {
+                              String userAgent, String via, List<String> path, boolean outbound, String local) {
 
     public RegisterRequest {
         contacts = List.copyOf(contacts);
         path = List.copyOf(Objects.requireNonNullElse(path, List.of()));
+    }
+
+    /** A REGISTER whose arrival address is not recorded. */
+    public RegisterRequest(long tenantId, long userId, long deviceId, String aor, List<ContactSpec> contacts,
+                           boolean wildcard, Long expiresHeader, String callId, long cseq, String transport,
+                           String source, String userAgent, String via, List<String> path, boolean outbound) {
+        this(tenantId, userId, deviceId, aor, contacts, wildcard, expiresHeader, callId, cseq, transport, source,
+                userAgent, via, path, outbound, null);
     }
 
     /** A REGISTER with no Via recorded, no Path and no outbound. */
@@ -30,7 +40,7 @@ public record RegisterRequest(long tenantId, long userId, long deviceId, String 
                            boolean wildcard, Long expiresHeader, String callId, long cseq, String transport,
                            String source, String userAgent) {
         this(tenantId, userId, deviceId, aor, contacts, wildcard, expiresHeader, callId, cseq, transport, source,
-                userAgent, null, List.of(), false);
+                userAgent, null, List.of(), false, null);
     }
 
     /**

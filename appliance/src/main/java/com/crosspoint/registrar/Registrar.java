@@ -31,6 +31,7 @@ public final class Registrar {
     private final EventBus events;
     private final RegistrarPolicy policy;
     private final NatAssessment nat;
+    private final NatPolicy natPolicy;
     private final Clock clock;
 
     public Registrar(BindingJournal journal, EventBus events, RegistrarPolicy policy, Clock clock) {
@@ -42,7 +43,13 @@ public final class Registrar {
         this.events = events;
         this.policy = policy;
         this.nat = new NatAssessment(natPolicy, policy);
+        this.natPolicy = natPolicy;
         this.clock = clock;
+    }
+
+    /** What the registrar applies to devices behind NAT (and the Flow-Timer it gives outbound devices). */
+    public NatPolicy natPolicy() {
+        return natPolicy;
     }
 
     /** Reloads the bindings that survived a restart; lapsed ones are dropped from the store too. */
@@ -284,6 +291,24 @@ public final class Registrar {
     public void notePings(Binding b, java.util.Optional<NatEvidence> note) {
         findings.computeIfPresent(keyOf(b), (k, f) -> note.map(f::noting)
                 .orElseGet(() -> f.without(NatEvidence.Sign.PINGS_UNANSWERED)));
+    }
+
+    /**
+     * Notes on a binding's finding that the TCP or TLS connection it registered over closed ({@code note} of sign
+     * {@link NatEvidence.Sign#FLOW_FAILED}, RFC 5626 §5.3). The binding stays until it expires or the device registers
+     * again over a new connection, which replaces the finding; calls skip it meanwhile.
+     */
+    public void noteFlowFailed(Binding b, NatEvidence note) {
+        if (note.sign() != NatEvidence.Sign.FLOW_FAILED) {
+            throw new IllegalArgumentException("a flow failure note must have the sign FLOW_FAILED, not " + note.sign());
+        }
+        // Only the binding as it is now: a REGISTER over a new connection may have replaced it meanwhile.
+        findings.computeIfPresent(keyOf(b), (k, f) -> isCurrent(b) ? f.noting(note) : f);
+    }
+
+    private boolean isCurrent(Binding b) {
+        List<Binding> bs = byAor.get(b.aor());
+        return bs != null && bs.stream().anyMatch(x -> x.contact().equals(b.contact()) && x.source().equals(b.source()));
     }
 
     private NatFinding findingOf(Binding b) {

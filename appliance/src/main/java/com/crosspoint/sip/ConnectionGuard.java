@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
  * phone's stay as long as its registration. Without this JAIN-SIP keeps any connection for two hours, and accepts
  * as many as the operating system allows.
  */
-final class ConnectionGuard {
+final class ConnectionGuard implements FlowFailures.Connections {
     /** One accepted connection as the guard sees it. */
     interface Connection {
         String host();
@@ -63,6 +63,21 @@ final class ConnectionGuard {
         }
         open.add(c);
         return true;
+    }
+
+    /** Whether a connection accepted from {@code host}:{@code port} is still open (a TCP/TLS flow is alive). */
+    @Override
+    public synchronized boolean open(String host, int port) {
+        List<Connection> open = bySource.get(host);
+        if (open == null) {
+            return false;
+        }
+        for (Connection c : open) {
+            if (c.port() == port && c.isOpen()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Closes the idle connections that carry no registration (counted); run every {@link #auditPeriodMillis}. */

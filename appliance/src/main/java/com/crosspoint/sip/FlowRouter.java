@@ -31,19 +31,44 @@ public final class FlowRouter implements Router {
     @Override
     public Hop getNextHop(Request request) throws SipException {
         if (request.getHeader("Route") == null) {
-            // JAIN-SIP instantiates routers itself, so each stack's flow table is found by stack name.
-            Optional<FlowTable.Flow> flow = StackAttachments.of(stackName)
-                    .flatMap(a -> a.flows().flowFor(request.getRequestURI()));
-            if (flow.isPresent() && !flow.get().path().isEmpty()) {
-                // RFC 3327 §5.3: the stored Path is the route set of requests to this binding.
-                addRoutes(request, flow.get());
-                return delegate.getNextHop(request);
-            }
-            if (flow.isPresent()) {
-                return flow.get().hop();
+            // JAIN-SIP instantiates routers itself, so each stack's tables are found by stack name.
+            Optional<StackAttachments.Attached> attached = StackAttachments.of(stackName);
+            if (attached.isPresent()) {
+                Hop hop = flowHop(request, attached.get());
+                if (hop != null) {
+                    return hop;
+                }
             }
         }
         return delegate.getNextHop(request);
+    }
+
+    /**
+     * The flow {@code request} must take, or null for the default routing: the flow its dialog was established on
+     * (RFC 5626 §5.3), else the flow of the registration its Request-URI names. A TCP/TLS flow whose connection
+     * closed is never used: JAIN-SIP would open a new connection to the device's address (a private one behind NAT,
+     * an ephemeral port otherwise) and wait for it to time out; the request fails at once instead.
+     */
+    private Hop flowHop(Request request, StackAttachments.Attached a) throws SipException {
+        Optional<Hop> dialog = a.dialogs().hopFor(request);
+        if (dialog.isPresent() && !a.failures().failed(dialog.get())) {
+            return dialog.get();
+        }
+        Optional<FlowTable.Flow> flow = a.flows().flowFor(request.getRequestURI());
+        if (flow.isPresent() && !flow.get().path().isEmpty()) {
+            // RFC 3327 §5.3: the stored Path is the route set of requests to this binding.
+            addRoutes(request, flow.get());
+            return delegate.getNextHop(request);
+        }
+        if (flow.isPresent() && !a.failures().failed(flow.get().hop())) {
+            return flow.get().hop();
+        }
+        if (flow.isPresent() || dialog.isPresent()) {
+            Hop dead = flow.isPresent() ? flow.get().hop() : dialog.get();
+            throw new SipException("flow " + dead.getTransport() + " " + dead.getHost() + ":" + dead.getPort()
+                    + " failed: its connection closed (RFC 5626 §5.3)");
+        }
+        return null;
     }
 
     private static void addRoutes(Request request, FlowTable.Flow flow) throws SipException {

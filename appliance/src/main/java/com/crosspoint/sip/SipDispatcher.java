@@ -128,6 +128,11 @@ public final class SipDispatcher implements SipListener {
 
     @Override
     public void processDialogTerminated(DialogTerminatedEvent event) {
-        // Calls track their own end; the stack forgets the dialog.
+        // Calls track their own end; the stack forgets the dialog, and so does the dialog flow table (its legs forget
+        // theirs when they end: this catches a dialog that ended otherwise, e.g. timed out).
+        var dialog = event.getDialog();
+        if (dialog != null && dialog.getCallId() != null) {
+            messages.dialogFlows().forget(dialog.getCallId().getCallId(), dialog.getLocalTag());
+        }
     }
 }

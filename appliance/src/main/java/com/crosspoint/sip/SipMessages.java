@@ -45,10 +45,15 @@ public final class SipMessages {
     private final int port;
     private final int tlsPort;
     private final EdgeRefusals refusals;
+    private final DialogFlows dialogFlows;
+    private final FlowFailures flowFailures;
 
     SipMessages(SipProvider provider, AddressFactory addresses, HeaderFactory headers, MessageFactory messages,
-                String host, int port, int tlsPort, EdgeRefusals refusals) {
+                String host, int port, int tlsPort, EdgeRefusals refusals, DialogFlows dialogFlows,
+                FlowFailures flowFailures) {
         this.refusals = refusals;
+        this.dialogFlows = dialogFlows;
+        this.flowFailures = flowFailures;
         this.provider = provider;
         this.addresses = addresses;
         this.headers = headers;
@@ -56,6 +61,16 @@ public final class SipMessages {
         this.host = host;
         this.port = port;
         this.tlsPort = tlsPort;
+    }
+
+    /** The flows dialogs were established on: where in-dialog requests to phones go (RFC 5626 §5.3). */
+    public DialogFlows dialogFlows() {
+        return dialogFlows;
+    }
+
+    /** Which TCP/TLS flows of registrations failed: their bindings are not called. */
+    public FlowFailures flowFailures() {
+        return flowFailures;
     }
 
     public SipProvider provider() {
@@ -214,6 +229,18 @@ public final class SipMessages {
                 : sm.getRemoteAddress() == null ? "unknown" : sm.getRemoteAddress().getHostAddress();
         int port = sm.getPeerPacketSourcePort() > 0 ? sm.getPeerPacketSourcePort() : sm.getRemotePort();
         return host + ":" + port;
+    }
+
+    /**
+     * Where a message from a device arrived, {@code host:port} of the appliance (the far end of its flow): the socket's
+     * address, or the advertised address and the transport's port when the socket listens on every address.
+     */
+    public String arrivedAt(Message m) {
+        SIPMessage sm = (SIPMessage) m;
+        java.net.InetAddress local = sm.getLocalAddress();
+        String h = local == null || local.isAnyLocalAddress() ? host : local.getHostAddress();
+        int p = sm.getLocalPort() > 0 ? sm.getLocalPort() : portFor(transportOf(m));
+        return (h.indexOf(':') >= 0 && !h.startsWith("[") ? "[" + h + "]" : h) + ":" + p;
     }
 
     /** The source IP alone (throttling is per address, not per port). */

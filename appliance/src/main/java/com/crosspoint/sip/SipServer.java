@@ -23,6 +23,11 @@ public final class SipServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SipServer.class);
 
     private static final java.util.concurrent.atomic.AtomicInteger STARTS = new java.util.concurrent.atomic.AtomicInteger();
+    /**
+     * Dialogs whose requests follow a flow, at most: far above the calls a node carries (sip.calls.maxCalls, a few
+     * phone dialogs each), and about 15 MB when full (docs/security.md).
+     */
+    static final int DIALOG_FLOWS = 100_000;
 
     private final SipStack stack;
     private final SipProvider provider;
@@ -63,11 +68,13 @@ public final class SipServer implements AutoCloseable {
         EdgeRefusals refusals = new EdgeRefusals(Duration.ofSeconds(s.limits().reportSeconds()), System::currentTimeMillis);
         ConnectionGuard connections = new ConnectionGuard(s.limits().tcpConnectionsPerSource(),
                 Duration.ofSeconds(s.limits().tcpIdleSeconds()).toMillis(), flows, refusals, System::currentTimeMillis);
+        DialogFlows dialogs = new DialogFlows(DIALOG_FLOWS);
+        FlowFailures failures = new FlowFailures(connections, java.time.Clock.systemUTC());
         try {
             // SipFactory hands back an existing stack of the same name, even a stopped one with other
             // settings: every start gets a name of its own.
             stackName = name + "-" + STARTS.incrementAndGet();
-            StackAttachments.attach(stackName, new StackAttachments.Attached(flows, connections, stun));
+            StackAttachments.attach(stackName, new StackAttachments.Attached(flows, dialogs, failures, connections, stun));
             stack = factory.createSipStack(SipStackProperties.of(stackName, s));
         } catch (javax.sip.PeerUnavailableException e) {
             throw new IllegalStateException("cannot create the SIP stack: " + e.getMessage(), e);
@@ -90,7 +97,7 @@ public final class SipServer implements AutoCloseable {
             HeaderFactory hf = factory.createHeaderFactory();
             MessageFactory mf = factory.createMessageFactory();
             SipMessages messages = new SipMessages(provider, af, hf, mf, s.advertisedAddress(), port,
-                    s.tlsEnabled() ? s.tlsPort() : -1, refusals);
+                    s.tlsEnabled() ? s.tlsPort() : -1, refusals, dialogs, failures);
             LOG.info("SIP listening on {}:{} (UDP, TCP{})", s.bindAddress(), port, s.tlsEnabled() ? ", TLS " + s.tlsPort() : "");
             return new SipServer(stack, stackName, flows, provider, messages, port);
         } catch (javax.sip.TransportNotSupportedException | javax.sip.InvalidArgumentException
@@ -112,6 +119,11 @@ public final class SipServer implements AutoCloseable {
         } catch (TooManyListenersException e) {
             throw new IllegalStateException("a SIP listener is already registered", e);
         }
+    }
+
+    /** Which TCP/TLS flows of registrations failed; feed it registration events and run its check every second. */
+    public FlowFailures flowFailures() {
+        return messages.flowFailures();
     }
 
     /** Connections of phones registered over TCP/TLS; feed it registration events. */

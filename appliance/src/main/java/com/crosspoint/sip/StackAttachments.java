@@ -9,8 +9,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * need of the {@link SipServer} that owns their stack: they get only the stack, so they look it up by its name.
  */
 final class StackAttachments {
-    /** One stack's attachments; {@code stun} answers STUN on the UDP port (null: the stack sees every datagram). */
-    record Attached(FlowTable flows, ConnectionGuard connections, StunTap stun) {
+    /**
+     * One stack's attachments: the registrations' flows, the dialogs' flows, which TCP/TLS flows failed, the
+     * accepted connections; {@code stun} answers STUN on the UDP port (null: the stack sees every datagram).
+     */
+    record Attached(FlowTable flows, DialogFlows dialogs, FlowFailures failures, ConnectionGuard connections,
+                    StunTap stun) {
     }
 
     private static final Map<String, Attached> BY_STACK = new ConcurrentHashMap<>();

@@ -160,10 +160,18 @@ class ConfigLoaderTest {
     @Test
     void natDefaultsAndOverrides() throws IOException {
         CrosspointConfig defaults = loader(Map.of()).load(Optional.empty());
-        assertThat(defaults.nat()).isEqualTo(new NatConfig(20, 60));
+        assertThat(defaults.nat()).isEqualTo(new NatConfig(20, 60, 25));
 
-        CrosspointConfig off = loader(Map.of()).load(Optional.of(nodeFile("nat:\n  keepaliveSeconds: 0\n  udpExpires: 0\n")));
-        assertThat(off.nat()).isEqualTo(new NatConfig(0, 0));
+        CrosspointConfig off = loader(Map.of()).load(Optional.of(nodeFile(
+                "nat:\n  keepaliveSeconds: 0\n  udpExpires: 0\n  flowTimerSeconds: 0\n")));
+        assertThat(off.nat()).isEqualTo(new NatConfig(0, 0, 0));
+    }
+
+    @Test
+    void aFlowTimerOutsideItsRangeIsRefusedWithItsKey() {
+        assertThatThrownBy(() -> loader(Map.of()).load(Optional.empty(), Map.of("nat.flowTimerSeconds", "3")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("nat.flowTimerSeconds: must be 0 (no Flow-Timer) or 5..3600 (got 3)");
     }
 
     @Test
@@ -375,7 +383,7 @@ class ConfigLoaderTest {
         assertThat(defaults.turn().lifetimes()).isEqualTo(new TurnConfig.Lifetimes(600, 3600, 300, 600, 600));
         assertThat(defaults.turn().quotas()).isEqualTo(new TurnConfig.Quotas(10, 200, 2000));
         assertThat(defaults.turn().allowedPeers()).isEmpty();
-        assertThat(defaults.nat()).isEqualTo(new NatConfig(20, 60, Optional.empty(), Optional.empty()));
+        assertThat(defaults.nat()).isEqualTo(new NatConfig(20, 60, 25, Optional.empty(), Optional.empty()));
 
         CrosspointConfig overridden = loader(Map.of()).load(Optional.empty(),
                 Map.of("turn.allowedPeers", "127.0.0.1/32, 10.1.0.0/16", "turn.restSecret", "turn-secret"));

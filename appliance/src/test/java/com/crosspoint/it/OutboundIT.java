@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.crosspoint.model.Binding;
+import com.crosspoint.nat.FlowToken;
 import com.crosspoint.nat.NatAction;
 import com.crosspoint.testing.BaresipPhone;
 import com.crosspoint.testing.TestAppliance;
@@ -50,13 +51,16 @@ class OutboundIT {
                 assertThat(b.regId()).isPositive();
                 assertThat(b.instanceId()).startsWith("<urn:uuid:");
                 assertThat(pbx.appliance().registrar().natOf(b).actions()).contains(NatAction.OUTBOUND_FLOW);
+                assertThat(pbx.appliance().registrar().natOf(b).flow()).map(FlowToken::text)
+                        .contains("tcp " + b.source() + " \u2192 127.0.0.1:" + pbx.sipPort());
             });
 
             caller.dial(pbx.uri("3001"));
             ob.awaitEvent("CALL_ESTABLISHED", WAIT);
             caller.awaitEvent("CALL_ESTABLISHED", WAIT);
             caller.hangup();
-            ob.awaitEvent("CALL_CLOSED", WAIT);
+            ob.awaitEvent("CALL_CLOSED", WAIT); // the appliance's BYE reached baresip over its flow
+            await().atMost(WAIT).untilAsserted(() -> assertThat(pbx.appliance().calls().dialogFlows()).isZero());
             assertThat(ob.log()).contains("Using sipnat: 'outbound'").contains("{1/TCP/v4} 200 OK");
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.crosspoint.events.EventBus;
 import com.crosspoint.events.RegistrationEvent;
 import com.crosspoint.model.Binding;
+import com.crosspoint.nat.FlowToken;
 import com.crosspoint.nat.NatAction;
 import com.crosspoint.nat.NatEvidence;
 import com.crosspoint.nat.NatKind;
@@ -149,6 +150,63 @@ class RegistrarNatTest {
     }
 
     @Test
+    void aNatedUdpBindingIsNamedByItsFlowFromTheMappingToTheAppliance() {
+        accepted(registrar.register(new RegisterRequest(1, 1, 1, AOR, List.of(spec(PRIVATE_CONTACT)), false, 60L,
+                "cid", 1, "UDP", "10.200.0.2:17706", "test", "192.168.77.10:5060", List.of(), false,
+                "10.200.0.1:5060")));
+
+        Binding b = registrar.lookup(AOR).get(0);
+        assertThat(registrar.natOf(b).flow()).map(FlowToken::text)
+                .contains("udp 10.200.0.2:17706 \u2192 10.200.0.1:5060");
+    }
+
+    @Test
+    void aTcpBindingHasAFlowEvenWithoutNatAndADirectUdpOneHasNone() {
+        accepted(registrar.register(new RegisterRequest(1, 1, 1, AOR,
+                List.of(spec("sip:a@192.0.2.7:5070;transport=tcp")), false, 600L, "cid", 1, "TCP", "192.0.2.7:40123",
+                "test", "192.0.2.7:5070", List.of(), false, "192.0.2.1:5060")));
+        accepted(registrar.register(new RegisterRequest(1, 1, 1, AOR, List.of(spec("sip:b@192.0.2.8:5060")), false,
+                600L, "cid-2", 1, "UDP", "192.0.2.8:5060", "test", "192.0.2.8:5060", List.of(), false,
+                "192.0.2.1:5060")));
+
+        Binding tcp = registrar.lookup(AOR).stream().filter(b -> b.transport().equals("TCP")).findFirst().orElseThrow();
+        Binding udp = registrar.lookup(AOR).stream().filter(b -> b.transport().equals("UDP")).findFirst().orElseThrow();
+        assertThat(registrar.natOf(tcp).flow()).map(FlowToken::text).contains("tcp 192.0.2.7:40123 \u2192 192.0.2.1:5060");
+        assertThat(registrar.natOf(udp).flow()).isEmpty();
+    }
+
+    @Test
+    void aFailedFlowIsNotedUntilTheDeviceRegistersOverANewConnection() {
+        String contact = "sip:a@192.168.1.20:5062;transport=tcp;ob";
+        accepted(registrar.register(new RegisterRequest(1, 1, 1, AOR, List.of(spec(contact)), false, 600L, "cid", 1,
+                "TCP", "203.0.113.7:40001", "test", "192.168.1.20:5062", List.of(), false, "192.0.2.1:5060")));
+        Binding b = registrar.lookup(AOR).get(0);
+
+        registrar.noteFlowFailed(b, new NatEvidence(NatEvidence.Sign.FLOW_FAILED, "The connection closed."));
+        assertThat(registrar.natOf(b).saw(NatEvidence.Sign.FLOW_FAILED)).isTrue();
+        assertThat(registrar.lookup(AOR)).as("the binding stays until it expires").hasSize(1);
+
+        accepted(registrar.register(new RegisterRequest(1, 1, 1, AOR, List.of(spec(contact)), false, 600L, "cid", 2,
+                "TCP", "203.0.113.7:40002", "test", "192.168.1.20:5062", List.of(), false, "192.0.2.1:5060")));
+        Binding again = registrar.lookup(AOR).get(0);
+        assertThat(registrar.natOf(again).saw(NatEvidence.Sign.FLOW_FAILED)).isFalse();
+        assertThat(registrar.natOf(again).flow()).map(FlowToken::text).contains("tcp 203.0.113.7:40002 \u2192 192.0.2.1:5060");
+
+        registrar.noteFlowFailed(b, new NatEvidence(NatEvidence.Sign.FLOW_FAILED, "The old connection closed late."));
+        assertThat(registrar.natOf(again).saw(NatEvidence.Sign.FLOW_FAILED))
+                .as("a late note about the replaced flow leaves the new one alone").isFalse();
+    }
+
+    @Test
+    void onlyAFlowFailureIsNotedAsOne() {
+        accepted(register("UDP", "10.200.0.2:17706", "192.168.77.10:5060", 60L, spec(PRIVATE_CONTACT)));
+        Binding b = registrar.lookup(AOR).get(0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> registrar.noteFlowFailed(b,
+                        new NatEvidence(NatEvidence.Sign.PINGS_UNANSWERED, "3 pings unanswered.")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("FLOW_FAILED");
+    }
+
+    @Test
     void restoredBindingsAreJudgedFromTheirRow() {
         accepted(register("UDP", "10.200.0.2:17706", "192.168.77.10:5060", 60L, spec(PRIVATE_CONTACT)));
         Registrar restarted = new Registrar(journal, events, new RegistrarPolicy(60, 3600, 600, 3),
@@ -158,6 +216,8 @@ class RegistrarNatTest {
         Binding b = restarted.lookup(AOR).get(0);
         assertThat(restarted.natOf(b).kind()).isEqualTo(NatKind.NAT_PORT_CHANGING);
         assertThat(restarted.natOf(b).actions()).contains(NatAction.FLOW_ROUTING, NatAction.KEEPALIVE_PINGS);
+        assertThat(restarted.natOf(b).flow()).as("the appliance's end is not stored").map(FlowToken::text)
+                .contains("udp 10.200.0.2:17706");
     }
 
     private RegistrationEvent awaitEvent() {

@@ -31,6 +31,18 @@ class ConnectionGuardTest {
     }
 
     @Test
+    void aConnectionIsOpenUntilItClosesAndOnlyItsOwnPortCounts() {
+        FakeConnection phone = new FakeConnection("192.0.2.2", 5070);
+        guard.admit(phone);
+        assertThat(guard.open("192.0.2.2", 5070)).isTrue();
+        assertThat(guard.open("192.0.2.2", 5071)).isFalse();
+        assertThat(guard.open("192.0.2.3", 5070)).isFalse();
+
+        phone.close();
+        assertThat(guard.open("192.0.2.2", 5070)).isFalse();
+    }
+
+    @Test
     void idleConnectionsAreClosedUnlessAPhoneRegisteredOverThem() {
         FakeConnection scanner = new FakeConnection("192.0.2.1", 1);
         FakeConnection phone = new FakeConnection("192.0.2.2", 5070);

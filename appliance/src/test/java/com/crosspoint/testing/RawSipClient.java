@@ -160,6 +160,30 @@ public final class RawSipClient implements AutoCloseable {
 
     /** Answers a request {@link #receiveRequest} returned (its Vias, From, To with a tag, Call-ID, CSeq). */
     public void reply(String request, int status, String reason) {
+        sendRaw(answer(request, status, reason, Long.toString(System.nanoTime()), List.of(), null));
+    }
+
+    /** Answers {@code request} with {@code toTag} (unless its To has a tag), more headers and a body (SDP). */
+    public void reply(String request, int status, String reason, String toTag, List<String> headers, String body) {
+        sendRaw(answer(request, status, reason, toTag, headers, body));
+    }
+
+    /** Sends a message as it is (an ACK, an in-dialog request) to the appliance. */
+    public void sendRaw(String message) {
+        byte[] data = message.getBytes(StandardCharsets.UTF_8);
+        try {
+            socket.send(new DatagramPacket(data, data.length, server));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A response to {@code request}: its Vias, From, Call-ID and CSeq, its To with {@code toTag} unless it has one,
+     * then {@code headers} and a body (sent as application/sdp).
+     */
+    public static String answer(String request, int status, String reason, String toTag, List<String> headers,
+                                String body) {
         StringBuilder sb = new StringBuilder("SIP/2.0 ").append(status).append(' ').append(reason).append("\r\n");
         for (String line : request.split("\r\n")) {
             if (line.isEmpty()) {
@@ -168,19 +192,22 @@ public final class RawSipClient implements AutoCloseable {
             String name = line.substring(0, Math.max(0, line.indexOf(':'))).trim().toLowerCase(Locale.ROOT);
             switch (name) {
                 case "via", "v", "from", "f", "call-id", "i", "cseq" -> sb.append(line).append("\r\n");
-                case "to", "t" -> sb.append(line).append(line.contains(";tag=") ? "" : ";tag=" + System.nanoTime())
+                case "to", "t" -> sb.append(line).append(line.contains(";tag=") ? "" : ";tag=" + toTag)
                         .append("\r\n");
                 default -> {
                     // not echoed
                 }
             }
         }
-        byte[] data = sb.append("Content-Length: 0\r\n\r\n").toString().getBytes(StandardCharsets.UTF_8);
-        try {
-            socket.send(new DatagramPacket(data, data.length, server));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String h : headers) {
+            sb.append(h).append("\r\n");
         }
+        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        if (content.length > 0) {
+            sb.append("Content-Type: application/sdp\r\n");
+        }
+        sb.append("Content-Length: ").append(content.length).append("\r\n\r\n");
+        return body == null ? sb.toString() : sb.append(body).toString();
     }
 
     private static String cseqOf(String request) {

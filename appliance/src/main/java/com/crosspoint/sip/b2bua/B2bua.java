@@ -70,4 +70,9 @@ public final class B2bua implements CallControl {
     public int liveCalls() {
         return env.table().size();
     }
+
+    /** Dialogs whose requests follow the flow they were established on (RFC 5626 §5.3); 0 once every call ended. */
+    public int dialogFlows() {
+        return env.messages().dialogFlows().size();
+    }
 }

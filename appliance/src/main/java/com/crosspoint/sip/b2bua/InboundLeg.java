@@ -41,6 +41,7 @@ final class InboundLeg extends PhoneLeg implements CallerLeg {
             return;
         }
         finalSent = true;
+        followFlow(invite.getRequest(), localTag); // the caller is reached where its INVITE came from
         Response r = messages.dialogResponse(invite.getRequest(), Response.OK, localTag, transport);
         setBody(r, sdp, sdpType());
         attach(invite.getDialog()); // before the 2xx leaves: the phone's BYE may follow its ACK at once

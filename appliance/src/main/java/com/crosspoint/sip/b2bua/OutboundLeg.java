@@ -139,6 +139,8 @@ final class OutboundLeg extends PhoneLeg implements DialledLeg, ResponseListener
             }
             state = State.CONNECTED;
             heardFrom(r);
+            // The called phone is reached where its 2xx came from: the flow its INVITE went over. Before the ACK.
+            followFlow(r, ((javax.sip.header.FromHeader) r.getHeader(javax.sip.header.FromHeader.NAME)).getTag());
             remember(r.getRawContent());
             if (lateOffer) {
                 unacknowledged = r;

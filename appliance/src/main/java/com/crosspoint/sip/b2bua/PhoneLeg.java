@@ -3,6 +3,7 @@ package com.crosspoint.sip.b2bua;
 import com.crosspoint.call.SdpSummary;
 import com.crosspoint.media.engine.SignalledPeer;
 import com.crosspoint.model.CallQualitySummary;
+import com.crosspoint.sip.DialogFlows;
 import com.crosspoint.sip.ResponseListener;
 import com.crosspoint.sip.SipMessages;
 import java.net.InetSocketAddress;
@@ -18,6 +19,7 @@ import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.Header;
 import javax.sip.header.ReferToHeader;
@@ -47,6 +49,9 @@ abstract class PhoneLeg implements Leg, InDialogRequest.Responder {
     private volatile PhoneAddresses addresses = PhoneAddresses.UNKNOWN;
     private byte[] lastSdp;
     private boolean ended;
+    /** The dialog whose requests follow this phone's flow ({@link DialogFlows}); null when none is remembered. */
+    private String flowCallId;
+    private String flowLocalTag;
 
     PhoneLeg(SipMessages messages, B2buaCall call, String label, String transport) {
         this.messages = messages;
@@ -81,6 +86,30 @@ abstract class PhoneLeg implements Leg, InDialogRequest.Responder {
 
     final void markEnded() {
         ended = true;
+        forgetFlow();
+    }
+
+    /**
+     * The dialog is confirmed by {@code fromPhone} (its INVITE we answer, or its 2xx to ours): when the phone cannot
+     * be reached at its Contact (NAT, TCP/TLS, {@code ;ob}), the dialog's requests go where that message came from.
+     * Nothing is kept, and nothing but the stack's parsed fields is read, for a phone reached at its Contact.
+     */
+    final void followFlow(Message fromPhone, String localTag) {
+        var flow = DialogFlows.flowOf(fromPhone);
+        if (flow.isEmpty()) {
+            return;
+        }
+        flowCallId = ((CallIdHeader) fromPhone.getHeader(CallIdHeader.NAME)).getCallId();
+        flowLocalTag = localTag;
+        messages.dialogFlows().remember(flowCallId, flowLocalTag, flow.get());
+    }
+
+    /** The dialog is over (its BYE sent or answered, or it failed): its flow is no longer needed. */
+    private void forgetFlow() {
+        if (flowCallId != null) {
+            messages.dialogFlows().forget(flowCallId, flowLocalTag);
+            flowCallId = null;
+        }
     }
 
     @Override
@@ -167,10 +196,10 @@ abstract class PhoneLeg implements Leg, InDialogRequest.Responder {
             setBody(r, sdp, sdpType());
             remember(request.body()); // the phone's offer is agreed: it is now what this phone sent last
         }
-        if (Request.BYE.equals(request.method())) {
-            ended = true;
-        }
         messages.send(st, r);
+        if (Request.BYE.equals(request.method())) {
+            markEnded();
+        }
     }
 
     // ---- what the other party does -------------------------------------------------------------------------
@@ -223,11 +252,12 @@ abstract class PhoneLeg implements Leg, InDialogRequest.Responder {
     @Override
     public void bye() {
         if (ended || dialog == null || dialog.getState() == DialogState.TERMINATED) {
-            ended = true;
+            markEnded();
             return;
         }
         ended = true;
         sendInDialog(Request.BYE, List.of(), null, null, null);
+        forgetFlow(); // after the BYE left: its transaction keeps its connection for retransmissions and the 200
     }
 
     /** NOTIFY with the sipfrag, in the dialog the REFER came in. */

@@ -82,7 +82,14 @@ final class SipCallEnvironment implements CallEnvironment {
 
     @Override
     public List<Binding> phonesOf(Tenant tenant, User user) {
-        return registrar.lookup(RegisterHandler.aorOf(tenant, user.extension()));
+        List<Binding> phones = registrar.lookup(RegisterHandler.aorOf(tenant, user.extension()));
+        // RFC 5626 §5.3: a binding whose TCP/TLS connection closed cannot be reached; ringing it would only time out.
+        for (Binding b : phones) {
+            if (messages.flowFailures().failed(b)) {
+                return phones.stream().filter(p -> !messages.flowFailures().failed(p)).toList();
+            }
+        }
+        return phones;
     }
 
     @Override

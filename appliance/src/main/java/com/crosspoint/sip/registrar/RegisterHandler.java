@@ -92,7 +92,7 @@ public final class RegisterHandler implements RequestHandler {
         }
         final RegisterRequest request;
         try {
-            request = RegisterReader.read(rq, tenant.get(), user.get(), device.get());
+            request = RegisterReader.read(rq, tenant.get(), user.get(), device.get(), messages.arrivedAt(rq));
         } catch (IllegalArgumentException e) {
             messages.send(st, messages.response(rq, Response.BAD_REQUEST, e.getMessage()));
             return;
@@ -120,7 +120,7 @@ public final class RegisterHandler implements RequestHandler {
 
     private Response ok(Request rq, RegisterRequest request, List<Binding> bindings) {
         Response r = messages.response(rq, Response.OK);
-        OutboundAnswer.decorate(messages, r, rq, request);
+        OutboundAnswer.decorate(messages, r, rq, request, registrar.natPolicy().flowTimerSeconds());
         Instant now = clock.instant();
         for (Binding b : bindings) {
             try {

@@ -32,7 +32,7 @@ final class RegisterReader {
     private RegisterReader() {
     }
 
-    static RegisterRequest read(Request rq, Tenant tenant, User user, Device device) {
+    static RegisterRequest read(Request rq, Tenant tenant, User user, Device device, String arrivedAt) {
         List<ContactSpec> contacts = new ArrayList<>();
         boolean wildcard = false;
         Iterator<?> it = rq.getHeaders(ContactHeader.NAME);
@@ -57,7 +57,7 @@ final class RegisterReader {
                 ((CallIdHeader) rq.getHeader(CallIdHeader.NAME)).getCallId(),
                 ((CSeqHeader) rq.getHeader(CSeqHeader.NAME)).getSeqNumber(),
                 SipMessages.transportOf(rq), SipMessages.sourceOf(rq), userAgent, sentBy(rq), paths(rq),
-                supports(rq, "outbound"));
+                supports(rq, "outbound"), arrivedAt);
     }
 
     /** Whether a {@code Supported} header names {@code tag}. */
