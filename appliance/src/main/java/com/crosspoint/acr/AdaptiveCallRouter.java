@@ -44,6 +44,7 @@ public final class AdaptiveCallRouter implements LiveRateTables {
     private final CarrierAvailability availability;
     private final CarrierLoads loads = new CarrierLoads();
     private final CarrierSpend spend;
+    private final AttemptTotals totals = new AttemptTotals();
     private final Clock clock;
     private final CallAttempts attempts = this::start;
 
@@ -56,7 +57,9 @@ public final class AdaptiveCallRouter implements LiveRateTables {
 
     /** The carriers to try for {@code number} (E.164 digits, '+' allowed) at {@code at}; may claim breaker trials. */
     public RouteDecision route(String number, Instant at) {
-        return decide(number, at, true);
+        RouteDecision decision = decide(number, at, true);
+        totals.routed(decision.candidates().stream().anyMatch(c -> !c.excluded()));
+        return decision;
     }
 
     /** As {@link #route}, for showing: claims nothing. */
@@ -74,6 +77,11 @@ public final class AdaptiveCallRouter implements LiveRateTables {
 
     public CarrierQuality quality() {
         return quality;
+    }
+
+    /** Counts since start, for monitoring. */
+    public AttemptTotals totals() {
+        return totals;
     }
 
     /** What each carrier's answered calls cost over the quality window. */
@@ -202,11 +210,12 @@ public final class AdaptiveCallRouter implements LiveRateTables {
         if (carrier == null) {
             load.tryStart(0, 0, clock.millis()); // a carrier deleted meanwhile: count the call, limits are gone
         }
+        totals.started(carrierId);
         String digits = digits(number);
         RateMatch rate = digits == null ? null
                 : state.get().table(carrierId).match(digits, LocalDate.ofInstant(at, ZoneOffset.UTC)).orElse(null);
         return Optional.of(new TrackedAttempt(carrierId, quality.groupOf(digits == null ? "" : digits), at, load,
-                availability.of(carrierId), quality, rate, spend));
+                availability.of(carrierId), quality, rate, spend, totals));
     }
 
     /** The digits of an E.164 number with or without '+'; null when it is not one. */

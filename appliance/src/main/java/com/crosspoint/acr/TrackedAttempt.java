@@ -19,12 +19,14 @@ final class TrackedAttempt implements CallAttempt {
     private final CarrierQuality quality;
     private final RateMatch rate;
     private final CarrierSpend spend;
+    private final AttemptTotals totals;
     private Instant firstResponse;
     private Instant answered;
     private boolean ended;
 
     TrackedAttempt(long carrierId, String group, Instant started, CarrierLoad load, CircuitBreaker breaker,
-                   CarrierQuality quality, RateMatch rate, CarrierSpend spend) {
+                   CarrierQuality quality, RateMatch rate, CarrierSpend spend,
+                   AttemptTotals totals) {
         this.carrierId = carrierId;
         this.group = group;
         this.started = started;
@@ -33,6 +35,7 @@ final class TrackedAttempt implements CallAttempt {
         this.quality = quality;
         this.rate = rate;
         this.spend = spend;
+        this.totals = totals;
     }
 
     @Override
@@ -70,7 +73,9 @@ final class TrackedAttempt implements CallAttempt {
         load.end();
         quality.record(outcome);
         recordSpend(outcome);
-        if (CallResult.carrierUnavailable(outcome.finalCode())) {
+        boolean failed = CallResult.carrierUnavailable(outcome.finalCode());
+        totals.ended(carrierId, outcome.answered() != null, failed);
+        if (failed) {
             breaker.callFailed();
         } else {
             breaker.callSucceeded();

@@ -51,7 +51,8 @@ public final class ApiServer implements AutoCloseable {
         sourceLimit = new SourceConnectionLimit(settings.http().maxConnectionsPerSource());
         logins.onEnded(events::loginEnded);
 
-        router = new Router(new Authenticator(logins), json, settings.maxBodyBytes(), settings.http(), counters,
+        Authenticator authenticator = new Authenticator(logins);
+        router = new Router(authenticator, json, settings.maxBodyBytes(), settings.http(), counters,
                 uploadDir(settings));
         ApiSettings.AccountBudget b = settings.accountBudget();
         AccountFailureBudget accounts = new AccountFailureBudget(b.failureLimit(), b.window(), b.backOff(),
@@ -121,6 +122,10 @@ public final class ApiServer implements AutoCloseable {
         // /api/** is the API's alone (its own 404s); everything else is a file of the dashboards.
         PathMappingsHandler paths = new PathMappingsHandler();
         paths.addMapping(new ServletPathSpec("/api/*"), router);
+        if (s.metrics() != null) {
+            paths.addMapping(new ServletPathSpec(MetricsHandler.PATH), new MetricsHandler(s.metrics(),
+                    settings.metricsToken(), authenticator, new ReplyWriter(json)));
+        }
         paths.addMapping(new ServletPathSpec("/"), new StaticAssets(server));
         ws.setHandler(paths);
         root.setHandler(ws);

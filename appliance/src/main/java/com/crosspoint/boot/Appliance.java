@@ -242,11 +242,14 @@ public final class Appliance implements AutoCloseable {
                 outside.ingress());
         sip.listen(dispatcher);
 
+        com.crosspoint.metrics.ApplianceMetrics metrics = Monitoring.metrics(registrar, activeCalls, events,
+                sip.messages().refusals(), relay, carrierEdge.router());
+        closers.push(metrics);
         // Last to start, first to stop: the API only serves services that are up.
         api = ApiServer.start(new ApiServices(config.node().name(), sip::port,
                 config.network().advertisedAddress(), stores, directory, provisioning,
                 registrar, activeCalls, b2bua, messagesService, voicemail, attendant, events, clock, conferences, media,
-                relayWiring.access(directory, () -> stunTurn), carrierEdge.routing()),
+                relayWiring.access(directory, () -> stunTurn), carrierEdge.routing(), metrics::scrape),
                 apiSettings(),
                 config.http().bind(), config.http().port());
         closers.push(api);
@@ -281,7 +284,8 @@ public final class Appliance implements AutoCloseable {
                         Duration.ofSeconds(config.http().account().backOffSeconds()),
                         Duration.ofSeconds(config.http().account().maxBackOffSeconds())))
                 .withLoginsFile(config.data().dir().resolve("web-logins.json"))
-                .withUploadDir(config.data().dir().resolve("uploads"));
+                .withUploadDir(config.data().dir().resolve("uploads"))
+                .withMetricsToken(config.http().metricsToken().orElse(null));
     }
 
     /** The music held parties hear; an unusable file stops the start (see media.musicOnHold). */
