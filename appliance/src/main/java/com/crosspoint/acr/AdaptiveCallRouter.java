@@ -10,6 +10,7 @@ import com.crosspoint.acr.policy.RouteDecision;
 import com.crosspoint.acr.policy.RoutePlanner;
 import com.crosspoint.acr.policy.RoutingPolicy;
 import com.crosspoint.acr.quality.CarrierQuality;
+import com.crosspoint.acr.quality.CarrierSpend;
 import com.crosspoint.acr.quality.QualityFigures;
 import com.crosspoint.acr.rate.LiveRateTables;
 import com.crosspoint.acr.rate.PrefixRateTable;
@@ -42,6 +43,8 @@ public final class AdaptiveCallRouter implements LiveRateTables {
     private final CarrierQuality quality;
     private final CarrierAvailability availability;
     private final CarrierLoads loads = new CarrierLoads();
+    private final CarrierSpend spend;
+    private final AttemptTotals totals = new AttemptTotals();
     private final Clock clock;
     private final CallAttempts attempts = this::start;
 
@@ -49,11 +52,14 @@ public final class AdaptiveCallRouter implements LiveRateTables {
         this.quality = quality;
         this.availability = availability;
         this.clock = clock;
+        this.spend = new CarrierSpend(quality.settings(), clock);
     }
 
     /** The carriers to try for {@code number} (E.164 digits, '+' allowed) at {@code at}; may claim breaker trials. */
     public RouteDecision route(String number, Instant at) {
-        return decide(number, at, true);
+        RouteDecision decision = decide(number, at, true);
+        totals.routed(decision.candidates().stream().anyMatch(c -> !c.excluded()));
+        return decision;
     }
 
     /** As {@link #route}, for showing: claims nothing. */
@@ -71,6 +77,16 @@ public final class AdaptiveCallRouter implements LiveRateTables {
 
     public CarrierQuality quality() {
         return quality;
+    }
+
+    /** Counts since start, for monitoring. */
+    public AttemptTotals totals() {
+        return totals;
+    }
+
+    /** What each carrier's answered calls cost over the quality window. */
+    public CarrierSpend spend() {
+        return spend;
     }
 
     /** Sets every carrier at once (at start); their tables stay. */
@@ -96,6 +112,7 @@ public final class AdaptiveCallRouter implements LiveRateTables {
             return s.withCarriers(carriers).withTables(tables -> tables.remove(carrierId));
         });
         quality.remove(carrierId);
+        spend.remove(carrierId);
         availability.remove(carrierId);
         loads.remove(carrierId);
     }
@@ -124,6 +141,16 @@ public final class AdaptiveCallRouter implements LiveRateTables {
     /** A carrier's live calls. */
     public int channelsInUse(long carrierId) {
         return loads.of(carrierId).channels();
+    }
+
+    /** Calls started to a carrier in the current second. */
+    public int callsThisSecond(long carrierId) {
+        return loads.of(carrierId).callsThisSecond(clock.millis());
+    }
+
+    /** The carriers routed on now, by id. */
+    public List<Carrier> carriers() {
+        return state.get().carriers();
     }
 
     private RouteDecision decide(String number, Instant at, boolean claimTrials) {
@@ -183,9 +210,12 @@ public final class AdaptiveCallRouter implements LiveRateTables {
         if (carrier == null) {
             load.tryStart(0, 0, clock.millis()); // a carrier deleted meanwhile: count the call, limits are gone
         }
+        totals.started(carrierId);
         String digits = digits(number);
+        RateMatch rate = digits == null ? null
+                : state.get().table(carrierId).match(digits, LocalDate.ofInstant(at, ZoneOffset.UTC)).orElse(null);
         return Optional.of(new TrackedAttempt(carrierId, quality.groupOf(digits == null ? "" : digits), at, load,
-                availability.of(carrierId), quality));
+                availability.of(carrierId), quality, rate, spend, totals));
     }
 
     /** The digits of an E.164 number with or without '+'; null when it is not one. */

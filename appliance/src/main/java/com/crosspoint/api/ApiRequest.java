@@ -23,6 +23,7 @@ final class ApiRequest {
     private final ObjectMapper json;
     private final RequestBody body;
     private Fields query;
+    private boolean uploadClaimed;
 
     ApiRequest(Request request, Map<String, String> pathParams, LoginSessions.Login login, ObjectMapper json,
                RequestBody body) {
@@ -196,6 +197,32 @@ final class ApiRequest {
             throw ApiException.badRequest(null, "a request body is required");
         }
         return bytes;
+    }
+
+    /**
+     * The uploaded file of an upload route, now the caller's to move or delete (the router deletes it otherwise).
+     * A body is required.
+     */
+    java.nio.file.Path claimUpload() throws IOException {
+        if (body.tooLarge()) {
+            throw new ApiException(413, "request body larger than " + body.cap() + " bytes", null);
+        }
+        if (body.file() == null || java.nio.file.Files.size(body.file()) == 0) {
+            throw ApiException.badRequest(null, "a request body is required");
+        }
+        uploadClaimed = true;
+        return body.file();
+    }
+
+    /** Deletes an upload the endpoint did not claim. */
+    void deleteUnclaimedUpload() {
+        if (body.file() != null && !uploadClaimed) {
+            try {
+                java.nio.file.Files.deleteIfExists(body.file());
+            } catch (IOException e) {
+                // left for the next start, which empties the upload folder
+            }
+        }
     }
 
     private byte[] readBody() {

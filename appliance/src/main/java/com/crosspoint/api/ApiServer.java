@@ -2,6 +2,7 @@ package com.crosspoint.api;
 
 import com.crosspoint.auth.AccountFailureBudget;
 import com.crosspoint.auth.AuthFailureThrottle;
+import com.crosspoint.trunk.DidService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.eclipse.jetty.http.UriCompliance;
@@ -50,7 +51,9 @@ public final class ApiServer implements AutoCloseable {
         sourceLimit = new SourceConnectionLimit(settings.http().maxConnectionsPerSource());
         logins.onEnded(events::loginEnded);
 
-        router = new Router(new Authenticator(logins), json, settings.maxBodyBytes(), settings.http(), counters);
+        Authenticator authenticator = new Authenticator(logins);
+        router = new Router(authenticator, json, settings.maxBodyBytes(), settings.http(), counters,
+                uploadDir(settings));
         ApiSettings.AccountBudget b = settings.accountBudget();
         AccountFailureBudget accounts = new AccountFailureBudget(b.failureLimit(), b.window(), b.backOff(),
                 b.maxBackOff(), MAX_TRACKED_LOGIN_SOURCES, s.clock());
@@ -81,6 +84,14 @@ public final class ApiServer implements AutoCloseable {
                 new ConferencesHandler(s.conferences(), s.provisioning()),
                 new MediaStatusHandler(s.media()),
                 new TurnStatusHandler(s.turn()),
+                new DidsHandler(new DidService(s.stores().dids(), (tenant, number) ->
+                        s.directory().userByExtension(tenant, number).isPresent()
+                                || s.attendant().byNumber(tenant, number).isPresent()
+                                || s.conferences().byNumber(tenant, number).isPresent()), s.provisioning()),
+                new TrunksHandler(s.routing() == null ? null : s.routing().trunks()),
+                new CarriersHandler(s.routing()),
+                new RateDecksHandler(s.routing()),
+                new RoutesHandler(s.routing(), s.clock()),
                 new EventsHandler(),
                 new SecurityHandler(counters, sourceLimit::refused));
         groups.forEach(g -> g.addRoutes(router));
@@ -111,11 +122,27 @@ public final class ApiServer implements AutoCloseable {
         // /api/** is the API's alone (its own 404s); everything else is a file of the dashboards.
         PathMappingsHandler paths = new PathMappingsHandler();
         paths.addMapping(new ServletPathSpec("/api/*"), router);
+        if (s.metrics() != null) {
+            paths.addMapping(new ServletPathSpec(MetricsHandler.PATH), new MetricsHandler(s.metrics(),
+                    settings.metricsToken(), authenticator, new ReplyWriter(json)));
+        }
         paths.addMapping(new ServletPathSpec("/"), new StaticAssets(server));
         ws.setHandler(paths);
         root.setHandler(ws);
         server.setHandler(root);
         server.setErrorHandler(new JsonErrorHandler(json));
+    }
+
+    /** The spool folder of uploads, emptied of what a crash left there. */
+    private static java.nio.file.Path uploadDir(ApiSettings settings) {
+        try {
+            java.nio.file.Path dir = settings.uploadDir() != null ? settings.uploadDir()
+                    : java.nio.file.Files.createTempDirectory("crosspoint-uploads");
+            Router.emptyUploadDir(dir);
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot prepare the upload folder", e);
+        }
     }
 
     /** Starts listening on {@code bind:port} (port 0: any free port). */

@@ -18,14 +18,27 @@ import java.util.function.IntSupplier;
 /**
  * The domain services the API serves; built by the composition root. {@code media} may be null (no engine).
  * {@code sipHost} is the address phones register to (the advertised address), shown with new SIP credentials;
- * {@code turn} issues ephemeral TURN credentials and tells the TURN server's counters.
+ * {@code turn} issues ephemeral TURN credentials and tells the TURN server's counters; {@code routing} (may be null:
+ * the carrier and trunk resources then answer 404) is the call router and the trunks; {@code metrics} (may be null:
+ * no {@code /metrics}) gives the Prometheus exposition.
  */
 public record ApiServices(String nodeName, IntSupplier sipPort, String sipHost, Stores stores, Directory directory,
                           ProvisioningService provisioning, Registrar registrar, ActiveCalls activeCalls,
                           CallControl callControl, MessageService messages, VoicemailService voicemail,
                           AttendantService attendant,
                           EventBus events, Clock clock, ConferenceService conferences,
-                          MediaEngine media, TurnAccess turn) {
+                          MediaEngine media, TurnAccess turn, RoutingServices routing,
+                          java.util.function.Supplier<String> metrics) {
+
+    /** Without the call router and trunks. */
+    public ApiServices(String nodeName, IntSupplier sipPort, String sipHost, Stores stores, Directory directory,
+                       ProvisioningService provisioning, Registrar registrar, ActiveCalls activeCalls,
+                       CallControl callControl, MessageService messages, VoicemailService voicemail,
+                       AttendantService attendant, EventBus events, Clock clock, ConferenceService conferences,
+                       MediaEngine media, TurnAccess turn) {
+        this(nodeName, sipPort, sipHost, stores, directory, provisioning, registrar, activeCalls, callControl, messages,
+                voicemail, attendant, events, clock, conferences, media, turn, null, null);
+    }
 
     /** Without TURN: {@code /me/turn-credentials} answers 404. */
     public ApiServices(String nodeName, IntSupplier sipPort, String sipHost, Stores stores, Directory directory,

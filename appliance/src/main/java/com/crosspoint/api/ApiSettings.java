@@ -18,10 +18,13 @@ import java.time.Duration;
  * @param http                connections, idle time and request-body pace a client may take
  * @param accountBudget       failed logins per account, whatever the address
  * @param loginsFile          where logins are kept across restarts (in the data directory); null: in memory only
+ * @param uploadDir           where uploads (rate decks) are spooled while they arrive; null: the system's temp folder
+ * @param metricsToken        bearer token that may read /metrics without a login; null: logins only
  */
 public record ApiSettings(int maxBodyBytes, Duration loginTtl, int loginFailureLimit, Duration loginFailureWindow,
                           Duration loginBlock, int eventQueueFrames, Duration eventPingInterval,
-                          int maxStreamsPerLogin, HttpLimits http, AccountBudget accountBudget, Path loginsFile) {
+                          int maxStreamsPerLogin, HttpLimits http, AccountBudget accountBudget, Path loginsFile,
+                          Path uploadDir, String metricsToken) {
 
     /**
      * @param failureLimit failed logins of one account (from any address) within {@code window}; one more backs off
@@ -34,26 +37,38 @@ public record ApiSettings(int maxBodyBytes, Duration loginTtl, int loginFailureL
     public static ApiSettings defaults() {
         return new ApiSettings(64 * 1024, Duration.ofHours(8), 5, Duration.ofMinutes(5), Duration.ofMinutes(5),
                 1000, Duration.ofSeconds(30), 8, HttpLimits.defaults(),
-                new AccountBudget(10, Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofMinutes(15)), null);
+                new AccountBudget(10, Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofMinutes(15)), null,
+                null, null);
     }
 
     public ApiSettings withLoginFailureLimit(int limit) {
         return new ApiSettings(maxBodyBytes, loginTtl, limit, loginFailureWindow, loginBlock, eventQueueFrames,
-                eventPingInterval, maxStreamsPerLogin, http, accountBudget, loginsFile);
+                eventPingInterval, maxStreamsPerLogin, http, accountBudget, loginsFile, uploadDir, metricsToken);
     }
 
     public ApiSettings withHttp(HttpLimits limits, int streamsPerLogin) {
         return new ApiSettings(maxBodyBytes, loginTtl, loginFailureLimit, loginFailureWindow, loginBlock,
-                eventQueueFrames, eventPingInterval, streamsPerLogin, limits, accountBudget, loginsFile);
+                eventQueueFrames, eventPingInterval, streamsPerLogin, limits, accountBudget, loginsFile, uploadDir, metricsToken);
     }
 
     public ApiSettings withAccountBudget(AccountBudget budget) {
         return new ApiSettings(maxBodyBytes, loginTtl, loginFailureLimit, loginFailureWindow, loginBlock,
-                eventQueueFrames, eventPingInterval, maxStreamsPerLogin, http, budget, loginsFile);
+                eventQueueFrames, eventPingInterval, maxStreamsPerLogin, http, budget, loginsFile, uploadDir, metricsToken);
     }
 
     public ApiSettings withLoginsFile(Path file) {
         return new ApiSettings(maxBodyBytes, loginTtl, loginFailureLimit, loginFailureWindow, loginBlock,
-                eventQueueFrames, eventPingInterval, maxStreamsPerLogin, http, accountBudget, file);
+                eventQueueFrames, eventPingInterval, maxStreamsPerLogin, http, accountBudget, file, uploadDir, metricsToken);
+    }
+
+    public ApiSettings withUploadDir(Path dir) {
+        return new ApiSettings(maxBodyBytes, loginTtl, loginFailureLimit, loginFailureWindow, loginBlock,
+                eventQueueFrames, eventPingInterval, maxStreamsPerLogin, http, accountBudget, loginsFile, dir, metricsToken);
+    }
+
+    public ApiSettings withMetricsToken(String token) {
+        return new ApiSettings(maxBodyBytes, loginTtl, loginFailureLimit, loginFailureWindow, loginBlock,
+                eventQueueFrames, eventPingInterval, maxStreamsPerLogin, http, accountBudget, loginsFile, uploadDir,
+                token);
     }
 }

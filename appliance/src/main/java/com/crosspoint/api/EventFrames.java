@@ -29,6 +29,9 @@ import com.crosspoint.events.TenantEvent;
 import com.crosspoint.events.UserEvent;
 import com.crosspoint.events.VoicemailEvent;
 import com.crosspoint.events.ConferenceEvent;
+import com.crosspoint.events.RateDeckImportEvent;
+import com.crosspoint.api.dto.RateDeckImportDto;
+import com.crosspoint.api.dto.RateDeckImportFrame;
 import com.crosspoint.api.dto.ConferenceFrame;
 import com.crosspoint.model.Tenant;
 import com.crosspoint.registrar.Registrar;
@@ -100,6 +103,9 @@ final class EventFrames {
         if (e instanceof AccountBackOffEvent b) {
             return new AccountBackOffFrame(e.type(), seq, e.at(), e.tenantId(), b.channel(), b.account(), b.failures(),
                     b.sources(), b.backOff().toSeconds(), b.until());
+        }
+        if (e instanceof RateDeckImportEvent i) {
+            return new RateDeckImportFrame(e.type(), seq, e.at(), RateDeckImportDto.of(i.deckImport()));
         }
         // Provisioning: the DTOs leave out every secret (passwords, a device's HA1 hashes).
         if (e instanceof TenantEvent t) {

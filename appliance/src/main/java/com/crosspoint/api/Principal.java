@@ -5,6 +5,7 @@ import com.crosspoint.events.CallEvent;
 import com.crosspoint.events.Event;
 import com.crosspoint.events.MessageEvent;
 import com.crosspoint.events.ProvisioningEvent;
+import com.crosspoint.events.RateDeckImportEvent;
 import com.crosspoint.events.RegistrationEvent;
 import com.crosspoint.events.VoicemailEvent;
 import com.crosspoint.model.AdminAccount;
@@ -15,7 +16,7 @@ import com.crosspoint.model.User;
 /**
  * The login behind a request and what it may do. SUPERADMIN: everything. ADMIN: provisioning and
  * state of its own tenant. OPERATOR: watch registrations and calls and hang calls up, in its tenant
- * or, without one, in every tenant. USER: an end user ({@code userId} and {@code extension} set,
+ * or, without one, in every tenant; rate-deck imports go to superadmins only. USER: an end user ({@code userId} and {@code extension} set,
  * {@code accountId} 0), only its own things through {@code /api/v1/me}; every admin check refuses it.
  */
 record Principal(long accountId, String username, Role role, Long tenantId, Long userId, String extension) {
@@ -73,6 +74,9 @@ record Principal(long accountId, String username, Role role, Long tenantId, Long
     boolean mayWatch(Event e) {
         if (isUser()) {
             return tenantId != null && e.tenantId() == tenantId && concernsMe(e);
+        }
+        if (e instanceof RateDeckImportEvent) {
+            return role == Role.SUPERADMIN; // carriers are the node's: only its superadmins manage them
         }
         return seesTenant(e.tenantId()) && !(role == Role.OPERATOR
                 && (e instanceof MessageEvent || e instanceof VoicemailEvent || e instanceof ProvisioningEvent));

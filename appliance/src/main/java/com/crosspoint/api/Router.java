@@ -2,12 +2,17 @@ package com.crosspoint.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -32,10 +37,13 @@ public final class Router extends Handler.Abstract {
     private final int maxBodyBytes;
     private final HttpLimits limits;
     private final SecurityCounters counters;
+    private final Path uploadDir;
 
+    /** @param uploadDir where upload routes spool their bodies */
     Router(Authenticator authenticator, ObjectMapper json, int maxBodyBytes, HttpLimits limits,
-           SecurityCounters counters) {
+           SecurityCounters counters, Path uploadDir) {
         this.counters = counters;
+        this.uploadDir = uploadDir;
         this.authenticator = authenticator;
         this.json = json;
         this.writer = new ReplyWriter(json);
@@ -49,7 +57,18 @@ public final class Router extends Handler.Abstract {
 
     /** A route whose body may be larger than the JSON cap (an uploaded recording). */
     Router add(String method, String path, Access access, int maxBody, Endpoint endpoint) {
-        routes.add(new Route(method, new PathTemplate(path), access, maxBody, endpoint));
+        routes.add(new Route(method, new PathTemplate(path), access, maxBody, null, endpoint));
+        return this;
+    }
+
+    /**
+     * A route that takes a file of up to {@code maxBody} bytes, spooled to disk as it arrives; the endpoint gets it
+     * with {@link ApiRequest#claimUpload()}, else it is deleted once the endpoint has answered.
+     */
+    Router upload(String method, String path, Access access, int maxBody, Duration timeout, Set<String> mediaTypes,
+                  Endpoint endpoint) {
+        routes.add(new Route(method, new PathTemplate(path), access, maxBody, new Route.Upload(mediaTypes, timeout),
+                endpoint));
         return this;
     }
 
@@ -72,15 +91,17 @@ public final class Router extends Handler.Abstract {
             send(response, callback, admitted.refusal(), requestLine);
             return true;
         }
-        BodyReader.read(request, admitted.route().maxBodyBytes(), limits, new BodyReader.Receiver() {
+        BodyReader.Receiver receiver = new BodyReader.Receiver() {
             @Override
             public void body(RequestBody body) {
                 Reply reply;
+                ApiRequest rq = new ApiRequest(request, admitted.params(), admitted.login(), json, body);
                 try {
-                    reply = admitted.route().endpoint().handle(
-                            new ApiRequest(request, admitted.params(), admitted.login(), json, body));
+                    reply = admitted.route().endpoint().handle(rq);
                 } catch (Exception e) {
                     reply = errors.toReply(e, requestLine);
+                } finally {
+                    rq.deleteUnclaimedUpload();
                 }
                 send(response, callback, reply, requestLine);
             }
@@ -98,8 +119,39 @@ public final class Router extends Handler.Abstract {
                 LOG.debug("{}: client went away while sending its body: {}", requestLine, cause.toString());
                 callback.failed(cause);
             }
-        });
+        };
+        Route route = admitted.route();
+        if (route.upload() == null) {
+            BodyReader.read(request, route.maxBodyBytes(), limits, receiver);
+            return true;
+        }
+        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        String mime = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        if (!route.upload().mediaTypes().contains(mime)) {
+            send(response, callback, ErrorMapper.reply(415, "Content-Type must be one of "
+                    + new java.util.TreeSet<>(route.upload().mediaTypes()), null), requestLine);
+            return true;
+        }
+        try {
+            BodyReader.spool(request, route.maxBodyBytes(), limits, route.upload().timeout(), uploadDir, receiver);
+        } catch (IOException e) {
+            send(response, callback, errors.toReply(e, requestLine), requestLine);
+        }
         return true;
+    }
+
+    /** Removes what uploads left in the spool folder (a crash mid-upload); at start, before any upload. */
+    static void emptyUploadDir(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (f.getFileName().toString().startsWith("upload-")) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
     }
 
     private void send(Response response, Callback callback, Reply reply, String requestLine) {

@@ -103,6 +103,7 @@ public final class Appliance implements AutoCloseable {
     private ApiServer api;
     private FirstStart.Credentials credentials;
     private RelayServer stunTurn;
+    private CarrierEdge carrierEdge;
 
     private Appliance(CrosspointConfig config, Clock clock) {
         this.config = config;
@@ -223,6 +224,8 @@ public final class Appliance implements AutoCloseable {
                         recordingFiles, Recorder.Limits.of(config.media()), musicOnHold()),
                 CallAnchoring.through(relay, config.relay().anchor()), outside.trunks(), outside.responseTimeout());
         outside.startProbes(messages, timers);
+        carrierEdge = new CarrierEdge(stores, events, clock, outside.trunks());
+        closers.push(carrierEdge);
         messagesService = new MessageService(stores.messages(), registrar, directory, new SipMessageTransport(messages), events, clock);
         events.subscribe("im-delivery", MessageService::concerns, messagesService::onEvent);
         NatFlows.start(config.nat(), sip, registrar, events, timers, clock);
@@ -239,11 +242,14 @@ public final class Appliance implements AutoCloseable {
                 outside.ingress());
         sip.listen(dispatcher);
 
+        com.crosspoint.metrics.ApplianceMetrics metrics = Monitoring.metrics(registrar, activeCalls, events,
+                sip.messages().refusals(), relay, carrierEdge.router());
+        closers.push(metrics);
         // Last to start, first to stop: the API only serves services that are up.
         api = ApiServer.start(new ApiServices(config.node().name(), sip::port,
                 config.network().advertisedAddress(), stores, directory, provisioning,
                 registrar, activeCalls, b2bua, messagesService, voicemail, attendant, events, clock, conferences, media,
-                relayWiring.access(directory, () -> stunTurn)),
+                relayWiring.access(directory, () -> stunTurn), carrierEdge.routing(), metrics::scrape),
                 apiSettings(),
                 config.http().bind(), config.http().port());
         closers.push(api);
@@ -277,7 +283,9 @@ public final class Appliance implements AutoCloseable {
                         Duration.ofSeconds(config.http().account().windowSeconds()),
                         Duration.ofSeconds(config.http().account().backOffSeconds()),
                         Duration.ofSeconds(config.http().account().maxBackOffSeconds())))
-                .withLoginsFile(config.data().dir().resolve("web-logins.json"));
+                .withLoginsFile(config.data().dir().resolve("web-logins.json"))
+                .withUploadDir(config.data().dir().resolve("uploads"))
+                .withMetricsToken(config.http().metricsToken().orElse(null));
     }
 
     /** The music held parties hear; an unusable file stops the start (see media.musicOnHold). */
@@ -352,6 +360,11 @@ public final class Appliance implements AutoCloseable {
     /** The RTP relay anchoring calls (started; stopped on close before its threads). */
     public RtpRelay relay() {
         return relay;
+    }
+
+    /** The Adaptive Call Router: carriers, decks, quality (routing on them comes with the proxy core). */
+    public com.crosspoint.acr.AdaptiveCallRouter callRouter() {
+        return carrierEdge.router();
     }
 
     public B2bua calls() {

@@ -228,7 +228,11 @@ final class ConfigBinder {
     private HttpConfig http(NetworkConfig network) {
         int port = port("http.port");
         String bind = values.string("http.bind").trim().isEmpty() ? network.bind() : ipLiteral("http.bind");
-        return new HttpConfig(port, bind, httpLimits(), accountBudget("http.login.account."));
+        Optional<String> metricsToken = secret("http.metricsToken");
+        if (metricsToken.isPresent() && metricsToken.get().length() < 16) {
+            throw values.error("http.metricsToken", "must be empty or at least 16 characters");
+        }
+        return new HttpConfig(port, bind, httpLimits(), accountBudget("http.login.account."), metricsToken);
     }
 
     private HttpLimitsConfig httpLimits() {

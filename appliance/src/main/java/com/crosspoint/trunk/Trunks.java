@@ -43,6 +43,16 @@ public final class Trunks {
         return !health.isEmpty();
     }
 
+    /** The call routers, primary first. */
+    public List<TrunkTarget> routers() {
+        return routers;
+    }
+
+    /** The number prefixes that go to a gateway, longest first. */
+    public List<GatewayRoute> gatewayRoutes() {
+        return gateways;
+    }
+
     /** Every server this node sends calls to and health-checks. */
     public List<TrunkTarget> servers() {
         return List.copyOf(health.keySet());

@@ -135,6 +135,22 @@ class OpenApiContractTest {
         SCHEMAS.put("UserFrame", com.crosspoint.api.dto.UserFrame.class);
         SCHEMAS.put("DeviceFrame", com.crosspoint.api.dto.DeviceFrame.class);
         SCHEMAS.put("MediaStatus", com.crosspoint.api.dto.MediaStatusDto.class);
+        SCHEMAS.put("Did", com.crosspoint.api.dto.DidDto.class);
+        SCHEMAS.put("DidRequest", com.crosspoint.api.dto.DidRequest.class);
+        SCHEMAS.put("Trunk", com.crosspoint.api.dto.TrunkDto.class);
+        SCHEMAS.put("Carrier", com.crosspoint.api.dto.CarrierDto.class);
+        SCHEMAS.put("CarrierRequest", com.crosspoint.api.dto.CarrierRequest.class);
+        SCHEMAS.put("CarrierPatch", com.crosspoint.api.dto.CarrierPatch.class);
+        SCHEMAS.put("CarrierQuality", com.crosspoint.api.dto.CarrierQualityDto.class);
+        SCHEMAS.put("QualityFigures", com.crosspoint.api.dto.QualityDto.class);
+        SCHEMAS.put("RateDeck", com.crosspoint.api.dto.RateDeckDto.class);
+        SCHEMAS.put("RateDeckImport", com.crosspoint.api.dto.RateDeckImportDto.class);
+        SCHEMAS.put("RateDeckImportFrame", com.crosspoint.api.dto.RateDeckImportFrame.class);
+        SCHEMAS.put("RouteExplanation", com.crosspoint.api.dto.RouteExplanationDto.class);
+        SCHEMAS.put("RouteCandidate", com.crosspoint.api.dto.RouteExplanationDto.Candidate.class);
+        SCHEMAS.put("RouteRate", com.crosspoint.api.dto.RouteExplanationDto.Rate.class);
+        SCHEMAS.put("RouteScore", com.crosspoint.api.dto.RouteExplanationDto.Score.class);
+        SCHEMAS.put("RouteFloor", com.crosspoint.api.dto.RouteExplanationDto.Floor.class);
     }
 
     /** Bodies clients send: fields may be left out, so not every property is required. */
@@ -144,7 +160,7 @@ class OpenApiContractTest {
             "SendMessageRequest", "ReadMessagesRequest", "FolderRequest", "PinRequest",
             // a menu option is written and read alike; answers carry all four fields
             "MenuOption", "MenuRequest",
-            "ConferenceRoomRequest", "MuteRequest");
+            "ConferenceRoomRequest", "MuteRequest", "DidRequest", "CarrierRequest", "CarrierPatch");
 
     @TempDir
     static Path dir;

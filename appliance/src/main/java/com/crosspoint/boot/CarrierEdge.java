@@ -1,0 +1,70 @@
+package com.crosspoint.boot;
+
+import com.crosspoint.acr.AdaptiveCallRouter;
+import com.crosspoint.acr.CarrierService;
+import com.crosspoint.acr.availability.BreakerSettings;
+import com.crosspoint.acr.availability.CarrierAvailability;
+import com.crosspoint.acr.quality.CarrierQuality;
+import com.crosspoint.acr.quality.WindowSettings;
+import com.crosspoint.acr.rate.DeckImports;
+import com.crosspoint.acr.rate.DeckSpans;
+import com.crosspoint.acr.rate.PrefixRateTable;
+import com.crosspoint.acr.rate.RateDeckImporter;
+import com.crosspoint.acr.rate.RateDeckLoader;
+import com.crosspoint.api.RoutingServices;
+import com.crosspoint.events.EventBus;
+import com.crosspoint.events.RateDeckImportEvent;
+import com.crosspoint.store.Stores;
+import com.crosspoint.trunk.Trunks;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Composes the Adaptive Call Router's brain for a node: the stored carriers and their active decks loaded at start
+ * (decks an import left behind removed first), the router routing on them, and the background rate-deck imports,
+ * whose progress goes out on the event bus. The windows, breaker and policy take their defaults (docs/architecture.md,
+ * "Adaptive Call Router").
+ */
+final class CarrierEdge implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CarrierEdge.class);
+    /** A number's first digits that make its destination group for the quality windows. */
+    private static final int GROUP_DIGITS = 4;
+
+    private final AdaptiveCallRouter router;
+    private final RoutingServices routing;
+    private final ExecutorService importer;
+
+    CarrierEdge(Stores stores, EventBus events, Clock clock, Trunks trunks) {
+        router = new AdaptiveCallRouter(new CarrierQuality(WindowSettings.DEFAULT, GROUP_DIGITS, clock),
+                new CarrierAvailability(BreakerSettings.DEFAULT, clock), clock);
+        CarrierService carriers = new CarrierService(stores.carriers(), router);
+        carriers.load();
+        DeckSpans spans = new DeckSpans(router);
+        Map<Long, PrefixRateTable> tables = new RateDeckLoader(stores.rateDecks()).load();
+        router.replaceTables(tables);
+        spans.know(tables);
+        importer = Executors.newSingleThreadExecutor(r -> MediaAddresses.daemon(r, "rate-deck-import"));
+        DeckImports imports = new DeckImports(new RateDeckImporter(stores.rateDecks(), spans, clock,
+                RateDeckImporter.Limits.DEFAULT), importer, clock,
+                progress -> events.publish(new RateDeckImportEvent(progress, clock.instant())));
+        routing = new RoutingServices(carriers, router, imports, spans, stores.rateDecks(), trunks);
+        LOG.info("Call router: {} carriers, {} with a rate deck", router.carriers().size(), tables.size());
+    }
+
+    AdaptiveCallRouter router() {
+        return router;
+    }
+
+    RoutingServices routing() {
+        return routing;
+    }
+
+    @Override
+    public void close() {
+        importer.shutdownNow();
+    }
+}
