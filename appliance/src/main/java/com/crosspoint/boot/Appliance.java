@@ -5,11 +5,6 @@ import com.crosspoint.api.ApiServices;
 import com.crosspoint.api.ApiSettings;
 import com.crosspoint.api.HttpLimits;
 import com.crosspoint.config.HttpLimitsConfig;
-import com.crosspoint.auth.AccountFailureBudget;
-import com.crosspoint.auth.AuthFailureThrottle;
-import com.crosspoint.auth.DigestAlgorithm;
-import com.crosspoint.auth.DigestVerifier;
-import com.crosspoint.auth.NonceService;
 import com.crosspoint.backup.BackupService;
 import com.crosspoint.backup.ControlSocket;
 import com.crosspoint.call.ActiveCalls;
@@ -181,27 +176,17 @@ public final class Appliance implements AutoCloseable {
         closers.push(sip);
         var messages = sip.messages();
         TenantResolver tenants = new TenantResolver(directory, new java.util.HashSet<>(java.util.List.of(config.network().advertisedAddress(), config.network().bind())));
-        var auth = config.sip().auth();
-        DigestVerifier verifier = new DigestVerifier(NonceService.withRandomSecret(
-                Duration.ofSeconds(auth.nonceTtlSeconds()), 200_000, clock));
-        AuthFailureThrottle throttle = new AuthFailureThrottle(auth.failureLimit(), Duration.ofSeconds(auth.failureWindowSeconds()),
-                Duration.ofSeconds(auth.blockSeconds()), 100_000, clock);
-        var budget = auth.account();
-        AccountFailureBudget accounts = new AccountFailureBudget(budget.failureLimit(),
-                Duration.ofSeconds(budget.windowSeconds()), Duration.ofSeconds(budget.backOffSeconds()),
-                Duration.ofSeconds(budget.maxBackOffSeconds()), 100_000, clock);
-        // STUN/TURN after SIP: it shares the digest's failure throttle and account budget (a guess counts once,
-        // whichever door it knocks on); its I/O threads stop after it.
+        DigestGuards guards = new DigestGuards(config.sip().auth(), clock);
+        // STUN/TURN after SIP: it shares the digest's failure throttle and account budget; its I/O threads stop
+        // after it.
         relayWiring.sipPortOpened(sip.port());
         if (config.turn().enabled()) {
             ExecutorService relayIo = Executors.newFixedThreadPool(config.turn().ioThreads(), r -> MediaAddresses.daemon(r, "turn-io"));
             closers.push(relayIo::shutdownNow);
-            stunTurn = relayWiring.start(directory, throttle, accounts, relayIo, timers);
+            stunTurn = relayWiring.start(directory, guards.throttle(), guards.accounts(), relayIo, timers);
             closers.push(stunTurn);
         }
-        DigestGate gate = new DigestGate(messages, directory, verifier,
-                new DigestGate.Guards(throttle, accounts, events::publish), auth.algorithms().stream()
-                .map(a -> DigestAlgorithm.fromToken(a).orElseThrow()).toList(), auth.md5OnlyUserAgents());
+        DigestGate gate = guards.gate(messages, directory, events);
 
         activeCalls = new ActiveCalls(events, clock);
         CallRecords records = new CallRecords(stores.cdrs(), activeCalls);
