@@ -67,6 +67,13 @@ public final class Branches {
         out.appendInt(fork);
     }
 
+    /** The branch as a string, for transaction tables. */
+    public static String toString(long loopHash, int fork) {
+        ByteSink sink = new ByteSink(32);
+        write(sink, loopHash, fork);
+        return sink.toString();
+    }
+
     /** Whether the branch in {@code [s, e)} was made by this proxy. */
     public static boolean ours(byte[] b, int s, int e) {
         return s >= 0 && e - s > PREFIX.length() + 16 && Ascii.regionEquals(b, s, s + PREFIX.length(), PREFIX);

@@ -16,6 +16,7 @@ public final class SipMessage {
     int end;
     int startLineEnd;
     boolean request;
+    boolean headersComplete;
     Method method;
     int methodStart;
     int methodEnd;
@@ -58,6 +59,8 @@ public final class SipMessage {
         start = from;
         end = to;
         headerCount = 0;
+        request = false;
+        headersComplete = false;
         Arrays.fill(first, NONE);
         method = null;
         status = 0;
@@ -86,6 +89,15 @@ public final class SipMessage {
 
     public boolean isRequest() {
         return request;
+    }
+
+    /**
+     * Whether a refused request can still be answered: its header table is complete and has what a
+     * response copies (Via, From, To, Call-ID, CSeq). Otherwise the refusal is a silent drop.
+     */
+    public boolean answerable() {
+        return request && headersComplete && has(HeaderName.VIA) && has(HeaderName.FROM) && has(HeaderName.TO)
+                && has(HeaderName.CALL_ID) && has(HeaderName.CSEQ);
     }
 
     public Method method() {

@@ -50,15 +50,20 @@ public final class SipScanner {
         if (lineEnd < 0) {
             return lineEnd == -1 ? ScanOutcome.NO_HEADER_END : ScanOutcome.BAD_START_LINE;
         }
+        m.startLineEnd = lineEnd + 2;
         ScanOutcome outcome = startLine(b, i, lineEnd, m);
         if (outcome != ScanOutcome.ACCEPTED) {
+            if (!Ascii.regionEquals(b, i, Math.min(i + 4, lineEnd), "SIP/")) {
+                m.request = true; // a broken request line: read the headers anyway, so the refusal can be answered
+                m.headersComplete = headers(b, m.startLineEnd, end, m) == ScanOutcome.ACCEPTED;
+            }
             return outcome;
         }
-        m.startLineEnd = lineEnd + 2;
         outcome = headers(b, m.startLineEnd, end, m);
         if (outcome != ScanOutcome.ACCEPTED) {
             return outcome;
         }
+        m.headersComplete = true;
         outcome = body(b, datagram, m);
         return outcome != ScanOutcome.ACCEPTED ? outcome : fields(b, m);
     }
