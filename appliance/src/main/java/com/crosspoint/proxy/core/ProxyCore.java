@@ -109,8 +109,7 @@ public final class ProxyCore implements MessageHandler {
             forwardStateless(m, flow, s); // the ACK of a 2xx is its own transaction end to end (§16.11)
             return;
         }
-        long loopHash = Branches.loopHash(m);
-        int status = s.checks.check(m, loopHash);
+        int status = s.checks.check(m);
         if (status != 0) {
             answer(m, flow, status, RequestChecks.reason(status), status == 420 ? RequestChecks.unsupported(m) : null, s);
             return;
@@ -124,6 +123,7 @@ public final class ProxyCore implements MessageHandler {
         if (targets == null) {
             return;
         }
+        long loopHash = Branches.loopHash(m);
         byte[] copy = Arrays.copyOfRange(m.buffer(), m.start(), m.end());
         ResponseContext context = new ResponseContext(this, key, flow, replyFlow(m, flow), copy, method, loopHash,
                 !m.hasToTag(), targets);

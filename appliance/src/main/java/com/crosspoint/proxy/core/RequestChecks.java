@@ -21,14 +21,14 @@ final class RequestChecks {
     }
 
     /** @return 0, or the status of the first check the request fails */
-    int check(SipMessage m, long loopHash) {
+    int check(SipMessage m) {
         if (!RouteStep.supportedScheme(m)) {
             return 416;
         }
         if (m.maxForwards() == 0) {
             return 483; // §16.3 step 3 (RFC 4475 §3.3.11)
         }
-        if (looped(m, loopHash)) {
+        if (looped(m)) {
             return 482;
         }
         if (m.has(HeaderName.PROXY_REQUIRE)) {
@@ -38,20 +38,26 @@ final class RequestChecks {
     }
 
     /**
-     * §16.3 step 4: a Via of ours whose branch carries the same loop hash as this request would get
-     * means the request came back unchanged: a loop. A changed hash is a spiral and goes on.
+     * §16.3 step 4: for each Via of ours, the Via below it is the top Via the request had when this
+     * proxy forwarded it; if the request hashes now as it did then (the hash is in our branch), it came
+     * back unchanged: a loop. A changed hash (a new Request-URI) is a spiral and goes on.
      */
-    private boolean looped(SipMessage m, long loopHash) {
+    private boolean looped(SipMessage m) {
         byte[] b = m.buffer();
+        boolean belowOurs = false;
+        long ourHash = 0;
         for (int h = m.first(HeaderName.VIA); h >= 0; h = m.nextSame(h)) {
             int i = m.valueStart(h);
             while (i >= 0 && i < m.valueEnd(h)) {
                 if (via.parse(b, i, m.valueEnd(h)) != ScanOutcome.ACCEPTED) {
-                    break;
+                    return false;
                 }
-                if (Branches.ours(b, via.branchStart(), via.branchEnd()) && local.sentByUs(via, b)
-                        && Branches.hashOf(b, via.branchStart()) == loopHash) {
+                if (belowOurs && Branches.loopHash(m, via) == ourHash) {
                     return true;
+                }
+                belowOurs = Branches.ours(b, via.branchStart(), via.branchEnd()) && local.sentByUs(via, b);
+                if (belowOurs) {
+                    ourHash = Branches.hashOf(b, via.branchStart());
                 }
                 i = via.next();
             }

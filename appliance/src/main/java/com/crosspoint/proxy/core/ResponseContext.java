@@ -159,7 +159,7 @@ final class ResponseContext implements ClientListener {
             s.responses.withoutTopVia(response, s.sink);
             if (!done) {
                 complete(s.sink.toArray(), status);
-                cancelPending();
+                cancelPending(br);
             } else {
                 core.sender().reply(server.replyTo(), s.sink.array(), 0, s.sink.length()); // every 2xx goes up (§16.7 step 5)
             }
@@ -204,7 +204,7 @@ final class ResponseContext implements ClientListener {
     private void decide(int failure) {
         if (bestStatus >= 600) {
             finish();
-            cancelPending();
+            cancelPending(null);
             return;
         }
         if (hasPending()) {
@@ -220,8 +220,10 @@ final class ResponseContext implements ClientListener {
         finish();
     }
 
+    /** Keeps the better answer; within a class a real response beats a timeout the proxy only inferred. */
     private void keep(byte[] response, int status) {
-        if (BestResponse.better(status, bestStatus)) {
+        boolean realOverInferred = best == null && response != null && status / 100 == bestStatus / 100;
+        if (BestResponse.better(status, bestStatus) || realOverInferred) {
             best = response;
             bestStatus = status;
         }
@@ -266,9 +268,10 @@ final class ResponseContext implements ClientListener {
         }
     }
 
-    private void cancelPending() {
+    /** Cancels every pending branch but {@code answered} (§16.7 step 10). */
+    private void cancelPending(Branch answered) {
         for (Branch br : branches) {
-            if (br.tx.pending()) {
+            if (br != answered && br.tx.pending()) {
                 br.abandoned = true;
                 if (br.tx.hadProvisional()) {
                     sendCancel(br);

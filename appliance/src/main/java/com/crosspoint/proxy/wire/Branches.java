@@ -4,9 +4,11 @@ package com.crosspoint.proxy.wire;
  * Via branch values of this proxy (RFC 3261 §8.1.1.7, §16.6 step 8, §16.3 step 4):
  * {@code z9hG4bK} + {@code cx} + 16 hex digits of a loop hash + {@code .} + the fork index.
  * The loop hash covers what identifies the request as received (To tag, From tag, Call-ID,
- * Request-URI, top Via, CSeq number, Proxy-Require, Proxy-Authorization, Route): a retransmission
- * hashes the same and gets the same branch, and a request that comes back with an unchanged hash is
- * a loop, while a spiral (a changed Request-URI) hashes differently.
+ * Request-URI, the top Via's branch and sent-by, CSeq number, Proxy-Require, Proxy-Authorization):
+ * a retransmission hashes the same and gets the same branch, and a request that comes back with an
+ * unchanged hash is a loop, while a spiral (a changed Request-URI) hashes differently. Of the top Via
+ * only branch and sent-by count, because the proxy itself adds received/rport to it; Route is left
+ * out because the proxy pops its own entries, so a looping request would not hash the same.
  */
 public final class Branches {
     /** RFC 3261's magic cookie. */
@@ -22,6 +24,14 @@ public final class Branches {
 
     /** The loop hash of a request (FNV-1a over the fields of §16.6 step 8, each followed by a separator). */
     public static long loopHash(SipMessage m) {
+        return loopHash(m, m.topVia());
+    }
+
+    /**
+     * The loop hash the request would have had with {@code via} as its top Via: for loop detection, the
+     * Via below one of ours is the top Via the request had when we forwarded it (§16.3 step 4).
+     */
+    public static long loopHash(SipMessage m, ViaValue via) {
         byte[] b = m.buffer();
         long h = FNV_OFFSET;
         h = mix(h, b, m.toTagStart(), m.toTagEnd());
@@ -29,11 +39,12 @@ public final class Branches {
         int callId = m.first(HeaderName.CALL_ID);
         h = mix(h, b, m.valueStart(callId), m.valueEnd(callId));
         h = mix(h, b, m.uriStart(), m.uriEnd());
-        h = mix(h, b, m.topVia().valueStart(), m.topVia().valueEnd());
+        h = mix(h, b, via.branchStart(), via.branchEnd());
+        h = mix(h, b, via.hostStart(), via.hostEnd());
+        h = mixLong(h, via.port());
         h = mixLong(h, m.cseq());
         h = mixAll(h, m, HeaderName.PROXY_REQUIRE);
-        h = mixAll(h, m, HeaderName.PROXY_AUTHORIZATION);
-        return mixAll(h, m, HeaderName.ROUTE);
+        return mixAll(h, m, HeaderName.PROXY_AUTHORIZATION);
     }
 
     private static long mixAll(long h, SipMessage m, HeaderName name) {
