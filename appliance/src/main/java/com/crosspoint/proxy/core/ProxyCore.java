@@ -182,10 +182,19 @@ public final class ProxyCore implements MessageHandler {
             }
             return;
         }
-        forwardResponseStateless(m, s);
+        if (m.status() >= 200 && m.status() < 300 && m.cseqMethod() == Method.INVITE) {
+            forwardResponseStateless(m, s);
+        } else {
+            counters.dropped.incrementAndGet(); // e.g. a 180 overtaken by its 200 on another I/O thread
+        }
     }
 
-    /** §16.7 with no transaction (a 2xx retransmitted after the INVITE's ended): up the next Via. */
+    /**
+     * A 2xx to an INVITE whose client transaction has ended (the callee retransmits it until the ACK
+     * comes, RFC 3261 §13.3.1.4) goes up the next Via statelessly (§16.7 as RFC 6026 §7.2 revises it).
+     * Other answers without a transaction are dropped: forwarding a late provisional after the final
+     * answer would confuse the caller.
+     */
     private void forwardResponseStateless(SipMessage m, Scratch s) {
         byte[] b = m.buffer();
         int start = m.topVia().next();
