@@ -31,27 +31,30 @@ sipp -sf "$SCEN/uas-answer.xml" -i 127.0.0.1 -p "$UAS_PORT" -mp 16000 -cp 15190 
   -trace_err -error_file "$OUT/uas-errors.log" > "$OUT/uas.log" 2>&1 &
 UAS=$!
 trap 'kill $UAS 2>/dev/null; kill $PROXY 2>/dev/null; wait $PROXY 2>/dev/null' EXIT
-sleep 2
+for _ in $(seq 50); do grep -q '^meter' "$OUT/proxy.log" && break; sleep 0.2; done
+sleep 1
 ticks() { awk '{print $14 + $15}' "/proc/$PROXY/stat"; }
 HZ=$(getconf CLK_TCK)
 col() { awk -F';' -v name="$1" 'NR==1{for(i=1;i<=NF;i++) if($i==name) c=i} END{print $c}' "$2"; }
 
-echo "| rate/s | calls ok | failed | retrans | proxy CPU % of a core | proxy µs CPU/call | machine load |"
-echo "|---|---|---|---|---|---|---|"
+alloc() { { grep '^meter' "$OUT/proxy.log" || echo "meter alloc=0"; } | tail -1 | sed 's/.*alloc=\([0-9]*\).*/\1/'; }
+echo "| rate/s | calls ok | failed | retrans | proxy CPU % of a core | proxy µs CPU/call | proxy bytes allocated/call | machine load |"
+echo "|---|---|---|---|---|---|---|---|"
 for rate in "${RATES[@]}"; do
   calls=$((rate * SECONDS_PER_STEP))
-  t0=$(ticks); s0=$(date +%s.%N)
+  t0=$(ticks); s0=$(date +%s.%N); a0=$(alloc)
   sipp 127.0.0.1:"$PROXY_PORT" -sf "$SCEN/proxy-uac.xml" -s bob -i 127.0.0.1 -p "$UAC_PORT" -mp 16100 -cp 15191 \
     -r "$rate" -m "$calls" -d 1000 -l $((rate * 4)) -nostdin -timeout $((SECONDS_PER_STEP + 30))s -timeout_error \
     -trace_stat -stf "$OUT/uac-$rate.csv" -fd 1 > "$OUT/uac-$rate.log" 2>&1 || true
-  t1=$(ticks); s1=$(date +%s.%N)
+  sleep 1.2; t1=$(ticks); s1=$(date +%s.%N); a1=$(alloc)
   ok=$(col "SuccessfulCall(C)" "$OUT/uac-$rate.csv"); failed=$(col "FailedCall(C)" "$OUT/uac-$rate.csv")
   retrans=$(col "Retransmissions(C)" "$OUT/uac-$rate.csv")
   cpu=$(awk -v a="$t0" -v b="$t1" -v hz="$HZ" -v s0="$s0" -v s1="$s1" 'BEGIN{printf "%.0f", 100*(b-a)/hz/(s1-s0)}')
   per=$(awk -v a="$t0" -v b="$t1" -v hz="$HZ" -v n="$ok" 'BEGIN{printf "%.0f", (n > 0) ? 1e6*(b-a)/hz/n : 0}')
-  echo "| $rate | $ok | $failed | $retrans | $cpu | $per | $(cut -d' ' -f1 /proc/loadavg) |"
+  bpc=$(awk -v a="$a0" -v b="$a1" -v n="$ok" 'BEGIN{printf "%.0f", (n > 0) ? (b-a)/n : 0}')
+  echo "| $rate | $ok | $failed | $retrans | $cpu | $per | $bpc | $(cut -d' ' -f1 /proc/loadavg) |"
   sleep 3
 done
 kill $PROXY; wait $PROXY 2>/dev/null || true
-grep requests= "$OUT/proxy.log" || true
+grep '^requests=' "$OUT/proxy.log" || true
 echo "logs in $OUT"

@@ -4,6 +4,7 @@ import com.crosspoint.proxy.core.ProxySettings;
 import com.crosspoint.proxy.core.StaticTargetResolver;
 import com.crosspoint.proxy.transport.Destination;
 import com.crosspoint.proxy.transport.Transport;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -30,6 +31,28 @@ public final class ProxyProbeMain {
             stopped.countDown();
         }));
         System.out.println("proxy listening on " + proxy.port());
+        Thread meter = new Thread(() -> meter(proxy), "probe-meter");
+        meter.setDaemon(true);
+        meter.start();
         stopped.await();
+    }
+
+    /** Every second: bytes allocated by the proxy's own threads so far, and requests handled, for allocation per call. */
+    private static void meter(Proxy proxy) {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        while (true) {
+            long allocated = 0;
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t.getName().startsWith("proxy-")) {
+                    allocated += Math.max(0, threads.getThreadAllocatedBytes(t.getId()));
+                }
+            }
+            System.out.println("meter alloc=" + allocated + " requests=" + proxy.counters().requests());
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
 }

@@ -158,7 +158,7 @@ final class ResponseContext implements ClientListener {
             Scratch s = core.scratch();
             s.responses.withoutTopVia(response, s.sink);
             if (!done) {
-                complete(s.sink.toArray(), status);
+                complete(s.sink.array(), s.sink.length(), status);
                 cancelPending(br);
             } else {
                 core.sender().reply(server.replyTo(), s.sink.array(), 0, s.sink.length()); // every 2xx goes up (§16.7 step 5)
@@ -245,13 +245,13 @@ final class ResponseContext implements ClientListener {
             s.responses.answer(s.stored, status, BestResponse.reason(status), core.localTag(loopHash), null, s.sink);
             bytes = s.sink.toArray();
         }
-        complete(bytes, status);
+        complete(bytes, bytes.length, status);
     }
 
-    private void complete(byte[] response, int status) {
+    private void complete(byte[] response, int length, int status) {
         done = true;
         timerC = Timeout.cancel(timerC);
-        server.sendFinal(response, status);
+        server.sendFinal(response, length, status);
         core.finalSent();
     }
 

@@ -27,7 +27,7 @@ public final class ClientTransaction {
     private final String branch;
     private final boolean invite;
     private final Destination to;
-    private final byte[] request;
+    private byte[] request;
     private final Sender sender;
     private final TimerWheel wheel;
     private final TimerSettings timers;
@@ -68,7 +68,7 @@ public final class ClientTransaction {
         return to;
     }
 
-    /** The request as sent (for a CANCEL of this branch). */
+    /** The request as sent (for a CANCEL of this branch); null once the transaction has ended. */
     public byte[] request() {
         return request;
     }
@@ -183,6 +183,8 @@ public final class ClientTransaction {
             return;
         }
         state = State.TERMINATED;
+        request = null; // its response context may live on (RFC 6026 Accepted): keep no bytes there
+        ack = null;
         retransmit = Timeout.cancel(retransmit);
         timeout = Timeout.cancel(timeout);
         linger = Timeout.cancel(linger);

@@ -2,6 +2,7 @@ package com.crosspoint.proxy.transaction;
 
 import com.crosspoint.proxy.transport.Flow;
 import com.crosspoint.proxy.transport.Sender;
+import java.util.Arrays;
 
 /**
  * The proxy's server transaction (RFC 3261 §17.2): remembers the last response it sent, answers
@@ -62,7 +63,7 @@ public final class ServerTransaction {
         return replyTo;
     }
 
-    /** The request as received; null once a 2xx was sent to an INVITE (nothing more is answered then). */
+    /** The request as received; null once the final answer is sent (nothing more is built from it then). */
     public byte[] request() {
         return request;
     }
@@ -99,15 +100,21 @@ public final class ServerTransaction {
      * new call; it keeps nothing else. Any other final answer is kept for retransmissions.
      */
     public void sendFinal(byte[] response, int status) {
+        sendFinal(response, response.length, status);
+    }
+
+    /** As {@link #sendFinal(byte[], int)} from the first {@code length} bytes of a reused buffer; copied only if kept. */
+    public void sendFinal(byte[] buffer, int length, int status) {
         if (state != State.TRYING && state != State.PROCEEDING) {
             return;
         }
         lastStatus = status;
-        send(response);
+        sender.reply(replyTo, buffer, 0, length);
+        byte[] response = invite() && status < 300 ? null : Arrays.copyOf(buffer, length);
+        request = null; // answered: only the response is kept, for retransmissions (saves memory for 64 x T1)
         if (invite() && status < 300) {
             state = State.ACCEPTED;
             lastResponse = null;
-            request = null;
             expiry = wheel.schedule(this::expire, timers.absorb());
             return;
         }

@@ -49,6 +49,11 @@ public enum HeaderName {
         return VALUES.length;
     }
 
+    /** The constant with this ordinal, without the copy {@code values()} makes on every call. */
+    public static HeaderName byOrdinal(int ordinal) {
+        return VALUES[ordinal];
+    }
+
     /** Identifies the field name in {@code [start, end)}, case-insensitively, without allocating. */
     public static HeaderName identify(byte[] b, int start, int end) {
         int len = end - start;

@@ -134,7 +134,7 @@ public final class SipMessage {
     }
 
     public HeaderName name(int header) {
-        return HeaderName.values()[names[header]];
+        return HeaderName.byOrdinal(names[header]);
     }
 
     public int lineStart(int header) {

@@ -258,7 +258,7 @@ public final class SipScanner {
             return ScanOutcome.MISSING_CSEQ;
         }
         for (int h = 0; h < m.headerCount; h++) {
-            HeaderName name = HeaderName.values()[m.names[h]];
+            HeaderName name = HeaderName.byOrdinal(m.names[h]);
             if (name.single() && m.first[m.names[h]] != h) {
                 return ScanOutcome.DUPLICATE_HEADER; // §3.3.8, §3.3.9
             }
@@ -294,7 +294,7 @@ public final class SipScanner {
 
     private ScanOutcome addresses(byte[] b, SipMessage m) {
         for (int h = 0; h < m.headerCount; h++) {
-            HeaderName name = HeaderName.values()[m.names[h]];
+            HeaderName name = HeaderName.byOrdinal(m.names[h]);
             boolean ok = switch (name) {
                 case FROM, TO -> NameAddr.valid(b, m.valueStarts[h], m.valueEnds[h], false);
                 case CONTACT, ROUTE, RECORD_ROUTE -> NameAddr.valid(b, m.valueStarts[h], m.valueEnds[h], true);
