@@ -10,6 +10,7 @@ import com.crosspoint.testing.SippProcess;
 import com.crosspoint.testing.SippResult;
 import com.crosspoint.testing.SippRunner;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** SIPp caller -> lean proxy -> SIPp callee: whole calls over UDP and TCP, and a cancelled call. */
@@ -57,6 +58,44 @@ class ProxyCallIT {
                 await().atMost(Duration.ofSeconds(5)).until(() -> proxy.openTcpConnections() == 0);
             }
         }
+    }
+
+    @Test
+    void aCallFromUdpToTcpIsRecordRoutedTwiceAndItsDialogCrossesBack() {
+        int uasPort = FreePorts.udpAndTcp();
+        try (SippProcess uas = SippRunner.scenario("sipp/uas-answer.xml").name("proxy-uas-tcp-side").localPort(uasPort)
+                .calls(3).timeout(TIMEOUT).args("-t", "t1").traceMessages(true).start();
+             Proxy proxy = ProxyHarness.proxyTo(ProxyHarness.tcp(uasPort))) {
+            ProxyHarness.awaitTcpListening(uasPort);
+            SippResult caller = SippRunner.scenario("sipp/proxy-uac.xml").name("proxy-uac-udp-side")
+                    .remote("127.0.0.1", proxy.port()).calls(3).rate(10).callDuration(Duration.ofMillis(100))
+                    .timeout(TIMEOUT).args("-s", "bob").run();
+            assertThat(caller.allSucceeded()).as(caller.summary()).isTrue();
+            SippResult callee = uas.await();
+            assertThat(callee.statistics().successfulCalls()).as(callee.summary()).isEqualTo(3);
+            String seen = read(callee.logDir().resolve("messages.log"));
+            String tcpSide = "Record-Route: <sip:127.0.0.1:" + proxy.port() + ";transport=tcp;lr>";
+            String udpSide = "Record-Route: <sip:127.0.0.1:" + proxy.port() + ";lr>";
+            assertThat(seen).contains(tcpSide, udpSide);
+            assertThat(seen.indexOf(tcpSide)).as("the callee's side on top").isLessThan(seen.indexOf(udpSide));
+            // ACK and BYE came back over TCP to the callee's Contact, with both of the proxy's Routes popped
+            assertThat(seen).contains("BYE sip:127.0.0.1:" + uasPort + ";transport=TCP SIP/2.0");
+            assertThat(seen.lines().filter(l -> l.startsWith("Route:"))).isEmpty();
+        }
+    }
+
+    private static String read(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @AfterEach
+    void noProxyThreadOutlivesItsProxy() {
+        await().atMost(Duration.ofSeconds(3)).until(() -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().startsWith("proxy-") && t.isAlive()));
     }
 
     @Test
