@@ -6,6 +6,8 @@ import com.crosspoint.proxy.core.ProxyCounters;
 import com.crosspoint.proxy.core.ProxySettings;
 import com.crosspoint.proxy.core.TargetResolver;
 import com.crosspoint.proxy.transaction.TimerWheel;
+import com.crosspoint.proxy.transport.Flow;
+import com.crosspoint.proxy.transport.MessageHandler;
 import com.crosspoint.proxy.transport.TcpEndpoint;
 import com.crosspoint.proxy.transport.Transports;
 import com.crosspoint.proxy.transport.UdpEndpoint;
@@ -106,11 +108,11 @@ public final class Proxy implements AutoCloseable {
     }
 
     /** Messages that arrive before the core is built (between bind and start) are dropped. */
-    private static final class CoreHolder implements com.crosspoint.proxy.transport.MessageHandler {
+    private static final class CoreHolder implements MessageHandler {
         private volatile ProxyCore core;
 
         @Override
-        public void onMessage(byte[] buffer, int offset, int length, com.crosspoint.proxy.transport.Flow flow) {
+        public void onMessage(byte[] buffer, int offset, int length, Flow flow) {
             ProxyCore c = core;
             if (c != null) {
                 c.onMessage(buffer, offset, length, flow);

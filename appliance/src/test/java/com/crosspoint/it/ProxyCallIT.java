@@ -9,11 +9,16 @@ import com.crosspoint.testing.FreePorts;
 import com.crosspoint.testing.SippProcess;
 import com.crosspoint.testing.SippResult;
 import com.crosspoint.testing.SippRunner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** SIPp caller -> lean proxy -> SIPp callee: whole calls over UDP and TCP, and a cancelled call. */
+/** SIPp caller -> lean proxy -> SIPp callee: whole calls over UDP, over TCP, from UDP to TCP, and a cancelled call. */
 class ProxyCallIT {
     private static final int CALLS = 20;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -84,11 +89,11 @@ class ProxyCallIT {
         }
     }
 
-    private static String read(java.nio.file.Path file) {
+    private static String read(Path file) {
         try {
-            return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return Files.readString(file, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

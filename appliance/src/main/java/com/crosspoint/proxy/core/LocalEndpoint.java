@@ -4,6 +4,7 @@ import com.crosspoint.proxy.transport.Transport;
 import com.crosspoint.proxy.wire.Ascii;
 import com.crosspoint.proxy.wire.SipUri;
 import com.crosspoint.proxy.wire.ViaValue;
+import java.util.Locale;
 
 /**
  * This proxy as other elements see it: the host and ports it puts into Via and Record-Route, and
@@ -11,6 +12,7 @@ import com.crosspoint.proxy.wire.ViaValue;
  */
 public final class LocalEndpoint {
     private final String host;
+    private final String hostLower;
     private final int udpPort;
     private final int tcpPort;
     private final String udpSentBy;
@@ -18,12 +20,14 @@ public final class LocalEndpoint {
     private final byte[] udpRecordRoute;
     private final byte[] tcpRecordRoute;
 
+    /** @param host an IPv4 address or name; an IPv6 address is written in brackets as URIs need it */
     public LocalEndpoint(String host, int udpPort, int tcpPort) {
-        this.host = host;
+        this.host = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+        this.hostLower = this.host.toLowerCase(Locale.ROOT);
         this.udpPort = udpPort;
         this.tcpPort = tcpPort;
-        this.udpSentBy = host + ":" + udpPort;
-        this.tcpSentBy = host + ":" + tcpPort;
+        this.udpSentBy = this.host + ":" + udpPort;
+        this.tcpSentBy = this.host + ":" + tcpPort;
         this.udpRecordRoute = Ascii.bytes("Record-Route: <sip:" + udpSentBy + ";lr>\r\n");
         this.tcpRecordRoute = Ascii.bytes("Record-Route: <sip:" + tcpSentBy + ";transport=tcp;lr>\r\n");
     }
@@ -47,7 +51,7 @@ public final class LocalEndpoint {
 
     /** Whether a sip URI's host and port are ours. */
     public boolean namesUs(SipUri uri, byte[] b) {
-        if (!Ascii.equalsIgnoreCase(b, uri.hostStart(), uri.hostEnd(), host.toLowerCase(java.util.Locale.ROOT))) {
+        if (!Ascii.equalsIgnoreCase(b, uri.hostStart(), uri.hostEnd(), hostLower)) {
             return false;
         }
         int port = uri.portOrDefault();
@@ -58,6 +62,6 @@ public final class LocalEndpoint {
     public boolean sentByUs(ViaValue via, byte[] b) {
         int port = via.port() > 0 ? via.port() : 5060;
         return (port == udpPort || port == tcpPort)
-                && Ascii.equalsIgnoreCase(b, via.hostStart(), via.hostEnd(), host.toLowerCase(java.util.Locale.ROOT));
+                && Ascii.equalsIgnoreCase(b, via.hostStart(), via.hostEnd(), hostLower);
     }
 }

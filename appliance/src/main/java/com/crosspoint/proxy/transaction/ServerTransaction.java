@@ -2,6 +2,7 @@ package com.crosspoint.proxy.transaction;
 
 import com.crosspoint.proxy.transport.Flow;
 import com.crosspoint.proxy.transport.Sender;
+import com.crosspoint.proxy.wire.Method;
 import java.util.Arrays;
 
 /**
@@ -52,7 +53,7 @@ public final class ServerTransaction {
     }
 
     public boolean invite() {
-        return key.method() == com.crosspoint.proxy.wire.Method.INVITE;
+        return key.method() == Method.INVITE;
     }
 
     public State state() {

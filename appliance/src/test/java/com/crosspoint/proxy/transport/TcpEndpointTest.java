@@ -87,8 +87,10 @@ class TcpEndpointTest {
             try (Socket accepted = peer.accept()) {
                 InputStream in = accepted.getInputStream();
                 assertThat(new String(in.readNBytes(2 * bytes.length), StandardCharsets.US_ASCII)).isEqualTo(MESSAGE + MESSAGE);
+                assertThat(endpoint.openConnections()).as("both sends on one connection").isEqualTo(1);
             }
-            assertThat(endpoint.openConnections()).isEqualTo(1);
+            // the peer hung up: the endpoint notices and forgets the connection
+            await().atMost(Duration.ofSeconds(2)).until(() -> endpoint.openConnections() == 0);
         }
     }
 }

@@ -2,6 +2,7 @@ package com.crosspoint.proxy.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class SipScannerTest {
@@ -134,7 +135,7 @@ class SipScannerTest {
         assertThat(scan(Vectors.crlf(INVITE.replace("l: 4", "l: 4x")), true)).isEqualTo(ScanOutcome.BAD_CONTENT_LENGTH);
         assertThat(scan(Vectors.crlf("SIP/2.0 99 Low\nVia: SIP/2.0/UDP h;branch=z9hG4bKa\n\n"), true))
                 .isEqualTo(ScanOutcome.BAD_STATUS_CODE);
-        byte[] bareLf = INVITE.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] bareLf = INVITE.getBytes(StandardCharsets.ISO_8859_1);
         assertThat(scan(bareLf, true)).as("bare LF line ends").isEqualTo(ScanOutcome.BAD_START_LINE);
     }
 
