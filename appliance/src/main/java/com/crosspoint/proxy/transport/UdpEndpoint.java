@@ -24,6 +24,13 @@ public final class UdpEndpoint implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UdpEndpoint.class);
     private static final int MAX_DATAGRAM = 65_535;
 
+    /**
+     * Per sending thread: a heap buffer handed to the channel is copied into a temporary direct one by
+     * the JDK anyway; copying into our own direct buffer instead leaves no wrapper garbage per datagram.
+     */
+    private static final ThreadLocal<ByteBuffer> SEND_BUFFER = ThreadLocal.withInitial(
+            () -> ByteBuffer.allocateDirect(MAX_DATAGRAM));
+
     private final DatagramChannel channel;
     private final List<Thread> readers = new ArrayList<>();
     private final AtomicLong sendFailures = new AtomicLong();
@@ -79,8 +86,11 @@ public final class UdpEndpoint implements AutoCloseable {
 
     /** Sends one datagram; a failure is counted, not thrown (UDP is lossy anyway and timers retransmit). */
     public void send(InetSocketAddress to, byte[] bytes, int offset, int length) {
+        ByteBuffer out = SEND_BUFFER.get();
+        out.clear();
+        out.put(bytes, offset, length).flip();
         try {
-            channel.send(ByteBuffer.wrap(bytes, offset, length), to);
+            channel.send(out, to);
         } catch (IOException e) {
             sendFailures.incrementAndGet();
             LOG.debug("UDP send to {} failed: {}", to, e.toString());
