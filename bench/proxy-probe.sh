@@ -41,9 +41,13 @@ fi
 sipp -sf "$SCEN/uas-answer.xml" -i 127.0.0.1 -p "$UAS_PORT" -mp 16000 -cp 15190 -nostdin -m 100000000 \
   -trace_err -error_file "$OUT/uas-errors.log" > "$OUT/uas.log" 2>&1 &
 UAS=$!
-trap 'kill $UAS 2>/dev/null; kill $PROXY 2>/dev/null; wait $PROXY 2>/dev/null' EXIT
+trap 'kill $UAS 2>/dev/null; kill $PROXY 2>/dev/null; wait $UAS $PROXY 2>/dev/null' EXIT
 for _ in $(seq 50); do grep -q '^meter' "$OUT/proxy.log" && break; sleep 0.2; done
 sleep 1
+if ! kill -0 "$UAS" 2>/dev/null || ! kill -0 "$PROXY" 2>/dev/null; then
+  echo "the SIPp UAS or the peer did not start (port busy?): see $OUT" >&2
+  exit 1
+fi
 # CPU ticks of the peer and all its descendants (Kamailio's workers are child processes)
 ticks() {
   local pids total=0 p
