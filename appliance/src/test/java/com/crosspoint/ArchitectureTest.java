@@ -39,6 +39,24 @@ class ArchitectureTest {
     }
 
     @Test
+    void theProxyCoreStandsOnItsOwn() {
+        noClasses().that().resideInAPackage("com.crosspoint.proxy..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("javax.sip..", "gov.nist..",
+                        "org.eclipse.jetty..", "java.sql..", "javax.sql..", "com.crosspoint..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("com.crosspoint.proxy.."))))
+                .check(classes);
+    }
+
+    @Test
+    void proxyWireCodeIsPure() {
+        noClasses().that().resideInAPackage("com.crosspoint.proxy.wire..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.crosspoint.proxy.transport..",
+                        "com.crosspoint.proxy.transaction..", "com.crosspoint.proxy.core..", "java.nio.channels..",
+                        "java.net..")
+                .check(classes);
+    }
+
+    @Test
     void onlyTheSipPackageImportsJainSip() {
         noClasses().that().resideOutsideOfPackage("com.crosspoint.sip..")
                 .should().dependOnClassesThat().resideInAnyPackage("javax.sip..", "gov.nist..")

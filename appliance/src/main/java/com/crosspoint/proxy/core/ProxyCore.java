@@ -1,0 +1,351 @@
+package com.crosspoint.proxy.core;
+
+import com.crosspoint.proxy.transaction.ClientTransaction;
+import com.crosspoint.proxy.transaction.TimerSettings;
+import com.crosspoint.proxy.transaction.TimerWheel;
+import com.crosspoint.proxy.transaction.TransactionKey;
+import com.crosspoint.proxy.transport.Destination;
+import com.crosspoint.proxy.transport.Flow;
+import com.crosspoint.proxy.transport.MessageHandler;
+import com.crosspoint.proxy.transport.Sender;
+import com.crosspoint.proxy.transport.Transport;
+import com.crosspoint.proxy.wire.Ascii;
+import com.crosspoint.proxy.wire.Branches;
+import com.crosspoint.proxy.wire.HeaderName;
+import com.crosspoint.proxy.wire.Method;
+import com.crosspoint.proxy.wire.RequestEdits;
+import com.crosspoint.proxy.wire.ScanOutcome;
+import com.crosspoint.proxy.wire.SipMessage;
+import com.crosspoint.proxy.wire.ViaValue;
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The transaction-stateful proxy of RFC 3261 §16, driven by the transports: every message is scanned
+ * on the I/O thread that read it and handled there to completion. Requests: retransmissions are
+ * absorbed by their server transaction, ACKs of non-2xx answers end it, CANCEL cancels its INVITE,
+ * other ACKs are forwarded statelessly by their Route, everything else is checked (§16.3), admitted
+ * while fewer than {@code maxPending} transactions await an answer (else 503 + Retry-After), routed
+ * (§16.4, {@link TargetResolver}) and forwarded in a {@link ResponseContext}. Responses go to the
+ * client transaction of their branch, or, if it is gone, statelessly up the Via path.
+ */
+public final class ProxyCore implements MessageHandler {
+    static final String CANCEL_SUFFIX = "/CANCEL";
+
+    private final ProxySettings settings;
+    private final LocalEndpoint local;
+    private final TargetResolver resolver;
+    private final Sender sender;
+    private final TimerWheel wheel;
+    private final ProxyCounters counters = new ProxyCounters();
+    private final ConcurrentHashMap<TransactionKey, ResponseContext> servers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ClientTransaction> clients = new ConcurrentHashMap<>();
+    private final AtomicInteger pending = new AtomicInteger();
+    private final ThreadLocal<Scratch> scratch;
+    private final String retryAfter;
+
+    public ProxyCore(ProxySettings settings, LocalEndpoint local, TargetResolver resolver, Sender sender, TimerWheel wheel) {
+        this.settings = settings;
+        this.local = local;
+        this.resolver = resolver;
+        this.sender = sender;
+        this.wheel = wheel;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(settings.scanLimits(), local));
+        this.retryAfter = "Retry-After: " + settings.retryAfterSeconds() + "\r\n";
+    }
+
+    @Override
+    public void onMessage(byte[] buffer, int offset, int length, Flow flow) {
+        Scratch s = scratch.get();
+        SipMessage m = s.message;
+        ScanOutcome outcome = s.scanner.scan(buffer, offset, length, flow.transport() == Transport.UDP, m);
+        if (outcome == ScanOutcome.KEEPALIVE) {
+            return;
+        }
+        if (outcome.refused()) {
+            refuse(m, outcome, flow, s);
+        } else if (m.isRequest()) {
+            counters.requests.incrementAndGet();
+            onRequest(m, flow, s);
+        } else {
+            counters.responses.incrementAndGet();
+            onResponse(m, s);
+        }
+    }
+
+    /** A refused request is answered with the rule's status when it can be; a refused response is dropped (§18.1.2). */
+    private void refuse(SipMessage m, ScanOutcome outcome, Flow flow, Scratch s) {
+        counters.countRefusal(outcome);
+        if (m.answerable() && m.method() != Method.ACK) {
+            answer(m, flow, outcome.status(), outcome.reason(), null, s);
+        } else {
+            counters.dropped.incrementAndGet();
+        }
+    }
+
+    private void onRequest(SipMessage m, Flow flow, Scratch s) {
+        Method method = m.method();
+        if (method == Method.CANCEL) {
+            onCancel(m, flow, s);
+            return;
+        }
+        TransactionKey key = serverKey(m, method);
+        ResponseContext existing = servers.get(key);
+        if (existing != null) {
+            synchronized (existing) {
+                if (method == Method.ACK) {
+                    existing.onAck(); // the ACK of a non-2xx answer ends the server transaction (hop by hop)
+                } else {
+                    existing.retransmission();
+                }
+            }
+            counters.retransmissionsAbsorbed.incrementAndGet();
+            return;
+        }
+        if (method == Method.ACK) {
+            forwardStateless(m, flow, s); // the ACK of a 2xx is its own transaction end to end (§16.11)
+            return;
+        }
+        int status = s.checks.check(m);
+        if (status != 0) {
+            answer(m, flow, status, RequestChecks.reason(status), status == 420 ? RequestChecks.unsupported(m) : null, s);
+            return;
+        }
+        if (pending.get() >= settings.maxPending()) {
+            counters.overloaded.incrementAndGet();
+            answer(m, flow, 503, "Service Unavailable", retryAfter, s);
+            return;
+        }
+        List<Destination> targets = targets(m, flow, s);
+        if (targets == null) {
+            return;
+        }
+        long loopHash = Branches.loopHash(m);
+        byte[] copy = Arrays.copyOfRange(m.buffer(), m.start(), m.end());
+        ResponseContext context = new ResponseContext(this, key, flow, replyFlow(m, flow), copy, method, loopHash,
+                !m.hasToTag(), targets);
+        synchronized (context) {
+            if (servers.putIfAbsent(key, context) != null) {
+                return; // a retransmission on another thread got there first
+            }
+            pending.incrementAndGet();
+            context.begin(m);
+        }
+    }
+
+    /** The next hops of a new request, or null after answering that there are none. */
+    private List<Destination> targets(SipMessage m, Flow flow, Scratch s) {
+        switch (s.route.apply(m, s.edits.reset())) {
+            case TO_DESTINATION:
+                return List.of(s.route.destination());
+            case UNROUTABLE:
+                answer(m, flow, 404, "Not Found", null, s);
+                return null;
+            default:
+                RoutingDecision decision = resolver.resolve(m);
+                if (decision instanceof RoutingDecision.Targets t) {
+                    return t.hops();
+                }
+                RoutingDecision.Refuse refuse = (RoutingDecision.Refuse) decision;
+                answer(m, flow, refuse.status(), refuse.reason(), null, s);
+                return null;
+        }
+    }
+
+    private void onCancel(SipMessage m, Flow flow, Scratch s) {
+        ResponseContext context = servers.get(serverKey(m, Method.INVITE));
+        if (context == null) {
+            answer(m, flow, 481, "Call/Transaction Does Not Exist", null, s);
+            return;
+        }
+        synchronized (context) {
+            answer(m, flow, 200, "OK", null, s);
+            context.cancel();
+        }
+    }
+
+    private void onResponse(SipMessage m, Scratch s) {
+        ViaValue via = m.topVia();
+        byte[] b = m.buffer();
+        if (!Branches.ours(b, via.branchStart(), via.branchEnd())) {
+            counters.dropped.incrementAndGet(); // not sent through us (§18.1.2)
+            return;
+        }
+        String key = Ascii.string(b, via.branchStart(), via.branchEnd());
+        ClientTransaction tx = clients.get(m.cseqMethod() == Method.CANCEL ? key + CANCEL_SUFFIX : key);
+        if (tx != null) {
+            synchronized (tx.lock()) {
+                tx.onResponse(m);
+            }
+            return;
+        }
+        if (m.status() >= 200 && m.status() < 300 && m.cseqMethod() == Method.INVITE) {
+            forwardResponseStateless(m, s);
+        } else {
+            counters.dropped.incrementAndGet(); // e.g. a 180 overtaken by its 200 on another I/O thread
+        }
+    }
+
+    /**
+     * A 2xx to an INVITE whose client transaction has ended (the callee retransmits it until the ACK
+     * comes, RFC 3261 §13.3.1.4) goes up the next Via statelessly (§16.7 as RFC 6026 §7.2 revises it).
+     * Other answers without a transaction are dropped: forwarding a late provisional after the final
+     * answer would confuse the caller.
+     */
+    private void forwardResponseStateless(SipMessage m, Scratch s) {
+        byte[] b = m.buffer();
+        int start = m.topVia().next();
+        int end = m.valueEnd(m.topViaHeader());
+        if (start < 0) {
+            int next = m.nextSame(m.topViaHeader());
+            if (next < 0) {
+                counters.dropped.incrementAndGet();
+                return;
+            }
+            start = m.valueStart(next);
+            end = m.valueEnd(next);
+        }
+        Destination d = s.via.parse(b, start, end) == ScanOutcome.ACCEPTED ? NextHops.fromVia(s.via, b) : null;
+        if (d == null || !canSend(d)) {
+            counters.dropped.incrementAndGet(); // no usable address, or a broadcast one (RFC 4475 §3.3.10)
+            return;
+        }
+        s.responses.withoutTopVia(m, s.sink);
+        sender.send(d, s.sink.array(), 0, s.sink.length());
+        counters.statelessForwards.incrementAndGet();
+    }
+
+    /** §16.11: forward without a transaction, by Route or Request-URI (ACKs of 2xx). */
+    private void forwardStateless(SipMessage m, Flow flow, Scratch s) {
+        RequestEdits edits = s.edits.reset();
+        if (m.maxForwards() == 0 || s.route.apply(m, edits) != RouteStep.Result.TO_DESTINATION
+                || !canSend(s.route.destination())) {
+            counters.dropped.incrementAndGet();
+            return;
+        }
+        Destination d = s.route.destination();
+        edits.via(d.transport().name(), local.sentBy(d.transport()), Branches.loopHash(m), 0);
+        sourceEdit(m, flow, edits);
+        s.requests.forward(m, edits, s.sink);
+        sender.send(d, s.sink.array(), 0, s.sink.length());
+        counters.statelessForwards.incrementAndGet();
+    }
+
+    private void answer(SipMessage m, Flow flow, int status, String reason, String extra, Scratch s) {
+        s.responses.answer(m, status, reason, localTag(callIdHash(m)), extra, s.sink);
+        sender.reply(flow, s.sink.array(), 0, s.sink.length());
+    }
+
+    /**
+     * §18.2.1 and RFC 3581: the top Via gets {@code received} when the packet came from another address
+     * than its sent-by, and {@code rport=<port>} when the client asked; responses then find the way back.
+     */
+    void sourceEdit(SipMessage m, Flow flow, RequestEdits edits) {
+        ViaValue via = m.topVia();
+        String ip = flow.remote().getAddress().getHostAddress();
+        if (via.hasRport() || !Ascii.equalsIgnoreCase(m.buffer(), via.hostStart(), via.hostEnd(), ip)) {
+            edits.source(ip, via.hasRport() ? flow.remote().getPort() : -1);
+        }
+    }
+
+    /** Where responses of a server transaction go: the connection, or over UDP the source IP and the Via's (r)port. */
+    private static Flow replyFlow(SipMessage m, Flow flow) {
+        ViaValue via = m.topVia();
+        if (flow.transport() != Transport.UDP || via.hasRport()) {
+            return flow;
+        }
+        int port = via.port() > 0 ? via.port() : 5060;
+        return port == flow.remote().getPort() ? flow
+                : Flow.udp(new InetSocketAddress(flow.remote().getAddress(), port));
+    }
+
+    /**
+     * §17.2.3: branch, sent-by and method; a request without the magic cookie is keyed by a hash of
+     * the RFC 2543 matching fields instead of its branch.
+     */
+    private static TransactionKey serverKey(SipMessage m, Method method) {
+        ViaValue via = m.topVia();
+        byte[] b = m.buffer();
+        String sentBy = Ascii.string(b, via.hostStart(), via.hostEnd()) + ':' + via.port();
+        String branch = via.hasRfc3261Branch() ? via.branch() : "2543-" + Long.toHexString(Branches.loopHash(m));
+        return TransactionKey.of(branch, sentBy, method);
+    }
+
+    private static long callIdHash(SipMessage m) {
+        int h = m.first(HeaderName.CALL_ID);
+        long hash = 1125899906842597L;
+        for (int i = m.valueStart(h); i < m.valueEnd(h); i++) {
+            hash = 31 * hash + m.buffer()[i];
+        }
+        return hash;
+    }
+
+    String localTag(long hash) {
+        return "cx" + Long.toHexString(hash);
+    }
+
+    boolean rescan(byte[] stored, SipMessage into) {
+        return stored != null && scratch.get().scanner.scan(stored, 0, stored.length, true, into) == ScanOutcome.ACCEPTED;
+    }
+
+    boolean canSend(Destination d) {
+        return d.transport() != Transport.TLS; // no TLS endpoint yet
+    }
+
+    void finalSent() {
+        pending.decrementAndGet();
+    }
+
+    void serverTerminated(TransactionKey key, ResponseContext context) {
+        servers.remove(key, context);
+    }
+
+    void clientStarted(String branch, ClientTransaction tx) {
+        clients.put(branch, tx);
+    }
+
+    void clientTerminated(String branch) {
+        clients.remove(branch);
+    }
+
+    Scratch scratch() {
+        return scratch.get();
+    }
+
+    Sender sender() {
+        return sender;
+    }
+
+    TimerWheel wheel() {
+        return wheel;
+    }
+
+    TimerSettings timers() {
+        return settings.timers();
+    }
+
+    LocalEndpoint local() {
+        return local;
+    }
+
+    ProxySettings settings() {
+        return settings;
+    }
+
+    public ProxyCounters counters() {
+        return counters;
+    }
+
+    /** Transactions waiting for a final answer (what {@code maxPending} limits). */
+    public int pendingTransactions() {
+        return pending.get();
+    }
+
+    /** Live server and client transactions, including those absorbing retransmissions after their answer. */
+    public int liveTransactions() {
+        return servers.size() + clients.size();
+    }
+}

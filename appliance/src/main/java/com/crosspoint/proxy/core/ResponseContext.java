@@ -1,0 +1,319 @@
+package com.crosspoint.proxy.core;
+
+import com.crosspoint.proxy.transaction.ClientListener;
+import com.crosspoint.proxy.transaction.ClientTransaction;
+import com.crosspoint.proxy.transaction.ServerTransaction;
+import com.crosspoint.proxy.transaction.Timeout;
+import com.crosspoint.proxy.transaction.TransactionKey;
+import com.crosspoint.proxy.transport.Destination;
+import com.crosspoint.proxy.transport.Flow;
+import com.crosspoint.proxy.wire.Branches;
+import com.crosspoint.proxy.wire.Method;
+import com.crosspoint.proxy.wire.RequestEdits;
+import com.crosspoint.proxy.wire.SipMessage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The response context of one stateful request (RFC 3261 §16.7): its server transaction, the branches
+ * tried so far and the targets left. Targets are tried one after another (serial forking); a branch
+ * that times out or answers 408/5xx moves on to the next; 1xx and 2xx go upstream at once; otherwise
+ * the best final answer goes up when no target is left. Timer C bounds how long an INVITE branch may
+ * ring. An upstream CANCEL cancels the pending branches (§16.10). Every method runs under this object's
+ * monitor, which is also the lock of its transactions.
+ */
+final class ResponseContext implements ClientListener {
+    private static final ClientListener IGNORE = new ClientListener() {
+        @Override
+        public void onResponse(ClientTransaction transaction, SipMessage response) {
+            // the 200 to our CANCEL: the INVITE's own answer is what matters
+        }
+
+        @Override
+        public void onTimeout(ClientTransaction transaction) {
+            // a CANCEL nobody answered: the INVITE branch's timers still run
+        }
+    };
+
+    private final ProxyCore core;
+    private final ServerTransaction server;
+    private final Flow arrival;
+    private final Method method;
+    private final long loopHash;
+    private final boolean initial;
+    private final List<Destination> targets;
+    private final List<Branch> branches = new ArrayList<>(2);
+    private int nextTarget;
+    private boolean cancelled;
+    private boolean done;
+    private byte[] best;
+    private int bestStatus;
+    private Timeout timerC;
+
+    /** One branch: its client transaction and what happened to it. */
+    private static final class Branch {
+        final ClientTransaction tx;
+        boolean cancelSent;
+        /** Given up (Timer C) or cancelled: its non-2xx answer no longer counts. */
+        boolean abandoned;
+
+        Branch(ClientTransaction tx) {
+            this.tx = tx;
+        }
+    }
+
+    ResponseContext(ProxyCore core, TransactionKey key, Flow arrival, Flow replyTo, byte[] request, Method method,
+            long loopHash, boolean initial, List<Destination> targets) {
+        this.core = core;
+        this.arrival = arrival;
+        this.method = method;
+        this.loopHash = loopHash;
+        this.initial = initial;
+        this.targets = targets;
+        this.server = new ServerTransaction(this, key, replyTo, request, core.sender(), core.wheel(), core.timers(),
+                () -> core.serverTerminated(key, this));
+    }
+
+    /** Starts: 100 Trying for an INVITE (§16.2), then the first target. */
+    void begin(SipMessage request) {
+        Scratch s = core.scratch();
+        if (method == Method.INVITE) {
+            s.responses.answer(request, 100, "Trying", null, null, s.sink);
+            server.sendProvisional(s.sink.toArray(), 100);
+        }
+        if (!startNextBranch(request)) {
+            finish();
+        }
+    }
+
+    void retransmission() {
+        server.onRetransmission();
+    }
+
+    void onAck() {
+        server.onAck();
+    }
+
+    private boolean startNextBranch(SipMessage request) {
+        while (nextTarget < targets.size()) {
+            int fork = nextTarget++;
+            Destination d = targets.get(fork);
+            if (core.canSend(d)) {
+                launch(request, d, fork);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Writes the request for this target (§16.6) and starts its client transaction. */
+    private void launch(SipMessage request, Destination d, int fork) {
+        Scratch s = core.scratch();
+        RequestEdits edits = s.edits.reset().via(d.transport().name(), core.local().sentBy(d.transport()), loopHash, fork);
+        s.route.apply(request, edits);
+        core.sourceEdit(request, arrival, edits);
+        if (initial && method.createsDialog() && core.settings().recordRoute()) {
+            edits.recordRoute(core.local().recordRoute(d.transport())); // the side towards the callee on top
+            if (d.transport() != arrival.transport()) {
+                edits.recordRoute(core.local().recordRoute(arrival.transport())); // §16.6 step 4: both transports
+            }
+        }
+        s.requests.forward(request, edits, s.sink);
+        String branch = Branches.toString(loopHash, fork);
+        ClientTransaction tx = new ClientTransaction(this, branch, method == Method.INVITE, d, s.sink.toArray(),
+                core.sender(), core.wheel(), core.timers(), this, () -> core.clientTerminated(branch));
+        core.clientStarted(branch, tx);
+        Branch br = new Branch(tx);
+        branches.add(br);
+        tx.start();
+        if (method == Method.INVITE) {
+            restartTimerC(br);
+        }
+    }
+
+    private void restartTimerC(Branch br) {
+        timerC = Timeout.cancel(timerC);
+        timerC = core.wheel().schedule(() -> timerC(br), core.timers().timerC());
+    }
+
+    @Override
+    public void onResponse(ClientTransaction tx, SipMessage response) {
+        Branch br = branchOf(tx);
+        int status = response.status();
+        if (status < 200) {
+            if (!br.abandoned && !done && method == Method.INVITE) {
+                restartTimerC(br);
+            }
+            if (cancelled || br.abandoned) {
+                sendCancel(br); // a CANCEL waits for the branch's first provisional (§9.1)
+            }
+            if (status > 100 && !done && !br.abandoned) {
+                Scratch s = core.scratch();
+                s.responses.withoutTopVia(response, s.sink);
+                server.sendProvisional(s.sink.toArray(), status);
+            }
+            return;
+        }
+        if (status < 300) {
+            Scratch s = core.scratch();
+            s.responses.withoutTopVia(response, s.sink);
+            if (!done) {
+                complete(s.sink.array(), s.sink.length(), status);
+                cancelPending(br);
+            } else {
+                core.sender().reply(server.replyTo(), s.sink.array(), 0, s.sink.length()); // every 2xx goes up (§16.7 step 5)
+            }
+            return;
+        }
+        if (br.abandoned || done) {
+            return;
+        }
+        Scratch s = core.scratch();
+        s.responses.withoutTopVia(response, s.sink);
+        keep(s.sink.toArray(), status);
+        decide(status);
+    }
+
+    @Override
+    public void onTimeout(ClientTransaction tx) {
+        Branch br = branchOf(tx);
+        if (!br.abandoned && !done) {
+            keep(null, 408); // §16.7 step 2 and 3: a timeout counts as a 408
+            decide(408);
+        }
+    }
+
+    /** Timer C (§16.8): cancel a ringing branch, or give up one that never answered, and count it as 408. */
+    private void timerC(Branch br) {
+        synchronized (this) {
+            if (done || br.abandoned || !br.tx.pending()) {
+                return;
+            }
+            br.abandoned = true;
+            if (br.tx.hadProvisional()) {
+                sendCancel(br);
+            } else {
+                br.tx.terminate();
+            }
+            keep(null, 408);
+            decide(408);
+        }
+    }
+
+    /** After a branch's failure: fail over, wait, or send the best answer. */
+    private void decide(int failure) {
+        if (bestStatus >= 600) {
+            finish();
+            cancelPending(null);
+            return;
+        }
+        if (hasPending()) {
+            return;
+        }
+        if (!cancelled && BestResponse.failsOver(failure)) {
+            Scratch s = core.scratch();
+            if (core.rescan(server.request(), s.stored) && startNextBranch(s.stored)) {
+                core.counters().failovers.incrementAndGet();
+                return;
+            }
+        }
+        finish();
+    }
+
+    /** Keeps the better answer; within a class a real response beats a timeout the proxy only inferred. */
+    private void keep(byte[] response, int status) {
+        boolean realOverInferred = best == null && response != null && status / 100 == bestStatus / 100;
+        if (BestResponse.better(status, bestStatus) || realOverInferred) {
+            best = response;
+            bestStatus = status;
+        }
+    }
+
+    /** Sends the best final answer; one the proxy makes itself for timeouts, a cancel, or a 503 (as 500). */
+    private void finish() {
+        int status = bestStatus == 0 ? 500 : bestStatus;
+        byte[] bytes = best;
+        if (bytes == null && cancelled) {
+            status = 487;
+        }
+        if (bytes == null || status == 503) {
+            status = BestResponse.upstreamStatus(status);
+            Scratch s = core.scratch();
+            if (!core.rescan(server.request(), s.stored)) {
+                return;
+            }
+            s.responses.answer(s.stored, status, BestResponse.reason(status), core.localTag(loopHash), null, s.sink);
+            bytes = s.sink.toArray();
+        }
+        complete(bytes, bytes.length, status);
+    }
+
+    private void complete(byte[] response, int length, int status) {
+        done = true;
+        timerC = Timeout.cancel(timerC);
+        server.sendFinal(response, length, status);
+        core.finalSent();
+    }
+
+    /** An upstream CANCEL matched this INVITE (§16.10). */
+    void cancel() {
+        if (done) {
+            return;
+        }
+        cancelled = true;
+        for (Branch br : branches) {
+            if (br.tx.pending() && br.tx.hadProvisional()) {
+                sendCancel(br);
+            }
+        }
+    }
+
+    /** Cancels every pending branch but {@code answered} (§16.7 step 10). */
+    private void cancelPending(Branch answered) {
+        for (Branch br : branches) {
+            if (br != answered && br.tx.pending()) {
+                br.abandoned = true;
+                if (br.tx.hadProvisional()) {
+                    sendCancel(br);
+                } else {
+                    br.tx.terminate();
+                }
+            }
+        }
+    }
+
+    private void sendCancel(Branch br) {
+        if (br.cancelSent || !br.tx.pending() || !br.tx.hadProvisional()) {
+            return;
+        }
+        br.cancelSent = true;
+        Scratch s = core.scratch();
+        if (!core.rescan(br.tx.request(), s.stored)) {
+            return;
+        }
+        s.hops.cancel(s.stored, s.sink);
+        String key = br.tx.branch() + ProxyCore.CANCEL_SUFFIX;
+        ClientTransaction cancel = new ClientTransaction(this, key, false, br.tx.destination(), s.sink.toArray(),
+                core.sender(), core.wheel(), core.timers(), IGNORE, () -> core.clientTerminated(key));
+        core.clientStarted(key, cancel);
+        cancel.start();
+    }
+
+    private boolean hasPending() {
+        for (Branch br : branches) {
+            if (!br.abandoned && br.tx.pending()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Branch branchOf(ClientTransaction tx) {
+        for (Branch br : branches) {
+            if (br.tx == tx) {
+                return br;
+            }
+        }
+        throw new IllegalStateException("not a branch of this context: " + tx.branch());
+    }
+}

@@ -1,0 +1,9 @@
+package com.crosspoint.proxy.transport;
+
+/** Sends messages; never blocks and never throws for network trouble (SIP's timers handle loss). */
+public interface Sender {
+    void send(Destination to, byte[] bytes, int offset, int length);
+
+    /** Sends back on the path a request arrived on: its connection, or for UDP the given flow's address. */
+    void reply(Flow flow, byte[] bytes, int offset, int length);
+}

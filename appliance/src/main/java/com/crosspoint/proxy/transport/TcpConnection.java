@@ -1,0 +1,177 @@
+package com.crosspoint.proxy.transport;
+
+import com.crosspoint.proxy.wire.StreamFramer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+
+/**
+ * One TCP connection: its read buffer and framing, and the bytes waiting to be written while the
+ * peer's window is full. Reads and framing run on the endpoint's selector thread only; {@link #send}
+ * may be called from any thread (it writes at once when nothing is queued, without waiting).
+ */
+public final class TcpConnection {
+    private final SocketChannel channel;
+    private final InetSocketAddress remote;
+    private final TcpEndpoint endpoint;
+    private final StreamLimits limits;
+    private final StreamFramer framer;
+    private final ArrayDeque<ByteBuffer> pending = new ArrayDeque<>();
+    private ByteBuffer in = ByteBuffer.allocate(4096);
+    private int pendingBytes;
+    private SelectionKey key;
+    private boolean connected;
+    private volatile boolean closed;
+    private volatile long lastActivityNanos = System.nanoTime();
+
+    TcpConnection(SocketChannel channel, InetSocketAddress remote, TcpEndpoint endpoint, StreamLimits limits,
+            boolean connected) {
+        this.channel = channel;
+        this.remote = remote;
+        this.endpoint = endpoint;
+        this.limits = limits;
+        this.framer = new StreamFramer(limits.maxMessageBytes());
+        this.connected = connected;
+    }
+
+    public InetSocketAddress remote() {
+        return remote;
+    }
+
+    public boolean isOpen() {
+        return !closed;
+    }
+
+    SocketChannel channel() {
+        return channel;
+    }
+
+    synchronized void attach(SelectionKey selectionKey) {
+        key = selectionKey;
+        updateInterest();
+    }
+
+    long lastActivityNanos() {
+        return lastActivityNanos;
+    }
+
+    /** Selector thread: the connect finished. */
+    synchronized void connected() throws IOException {
+        channel.finishConnect();
+        connected = true;
+        flush();
+    }
+
+    /** Selector thread: reads what is there and hands each complete message to the handler. */
+    void read(MessageHandler handler) throws IOException {
+        int n = channel.read(in);
+        if (n < 0) {
+            endpoint.close(this);
+            return;
+        }
+        lastActivityNanos = System.nanoTime();
+        byte[] b = in.array();
+        int start = 0;
+        while (true) {
+            start += StreamFramer.leadingCrlf(b, start, in.position() - start);
+            int length = framer.frame(b, start, in.position() - start);
+            if (length == StreamFramer.BROKEN) {
+                endpoint.close(this); // §18.3: the stream cannot be re-synchronised
+                return;
+            }
+            if (length == StreamFramer.NEED_MORE) {
+                break;
+            }
+            handler.onMessage(b, start, length, new Flow(Transport.TCP, remote, this));
+            start += length;
+        }
+        compact(start);
+    }
+
+    private void compact(int consumed) {
+        in.limit(in.position()).position(consumed);
+        in.compact();
+        if (!in.hasRemaining()) {
+            int grown = Math.min(in.capacity() * 2, limits.maxMessageBytes() + 4);
+            if (grown <= in.capacity()) {
+                endpoint.close(this);
+                return;
+            }
+            ByteBuffer bigger = ByteBuffer.allocate(grown);
+            in.flip();
+            bigger.put(in);
+            in = bigger;
+        }
+    }
+
+    /**
+     * Writes a message, queueing what the socket does not take now.
+     *
+     * @return false when the connection is closed or its queue overflowed (it is closed then)
+     */
+    public boolean send(byte[] bytes, int offset, int length) {
+        synchronized (this) {
+            if (closed) {
+                return false;
+            }
+            lastActivityNanos = System.nanoTime();
+            ByteBuffer out = ByteBuffer.wrap(bytes, offset, length);
+            try {
+                if (connected && pending.isEmpty()) {
+                    channel.write(out);
+                }
+            } catch (IOException e) {
+                closed = true;
+            }
+            if (!closed && out.hasRemaining()) {
+                if (pendingBytes + out.remaining() > limits.maxPendingBytes()) {
+                    closed = true;
+                } else {
+                    ByteBuffer copy = ByteBuffer.allocate(out.remaining()).put(out).flip();
+                    pending.add(copy);
+                    pendingBytes += copy.remaining();
+                    updateInterest();
+                }
+            }
+        }
+        if (closed) {
+            endpoint.close(this);
+            return false;
+        }
+        return true;
+    }
+
+    /** Selector thread: the socket can take more. */
+    synchronized void flush() throws IOException {
+        while (connected && !pending.isEmpty()) {
+            ByteBuffer head = pending.peek();
+            int before = head.remaining();
+            channel.write(head);
+            pendingBytes -= before - head.remaining();
+            if (head.hasRemaining()) {
+                break;
+            }
+            pending.poll();
+        }
+        updateInterest();
+    }
+
+    private void updateInterest() {
+        if (key == null || !key.isValid()) {
+            return;
+        }
+        int ops = !connected ? SelectionKey.OP_CONNECT
+                : SelectionKey.OP_READ | (pending.isEmpty() ? 0 : SelectionKey.OP_WRITE);
+        if (key.interestOps() != ops) {
+            key.interestOps(ops);
+            key.selector().wakeup();
+        }
+    }
+
+    void markClosed() {
+        closed = true;
+    }
+}

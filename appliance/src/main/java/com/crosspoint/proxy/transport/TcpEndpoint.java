@@ -1,0 +1,238 @@
+package com.crosspoint.proxy.transport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * SIP over TCP: one selector thread accepts, connects, reads, frames by Content-Length and hands each
+ * message to the handler on that thread. Connections are kept by the peer's address, so requests
+ * and responses to a peer reuse the connection it opened (RFC 3261 §18.2.2, §18.1.1). Limits:
+ * {@link StreamLimits}. TLS is the seam left open: it would wrap a connection's reads and writes in
+ * an SSLEngine and keep everything else.
+ */
+public final class TcpEndpoint implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TcpEndpoint.class);
+
+    private final ServerSocketChannel server;
+    private final Selector selector;
+    private final StreamLimits limits;
+    private final MessageHandler handler;
+    private final Map<InetSocketAddress, TcpConnection> connections = new ConcurrentHashMap<>();
+    private final Queue<TcpConnection> toRegister = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger open = new AtomicInteger();
+    private final Thread loop;
+    private volatile boolean running = true;
+
+    private TcpEndpoint(ServerSocketChannel server, Selector selector, StreamLimits limits, MessageHandler handler,
+            String name) {
+        this.server = server;
+        this.selector = selector;
+        this.limits = limits;
+        this.handler = handler;
+        this.loop = new Thread(this::run, name + "-tcp");
+        this.loop.setDaemon(true);
+    }
+
+    public static TcpEndpoint open(InetSocketAddress bind, StreamLimits limits, MessageHandler handler, String name) {
+        try {
+            ServerSocketChannel server = ServerSocketChannel.open();
+            server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            server.bind(bind, 1024);
+            server.configureBlocking(false);
+            Selector selector = Selector.open();
+            server.register(selector, SelectionKey.OP_ACCEPT);
+            TcpEndpoint endpoint = new TcpEndpoint(server, selector, limits, handler, name);
+            endpoint.loop.start();
+            return endpoint;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on TCP " + bind, e);
+        }
+    }
+
+    public InetSocketAddress localAddress() {
+        try {
+            return (InetSocketAddress) server.getLocalAddress();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int openConnections() {
+        return open.get();
+    }
+
+    /**
+     * Sends to a peer over its existing connection, or opens one (non-blocking; the bytes wait until it
+     * is up). Returns false when no connection could be had.
+     */
+    public boolean send(InetSocketAddress to, byte[] bytes, int offset, int length) {
+        TcpConnection c = connections.get(to);
+        if (c == null || !c.isOpen()) {
+            c = connect(to);
+            if (c == null) {
+                return false;
+            }
+        }
+        return c.send(bytes, offset, length);
+    }
+
+    private TcpConnection connect(InetSocketAddress to) {
+        if (open.incrementAndGet() > limits.maxConnections()) {
+            open.decrementAndGet();
+            return null;
+        }
+        try {
+            SocketChannel channel = SocketChannel.open();
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            boolean done = channel.connect(to);
+            TcpConnection c = new TcpConnection(channel, to, this, limits, done);
+            TcpConnection raced = connections.putIfAbsent(to, c);
+            if (raced != null && raced.isOpen()) {
+                open.decrementAndGet();
+                channel.close();
+                return raced;
+            }
+            connections.put(to, c);
+            toRegister.add(c);
+            selector.wakeup();
+            return c;
+        } catch (IOException e) {
+            open.decrementAndGet();
+            LOG.debug("TCP connect to {} failed: {}", to, e.toString());
+            return null;
+        }
+    }
+
+    private void run() {
+        long idleNanos = limits.idleTimeout().toNanos();
+        long nextSweep = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        while (running) {
+            try {
+                selector.select(1000);
+                registerNew();
+                for (SelectionKey key : selector.selectedKeys()) {
+                    handle(key);
+                }
+                selector.selectedKeys().clear();
+                if (System.nanoTime() - nextSweep > 0) {
+                    closeIdle(idleNanos);
+                    nextSweep = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+                }
+            } catch (IOException | RuntimeException e) {
+                if (running) {
+                    LOG.error("TCP loop error", e);
+                }
+            }
+        }
+    }
+
+    private void registerNew() {
+        TcpConnection c;
+        while ((c = toRegister.poll()) != null) {
+            try {
+                c.attach(c.channel().register(selector, 0, c));
+            } catch (IOException e) {
+                close(c);
+            }
+        }
+    }
+
+    private void handle(SelectionKey key) {
+        if (!key.isValid()) {
+            return;
+        }
+        if (key.isAcceptable()) {
+            accept();
+            return;
+        }
+        TcpConnection c = (TcpConnection) key.attachment();
+        try {
+            if (key.isConnectable()) {
+                c.connected();
+            }
+            if (key.isValid() && key.isWritable()) {
+                c.flush();
+            }
+            if (key.isValid() && key.isReadable()) {
+                c.read(handler);
+            }
+        } catch (IOException e) {
+            close(c);
+        }
+    }
+
+    private void accept() {
+        try {
+            SocketChannel channel;
+            while ((channel = server.accept()) != null) {
+                if (open.incrementAndGet() > limits.maxConnections()) {
+                    open.decrementAndGet();
+                    channel.close();
+                    continue;
+                }
+                channel.configureBlocking(false);
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
+                TcpConnection c = new TcpConnection(channel, remote, this, limits, true);
+                connections.put(remote, c);
+                c.attach(channel.register(selector, SelectionKey.OP_READ, c));
+            }
+        } catch (IOException e) {
+            LOG.debug("TCP accept failed: {}", e.toString());
+        }
+    }
+
+    private void closeIdle(long idleNanos) {
+        long now = System.nanoTime();
+        for (TcpConnection c : connections.values()) {
+            if (now - c.lastActivityNanos() > idleNanos) {
+                close(c);
+            }
+        }
+    }
+
+    void close(TcpConnection c) {
+        c.markClosed();
+        if (connections.remove(c.remote(), c)) {
+            open.decrementAndGet();
+        }
+        try {
+            c.channel().close();
+        } catch (IOException e) {
+            LOG.debug("closing {}: {}", c.remote(), e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        selector.wakeup();
+        try {
+            loop.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        connections.values().forEach(this::close);
+        try {
+            server.close();
+            selector.close();
+        } catch (IOException e) {
+            LOG.debug("closing TCP endpoint: {}", e.toString());
+        }
+    }
+}
