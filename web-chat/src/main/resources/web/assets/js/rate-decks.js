@@ -55,7 +55,7 @@ export function hideRateDecks() {
 export function deckImportFrame(frame) {
   const progress = frame.deckImport;
   if (!progress || progress.carrierId !== decks.carrierId || $('#view-rate-decks').hidden) return;
-  renderImport(progress);
+  show(progress).catch(decks.report);
 }
 
 async function showCarrier() {
@@ -68,6 +68,7 @@ async function showCarrier() {
   await loadSummary();
   const progress = await getOrNull(deckPath('/import'));
   renderImport(progress);
+  if (progress) concluded = FINISHED.has(progress.state) ? importKey(progress) : null;
   if (progress && !FINISHED.has(progress.state)) startPolling();
 }
 
@@ -109,10 +110,9 @@ async function upload(event) {
   try {
     const started = await api.putRaw(deckPath('?source=' + encodeURIComponent(file.name)), file, 'text/csv');
     status(`Importing ${file.name}…`, 'info');
-    renderImport(started);
     $('#deck-form').reset();
-    if (!FINISHED.has(started.state)) startPolling();
-    else await finished(started);
+    startPolling();
+    await show(started);
   } catch (e) {
     decks.report(e);
   } finally {
@@ -136,12 +136,19 @@ async function pollOnce() {
     return;
   }
   const progress = await getOrNull(deckPath('/import'));
-  if (!progress) return;
+  if (progress) await show(progress);
+}
+
+const importKey = (p) => p.carrierId + ' ' + p.startedAt;
+let concluded = null;   // the import whose end was reported already (frames and polls both bring it)
+
+/** Shows an import's progress, from a poll or a frame; its end (once) stops the polling and reloads the summary. */
+async function show(progress) {
   renderImport(progress);
-  if (FINISHED.has(progress.state)) {
-    stopPolling();
-    await finished(progress);
-  }
+  if (!FINISHED.has(progress.state) || concluded === importKey(progress)) return;
+  concluded = importKey(progress);
+  stopPolling();
+  await finished(progress);
 }
 
 async function finished(progress) {
@@ -162,7 +169,7 @@ function renderImport(p) {
   }
   // frames and polls may cross: never move a finished import back, nor the bar backwards within one import
   const bar = $('#deck-progress');
-  const key = p.carrierId + ' ' + p.startedAt;
+  const key = importKey(p);
   if (shownState && shownState.key === key && (FINISHED.has(shownState.state) && !FINISHED.has(p.state)
     || p.percent < shownState.percent)) return;
   shownState = {key, state: p.state, percent: p.percent};
