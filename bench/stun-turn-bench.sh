@@ -3,7 +3,8 @@
 # both on this machine, one after the other in one run (docs/benchmarks.md, "STUN and TURN"). Needs the Debian
 # package coturn (turnserver, turnutils_uclient, turnutils_peer) and a build: `mvn -DskipTests package` from the
 # repository root. All traffic stays on 127.0.0.1. Environment: SECONDS_RUN (10), CLIENTS (50), MESSAGES (2000),
-# ALLOCATIONS (1000).
+# ALLOCATIONS (1000); PARTS ("memory stun turn") and SERVERS ("crosspoint coturn") to run only some, e.g.
+# PARTS=turn SERVERS=crosspoint for the appliance's CPU per relayed packet alone.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -21,6 +22,8 @@ if [[ ! -s $cp_file || appliance/pom.xml -nt $cp_file ]]; then
 fi
 test_cp="appliance/target/test-classes:appliance/target/classes:$(cat "$cp_file")"
 seconds=${SECONDS_RUN:-10}; clients=${CLIENTS:-50}; messages=${MESSAGES:-2000}; allocations=${ALLOCATIONS:-1000}
+parts=" ${PARTS:-memory stun turn} "; servers=" ${SERVERS:-crosspoint coturn} "
+wanted() { [[ $parts == *" $1 "* && $servers == *" $2 "* ]]; }
 password=bench-turn-secret; realm=demo.crosspoint.local
 xp_port=34780; coturn_port=34790; peer_port=34800
 work=$(mktemp -d /tmp/stun-turn-bench.XXXXXX)
@@ -103,16 +106,23 @@ memory_bench() { # name pid port
 
 # Memory first, on servers without allocations (uclient leaves its allocations to expire, and a holder socket
 # that happened to reuse an old client port would get 437).
-memory_bench crosspoint "$xp" $xp_port
-memory_bench coturn "$coturn" $coturn_port
-# Warm the appliance's JIT with one round before measuring (coturn is native).
-java -cp "$test_cp" com.crosspoint.bench.StunLoad 127.0.0.1 $xp_port 5 8 32 > /dev/null
-stun_bench crosspoint "$xp" $xp_port
-stun_bench coturn "$coturn" $coturn_port
+wanted memory crosspoint && memory_bench crosspoint "$xp" $xp_port
+wanted memory coturn && memory_bench coturn "$coturn" $coturn_port
+# Warm the appliance's JIT with one round before measuring (coturn is native): else the compiler threads' CPU
+# (the same process) counts as relaying.
+if wanted stun crosspoint; then
+  java -cp "$test_cp" com.crosspoint.bench.StunLoad 127.0.0.1 $xp_port 5 8 32 > /dev/null
+fi
+wanted stun crosspoint && stun_bench crosspoint "$xp" $xp_port
+wanted stun coturn && stun_bench coturn "$coturn" $coturn_port
+if wanted turn crosspoint; then
+  timeout 120 turnutils_uclient -u 1001 -w $password -e 127.0.0.1 -r $peer_port -p $xp_port -m 20 -n 1000 -l 172 \
+    -z 1 -c 127.0.0.1 > /dev/null 2>&1 || true
+fi
 # Flat out: each client sends as fast as uclient paces (1 ms), so the relays' throughput and loss show.
-turn_bench crosspoint "$xp" $xp_port "$clients" "$messages" 1
-turn_bench coturn "$coturn" $coturn_port "$clients" "$messages" 1
+wanted turn crosspoint && turn_bench crosspoint "$xp" $xp_port "$clients" "$messages" 1
+wanted turn coturn && turn_bench coturn "$coturn" $coturn_port "$clients" "$messages" 1
 # Like calls: 200 clients at 50 packets/s each (G.711 20 ms), 10 s.
-turn_bench crosspoint "$xp" $xp_port 200 500 20
-turn_bench coturn "$coturn" $coturn_port 200 500 20
+wanted turn crosspoint && turn_bench crosspoint "$xp" $xp_port 200 500 20
+wanted turn coturn && turn_bench coturn "$coturn" $coturn_port 200 500 20
 echo "# logs in $work"
