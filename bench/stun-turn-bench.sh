@@ -4,7 +4,8 @@
 # package coturn (turnserver, turnutils_uclient, turnutils_peer) and a build: `mvn -DskipTests package` from the
 # repository root. All traffic stays on 127.0.0.1. Environment: SECONDS_RUN (10), CLIENTS (50), MESSAGES (2000),
 # ALLOCATIONS (1000); PARTS ("memory stun turn") and SERVERS ("crosspoint coturn") to run only some, e.g.
-# PARTS=turn SERVERS=crosspoint for the appliance's CPU per relayed packet alone.
+# PARTS=turn SERVERS=crosspoint for the appliance's CPU per relayed packet alone; XP_JAVA_OPTS adds JVM options
+# (e.g. -XX:StartFlightRecording=filename=/tmp/xp.jfr,settings=profile for an allocation and CPU profile).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -44,7 +45,7 @@ turn: {port: $xp_port, relayPortMin: 40000, relayPortMax: 44999, requestsPerSeco
 demo: {enabled: true, extensions: ["1001"], password: $password, pin: "246810"}
 YAML
 CROSSPOINT_DATA="$work/data" CROSSPOINT_ADMIN_PASSWORD=bench-admin-secret \
-  java -Xmx1g -cp "appliance/target/classes:appliance/target/lib/*" com.crosspoint.boot.Main run \
+  java -Xmx1g ${XP_JAVA_OPTS:-} -cp "appliance/target/classes:appliance/target/lib/*" com.crosspoint.boot.Main run \
   --config "$work/node.yaml" > "$work/appliance.log" 2>&1 &
 xp=$!; pids+=("$xp")
 turnserver -n --listening-ip=127.0.0.1 --relay-ip=127.0.0.1 --listening-port=$coturn_port --min-port=45000 \
