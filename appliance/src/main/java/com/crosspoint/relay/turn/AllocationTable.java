@@ -70,6 +70,11 @@ public final class AllocationTable {
         return Optional.ofNullable(byTuple.get(fiveTuple));
     }
 
+    /** As {@link #find}, but null when there is none: for the per-datagram path (the Optional was not optimised away). */
+    Allocation get(FiveTuple fiveTuple) {
+        return byTuple.get(fiveTuple);
+    }
+
     /**
      * The UDP allocations whose 5-tuple has {@code server} as the server address: a listening socket takes its own
      * once, then finds each datagram's allocation there by source address alone.

@@ -44,12 +44,11 @@ final class PeerTraffic {
 
     /** A ChannelData message from the client (s12.5), {@code length} bytes at {@code offset}. */
     void onChannelData(byte[] frame, int offset, int length, FiveTuple from) {
-        Optional<Allocation> allocation = context.table().find(from);
-        if (allocation.isEmpty() || !ChannelData.wellFormed(frame, offset, length)) {
+        Allocation a = context.table().get(from);
+        if (a == null || !ChannelData.wellFormed(frame, offset, length)) {
             dropped.increment();
             return;
         }
-        Allocation a = allocation.get();
         long now = context.now();
         ChannelBinding binding = a.channel(ChannelData.channel(frame, offset), now);
         if (binding == null || !a.permits(binding.peer().getAddress(), now)) {
