@@ -343,6 +343,11 @@ public final class ProxyCore implements MessageHandler {
         return wheel;
     }
 
+    /** OPTIONS health checks of next hops, sent from this proxy's sockets. */
+    public OptionsProber prober() {
+        return new OptionsProber(this);
+    }
+
     DialogTable dialogs() {
         return dialogs;
     }
