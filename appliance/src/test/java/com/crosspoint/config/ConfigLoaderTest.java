@@ -115,7 +115,7 @@ class ConfigLoaderTest {
 
     @Test
     void everyEnvironmentVariableSetsItsKey() {
-        Map<String, String> env = Map.of(
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "CROSSPOINT_DATA", dir.resolve("state").toString(),
                 "CROSSPOINT_BIND", "127.0.0.1",
                 "CROSSPOINT_ADVERTISED_ADDRESS", "pbx.example.com",
@@ -124,9 +124,9 @@ class ConfigLoaderTest {
                 "CROSSPOINT_TURN_PORT", "13478",
                 "CROSSPOINT_ADMIN_PASSWORD", "s3cret",
                 "CROSSPOINT_DEMO_PASSWORD", "demo-pw",
-                "CROSSPOINT_DEMO_PIN", "2468",
-                "CROSSPOINT_ROLES", "router",
-                "CROSSPOINT_ROUTER_PORT", "15070");
+                "CROSSPOINT_DEMO_PIN", "2468"));
+        env.put("CROSSPOINT_ROLES", "router");
+        env.put("CROSSPOINT_ROUTER_PORT", "15070");
 
         CrosspointConfig config = loader(env).load(Optional.empty());
 
