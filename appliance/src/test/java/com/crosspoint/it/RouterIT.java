@@ -135,4 +135,32 @@ class RouterIT {
             }
         }
     }
+
+    @Test
+    void garbageAndHeaderBombsAgainstTheRouterAreRefusedAndItKeepsRouting() throws Exception {
+        int port = FreePorts.udpAndTcp();
+        try (RouterHarness router = RouterHarness.start(Map.of());
+             SippProcess carrier = RouterHarness.answering("router-after-garbage", port, NUMBER, 1);
+             DatagramSocket attacker = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            router.carrier("Carrier", port, "0.0100", "", 0);
+            InetSocketAddress to = new InetSocketAddress("127.0.0.1", router.port());
+            java.util.Random random = new java.util.Random(4475);
+            for (int i = 0; i < 50; i++) {
+                byte[] junk = new byte[1 + random.nextInt(1400)];
+                random.nextBytes(junk);
+                attacker.send(new java.net.DatagramPacket(junk, junk.length, to));
+            }
+            byte[] bomb = ("INVITE sip:" + NUMBER + "@127.0.0.1 SIP/2.0\r\n" + "X-Bomb: a\r\n".repeat(4000) + "\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            attacker.send(new java.net.DatagramPacket(bomb, Math.min(bomb.length, 65_000), to));
+            ProxyCounters counters = router.node().appliance().routerProxy().counters();
+            await().atMost(Duration.ofSeconds(5)).until(() -> counters.refusals().values().stream()
+                    .mapToLong(Long::longValue).sum() + counters.dropped() >= 1);
+
+            SippResult call = router.call("router-pbx-after-garbage", 1, 10, TALK, CUSTOMER);
+            assertThat(call.allSucceeded()).as(call.summary()).isTrue();
+            assertThat(carrier.await().allSucceeded()).isTrue();
+            assertThat(router.started(router.node().appliance().callRouter().carriers().get(0).id())).isEqualTo(1);
+        }
+    }
 }

@@ -76,6 +76,7 @@ public final class ApplianceProcess implements AutoCloseable {
         command.add("CROSSPOINT_SIP_PORT=" + sipPort);
         command.add("CROSSPOINT_HTTP_PORT=" + httpPort);
         command.add("CROSSPOINT_TURN_PORT=0");
+        command.add("CROSSPOINT_ROUTER_PORT=0");
         env.forEach((k, v) -> command.add(k + "=" + v));
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
