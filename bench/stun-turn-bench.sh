@@ -3,7 +3,9 @@
 # both on this machine, one after the other in one run (docs/benchmarks.md, "STUN and TURN"). Needs the Debian
 # package coturn (turnserver, turnutils_uclient, turnutils_peer) and a build: `mvn -DskipTests package` from the
 # repository root. All traffic stays on 127.0.0.1. Environment: SECONDS_RUN (10), CLIENTS (50), MESSAGES (2000),
-# ALLOCATIONS (1000).
+# ALLOCATIONS (1000); PARTS ("memory stun turn") and SERVERS ("crosspoint coturn") to run only some, e.g.
+# PARTS=turn SERVERS=crosspoint for the appliance's CPU per relayed packet alone; XP_JAVA_OPTS adds JVM options
+# (e.g. -XX:StartFlightRecording=filename=/tmp/xp.jfr,settings=profile for an allocation and CPU profile).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -21,6 +23,8 @@ if [[ ! -s $cp_file || appliance/pom.xml -nt $cp_file ]]; then
 fi
 test_cp="appliance/target/test-classes:appliance/target/classes:$(cat "$cp_file")"
 seconds=${SECONDS_RUN:-10}; clients=${CLIENTS:-50}; messages=${MESSAGES:-2000}; allocations=${ALLOCATIONS:-1000}
+parts=" ${PARTS:-memory stun turn} "; servers=" ${SERVERS:-crosspoint coturn} "
+wanted() { [[ $parts == *" $1 "* && $servers == *" $2 "* ]]; }
 password=bench-turn-secret; realm=demo.crosspoint.local
 xp_port=34780; coturn_port=34790; peer_port=34800
 work=$(mktemp -d /tmp/stun-turn-bench.XXXXXX)
@@ -30,6 +34,16 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
 cpu_seconds() { awk '{print ($14 + $15) / 100}' "/proc/$1/stat"; }
+# The appliance's STUN/TURN loop threads alone: its JIT compiler, GC and other services left out.
+io_cpu_seconds() {
+  local t ticks=0
+  for t in /proc/"$1"/task/*; do
+    if [[ $(cat "$t/comm" 2>/dev/null) == turn-io* ]]; then
+      ticks=$((ticks + $(awk '{print $14 + $15}' "$t/stat")))
+    fi
+  done
+  echo "scale=2; $ticks / 100" | bc
+}
 rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
 
 cat > "$work/node.yaml" <<YAML
@@ -41,7 +55,7 @@ turn: {port: $xp_port, relayPortMin: 40000, relayPortMax: 44999, requestsPerSeco
 demo: {enabled: true, extensions: ["1001"], password: $password, pin: "246810"}
 YAML
 CROSSPOINT_DATA="$work/data" CROSSPOINT_ADMIN_PASSWORD=bench-admin-secret \
-  java -Xmx1g -cp "appliance/target/classes:appliance/target/lib/*" com.crosspoint.boot.Main run \
+  java -Xmx1g ${XP_JAVA_OPTS:-} -cp "appliance/target/classes:appliance/target/lib/*" com.crosspoint.boot.Main run \
   --config "$work/node.yaml" > "$work/appliance.log" 2>&1 &
 xp=$!; pids+=("$xp")
 turnserver -n --listening-ip=127.0.0.1 --relay-ip=127.0.0.1 --listening-port=$coturn_port --min-port=45000 \
@@ -67,15 +81,18 @@ stun_bench() { # name pid port
 }
 
 turn_bench() { # name pid port clients messages interval-ms
-  local before after start end out recv lost
-  before=$(cpu_seconds "$2"); start=$(date +%s.%N)
+  local before after start end out recv lost io_before io_after io=""
+  before=$(cpu_seconds "$2"); start=$(date +%s.%N); io_before=$(io_cpu_seconds "$2")
   out=$(timeout 300 turnutils_uclient -u 1001 -w $password -e 127.0.0.1 -r $peer_port -p "$3" -m "$4" \
         -n "$5" -l 172 -z "$6" -c 127.0.0.1 2>&1 || true)
-  end=$(date +%s.%N); after=$(cpu_seconds "$2")
+  end=$(date +%s.%N); after=$(cpu_seconds "$2"); io_after=$(io_cpu_seconds "$2")
+  if [[ $1 == crosspoint ]]; then
+    io=" io_threads_cpu_seconds=$(echo "$io_after - $io_before" | bc)"
+  fi
   recv=$(grep -o 'tot_recv_msgs=[0-9]*' <<<"$out" | tail -1 | cut -d= -f2)
   lost=$(grep -o 'Total lost packets [0-9]* ([0-9.]*%)' <<<"$out" | tail -1)
   # Each echoed message crosses the relay twice: client -> peer and peer -> client.
-  echo "turn $1 ($4 clients x $5 messages, one per $6 ms): relayed_packets_per_second=$(echo "scale=0; 2 * ${recv:-0} / ($end - $start)" | bc) received=${recv:-0} ($lost) wall=$(echo "$end - $start" | bc) server_cpu_seconds=$(echo "$after - $before" | bc)"
+  echo "turn $1 ($4 clients x $5 messages, one per $6 ms): relayed_packets_per_second=$(echo "scale=0; 2 * ${recv:-0} / ($end - $start)" | bc) received=${recv:-0} ($lost) wall=$(echo "$end - $start" | bc) server_cpu_seconds=$(echo "$after - $before" | bc)$io"
 }
 
 memory_bench() { # name pid port
@@ -103,16 +120,27 @@ memory_bench() { # name pid port
 
 # Memory first, on servers without allocations (uclient leaves its allocations to expire, and a holder socket
 # that happened to reuse an old client port would get 437).
-memory_bench crosspoint "$xp" $xp_port
-memory_bench coturn "$coturn" $coturn_port
-# Warm the appliance's JIT with one round before measuring (coturn is native).
-java -cp "$test_cp" com.crosspoint.bench.StunLoad 127.0.0.1 $xp_port 5 8 32 > /dev/null
-stun_bench crosspoint "$xp" $xp_port
-stun_bench coturn "$coturn" $coturn_port
+wanted memory crosspoint && memory_bench crosspoint "$xp" $xp_port
+wanted memory coturn && memory_bench coturn "$coturn" $coturn_port
+# Warm the appliance's JIT with one round before measuring (coturn is native): else the compiler threads' CPU
+# (the same process) counts as relaying.
+if wanted stun crosspoint; then
+  java -cp "$test_cp" com.crosspoint.bench.StunLoad 127.0.0.1 $xp_port 5 8 32 > /dev/null
+fi
+wanted stun crosspoint && stun_bench crosspoint "$xp" $xp_port
+wanted stun coturn && stun_bench coturn "$coturn" $coturn_port
+# Two flat-out rounds first: measured cold, the compiler threads took a third of the appliance's CPU; after one
+# round 13 %, after two 7 % (coturn is native).
+if wanted turn crosspoint; then
+  for _ in 1 2; do
+    timeout 300 turnutils_uclient -u 1001 -w $password -e 127.0.0.1 -r $peer_port -p $xp_port -m "$clients" \
+      -n "$messages" -l 172 -z 1 -c 127.0.0.1 > /dev/null 2>&1 || true
+  done
+fi
 # Flat out: each client sends as fast as uclient paces (1 ms), so the relays' throughput and loss show.
-turn_bench crosspoint "$xp" $xp_port "$clients" "$messages" 1
-turn_bench coturn "$coturn" $coturn_port "$clients" "$messages" 1
+wanted turn crosspoint && turn_bench crosspoint "$xp" $xp_port "$clients" "$messages" 1
+wanted turn coturn && turn_bench coturn "$coturn" $coturn_port "$clients" "$messages" 1
 # Like calls: 200 clients at 50 packets/s each (G.711 20 ms), 10 s.
-turn_bench crosspoint "$xp" $xp_port 200 500 20
-turn_bench coturn "$coturn" $coturn_port 200 500 20
+wanted turn crosspoint && turn_bench crosspoint "$xp" $xp_port 200 500 20
+wanted turn coturn && turn_bench coturn "$coturn" $coturn_port 200 500 20
 echo "# logs in $work"

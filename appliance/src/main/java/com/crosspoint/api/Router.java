@@ -84,11 +84,11 @@ public final class Router extends Handler.Abstract {
         try {
             admitted = match(request);
         } catch (Exception e) {
-            send(response, callback, errors.toReply(e, requestLine), requestLine);
+            refuse(request, response, callback, errors.toReply(e, requestLine), requestLine);
             return true;
         }
         if (admitted.refusal() != null) {
-            send(response, callback, admitted.refusal(), requestLine);
+            refuse(request, response, callback, admitted.refusal(), requestLine);
             return true;
         }
         BodyReader.Receiver receiver = new BodyReader.Receiver() {
@@ -138,6 +138,29 @@ public final class Router extends Handler.Abstract {
             send(response, callback, errors.toReply(e, requestLine), requestLine);
         }
         return true;
+    }
+
+    /**
+     * Answers a request refused before its body was read, once the body is in (and dropped): a client still sending
+     * its body to a connection that answered and closed would see a reset instead of the answer.
+     */
+    private void refuse(Request request, Response response, Callback callback, Reply refusal, String requestLine) {
+        BodyReader.read(request, 0, limits, new BodyReader.Receiver() {
+            @Override
+            public void body(RequestBody ignored) {
+                send(response, callback, refusal, requestLine);
+            }
+
+            @Override
+            public void tooSlow() {
+                send(response, callback, refusal.withHeader("Connection", "close"), requestLine);
+            }
+
+            @Override
+            public void gone(Throwable cause) {
+                callback.failed(cause);
+            }
+        });
     }
 
     /** Removes what uploads left in the spool folder (a crash mid-upload); at start, before any upload. */

@@ -55,7 +55,7 @@ final class OutsideCalling {
         if (!trunks.configured() || config.probeSeconds() == 0) {
             return;
         }
-        TrunkProbes probes = new TrunkProbes(messages, trunks);
+        TrunkProbes probes = new TrunkProbes(messages, trunks, responseTimeout());
         timers.scheduleWithFixedDelay(() -> {
             try {
                 probes.tick();

@@ -1,6 +1,8 @@
 /**
- * The admin dashboard: tenants, users, devices, conference rooms, live calls and registrations, call records.
- * ADMIN works on its own tenant, SUPERADMIN on any (and creates tenants), OPERATOR only watches Live.
+ * The admin dashboard: tenants, users, devices, conference rooms, live calls and registrations, call records, DIDs;
+ * and the node's carrier edge: carriers, rate decks, routes, trunks.
+ * ADMIN works on its own tenant, SUPERADMIN on any (and creates tenants, manages carriers), OPERATOR watches Live
+ * (and, without a tenant, routes and trunks too).
  */
 import * as api from './api.js';
 import {ApiError, query, seg} from './api.js';
@@ -8,6 +10,11 @@ import {EventStream} from './events.js';
 import * as menus from './menus.js';
 import {hideConferences, initConferences, showConferences} from './conferences.js';
 import {hideSecret, initPhoneSetup, showSecret} from './phone-setup.js';
+import {hideCarriers, initCarriers, showCarriers} from './carriers.js';
+import {deckImportFrame, hideRateDecks, initRateDecks, showRateDecks} from './rate-decks.js';
+import {initRoutes, showRoutes} from './routes.js';
+import {initDids, showDids} from './dids.js';
+import {hideTrunks, initTrunks, showTrunks} from './trunks.js';
 import {edit as editUser, initUsers, renderUsers} from './users.js';
 import {
   $, clearFieldErrors, describeError, el, emptyRow, fill, formatDuration, humanize, row, setUpViews, showError, status, text,
@@ -32,6 +39,8 @@ const state = {
 const role = () => state.session.role;
 const isOperator = () => role() === 'OPERATOR';
 const isSuperadmin = () => role() === 'SUPERADMIN';
+/** Sees every tenant: routes/explain and trunks are for such logins (operators too). */
+const isGlobal = () => state.session.tenantId === null || state.session.tenantId === undefined;
 const tenantPath = (rest = '') => '/api/v1/tenants/' + seg(state.tenantId) + rest;
 const regKey = (r) => (r.aor || '') + ' ' + (r.contact || '');
 
@@ -379,8 +388,16 @@ async function onShow(view) {
     if (view === 'menus') await menus.load();
     if (view === 'cdrs') await loadCdrs(0);
     if (view === 'tenants') await loadTenants();
+    if (view === 'dids') await showDids();
+    if (view === 'routes') showRoutes();
     if (view === 'conferences') await showConferences();
     else hideConferences();
+    if (view === 'carriers') await showCarriers();
+    else hideCarriers();
+    if (view === 'rate-decks') await showRateDecks();
+    else hideRateDecks();
+    if (view === 'trunks') await showTrunks();
+    else hideTrunks();
   } catch (e) {
     report(e);
   }
@@ -393,12 +410,22 @@ async function main() {
   $('#logout').addEventListener('click', () => api.logout());
 
   if (!isOperator()) {
-    for (const id of ['#nav-users', '#nav-devices', '#nav-menus', '#nav-conferences', '#nav-cdrs', '#nav-tenants']) $(id).hidden = false;
+    for (const id of ['#nav-users', '#nav-devices', '#nav-menus', '#nav-conferences', '#nav-cdrs', '#nav-dids', '#nav-tenants']) {
+      $(id).hidden = false;
+    }
   }
+  // carriers and their decks are the node's (SUPERADMIN); routes and trunks any login that sees every tenant
+  for (const id of ['#nav-carriers', '#nav-rate-decks']) $(id).hidden = !isSuperadmin();
+  for (const id of ['#nav-routes', '#nav-trunks']) $(id).hidden = !(isSuperadmin() || isOperator() && isGlobal());
   $('#tenant-form').hidden = !isSuperadmin();
   $('#tenant-form').addEventListener('submit', createTenant);
   initUsers({state, tenantPath, reload: loadUsers, report, forwarding});
   initConferences({tenantPath, report});
+  initDids({tenantPath, report});
+  initCarriers({report});
+  initRateDecks({report});
+  initRoutes();
+  initTrunks({report});
   $('#device-form').addEventListener('submit', createDevice);
   menus.setUp(tenantPath, report);
   initPhoneSetup(() => (state.view === 'users' ? $('#user-extension') : $('#device-create')).focus());
@@ -425,8 +452,8 @@ async function main() {
     report(e);
   }
 
-  const buttons = ['#nav-live', '#nav-users', '#nav-devices', '#nav-menus', '#nav-conferences', '#nav-cdrs', '#nav-tenants']
-    .map((id) => $(id));
+  const buttons = ['#nav-live', '#nav-users', '#nav-devices', '#nav-menus', '#nav-conferences', '#nav-cdrs', '#nav-dids',
+    '#nav-carriers', '#nav-rate-decks', '#nav-routes', '#nav-trunks', '#nav-tenants'].map((id) => $(id));
   const show = setUpViews(buttons, 'live', (view) => onShow(view));
   show(location.hash.slice(1));
 
@@ -445,6 +472,9 @@ async function main() {
         } else {
           state.registrations.set(regKey(frame.registration), frame.registration);
         }
+      } else if (frame.type === 'rate-deck.import') {
+        deckImportFrame(frame);
+        return;
       } else if (frame.type.startsWith('call.') && frame.call) {
         const known = state.calls.has(frame.call.callId);
         if (frame.type === 'call.ended' || frame.call.state === 'ENDED') state.calls.delete(frame.call.callId);

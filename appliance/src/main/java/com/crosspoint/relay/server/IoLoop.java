@@ -9,6 +9,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,7 @@ final class IoLoop implements Runnable, AutoCloseable {
     private final Selector selector;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
+    private final Consumer<SelectionKey> handler = this::handle;
     private volatile boolean running = true;
 
     IoLoop() {
@@ -49,7 +51,7 @@ final class IoLoop implements Runnable, AutoCloseable {
     }
 
     /** As {@link #register(SelectableChannel, int, Ready)}, handing the key to {@code registered} on the loop. */
-    void register(SelectableChannel channel, int ops, Ready ready, java.util.function.Consumer<SelectionKey> registered) {
+    void register(SelectableChannel channel, int ops, Ready ready, Consumer<SelectionKey> registered) {
         execute(() -> {
             try {
                 channel.configureBlocking(false);
@@ -74,14 +76,9 @@ final class IoLoop implements Runnable, AutoCloseable {
     public void run() {
         while (running) {
             try {
-                selector.select(1000);
+                // Ready keys go straight to the handler: no selected-key set to fill and iterate on every wake-up.
+                selector.select(handler, 1000);
                 runTasks();
-                var selected = selector.selectedKeys().iterator();
-                while (selected.hasNext()) {
-                    SelectionKey key = selected.next();
-                    selected.remove();
-                    handle(key);
-                }
             } catch (ClosedSelectorException e) {
                 return;
             } catch (IOException | RuntimeException e) {

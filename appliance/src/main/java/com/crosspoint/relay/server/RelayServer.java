@@ -80,7 +80,7 @@ public final class RelayServer implements AutoCloseable {
             io.execute(loop);
         }
         TurnService[] self = new TurnService[1];
-        UdpRelays relays = new UdpRelays(settings.bind(), loops, () -> self[0]);
+        UdpRelays relays = new UdpRelays(settings.bind(), settings.relayedHost(), loops, () -> self[0]);
         TcpRelaySockets tcpRelays = new TcpRelaySockets(settings.bind(), loops, () -> self[0], timers);
         TurnContext context = new TurnContext(t, new AllocationTable(t.quotas().perUser(), t.quotas().perTenant(),
                 t.quotas().total()), new RelayPorts(t.relayPortMin(), t.relayPortMax()), relays, tcpRelays,
@@ -111,7 +111,8 @@ public final class RelayServer implements AutoCloseable {
                     local.getAddress().equals(reached.getAddress()) ? o.getAddress() : reached.getAddress(),
                     local.getPort() == port ? port + 1 : port));
             loops.get(0).register(e.getValue(), SelectionKey.OP_READ, new UdpListener(e.getValue(), local,
-                    new BindingResponder.Sockets(local, itsOther), ingress, originsOf(local, itsOther, all)));
+                    new BindingResponder.Sockets(local, itsOther), ingress, originsOf(local, itsOther, all),
+                    turn.allocations().udpAt(local)));
         }
 
         ServerSocketChannel server = ServerSocketChannel.open();
@@ -153,7 +154,7 @@ public final class RelayServer implements AutoCloseable {
     }
 
     private DatagramChannel udp(InetAddress address, int port) throws IOException {
-        DatagramChannel channel = DatagramChannel.open();
+        DatagramChannel channel = UdpSockets.listening(address);
         sockets.add(channel);
         channel.setOption(StandardSocketOptions.SO_RCVBUF, LISTEN_BUFFER);
         channel.setOption(StandardSocketOptions.SO_SNDBUF, LISTEN_BUFFER);

@@ -1,8 +1,10 @@
 package com.crosspoint.relay.server;
 
 import com.crosspoint.relay.stun.BindingResponder;
+import com.crosspoint.relay.turn.Allocation;
 import com.crosspoint.relay.turn.ClientLink;
 import com.crosspoint.relay.turn.FiveTuple;
+import com.crosspoint.relay.turn.UdpAllocations;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -25,18 +27,23 @@ final class UdpListener implements IoLoop.Ready {
     private final BindingResponder.Sockets sockets;
     private final StunIngress ingress;
     private final Map<BindingResponder.Origin, DatagramChannel> origins;
+    private final UdpAllocations allocations;
+    /** One sender for every Binding answer, rather than a method reference made per datagram. */
+    private final StunIngress.OriginSender answers = this::sendFrom;
 
     /**
-     * @param local   the address clients reach this socket at (advertised address when bound to a wildcard)
-     * @param origins the sockets a CHANGE-REQUEST answer leaves from, by origin (empty without a second address)
+     * @param local       the address clients reach this socket at (advertised address when bound to a wildcard)
+     * @param origins     the sockets a CHANGE-REQUEST answer leaves from, by origin (empty without a second address)
+     * @param allocations the UDP allocations whose server address is {@code local}
      */
     UdpListener(DatagramChannel channel, InetSocketAddress local, BindingResponder.Sockets sockets, StunIngress ingress,
-                Map<BindingResponder.Origin, DatagramChannel> origins) {
+                Map<BindingResponder.Origin, DatagramChannel> origins, UdpAllocations allocations) {
         this.channel = channel;
         this.local = local;
         this.sockets = sockets;
         this.ingress = ingress;
         this.origins = origins;
+        this.allocations = allocations;
     }
 
     @Override
@@ -47,8 +54,12 @@ final class UdpListener implements IoLoop.Ready {
             if (source == null) {
                 return;
             }
-            ClientLink link = new UdpClientLink(FiveTuple.udp(source, local), channel);
-            ingress.onClientBytes(buffer.array(), 0, buffer.position(), link, sockets, this::sendFrom);
+            // A client with an allocation already has its link (the one its Allocate came in on, this socket's): the
+            // relayed data path builds no 5-tuple and no link. Other sources (Binding, a first Allocate) get new ones.
+            Allocation allocation = allocations.find(source);
+            ClientLink link = allocation != null ? allocation.client()
+                    : new UdpClientLink(FiveTuple.udp(source, local), channel);
+            ingress.onClientBytes(buffer.array(), 0, buffer.position(), link, sockets, answers);
         }
     }
 

@@ -29,12 +29,14 @@ final class UdpRelays implements RelayEndpoints {
     private static final int SOCKET_BUFFER = 256 * 1024;
 
     private final InetAddress bind;
+    private final InetAddress relayedHost;
     private final List<IoLoop> loops;
     private final Supplier<TurnService> turn;
     private final AtomicInteger next = new AtomicInteger();
 
-    UdpRelays(InetAddress bind, List<IoLoop> loops, Supplier<TurnService> turn) {
+    UdpRelays(InetAddress bind, InetAddress relayedHost, List<IoLoop> loops, Supplier<TurnService> turn) {
         this.bind = bind;
+        this.relayedHost = relayedHost;
         this.loops = loops;
         this.turn = turn;
     }
@@ -43,7 +45,7 @@ final class UdpRelays implements RelayEndpoints {
     public Optional<RelayEndpoint> open(int port, Allocation allocation) {
         DatagramChannel channel = null;
         try {
-            channel = DatagramChannel.open();
+            channel = UdpSockets.relay(bind, relayedHost);
             channel.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER);
             channel.bind(new InetSocketAddress(bind, port));
         } catch (IOException e) {

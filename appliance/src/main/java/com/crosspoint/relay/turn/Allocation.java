@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * permissions (per peer IP, s9) and channel bindings (s12), and when it expires.
  *
  * <p>Requests and client data arrive on the client's listening thread, peer data on the relay socket's thread: the
- * maps are concurrent and each value is immutable, so either side reads a consistent permission or binding without a
- * lock. Only requests (one listening thread per 5-tuple) change them.
+ * permissions are a concurrent map and the channel bindings copy-on-write, and each value is immutable, so either
+ * side reads a consistent permission or binding without a lock. Only requests (one listening thread per 5-tuple)
+ * and the sweep change them.
  */
 public final class Allocation {
     private final FiveTuple fiveTuple;
@@ -25,8 +26,7 @@ public final class Allocation {
     private volatile RelayEndpoint relay;
     private volatile long expiresAt;
     private final Map<InetAddress, Long> permissions = new ConcurrentHashMap<>();
-    private final Map<Integer, ChannelBinding> byChannel = new ConcurrentHashMap<>();
-    private final Map<InetSocketAddress, ChannelBinding> byPeer = new ConcurrentHashMap<>();
+    private final ChannelBindings channels = new ChannelBindings();
     private final AtomicLong toPeers = new AtomicLong();
     private final AtomicLong fromPeers = new AtomicLong();
     private volatile byte[] allocateTransaction;
@@ -96,24 +96,29 @@ public final class Allocation {
         return until != null && until > now;
     }
 
-    Optional<ChannelBinding> channel(int number) {
-        return Optional.ofNullable(byChannel.get(number));
+    /** The unexpired binding of channel {@code number}, or null (no Optional: this runs for every datagram). */
+    ChannelBinding channel(int number, long now) {
+        return unexpired(channels.byChannel(number), now);
     }
 
-    Optional<ChannelBinding> channelOf(InetSocketAddress peer) {
-        return Optional.ofNullable(byPeer.get(peer));
+    /** The unexpired binding of {@code peer}, or null. */
+    ChannelBinding channelOf(InetSocketAddress peer, long now) {
+        return unexpired(channels.byPeer(peer), now);
     }
 
+    private static ChannelBinding unexpired(ChannelBinding binding, long now) {
+        return binding != null && binding.expiresAt() > now ? binding : null;
+    }
+
+    /** Binds or refreshes; an expired binding of the same channel number or peer goes. */
     void bind(ChannelBinding binding) {
-        byChannel.put(binding.channel(), binding);
-        byPeer.put(binding.peer(), binding);
+        channels.bind(binding);
     }
 
     /** Drops permissions and channel bindings that expired. */
     void expireEntries(long now) {
         permissions.values().removeIf(until -> until <= now);
-        byChannel.values().removeIf(b -> b.expiresAt() <= now);
-        byPeer.values().removeIf(b -> b.expiresAt() <= now);
+        channels.expire(now);
     }
 
     public int permissionCount() {
@@ -121,7 +126,7 @@ public final class Allocation {
     }
 
     public int channelCount() {
-        return byChannel.size();
+        return channels.size();
     }
 
     void countToPeer() {

@@ -1,5 +1,6 @@
 package com.crosspoint.relay.turn;
 
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ public final class AllocationTable {
     private final int perTenant;
     private final int total;
     private final Map<FiveTuple, Allocation> byTuple = new ConcurrentHashMap<>();
+    private final Map<InetSocketAddress, UdpAllocations> udpByServer = new ConcurrentHashMap<>();
     private final Map<Long, Integer> byUser = new HashMap<>();
     private final Map<Long, Integer> byTenant = new HashMap<>();
     private int reserved;
@@ -47,11 +49,17 @@ public final class AllocationTable {
 
     void add(Allocation allocation) {
         byTuple.put(allocation.fiveTuple(), allocation);
+        if (allocation.fiveTuple().transport() == FiveTuple.Transport.UDP) {
+            udpAt(allocation.fiveTuple().server()).add(allocation);
+        }
     }
 
     /** Removes the allocation if it is still the one for its 5-tuple; true when it was. */
     boolean remove(Allocation allocation) {
         if (byTuple.remove(allocation.fiveTuple(), allocation)) {
+            if (allocation.fiveTuple().transport() == FiveTuple.Transport.UDP) {
+                udpAt(allocation.fiveTuple().server()).remove(allocation);
+            }
             release(allocation.owner());
             return true;
         }
@@ -60,6 +68,19 @@ public final class AllocationTable {
 
     public Optional<Allocation> find(FiveTuple fiveTuple) {
         return Optional.ofNullable(byTuple.get(fiveTuple));
+    }
+
+    /** As {@link #find}, but null when there is none: for the per-datagram path (the Optional was not optimised away). */
+    Allocation get(FiveTuple fiveTuple) {
+        return byTuple.get(fiveTuple);
+    }
+
+    /**
+     * The UDP allocations whose 5-tuple has {@code server} as the server address: a listening socket takes its own
+     * once, then finds each datagram's allocation there by source address alone.
+     */
+    public UdpAllocations udpAt(InetSocketAddress server) {
+        return udpByServer.computeIfAbsent(server, s -> new UdpAllocations());
     }
 
     public int size() {

@@ -52,8 +52,8 @@ final class ChannelBindHandler implements RequestHandler {
         }
         int channel = (int) (number.get() >>> 16);
         long now = context.now();
-        Optional<ChannelBinding> byChannel = allocation.channel(channel).filter(b -> b.expiresAt() > now);
-        Optional<ChannelBinding> byPeer = allocation.channelOf(peer.get()).filter(b -> b.expiresAt() > now);
+        Optional<ChannelBinding> byChannel = Optional.ofNullable(allocation.channel(channel, now));
+        Optional<ChannelBinding> byPeer = Optional.ofNullable(allocation.channelOf(peer.get(), now));
         if (byChannel.isPresent() && !byChannel.get().peer().equals(peer.get())
                 || byPeer.isPresent() && byPeer.get().channel() != channel) {
             LOG.debug("TURN: ChannelBind {} to {} from {} conflicts with {} / {}", Integer.toHexString(channel), peer.get(),

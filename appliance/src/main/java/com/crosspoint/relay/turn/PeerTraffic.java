@@ -44,21 +44,19 @@ final class PeerTraffic {
 
     /** A ChannelData message from the client (s12.5), {@code length} bytes at {@code offset}. */
     void onChannelData(byte[] frame, int offset, int length, FiveTuple from) {
-        Optional<Allocation> allocation = context.table().find(from);
-        if (allocation.isEmpty() || !ChannelData.wellFormed(frame, offset, length)) {
+        Allocation a = context.table().get(from);
+        if (a == null || !ChannelData.wellFormed(frame, offset, length)) {
             dropped.increment();
             return;
         }
-        Allocation a = allocation.get();
         long now = context.now();
-        Optional<ChannelBinding> binding = a.channel(ChannelData.channel(frame, offset))
-                .filter(b -> b.expiresAt() > now && a.permits(b.peer().getAddress(), now));
-        if (binding.isEmpty()) {
+        ChannelBinding binding = a.channel(ChannelData.channel(frame, offset), now);
+        if (binding == null || !a.permits(binding.peer().getAddress(), now)) {
             dropped.increment();
             return;
         }
         a.relay().send(frame, offset + ChannelData.HEADER_BYTES, ChannelData.dataLength(frame, offset),
-                binding.get().peer());
+                binding.peer());
         a.countToPeer();
     }
 
@@ -69,15 +67,15 @@ final class PeerTraffic {
             dropped.increment();
             return;
         }
-        Optional<ChannelBinding> binding = a.channelOf(peer).filter(b -> b.expiresAt() > now);
-        if (binding.isPresent() && offset >= ChannelData.HEADER_BYTES && !a.client().stream()) {
+        ChannelBinding binding = a.channelOf(peer, now);
+        if (binding != null && offset >= ChannelData.HEADER_BYTES && !a.client().stream()) {
             // The transport left room before the data: the header goes there, nothing is copied (the hot path).
-            ChannelData.writeHeader(data, offset - ChannelData.HEADER_BYTES, binding.get().channel(), length);
+            ChannelData.writeHeader(data, offset - ChannelData.HEADER_BYTES, binding.channel(), length);
             a.client().send(data, offset - ChannelData.HEADER_BYTES, ChannelData.HEADER_BYTES + length);
-        } else if (binding.isPresent()) {
+        } else if (binding != null) {
             int padded = a.client().stream() ? (length + 3) & ~3 : length;
             byte[] frame = new byte[ChannelData.HEADER_BYTES + padded];
-            ChannelData.writeHeader(frame, 0, binding.get().channel(), length);
+            ChannelData.writeHeader(frame, 0, binding.channel(), length);
             System.arraycopy(data, offset, frame, ChannelData.HEADER_BYTES, length);
             a.client().send(frame);
         } else {

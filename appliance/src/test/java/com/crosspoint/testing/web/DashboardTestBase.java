@@ -1,6 +1,7 @@
 package com.crosspoint.testing.web;
 
 import com.crosspoint.testing.TestAppliance;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,7 +20,12 @@ public abstract class DashboardTestBase {
 
     /** Starts the appliance, provisions it ({@code provision}: users, settings), then the browser. */
     protected static void start(Consumer<TestAppliance> provision) {
-        web = Dashboards.start(provision);
+        start(Map.of(), provision);
+    }
+
+    /** As {@link #start(Consumer)}, on an appliance with these configuration overrides. */
+    protected static void start(Map<String, String> overrides, Consumer<TestAppliance> provision) {
+        web = Dashboards.start(overrides, provision);
         pbx = web.pbx();
         browser = web.browser();
     }

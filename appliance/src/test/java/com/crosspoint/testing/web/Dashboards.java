@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.crosspoint.auth.PasswordHasher;
 import com.crosspoint.model.User;
 import com.crosspoint.testing.TestAppliance;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -25,7 +26,12 @@ public final class Dashboards implements AutoCloseable {
      * {@code @AfterAll}.
      */
     public static Dashboards start(Consumer<TestAppliance> provision) {
-        TestAppliance pbx = TestAppliance.start();
+        return start(Map.of(), provision);
+    }
+
+    /** As {@link #start(Consumer)}, on an appliance with these configuration overrides (e.g. {@code trunk.*}). */
+    public static Dashboards start(Map<String, String> overrides, Consumer<TestAppliance> provision) {
+        TestAppliance pbx = TestAppliance.start(overrides);
         try {
             provision.accept(pbx);
             return new Dashboards(pbx, Browser.start());

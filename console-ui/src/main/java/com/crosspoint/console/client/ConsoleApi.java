@@ -1,5 +1,6 @@
 package com.crosspoint.console.client;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -18,6 +19,12 @@ public interface ConsoleApi {
 
     /** {@code DELETE /api/v1/tenants/{tenantId}/calls/{callId}}: 202, the end follows as {@code call.ended}. */
     CompletableFuture<Void> hangUp(long tenantId, String callId);
+
+    /** {@code GET /api/v1/carriers/quality}: every carrier of the call router with its live figures. */
+    CompletableFuture<List<CarrierQuality>> carrierQuality();
+
+    /** {@code PATCH /api/v1/carriers/{carrierId}} {@code {"inService": ...}}: out of service and back. */
+    CompletableFuture<Void> setCarrierInService(long carrierId, boolean inService);
 
     /** Opens {@code GET /api/v1/events}; completes once the WebSocket is open. */
     CompletableFuture<EventSubscription> events(EventStreamListener listener);

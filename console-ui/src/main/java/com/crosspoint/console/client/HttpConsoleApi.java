@@ -13,6 +13,7 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -70,6 +71,21 @@ public final class HttpConsoleApi implements ConsoleApi {
         String encoded = URLEncoder.encode(callId, StandardCharsets.UTF_8).replace("+", "%20");
         String path = "/api/v1/tenants/" + tenantId + "/calls/" + encoded;
         return send(authorized(path).DELETE().build()).thenAccept(r -> expect(r, 202));
+    }
+
+    @Override
+    public CompletableFuture<List<CarrierQuality>> carrierQuality() {
+        return send(authorized("/api/v1/carriers/quality").GET().build())
+                .thenApply(r -> List.of(ApiJson.read(expect(r, 200).body(), CarrierQuality[].class)));
+    }
+
+    @Override
+    public CompletableFuture<Void> setCarrierInService(long carrierId, boolean inService) {
+        HttpRequest rq = authorized("/api/v1/carriers/" + carrierId)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(ApiJson.write(Map.of("inService", inService))))
+                .build();
+        return send(rq).thenAccept(r -> expect(r, 200));
     }
 
     @Override

@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The main window: a tab per screen (room for more: ACD queues, carrier quality) above a status
+ * The main window: a tab per screen (live calls, registrations, carrier quality; room for more) above a status
  * bar with the connection state and the counters; alarms pop up as notifications.
  */
 public final class MainView {
@@ -30,6 +30,7 @@ public final class MainView {
     private final ConsoleViewModel vm;
     private final LiveCallsView liveCalls;
     private final RegistrationsView registrations;
+    private final CarrierQualityView carriers;
     private final TabPane tabs = new TabPane();
     private Stage stage;
 
@@ -37,6 +38,7 @@ public final class MainView {
         this.vm = vm;
         this.liveCalls = new LiveCallsView(vm.liveCalls());
         this.registrations = new RegistrationsView(vm.registrations());
+        this.carriers = new CarrierQualityView(vm.carriers());
     }
 
     public Scene show(Stage stage) {
@@ -45,7 +47,9 @@ public final class MainView {
         live.setId("tab-live-calls");
         Tab regs = new Tab("Registrations", registrations.node());
         regs.setId("tab-registrations");
-        tabs.getTabs().addAll(live, regs);
+        Tab carrierTab = new Tab("Carrier quality", carriers.node());
+        carrierTab.setId("tab-carriers");
+        tabs.getTabs().addAll(live, regs, carrierTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("tabs");
 
@@ -57,6 +61,8 @@ public final class MainView {
                 () -> tabs.getSelectionModel().select(live));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN),
                 () -> tabs.getSelectionModel().select(regs));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN),
+                () -> tabs.getSelectionModel().select(carrierTab));
         vm.status().alarms().addListener((ListChangeListener<Alarm>) change -> {
             while (change.next()) {
                 change.getAddedSubList().forEach(this::notify);
@@ -70,7 +76,9 @@ public final class MainView {
 
     private void focusFilter() {
         int tab = tabs.getSelectionModel().getSelectedIndex();
-        (tab == 1 ? registrations.filterField() : liveCalls.filterField()).requestFocus();
+        if (tab <= 1) { // the carrier tab has no filter: a handful of carriers
+            (tab == 1 ? registrations.filterField() : liveCalls.filterField()).requestFocus();
+        }
     }
 
     private StatusBar statusBar(StatusViewModel status) {

@@ -37,6 +37,7 @@ public final class ConsoleViewModel {
     private final LiveCallsViewModel liveCalls;
     private final RegistrationsViewModel registrations;
     private final StatusViewModel status;
+    private final CarrierQualityViewModel carriers;
     private final Backoff backoff = new Backoff();
     private final CompletableFuture<Void> firstSnapshot = new CompletableFuture<>();
 
@@ -55,6 +56,7 @@ public final class ConsoleViewModel {
         this.clock = clock;
         this.liveCalls = new LiveCallsViewModel(session::api, ui, clock);
         this.registrations = new RegistrationsViewModel(clock);
+        this.carriers = new CarrierQualityViewModel(session::api, ui, scheduler, clock);
         String where = session.url().getAuthority();
         this.status = new StatusViewModel(session.login().username() + " (" + session.login().role().toLowerCase(java.util.Locale.ROOT)
                 + ") @ " + where);
@@ -69,6 +71,10 @@ public final class ConsoleViewModel {
 
     public RegistrationsViewModel registrations() {
         return registrations;
+    }
+
+    public CarrierQualityViewModel carriers() {
+        return carriers;
     }
 
     public StatusViewModel status() {
@@ -87,11 +93,13 @@ public final class ConsoleViewModel {
 
     public void start() {
         connect();
+        carriers.start();
     }
 
     public void stop() {
         stopped = true;
         generation++;
+        carriers.stop();
         cancel(retry);
         cancel(pendingStatus);
         if (subscription != null) {

@@ -167,4 +167,37 @@ class HttpConsoleApiTest {
             closes.add(code + " " + reason);
         }
     }
+
+    @Test
+    void carrierQualityListsTheCarriersAndOnlyASuperadminTakesOneOutOfService() throws Exception {
+        HttpResponse<String> created = asAdmin(HttpRequest.newBuilder(base.resolve("/api/v1/carriers"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Wire Voice\",\"host\":\"192.0.2.9\"}")));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = ApiJson.mapper().readTree(created.body()).get("id").asLong();
+        HttpConsoleApi admin = HttpConsoleApi.create(base);
+        admin.login("admin", "admin-secret").get(10, TimeUnit.SECONDS);
+
+        CarrierQuality wire = quality(admin, id);
+        assertThat(wire.name()).isEqualTo("Wire Voice");
+        assertThat(wire.status()).isEqualTo("IN_SERVICE");
+        assertThat(wire.quality().attempts()).isZero();
+        assertThat(wire.costPerMinute()).isNull();
+
+        HttpConsoleApi operator = HttpConsoleApi.create(base);
+        operator.login("olga", "operator-pw-1").get(10, TimeUnit.SECONDS);
+        assertThat(quality(operator, id).inService()).as("a global operator watches the carriers").isTrue();
+        assertThat(failure(operator.setCarrierInService(id, false))).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.status()).isEqualTo(403));
+
+        admin.setCarrierInService(id, false).get(10, TimeUnit.SECONDS);
+        assertThat(quality(admin, id).status()).isEqualTo(CarrierQuality.OUT_OF_SERVICE);
+        admin.setCarrierInService(id, true).get(10, TimeUnit.SECONDS);
+        assertThat(quality(operator, id).inService()).isTrue();
+    }
+
+    private static CarrierQuality quality(HttpConsoleApi api, long carrierId) throws Exception {
+        return api.carrierQuality().get(10, TimeUnit.SECONDS).stream().filter(c -> c.carrierId() == carrierId)
+                .findFirst().orElseThrow();
+    }
 }

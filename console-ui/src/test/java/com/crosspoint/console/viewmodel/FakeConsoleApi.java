@@ -1,6 +1,7 @@
 package com.crosspoint.console.viewmodel;
 
 import com.crosspoint.console.client.ApplianceStatus;
+import com.crosspoint.console.client.CarrierQuality;
 import com.crosspoint.console.client.ConsoleApi;
 import com.crosspoint.console.client.EventStreamListener;
 import com.crosspoint.console.client.EventSubscription;
@@ -20,6 +21,9 @@ final class FakeConsoleApi implements ConsoleApi {
     final List<CompletableFuture<Void>> hangUpResults = new ArrayList<>();
     final List<EventStreamListener> streams = new ArrayList<>();
     final List<CompletableFuture<EventSubscription>> streamResults = new ArrayList<>();
+    final List<CompletableFuture<List<CarrierQuality>>> qualityRequests = new ArrayList<>();
+    final List<String> serviceChanges = new ArrayList<>();
+    final List<CompletableFuture<Void>> serviceResults = new ArrayList<>();
     int closedSubscriptions;
 
     @Override
@@ -43,6 +47,26 @@ final class FakeConsoleApi implements ConsoleApi {
         CompletableFuture<Void> f = new CompletableFuture<>();
         hangUpResults.add(f);
         return f;
+    }
+
+    @Override
+    public CompletableFuture<List<CarrierQuality>> carrierQuality() {
+        CompletableFuture<List<CarrierQuality>> f = new CompletableFuture<>();
+        qualityRequests.add(f);
+        return f;
+    }
+
+    @Override
+    public CompletableFuture<Void> setCarrierInService(long carrierId, boolean inService) {
+        serviceChanges.add(carrierId + "=" + inService);
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        serviceResults.add(f);
+        return f;
+    }
+
+    /** Answers the newest carrier-quality request. */
+    void answerQuality(List<CarrierQuality> carriers) {
+        qualityRequests.get(qualityRequests.size() - 1).complete(carriers);
     }
 
     @Override
