@@ -3,6 +3,11 @@ package com.crosspoint.model;
 import static com.crosspoint.model.InvalidValueException.require;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -56,6 +61,30 @@ public record RetailRate(long id, long planId, String prefix, String description
         return prefix.equals(other.prefix)
                 && (other.effectiveUntil == null || effectiveFrom.isBefore(other.effectiveUntil))
                 && (effectiveUntil == null || other.effectiveFrom.isBefore(effectiveUntil));
+    }
+
+    /**
+     * Refuses a set of rates in which two periods of one prefix share a day.
+     *
+     * @throws InvalidValueException (field {@code effectiveFrom}) naming the prefix and both periods
+     */
+    public static void checkNoOverlap(Collection<RetailRate> rates) {
+        Map<String, List<RetailRate>> byPrefix = new HashMap<>();
+        for (RetailRate rate : rates) {
+            List<RetailRate> periods = byPrefix.computeIfAbsent(rate.prefix, p -> new ArrayList<>());
+            for (RetailRate other : periods) {
+                if (rate.overlaps(other)) {
+                    throw new InvalidValueException("effectiveFrom", "prefix " + rate.prefix + ": " + rate.period()
+                            + " overlaps " + other.period());
+                }
+            }
+            periods.add(rate);
+        }
+    }
+
+    /** "2026-03-01..2026-04-01" or "2026-03-01..": for messages. */
+    public String period() {
+        return effectiveFrom + ".." + (effectiveUntil == null ? "" : effectiveUntil);
     }
 
     private static void checkAmount(long micros, String field) {
