@@ -76,7 +76,7 @@ public interface LedgerStore {
     /** The tenant's ledger lines at [from, to), oldest first. */
     List<LedgerEntry> entries(long tenantId, Instant from, Instant to);
 
-    /** Every tenant's CHARGE and RERATE lines since {@code since}: what the spend windows are loaded from. */
+    /** Every tenant's CHARGE lines since {@code since}: what the spend windows are loaded from. */
     List<LedgerEntry> spendSince(Instant since);
 
     /** The figures that must agree if the tenant's books balance (see {@link LedgerTotals#balanced()}). */

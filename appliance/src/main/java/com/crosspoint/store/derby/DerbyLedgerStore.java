@@ -219,8 +219,8 @@ final class DerbyLedgerStore implements LedgerStore {
 
     @Override
     public List<LedgerEntry> spendSince(Instant since) {
-        return tx.run(sql -> sql.list(LEDGER.select("WHERE posted_at >= ? AND kind IN (?, ?) ORDER BY posted_at"),
-                DerbyLedgerStore::entry, since, LedgerEntry.Kind.CHARGE, LedgerEntry.Kind.RERATE));
+        return tx.run(sql -> sql.list(LEDGER.select("WHERE posted_at >= ? AND kind = ? ORDER BY posted_at"),
+                DerbyLedgerStore::entry, since, LedgerEntry.Kind.CHARGE));
     }
 
     @Override
