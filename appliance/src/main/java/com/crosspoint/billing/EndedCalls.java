@@ -15,6 +15,6 @@ public final class EndedCalls {
     public static EventBus.Subscription feed(EventBus events, RatingPipeline pipeline) {
         return events.subscribe("billing-rating",
                 e -> e instanceof CallEvent call && call.call().state() == CallState.ENDED,
-                e -> pipeline.cdrCommitted());
+                e -> pipeline.cdrCommitted(((CallEvent) e).call().id()));
     }
 }

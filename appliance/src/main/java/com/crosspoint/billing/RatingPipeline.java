@@ -12,21 +12,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rates every billed call soon after its CDR is committed, on one thread ({@code billing-rating}). Woken by
- * {@link #cdrCommitted} (the call's ENDED event, published after the commit), it settles every call whose
- * reservation is open and whose CDR is stored; it also looks every {@code sweepInterval} without being woken, so a
- * wake-up lost to a full event queue delays a call's rating, never loses it. The store is the queue: nothing to lose
- * in a crash.
+ * Rates every billed call soon after its CDR is committed, on one thread ({@code billing-rating}). Told by
+ * {@link #cdrCommitted} (the call's ENDED event, published after the commit), it settles that call by its id (two
+ * index look-ups); every {@code sweepInterval} without news it settles every call whose reservation is open and whose
+ * CDR is stored, so an id lost to a full queue delays a call's rating by one sweep, never loses it. The store is the
+ * queue: nothing to lose in a crash.
  */
 public final class RatingPipeline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RatingPipeline.class);
     private static final int PAGE = 500;
+    private static final int QUEUE = 10_000;
 
     private final LedgerStore ledger;
     private final CallSettlement settlement;
     private final Duration sweepInterval;
-    /** One pending wake-up is enough: a sweep settles everything committed before it started. */
-    private final BlockingQueue<Boolean> wakeUps = new ArrayBlockingQueue<>(1);
+    private final BlockingQueue<String> ended = new ArrayBlockingQueue<>(QUEUE);
     private final Thread worker;
     private volatile boolean running = true;
 
@@ -42,9 +42,14 @@ public final class RatingPipeline implements AutoCloseable {
         worker.start();
     }
 
-    /** A CDR was committed: rate what is pending now. Never blocks. */
-    public void cdrCommitted() {
-        wakeUps.offer(Boolean.TRUE);
+    /** The CDR of the call was committed: rate it now. Never blocks; a full queue leaves the call to the sweep. */
+    public void cdrCommitted(String callId) {
+        ended.offer(callId);
+    }
+
+    /** Settles one call, when its reservation is open and its CDR stored; false otherwise. */
+    public boolean settle(String callId) {
+        return ledger.pendingCall(callId).map(settlement::settle).orElse(false);
     }
 
     /** Settles every pending call now, on the caller's thread; returns how many it settled. */
@@ -68,9 +73,13 @@ public final class RatingPipeline implements AutoCloseable {
     private void run() {
         while (running) {
             try {
-                wakeUps.poll(sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
-                if (running) {
+                String callId = ended.poll(sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
+                if (callId == null) {
                     sweep();
+                }
+                while (running && callId != null) {
+                    settle(callId);
+                    callId = ended.poll();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -65,6 +65,9 @@ public interface LedgerStore {
     /** Calls whose reservation is still OPEN although their CDR is stored: what rating has yet to settle. */
     List<BillableCall> pendingCalls(int limit);
 
+    /** The call, when its reservation is OPEN and its CDR stored (the CDR of the lowest id if it has several). */
+    Optional<BillableCall> pendingCall(String callId);
+
     Optional<RatedCall> rating(long cdrId);
 
     /**

@@ -172,13 +172,40 @@ final class DerbyLedgerStore implements LedgerStore {
                 Reservation.State.OPEN));
     }
 
+    /**
+     * Open reservations first, then each one's CDR by call id: two index look-ups per call. As one join, Derby scanned
+     * call_record once per reservation (65 s for 10,000 open calls).
+     */
     @Override
     public List<BillableCall> pendingCalls(int limit) {
-        return tx.run(sql -> sql.list("SELECT c.id AS cdr_id, r.call_id, r.tenant_id, r.user_id, r.destination,"
-                + " r.carrier_id, c.started_at, c.answered_at, c.ended_at, r.id AS reservation_id"
-                + " FROM billing_reservation r JOIN call_record c ON c.call_id = r.call_id AND c.tenant_id = r.tenant_id"
-                + " WHERE r.state = ? ORDER BY r.id, c.id FETCH FIRST ? ROWS ONLY", DerbyLedgerStore::call,
-                Reservation.State.OPEN, limit));
+        return tx.run(sql -> {
+            List<BillableCall> pending = new ArrayList<>();
+            for (Reservation open : sql.list(RESERVATION.select("WHERE state = ? ORDER BY id"),
+                    DerbyLedgerStore::reservation, Reservation.State.OPEN)) {
+                cdrOf(sql, open).ifPresent(pending::add);
+                if (pending.size() == limit) {
+                    break;
+                }
+            }
+            return pending;
+        });
+    }
+
+    @Override
+    public Optional<BillableCall> pendingCall(String callId) {
+        return tx.run(sql -> {
+            Optional<Reservation> open = sql.first(RESERVATION.select("WHERE call_id = ? AND closed_at IS NULL"),
+                    DerbyLedgerStore::reservation, callId);
+            return open.isEmpty() ? Optional.empty() : cdrOf(sql, open.get());
+        });
+    }
+
+    private static Optional<BillableCall> cdrOf(Sql sql, Reservation r) throws SQLException {
+        return sql.first("SELECT id, started_at, answered_at, ended_at FROM call_record WHERE call_id = ?"
+                + " AND tenant_id = ? ORDER BY id FETCH FIRST 1 ROWS ONLY", row -> new BillableCall(row.getLong("id"),
+                r.callId(), r.tenantId(), r.userId(), r.destination(), r.carrierId(),
+                Columns.getInstant(row, "started_at"), Columns.getInstant(row, "answered_at"),
+                Columns.getInstant(row, "ended_at"), r.id()), r.callId(), r.tenantId());
     }
 
     @Override
