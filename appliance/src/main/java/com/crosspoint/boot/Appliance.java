@@ -4,51 +4,33 @@ import com.crosspoint.api.ApiServer;
 import com.crosspoint.api.ApiServices;
 import com.crosspoint.api.ApiSettings;
 import com.crosspoint.api.HttpLimits;
-import com.crosspoint.config.HttpLimitsConfig;
+import com.crosspoint.api.TurnAccess;
 import com.crosspoint.backup.BackupService;
 import com.crosspoint.backup.ControlSocket;
 import com.crosspoint.call.ActiveCalls;
 import com.crosspoint.call.CallRecords;
-import com.crosspoint.call.ForwardingPolicy;
-import com.crosspoint.concurrency.Lanes;
-import com.crosspoint.conference.ConferenceRooms;
 import com.crosspoint.conference.ConferenceService;
 import com.crosspoint.config.CrosspointConfig;
+import com.crosspoint.config.HttpLimitsConfig;
+import com.crosspoint.config.NodeRole;
 import com.crosspoint.directory.Directory;
 import com.crosspoint.events.EventBus;
 import com.crosspoint.im.MessageService;
 import com.crosspoint.ivr.AttendantMenus;
 import com.crosspoint.ivr.AttendantService;
 import com.crosspoint.media.engine.MediaEngine;
-import com.crosspoint.media.play.MusicOnHold;
 import com.crosspoint.media.play.PromptLibrary;
-import com.crosspoint.media.record.Recorder;
 import com.crosspoint.provisioning.ProvisioningService;
-import com.crosspoint.relay.server.RelayServer;
 import com.crosspoint.registrar.BindingJournal;
 import com.crosspoint.registrar.Registrar;
 import com.crosspoint.registrar.RegistrarPolicy;
-import com.crosspoint.sip.DigestGate;
-import com.crosspoint.sip.OptionsHandler;
-import com.crosspoint.sip.SipDispatcher;
-import com.crosspoint.sip.SipServer;
-import com.crosspoint.sip.SipSettings;
-import com.crosspoint.sip.TenantResolver;
-import com.crosspoint.routing.DialPlan;
-import com.crosspoint.sip.b2bua.B2bua;
-import com.crosspoint.sip.b2bua.CallAnchoring;
-import com.crosspoint.sip.b2bua.MediaServices;
-import com.crosspoint.sip.message.MessageHandler;
-import com.crosspoint.sip.message.SipMessageTransport;
-import com.crosspoint.sip.mwi.Mwi;
-import com.crosspoint.sip.mwi.MwiNotifier;
-import com.crosspoint.relay.rtp.RelaySettings;
 import com.crosspoint.relay.rtp.RtpRelay;
+import com.crosspoint.relay.server.RelayServer;
+import com.crosspoint.sip.b2bua.B2bua;
 import com.crosspoint.store.Stores;
 import com.crosspoint.store.derby.DerbyBackup;
 import com.crosspoint.store.derby.DerbyStores;
 import com.crosspoint.voicemail.MailboxFiles;
-import com.crosspoint.voicemail.GreetingKind;
 import com.crosspoint.voicemail.VoicemailApps;
 import com.crosspoint.voicemail.VoicemailService;
 import java.io.IOException;
@@ -59,9 +41,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -75,10 +54,8 @@ import org.slf4j.LoggerFactory;
 public final class Appliance implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Appliance.class);
     private static final int EVENT_QUEUE = 10_000;
-    private static final int LANE_QUEUE = 10_000;
 
     private final Deque<AutoCloseable> closers = new ArrayDeque<>();
-    private final MediaAddresses mediaAddresses;
     private final CrosspointConfig config;
     private final Clock clock;
     private Stores stores;
@@ -86,24 +63,20 @@ public final class Appliance implements AutoCloseable {
     private EventBus events;
     private Registrar registrar;
     private ActiveCalls activeCalls;
-    private B2bua b2bua;
     private VoicemailService voicemail;
     private AttendantService attendant;
     private ConferenceService conferences;
-    private MediaEngine media;
-    private RtpRelay relay;
     private MessageService messagesService;
     private ProvisioningService provisioning;
-    private SipServer sip;
     private ApiServer api;
     private FirstStart.Credentials credentials;
-    private RelayServer stunTurn;
     private CarrierEdge carrierEdge;
+    private PbxRole pbx;
+    private RouterRole router;
 
     private Appliance(CrosspointConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
-        this.mediaAddresses = MediaAddresses.of(config.network());
     }
 
     public static Appliance start(CrosspointConfig config) {
@@ -146,48 +119,7 @@ public final class Appliance implements AutoCloseable {
         provisioning = new ProvisioningService(stores, directory, registrar, events, clock);
         credentials = new FirstStart(config, stores, provisioning).ensure();
 
-        // Media: one pacing thread for all playback, a few selector threads for all RTP/RTCP reception. Only
-        // sockets of open sessions are bound. Recordings are written on their own threads, stopped after the
-        // engine (which commits what is being recorded when it closes its sessions).
-        ExecutorService recordingFiles = Executors.newFixedThreadPool(2, r -> MediaAddresses.daemon(r, "recording-files"));
-        closers.push(recordingFiles::shutdown);
-        ScheduledExecutorService mediaPacer = Executors.newSingleThreadScheduledExecutor(r -> MediaAddresses.daemon(r, "media-pacer"));
-        closers.push(mediaPacer::shutdownNow);
-        ExecutorService mediaReceivers = Executors.newFixedThreadPool(config.media().receiveThreads(),
-                r -> MediaAddresses.daemon(r, "media-rx"));
-        closers.push(mediaReceivers::shutdownNow);
-        media = new MediaEngine(config.media(), mediaAddresses.bind(), clock, mediaPacer, mediaReceivers);
-        try {
-            media.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the media engine", e);
-        }
-        closers.push(media);
-        relay = startRelay(timers);
-
-        Lanes callLanes = new Lanes("call", config.sip().calls().lanes(), LANE_QUEUE);
-        closers.push(callLanes);
-        Lanes workers = new Lanes("sip-worker", Math.max(2, Runtime.getRuntime().availableProcessors()), LANE_QUEUE);
-        closers.push(workers);
-
-        // STUN Binding on the SIP UDP port (RFC 5626 keepalives), answered before JAIN-SIP sees the datagram.
-        RelayWiring relayWiring = new RelayWiring(config, clock);
-        sip = SipServer.start(config.node().name(), sipSettings(), relayWiring::answerOnSipPort);
-        closers.push(sip);
-        var messages = sip.messages();
-        TenantResolver tenants = new TenantResolver(directory, new java.util.HashSet<>(java.util.List.of(config.network().advertisedAddress(), config.network().bind())));
-        DigestGuards guards = new DigestGuards(config.sip().auth(), clock);
-        // STUN/TURN after SIP: it shares the digest's failure throttle and account budget; its I/O threads stop
-        // after it.
-        relayWiring.sipPortOpened(sip.port());
-        if (config.turn().enabled()) {
-            ExecutorService relayIo = Executors.newFixedThreadPool(config.turn().ioThreads(), r -> MediaAddresses.daemon(r, "turn-io"));
-            closers.push(relayIo::shutdownNow);
-            stunTurn = relayWiring.start(directory, guards.throttle(), guards.accounts(), relayIo, timers);
-            closers.push(stunTurn);
-        }
-        DigestGate gate = guards.gate(messages, directory, events);
-
+        // The node's data services: none listens on a socket, so every role's API can serve them.
         activeCalls = new ActiveCalls(events, clock);
         CallRecords records = new CallRecords(stores.cdrs(), activeCalls);
         closers.push(records);
@@ -199,64 +131,53 @@ public final class Appliance implements AutoCloseable {
         PromptLibrary prompts = PromptLibrary.english(config.data().dir());
         attendant = new AttendantService(stores.attendantMenus(), directory, prompts::exists);
         AttendantMenus attendantMenus = new AttendantMenus(attendant, directory, voicemailApps);
-        OutsideCalling outside = new OutsideCalling(config.trunk(), stores.dids());
-        DialPlan dialPlan = new DialPlan(directory, List.of(voicemailApps, attendantMenus, new ConferenceRooms(conferences)),
-                (owner, reason, caller) -> voicemailApps.deposit(owner,
-                        reason == ForwardingPolicy.Reason.BUSY ? GreetingKind.BUSY : GreetingKind.UNAVAILABLE, caller),
-                outside.dialling());
-        b2bua = new B2bua(messages, directory, dialPlan, registrar, callLanes, timers, activeCalls, records, clock,
-                new MediaServices(media, mediaAddresses.advertised(), prompts,
-                        recordingFiles, Recorder.Limits.of(config.media()), musicOnHold()),
-                CallAnchoring.through(relay, config.relay().anchor()), outside.trunks(), outside.responseTimeout());
-        outside.startProbes(messages, timers);
-        carrierEdge = new CarrierEdge(stores, events, clock, outside.trunks());
+        carrierEdge = new CarrierEdge(stores, events, clock, config.router());
         closers.push(carrierEdge);
-        messagesService = new MessageService(stores.messages(), registrar, directory, new SipMessageTransport(messages), events, clock);
-        events.subscribe("im-delivery", MessageService::concerns, messagesService::onEvent);
-        NatFlows.start(config.nat(), sip, registrar, events, timers, clock);
-        Mwi mwi = new Mwi(messages, tenants, directory, gate, registrar, voicemail, workers, clock,
-                config.sip().limits().subscriptionsPerUser());
-        events.subscribe("mwi", MwiNotifier::concerns, mwi.notifier()::onEvent);
 
-        SipDispatcher dispatcher = new SipDispatcher(messages)
-                .on("REGISTER", new com.crosspoint.sip.registrar.RegisterHandler(messages, tenants, directory, gate, registrar, workers, clock))
-                .on("MESSAGE", new MessageHandler(messages, tenants, directory, gate, messagesService, workers))
-                .on("OPTIONS", new OptionsHandler(messages))
-                .on("SUBSCRIBE", mwi.subscribeHandler());
-        b2bua.install(dispatcher, tenants, gate, config.sip().calls().maxCalls(), config.sip().limits(),
-                outside.ingress());
-        sip.listen(dispatcher);
+        // The router before the PBX: the PBX's trunk may point at it, and its port is known only once bound.
+        if (config.node().runs(NodeRole.ROUTER)) {
+            router = new RouterRole(config.router(), config.network(), config.node().runs(NodeRole.PBX),
+                    carrierEdge.router(), clock);
+            closers.push(router);
+        }
+        OutsideCalling outside = null;
+        if (config.node().runs(NodeRole.PBX)) {
+            outside = new OutsideCalling(LocalRouter.trunk(config, router == null ? 0 : router.port()), stores.dids());
+            pbx = PbxRole.start(config, clock, closers, new PbxRole.Services(directory, events, registrar, activeCalls,
+                    records, voicemail, voicemailApps, attendantMenus, conferences, prompts), outside, timers);
+        }
+        messagesService = new MessageService(stores.messages(), registrar, directory,
+                pbx == null ? LocalRouter.NO_PHONES : pbx.messageTransport(), events, clock);
+        events.subscribe("im-delivery", MessageService::concerns, messagesService::onEvent);
+        if (pbx != null) {
+            pbx.listen(messagesService);
+        }
 
         com.crosspoint.metrics.ApplianceMetrics metrics = Monitoring.metrics(registrar, activeCalls, events,
-                sip.messages().refusals(), relay, carrierEdge.router());
+                pbx == null ? null : pbx.sip().messages().refusals(), relay(), carrierEdge.router(),
+                router == null ? null : router.proxy());
         closers.push(metrics);
         // Last to start, first to stop: the API only serves services that are up.
-        api = ApiServer.start(new ApiServices(config.node().name(), sip::port,
+        api = ApiServer.start(new ApiServices(config.node().name(), () -> pbx == null ? 0 : pbx.sip().port(),
                 config.network().advertisedAddress(), stores, directory, provisioning,
-                registrar, activeCalls, b2bua, messagesService, voicemail, attendant, events, clock, conferences, media,
-                relayWiring.access(directory, () -> stunTurn), carrierEdge.routing(), metrics::scrape),
+                registrar, activeCalls, pbx == null ? callId -> false : pbx.b2bua(), messagesService, voicemail,
+                attendant, events, clock, conferences, media(),
+                pbx == null ? TurnAccess.NONE : pbx.relayWiring().access(directory, pbx::stunTurn),
+                carrierEdge.routing(outside == null ? null : outside.trunks()), metrics::scrape),
                 apiSettings(),
                 config.http().bind(), config.http().port());
         closers.push(api);
         Path dataDir = config.data().dir();
         closers.push(ControlSocket.listenOrWarn(dataDir, new BackupService(dataDir,
                 target -> DerbyBackup.copyTo(dataDir, target), config.node().name(), clock)));
-        LOG.info("Crosspoint {} started: SIP {}:{}, HTTP {}:{}{}", config.node().name(),
-                config.network().advertisedAddress(), sip.port(), config.http().bind(), api.port(),
-                stunTurn == null ? "" : ", STUN/TURN " + stunTurn.port());
+        LOG.info("Crosspoint {} started ({}): {}HTTP {}:{}{}{}", config.node().name(), roles(),
+                pbx == null ? "" : "SIP " + config.network().advertisedAddress() + ":" + pbx.sip().port() + ", ",
+                config.http().bind(), api.port(), stunTurn() == null ? "" : ", STUN/TURN " + stunTurn().port(),
+                router == null ? "" : ", call router " + config.network().advertisedAddress() + ":" + router.port());
     }
 
-    /** The RTP relay that anchors calls: its own forwarding threads, two port pairs of the media range a call. */
-    private RtpRelay startRelay(ScheduledExecutorService timers) {
-        var r = config.relay();
-        ExecutorService loops = Executors.newFixedThreadPool(r.threads(), t -> MediaAddresses.daemon(t, "relay"));
-        closers.push(loops::shutdownNow);
-        RtpRelay rtpRelay = new RtpRelay(new RelaySettings(mediaAddresses.bind(), mediaAddresses.advertised(), r.threads(),
-                Duration.ofSeconds(r.timeoutSeconds()), config.media().relatchPackets(),
-                config.media().socketBufferBytes()), media.ports(), clock, timers, loops);
-        rtpRelay.start();
-        closers.push(rtpRelay);
-        return rtpRelay;
+    private String roles() {
+        return config.node().roles().stream().sorted().map(NodeRole::key).collect(java.util.stream.Collectors.joining(","));
     }
 
     private ApiSettings apiSettings() {
@@ -273,24 +194,6 @@ public final class Appliance implements AutoCloseable {
                 .withMetricsToken(config.http().metricsToken().orElse(null));
     }
 
-    /** The music held parties hear; an unusable file stops the start (see media.musicOnHold). */
-    private MusicOnHold musicOnHold() {
-        try {
-            MusicOnHold music = MusicOnHold.load(config.musicOnHold(), config.data().dir());
-            LOG.info("Music on hold: {} ({} s)", music.origin(), music.durationMillis() / 1000);
-            return music;
-        } catch (IOException e) {
-            throw new UncheckedIOException("music on hold (media.musicOnHold) unusable: " + e.getMessage(), e);
-        }
-    }
-
-    private SipSettings sipSettings() {
-        var s = config.sip();
-        return new SipSettings(config.network().bind(), config.network().advertisedAddress(), s.port(), s.tls().port(),
-                s.tls().keystore().orElse(null), s.tls().keystorePassword(), s.tls().keystoreType(),
-                s.stackThreads(), s.udpBufferBytes(), s.limits());
-    }
-
     private void sweep() {
         try {
             registrar.sweepExpired();
@@ -303,8 +206,19 @@ public final class Appliance implements AutoCloseable {
         return config;
     }
 
+    /** The PBX's SIP port; 0 on a node without the PBX role. */
     public int sipPort() {
-        return sip.port();
+        return pbx == null ? 0 : pbx.sip().port();
+    }
+
+    /** The call router's SIP port; 0 on a node without the router role. */
+    public int routerPort() {
+        return router == null ? 0 : router.port();
+    }
+
+    /** The call router's proxy (its counters), or null on a node without the router role. */
+    public com.crosspoint.proxy.Proxy routerProxy() {
+        return router == null ? null : router.proxy();
     }
 
     /** The bound HTTP port (differs from the configured one when that is 0). */
@@ -316,9 +230,9 @@ public final class Appliance implements AutoCloseable {
         return api;
     }
 
-    /** The STUN/TURN server, or null when {@code turn.enabled} is false. */
+    /** The STUN/TURN server, or null when {@code turn.enabled} is false or the node runs no PBX. */
     public RelayServer stunTurn() {
-        return stunTurn;
+        return pbx == null ? null : pbx.stunTurn();
     }
 
     public Registrar registrar() {
@@ -339,21 +253,22 @@ public final class Appliance implements AutoCloseable {
 
     /** The RTP engine (started; stopped on close before its executors). */
     public MediaEngine media() {
-        return media;
+        return pbx == null ? null : pbx.media();
     }
 
     /** The RTP relay anchoring calls (started; stopped on close before its threads). */
     public RtpRelay relay() {
-        return relay;
+        return pbx == null ? null : pbx.relay();
     }
 
-    /** The Adaptive Call Router: carriers, decks, quality (routing on them comes with the proxy core). */
+    /** The Adaptive Call Router: carriers, decks, quality (routed on by the router role). */
     public com.crosspoint.acr.AdaptiveCallRouter callRouter() {
         return carrierEdge.router();
     }
 
+    /** The B2BUA, or null on a node without the PBX role. */
     public B2bua calls() {
-        return b2bua;
+        return pbx == null ? null : pbx.b2bua();
     }
 
     public VoicemailService voicemail() {

@@ -13,7 +13,14 @@ final class Banner {
         String host = cfg.network().advertisedAddress();
         out.println();
         out.println("Crosspoint is running (node " + cfg.node().name() + ", data in " + cfg.data().dir() + ")");
-        out.println("  SIP:        " + host + ":" + a.sipPort() + " (UDP, TCP)");
+        out.println("  Roles:      " + cfg.node().roles().stream().sorted().map(r -> r.key())
+                .collect(java.util.stream.Collectors.joining(", ")));
+        if (a.sipPort() > 0) {
+            out.println("  SIP:        " + host + ":" + a.sipPort() + " (UDP, TCP)");
+        }
+        if (a.routerPort() > 0) {
+            out.println("  Call router: " + host + ":" + a.routerPort() + " (UDP, TCP; carriers and decks over the API)");
+        }
         if (a.stunTurn() != null) {
             int port = a.stunTurn().port();
             int tls = a.stunTurn().tlsPort();
@@ -28,7 +35,7 @@ final class Banner {
         out.println("  Admin:      " + c.adminUsername() + (c.adminPassword() != null
                 ? " / " + c.adminPassword() + "   (shown once: keep it)" : " (password unchanged)"));
         out.println("  Admin CLI:  bin/crosspoint --help   (CROSSPOINT_URL=" + web + ")");
-        if (c.demoTenant() != null) {
+        if (c.demoTenant() != null && a.sipPort() > 0) {
             out.println("  Demo tenant " + c.demoTenant().domain() + ", extensions " + String.join(", ", c.demoExtensions()));
             out.println("    phones register as sip:<extension>@" + host + ":" + a.sipPort()
                     + ", user name = extension");

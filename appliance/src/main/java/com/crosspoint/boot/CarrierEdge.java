@@ -11,7 +11,10 @@ import com.crosspoint.acr.rate.DeckSpans;
 import com.crosspoint.acr.rate.PrefixRateTable;
 import com.crosspoint.acr.rate.RateDeckImporter;
 import com.crosspoint.acr.rate.RateDeckLoader;
+import com.crosspoint.acr.policy.RoutingPolicy;
 import com.crosspoint.api.RoutingServices;
+import com.crosspoint.config.RouterConfig;
+import com.crosspoint.store.RateDeckStore;
 import com.crosspoint.events.EventBus;
 import com.crosspoint.events.RateDeckImportEvent;
 import com.crosspoint.store.Stores;
@@ -26,8 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Composes the Adaptive Call Router's brain for a node: the stored carriers and their active decks loaded at start
  * (decks an import left behind removed first), the router routing on them, and the background rate-deck imports,
- * whose progress goes out on the event bus. The windows, breaker and policy take their defaults (docs/architecture.md,
- * "Adaptive Call Router").
+ * whose progress goes out on the event bus. The windows and the ASR floor come from {@code router.quality}, the
+ * breaker and the rest of the policy take their defaults (docs/architecture.md, "Adaptive Call Router").
  */
 final class CarrierEdge implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CarrierEdge.class);
@@ -35,12 +38,17 @@ final class CarrierEdge implements AutoCloseable {
     private static final int GROUP_DIGITS = 4;
 
     private final AdaptiveCallRouter router;
-    private final RoutingServices routing;
+    private final CarrierService carriers;
+    private final DeckImports imports;
+    private final DeckSpans spans;
+    private final RateDeckStore decks;
     private final ExecutorService importer;
 
-    CarrierEdge(Stores stores, EventBus events, Clock clock, Trunks trunks) {
-        router = new AdaptiveCallRouter(new CarrierQuality(WindowSettings.DEFAULT, GROUP_DIGITS, clock),
-                new CarrierAvailability(BreakerSettings.DEFAULT, clock), clock);
+    CarrierEdge(Stores stores, EventBus events, Clock clock, RouterConfig config) {
+        router = new AdaptiveCallRouter(new CarrierQuality(new WindowSettings(config.qualityBucket(),
+                config.qualityBuckets()), GROUP_DIGITS, clock), new CarrierAvailability(BreakerSettings.DEFAULT, clock),
+                clock);
+        router.replacePolicy(policy(config));
         CarrierService carriers = new CarrierService(stores.carriers(), router);
         carriers.load();
         DeckSpans spans = new DeckSpans(router);
@@ -51,7 +59,10 @@ final class CarrierEdge implements AutoCloseable {
         DeckImports imports = new DeckImports(new RateDeckImporter(stores.rateDecks(), spans, clock,
                 RateDeckImporter.Limits.DEFAULT), importer, clock,
                 progress -> events.publish(new RateDeckImportEvent(progress, clock.instant())));
-        routing = new RoutingServices(carriers, router, imports, spans, stores.rateDecks(), trunks);
+        this.carriers = carriers;
+        this.imports = imports;
+        this.spans = spans;
+        this.decks = stores.rateDecks();
         LOG.info("Call router: {} carriers, {} with a rate deck", router.carriers().size(), tables.size());
     }
 
@@ -59,8 +70,18 @@ final class CarrierEdge implements AutoCloseable {
         return router;
     }
 
-    RoutingServices routing() {
-        return routing;
+    /** What the API serves of the router and the PBX's trunks ({@code trunks} null on a node without the PBX). */
+    RoutingServices routing(Trunks trunks) {
+        return new RoutingServices(carriers, router, imports, spans, decks, trunks);
+    }
+
+    /** The default policy with the floors and evidence of {@code router.quality}. */
+    private static RoutingPolicy policy(RouterConfig config) {
+        RoutingPolicy d = RoutingPolicy.DEFAULT;
+        return new RoutingPolicy(d.weights(), d.qualityMix(),
+                new RoutingPolicy.Floors(config.minAsr(), d.floors().maxPdd(), d.floors().minMos()),
+                new RoutingPolicy.Evidence(config.minAttempts(), d.evidence().minMosSamples(),
+                        d.evidence().pddForZeroScore()));
     }
 
     @Override

@@ -4,6 +4,8 @@ import com.crosspoint.acr.AdaptiveCallRouter;
 import com.crosspoint.call.ActiveCalls;
 import com.crosspoint.events.EventBus;
 import com.crosspoint.metrics.ApplianceMetrics;
+import com.crosspoint.proxy.Proxy;
+import com.crosspoint.proxy.core.ProxyCounters;
 import com.crosspoint.registrar.Registrar;
 import com.crosspoint.relay.rtp.RtpRelay;
 import com.crosspoint.sip.EdgeRefusals;
@@ -15,12 +17,40 @@ final class Monitoring {
     private Monitoring() {
     }
 
+    /** @param refusals, relay and routerProxy are null when the node runs no PBX (no router) */
     static ApplianceMetrics metrics(Registrar registrar, ActiveCalls calls, EventBus events, EdgeRefusals refusals,
-                                    RtpRelay relay, AdaptiveCallRouter router) {
-        return new ApplianceMetrics(new ApplianceMetrics.Sources(registrar, calls, events, () -> {
+                                    RtpRelay relay, AdaptiveCallRouter router, Proxy routerProxy) {
+        ApplianceMetrics metrics = new ApplianceMetrics(new ApplianceMetrics.Sources(registrar, calls, events, () -> {
             Map<String, Long> byLabel = new LinkedHashMap<>();
-            refusals.snapshot().forEach((reason, count) -> byLabel.put(reason.label(), count));
+            if (refusals != null) {
+                refusals.snapshot().forEach((reason, count) -> byLabel.put(reason.label(), count));
+            }
             return byLabel;
         }, relay == null ? null : relay::callCount, relay == null ? null : relay::callsOpened, router));
+        if (routerProxy != null) {
+            routerCounters(metrics, routerProxy);
+        }
+        return metrics;
+    }
+
+    /** The call router's proxy core: what it forwarded, refused and failed over, and what it holds now. */
+    private static void routerCounters(ApplianceMetrics metrics, Proxy proxy) {
+        ProxyCounters c = proxy.counters();
+        String p = "router.proxy.";
+        metrics.counter(p + "requests", "SIP requests the call router received", c::requests);
+        metrics.counter(p + "responses", "SIP responses the call router received", c::responses);
+        metrics.counter(p + "overloaded", "Requests answered 503 because maxPending was reached", c::overloaded);
+        metrics.counter(p + "failovers", "Calls moved on to the next carrier (408, 5xx, timeout)", c::failovers);
+        metrics.counter(p + "silent", "Carrier branches given up for silence", c::silentBranches);
+        metrics.counter(p + "skipped", "Carriers skipped because their channels or calls/s were full",
+                c::targetsSkipped);
+        metrics.counter(p + "refused", "Initial requests refused by the routing step (403, 404, 405, 503)",
+                c::refusedByResolver);
+        metrics.counter(p + "dropped", "Messages dropped (responses not ours, unanswerable refusals)", c::dropped);
+        metrics.counter(p + "malformed", "Messages refused by the scanner (RFC 4475 rules, limits)",
+                () -> c.refusals().values().stream().mapToLong(Long::longValue).sum());
+        metrics.gauge(p + "pending", "Transactions awaiting a final answer", () -> proxy.core().pendingTransactions());
+        metrics.gauge(p + "dialogs", "Answered calls through the router awaiting their BYE",
+                () -> proxy.core().trackedDialogs());
     }
 }

@@ -36,8 +36,9 @@ final class ConfigBinder {
         NetworkConfig network = network();
         SipConfig sip = sip();
         RelayConfigBinder turnAndNat = new RelayConfigBinder(values);
+        RouterConfigBinder routing = new RouterConfigBinder(values);
         CrosspointConfig config = new CrosspointConfig(
-                new NodeConfig(matching("node.name", NAME, "1-64 letters, digits, '.', '_' or '-'")),
+                new NodeConfig(matching("node.name", NAME, "1-64 letters, digits, '.', '_' or '-'"), routing.roles()),
                 new DataConfig(directory("data.dir")),
                 network,
                 sip,
@@ -49,7 +50,8 @@ final class ConfigBinder {
                 demo(),
                 musicOnHold(),
                 turnAndNat.turn(),
-                new TrunkConfigBinder(values).trunk());
+                new TrunkConfigBinder(values).trunk(),
+                routing.router());
         values.requireAllRead();
         requireDistinctPorts(config);
         return config;

@@ -5,12 +5,14 @@ package com.crosspoint.config;
  * value counts as unset, so {@code CROSSPOINT_BIND= bin/crosspoint run} keeps the file's value.
  */
 public enum EnvironmentVariable {
+    ROLES("CROSSPOINT_ROLES", "node.roles"),
     DATA("CROSSPOINT_DATA", "data.dir"),
     BIND("CROSSPOINT_BIND", "network.bind"),
     ADVERTISED_ADDRESS("CROSSPOINT_ADVERTISED_ADDRESS", "network.advertisedAddress"),
     SIP_PORT("CROSSPOINT_SIP_PORT", "sip.port"),
     HTTP_PORT("CROSSPOINT_HTTP_PORT", "http.port"),
     TURN_PORT("CROSSPOINT_TURN_PORT", "turn.port"),
+    ROUTER_PORT("CROSSPOINT_ROUTER_PORT", "router.port"),
     ADMIN_PASSWORD("CROSSPOINT_ADMIN_PASSWORD", "admin.password"),
     DEMO_PASSWORD("CROSSPOINT_DEMO_PASSWORD", "demo.password"),
     DEMO_PIN("CROSSPOINT_DEMO_PIN", "demo.pin");

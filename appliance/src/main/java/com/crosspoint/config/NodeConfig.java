@@ -1,5 +1,26 @@
 package com.crosspoint.config;
 
-/** @param name this node's name in logs and status output ({@code node.name}) */
-public record NodeConfig(String name) {
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * @param name  this node's name in logs and status output ({@code node.name})
+ * @param roles what this node runs ({@code node.roles}), never empty
+ */
+public record NodeConfig(String name, Set<NodeRole> roles) {
+    public NodeConfig {
+        roles = Set.copyOf(roles);
+        if (roles.isEmpty()) {
+            throw new IllegalArgumentException("a node runs at least one role");
+        }
+    }
+
+    /** A node running every role (the default). */
+    public NodeConfig(String name) {
+        this(name, EnumSet.allOf(NodeRole.class));
+    }
+
+    public boolean runs(NodeRole role) {
+        return roles.contains(role);
+    }
 }

@@ -79,6 +79,17 @@ public final class ApplianceMetrics implements AutoCloseable {
                 e -> e instanceof RegistrationEvent || e instanceof CallEvent, this::count);
     }
 
+    /** A monotonic count another service keeps, read at each scrape ({@code crosspoint.<name>}). */
+    public void counter(String name, String description, LongSupplier value) {
+        FunctionCounter.builder(PREFIX + name, value, LongSupplier::getAsLong).description(description)
+                .register(registry);
+    }
+
+    /** A figure that goes up and down, read at each scrape ({@code crosspoint.<name>}). */
+    public void gauge(String name, String description, IntSupplier value) {
+        Gauge.builder(PREFIX + name, value, IntSupplier::getAsInt).description(description).register(registry);
+    }
+
     /** The Prometheus text exposition of every meter, as of now. */
     public String scrape() {
         bindNewCarriers();

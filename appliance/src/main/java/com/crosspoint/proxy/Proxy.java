@@ -43,7 +43,15 @@ public final class Proxy implements AutoCloseable {
 
     /** Binds UDP and TCP on {@code settings.host():settings.port()} (0: a free port, the same for both) and starts. */
     public static Proxy start(ProxySettings settings, TargetResolver resolver) {
-        InetAddress bind = address(settings.host());
+        return start(settings, settings.host(), resolver);
+    }
+
+    /**
+     * As {@link #start(ProxySettings, TargetResolver)}, listening on {@code bindAddress} (an IP literal, may be a
+     * wildcard) while Via and Record-Route name {@code settings.host()}.
+     */
+    public static Proxy start(ProxySettings settings, String bindAddress, TargetResolver resolver) {
+        InetAddress bind = address(bindAddress);
         TimerWheel wheel = new TimerWheel(System::nanoTime, 10, 1024);
         Transports transports = new Transports();
         CoreHolder holder = new CoreHolder();

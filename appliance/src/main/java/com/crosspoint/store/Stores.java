@@ -28,6 +28,12 @@ public interface Stores extends AutoCloseable {
 
     RateDeckStore rateDecks();
 
+    RatePlanStore ratePlans();
+
+    BillingAccountStore billingAccounts();
+
+    LedgerStore ledger();
+
     /** Shuts the database down cleanly. */
     @Override
     void close();

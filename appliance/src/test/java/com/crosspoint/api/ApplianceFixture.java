@@ -35,7 +35,7 @@ public final class ApplianceFixture implements AutoCloseable {
     public static CrosspointConfig config(Path dataDir) {
         return new ConfigLoader(Map.of()).load(Optional.empty(), Map.of(
                 "data.dir", dataDir.toString(),
-                "sip.port", Integer.toString(freeSipPort()), "turn.port", "0",
+                "sip.port", Integer.toString(freeSipPort()), "turn.port", "0", "router.port", "0",
                 "http.port", "0",
                 "network.bind", "127.0.0.1",
                 "admin.password", ADMIN_PASSWORD));

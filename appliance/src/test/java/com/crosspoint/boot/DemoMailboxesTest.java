@@ -18,7 +18,7 @@ class DemoMailboxesTest {
     Path data;
 
     private CrosspointConfig config(String pin) {
-        Map<String, String> o = new HashMap<>(Map.of("data.dir", data.toString(), "sip.port", "0", "http.port", "0", "turn.port", "0",
+        Map<String, String> o = new HashMap<>(Map.of("data.dir", data.toString(), "sip.port", "0", "http.port", "0", "turn.port", "0", "router.port", "0",
                 "network.bind", "127.0.0.1", "admin.password", "admin-secret-1", "demo.enabled", "true",
                 "demo.password", "demo-password-1"));
         if (pin != null) {

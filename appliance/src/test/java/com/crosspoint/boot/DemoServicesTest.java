@@ -27,7 +27,7 @@ class DemoServicesTest {
     private CrosspointConfig config(String extensions) throws IOException {
         Path node = etc.resolve("node.yaml");
         Files.writeString(node, "demo:\n  extensions: [" + extensions + "]\n");
-        Map<String, String> o = new HashMap<>(Map.of("data.dir", data.toString(), "sip.port", "0", "http.port", "0", "turn.port", "0",
+        Map<String, String> o = new HashMap<>(Map.of("data.dir", data.toString(), "sip.port", "0", "http.port", "0", "turn.port", "0", "router.port", "0",
                 "network.bind", "127.0.0.1", "admin.password", "admin-secret-1", "demo.enabled", "true",
                 "demo.password", "demo-password-1"));
         return new ConfigLoader(Map.of()).load(Optional.of(node), o);

@@ -115,7 +115,7 @@ class ConfigLoaderTest {
 
     @Test
     void everyEnvironmentVariableSetsItsKey() {
-        Map<String, String> env = Map.of(
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "CROSSPOINT_DATA", dir.resolve("state").toString(),
                 "CROSSPOINT_BIND", "127.0.0.1",
                 "CROSSPOINT_ADVERTISED_ADDRESS", "pbx.example.com",
@@ -124,7 +124,9 @@ class ConfigLoaderTest {
                 "CROSSPOINT_TURN_PORT", "13478",
                 "CROSSPOINT_ADMIN_PASSWORD", "s3cret",
                 "CROSSPOINT_DEMO_PASSWORD", "demo-pw",
-                "CROSSPOINT_DEMO_PIN", "2468");
+                "CROSSPOINT_DEMO_PIN", "2468"));
+        env.put("CROSSPOINT_ROLES", "router");
+        env.put("CROSSPOINT_ROUTER_PORT", "15070");
 
         CrosspointConfig config = loader(env).load(Optional.empty());
 
@@ -137,7 +139,24 @@ class ConfigLoaderTest {
         assertThat(config.admin().password()).contains("s3cret");
         assertThat(config.demo().password()).contains("demo-pw");
         assertThat(config.demo().pin()).contains("2468");
+        assertThat(config.node().roles()).containsExactly(NodeRole.ROUTER);
+        assertThat(config.router().port()).isEqualTo(15070);
         assertThat(EnvironmentVariable.values()).hasSize(env.size());
+    }
+
+    @Test
+    void aNodeRunsEveryRoleByDefaultAndNamesOnlyKnownOnes() throws IOException {
+        CrosspointConfig config = loader(Map.of()).load(Optional.empty());
+        assertThat(config.node().roles()).containsExactlyInAnyOrder(NodeRole.PBX, NodeRole.ROUTER, NodeRole.GATEWAY);
+        assertThat(config.router().port()).isEqualTo(5070);
+        assertThat(config.router().minAsr()).isEqualTo(0.2);
+
+        Path file = nodeFile("node:\n  roles: [pbx, proxy]\n");
+        assertThatThrownBy(() -> loader(Map.of()).load(Optional.of(file))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("node.roles").hasMessageContaining("\"proxy\"");
+        Path customers = nodeFile("router:\n  customers: [pbx.example.com]\n");
+        assertThatThrownBy(() -> loader(Map.of()).load(Optional.of(customers))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("router.customers");
     }
 
     @Test

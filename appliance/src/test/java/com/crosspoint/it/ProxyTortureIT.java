@@ -108,9 +108,9 @@ class ProxyTortureIT {
 
     /** Calls to bob go to the SIPp callee; everything else to the plain socket that records what arrives. */
     private static TargetResolver resolver(int carrierPort, int uasPort) {
-        RoutingDecision toCarrier = new RoutingDecision.Targets(List.of(ProxyHarness.udp(carrierPort)));
-        RoutingDecision toUas = new RoutingDecision.Targets(List.of(ProxyHarness.udp(uasPort)));
-        return request -> request.requestUri().startsWith("sip:bob@") ? toUas : toCarrier;
+        RoutingDecision toCarrier = RoutingDecision.Targets.of(List.of(ProxyHarness.udp(carrierPort)));
+        RoutingDecision toUas = RoutingDecision.Targets.of(List.of(ProxyHarness.udp(uasPort)));
+        return (request, from) -> request.requestUri().startsWith("sip:bob@") ? toUas : toCarrier;
     }
 
     private static void sendGarbage(TortureClient torture) {

@@ -43,6 +43,12 @@ public final class ApplianceProcess implements AutoCloseable {
         return start(applianceTarget, dataDir, sipPort, httpPort, env, List.of(), "127.0.0.1", List.of());
     }
 
+    /** As {@link #start(Path, int, int, Map)}, with {@code runArgs} after {@code run --demo}, e.g. {@code --config FILE}. */
+    public static ApplianceProcess start(Path dataDir, int sipPort, int httpPort, Map<String, String> env,
+                                         List<String> runArgs) {
+        return start(Path.of("target"), dataDir, sipPort, httpPort, env, List.of(), "127.0.0.1", runArgs);
+    }
+
     /**
      * As {@link #start(Path, int, int, Map)}, inside network namespace {@code namespace} ({@code ip netns exec}, as
      * root), bound to {@code bindAddress} there: the NAT lab's server ({@link NatLab}). Its ports are reached from
@@ -70,6 +76,7 @@ public final class ApplianceProcess implements AutoCloseable {
         command.add("CROSSPOINT_SIP_PORT=" + sipPort);
         command.add("CROSSPOINT_HTTP_PORT=" + httpPort);
         command.add("CROSSPOINT_TURN_PORT=0");
+        command.add("CROSSPOINT_ROUTER_PORT=0");
         env.forEach((k, v) -> command.add(k + "=" + v));
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");

@@ -32,6 +32,7 @@ public final class TestAppliance implements AutoCloseable {
         o.put("sip.port", "0");
         o.put("http.port", "0");
         o.put("turn.port", "0");
+        o.put("router.port", "0");
         o.put("admin.password", "admin-secret");
         o.putAll(overrides);
         this.appliance = Appliance.start(new ConfigLoader(Map.of()).load(Optional.empty(), o));

@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ProxyCore implements MessageHandler {
     static final String CANCEL_SUFFIX = "/CANCEL";
+    private static final long DIALOG_SWEEP_MILLIS = 60_000;
 
     private final ProxySettings settings;
     private final LocalEndpoint local;
@@ -43,6 +44,7 @@ public final class ProxyCore implements MessageHandler {
     private final ProxyCounters counters = new ProxyCounters();
     private final ConcurrentHashMap<TransactionKey, ResponseContext> servers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, ClientTransaction> clients = new ConcurrentHashMap<>();
+    private final DialogTable dialogs;
     private final AtomicInteger pending = new AtomicInteger();
     private final ThreadLocal<Scratch> scratch;
     private final String retryAfter;
@@ -55,6 +57,16 @@ public final class ProxyCore implements MessageHandler {
         this.wheel = wheel;
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(settings.scanLimits(), local));
         this.retryAfter = "Retry-After: " + settings.retryAfterSeconds() + "\r\n";
+        this.dialogs = new DialogTable(settings.dialogs().capacity(), settings.dialogs().maxAgeSeconds() * 1_000_000_000L);
+        wheel.schedule(this::sweepDialogs, DIALOG_SWEEP_MILLIS);
+    }
+
+    private void sweepDialogs() {
+        try {
+            dialogs.sweep(wheel.nanos());
+        } finally {
+            wheel.schedule(this::sweepDialogs, DIALOG_SWEEP_MILLIS);
+        }
     }
 
     @Override
@@ -109,6 +121,9 @@ public final class ProxyCore implements MessageHandler {
             forwardStateless(m, flow, s); // the ACK of a 2xx is its own transaction end to end (§16.11)
             return;
         }
+        if (method == Method.BYE && m.hasToTag() && !dialogs.isEmpty()) {
+            dialogs.ended(m.callId()); // an observed call ends (its duration for the call router's ACD)
+        }
         int status = s.checks.check(m);
         if (status != 0) {
             answer(m, flow, status, RequestChecks.reason(status), status == 420 ? RequestChecks.unsupported(m) : null, s);
@@ -119,7 +134,7 @@ public final class ProxyCore implements MessageHandler {
             answer(m, flow, 503, "Service Unavailable", retryAfter, s);
             return;
         }
-        List<Destination> targets = targets(m, flow, s);
+        List<Target> targets = targets(m, flow, s);
         if (targets == null) {
             return;
         }
@@ -137,19 +152,24 @@ public final class ProxyCore implements MessageHandler {
     }
 
     /** The next hops of a new request, or null after answering that there are none. */
-    private List<Destination> targets(SipMessage m, Flow flow, Scratch s) {
+    private List<Target> targets(SipMessage m, Flow flow, Scratch s) {
         switch (s.route.apply(m, s.edits.reset())) {
             case TO_DESTINATION:
-                return List.of(s.route.destination());
+                return List.of(Target.to(s.route.destination()));
             case UNROUTABLE:
                 answer(m, flow, 404, "Not Found", null, s);
                 return null;
             default:
-                RoutingDecision decision = resolver.resolve(m);
+                RoutingDecision decision = resolver.resolve(m, flow);
                 if (decision instanceof RoutingDecision.Targets t) {
-                    return t.hops();
+                    return t.targets();
+                }
+                if (decision instanceof RoutingDecision.Answer a) {
+                    answer(m, flow, a.status(), a.reason(), null, s);
+                    return null;
                 }
                 RoutingDecision.Refuse refuse = (RoutingDecision.Refuse) decision;
+                counters.refusedByResolver.incrementAndGet();
                 answer(m, flow, refuse.status(), refuse.reason(), null, s);
                 return null;
         }
@@ -321,6 +341,20 @@ public final class ProxyCore implements MessageHandler {
 
     TimerWheel wheel() {
         return wheel;
+    }
+
+    /** OPTIONS health checks of next hops, sent from this proxy's sockets. */
+    public OptionsProber prober() {
+        return new OptionsProber(this);
+    }
+
+    DialogTable dialogs() {
+        return dialogs;
+    }
+
+    /** Answered calls whose end (a BYE through this proxy) an observer waits for. */
+    public int trackedDialogs() {
+        return dialogs.size();
     }
 
     TimerSettings timers() {

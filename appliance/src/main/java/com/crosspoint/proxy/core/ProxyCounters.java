@@ -16,6 +16,9 @@ public final class ProxyCounters {
     final AtomicLong statelessForwards = new AtomicLong();
     final AtomicLong failovers = new AtomicLong();
     final AtomicLong dropped = new AtomicLong();
+    final AtomicLong refusedByResolver = new AtomicLong();
+    final AtomicLong targetsSkipped = new AtomicLong();
+    final AtomicLong silentBranches = new AtomicLong();
 
     void countRefusal(ScanOutcome outcome) {
         refused.incrementAndGet(outcome.ordinal());
@@ -65,5 +68,20 @@ public final class ProxyCounters {
     /** Messages dropped: responses not for us, unroutable responses, unanswerable refusals. */
     public long dropped() {
         return dropped.get();
+    }
+
+    /** Initial requests the {@link TargetResolver} refused (no route, not a customer, no carrier free). */
+    public long refusedByResolver() {
+        return refusedByResolver.get();
+    }
+
+    /** Targets skipped because their observer declined them (a carrier's channels or calls/s full). */
+    public long targetsSkipped() {
+        return targetsSkipped.get();
+    }
+
+    /** INVITE branches given up because the next hop stayed silent ({@code silenceMillis}). */
+    public long silentBranches() {
+        return silentBranches.get();
     }
 }

@@ -7,6 +7,7 @@ import com.crosspoint.proxy.transaction.Timeout;
 import com.crosspoint.proxy.transaction.TransactionKey;
 import com.crosspoint.proxy.transport.Destination;
 import com.crosspoint.proxy.transport.Flow;
+import com.crosspoint.proxy.wire.Ascii;
 import com.crosspoint.proxy.wire.Branches;
 import com.crosspoint.proxy.wire.Method;
 import com.crosspoint.proxy.wire.RequestEdits;
@@ -41,7 +42,7 @@ final class ResponseContext implements ClientListener {
     private final Method method;
     private final long loopHash;
     private final boolean initial;
-    private final List<Destination> targets;
+    private final List<Target> targets;
     private final List<Branch> branches = new ArrayList<>(2);
     private int nextTarget;
     private boolean cancelled;
@@ -53,17 +54,23 @@ final class ResponseContext implements ClientListener {
     /** One branch: its client transaction and what happened to it. */
     private static final class Branch {
         final ClientTransaction tx;
+        /** Who hears the branch's outcome, or null. */
+        final BranchOutcome outcome;
         boolean cancelSent;
         /** Given up (Timer C) or cancelled: its non-2xx answer no longer counts. */
         boolean abandoned;
+        boolean provisionalReported;
+        /** Its outcome has ended (failed) or gone to the dialog table (answered). */
+        boolean reported;
 
-        Branch(ClientTransaction tx) {
+        Branch(ClientTransaction tx, BranchOutcome outcome) {
             this.tx = tx;
+            this.outcome = outcome;
         }
     }
 
     ResponseContext(ProxyCore core, TransactionKey key, Flow arrival, Flow replyTo, byte[] request, Method method,
-            long loopHash, boolean initial, List<Destination> targets) {
+            long loopHash, boolean initial, List<Target> targets) {
         this.core = core;
         this.arrival = arrival;
         this.method = method;
@@ -97,20 +104,34 @@ final class ResponseContext implements ClientListener {
     private boolean startNextBranch(SipMessage request) {
         while (nextTarget < targets.size()) {
             int fork = nextTarget++;
-            Destination d = targets.get(fork);
-            if (core.canSend(d)) {
-                launch(request, d, fork);
-                return true;
+            Target target = targets.get(fork);
+            if (!core.canSend(target.hop())) {
+                continue;
             }
+            BranchOutcome outcome = null;
+            if (target.observer() != null) {
+                outcome = target.observer().starting();
+                if (outcome == null) {
+                    core.counters().targetsSkipped.incrementAndGet();
+                    continue;
+                }
+            }
+            launch(request, target, fork, outcome);
+            return true;
         }
         return false;
     }
 
     /** Writes the request for this target (§16.6) and starts its client transaction. */
-    private void launch(SipMessage request, Destination d, int fork) {
+    private void launch(SipMessage request, Target target, int fork, BranchOutcome outcome) {
         Scratch s = core.scratch();
+        Destination d = target.hop();
         RequestEdits edits = s.edits.reset().via(d.transport().name(), core.local().sentBy(d.transport()), loopHash, fork);
         s.route.apply(request, edits);
+        if (target.requestUri() != null) {
+            byte[] uri = Ascii.bytes(target.requestUri());
+            edits.requestUri(uri, 0, uri.length);
+        }
         core.sourceEdit(request, arrival, edits);
         if (initial && method.createsDialog() && core.settings().recordRoute()) {
             edits.recordRoute(core.local().recordRoute(d.transport())); // the side towards the callee on top
@@ -123,17 +144,27 @@ final class ResponseContext implements ClientListener {
         ClientTransaction tx = new ClientTransaction(this, branch, method == Method.INVITE, d, s.sink.toArray(),
                 core.sender(), core.wheel(), core.timers(), this, () -> core.clientTerminated(branch));
         core.clientStarted(branch, tx);
-        Branch br = new Branch(tx);
+        Branch br = new Branch(tx, outcome);
         branches.add(br);
         tx.start();
         if (method == Method.INVITE) {
-            restartTimerC(br);
+            long silence = core.settings().silenceMillis();
+            // until the first response, Timer C is the silence allowed (a carrier router's failover on silence)
+            restartTimerC(br, silence > 0 ? Math.min(silence, core.timers().timerC()) : core.timers().timerC());
         }
     }
 
-    private void restartTimerC(Branch br) {
+    private void restartTimerC(Branch br, long millis) {
         timerC = Timeout.cancel(timerC);
-        timerC = core.wheel().schedule(() -> timerC(br), core.timers().timerC());
+        timerC = core.wheel().schedule(() -> timerC(br), millis);
+    }
+
+    /** Tells the branch's observer it ended without an answer; once. */
+    private void failed(Branch br, int status) {
+        if (br.outcome != null && !br.reported) {
+            br.reported = true;
+            br.outcome.failed(status);
+        }
     }
 
     @Override
@@ -142,7 +173,11 @@ final class ResponseContext implements ClientListener {
         int status = response.status();
         if (status < 200) {
             if (!br.abandoned && !done && method == Method.INVITE) {
-                restartTimerC(br);
+                restartTimerC(br, core.timers().timerC());
+            }
+            if (status > 100 && br.outcome != null && !br.provisionalReported && !br.reported) {
+                br.provisionalReported = true;
+                br.outcome.provisional(status);
             }
             if (cancelled || br.abandoned) {
                 sendCancel(br); // a CANCEL waits for the branch's first provisional (§9.1)
@@ -155,6 +190,11 @@ final class ResponseContext implements ClientListener {
             return;
         }
         if (status < 300) {
+            if (br.outcome != null && !br.reported && method == Method.INVITE) {
+                br.reported = true;
+                br.outcome.answered();
+                core.dialogs().answered(response.callId(), br.outcome, core.wheel().nanos());
+            }
             Scratch s = core.scratch();
             s.responses.withoutTopVia(response, s.sink);
             if (!done) {
@@ -165,6 +205,7 @@ final class ResponseContext implements ClientListener {
             }
             return;
         }
+        failed(br, status);
         if (br.abandoned || done) {
             return;
         }
@@ -177,6 +218,7 @@ final class ResponseContext implements ClientListener {
     @Override
     public void onTimeout(ClientTransaction tx) {
         Branch br = branchOf(tx);
+        failed(br, 408);
         if (!br.abandoned && !done) {
             keep(null, 408); // §16.7 step 2 and 3: a timeout counts as a 408
             decide(408);
@@ -190,9 +232,11 @@ final class ResponseContext implements ClientListener {
                 return;
             }
             br.abandoned = true;
+            failed(br, 408);
             if (br.tx.hadProvisional()) {
                 sendCancel(br);
             } else {
+                core.counters().silentBranches.incrementAndGet();
                 br.tx.terminate();
             }
             keep(null, 408);
@@ -262,6 +306,9 @@ final class ResponseContext implements ClientListener {
         }
         cancelled = true;
         for (Branch br : branches) {
+            if (br.tx.pending()) {
+                failed(br, 487);
+            }
             if (br.tx.pending() && br.tx.hadProvisional()) {
                 sendCancel(br);
             }
@@ -273,6 +320,7 @@ final class ResponseContext implements ClientListener {
         for (Branch br : branches) {
             if (br != answered && br.tx.pending()) {
                 br.abandoned = true;
+                failed(br, 487);
                 if (br.tx.hadProvisional()) {
                     sendCancel(br);
                 } else {

@@ -1,17 +1,27 @@
 package com.crosspoint.proxy.core;
 
 import com.crosspoint.proxy.transport.Destination;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The answer of a {@link TargetResolver}. */
 public sealed interface RoutingDecision {
     /** Next hops in the order to try them (serial forking with failover). */
-    record Targets(List<Destination> hops) implements RoutingDecision {
+    record Targets(List<Target> targets) implements RoutingDecision {
         public Targets {
-            hops = List.copyOf(hops);
-            if (hops.isEmpty()) {
+            targets = List.copyOf(targets);
+            if (targets.isEmpty()) {
                 throw new IllegalArgumentException("no targets: refuse instead");
             }
+        }
+
+        /** The request as it came to each hop in turn, unobserved. */
+        public static Targets of(List<Destination> hops) {
+            List<Target> targets = new ArrayList<>(hops.size());
+            for (Destination d : hops) {
+                targets.add(Target.to(d));
+            }
+            return new Targets(targets);
         }
     }
 
@@ -20,6 +30,15 @@ public sealed interface RoutingDecision {
         public Refuse {
             if (status < 300 || status > 699) {
                 throw new IllegalArgumentException("a refusal is a final error status: " + status);
+            }
+        }
+    }
+
+    /** The request was for the proxy itself (an OPTIONS health check): answered with this 2xx. */
+    record Answer(int status, String reason) implements RoutingDecision {
+        public Answer {
+            if (status < 200 || status > 299) {
+                throw new IllegalArgumentException("an answer is a 2xx: " + status);
             }
         }
     }

@@ -1,5 +1,6 @@
 package com.crosspoint.proxy.core;
 
+import com.crosspoint.proxy.transport.Flow;
 import com.crosspoint.proxy.wire.SipMessage;
 
 /**
@@ -9,6 +10,9 @@ import com.crosspoint.proxy.wire.SipMessage;
  */
 @FunctionalInterface
 public interface TargetResolver {
-    /** @param request valid only during the call */
-    RoutingDecision resolve(SipMessage request);
+    /**
+     * @param request valid only during the call
+     * @param from    where it came from (the resolver may admit by source address)
+     */
+    RoutingDecision resolve(SipMessage request, Flow from);
 }

@@ -38,6 +38,11 @@ public final class TimerWheel implements AutoCloseable {
         this.originNanos = nanoClock.getAsLong();
     }
 
+    /** The wheel's clock, in nanoseconds (only differences mean anything). */
+    public long nanos() {
+        return nanoClock.getAsLong();
+    }
+
     /** Runs {@code task} after {@code delayMillis} (rounded up to the tick). */
     public Timeout schedule(Runnable task, long delayMillis) {
         long deadline = (nanoClock.getAsLong() - originNanos + delayMillis * 1_000_000L + tickNanos - 1) / tickNanos;

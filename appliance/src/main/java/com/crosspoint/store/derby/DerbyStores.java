@@ -2,14 +2,17 @@ package com.crosspoint.store.derby;
 
 import com.crosspoint.store.AdminStore;
 import com.crosspoint.store.AttendantMenuStore;
+import com.crosspoint.store.BillingAccountStore;
 import com.crosspoint.store.BindingStore;
 import com.crosspoint.store.CarrierStore;
 import com.crosspoint.store.CdrStore;
 import com.crosspoint.store.ConferenceStore;
 import com.crosspoint.store.DidStore;
 import com.crosspoint.store.DeviceStore;
+import com.crosspoint.store.LedgerStore;
 import com.crosspoint.store.MessageStore;
 import com.crosspoint.store.RateDeckStore;
+import com.crosspoint.store.RatePlanStore;
 import com.crosspoint.store.StoreException;
 import com.crosspoint.store.Stores;
 import com.crosspoint.store.TenantStore;
@@ -42,6 +45,9 @@ public final class DerbyStores implements Stores {
     private final DidStore dids;
     private final CarrierStore carriers;
     private final RateDeckStore rateDecks;
+    private final RatePlanStore ratePlans;
+    private final BillingAccountStore billingAccounts;
+    private final LedgerStore ledger;
 
     private DerbyStores(EmbeddedDatabase database, Clock clock) {
         this.database = database;
@@ -60,6 +66,9 @@ public final class DerbyStores implements Stores {
         this.dids = new DerbyDidStore(tx, ids);
         this.carriers = new DerbyCarrierStore(tx, ids);
         this.rateDecks = new DerbyRateDeckStore(tx, ids);
+        this.ratePlans = new DerbyRatePlanStore(tx, ids);
+        this.billingAccounts = new DerbyBillingAccountStore(tx);
+        this.ledger = new DerbyLedgerStore(tx, ids);
     }
 
     public static DerbyStores open(Path dataDir) {
@@ -162,6 +171,21 @@ public final class DerbyStores implements Stores {
     @Override
     public RateDeckStore rateDecks() {
         return rateDecks;
+    }
+
+    @Override
+    public RatePlanStore ratePlans() {
+        return ratePlans;
+    }
+
+    @Override
+    public BillingAccountStore billingAccounts() {
+        return billingAccounts;
+    }
+
+    @Override
+    public LedgerStore ledger() {
+        return ledger;
     }
 
     /** Waits for running operations, then shuts the database down; later calls throw StoreException. */

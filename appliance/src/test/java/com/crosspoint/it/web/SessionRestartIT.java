@@ -27,7 +27,7 @@ class SessionRestartIT {
     @Test
     void signedInUsersStaySignedInAcrossARestartAndALogoutStaysALogout() {
         Map<String, String> ports = Map.of("http.port", Integer.toString(FreePorts.udpAndTcp()),
-                "sip.port", Integer.toString(FreePorts.udpAndTcp()), "turn.port", "0");
+                "sip.port", Integer.toString(FreePorts.udpAndTcp()), "turn.port", "0", "router.port", "0");
         Browser browser = Browser.start();
         TestAppliance first = TestAppliance.start(ports);
         Path dataDir = first.dataDir();

@@ -734,7 +734,7 @@ public final class VoicemailLoad {
                     .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             b.environment().putAll(Map.of("CROSSPOINT_DATA", data.toString(), "CROSSPOINT_SIP_PORT",
                     Integer.toString(sip), "CROSSPOINT_HTTP_PORT", Integer.toString(http), "CROSSPOINT_BIND",
-                    "127.0.0.1", "CROSSPOINT_ADMIN_PASSWORD", ADMIN_PASSWORD, "CROSSPOINT_TURN_PORT", "0"));
+                    "127.0.0.1", "CROSSPOINT_ADMIN_PASSWORD", ADMIN_PASSWORD, "CROSSPOINT_TURN_PORT", "0", "CROSSPOINT_ROUTER_PORT", "0"));
             Appliance a = new Appliance(b.start(), sip, http, data);
             long deadline = System.nanoTime() + 120_000_000_000L;
             while (!Files.readString(log).contains("Crosspoint is running")) {

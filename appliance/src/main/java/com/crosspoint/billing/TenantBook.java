@@ -1,0 +1,267 @@
+package com.crosspoint.billing;
+
+import com.crosspoint.billing.limits.SpendWindow;
+import com.crosspoint.billing.rating.Allowance;
+import com.crosspoint.billing.rating.Charges;
+import com.crosspoint.model.AccountFunds;
+import com.crosspoint.model.BillingAccount;
+import com.crosspoint.model.LedgerEntry;
+import com.crosspoint.model.Money;
+import com.crosspoint.model.Reservation;
+import com.crosspoint.model.RetailRate;
+import com.crosspoint.model.SpendLimits;
+import com.crosspoint.model.UserBilling;
+import com.crosspoint.store.DuplicateKeyException;
+import com.crosspoint.store.LedgerStore;
+import com.crosspoint.store.LedgerStore.Rerating;
+import com.crosspoint.store.LedgerStore.Settlement;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One tenant's money while the appliance runs: balance, reserved money, open reservations, calls and spend windows.
+ * Every change is committed to the {@link LedgerStore} inside this object's lock and applied to memory after the
+ * commit, so memory never runs ahead of the database and two authorisations never decide on the same funds. The
+ * settings (account, users) are immutable values read without the lock.
+ */
+final class TenantBook {
+    private final LedgerStore store;
+    private final BillingListener listener;
+    private volatile BillingAccount account;
+    private final Map<Long, UserBilling> users = new ConcurrentHashMap<>();
+
+    // guarded by this
+    private long balance;
+    private long reserved;
+    private final Map<Long, Reservation> open = new HashMap<>();
+    private final Map<Long, Integer> userCalls = new HashMap<>();
+    private final Map<Long, Long> userReserved = new HashMap<>();
+    private final SpendWindow spend = new SpendWindow();
+    private final Map<Long, SpendWindow> userSpend = new HashMap<>();
+    private boolean low;
+
+    /** The tightest of the budgets a call may spend, and the refusal it stands for. */
+    private record Budget(long micros, Refusal reason) {
+    }
+
+    TenantBook(BillingAccount account, AccountFunds funds, LedgerStore store, BillingListener listener) {
+        this.account = account;
+        this.balance = funds.balanceMicros();
+        this.reserved = funds.reservedMicros();
+        this.store = store;
+        this.listener = listener;
+    }
+
+    BillingAccount account() {
+        return account;
+    }
+
+    void setAccount(BillingAccount changed) {
+        account = changed;
+    }
+
+    UserBilling user(Long userId) {
+        return userId == null ? null : users.get(userId);
+    }
+
+    void putUser(UserBilling user) {
+        users.put(user.userId(), user);
+    }
+
+    /** An open reservation found in the store at start; its money is already in {@code reserved}. */
+    synchronized void restore(Reservation reservation) {
+        open.put(reservation.id(), reservation);
+        if (reservation.userId() != null) {
+            userCalls.merge(reservation.userId(), 1, Integer::sum);
+            userReserved.merge(reservation.userId(), reservation.amountMicros(), Long::sum);
+        }
+    }
+
+    /** A charge of the last 24 hours found in the ledger at start. */
+    synchronized void restoreSpend(LedgerEntry charge, Instant now) {
+        countSpend(charge.userId(), charge.at(), -charge.amountMicros(), now);
+    }
+
+    /**
+     * Checks the call and funds limits, and when they allow at least the first increment, commits a reservation of
+     * the most seconds they allow at {@code rate}.
+     */
+    Authorisation reserve(CallStart start, RetailRate rate, long capSeconds) {
+        BillingAccount settings = account;
+        UserBilling user = user(start.userId());
+        SpendLimits userLimits = user == null ? SpendLimits.NONE : user.limits();
+        boolean crossed;
+        Reservation held;
+        synchronized (this) {
+            int tenantMax = settings.limits().maxConcurrentCalls();
+            if (tenantMax > 0 && open.size() >= tenantMax) {
+                return new Authorisation.Refused(Refusal.TENANT_CALL_LIMIT, open.size() + " calls of " + tenantMax);
+            }
+            int userMax = userLimits.maxConcurrentCalls();
+            int ofUser = start.userId() == null ? 0 : userCalls.getOrDefault(start.userId(), 0);
+            if (userMax > 0 && ofUser >= userMax) {
+                return new Authorisation.Refused(Refusal.USER_CALL_LIMIT, ofUser + " calls of " + userMax);
+            }
+            Budget budget = budget(settings, start, userLimits);
+            long seconds = Allowance.seconds(rate, budget.micros(), capSeconds);
+            if (seconds == 0) {
+                return new Authorisation.Refused(budget.reason(), new Money(Math.max(0, budget.micros()),
+                        settings.currency()) + " left; the first " + rate.firstIncrement() + " s cost "
+                        + new Money(Charges.priceOfBilled(rate, rate.firstIncrement()), settings.currency()));
+            }
+            Reservation wanted = new Reservation(0, start.callId(), start.tenantId(), start.userId(),
+                    start.destination(), rate.prefix(), seconds, Charges.priceOfBilled(rate, seconds),
+                    settings.currency(), start.at(), Reservation.State.OPEN, null);
+            try {
+                held = store.reserve(wanted);
+            } catch (DuplicateKeyException e) {
+                return new Authorisation.Refused(Refusal.DUPLICATE_CALL, "call " + start.callId() + " is authorised");
+            }
+            restore(held);
+            reserved += held.amountMicros();
+            crossed = crossedWarning();
+        }
+        warnIf(crossed);
+        return new Authorisation.Granted(held);
+    }
+
+    /** Stores a rating and its charge and settles its reservation; false when the call was rated before. */
+    boolean settle(Settlement settlement) {
+        boolean crossed;
+        synchronized (this) {
+            if (!store.settle(settlement)) {
+                return false;
+            }
+            LedgerEntry charge = settlement.charge();
+            if (charge != null) {
+                balance += charge.amountMicros();
+                countSpend(charge.userId(), settlement.at(), -charge.amountMicros(), settlement.at());
+            }
+            Long reservationId = settlement.rating().call().reservationId();
+            if (reservationId != null) {
+                forget(reservationId);
+            }
+            crossed = crossedWarning();
+        }
+        warnIf(crossed);
+        return true;
+    }
+
+    /** Gives an open reservation's money back; false when it is not open. */
+    synchronized boolean release(long reservationId, Instant at) {
+        if (!store.release(reservationId, at)) {
+            return false;
+        }
+        forget(reservationId);
+        crossedWarning();
+        return true;
+    }
+
+    LedgerEntry post(LedgerEntry entry) {
+        Objects.requireNonNull(entry, "entry");
+        boolean crossed;
+        LedgerEntry posted;
+        synchronized (this) {
+            posted = store.post(entry);
+            balance += posted.amountMicros();
+            crossed = crossedWarning();
+        }
+        warnIf(crossed);
+        return posted;
+    }
+
+    /** Applies re-ratings of this tenant's calls: their corrections change the balance, not the spend windows. */
+    synchronized void rerate(List<Rerating> reratings, Instant at) {
+        store.rerate(reratings, at);
+        for (Rerating r : reratings) {
+            if (r.correction() != null) {
+                balance += r.correction().amountMicros();
+            }
+        }
+        crossedWarning();
+    }
+
+    synchronized AccountFunds funds() {
+        return new AccountFunds(account.tenantId(), balance, reserved);
+    }
+
+    synchronized int openCalls() {
+        return open.size();
+    }
+
+    private Budget budget(BillingAccount settings, CallStart start, SpendLimits userLimits) {
+        Instant now = start.at();
+        Budget tightest = new Budget(balance + settings.creditLimitMicros() - reserved, Refusal.INSUFFICIENT_FUNDS);
+        SpendLimits limits = settings.limits();
+        tightest = tighter(tightest, limits.maxSpendPerHourMicros(), spend.sum(now, SpendWindow.HOUR) + reserved,
+                Refusal.TENANT_HOURLY_SPEND);
+        tightest = tighter(tightest, limits.maxSpendPerDayMicros(), spend.sum(now, SpendWindow.DAY) + reserved,
+                Refusal.TENANT_DAILY_SPEND);
+        Long userId = start.userId();
+        if (userId != null) {
+            SpendWindow window = userSpend.get(userId);
+            long held = userReserved.getOrDefault(userId, 0L);
+            tightest = tighter(tightest, userLimits.maxSpendPerHourMicros(),
+                    (window == null ? 0 : window.sum(now, SpendWindow.HOUR)) + held, Refusal.USER_HOURLY_SPEND);
+            tightest = tighter(tightest, userLimits.maxSpendPerDayMicros(),
+                    (window == null ? 0 : window.sum(now, SpendWindow.DAY)) + held, Refusal.USER_DAILY_SPEND);
+        }
+        return tightest;
+    }
+
+    /** Open reservations count as spent: a running call's allowance is money already promised. */
+    private static Budget tighter(Budget current, long limit, long spent, Refusal reason) {
+        if (limit == 0 || limit - spent >= current.micros()) {
+            return current;
+        }
+        return new Budget(limit - spent, reason);
+    }
+
+    private void forget(long reservationId) {
+        Reservation r = open.remove(reservationId);
+        if (r == null) {
+            return;
+        }
+        reserved -= r.amountMicros();
+        if (r.userId() != null) {
+            userCalls.merge(r.userId(), -1, (a, b) -> a + b == 0 ? null : a + b);
+            userReserved.merge(r.userId(), -r.amountMicros(), (a, b) -> a + b == 0 ? null : a + b);
+        }
+    }
+
+    private void countSpend(Long userId, Instant at, long micros, Instant now) {
+        spend.add(at, micros, now);
+        if (userId != null) {
+            userSpend.computeIfAbsent(userId, id -> new SpendWindow()).add(at, micros, now);
+        }
+    }
+
+    /** True once when the available funds fall below the warning threshold; re-armed when they rise above it. */
+    private boolean crossedWarning() {
+        long threshold = account.warningThresholdMicros();
+        long available = balance + account.creditLimitMicros() - reserved;
+        if (threshold == 0 || available >= threshold) {
+            low = false;
+            return false;
+        }
+        if (low) {
+            return false;
+        }
+        low = true;
+        return true;
+    }
+
+    private void warnIf(boolean crossed) {
+        if (crossed) {
+            AccountFunds funds = funds();
+            BillingAccount settings = account;
+            listener.fundsLow(settings.tenantId(), new Money(funds.balanceMicros() + settings.creditLimitMicros()
+                    - funds.reservedMicros(), settings.currency()),
+                    new Money(settings.warningThresholdMicros(), settings.currency()));
+        }
+    }
+}

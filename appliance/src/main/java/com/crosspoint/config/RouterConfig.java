@@ -1,0 +1,27 @@
+package com.crosspoint.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The call router's SIP side ({@code router.*}); read when {@code node.roles} has {@code router}.
+ *
+ * @param port              UDP and TCP port of the router's proxy; 0 = a free port (tests)
+ * @param udpThreads        threads reading the UDP socket, each handling what it reads
+ * @param maxPending        INVITEs and other transactions awaiting a final answer; beyond it 503 + Retry-After
+ * @param silenceMillis     how long a carrier may stay silent (not even 100 Trying) before the next is tried
+ * @param ringSeconds       how long a carrier may ring (Timer C) before the call is cancelled there
+ * @param probeSeconds      interval of the OPTIONS health checks of every carrier; 0 = none
+ * @param customers         source addresses (IP literals) that may send calls besides the local PBX
+ * @param qualityBucket     one bucket of the quality windows
+ * @param qualityBuckets    buckets per window (window = bucket × buckets)
+ * @param minAttempts       attempts in a window before its ASR/PDD floors and scores count
+ * @param minAsr            ASR floor, 0-1: a carrier below it gets no traffic until its window recovers
+ */
+public record RouterConfig(int port, int udpThreads, int maxPending, long silenceMillis, int ringSeconds,
+                           int probeSeconds, List<String> customers, Duration qualityBucket, int qualityBuckets,
+                           int minAttempts, double minAsr) {
+    public RouterConfig {
+        customers = List.copyOf(customers);
+    }
+}

@@ -1,0 +1,55 @@
+package com.crosspoint.config;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Binds {@code node.roles} and {@code router.*} (kept apart from {@link ConfigBinder}, which binds the rest). */
+final class RouterConfigBinder {
+    private final ConfigValues values;
+
+    RouterConfigBinder(ConfigValues values) {
+        this.values = values;
+    }
+
+    Set<NodeRole> roles() {
+        Set<NodeRole> roles = EnumSet.noneOf(NodeRole.class);
+        for (String text : values.stringList("node.roles")) {
+            try {
+                roles.add(NodeRole.valueOf(text.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw values.error("node.roles", "a role is pbx, router or gateway, not \"" + text + "\"");
+            }
+        }
+        if (roles.isEmpty()) {
+            throw values.error("node.roles", "must name at least one of pbx, router, gateway");
+        }
+        return roles;
+    }
+
+    RouterConfig router() {
+        List<String> customers = values.stringList("router.customers");
+        for (String c : customers) {
+            if (!AddressSyntax.isIpLiteral(c.trim()) || AddressSyntax.isWildcard(c.trim())) {
+                throw values.error("router.customers", "a customer is an IP address, not \"" + c + "\"");
+            }
+        }
+        double minAsr = ranged("router.quality.minAsrPercent", 0, 100) / 100.0;
+        return new RouterConfig(ranged("router.port", 0, 65_535), ranged("router.udpThreads", 1, 64),
+                ranged("router.maxPending", 1, 1_000_000), ranged("router.silenceMillis", 0, 60_000),
+                ranged("router.ringSeconds", 1, 600), ranged("router.probeSeconds", 0, 3600),
+                customers.stream().map(String::trim).toList(),
+                Duration.ofSeconds(ranged("router.quality.bucketSeconds", 1, 86_400)),
+                ranged("router.quality.buckets", 1, 1440), ranged("router.quality.minAttempts", 1, 1_000_000), minAsr);
+    }
+
+    private int ranged(String key, int min, int max) {
+        int value = values.integer(key);
+        if (value < min || value > max) {
+            throw values.error(key, "must be " + min + ".." + max + " (got " + value + ")");
+        }
+        return value;
+    }
+}
