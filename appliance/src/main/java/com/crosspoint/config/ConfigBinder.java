@@ -37,8 +37,9 @@ final class ConfigBinder {
         SipConfig sip = sip();
         RelayConfigBinder turnAndNat = new RelayConfigBinder(values);
         RouterConfigBinder routing = new RouterConfigBinder(values);
+        Set<NodeRole> roles = routing.roles();
         CrosspointConfig config = new CrosspointConfig(
-                new NodeConfig(matching("node.name", NAME, "1-64 letters, digits, '.', '_' or '-'"), routing.roles()),
+                new NodeConfig(matching("node.name", NAME, "1-64 letters, digits, '.', '_' or '-'"), roles),
                 new DataConfig(directory("data.dir")),
                 network,
                 sip,
@@ -51,7 +52,8 @@ final class ConfigBinder {
                 musicOnHold(),
                 turnAndNat.turn(),
                 new TrunkConfigBinder(values).trunk(),
-                routing.router());
+                routing.router(),
+                new GatewayConfigBinder(values).gateway(roles.contains(NodeRole.GATEWAY)));
         values.requireAllRead();
         requireDistinctPorts(config);
         return config;

@@ -13,6 +13,7 @@ public enum EnvironmentVariable {
     HTTP_PORT("CROSSPOINT_HTTP_PORT", "http.port"),
     TURN_PORT("CROSSPOINT_TURN_PORT", "turn.port"),
     ROUTER_PORT("CROSSPOINT_ROUTER_PORT", "router.port"),
+    GATEWAY_PORT("CROSSPOINT_GATEWAY_PORT", "gateway.port"),
     ADMIN_PASSWORD("CROSSPOINT_ADMIN_PASSWORD", "admin.password"),
     DEMO_PASSWORD("CROSSPOINT_DEMO_PASSWORD", "demo.password"),
     DEMO_PIN("CROSSPOINT_DEMO_PIN", "demo.pin");

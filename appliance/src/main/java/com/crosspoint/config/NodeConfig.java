@@ -15,9 +15,9 @@ public record NodeConfig(String name, Set<NodeRole> roles) {
         }
     }
 
-    /** A node running every role (the default). */
+    /** A node running the default roles: the PBX and the router (the gateway only where {@code gateway.dids} are). */
     public NodeConfig(String name) {
-        this(name, EnumSet.allOf(NodeRole.class));
+        this(name, EnumSet.of(NodeRole.PBX, NodeRole.ROUTER));
     }
 
     public boolean runs(NodeRole role) {

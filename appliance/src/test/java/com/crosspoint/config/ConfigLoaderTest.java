@@ -127,6 +127,7 @@ class ConfigLoaderTest {
                 "CROSSPOINT_DEMO_PIN", "2468"));
         env.put("CROSSPOINT_ROLES", "router");
         env.put("CROSSPOINT_ROUTER_PORT", "15070");
+        env.put("CROSSPOINT_GATEWAY_PORT", "15080");
 
         CrosspointConfig config = loader(env).load(Optional.empty());
 
@@ -141,19 +142,29 @@ class ConfigLoaderTest {
         assertThat(config.demo().pin()).contains("2468");
         assertThat(config.node().roles()).containsExactly(NodeRole.ROUTER);
         assertThat(config.router().port()).isEqualTo(15070);
+        assertThat(config.gateway().port()).isEqualTo(15080);
         assertThat(EnvironmentVariable.values()).hasSize(env.size());
     }
 
     @Test
-    void aNodeRunsEveryRoleByDefaultAndNamesOnlyKnownOnes() throws IOException {
+    void aNodeRunsThePbxAndRouterByDefaultAndNamesOnlyKnownOnes() throws IOException {
         CrosspointConfig config = loader(Map.of()).load(Optional.empty());
-        assertThat(config.node().roles()).containsExactlyInAnyOrder(NodeRole.PBX, NodeRole.ROUTER, NodeRole.GATEWAY);
+        // the gateway is off unless named: it has nothing to do without gateway.dids
+        assertThat(config.node().roles()).containsExactlyInAnyOrder(NodeRole.PBX, NodeRole.ROUTER);
+        assertThat(config.gateway()).isEqualTo(new GatewayConfig(5080, List.of(), 1, 2, 2000, 1));
         assertThat(config.router().port()).isEqualTo(5070);
         assertThat(config.router().minAsr()).isEqualTo(0.2);
 
         Path file = nodeFile("node:\n  roles: [pbx, proxy]\n");
         assertThatThrownBy(() -> loader(Map.of()).load(Optional.of(file))).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("node.roles").hasMessageContaining("\"proxy\"");
+        Path gateway = nodeFile("node:\n  roles: [gateway]\ngateway:\n  spans: 2\n"
+                + "  dids: [\"+1646555=127.0.0.1:5061|127.0.0.1:5062;transport=tcp\"]\n");
+        CrosspointConfig gatewayOnly = loader(Map.of()).load(Optional.of(gateway));
+        assertThat(gatewayOnly.node().roles()).containsExactly(NodeRole.GATEWAY);
+        assertThat(gatewayOnly.gateway().spans()).isEqualTo(2);
+        assertThat(gatewayOnly.gateway().dids()).singleElement().hasToString(
+                "DidRoute[prefix=+1646555, primary=127.0.0.1:5061, backup=127.0.0.1:5062;transport=tcp]");
         Path customers = nodeFile("router:\n  customers: [pbx.example.com]\n");
         assertThatThrownBy(() -> loader(Map.of()).load(Optional.of(customers))).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("router.customers");
