@@ -7,12 +7,12 @@ import com.crosspoint.proxy.wire.SipMessage;
  * The number a call is for: the user part of a {@code sip:}/{@code sips:} Request-URI, or the number of a
  * {@code tel:} URI, without its parameters ({@code +16175551234} of {@code sip:+16175551234;npdi@host;user=phone}).
  */
-final class DialledNumber {
+public final class DialledNumber {
     private DialledNumber() {
     }
 
     /** @return the number, or null when the Request-URI names no user (a request for the router itself) */
-    static String of(SipMessage request) {
+    public static String of(SipMessage request) {
         byte[] b = request.buffer();
         int s = request.uriStart();
         int e = request.uriEnd();

@@ -6,7 +6,7 @@ package com.crosspoint.proxy.core;
  * serial fork on to the next target: timeouts (408, local or not) and server errors (5xx), the
  * answers that say "this hop, not the call, failed".
  */
-final class BestResponse {
+public final class BestResponse {
     private BestResponse() {
     }
 
@@ -21,7 +21,8 @@ final class BestResponse {
         return candidate >= 600 || candidate / 100 < current / 100;
     }
 
-    static boolean failsOver(int status) {
+    /** Whether a branch that ended with {@code status} makes a serial fork go on to its next target. */
+    public static boolean failsOver(int status) {
         return status == 408 || (status >= 500 && status < 600);
     }
 
