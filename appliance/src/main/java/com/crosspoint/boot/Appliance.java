@@ -73,6 +73,7 @@ public final class Appliance implements AutoCloseable {
     private CarrierEdge carrierEdge;
     private PbxRole pbx;
     private RouterRole router;
+    private GatewayRole gateway;
 
     private Appliance(CrosspointConfig config, Clock clock) {
         this.config = config;
@@ -139,6 +140,10 @@ public final class Appliance implements AutoCloseable {
             router = new RouterRole(config.router(), config.network(), config.node().runs(NodeRole.PBX),
                     carrierEdge.router(), clock);
             closers.push(router);
+        }
+        if (config.node().runs(NodeRole.GATEWAY)) {
+            gateway = new GatewayRole(config.gateway(), config.network());
+            closers.push(gateway);
         }
         OutsideCalling outside = null;
         if (config.node().runs(NodeRole.PBX)) {
@@ -214,6 +219,16 @@ public final class Appliance implements AutoCloseable {
     /** The call router's SIP port; 0 on a node without the router role. */
     public int routerPort() {
         return router == null ? 0 : router.port();
+    }
+
+    /** The media gateway's SIP port; 0 on a node without the gateway role. */
+    public int gatewayPort() {
+        return gateway == null ? 0 : gateway.port();
+    }
+
+    /** The media gateway's trunk (channels in use, refusals), or null on a node without the gateway role. */
+    public com.crosspoint.gateway.TrunkGroup gatewayTrunk() {
+        return gateway == null ? null : gateway.trunk();
     }
 
     /** The call router's proxy (its counters), or null on a node without the router role. */

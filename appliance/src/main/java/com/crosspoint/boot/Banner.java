@@ -21,6 +21,9 @@ final class Banner {
         if (a.routerPort() > 0) {
             out.println("  Call router: " + host + ":" + a.routerPort() + " (UDP, TCP; carriers and decks over the API)");
         }
+        if (a.gatewayPort() > 0) {
+            out.println("  Gateway:    " + host + ":" + a.gatewayPort() + " (UDP, TCP; DIDs from gateway.dids)");
+        }
         if (a.stunTurn() != null) {
             int port = a.stunTurn().port();
             int tls = a.stunTurn().tlsPort();
