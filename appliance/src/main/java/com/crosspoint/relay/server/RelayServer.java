@@ -7,6 +7,7 @@ import com.crosspoint.relay.turn.TurnContext;
 import com.crosspoint.relay.turn.TurnService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -37,6 +38,7 @@ public final class RelayServer implements AutoCloseable {
     private static final int MAX_TRACKED_SOURCES = 100_000;
 
     private final List<IoLoop> loops = new ArrayList<>();
+    private static final int FREE_PORT_ATTEMPTS = 10;
     private final List<AutoCloseable> sockets = new ArrayList<>();
     private final RelayCounters counters = new RelayCounters();
     private final RelaySettings settings;
@@ -59,16 +61,26 @@ public final class RelayServer implements AutoCloseable {
      * @throws UncheckedIOException when a port cannot be bound
      */
     public static RelayServer start(RelaySettings settings, ExecutorService io, ScheduledExecutorService timers) {
-        RelayServer server = new RelayServer(settings);
-        try {
-            server.open(io, timers);
-            return server;
-        } catch (IOException e) {
-            server.close();
-            throw new UncheckedIOException("cannot open the STUN/TURN port " + settings.turn().port(), e);
-        } catch (RuntimeException e) {
-            server.close();
-            throw e;
+        // Port 0 takes the UDP port the kernel gives and then needs TCP on the same number, which another process
+        // may hold: try again with another port a few times (tests on one machine start many servers at once).
+        int attempts = settings.turn().port() == 0 ? FREE_PORT_ATTEMPTS : 1;
+        for (int attempt = 1; ; attempt++) {
+            RelayServer server = new RelayServer(settings);
+            try {
+                server.open(io, timers);
+                return server;
+            } catch (BindException e) {
+                server.close();
+                if (attempt >= attempts) {
+                    throw new UncheckedIOException("cannot open the STUN/TURN port " + settings.turn().port(), e);
+                }
+            } catch (IOException e) {
+                server.close();
+                throw new UncheckedIOException("cannot open the STUN/TURN port " + settings.turn().port(), e);
+            } catch (RuntimeException e) {
+                server.close();
+                throw e;
+            }
         }
     }
 
