@@ -148,6 +148,11 @@ public final class AdaptiveCallRouter implements LiveRateTables {
         return loads.of(carrierId).callsThisSecond(clock.millis());
     }
 
+    /** New calls per second to the carrier over the last {@link CarrierLoad#RATE_SECONDS} whole seconds. */
+    public double recentCallsPerSecond(long carrierId) {
+        return loads.of(carrierId).recentCallsPerSecond(clock.millis());
+    }
+
     /** The carriers routed on now, by id. */
     public List<Carrier> carriers() {
         return state.get().carriers();
