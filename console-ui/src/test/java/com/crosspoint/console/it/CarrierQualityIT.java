@@ -4,6 +4,7 @@ import com.crosspoint.acr.policy.CandidateAssessment;
 import com.crosspoint.api.CarrierEdgeClient;
 import com.crosspoint.api.HttpJson;
 import com.crosspoint.console.viewmodel.CarrierRow;
+import com.crosspoint.testing.SippCarrierTraffic;
 import com.crosspoint.testing.TestAppliance;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
@@ -63,21 +64,14 @@ class CarrierQualityIT {
         edge = new CarrierEdgeClient(http, adminToken);
         int cheapPort = SippCarrierTraffic.carrierPort();
         int dearPort = SippCarrierTraffic.carrierPort();
-        cheap = createCarrier("Cheap Carrier", cheapPort);
-        dear = createCarrier("Dear Carrier", dearPort);
+        cheap = edge.createCarrier("Cheap Carrier", cheapPort);
+        dear = edge.createCarrier("Dear Carrier", dearPort);
         // per-second billing: a short call's cost per minute of talk stays near the rate
         String deck = "prefix,destination,rate,increment,effective_from\n44,United Kingdom,%s,1/1,2020-01-01\n";
         assertThat(edge.importDeck(cheap, deck.formatted("0.0100")).path("state").asText()).isEqualTo("DONE");
         assertThat(edge.importDeck(dear, deck.formatted("0.0300")).path("state").asText()).isEqualTo("DONE");
         LiveCallsIT.createOperator(pbx.appliance().httpPort(), "olga", OPERATOR_PASSWORD);
         traffic = SippCarrierTraffic.start(pbx.appliance().routerPort(), NUMBER, 10, Duration.ofSeconds(3), cheapPort, dearPort);
-    }
-
-    private static long createCarrier(String name, int port) {
-        HttpJson.Res r = http.post("/api/v1/carriers", adminToken,
-                "{\"name\":\"" + name + "\",\"host\":\"127.0.0.1\",\"port\":" + port + "}");
-        assertThat(r.status()).as(r.raw().body()).isEqualTo(201);
-        return r.body().get("id").asLong();
     }
 
     /** Calls the router has started to the carrier so far. */

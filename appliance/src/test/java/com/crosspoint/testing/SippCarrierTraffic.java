@@ -1,18 +1,14 @@
-package com.crosspoint.console.it;
-
-import com.crosspoint.testing.FreePorts;
-import com.crosspoint.testing.SippProcess;
-import com.crosspoint.testing.SippRunner;
+package com.crosspoint.testing;
 
 import java.time.Duration;
 
 /**
- * Real SIP traffic through the appliance's call router, for the carrier tab: each carrier is a SIPp UAS on its own
+ * Real SIP traffic through the appliance's call router, for the carrier views (console tab, admin dashboard): each carrier is a SIPp UAS on its own
  * loopback port that answers every call, and a SIPp UAC plays the PBX, calling one number through the router's
  * port at a steady rate with a short talk time. The router picks the carrier of each call; nothing is offered to it
  * in-process.
  */
-final class SippCarrierTraffic implements AutoCloseable {
+public final class SippCarrierTraffic implements AutoCloseable {
     private static final Duration LIFETIME = Duration.ofMinutes(5);
 
     private final SippProcess[] carriers;
@@ -24,7 +20,7 @@ final class SippCarrierTraffic implements AutoCloseable {
     }
 
     /** A free port for a carrier, to give the appliance before {@link #start} listens on it. */
-    static int carrierPort() {
+    public static int carrierPort() {
         return FreePorts.udpAndTcp();
     }
 
@@ -32,13 +28,13 @@ final class SippCarrierTraffic implements AutoCloseable {
      * Starts the carriers on {@code carrierPorts}, then the caller: {@code callsPerSecond} calls to {@code number}
      * through {@code routerPort}, each talking {@code talk}.
      */
-    static SippCarrierTraffic start(int routerPort, String number, double callsPerSecond, Duration talk, int... carrierPorts) {
+    public static SippCarrierTraffic start(int routerPort, String number, double callsPerSecond, Duration talk, int... carrierPorts) {
         SippProcess[] carriers = new SippProcess[carrierPorts.length];
         for (int i = 0; i < carrierPorts.length; i++) {
-            carriers[i] = SippRunner.scenario("sipp/uas-answer.xml").name("console-carrier-" + i)
+            carriers[i] = SippRunner.scenario("sipp/uas-answer.xml").name("carrier-" + i)
                     .localPort(carrierPorts[i]).calls(1_000_000).timeout(LIFETIME).start();
         }
-        SippProcess caller = SippRunner.scenario("sipp/proxy-uac.xml").name("console-pbx").remote("127.0.0.1", routerPort)
+        SippProcess caller = SippRunner.scenario("sipp/proxy-uac.xml").name("pbx-to-router").remote("127.0.0.1", routerPort)
                 .calls(1_000_000).rate(callsPerSecond).callDuration(talk).timeout(LIFETIME).args("-s", number).start();
         return new SippCarrierTraffic(carriers, caller);
     }
