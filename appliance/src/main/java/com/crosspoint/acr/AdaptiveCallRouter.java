@@ -130,6 +130,14 @@ public final class AdaptiveCallRouter implements LiveRateTables {
         }));
     }
 
+    /**
+     * What the carrier's active deck charges for {@code digits} (E.164 without '+') on a UTC day: the buy side of
+     * billing, read from the tables the router routes on, so a corrected deck prices the next rating at once.
+     */
+    public Optional<RateMatch> rate(long carrierId, String digits, LocalDate day) {
+        return state.get().table(carrierId).match(digits, day);
+    }
+
     public void replacePolicy(RoutingPolicy policy) {
         state.updateAndGet(s -> s.withPolicy(policy));
     }

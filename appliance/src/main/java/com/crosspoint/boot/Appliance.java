@@ -71,6 +71,7 @@ public final class Appliance implements AutoCloseable {
     private ApiServer api;
     private FirstStart.Credentials credentials;
     private CarrierEdge carrierEdge;
+    private com.crosspoint.billing.Billing billing;
     private PbxRole pbx;
     private RouterRole router;
     private GatewayRole gateway;
@@ -134,6 +135,8 @@ public final class Appliance implements AutoCloseable {
         AttendantMenus attendantMenus = new AttendantMenus(attendant, directory, voicemailApps);
         carrierEdge = new CarrierEdge(stores, events, clock, config.router());
         closers.push(carrierEdge);
+        billing = BillingWiring.start(stores, carrierEdge.router(), events, com.crosspoint.billing.BillingListener.NONE,
+                com.crosspoint.billing.BillingSettings.DEFAULT, clock, closers);
 
         // The router before the PBX: the PBX's trunk may point at it, and its port is known only once bound.
         if (config.node().runs(NodeRole.ROUTER)) {
@@ -229,6 +232,11 @@ public final class Appliance implements AutoCloseable {
     /** The media gateway's trunk (channels in use, refusals), or null on a node without the gateway role. */
     public com.crosspoint.gateway.TrunkGroup gatewayTrunk() {
         return gateway == null ? null : gateway.trunk();
+    }
+
+    /** The billing engine: accounts, plans, authorisation, rating. */
+    public com.crosspoint.billing.Billing billing() {
+        return billing;
     }
 
     /** The call router's proxy (its counters), or null on a node without the router role. */
