@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Composes the Adaptive Call Router's brain for a node: the stored carriers and their active decks loaded at start
  * (decks an import left behind removed first), the router routing on them, and the background rate-deck imports,
- * whose progress goes out on the event bus. The windows and the ASR floor come from {@code router.quality}, the
+ * whose progress goes out on the event bus. The windows and the ASR and MOS floors come from {@code router.quality}, the
  * breaker and the rest of the policy take their defaults (docs/architecture.md, "Adaptive Call Router").
  */
 final class CarrierEdge implements AutoCloseable {
@@ -79,8 +79,8 @@ final class CarrierEdge implements AutoCloseable {
     private static RoutingPolicy policy(RouterConfig config) {
         RoutingPolicy d = RoutingPolicy.DEFAULT;
         return new RoutingPolicy(d.weights(), d.qualityMix(),
-                new RoutingPolicy.Floors(config.minAsr(), d.floors().maxPdd(), d.floors().minMos()),
-                new RoutingPolicy.Evidence(config.minAttempts(), d.evidence().minMosSamples(),
+                new RoutingPolicy.Floors(config.minAsr(), d.floors().maxPdd(), config.minMos()),
+                new RoutingPolicy.Evidence(config.minAttempts(), config.minMosSamples(),
                         d.evidence().pddForZeroScore()));
     }
 
