@@ -56,7 +56,7 @@ class ConfigLoaderTest {
         assertThat(config.http().bind()).isEqualTo("0.0.0.0");
         assertThat(config.admin()).isEqualTo(new AdminConfig("admin", Optional.empty()));
         assertThat(config.demo()).isEqualTo(new DemoConfig(false, "demo.crosspoint.local", Optional.empty(), Optional.empty(),
-                List.of("1001", "1002", "1003", "1004")));
+                List.of("1001", "1002", "1003", "1004"), true));
     }
 
     @Test
