@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 final class CarrierProcess implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CarrierProcess.class);
     /** Starts SIPp in the background, waits for end-of-file on its own stdin, then stops SIPp. */
-    private static final String WATCHDOG = "\"$@\" </dev/null >/dev/null 2>&1 & child=$!; "
+    static final String WATCHDOG = "\"$@\" </dev/null >/dev/null 2>&1 & child=$!; "
             + "while read -r _; do :; done; kill \"$child\" 2>/dev/null; wait \"$child\"";
 
     private final String name;

@@ -44,7 +44,7 @@ public final class DemoCarriers implements AutoCloseable {
     public static Optional<DemoCarriers> start(Optional<Path> sipp, Path dir, CarrierService carriers,
                                                DeckImports decks) {
         if (sipp.isEmpty()) {
-            LOG.warn("Demo: no sipp on the PATH, so no simulated carriers; {}", INSTALL_HINT);
+            LOG.info("Demo: no sipp on the PATH: no simulated carriers (the banner says how to install it)");
             return Optional.empty();
         }
         List<Running> running = new ArrayList<>();
