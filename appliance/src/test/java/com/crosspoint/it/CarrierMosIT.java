@@ -92,6 +92,32 @@ class CarrierMosIT {
         }
     }
 
+    @Test
+    void onSeparateBoxesTheMosTravelsInSipFromThePbxToTheRouter() {
+        int lossyPort = FreePorts.udpAndTcp();
+        Path lossyAudio = RtpPcap.write(HarnessFiles.logDir("carrier-mos-split").resolve("lossy-30.pcap"), 150, 1400,
+                RtpPcap.lossPerTen(3));
+        try (RouterHarness router = RouterHarness.start(Map.of("router.quality.minAttempts", "1",
+                "router.quality.minMosSamples", "1", "router.quality.minMos", "3.5"));
+             TestAppliance pbx = TestAppliance.start(Map.of("node.roles", "pbx",
+                     "trunk.routers", "127.0.0.1:" + router.port(), "trunk.probeSeconds", "0",
+                     "trunk.responseTimeoutSeconds", "2"));
+             SippProcess lossy = carrier("mos-split-lossy", lossyPort, lossyAudio, 1)) {
+            long lossyId = router.carrier("Lossy", lossyPort, "0.0050", "", 0);
+            var user = pbx.user("1001", "Alice", PASSWORD);
+            pbx.appliance().stores().dids().create(new Did(0, pbx.tenant().id(), DID, user.extension(), false));
+            assertThat(pbx.appliance().routerPort()).as("the PBX node runs no router of its own").isZero();
+
+            SippResult call = calls(pbx, "mos-split", 1);
+            assertThat(call.allSucceeded()).as(call.summary()).isTrue();
+            AdaptiveCallRouter acr = router.node().appliance().callRouter();
+            await().atMost(WAIT).until(() -> acr.quality().figures(lossyId, CarrierQuality.ALL).mosSamples() == 1);
+            assertThat(acr.quality().figures(lossyId, CarrierQuality.ALL).mos()).isLessThan(3.0);
+            assertThat(acr.explain(NUMBER, Instant.now()).carriersToTry()).as("under the MOS floor").isEmpty();
+            assertThat(lossy.await().allSucceeded()).isTrue();
+        }
+    }
+
     /** {@code calls} calls at once from user 1001 to the outside number, each talking {@link #TALK}. */
     private static SippResult calls(TestAppliance node, String name, int calls) {
         return SippRunner.scenario("sipp/uac-call.xml").name(name).remote("127.0.0.1", node.sipPort())
