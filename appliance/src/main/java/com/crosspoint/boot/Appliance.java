@@ -13,6 +13,7 @@ import com.crosspoint.conference.ConferenceService;
 import com.crosspoint.config.CrosspointConfig;
 import com.crosspoint.config.HttpLimitsConfig;
 import com.crosspoint.config.NodeRole;
+import com.crosspoint.demo.DemoCarriers;
 import com.crosspoint.directory.Directory;
 import com.crosspoint.events.EventBus;
 import com.crosspoint.im.MessageService;
@@ -75,6 +76,7 @@ public final class Appliance implements AutoCloseable {
     private PbxRole pbx;
     private RouterRole router;
     private GatewayRole gateway;
+    private DemoCarriers demoCarriers;
 
     private Appliance(CrosspointConfig config, Clock clock) {
         this.config = config;
@@ -147,6 +149,13 @@ public final class Appliance implements AutoCloseable {
         if (config.node().runs(NodeRole.GATEWAY)) {
             gateway = new GatewayRole(config.gateway(), config.network());
             closers.push(gateway);
+        }
+        if (router != null && credentials.demoTenant() != null && config.demo().carriers()) {
+            demoCarriers = DemoCarriers.start(DemoCarriers.sippOnPath(), config.data().dir().resolve("demo-carriers"),
+                    carrierEdge.carriers(), carrierEdge.imports()).orElse(null);
+            if (demoCarriers != null) {
+                closers.push(demoCarriers);
+            }
         }
         OutsideCalling outside = null;
         if (config.node().runs(NodeRole.PBX)) {
@@ -287,6 +296,11 @@ public final class Appliance implements AutoCloseable {
     /** The Adaptive Call Router: carriers, decks, quality (routed on by the router role). */
     public com.crosspoint.acr.AdaptiveCallRouter callRouter() {
         return carrierEdge.router();
+    }
+
+    /** The demo's simulated carriers, or null when none run (no demo, no router, demo.carriers off, no sipp). */
+    public DemoCarriers demoCarriers() {
+        return demoCarriers;
     }
 
     /** The B2BUA, or null on a node without the PBX role. */

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Composes the Adaptive Call Router's brain for a node: the stored carriers and their active decks loaded at start
  * (decks an import left behind removed first), the router routing on them, and the background rate-deck imports,
- * whose progress goes out on the event bus. The windows and the ASR floor come from {@code router.quality}, the
+ * whose progress goes out on the event bus. The windows and the ASR and MOS floors come from {@code router.quality}, the
  * breaker and the rest of the policy take their defaults (docs/architecture.md, "Adaptive Call Router").
  */
 final class CarrierEdge implements AutoCloseable {
@@ -70,6 +70,14 @@ final class CarrierEdge implements AutoCloseable {
         return router;
     }
 
+    CarrierService carriers() {
+        return carriers;
+    }
+
+    DeckImports imports() {
+        return imports;
+    }
+
     /** What the API serves of the router and the PBX's trunks ({@code trunks} null on a node without the PBX). */
     RoutingServices routing(Trunks trunks) {
         return new RoutingServices(carriers, router, imports, spans, decks, trunks);
@@ -79,8 +87,8 @@ final class CarrierEdge implements AutoCloseable {
     private static RoutingPolicy policy(RouterConfig config) {
         RoutingPolicy d = RoutingPolicy.DEFAULT;
         return new RoutingPolicy(d.weights(), d.qualityMix(),
-                new RoutingPolicy.Floors(config.minAsr(), d.floors().maxPdd(), d.floors().minMos()),
-                new RoutingPolicy.Evidence(config.minAttempts(), d.evidence().minMosSamples(),
+                new RoutingPolicy.Floors(config.minAsr(), d.floors().maxPdd(), config.minMos()),
+                new RoutingPolicy.Evidence(config.minAttempts(), config.minMosSamples(),
                         d.evidence().pddForZeroScore()));
     }
 

@@ -17,10 +17,13 @@ import java.util.List;
  * @param qualityBuckets    buckets per window (window = bucket × buckets)
  * @param minAttempts       attempts in a window before its ASR/PDD floors and scores count
  * @param minAsr            ASR floor, 0-1: a carrier below it gets no traffic until its window recovers
+ * @param minMos            MOS floor, 1-5 (0 = none): a carrier whose average MOS in a window (reported by the PBXs
+ *                          that anchor its media) falls below it gets no traffic until the window recovers
+ * @param minMosSamples     calls with a MOS in a window before the MOS floor and score count
  */
 public record RouterConfig(int port, int udpThreads, int maxPending, long silenceMillis, int ringSeconds,
                            int probeSeconds, List<String> customers, Duration qualityBucket, int qualityBuckets,
-                           int minAttempts, double minAsr) {
+                           int minAttempts, double minAsr, double minMos, int minMosSamples) {
     public RouterConfig {
         customers = List.copyOf(customers);
     }

@@ -42,7 +42,21 @@ final class RouterConfigBinder {
                 ranged("router.ringSeconds", 1, 600), ranged("router.probeSeconds", 0, 3600),
                 customers.stream().map(String::trim).toList(),
                 Duration.ofSeconds(ranged("router.quality.bucketSeconds", 1, 86_400)),
-                ranged("router.quality.buckets", 1, 1440), ranged("router.quality.minAttempts", 1, 1_000_000), minAsr);
+                ranged("router.quality.buckets", 1, 1440), ranged("router.quality.minAttempts", 1, 1_000_000), minAsr,
+                mosFloor("router.quality.minMos"), ranged("router.quality.minMosSamples", 1, 1_000_000));
+    }
+
+    /** A MOS floor: 0 (none) or 1 to 5 with at most two decimals, e.g. 3.6. */
+    private double mosFloor(String key) {
+        String text = values.string(key).trim();
+        if (!text.matches("[0-9](\\.[0-9]{1,2})?")) {
+            throw values.error(key, "must be 0 (no floor) or a MOS from 1 to 5 such as 3.6, not \"" + text + "\"");
+        }
+        double mos = Double.parseDouble(text);
+        if (mos != 0 && (mos < 1 || mos > 5)) {
+            throw values.error(key, "must be 0 (no floor) or 1..5 (got " + text + ")");
+        }
+        return mos;
     }
 
     private int ranged(String key, int min, int max) {

@@ -20,4 +20,12 @@ public interface BranchOutcome {
 
     /** The answered dialog ended: a BYE passed the proxy, or the dialog table gave up on it (too old, full). */
     void dialogEnded();
+
+    /**
+     * As {@link #dialogEnded()}, with the caller's report on the media it received (the {@code X-RTP-Stat} value of
+     * its BYE or of its answer to the callee's BYE), or null when it sent none.
+     */
+    default void dialogEnded(String mediaReport) {
+        dialogEnded();
+    }
 }

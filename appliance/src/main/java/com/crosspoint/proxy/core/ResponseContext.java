@@ -193,7 +193,7 @@ final class ResponseContext implements ClientListener {
             if (br.outcome != null && !br.reported && method == Method.INVITE) {
                 br.reported = true;
                 br.outcome.answered();
-                core.dialogs().answered(response.callId(), br.outcome, core.wheel().nanos());
+                core.dialogs().answered(response.callId(), br.outcome, arrival, core.wheel().nanos());
             }
             Scratch s = core.scratch();
             s.responses.withoutTopVia(response, s.sink);
