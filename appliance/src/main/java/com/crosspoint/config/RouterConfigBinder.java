@@ -40,7 +40,7 @@ final class RouterConfigBinder {
         return new RouterConfig(ranged("router.port", 0, 65_535), ranged("router.udpThreads", 1, 64),
                 ranged("router.maxPending", 1, 1_000_000), ranged("router.silenceMillis", 0, 60_000),
                 ranged("router.ringSeconds", 1, 600), ranged("router.probeSeconds", 0, 3600),
-                customers.stream().map(String::trim).toList(),
+                customers.stream().map(String::trim).toList(), ranged("router.customerCallsPerSecond", 0, 100_000),
                 Duration.ofSeconds(ranged("router.quality.bucketSeconds", 1, 86_400)),
                 ranged("router.quality.buckets", 1, 1440), ranged("router.quality.minAttempts", 1, 1_000_000), minAsr);
     }

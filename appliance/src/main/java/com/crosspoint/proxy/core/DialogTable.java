@@ -42,6 +42,11 @@ final class DialogTable {
         return dialogs.isEmpty();
     }
 
+    /** Whether the call of this Call-ID is tracked (answered through this proxy and not ended). */
+    boolean tracks(String callId) {
+        return dialogs.containsKey(callId);
+    }
+
     void ended(String callId) {
         Entry e = dialogs.remove(callId);
         if (e != null) {
