@@ -20,8 +20,9 @@ import java.util.List;
 /**
  * The call router's routing step in the proxy core: a customer's INVITE for a number goes to the carriers the
  * Adaptive Call Router ranks for it, one after another, each with its own Request-URI (the carrier's tech prefix
- * and host); a carrier with no channel left is skipped when its turn comes. Runs on the proxy's I/O threads and
- * answers from memory.
+ * and host); a carrier with no channel left is skipped when its turn comes; a carrier's digest challenge is answered
+ * once with its credentials ({@link CarrierDigest}), and one not answered moves the call on to the next carrier. Runs
+ * on the proxy's I/O threads and answers from memory.
  * <ul>
  *   <li>not a customer: 403; a customer over its calls per second ({@link CustomerCallLimit}): 503 + Retry-After;</li>
  *   <li>OPTIONS for the router itself (a PBX's health check): 200;</li>
@@ -88,7 +89,7 @@ public final class CarrierRouting implements TargetResolver {
             if (hop != null) {
                 String user = c.techPrefix().isEmpty() ? number : c.techPrefix() + digits;
                 targets.add(new Target(hop, requestUri(user, c), new CarrierAttempt(router.attempts(), c.id(), number,
-                        clock)));
+                        clock), CarrierDigest.of(c.credentials())));
             }
         }
         return targets.isEmpty() ? NO_CARRIER : new RoutingDecision.Targets(targets);
