@@ -92,6 +92,7 @@ public final class ApiServer implements AutoCloseable {
                 new CarriersHandler(s.routing()),
                 new RateDecksHandler(s.routing()),
                 new RoutesHandler(s.routing(), s.clock()),
+                new RouterPolicyHandler(s.routing()),
                 new EventsHandler(),
                 new SecurityHandler(counters, sourceLimit::refused));
         groups.forEach(g -> g.addRoutes(router));

@@ -151,6 +151,7 @@ class OpenApiContractTest {
         SCHEMAS.put("RouteRate", com.crosspoint.api.dto.RouteExplanationDto.Rate.class);
         SCHEMAS.put("RouteScore", com.crosspoint.api.dto.RouteExplanationDto.Score.class);
         SCHEMAS.put("RouteFloor", com.crosspoint.api.dto.RouteExplanationDto.Floor.class);
+        SCHEMAS.put("RoutingPolicy", com.crosspoint.api.dto.RoutingPolicyDto.class);
     }
 
     /** Bodies clients send: fields may be left out, so not every property is required. */
@@ -160,6 +161,8 @@ class OpenApiContractTest {
             "SendMessageRequest", "ReadMessagesRequest", "FolderRequest", "PinRequest",
             // a menu option is written and read alike; answers carry all four fields
             "MenuOption", "MenuRequest",
+            // written and read alike; answers also carry the read-only source
+            "RoutingPolicy",
             "ConferenceRoomRequest", "MuteRequest", "DidRequest", "CarrierRequest", "CarrierPatch");
 
     @TempDir

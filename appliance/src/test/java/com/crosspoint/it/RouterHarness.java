@@ -31,10 +31,10 @@ final class RouterHarness implements AutoCloseable {
     static final String NUMBER = "+16175551234";
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final TestAppliance node;
-    private final HttpJson http;
-    private final String admin;
-    private final CarrierEdgeClient edge;
+    private TestAppliance node;
+    private HttpJson http;
+    private String admin;
+    private CarrierEdgeClient edge;
 
     private RouterHarness(Map<String, String> overrides) {
         Map<String, String> o = new HashMap<>(Map.of("node.roles", "router", "router.port", "0",
@@ -48,6 +48,17 @@ final class RouterHarness implements AutoCloseable {
 
     static RouterHarness start(Map<String, String> overrides) {
         return new RouterHarness(overrides);
+    }
+
+    /** Stops the node and starts it again on its data directory (new ports), with the same settings. */
+    void restart(Map<String, String> overrides) {
+        Map<String, String> o = new HashMap<>(Map.of("node.roles", "router", "router.port", "0",
+                "router.customers", "127.0.0.1", "router.probeSeconds", "0", "router.silenceMillis", "600"));
+        o.putAll(overrides);
+        node = TestAppliance.restart(node, o);
+        http = new HttpJson("http://127.0.0.1:" + node.appliance().httpPort());
+        admin = http.login("admin", "admin-secret");
+        edge = new CarrierEdgeClient(http, admin);
     }
 
     TestAppliance node() {
@@ -104,6 +115,14 @@ final class RouterHarness implements AutoCloseable {
     SippResult call(String name, String number, int calls, double rate, Duration talk, String sourceIp) {
         return SippRunner.scenario("sipp/proxy-uac.xml").name(name).remote("127.0.0.1", port()).calls(calls)
                 .rate(rate).callDuration(talk).timeout(TIMEOUT).args("-s", number, "-i", sourceIp).run();
+    }
+
+    HttpJson http() {
+        return http;
+    }
+
+    String adminSession() {
+        return admin;
     }
 
     /** The value of one series (name with its labels as written) of the node's {@code /metrics}, read as admin. */
