@@ -93,6 +93,7 @@ public final class ApiServer implements AutoCloseable {
                 new CarriersHandler(s.routing()),
                 new RateDecksHandler(s.routing()),
                 new RoutesHandler(s.routing(), s.clock()),
+                new RouterPolicyHandler(s.routing()),
                 new EventsHandler(),
                 new SecurityHandler(counters, sourceLimit::refused)));
         if (s.billing() != null) {

@@ -172,7 +172,7 @@ public final class Appliance implements AutoCloseable {
 
         com.crosspoint.metrics.ApplianceMetrics metrics = Monitoring.metrics(registrar, activeCalls, events,
                 pbx == null ? null : pbx.sip().messages().refusals(), relay(), carrierEdge.router(),
-                router == null ? null : router.proxy());
+                router);
         closers.push(metrics);
         // Last to start, first to stop: the API only serves services that are up.
         api = ApiServer.start(new ApiServices(config.node().name(), () -> pbx == null ? 0 : pbx.sip().port(),
@@ -246,6 +246,11 @@ public final class Appliance implements AutoCloseable {
     /** The billing engine: accounts, plans, authorisation, rating. */
     public com.crosspoint.billing.Billing billing() {
         return billing;
+    }
+
+    /** The call router's per-customer calls-per-second limit, or null on a node without the router role. */
+    public com.crosspoint.router.CustomerCallLimit routerCustomerLimit() {
+        return router == null ? null : router.customerLimit();
     }
 
     /** The call router's proxy (its counters), or null on a node without the router role. */

@@ -167,6 +167,7 @@ class OpenApiContractTest {
         SCHEMAS.put("StatementLink", StatementsHandler.StatementLink.class);
         SCHEMAS.put("Statement", com.crosspoint.api.dto.StatementDto.class);
         SCHEMAS.put("StatementLine", com.crosspoint.api.dto.StatementDto.Line.class);
+        SCHEMAS.put("RoutingPolicy", com.crosspoint.api.dto.RoutingPolicyDto.class);
     }
 
     /** Bodies clients send: fields may be left out, so not every property is required. */
@@ -179,7 +180,9 @@ class OpenApiContractTest {
             "ConferenceRoomRequest", "MuteRequest", "DidRequest", "CarrierRequest", "CarrierPatch",
             "BillingAccountRequest", "FreezeRequest", "LedgerPostRequest", "UserBillingRequest", "RatePlanRequest",
             // a rate is written and read alike; answers carry every field
-            "RetailRate", "RerateRequest");
+            "RetailRate", "RerateRequest",
+            // written and read alike; answers also carry the read-only source
+            "RoutingPolicy");
 
     @TempDir
     static Path dir;

@@ -155,7 +155,7 @@ class ConfigLoaderTest {
         assertThat(config.node().roles()).containsExactlyInAnyOrder(NodeRole.PBX, NodeRole.ROUTER);
         assertThat(config.gateway()).isEqualTo(new GatewayConfig(5080, List.of(), 1, 2, 2000, 1));
         assertThat(config.router().port()).isEqualTo(5070);
-        assertThat(config.router().minAsr()).isEqualTo(0.2);
+        assertThat(config.router().policy().minAsr()).isEqualTo(0.2);
 
         Path file = nodeFile("node:\n  roles: [pbx, proxy]\n");
         assertThatThrownBy(() -> loader(Map.of()).load(Optional.of(file))).isInstanceOf(ConfigException.class)

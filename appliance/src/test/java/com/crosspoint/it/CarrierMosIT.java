@@ -51,7 +51,7 @@ class CarrierMosIT {
         try (TestAppliance node = TestAppliance.start(Map.of("router.port", "0", "router.probeSeconds", "0",
                 "trunk.probeSeconds", "0", "trunk.responseTimeoutSeconds", "2",
                 "router.quality.bucketSeconds", "3", "router.quality.buckets", "3", "router.quality.minAttempts", "1",
-                "router.quality.minMosSamples", "2", "router.quality.minMos", "3.5"));
+                "router.policy.minMosSamples", "2", "router.policy.minMos", "3.5"));
              SippProcess lossy = carrier("mos-lossy", lossyPort, lossyAudio, 3);
              SippProcess clean = carrier("mos-clean", cleanPort, cleanAudio, 2)) {
             HttpJson http = new HttpJson("http://127.0.0.1:" + node.appliance().httpPort());
@@ -98,7 +98,7 @@ class CarrierMosIT {
         Path lossyAudio = RtpPcap.write(HarnessFiles.logDir("carrier-mos-split").resolve("lossy-30.pcap"), 150, 1400,
                 RtpPcap.lossPerTen(3));
         try (RouterHarness router = RouterHarness.start(Map.of("router.quality.minAttempts", "1",
-                "router.quality.minMosSamples", "1", "router.quality.minMos", "3.5"));
+                "router.policy.minMosSamples", "1", "router.policy.minMos", "3.5"));
              TestAppliance pbx = TestAppliance.start(Map.of("node.roles", "pbx",
                      "trunk.routers", "127.0.0.1:" + router.port(), "trunk.probeSeconds", "0",
                      "trunk.responseTimeoutSeconds", "2"));

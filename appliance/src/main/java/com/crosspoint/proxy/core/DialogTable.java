@@ -56,6 +56,11 @@ final class DialogTable {
         return dialogs.isEmpty();
     }
 
+    /** Whether the call of this Call-ID is tracked (answered through this proxy and not ended). */
+    boolean tracks(String callId) {
+        return dialogs.containsKey(callId);
+    }
+
     /**
      * A BYE of the dialog came from {@code source} with {@code report} (null: none): the caller's ends the dialog
      * now; the callee's leaves it waiting for the caller's answer, which carries the caller's report.

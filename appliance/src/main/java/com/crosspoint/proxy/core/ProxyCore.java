@@ -117,6 +117,10 @@ public final class ProxyCore implements MessageHandler {
             counters.retransmissionsAbsorbed.incrementAndGet();
             return;
         }
+        if (m.hasToTag() && !resolver.trusts(flow) && !dialogs.tracks(m.callId())) {
+            refuseStranger(m, flow, s); // inside no dialog of ours: no relaying for strangers
+            return;
+        }
         if (method == Method.ACK) {
             forwardStateless(m, flow, s); // the ACK of a 2xx is its own transaction end to end (§16.11)
             return;
@@ -156,6 +160,10 @@ public final class ProxyCore implements MessageHandler {
     private List<Target> targets(SipMessage m, Flow flow, Scratch s) {
         switch (s.route.apply(m, s.edits.reset())) {
             case TO_DESTINATION:
+                if (!m.hasToTag() && !resolver.trusts(flow)) {
+                    refuseStranger(m, flow, s); // a pre-loaded Route would take a stranger past the resolver
+                    return null;
+                }
                 return List.of(Target.to(s.route.destination()));
             case UNROUTABLE:
                 answer(m, flow, 404, "Not Found", null, s);
@@ -171,8 +179,15 @@ public final class ProxyCore implements MessageHandler {
                 }
                 RoutingDecision.Refuse refuse = (RoutingDecision.Refuse) decision;
                 counters.refusedByResolver.incrementAndGet();
-                answer(m, flow, refuse.status(), refuse.reason(), null, s);
+                answer(m, flow, refuse.status(), refuse.reason(), refuse.extraHeaders(), s);
                 return null;
+        }
+    }
+
+    private void refuseStranger(SipMessage m, Flow flow, Scratch s) {
+        counters.refusedByResolver.incrementAndGet();
+        if (m.method() != Method.ACK) { // an ACK is never answered
+            answer(m, flow, 403, "Forbidden", null, s);
         }
     }
 
