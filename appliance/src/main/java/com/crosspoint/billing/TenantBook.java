@@ -96,6 +96,7 @@ final class TenantBook {
         SpendLimits userLimits = user == null ? SpendLimits.NONE : user.limits();
         boolean crossed;
         Reservation held;
+        Refusal boundBy;
         synchronized (this) {
             int tenantMax = settings.limits().maxConcurrentCalls();
             if (tenantMax > 0 && open.size() >= tenantMax) {
@@ -108,6 +109,7 @@ final class TenantBook {
             }
             Budget budget = budget(settings, start, userLimits);
             long seconds = Allowance.seconds(rate, budget.micros(), capSeconds);
+            boolean capped = seconds < Allowance.seconds(rate, budget.micros(), Long.MAX_VALUE);
             if (seconds == 0) {
                 return new Authorisation.Refused(budget.reason(), new Money(Math.max(0, budget.micros()),
                         settings.currency()) + " left; the first " + rate.firstIncrement() + " s cost "
@@ -123,10 +125,11 @@ final class TenantBook {
             }
             restore(held);
             reserved += held.amountMicros();
+            boundBy = capped ? null : budget.reason();
             crossed = crossedWarning();
         }
         warnIf(crossed);
-        return new Authorisation.Granted(held);
+        return new Authorisation.Granted(held, boundBy);
     }
 
     /** Stores a rating and its charge and settles its reservation; false when the call was rated before. */
