@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -211,6 +212,19 @@ final class DerbyLedgerStore implements LedgerStore {
     @Override
     public Optional<RatedCall> rating(long cdrId) {
         return tx.run(sql -> sql.first(RATING.select("WHERE cdr_id = ?"), DerbyLedgerStore::rated, cdrId));
+    }
+
+    @Override
+    public List<RatedCall> ratingsOf(List<Long> cdrIds) {
+        if (cdrIds.isEmpty()) {
+            return List.of();
+        }
+        if (cdrIds.size() > MAX_IDS) {
+            throw new IllegalArgumentException("at most " + MAX_IDS + " CDR ids, not " + cdrIds.size());
+        }
+        String marks = String.join(",", Collections.nCopies(cdrIds.size(), "?"));
+        return tx.run(sql -> sql.list(RATING.select("WHERE cdr_id IN (" + marks + ")"), DerbyLedgerStore::rated,
+                cdrIds.toArray()));
     }
 
     @Override
