@@ -79,7 +79,7 @@ public final class ApiServer implements AutoCloseable {
                         new PhoneSetup(s.sipHost(), s.sipPort())),
                 new RegistrationsHandler(s.registrar(), s.directory(), registrations),
                 new CallsHandler(s.activeCalls(), s.callControl(), s.directory()),
-                new CdrsHandler(s.stores().cdrs(), s.provisioning()),
+                new CdrsHandler(s.stores().cdrs(), s.provisioning(), s.stores().ledger()),
                 new MessagesHandler(s.messages(), s.provisioning()),
                 new StatusHandler(s.directory(), s.registrar(), s.activeCalls(), s.stores().cdrs(), s.clock()),
                 new ConferencesHandler(s.conferences(), s.provisioning()),

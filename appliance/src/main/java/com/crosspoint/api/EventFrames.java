@@ -1,6 +1,7 @@
 package com.crosspoint.api;
 
 import com.crosspoint.api.dto.AccountBackOffFrame;
+import com.crosspoint.api.dto.BillingFrame;
 import com.crosspoint.api.dto.CallDto;
 import com.crosspoint.api.dto.CallFrame;
 import com.crosspoint.api.dto.DeviceDto;
@@ -20,6 +21,7 @@ import com.crosspoint.call.ActiveCalls;
 import com.crosspoint.call.CallSnapshot;
 import com.crosspoint.directory.Directory;
 import com.crosspoint.events.AccountBackOffEvent;
+import com.crosspoint.events.BillingEvent;
 import com.crosspoint.events.CallEvent;
 import com.crosspoint.events.DeviceEvent;
 import com.crosspoint.events.Event;
@@ -103,6 +105,9 @@ final class EventFrames {
         if (e instanceof AccountBackOffEvent b) {
             return new AccountBackOffFrame(e.type(), seq, e.at(), e.tenantId(), b.channel(), b.account(), b.failures(),
                     b.sources(), b.backOff().toSeconds(), b.until());
+        }
+        if (e instanceof BillingEvent b) {
+            return BillingFrame.of(b, seq);
         }
         if (e instanceof RateDeckImportEvent i) {
             return new RateDeckImportFrame(e.type(), seq, e.at(), RateDeckImportDto.of(i.deckImport()));

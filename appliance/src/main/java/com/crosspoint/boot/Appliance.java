@@ -137,8 +137,9 @@ public final class Appliance implements AutoCloseable {
         AttendantMenus attendantMenus = new AttendantMenus(attendant, directory, voicemailApps);
         carrierEdge = new CarrierEdge(stores, events, clock, config.router());
         closers.push(carrierEdge);
-        billing = BillingWiring.start(stores, carrierEdge.router(), events, com.crosspoint.billing.BillingListener.NONE,
-                com.crosspoint.billing.BillingSettings.DEFAULT, clock, closers);
+        BillingWiring billingWiring = BillingWiring.start(stores, carrierEdge.router(), events, config.billing(), clock,
+                closers);
+        billing = billingWiring.billing();
 
         // The router before the PBX: the PBX's trunk may point at it, and its port is known only once bound.
         if (config.node().runs(NodeRole.ROUTER)) {
@@ -159,9 +160,11 @@ public final class Appliance implements AutoCloseable {
         }
         OutsideCalling outside = null;
         if (config.node().runs(NodeRole.PBX)) {
-            outside = new OutsideCalling(LocalRouter.trunk(config, router == null ? 0 : router.port()), stores.dids());
+            outside = new OutsideCalling(LocalRouter.trunk(config, router == null ? 0 : router.port()), stores.dids(),
+                    billingWiring.gate(), Duration.ofSeconds(config.billing().cutOffWarningSeconds()));
             pbx = PbxRole.start(config, clock, closers, new PbxRole.Services(directory, events, registrar, activeCalls,
                     records, voicemail, voicemailApps, attendantMenus, conferences, prompts), outside, timers);
+            billingWiring.attach(pbx.b2bua().billedCalls());
         }
         messagesService = new MessageService(stores.messages(), registrar, directory,
                 pbx == null ? LocalRouter.NO_PHONES : pbx.messageTransport(), events, clock);

@@ -5,6 +5,7 @@ import com.crosspoint.acr.CallAttempts;
 import com.crosspoint.proxy.core.BranchObserver;
 import com.crosspoint.proxy.core.BranchOutcome;
 import com.crosspoint.model.RtpStatReport;
+import com.crosspoint.trunk.AnsweringCarrier;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -52,6 +53,12 @@ final class CarrierAttempt implements BranchObserver, BranchOutcome {
     @Override
     public void failed(int status) {
         attempt.ended(status, clock.instant());
+    }
+
+    /** Names the carrier on its answer: the PBX costs the call from its deck (billing, issue 14). */
+    @Override
+    public String answerHeader() {
+        return AnsweringCarrier.line(carrierId);
     }
 
     @Override

@@ -28,4 +28,12 @@ public interface BranchOutcome {
     default void dialogEnded(String mediaReport) {
         dialogEnded();
     }
+
+    /**
+     * A header line ({@code Name: value\r\n}) the branch's 2xx carries upstream in place of any of that name it
+     * brought, or null (the call router names the carrier that answered, for its customer's billing).
+     */
+    default String answerHeader() {
+        return null;
+    }
 }

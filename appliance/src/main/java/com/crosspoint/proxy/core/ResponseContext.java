@@ -195,7 +195,7 @@ final class ResponseContext implements ClientListener {
                 core.dialogs().answered(response.callId(), br.outcome, arrival, core.wheel().nanos());
             }
             Scratch s = core.scratch();
-            s.responses.withoutTopVia(response, s.sink);
+            s.responses.withoutTopVia(response, br.outcome == null ? null : br.outcome.answerHeader(), s.sink);
             if (!done) {
                 complete(s.sink.array(), s.sink.length(), status);
                 cancelPending(br);
