@@ -11,6 +11,9 @@ public record Member(long queueId, long userId, Map<String, Integer> skills) {
         Objects.requireNonNull(skills, "skills");
         skills = Map.copyOf(skills);
         skills.forEach((skill, level) -> {
+            if (!skill.matches("[A-Za-z0-9_-]{1,32}")) {
+                throw new IllegalArgumentException("a skill is 1 to 32 letters, digits, _ or -: " + skill);
+            }
             if (level < 1 || level > 9) {
                 throw new IllegalArgumentException("a skill's level is 1 to 9: " + skill + "=" + level);
             }
