@@ -127,6 +127,21 @@ public final class ContactCenter {
         return after;
     }
 
+    /** Whether {@code userId} is a member of any queue. */
+    public boolean isAgent(long userId) {
+        synchronized (lock) {
+            return queues.values().stream().anyMatch(l -> l.isMember(userId));
+        }
+    }
+
+    /** The queues {@code userId} is a member of. */
+    public List<QueueConfig> queuesOf(long userId) {
+        synchronized (lock) {
+            return queues.values().stream().filter(l -> l.isMember(userId)).map(l -> l.config)
+                    .sorted(Comparator.comparing(QueueConfig::number)).toList();
+        }
+    }
+
     public Optional<AgentState> agentState(long userId) {
         synchronized (lock) {
             return Optional.ofNullable(agents.states().get(userId));
