@@ -53,7 +53,9 @@ final class ConfigBinder {
                 turnAndNat.turn(),
                 new TrunkConfigBinder(values).trunk(),
                 routing.router(),
-                new GatewayConfigBinder(values).gateway(roles.contains(NodeRole.GATEWAY)));
+                new GatewayConfigBinder(values).gateway(roles.contains(NodeRole.GATEWAY)),
+                new AcdConfig(ranged("acd.agentChatCapacity", 0, 20), ranged("acd.maxQueuesPerTenant", 1, 10_000),
+                        ranged("acd.maxMembersPerQueue", 1, 10_000)));
         values.requireAllRead();
         requireDistinctPorts(config);
         return config;
