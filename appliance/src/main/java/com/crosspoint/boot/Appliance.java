@@ -307,6 +307,11 @@ public final class Appliance implements AutoCloseable {
         return conferences;
     }
 
+    /** The contact center: queues, agents, live figures. */
+    public AcdService acd() {
+        return acd;
+    }
+
     public MessageService messages() {
         return messagesService;
     }
