@@ -1,5 +1,6 @@
 package com.crosspoint.api;
 
+import com.crosspoint.acd.service.AcdService;
 import com.crosspoint.call.ActiveCalls;
 import com.crosspoint.call.CallControl;
 import com.crosspoint.conference.ConferenceService;
@@ -29,7 +30,8 @@ public record ApiServices(String nodeName, IntSupplier sipPort, String sipHost, 
                           AttendantService attendant,
                           EventBus events, Clock clock, ConferenceService conferences,
                           MediaEngine media, TurnAccess turn, RoutingServices routing,
-                          java.util.function.Supplier<String> metrics, com.crosspoint.billing.Billing billing) {
+                          java.util.function.Supplier<String> metrics, com.crosspoint.billing.Billing billing,
+                          AcdService acd) {
 
     /** Without the call router and trunks. */
     public ApiServices(String nodeName, IntSupplier sipPort, String sipHost, Stores stores, Directory directory,
@@ -38,7 +40,7 @@ public record ApiServices(String nodeName, IntSupplier sipPort, String sipHost, 
                        AttendantService attendant, EventBus events, Clock clock, ConferenceService conferences,
                        MediaEngine media, TurnAccess turn) {
         this(nodeName, sipPort, sipHost, stores, directory, provisioning, registrar, activeCalls, callControl, messages,
-                voicemail, attendant, events, clock, conferences, media, turn, null, null, null);
+                voicemail, attendant, events, clock, conferences, media, turn, null, null, null, null);
     }
 
     /** Without TURN: {@code /me/turn-credentials} answers 404. */

@@ -100,6 +100,7 @@ class OpenApiContractTest {
         SCHEMAS.put("PartyMedia", com.crosspoint.call.PartyMedia.class);
         SCHEMAS.put("Latch", com.crosspoint.call.PartyMedia.Latch.class);
         SCHEMAS.put("Cdr", CdrDto.class);
+        SCHEMAS.put("CdrCharges", com.crosspoint.api.dto.CdrChargesDto.class);
         SCHEMAS.put("CallQuality", com.crosspoint.api.dto.CallQualityDto.class);
         SCHEMAS.put("CdrPage", CdrPage.class);
         SCHEMAS.put("Message", MessageDto.class);
@@ -137,6 +138,15 @@ class OpenApiContractTest {
         SCHEMAS.put("MediaStatus", com.crosspoint.api.dto.MediaStatusDto.class);
         SCHEMAS.put("Did", com.crosspoint.api.dto.DidDto.class);
         SCHEMAS.put("DidRequest", com.crosspoint.api.dto.DidRequest.class);
+        SCHEMAS.put("Queue", com.crosspoint.api.dto.QueueDto.class);
+        SCHEMAS.put("QueueRequest", com.crosspoint.api.dto.QueueRequest.class);
+        SCHEMAS.put("Member", com.crosspoint.api.dto.MemberDto.class);
+        SCHEMAS.put("QueueStats", com.crosspoint.api.dto.QueueStatsDto.class);
+        SCHEMAS.put("Agent", com.crosspoint.api.dto.AgentDto.class);
+        SCHEMAS.put("AgentRequest", com.crosspoint.api.dto.AgentRequest.class);
+        SCHEMAS.put("MyAgent", MyAgentHandler.MyAgent.class);
+        SCHEMAS.put("AgentFrame", com.crosspoint.api.dto.AgentFrame.class);
+        SCHEMAS.put("QueueStatsFrame", com.crosspoint.api.dto.QueueStatsFrame.class);
         SCHEMAS.put("Trunk", com.crosspoint.api.dto.TrunkDto.class);
         SCHEMAS.put("Carrier", com.crosspoint.api.dto.CarrierDto.class);
         SCHEMAS.put("CarrierRequest", com.crosspoint.api.dto.CarrierRequest.class);
@@ -182,7 +192,8 @@ class OpenApiContractTest {
             // a rate is written and read alike; answers carry every field
             "RetailRate", "RerateRequest",
             // written and read alike; answers also carry the read-only source
-            "RoutingPolicy");
+            "RoutingPolicy",
+            "QueueRequest", "AgentRequest", "Member");
 
     @TempDir
     static Path dir;
