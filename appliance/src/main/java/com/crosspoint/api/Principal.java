@@ -2,6 +2,7 @@ package com.crosspoint.api;
 
 import com.crosspoint.call.CallSnapshot;
 import com.crosspoint.events.CallEvent;
+import com.crosspoint.events.ChatEvent;
 import com.crosspoint.events.Event;
 import com.crosspoint.events.MessageEvent;
 import com.crosspoint.events.ProvisioningEvent;
@@ -75,6 +76,9 @@ record Principal(long accountId, String username, Role role, Long tenantId, Long
         if (isUser()) {
             return tenantId != null && e.tenantId() == tenantId && concernsMe(e);
         }
+        if (e instanceof ChatEvent) {
+            return false; // a chat's events go to its agent; admins read transcripts
+        }
         if (e instanceof RateDeckImportEvent) {
             return role == Role.SUPERADMIN; // carriers are the node's: only its superadmins manage them
         }
@@ -95,6 +99,9 @@ record Principal(long accountId, String username, Role role, Long tenantId, Long
         }
         if (e instanceof VoicemailEvent v) {
             return userId != null && v.voicemail().userId() == userId;
+        }
+        if (e instanceof ChatEvent c) {
+            return userId != null && c.agentUserId() == userId;
         }
         return false;
     }

@@ -53,7 +53,8 @@ final class ConfigBinder {
                 turnAndNat.turn(),
                 new TrunkConfigBinder(values).trunk(),
                 routing.router(),
-                new GatewayConfigBinder(values).gateway(roles.contains(NodeRole.GATEWAY)));
+                new GatewayConfigBinder(values).gateway(roles.contains(NodeRole.GATEWAY)),
+                new ChatConfigBinder(values).chat());
         values.requireAllRead();
         requireDistinctPorts(config);
         return config;

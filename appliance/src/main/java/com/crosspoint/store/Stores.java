@@ -34,6 +34,8 @@ public interface Stores extends AutoCloseable {
 
     LedgerStore ledger();
 
+    ChatStore chats();
+
     /** Shuts the database down cleanly. */
     @Override
     void close();

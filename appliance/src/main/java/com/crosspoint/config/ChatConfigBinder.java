@@ -1,0 +1,116 @@
+package com.crosspoint.config;
+
+import com.crosspoint.chat.ChatLimits;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Binds {@code chat.*} (kept apart from {@link ConfigBinder}, which binds the rest). */
+final class ChatConfigBinder {
+    /** The widest message the transcript table holds. */
+    static final int MAX_MESSAGE_CHARS = 4000;
+    private static final Pattern DOMAIN = Pattern.compile("[A-Za-z0-9.-]{1,253}");
+    private static final Pattern QUEUE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern EXTENSION = Pattern.compile("[0-9]{2,15}");
+
+    private final ConfigValues values;
+
+    ChatConfigBinder(ConfigValues values) {
+        this.values = values;
+    }
+
+    ChatConfig chat() {
+        ChatLimits limits = new ChatLimits(ranged("chat.maxMessageChars", 1, MAX_MESSAGE_CHARS),
+                ranged("chat.messagesPerSecond", 1, 100), ranged("chat.messageBurst", 1, 100),
+                ranged("chat.maxChatsPerSource", 1, 1000), ranged("chat.maxChatsPerTenant", 1, 100_000),
+                Duration.ofSeconds(ranged("chat.offerTimeoutSeconds", 5, 600)),
+                Duration.ofSeconds(ranged("chat.resumeSeconds", 0, 3600)), ranged("chat.agentConcurrency", 1, 50));
+        return new ChatConfig(values.bool("chat.enabled"), sites(), queues(), limits,
+                Duration.ofDays(ranged("chat.retentionDays", 1, 36_500)), ranged("chat.maxFramesPerSecond", 2, 1000));
+    }
+
+    /** "domain=origin origin ...": the tenant's chat is on, for pages of those origins. */
+    private Map<String, List<String>> sites() {
+        Map<String, List<String>> sites = new LinkedHashMap<>();
+        for (String item : values.stringList("chat.sites")) {
+            String[] parts = item.split("=", 2);
+            String domain = domain("chat.sites", parts[0]);
+            List<String> origins = new ArrayList<>();
+            if (parts.length == 2) {
+                for (String origin : parts[1].trim().split("\\s+")) {
+                    if (!origin.isEmpty()) {
+                        origins.add(origin(origin));
+                    }
+                }
+            }
+            if (sites.put(domain, List.copyOf(origins)) != null) {
+                throw values.error("chat.sites", domain + " is listed twice");
+            }
+        }
+        return sites;
+    }
+
+    /** "domain/queue=extension extension ...". */
+    private Map<String, Map<String, List<String>>> queues() {
+        Map<String, Map<String, List<String>>> queues = new LinkedHashMap<>();
+        for (String item : values.stringList("chat.queues")) {
+            String[] parts = item.split("=", 2);
+            String[] name = parts[0].split("/", 2);
+            if (parts.length != 2 || name.length != 2) {
+                throw values.error("chat.queues", "not domain/queue=extension ...: \"" + item + "\"");
+            }
+            String domain = domain("chat.queues", name[0]);
+            String queue = name[1].trim();
+            if (!QUEUE.matcher(queue).matches()) {
+                throw values.error("chat.queues", "a queue name is 1-64 letters, digits, '_' or '-', not \"" + queue + "\"");
+            }
+            List<String> agents = List.of(parts[1].trim().split("\\s+"));
+            if (agents.stream().anyMatch(a -> !EXTENSION.matcher(a).matches())) {
+                throw values.error("chat.queues", "the agents of " + parts[0].trim() + " must be extensions (digits)");
+            }
+            if (queues.computeIfAbsent(domain, d -> new LinkedHashMap<>()).put(queue, agents) != null) {
+                throw values.error("chat.queues", parts[0].trim() + " is listed twice");
+            }
+        }
+        Map<String, Map<String, List<String>>> frozen = new LinkedHashMap<>();
+        queues.forEach((d, q) -> frozen.put(d, Map.copyOf(q)));
+        return frozen;
+    }
+
+    private String domain(String key, String text) {
+        String d = text.trim().toLowerCase(Locale.ROOT);
+        if (!DOMAIN.matcher(d).matches()) {
+            throw values.error(key, "not a tenant domain: \"" + text.trim() + "\"");
+        }
+        return d;
+    }
+
+    /** scheme://host[:port], lower case, nothing after it: what browsers send as Origin. */
+    private String origin(String text) {
+        String o = text.toLowerCase(Locale.ROOT);
+        try {
+            URI uri = new URI(o);
+            boolean web = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
+            if (web && uri.getHost() != null && uri.getUserInfo() == null && (uri.getRawPath() == null
+                    || uri.getRawPath().isEmpty()) && uri.getRawQuery() == null && uri.getRawFragment() == null) {
+                return o;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        throw values.error("chat.sites", "an origin is http(s)://host[:port] with nothing after it, not \"" + text + "\"");
+    }
+
+    private int ranged(String key, int min, int max) {
+        int value = values.integer(key);
+        if (value < min || value > max) {
+            throw values.error(key, "must be " + min + ".." + max + " (got " + value + ")");
+        }
+        return value;
+    }
+}
