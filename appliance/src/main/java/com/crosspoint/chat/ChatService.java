@@ -172,11 +172,11 @@ public final class ChatService {
         offeredAt.remove(chatId);
         waits.answered(c.tenantId(), c.queue(), Duration.between(c.snapshot(false).createdAt(), now));
         dispatch.accepted(chatId, c.agent());
-        add(c, ChatParty.SYSTEM, null, c.agent().name() + " joined the chat");
         store.update(c.snapshot(false));
         if (c.link() != null) {
             c.link().state(c.snapshot(false));
         }
+        add(c, ChatParty.SYSTEM, null, c.agent().name() + " joined the chat");
         publish.accept(new ChatEvent(ChatEvent.Kind.ACCEPTED, c.snapshot(false), null, userId, now));
         return c.snapshot(true);
     }
@@ -285,7 +285,6 @@ public final class ChatService {
         lastTyping.remove(c.id());
         perSource.computeIfPresent(c.visitor().source(), (k, n) -> n <= 1 ? null : n - 1);
         perTenant.computeIfPresent(c.tenantId(), (k, n) -> n <= 1 ? null : n - 1);
-        dispatch.finished(c.id(), agent);
         if (c.link() != null) {
             c.link().state(c.snapshot(false));
             c.link().close("chat ended");
@@ -293,6 +292,7 @@ public final class ChatService {
         if (agent != null) {
             publish.accept(new ChatEvent(ChatEvent.Kind.ENDED, c.snapshot(false), null, agent.userId(), clock.instant()));
         }
+        dispatch.finished(c.id(), agent); // may offer the agent's freed place at once
         tellPositions();
     }
 
