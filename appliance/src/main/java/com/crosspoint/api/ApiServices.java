@@ -20,7 +20,7 @@ import java.util.function.IntSupplier;
  * {@code sipHost} is the address phones register to (the advertised address), shown with new SIP credentials;
  * {@code turn} issues ephemeral TURN credentials and tells the TURN server's counters; {@code routing} (may be null:
  * the carrier and trunk resources then answer 404) is the call router and the trunks; {@code metrics} (may be null:
- * no {@code /metrics}) gives the Prometheus exposition.
+ * no {@code /metrics}) gives the Prometheus exposition; {@code chat} (may be null) is the visitor web chat.
  */
 public record ApiServices(String nodeName, IntSupplier sipPort, String sipHost, Stores stores, Directory directory,
                           ProvisioningService provisioning, Registrar registrar, ActiveCalls activeCalls,
@@ -28,7 +28,18 @@ public record ApiServices(String nodeName, IntSupplier sipPort, String sipHost, 
                           AttendantService attendant,
                           EventBus events, Clock clock, ConferenceService conferences,
                           MediaEngine media, TurnAccess turn, RoutingServices routing,
-                          java.util.function.Supplier<String> metrics) {
+                          java.util.function.Supplier<String> metrics, ChatServices chat) {
+
+    /** Without the visitor web chat ({@code /chat/ws} and {@code /me/chats} answer 404). */
+    public ApiServices(String nodeName, IntSupplier sipPort, String sipHost, Stores stores, Directory directory,
+                       ProvisioningService provisioning, Registrar registrar, ActiveCalls activeCalls,
+                       CallControl callControl, MessageService messages, VoicemailService voicemail,
+                       AttendantService attendant, EventBus events, Clock clock, ConferenceService conferences,
+                       MediaEngine media, TurnAccess turn, RoutingServices routing,
+                       java.util.function.Supplier<String> metrics) {
+        this(nodeName, sipPort, sipHost, stores, directory, provisioning, registrar, activeCalls, callControl, messages,
+                voicemail, attendant, events, clock, conferences, media, turn, routing, metrics, null);
+    }
 
     /** Without the call router and trunks. */
     public ApiServices(String nodeName, IntSupplier sipPort, String sipHost, Stores stores, Directory directory,

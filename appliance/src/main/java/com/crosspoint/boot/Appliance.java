@@ -168,7 +168,8 @@ public final class Appliance implements AutoCloseable {
                 registrar, activeCalls, pbx == null ? callId -> false : pbx.b2bua(), messagesService, voicemail,
                 attendant, events, clock, conferences, media(),
                 pbx == null ? TurnAccess.NONE : pbx.relayWiring().access(directory, pbx::stunTurn),
-                carrierEdge.routing(outside == null ? null : outside.trunks()), metrics::scrape),
+                carrierEdge.routing(outside == null ? null : outside.trunks()), metrics::scrape,
+                ChatWiring.start(config.chat(), config.demo(), stores, directory, events, clock, timers)),
                 apiSettings(),
                 config.http().bind(), config.http().port());
         closers.push(api);
