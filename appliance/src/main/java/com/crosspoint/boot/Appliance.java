@@ -69,6 +69,7 @@ public final class Appliance implements AutoCloseable {
     private MessageService messagesService;
     private ProvisioningService provisioning;
     private ApiServer api;
+    private com.crosspoint.api.ChatServices chat;
     private FirstStart.Credentials credentials;
     private CarrierEdge carrierEdge;
     private PbxRole pbx;
@@ -162,6 +163,7 @@ public final class Appliance implements AutoCloseable {
                 pbx == null ? null : pbx.sip().messages().refusals(), relay(), carrierEdge.router(),
                 router == null ? null : router.proxy());
         closers.push(metrics);
+        chat = ChatWiring.start(config.chat(), config.demo(), stores, directory, events, clock, timers);
         // Last to start, first to stop: the API only serves services that are up.
         api = ApiServer.start(new ApiServices(config.node().name(), () -> pbx == null ? 0 : pbx.sip().port(),
                 config.network().advertisedAddress(), stores, directory, provisioning,
@@ -169,7 +171,7 @@ public final class Appliance implements AutoCloseable {
                 attendant, events, clock, conferences, media(),
                 pbx == null ? TurnAccess.NONE : pbx.relayWiring().access(directory, pbx::stunTurn),
                 carrierEdge.routing(outside == null ? null : outside.trunks()), metrics::scrape,
-                ChatWiring.start(config.chat(), config.demo(), stores, directory, events, clock, timers)),
+                chat),
                 apiSettings(),
                 config.http().bind(), config.http().port());
         closers.push(api);
@@ -303,6 +305,11 @@ public final class Appliance implements AutoCloseable {
 
     public MessageService messages() {
         return messagesService;
+    }
+
+    /** The visitor web chat. */
+    public com.crosspoint.chat.ChatService chats() {
+        return chat.service();
     }
 
     public Stores stores() {

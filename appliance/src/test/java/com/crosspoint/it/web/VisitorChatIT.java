@@ -1,0 +1,150 @@
+package com.crosspoint.it.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
+
+import com.crosspoint.model.User;
+import com.crosspoint.testing.AdminApi;
+import com.crosspoint.testing.ChatVisitorClient;
+import com.crosspoint.testing.EventClient;
+import com.crosspoint.testing.TestAppliance;
+import com.crosspoint.testing.web.Dashboards;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The visitor chat end to end over real sockets: a visitor on {@code /chat/ws} and an agent on the REST API and
+ * its event stream, against the real appliance; the chat reaches the agent, lines flow both ways, a dropped
+ * visitor resumes with nothing lost or doubled, and the transcript is stored for the agent and the admin.
+ */
+class VisitorChatIT {
+    static final String SITE = "https://shop.example.com";
+    static final String PASSWORD = "agent-secret-1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static TestAppliance pbx;
+    private static User alice;
+
+    @BeforeAll
+    static void start() {
+        pbx = TestAppliance.start(Map.of("chat.sites", TestAppliance.DOMAIN + "=" + SITE,
+                "chat.queues", TestAppliance.DOMAIN + "/support=2001"));
+        alice = pbx.user("2001", "Alice Agent", "sip-secret-1");
+        Dashboards.webPassword(pbx, alice, PASSWORD);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (pbx != null) {
+            pbx.close();
+        }
+    }
+
+    static String base() {
+        return Dashboards.base(pbx);
+    }
+
+    /** Logs the agent in (bearer token of a user login) the way the console and scripts do. */
+    static String agentToken() throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/web/login"))
+                .header("Content-Type", "application/json").header("Origin", base())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"user\",\"extension\":\"2001\",\"password\":\""
+                        + PASSWORD + "\",\"domain\":\"" + TestAppliance.DOMAIN + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        String cookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+        return cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';')) + "|" + JSON.readTree(r.body())
+                .get("csrfToken").asText();
+    }
+
+    static JsonNode agent(String login, String method, String path, String body) throws Exception {
+        String[] parts = login.split("\\|");
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Cookie", "crosspoint_session=" + parts[0]).header("Origin", base())
+                .header("X-CSRF-Token", parts[1]).header("Content-Type", "application/json");
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isBetween(200, 299);
+        return r.body().isEmpty() ? null : JSON.readTree(r.body());
+    }
+
+    @Test
+    void aVisitorChatsWithAnAgentBothWaysResumesAfterADropAndTheTranscriptIsStored() throws Exception {
+        String login = agentToken();
+        agent(login, "PUT", "/api/v1/me/chats/availability", "{\"available\":true}");
+        try (EventClient stream = EventClient.connect(base(), Map.of("Cookie", "crosspoint_session="
+                + login.split("\\|")[0], "Origin", base()))) {
+            ChatVisitorClient visitor = ChatVisitorClient.connect(base(), TestAppliance.DOMAIN, SITE);
+            visitor.start("support", "<script>alert('x')</script>");
+            await().atMost(Duration.ofSeconds(5)).until(() -> stream.types().contains("chat.offered"));
+            long chatId = visitor.frames("started").get(0).get("chat").asLong();
+            JsonNode offered = stream.frames().stream().filter(f -> f.get("type").asText().equals("chat.offered"))
+                    .findFirst().orElseThrow();
+            assertThat(offered.at("/chat/visitorName").asText()).isEqualTo("<script>alert('x')</script>");
+
+            agent(login, "POST", "/api/v1/me/chats/" + chatId + "/accept", null);
+            await().atMost(Duration.ofSeconds(5)).until(() -> !visitor.frames("state").isEmpty());
+            assertThat(visitor.frames("state").get(0).get("agent").asText()).isEqualTo("Alice Agent");
+            visitor.say("Where is my parcel?");
+            await().atMost(Duration.ofSeconds(5)).until(() -> stream.types().contains("chat.line"));
+            agent(login, "POST", "/api/v1/me/chats/" + chatId + "/messages", "{\"text\":\"On its way.\"}");
+            await().atMost(Duration.ofSeconds(5)).until(() -> visitor.lineTexts().contains("On its way."));
+
+            // The network drops; the agent writes meanwhile; the visitor comes back with the last line it saw.
+            long lastSeen = visitor.frames("line").get(visitor.frames("line").size() - 1).get("seq").asLong();
+            String token = visitor.token();
+            visitor.abort();
+            agent(login, "POST", "/api/v1/me/chats/" + chatId + "/messages", "{\"text\":\"Still there?\"}");
+            ChatVisitorClient back = ChatVisitorClient.connect(base(), TestAppliance.DOMAIN, SITE);
+            back.resume(token, lastSeen);
+            await().atMost(Duration.ofSeconds(5)).until(() -> back.lineTexts().contains("Still there?"));
+            assertThat(back.lineTexts()).containsExactly("Still there?");
+            back.say("Yes, thanks!");
+            back.send("{\"type\":\"end\"}");
+            assertThat(back.closed().get(5, TimeUnit.SECONDS)).isEqualTo(1000);
+            assertThat(back.frames("state")).last().extracting(f -> f.get("endedBy").asText()).isEqualTo("visitor");
+            await().atMost(Duration.ofSeconds(5)).until(() -> stream.types().contains("chat.ended"));
+
+            JsonNode mine = agent(login, "GET", "/api/v1/me/chats/" + chatId, null);
+            assertThat(mine.get("lines").findValuesAsText("text")).containsExactly("Alice Agent joined the chat",
+                    "Where is my parcel?", "On its way.", "Still there?", "Yes, thanks!");
+            assertThat(agent(login, "GET", "/api/v1/me/chats/history", null).get("total").asInt()).isEqualTo(1);
+            AdminApi admin = new AdminApi(pbx.appliance().httpPort(), Dashboards.ADMIN, Dashboards.ADMIN_PASSWORD);
+            JsonNode stored = admin.get("/tenants/" + pbx.tenant().id() + "/chats/" + chatId);
+            assertThat(stored.get("endedBy").asText()).isEqualTo("visitor");
+            assertThat(stored.get("agentExtension").asText()).isEqualTo("2001");
+            assertThat(stored.get("lines")).hasSize(5);
+        }
+    }
+
+    @Test
+    void anOriginNotOnTheTenantsListOrATenantWithoutChatIsRefusedAtTheUpgrade() {
+        assertThat(refusal(TestAppliance.DOMAIN, "https://evil.example")).isEqualTo(403);
+        assertThat(refusal(TestAppliance.DOMAIN, null)).isEqualTo(403);
+        assertThat(refusal("nochat.example", SITE)).isEqualTo(404);
+        assertThat(pbx.appliance().api().refusedChatConnections()).isGreaterThanOrEqualTo(3);
+    }
+
+    static int refusal(String tenant, String origin) {
+        return refusal(tenant, origin, pbx);
+    }
+
+    static int refusal(String tenant, String origin, TestAppliance on) {
+        Throwable t = catchThrowable(() -> ChatVisitorClient.connect(Dashboards.base(on), tenant, origin));
+        assertThat(t).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(WebSocketHandshakeException.class);
+        return ((WebSocketHandshakeException) t.getCause()).getResponse().statusCode();
+    }
+}
