@@ -13,10 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.function.Consumer;
-import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
 import org.slf4j.Logger;
@@ -44,15 +41,10 @@ public final class VisitorSocket implements Session.Listener.AutoDemanding, Visi
     private final int maxFramesPerSecond;
     private final Consumer<String> onGone;
     private final Duration idleTimeout;
-    private final Object out = new Object();
-    private final Deque<String> queue = new ArrayDeque<>();
-    private Session session;
-    private boolean closed;
-    private String closeReason;
-    private boolean inFlight;
-    private boolean inSend;
+    private volatile OutboundFrames out;
     private volatile long chatId;
     private int badFrames;
+    private boolean gone;
     private long windowSecond;
     private int framesInWindow;
 
@@ -74,9 +66,7 @@ public final class VisitorSocket implements Session.Listener.AutoDemanding, Visi
         s.setMaxTextMessageSize(chats.limits().maxMessageChars() * 6L + 1024);
         // A visitor that sends nothing (the widget pings every 15 s) is gone or stalling: http.idleTimeoutSeconds.
         s.setIdleTimeout(idleTimeout);
-        synchronized (out) {
-            session = s;
-        }
+        out = new OutboundFrames(s, QUEUE, "chat visitor " + source);
     }
 
     @Override
@@ -158,7 +148,7 @@ public final class VisitorSocket implements Session.Listener.AutoDemanding, Visi
     private void bad(String code, String message, String field) {
         send(frames.error(code, message, field));
         int count;
-        synchronized (out) {
+        synchronized (this) {
             count = ++badFrames;
         }
         if (count >= MAX_BAD_FRAMES) {
@@ -168,7 +158,7 @@ public final class VisitorSocket implements Session.Listener.AutoDemanding, Visi
 
     private boolean overRate() {
         long second = System.nanoTime() / 1_000_000_000L;
-        synchronized (out) {
+        synchronized (this) {
             if (second != windowSecond) {
                 windowSecond = second;
                 framesInWindow = 0;
@@ -220,75 +210,22 @@ public final class VisitorSocket implements Session.Listener.AutoDemanding, Visi
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("chat frame could not be written", e);
         }
-        synchronized (out) {
-            if (closed || closeReason != null || session == null) {
-                return;
-            }
-            if (queue.size() >= QUEUE) {
-                closeLocked(StatusCode.TRY_AGAIN_LATER, "visitor does not read; resume");
-                return;
-            }
-            queue.add(text);
-            sendNext();
-        }
-    }
-
-    /** Sends queued frames while none is in flight; a send that completes inline just loops. */
-    private void sendNext() {
-        while (!inFlight && !closed && !queue.isEmpty()) {
-            inFlight = true;
-            inSend = true;
-            try {
-                session.sendText(queue.poll(), Callback.from(this::sent, this::sendFailed));
-            } finally {
-                inSend = false;
-            }
-        }
-        if (closeReason != null && !inFlight && !closed && queue.isEmpty()) {
-            closed = true;
-            session.close(StatusCode.NORMAL, closeReason, Callback.from(() -> { },
-                    t -> LOG.debug("close of chat socket failed", t)));
-        }
-    }
-
-    private void sent() {
-        synchronized (out) {
-            inFlight = false;
-            if (!inSend) {
-                sendNext();
-            }
-        }
-    }
-
-    private void sendFailed(Throwable t) {
-        LOG.debug("chat frame to {} failed", source, t);
-        synchronized (out) {
-            inFlight = false;
-            closed = true;
-            queue.clear();
-            session.disconnect();
+        OutboundFrames o = out;
+        if (o != null && !o.offer(text)) {
+            o.close(StatusCode.TRY_AGAIN_LATER, "visitor does not read; resume");
         }
     }
 
     private void close(int code, String reason) {
-        synchronized (out) {
-            closeLocked(code, reason);
-        }
-    }
-
-    private void closeLocked(int code, String reason) {
-        if (closed || closeReason != null || session == null) {
+        OutboundFrames o = out;
+        if (o == null) {
             return;
         }
         if (code == StatusCode.NORMAL) {
-            // Frames already queued (the last line, "ended") go out before the close frame.
-            closeReason = reason;
-            sendNext();
-            return;
+            o.closeWhenSent(reason); // the last line and "ended" go out first
+        } else {
+            o.close(code, reason);
         }
-        closed = true;
-        queue.clear();
-        session.close(code, reason, Callback.from(() -> { }, t -> LOG.debug("close of chat socket failed", t)));
     }
 
     @Override
@@ -304,11 +241,12 @@ public final class VisitorSocket implements Session.Listener.AutoDemanding, Visi
 
     private void gone() {
         boolean first;
-        synchronized (out) {
-            first = session != null;
-            closed = true;
-            queue.clear();
-            session = null;
+        synchronized (this) {
+            first = !gone;
+            gone = true;
+        }
+        if (out != null) {
+            out.gone();
         }
         if (first) {
             onGone.accept(source);

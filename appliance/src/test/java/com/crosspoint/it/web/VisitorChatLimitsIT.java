@@ -65,7 +65,9 @@ class VisitorChatLimitsIT {
     private void aWellBehavedVisitorStillChats() throws Exception {
         ChatVisitorClient fine = visitor();
         fine.start("support", "Fine");
-        await().atMost(Duration.ofSeconds(5)).until(() -> fine.frames("started").size() == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !fine.frames().isEmpty());
+        assertThat(fine.frames("started")).as("frames: %s, open chats: %d", fine.frames(),
+                pbx.appliance().chats().openChats()).hasSize(1);
         fine.say("hello");
         await().atMost(Duration.ofSeconds(5)).until(() -> fine.lineTexts().contains("hello"));
         fine.send("{\"type\":\"end\"}");
