@@ -114,7 +114,17 @@ function render() {
   const offers = [...state.chats.values()].filter((c) => c.state === 'offered');
   fill($('#chat-offers'), offers.length ? offers.map(offerItem) : el('li', {class: 'muted', text: 'No chat waiting for you.'}));
   const open = [...state.chats.values()].filter((c) => c.state !== 'offered');
-  fill($('#chat-panes'), open.map(pane));
+  // A pane that is still in the same state is kept as it is: a reply being typed there must survive.
+  const kept = new Map([...document.querySelectorAll('#chat-panes .chat-pane')]
+    .map((p) => [p.dataset.chatId + ':' + p.dataset.state, p]));
+  const container = $('#chat-panes');
+  const wanted = open.map((c) => kept.get(c.id + ':' + c.state) || pane(c));
+  for (const p of [...container.children]) {
+    if (!wanted.includes(p)) p.remove();
+  }
+  wanted.forEach((p, i) => {
+    if (container.children[i] !== p) container.insertBefore(p, container.children[i] || null);
+  });
   const count = offers.length;
   const badge = $('#chat-offer-count');
   badge.hidden = count === 0;

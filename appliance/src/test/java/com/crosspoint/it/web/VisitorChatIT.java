@@ -8,6 +8,7 @@ import com.crosspoint.model.User;
 import com.crosspoint.testing.AdminApi;
 import com.crosspoint.testing.ChatVisitorClient;
 import com.crosspoint.testing.EventClient;
+import com.crosspoint.testing.RawWebSocket;
 import com.crosspoint.testing.TestAppliance;
 import com.crosspoint.testing.web.Dashboards;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +35,8 @@ class VisitorChatIT {
     static final String SITE = "https://shop.example.com";
     static final String PASSWORD = "agent-secret-1";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Well over what socket buffers and the server's 256-frame queue hold for a client that reads nothing. */
+    private static final int MESSAGES_TO_STALLED = 500;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static TestAppliance pbx;
     private static User alice;
@@ -121,12 +124,47 @@ class VisitorChatIT {
             JsonNode mine = agent(login, "GET", "/api/v1/me/chats/" + chatId, null);
             assertThat(mine.get("lines").findValuesAsText("text")).containsExactly("Alice Agent joined the chat",
                     "Where is my parcel?", "On its way.", "Still there?", "Yes, thanks!");
-            assertThat(agent(login, "GET", "/api/v1/me/chats/history", null).get("total").asInt()).isEqualTo(1);
+            assertThat(agent(login, "GET", "/api/v1/me/chats/history", null).get("items").findValuesAsText("id"))
+                    .contains(String.valueOf(chatId));
             AdminApi admin = new AdminApi(pbx.appliance().httpPort(), Dashboards.ADMIN, Dashboards.ADMIN_PASSWORD);
             JsonNode stored = admin.get("/tenants/" + pbx.tenant().id() + "/chats/" + chatId);
             assertThat(stored.get("endedBy").asText()).isEqualTo("visitor");
             assertThat(stored.get("agentExtension").asText()).isEqualTo("2001");
             assertThat(stored.get("lines")).hasSize(5);
+        }
+    }
+
+    @Test
+    void aVisitorThatStopsReadingIsClosedWith1013WhileTheAgentGoesOnUnhindered() throws Exception {
+        String login = agentToken();
+        agent(login, "PUT", "/api/v1/me/chats/availability", "{\"available\":true}");
+        try (RawWebSocket stalled = RawWebSocket.open(pbx.appliance().httpPort(), "/chat/ws?tenant="
+                + TestAppliance.DOMAIN, SITE, 1024)) {
+            stalled.sendText("{\"type\":\"start\",\"queue\":\"support\",\"name\":\"Stalled\"}");
+            long chatId = await().atMost(Duration.ofSeconds(5)).until(() -> {
+                for (JsonNode c : agent(login, "GET", "/api/v1/me/chats", null).get("chats")) {
+                    if (c.get("visitorName").asText().equals("Stalled")) {
+                        return c.get("id").asLong();
+                    }
+                }
+                return 0L;
+            }, id -> id > 0);
+            agent(login, "POST", "/api/v1/me/chats/" + chatId + "/accept", null);
+            String text = "z".repeat(990);
+            for (int i = 0; i < MESSAGES_TO_STALLED; i++) {
+                agent(login, "POST", "/api/v1/me/chats/" + chatId + "/messages", "{\"text\":\"" + text + "\"}");
+            }
+
+            // Now it reads: what was queued before the cap, then the close.
+            int lines = 0;
+            RawWebSocket.Frame f;
+            while ((f = stalled.read()) != null && f.opcode() != 0x8) {
+                lines += f.text().contains("\"type\":\"line\"") ? 1 : 0;
+            }
+            assertThat(f).as("a close frame after %d lines", lines).isNotNull();
+            assertThat(f.closeCode()).isEqualTo(1013);
+            assertThat(lines).isLessThan(MESSAGES_TO_STALLED);
+            agent(login, "POST", "/api/v1/me/chats/" + chatId + "/end", null);
         }
     }
 

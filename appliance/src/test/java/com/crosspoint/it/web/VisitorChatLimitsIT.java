@@ -31,7 +31,7 @@ class VisitorChatLimitsIT {
     static void start() {
         pbx = TestAppliance.start(Map.of("chat.sites", TestAppliance.DOMAIN + "=" + SITE,
                 "chat.queues", TestAppliance.DOMAIN + "/support=2001",
-                "chat.maxChatsPerSource", "4", "chat.maxChatsPerTenant", "3", "chat.resumeSeconds", "0",
+                "chat.maxChatsPerSource", "8", "chat.maxChatsPerTenant", "6", "chat.resumeSeconds", "0",
                 "chat.maxFramesPerSecond", "20", "http.idleTimeoutSeconds", "2"));
     }
 
@@ -141,18 +141,19 @@ class VisitorChatLimitsIT {
     @Test
     void chatsPerTenantAndConnectionsPerSourceAreCapped() throws Exception {
         await().atMost(Duration.ofSeconds(5)).until(() -> pbx.appliance().chats().openChats() == 0);
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 6; i++) {
             ChatVisitorClient v = visitor();
             v.start("support", "Visitor " + i);
             await().atMost(Duration.ofSeconds(5)).until(() -> v.frames("started").size() == 1);
         }
-        ChatVisitorClient fourth = visitor();
-        fourth.start("support", "Fourth");
-        assertThat(fourth.closed().get(5, TimeUnit.SECONDS)).isEqualTo(1008);
-        assertThat(fourth.frames("error").get(0).get("code").asText()).isEqualTo("busy");
+        ChatVisitorClient seventh = visitor();
+        seventh.start("support", "Seventh");
+        assertThat(seventh.closed().get(5, TimeUnit.SECONDS)).isEqualTo(1008);
+        assertThat(seventh.frames("error").get(0).get("code").asText()).isEqualTo("busy");
 
-        // The refused visitor's connection frees its place once the server saw it close.
+        // Six chats and the refused visitor's connection gone (once the server saw it close): two more connect.
         await().atMost(Duration.ofSeconds(5)).ignoreExceptions().until(() -> visitor() != null);
+        visitor();
         assertThat(VisitorChatIT.refusal(TestAppliance.DOMAIN, SITE, pbx)).isEqualTo(429);
     }
 
