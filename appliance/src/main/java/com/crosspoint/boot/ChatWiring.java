@@ -34,13 +34,8 @@ final class ChatWiring {
 
     static ChatServices start(ChatConfig config, DemoConfig demo, Stores stores, Directory directory,
                               EventBus events, Clock clock, ScheduledExecutorService timers) {
-        Map<String, List<String>> sites = new LinkedHashMap<>(config.sites());
-        Map<String, Map<String, List<String>>> queues = new LinkedHashMap<>(config.queues());
-        if (demo.enabled()) {
-            sites.putIfAbsent(demo.domain(), List.of());
-            queues.putIfAbsent(demo.domain(), Map.of(DEMO_QUEUE, demo.extensions()));
-        }
-        ChatRoster roster = new ChatRoster(queues, id -> directory.tenant(id).map(Tenant::domain).orElse(null));
+        ChatRoster roster = new ChatRoster(queues(config, demo),
+                id -> directory.tenant(id).map(Tenant::domain).orElse(null));
         ChatService service = new ChatService(stores.chats(),
                 new RosterChatDispatch(roster, config.limits().agentConcurrency()), config.limits(), events::publish,
                 clock);
@@ -51,7 +46,26 @@ final class ChatWiring {
                 LOG.info("{} chat transcripts older than {} days deleted", purged, config.retention().toDays());
             }
         }), 1, 60, TimeUnit.MINUTES);
-        return new ChatServices(service, new ChatSites(sites), config.enabled(), config.maxFramesPerSecond());
+        return new ChatServices(service, new ChatSites(sites(config, demo)), config.enabled(),
+                config.maxFramesPerSecond());
+    }
+
+    /** {@code chat.sites}, plus the demo tenant (the appliance's own origin only) unless listed. */
+    static Map<String, List<String>> sites(ChatConfig config, DemoConfig demo) {
+        Map<String, List<String>> sites = new LinkedHashMap<>(config.sites());
+        if (demo.enabled()) {
+            sites.putIfAbsent(demo.domain(), List.of());
+        }
+        return sites;
+    }
+
+    /** {@code chat.queues}, plus the demo tenant's "support" answered by every demo extension unless it has queues. */
+    static Map<String, Map<String, List<String>>> queues(ChatConfig config, DemoConfig demo) {
+        Map<String, Map<String, List<String>>> queues = new LinkedHashMap<>(config.queues());
+        if (demo.enabled()) {
+            queues.putIfAbsent(demo.domain(), Map.of(DEMO_QUEUE, demo.extensions()));
+        }
+        return queues;
     }
 
     /** A failing sweep must not cancel the schedule. */
