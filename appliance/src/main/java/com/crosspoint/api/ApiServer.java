@@ -88,7 +88,11 @@ public final class ApiServer implements AutoCloseable {
                 new DidsHandler(new DidService(s.stores().dids(), (tenant, number) ->
                         s.directory().userByExtension(tenant, number).isPresent()
                                 || s.attendant().byNumber(tenant, number).isPresent()
-                                || s.conferences().byNumber(tenant, number).isPresent()), s.provisioning()),
+                                || s.conferences().byNumber(tenant, number).isPresent()
+                                || s.acd() != null && s.acd().center().queueByNumber(tenant, number).isPresent()),
+                        s.provisioning()),
+                new QueuesHandler(s.acd(), s.provisioning(), s.directory()),
+                new MyAgentHandler(s.acd(), s.directory(), logins),
                 new TrunksHandler(s.routing() == null ? null : s.routing().trunks()),
                 new CarriersHandler(s.routing()),
                 new RateDecksHandler(s.routing()),

@@ -1,5 +1,6 @@
 package com.crosspoint.api;
 
+import com.crosspoint.acd.service.AcdService;
 import com.crosspoint.call.ActiveCalls;
 import com.crosspoint.call.CallControl;
 import com.crosspoint.conference.ConferenceService;
@@ -28,9 +29,10 @@ public record ApiServices(String nodeName, IntSupplier sipPort, String sipHost, 
                           AttendantService attendant,
                           EventBus events, Clock clock, ConferenceService conferences,
                           MediaEngine media, TurnAccess turn, RoutingServices routing,
-                          java.util.function.Supplier<String> metrics, ChatServices chat) {
+                          java.util.function.Supplier<String> metrics, ChatServices chat,
+                          AcdService acd) {
 
-    /** Without the visitor web chat ({@code /chat/ws} and {@code /me/chats} answer 404). */
+    /** Without the visitor web chat and the contact center ({@code /chat/ws}, {@code /me/chats}, {@code /me/agent} answer 404). */
     public ApiServices(String nodeName, IntSupplier sipPort, String sipHost, Stores stores, Directory directory,
                        ProvisioningService provisioning, Registrar registrar, ActiveCalls activeCalls,
                        CallControl callControl, MessageService messages, VoicemailService voicemail,
@@ -38,7 +40,7 @@ public record ApiServices(String nodeName, IntSupplier sipPort, String sipHost, 
                        MediaEngine media, TurnAccess turn, RoutingServices routing,
                        java.util.function.Supplier<String> metrics) {
         this(nodeName, sipPort, sipHost, stores, directory, provisioning, registrar, activeCalls, callControl, messages,
-                voicemail, attendant, events, clock, conferences, media, turn, routing, metrics, null);
+                voicemail, attendant, events, clock, conferences, media, turn, routing, metrics, null, null);
     }
 
     /** Without the call router and trunks. */
@@ -48,7 +50,7 @@ public record ApiServices(String nodeName, IntSupplier sipPort, String sipHost, 
                        AttendantService attendant, EventBus events, Clock clock, ConferenceService conferences,
                        MediaEngine media, TurnAccess turn) {
         this(nodeName, sipPort, sipHost, stores, directory, provisioning, registrar, activeCalls, callControl, messages,
-                voicemail, attendant, events, clock, conferences, media, turn, null, null);
+                voicemail, attendant, events, clock, conferences, media, turn, null, null, null, null);
     }
 
     /** Without TURN: {@code /me/turn-credentials} answers 404. */

@@ -1,6 +1,10 @@
 package com.crosspoint.api;
 
 import com.crosspoint.api.dto.AccountBackOffFrame;
+import com.crosspoint.api.dto.AgentDto;
+import com.crosspoint.api.dto.AgentFrame;
+import com.crosspoint.api.dto.QueueStatsDto;
+import com.crosspoint.api.dto.QueueStatsFrame;
 import com.crosspoint.api.dto.CallDto;
 import com.crosspoint.api.dto.CallFrame;
 import com.crosspoint.api.dto.DeviceDto;
@@ -32,6 +36,7 @@ import com.crosspoint.events.RegistrationEvent;
 import com.crosspoint.events.TenantEvent;
 import com.crosspoint.events.UserEvent;
 import com.crosspoint.events.VoicemailEvent;
+import com.crosspoint.events.AcdEvent;
 import com.crosspoint.events.ConferenceEvent;
 import com.crosspoint.events.RateDeckImportEvent;
 import com.crosspoint.api.dto.RateDeckImportDto;
@@ -103,6 +108,10 @@ final class EventFrames {
         if (e instanceof ConferenceEvent c) {
             return new ConferenceFrame(e.type(), seq, e.at(), e.tenantId(), c.conferenceId(), c.number(),
                     c.participantId(), c.caller(), c.participants());
+        }
+        if (e instanceof AcdEvent a) {
+            return a.agent() != null ? new AgentFrame(e.type(), seq, e.at(), e.tenantId(), AgentDto.of(a.agent()))
+                    : new QueueStatsFrame(e.type(), seq, e.at(), e.tenantId(), QueueStatsDto.of(a.queue()));
         }
         if (e instanceof AccountBackOffEvent b) {
             return new AccountBackOffFrame(e.type(), seq, e.at(), e.tenantId(), b.channel(), b.account(), b.failures(),

@@ -1,6 +1,7 @@
 package com.crosspoint.api;
 
 import com.crosspoint.call.CallSnapshot;
+import com.crosspoint.events.AcdEvent;
 import com.crosspoint.events.CallEvent;
 import com.crosspoint.events.ChatEvent;
 import com.crosspoint.events.Event;
@@ -102,6 +103,9 @@ record Principal(long accountId, String username, Role role, Long tenantId, Long
         }
         if (e instanceof ChatEvent c) {
             return userId != null && c.agentUserId() == userId;
+        }
+        if (e instanceof AcdEvent a) {
+            return userId != null && a.agent() != null && a.agent().userId() == userId; // their own agent state
         }
         return false;
     }

@@ -1,5 +1,6 @@
 package com.crosspoint.boot;
 
+import com.crosspoint.acd.service.AcdService;
 import com.crosspoint.api.ApiServer;
 import com.crosspoint.api.ApiServices;
 import com.crosspoint.api.ApiSettings;
@@ -66,6 +67,7 @@ public final class Appliance implements AutoCloseable {
     private VoicemailService voicemail;
     private AttendantService attendant;
     private ConferenceService conferences;
+    private AcdService acd;
     private MessageService messagesService;
     private ProvisioningService provisioning;
     private ApiServer api;
@@ -133,6 +135,11 @@ public final class Appliance implements AutoCloseable {
         PromptLibrary prompts = PromptLibrary.english(config.data().dir());
         attendant = new AttendantService(stores.attendantMenus(), directory, prompts::exists);
         AttendantMenus attendantMenus = new AttendantMenus(attendant, directory, voicemailApps);
+        acd = new AcdService(stores.acd(), directory, events, clock, new AcdService.Limits(
+                config.acd().agentChatCapacity(), config.acd().maxQueuesPerTenant(), config.acd().maxMembersPerQueue()));
+        acd.load();
+        events.subscribe("acd-calls", AcdService::concerns, acd::onEvent);
+        timers.scheduleWithFixedDelay(acd::tick, 1, 1, TimeUnit.SECONDS);
         carrierEdge = new CarrierEdge(stores, events, clock, config.router());
         closers.push(carrierEdge);
 
@@ -150,7 +157,7 @@ public final class Appliance implements AutoCloseable {
         if (config.node().runs(NodeRole.PBX)) {
             outside = new OutsideCalling(LocalRouter.trunk(config, router == null ? 0 : router.port()), stores.dids());
             pbx = PbxRole.start(config, clock, closers, new PbxRole.Services(directory, events, registrar, activeCalls,
-                    records, voicemail, voicemailApps, attendantMenus, conferences, prompts), outside, timers);
+                    records, voicemail, voicemailApps, attendantMenus, conferences, prompts, acd), outside, timers);
         }
         messagesService = new MessageService(stores.messages(), registrar, directory,
                 pbx == null ? LocalRouter.NO_PHONES : pbx.messageTransport(), events, clock);
@@ -171,7 +178,7 @@ public final class Appliance implements AutoCloseable {
                 attendant, events, clock, conferences, media(),
                 pbx == null ? TurnAccess.NONE : pbx.relayWiring().access(directory, pbx::stunTurn),
                 carrierEdge.routing(outside == null ? null : outside.trunks()), metrics::scrape,
-                chat),
+                chat, acd),
                 apiSettings(),
                 config.http().bind(), config.http().port());
         closers.push(api);
@@ -301,6 +308,11 @@ public final class Appliance implements AutoCloseable {
     /** Conference rooms. */
     public ConferenceService conferences() {
         return conferences;
+    }
+
+    /** The contact center: queues, agents, live figures. */
+    public AcdService acd() {
+        return acd;
     }
 
     public MessageService messages() {

@@ -54,7 +54,9 @@ final class ConfigBinder {
                 new TrunkConfigBinder(values).trunk(),
                 routing.router(),
                 new GatewayConfigBinder(values).gateway(roles.contains(NodeRole.GATEWAY)),
-                new ChatConfigBinder(values).chat());
+                new ChatConfigBinder(values).chat(),
+                new AcdConfig(ranged("acd.agentChatCapacity", 0, 20), ranged("acd.maxQueuesPerTenant", 1, 10_000),
+                        ranged("acd.maxMembersPerQueue", 1, 10_000)));
         values.requireAllRead();
         requireDistinctPorts(config);
         return config;

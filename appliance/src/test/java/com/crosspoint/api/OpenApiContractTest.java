@@ -144,6 +144,15 @@ class OpenApiContractTest {
         SCHEMAS.put("MediaStatus", com.crosspoint.api.dto.MediaStatusDto.class);
         SCHEMAS.put("Did", com.crosspoint.api.dto.DidDto.class);
         SCHEMAS.put("DidRequest", com.crosspoint.api.dto.DidRequest.class);
+        SCHEMAS.put("Queue", com.crosspoint.api.dto.QueueDto.class);
+        SCHEMAS.put("QueueRequest", com.crosspoint.api.dto.QueueRequest.class);
+        SCHEMAS.put("Member", com.crosspoint.api.dto.MemberDto.class);
+        SCHEMAS.put("QueueStats", com.crosspoint.api.dto.QueueStatsDto.class);
+        SCHEMAS.put("Agent", com.crosspoint.api.dto.AgentDto.class);
+        SCHEMAS.put("AgentRequest", com.crosspoint.api.dto.AgentRequest.class);
+        SCHEMAS.put("MyAgent", MyAgentHandler.MyAgent.class);
+        SCHEMAS.put("AgentFrame", com.crosspoint.api.dto.AgentFrame.class);
+        SCHEMAS.put("QueueStatsFrame", com.crosspoint.api.dto.QueueStatsFrame.class);
         SCHEMAS.put("Trunk", com.crosspoint.api.dto.TrunkDto.class);
         SCHEMAS.put("Carrier", com.crosspoint.api.dto.CarrierDto.class);
         SCHEMAS.put("CarrierRequest", com.crosspoint.api.dto.CarrierRequest.class);
@@ -167,7 +176,8 @@ class OpenApiContractTest {
             "SendMessageRequest", "ReadMessagesRequest", "FolderRequest", "PinRequest",
             // a menu option is written and read alike; answers carry all four fields
             "MenuOption", "MenuRequest",
-            "ConferenceRoomRequest", "MuteRequest", "DidRequest", "CarrierRequest", "CarrierPatch");
+            "ConferenceRoomRequest", "MuteRequest", "DidRequest", "CarrierRequest", "CarrierPatch",
+            "QueueRequest", "AgentRequest", "Member");
 
     @TempDir
     static Path dir;

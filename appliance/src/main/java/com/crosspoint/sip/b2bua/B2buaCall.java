@@ -284,19 +284,18 @@ final class B2buaCall implements Hunt.Listener {
         }
     }
 
-    /** The application on {@code media} hands the caller to {@code extension}: ring them, ringback meanwhile. */
-    void transferFromApplication(ApplicationLeg media, String extension) {
+    /** The application on {@code media} hands the caller on: {@code ring} rings a person or agents. */
+    void transferFromApplication(ApplicationLeg media, java.util.function.Consumer<ApplicationTransfer> ring) {
         Leg phone = parties.other(media);
         if (ended() || appTransfer != null || phone == null) {
-            LOG.info("call {}: cannot transfer to {}", id, extension);
+            LOG.info("call {}: cannot hand the caller on", id);
             media.release();
             applicationHungUp();
             return;
         }
-        appTransfer = new ApplicationTransfer(env, this, dialer, media, phone, parties.userOn(phone), extension);
+        appTransfer = new ApplicationTransfer(env, this, dialer, media, phone, parties.userOn(phone));
         publish();
-        media.ringback();
-        appTransfer.start(env.dialPlan().routeWithin(tenant(), parties.userOn(phone), extension));
+        ring.accept(appTransfer);
     }
 
     /** Nobody was connected: the caller is back with the application. */
