@@ -170,7 +170,7 @@ public final class Appliance implements AutoCloseable {
                 pbx == null ? null : pbx.sip().messages().refusals(), relay(), carrierEdge.router(),
                 router == null ? null : router.proxy());
         closers.push(metrics);
-        chat = ChatWiring.start(config.chat(), config.demo(), stores, directory, events, clock, timers);
+        chat = ChatWiring.start(config.chat(), config.demo(), stores, directory, acd, events, clock, timers);
         // Last to start, first to stop: the API only serves services that are up.
         api = ApiServer.start(new ApiServices(config.node().name(), () -> pbx == null ? 0 : pbx.sip().port(),
                 config.network().advertisedAddress(), stores, directory, provisioning,

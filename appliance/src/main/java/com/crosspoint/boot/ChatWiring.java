@@ -1,15 +1,16 @@
 package com.crosspoint.boot;
 
 import com.crosspoint.api.ChatServices;
-import com.crosspoint.chat.ChatRoster;
+import com.crosspoint.acd.service.AcdService;
 import com.crosspoint.chat.ChatService;
 import com.crosspoint.chat.ChatSites;
-import com.crosspoint.chat.RosterChatDispatch;
+import com.crosspoint.chat.acd.AcdChatDispatch;
+import com.crosspoint.chat.acd.ChatAgents;
 import com.crosspoint.config.ChatConfig;
 import com.crosspoint.config.DemoConfig;
 import com.crosspoint.directory.Directory;
+import com.crosspoint.events.AcdEvent;
 import com.crosspoint.events.EventBus;
-import com.crosspoint.model.Tenant;
 import com.crosspoint.store.Stores;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -21,24 +22,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the visitor web chat: sites and queues from {@code chat.*} (plus the demo tenant's, so a newcomer can try
- * {@code /chat/demo.html}), the placeholder {@link RosterChatDispatch} (the ACD replaces it), the
- * {@link ChatService}, its sweep every second and the transcript purge every hour.
+ * Builds the visitor web chat: sites from {@code chat.*} (plus the demo tenant's, so a newcomer can try
+ * {@code /chat/demo.html}), chats dispatched to the contact center's agents ({@link AcdChatDispatch}, told of
+ * every agent change on the event bus), the {@link ChatService}, its sweep every second and the transcript purge
+ * every hour.
  */
 final class ChatWiring {
-    static final String DEMO_QUEUE = "support";
     private static final Logger LOG = LoggerFactory.getLogger(ChatWiring.class);
 
     private ChatWiring() {
     }
 
-    static ChatServices start(ChatConfig config, DemoConfig demo, Stores stores, Directory directory,
+    static ChatServices start(ChatConfig config, DemoConfig demo, Stores stores, Directory directory, AcdService acd,
                               EventBus events, Clock clock, ScheduledExecutorService timers) {
-        ChatRoster roster = new ChatRoster(queues(config, demo),
-                id -> directory.tenant(id).map(Tenant::domain).orElse(null));
-        ChatService service = new ChatService(stores.chats(),
-                new RosterChatDispatch(roster, config.limits().agentConcurrency()), config.limits(), events::publish,
-                clock);
+        AcdChatDispatch dispatch = new AcdChatDispatch(acd.center(), ChatAgents.of(directory),
+                acd.limits().agentChatCapacity());
+        ChatService service = new ChatService(stores.chats(), dispatch, config.limits(), events::publish, clock);
+        events.subscribe("chat-agents", e -> e instanceof AcdEvent a && a.agent() != null,
+                e -> dispatch.agentChanged(((AcdEvent) e).agent()));
         timers.scheduleWithFixedDelay(() -> guarded(service::sweep), 1, 1, TimeUnit.SECONDS);
         timers.scheduleWithFixedDelay(() -> guarded(() -> {
             int purged = service.purge(config.retention());
@@ -57,15 +58,6 @@ final class ChatWiring {
             sites.putIfAbsent(demo.domain(), List.of());
         }
         return sites;
-    }
-
-    /** {@code chat.queues}, plus the demo tenant's "support" answered by every demo extension unless it has queues. */
-    static Map<String, Map<String, List<String>>> queues(ChatConfig config, DemoConfig demo) {
-        Map<String, Map<String, List<String>>> queues = new LinkedHashMap<>(config.queues());
-        if (demo.enabled()) {
-            queues.putIfAbsent(demo.domain(), Map.of(DEMO_QUEUE, demo.extensions()));
-        }
-        return queues;
     }
 
     /** A failing sweep must not cancel the schedule. */

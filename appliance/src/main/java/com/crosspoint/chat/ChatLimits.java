@@ -12,13 +12,11 @@ import java.time.Duration;
  * @param perTenant         open chats of one tenant (waiting, offered and answered)
  * @param offerTimeout      how long an agent may leave an offer unanswered before it goes to the next
  * @param resumeGrace       how long a chat whose visitor lost the connection waits for it to come back
- * @param agentConcurrency  chats one agent holds at once (offered and answered)
  */
 public record ChatLimits(int maxMessageChars, double messagesPerSecond, int messageBurst, int perSource,
-                         int perTenant, Duration offerTimeout, Duration resumeGrace, int agentConcurrency) {
+                         int perTenant, Duration offerTimeout, Duration resumeGrace) {
     public ChatLimits {
-        if (maxMessageChars < 1 || messagesPerSecond <= 0 || messageBurst < 1 || perSource < 1 || perTenant < 1
-                || agentConcurrency < 1) {
+        if (maxMessageChars < 1 || messagesPerSecond <= 0 || messageBurst < 1 || perSource < 1 || perTenant < 1) {
             throw new IllegalArgumentException("chat limits must be positive");
         }
         if (offerTimeout.isNegative() || offerTimeout.isZero() || resumeGrace.isNegative()) {
@@ -28,6 +26,6 @@ public record ChatLimits(int maxMessageChars, double messagesPerSecond, int mess
 
     /** The defaults of {@code config/crosspoint.yaml}. */
     public static ChatLimits defaults() {
-        return new ChatLimits(1000, 2, 5, 3, 200, Duration.ofSeconds(20), Duration.ofSeconds(60), 3);
+        return new ChatLimits(1000, 2, 5, 3, 200, Duration.ofSeconds(20), Duration.ofSeconds(60));
     }
 }

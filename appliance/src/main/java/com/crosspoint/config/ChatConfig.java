@@ -11,15 +11,13 @@ import java.util.Map;
  * @param enabled   whether {@code /chat/ws} takes visitors at all
  * @param sites     tenant domain -> the origins (scheme://host[:port]) whose pages may embed its widget; a tenant
  *                  not listed has no chat (the appliance's own origin is always allowed for a listed tenant)
- * @param queues    tenant domain -> queue name -> the extensions answering it (until the ACD owns agents)
- * @param limits    per visitor, source address, tenant and agent
+ * @param limits    per visitor, source address and tenant (chats wait in the tenant's ACD queues, and an
+ *                  agent's chat capacity is the contact center's, {@code acd.agentChatCapacity})
  * @param retention how long a chat's transcript is kept after it ended
  * @param maxFramesPerSecond frames of any kind one visitor connection may send per second; beyond, it is closed
  */
-public record ChatConfig(boolean enabled, Map<String, List<String>> sites, Map<String, Map<String, List<String>>> queues,
-                         ChatLimits limits, Duration retention, int maxFramesPerSecond) {
+public record ChatConfig(boolean enabled, Map<String, List<String>> sites, ChatLimits limits, Duration retention, int maxFramesPerSecond) {
     public ChatConfig {
         sites = Map.copyOf(sites);
-        queues = Map.copyOf(queues);
     }
 }

@@ -15,8 +15,6 @@ final class ChatConfigBinder {
     /** The widest message the transcript table holds. */
     static final int MAX_MESSAGE_CHARS = 4000;
     private static final Pattern DOMAIN = Pattern.compile("[A-Za-z0-9.-]{1,253}");
-    private static final Pattern QUEUE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final Pattern EXTENSION = Pattern.compile("[0-9]{2,15}");
 
     private final ConfigValues values;
 
@@ -29,8 +27,8 @@ final class ChatConfigBinder {
                 ranged("chat.messagesPerSecond", 1, 100), ranged("chat.messageBurst", 1, 100),
                 ranged("chat.maxChatsPerSource", 1, 1000), ranged("chat.maxChatsPerTenant", 1, 100_000),
                 Duration.ofSeconds(ranged("chat.offerTimeoutSeconds", 5, 600)),
-                Duration.ofSeconds(ranged("chat.resumeSeconds", 0, 3600)), ranged("chat.agentConcurrency", 1, 50));
-        return new ChatConfig(values.bool("chat.enabled"), sites(), queues(), limits,
+                Duration.ofSeconds(ranged("chat.resumeSeconds", 0, 3600)));
+        return new ChatConfig(values.bool("chat.enabled"), sites(), limits,
                 Duration.ofDays(ranged("chat.retentionDays", 1, 36_500)), ranged("chat.maxFramesPerSecond", 2, 1000));
     }
 
@@ -53,33 +51,6 @@ final class ChatConfigBinder {
             }
         }
         return sites;
-    }
-
-    /** "domain/queue=extension extension ...". */
-    private Map<String, Map<String, List<String>>> queues() {
-        Map<String, Map<String, List<String>>> queues = new LinkedHashMap<>();
-        for (String item : values.stringList("chat.queues")) {
-            String[] parts = item.split("=", 2);
-            String[] name = parts[0].split("/", 2);
-            if (parts.length != 2 || name.length != 2) {
-                throw values.error("chat.queues", "not domain/queue=extension ...: \"" + item + "\"");
-            }
-            String domain = domain("chat.queues", name[0]);
-            String queue = name[1].trim();
-            if (!QUEUE.matcher(queue).matches()) {
-                throw values.error("chat.queues", "a queue name is 1-64 letters, digits, '_' or '-', not \"" + queue + "\"");
-            }
-            List<String> agents = List.of(parts[1].trim().split("\\s+"));
-            if (agents.stream().anyMatch(a -> !EXTENSION.matcher(a).matches())) {
-                throw values.error("chat.queues", "the agents of " + parts[0].trim() + " must be extensions (digits)");
-            }
-            if (queues.computeIfAbsent(domain, d -> new LinkedHashMap<>()).put(queue, agents) != null) {
-                throw values.error("chat.queues", parts[0].trim() + " is listed twice");
-            }
-        }
-        Map<String, Map<String, List<String>>> frozen = new LinkedHashMap<>();
-        queues.forEach((d, q) -> frozen.put(d, Map.copyOf(q)));
-        return frozen;
     }
 
     private String domain(String key, String text) {

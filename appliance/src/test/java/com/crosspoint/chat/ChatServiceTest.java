@@ -3,6 +3,9 @@ package com.crosspoint.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.crosspoint.acd.ContactCenter;
+import com.crosspoint.chat.acd.AcdChatDispatch;
+import com.crosspoint.chat.acd.AcdChats;
 import com.crosspoint.events.ChatEvent;
 import com.crosspoint.events.Event;
 import com.crosspoint.testing.MutableClock;
@@ -20,7 +23,7 @@ class ChatServiceTest {
     private static final ChatAgent BOB = new ChatAgent(102, "1002", "Bob");
     private static final ChatAgent CAROL = new ChatAgent(103, "1003", "Carol");
     private static final ChatLimits LIMITS = new ChatLimits(20, 1, 3, 2, 5, Duration.ofSeconds(20),
-            Duration.ofSeconds(60), 2);
+            Duration.ofSeconds(60));
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T07:00:00Z"));
     private final MemoryChatStore store = new MemoryChatStore();
@@ -29,9 +32,9 @@ class ChatServiceTest {
 
     @BeforeEach
     void setUp() {
-        ChatRoster roster = new ChatRoster(Map.of("shop.example", Map.of("support", List.of("1001", "1002", "1003"),
-                "sales", List.of("1003"))), id -> id == TENANT ? "shop.example" : null);
-        chats = new ChatService(store, new RosterChatDispatch(roster, LIMITS.agentConcurrency()), LIMITS,
+        ContactCenter center = AcdChats.center(clock, TENANT, Map.of("support", List.of(ALICE, BOB, CAROL),
+                "sales", List.of(CAROL)));
+        chats = new ChatService(store, new AcdChatDispatch(center, AcdChats.people(ALICE, BOB, CAROL), 2), LIMITS,
                 (Event e) -> events.add((ChatEvent) e), clock);
     }
 
@@ -130,7 +133,7 @@ class ChatServiceTest {
     }
 
     @Test
-    void anOfferLeftUnansweredGoesToTheNextAgentAndTheFirstStopsTakingChats() {
+    void anOfferLeftUnansweredGoesToTheNextAgentAndTheFirstIsPaused() {
         chats.presence(TENANT, ALICE, true);
         long ann = open("Ann", "192.0.2.1", new RecordingLink());
         chats.presence(TENANT, BOB, true);

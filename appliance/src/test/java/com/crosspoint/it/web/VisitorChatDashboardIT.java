@@ -7,6 +7,7 @@ import com.crosspoint.chat.ChatLine;
 import com.crosspoint.chat.ChatParty;
 import com.crosspoint.chat.ChatSnapshot;
 import com.crosspoint.model.User;
+import com.crosspoint.testing.ChatQueue;
 import com.crosspoint.testing.TestAppliance;
 import com.crosspoint.testing.web.Browser;
 import com.crosspoint.testing.web.DashboardTestBase;
@@ -35,10 +36,11 @@ class VisitorChatDashboardIT extends DashboardTestBase {
 
     @BeforeAll
     static void start() {
-        start(Map.of("chat.sites", TestAppliance.DOMAIN, "chat.queues", TestAppliance.DOMAIN + "/support=1001"),
+        start(Map.of("chat.sites", TestAppliance.DOMAIN),
                 pbx -> {
                     User alice = pbx.user("1001", "Alice Agent", "pw-alice-1001");
                     Dashboards.webPassword(pbx, alice, PASSWORD);
+                    ChatQueue.create(pbx, "680", "support", false, alice);
                 });
     }
 

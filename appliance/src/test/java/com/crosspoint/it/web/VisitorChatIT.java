@@ -6,17 +6,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.crosspoint.model.User;
 import com.crosspoint.testing.AdminApi;
+import com.crosspoint.testing.ChatQueue;
 import com.crosspoint.testing.ChatVisitorClient;
 import com.crosspoint.testing.EventClient;
 import com.crosspoint.testing.RawWebSocket;
 import com.crosspoint.testing.TestAppliance;
+import com.crosspoint.testing.web.AgentWeb;
 import com.crosspoint.testing.web.Dashboards;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,15 +36,14 @@ class VisitorChatIT {
     static final String PASSWORD = "agent-secret-1";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MESSAGES_TO_STALLED = 200;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static TestAppliance pbx;
     private static User alice;
 
     @BeforeAll
     static void start() {
-        pbx = TestAppliance.start(Map.of("chat.sites", TestAppliance.DOMAIN + "=" + SITE,
-                "chat.queues", TestAppliance.DOMAIN + "/support=2001"));
+        pbx = TestAppliance.start(Map.of("chat.sites", TestAppliance.DOMAIN + "=" + SITE));
         alice = pbx.user("2001", "Alice Agent", "sip-secret-1");
+        ChatQueue.create(pbx, "680", "support", false, alice);
         Dashboards.webPassword(pbx, alice, PASSWORD);
     }
 
@@ -61,36 +58,12 @@ class VisitorChatIT {
         return Dashboards.base(pbx);
     }
 
-    /** Logs the agent in (bearer token of a user login) the way the console and scripts do. */
-    static String agentToken() throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/web/login"))
-                .header("Content-Type", "application/json").header("Origin", base())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"user\",\"extension\":\"2001\",\"password\":\""
-                        + PASSWORD + "\",\"domain\":\"" + TestAppliance.DOMAIN + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).isEqualTo(200);
-        String cookie = r.headers().firstValue("Set-Cookie").orElseThrow();
-        return cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';')) + "|" + JSON.readTree(r.body())
-                .get("csrfToken").asText();
-    }
-
-    static JsonNode agent(String login, String method, String path, String body) throws Exception {
-        String[] parts = login.split("\\|");
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Cookie", "crosspoint_session=" + parts[0]).header("Origin", base())
-                .header("X-CSRF-Token", parts[1]).header("Content-Type", "application/json");
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isBetween(200, 299);
-        return r.body().isEmpty() ? null : JSON.readTree(r.body());
-    }
-
     @Test
     void aVisitorChatsWithAnAgentBothWaysResumesAfterADropAndTheTranscriptIsStored() throws Exception {
-        String login = agentToken();
-        agent(login, "PUT", "/api/v1/me/chats/availability", "{\"available\":true}");
+        AgentWeb login = AgentWeb.login(pbx, "2001", PASSWORD);
+        login.call("PUT", "/api/v1/me/chats/availability", "{\"available\":true}");
         try (EventClient stream = EventClient.connect(base(), Map.of("Cookie", "crosspoint_session="
-                + login.split("\\|")[0], "Origin", base()))) {
+                + login.session(), "Origin", base()))) {
             ChatVisitorClient visitor = ChatVisitorClient.connect(base(), TestAppliance.DOMAIN, SITE);
             visitor.start("support", "<script>alert('x')</script>");
             await().atMost(Duration.ofSeconds(5)).until(() -> stream.types().contains("chat.offered"));
@@ -99,19 +72,19 @@ class VisitorChatIT {
                     .findFirst().orElseThrow();
             assertThat(offered.at("/chat/visitorName").asText()).isEqualTo("<script>alert('x')</script>");
 
-            agent(login, "POST", "/api/v1/me/chats/" + chatId + "/accept", null);
+            login.call("POST", "/api/v1/me/chats/" + chatId + "/accept", null);
             await().atMost(Duration.ofSeconds(5)).until(() -> !visitor.frames("state").isEmpty());
             assertThat(visitor.frames("state").get(0).get("agent").asText()).isEqualTo("Alice Agent");
             visitor.say("Where is my parcel?");
             await().atMost(Duration.ofSeconds(5)).until(() -> stream.types().contains("chat.line"));
-            agent(login, "POST", "/api/v1/me/chats/" + chatId + "/messages", "{\"text\":\"On its way.\"}");
+            login.call("POST", "/api/v1/me/chats/" + chatId + "/messages", "{\"text\":\"On its way.\"}");
             await().atMost(Duration.ofSeconds(5)).until(() -> visitor.lineTexts().contains("On its way."));
 
             // The network drops; the agent writes meanwhile; the visitor comes back with the last line it saw.
             long lastSeen = visitor.frames("line").get(visitor.frames("line").size() - 1).get("seq").asLong();
             String token = visitor.token();
             visitor.abort();
-            agent(login, "POST", "/api/v1/me/chats/" + chatId + "/messages", "{\"text\":\"Still there?\"}");
+            login.call("POST", "/api/v1/me/chats/" + chatId + "/messages", "{\"text\":\"Still there?\"}");
             ChatVisitorClient back = ChatVisitorClient.connect(base(), TestAppliance.DOMAIN, SITE);
             back.resume(token, lastSeen);
             await().atMost(Duration.ofSeconds(5)).until(() -> back.lineTexts().contains("Still there?"));
@@ -122,10 +95,10 @@ class VisitorChatIT {
             assertThat(back.frames("state")).last().extracting(f -> f.get("endedBy").asText()).isEqualTo("visitor");
             await().atMost(Duration.ofSeconds(5)).until(() -> stream.types().contains("chat.ended"));
 
-            JsonNode mine = agent(login, "GET", "/api/v1/me/chats/" + chatId, null);
+            JsonNode mine = login.call("GET", "/api/v1/me/chats/" + chatId, null);
             assertThat(mine.get("lines").findValuesAsText("text")).containsExactly("Alice Agent joined the chat",
                     "Where is my parcel?", "On its way.", "Still there?", "Yes, thanks!");
-            assertThat(agent(login, "GET", "/api/v1/me/chats/history", null).get("items").findValuesAsText("id"))
+            assertThat(login.call("GET", "/api/v1/me/chats/history", null).get("items").findValuesAsText("id"))
                     .contains(String.valueOf(chatId));
             AdminApi admin = new AdminApi(pbx.appliance().httpPort(), Dashboards.ADMIN, Dashboards.ADMIN_PASSWORD);
             JsonNode stored = admin.get("/tenants/" + pbx.tenant().id() + "/chats/" + chatId);
@@ -142,23 +115,23 @@ class VisitorChatIT {
      */
     @Test
     void aVisitorThatStopsReadingHoldsUpNobodyAndLaterGetsEveryLineInOrder() throws Exception {
-        String login = agentToken();
-        agent(login, "PUT", "/api/v1/me/chats/availability", "{\"available\":true}");
+        AgentWeb login = AgentWeb.login(pbx, "2001", PASSWORD);
+        login.call("PUT", "/api/v1/me/chats/availability", "{\"available\":true}");
         try (RawWebSocket stalled = RawWebSocket.open(pbx.appliance().httpPort(), "/chat/ws?tenant="
                 + TestAppliance.DOMAIN, SITE, 1024)) {
             stalled.sendText("{\"type\":\"start\",\"queue\":\"support\",\"name\":\"Stalled\"}");
             long chatId = await().atMost(Duration.ofSeconds(5)).until(() -> {
-                for (JsonNode c : agent(login, "GET", "/api/v1/me/chats", null).get("chats")) {
+                for (JsonNode c : login.call("GET", "/api/v1/me/chats", null).get("chats")) {
                     if (c.get("visitorName").asText().equals("Stalled")) {
                         return c.get("id").asLong();
                     }
                 }
                 return 0L;
             }, id -> id > 0);
-            agent(login, "POST", "/api/v1/me/chats/" + chatId + "/accept", null);
+            login.call("POST", "/api/v1/me/chats/" + chatId + "/accept", null);
             String text = "z".repeat(990);
             for (int i = 0; i < MESSAGES_TO_STALLED; i++) {
-                agent(login, "POST", "/api/v1/me/chats/" + chatId + "/messages", "{\"text\":\"" + i + text + "\"}");
+                login.call("POST", "/api/v1/me/chats/" + chatId + "/messages", "{\"text\":\"" + i + text + "\"}");
             }
             ChatVisitorClient other = ChatVisitorClient.connect(base(), TestAppliance.DOMAIN, SITE);
             other.start("support", "Meanwhile");
@@ -175,7 +148,7 @@ class VisitorChatIT {
                 }
             }
             assertThat(seqs).isSorted().doesNotHaveDuplicates().first().isEqualTo(1L);
-            agent(login, "POST", "/api/v1/me/chats/" + chatId + "/end", null);
+            login.call("POST", "/api/v1/me/chats/" + chatId + "/end", null);
         }
     }
 

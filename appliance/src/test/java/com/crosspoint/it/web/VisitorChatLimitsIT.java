@@ -3,6 +3,7 @@ package com.crosspoint.it.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.crosspoint.testing.ChatQueue;
 import com.crosspoint.testing.ChatVisitorClient;
 import com.crosspoint.testing.TestAppliance;
 import com.crosspoint.testing.web.Dashboards;
@@ -30,9 +31,9 @@ class VisitorChatLimitsIT {
     @BeforeAll
     static void start() {
         pbx = TestAppliance.start(Map.of("chat.sites", TestAppliance.DOMAIN + "=" + SITE,
-                "chat.queues", TestAppliance.DOMAIN + "/support=2001",
                 "chat.maxChatsPerSource", "8", "chat.maxChatsPerTenant", "6", "chat.resumeSeconds", "0",
                 "chat.maxFramesPerSecond", "20", "http.idleTimeoutSeconds", "2"));
+        ChatQueue.create(pbx, "680", "support", false);
     }
 
     @AfterAll
