@@ -27,6 +27,10 @@ import com.crosspoint.directory.Directory;
 import com.crosspoint.events.AccountBackOffEvent;
 import com.crosspoint.events.BillingEvent;
 import com.crosspoint.events.CallEvent;
+import com.crosspoint.events.ChatEvent;
+import com.crosspoint.api.dto.ChatDto;
+import com.crosspoint.api.dto.ChatFrame;
+import com.crosspoint.api.dto.ChatLineDto;
 import com.crosspoint.events.DeviceEvent;
 import com.crosspoint.events.Event;
 import com.crosspoint.events.MessageEvent;
@@ -117,6 +121,10 @@ final class EventFrames {
         }
         if (e instanceof BillingEvent b) {
             return BillingFrame.of(b, seq);
+        }
+        if (e instanceof ChatEvent c) {
+            return new ChatFrame(e.type(), seq, e.at(), e.tenantId(), ChatDto.of(c.chat().withoutLines()),
+                    ChatLineDto.of(c.line()));
         }
         if (e instanceof RateDeckImportEvent i) {
             return new RateDeckImportFrame(e.type(), seq, e.at(), RateDeckImportDto.of(i.deckImport()));

@@ -72,6 +72,7 @@ public final class Appliance implements AutoCloseable {
     private MessageService messagesService;
     private ProvisioningService provisioning;
     private ApiServer api;
+    private com.crosspoint.api.ChatServices chat;
     private FirstStart.Credentials credentials;
     private CarrierEdge carrierEdge;
     private com.crosspoint.billing.Billing billing;
@@ -184,13 +185,14 @@ public final class Appliance implements AutoCloseable {
                 pbx == null ? null : pbx.sip().messages().refusals(), relay(), carrierEdge.router(),
                 router);
         closers.push(metrics);
+        chat = ChatWiring.start(config.chat(), config.demo(), stores, directory, acd, events, clock, timers);
         // Last to start, first to stop: the API only serves services that are up.
         api = ApiServer.start(new ApiServices(config.node().name(), () -> pbx == null ? 0 : pbx.sip().port(),
                 config.network().advertisedAddress(), stores, directory, provisioning,
                 registrar, activeCalls, pbx == null ? callId -> false : pbx.b2bua(), messagesService, voicemail,
                 attendant, events, clock, conferences, media(),
                 pbx == null ? TurnAccess.NONE : pbx.relayWiring().access(directory, pbx::stunTurn),
-                carrierEdge.routing(outside == null ? null : outside.trunks()), metrics::scrape, billing, acd),
+                carrierEdge.routing(outside == null ? null : outside.trunks()), metrics::scrape, billing, chat, acd),
                 apiSettings(),
                 config.http().bind(), config.http().port());
         closers.push(api);
@@ -344,6 +346,11 @@ public final class Appliance implements AutoCloseable {
 
     public MessageService messages() {
         return messagesService;
+    }
+
+    /** The visitor web chat. */
+    public com.crosspoint.chat.ChatService chats() {
+        return chat.service();
     }
 
     public Stores stores() {

@@ -55,6 +55,7 @@ final class ConfigBinder {
                 routing.router(),
                 new GatewayConfigBinder(values).gateway(roles.contains(NodeRole.GATEWAY)),
                 new BillingConfigBinder(values).billing(),
+                new ChatConfigBinder(values).chat(),
                 new AcdConfig(ranged("acd.agentChatCapacity", 0, 20), ranged("acd.maxQueuesPerTenant", 1, 10_000),
                         ranged("acd.maxMembersPerQueue", 1, 10_000)));
         values.requireAllRead();

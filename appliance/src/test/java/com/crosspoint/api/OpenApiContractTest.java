@@ -105,6 +105,13 @@ class OpenApiContractTest {
         SCHEMAS.put("CdrPage", CdrPage.class);
         SCHEMAS.put("Message", MessageDto.class);
         SCHEMAS.put("MessagePage", MessagePage.class);
+        SCHEMAS.put("Chat", com.crosspoint.api.dto.ChatDto.class);
+        SCHEMAS.put("ChatLine", com.crosspoint.api.dto.ChatLineDto.class);
+        SCHEMAS.put("ChatPage", com.crosspoint.api.dto.ChatPage.class);
+        SCHEMAS.put("MyChats", com.crosspoint.api.dto.MyChatsDto.class);
+        SCHEMAS.put("ChatTextRequest", com.crosspoint.api.dto.ChatTextRequest.class);
+        SCHEMAS.put("ChatAvailabilityRequest", com.crosspoint.api.dto.ChatAvailabilityRequest.class);
+        SCHEMAS.put("ChatFrame", com.crosspoint.api.dto.ChatFrame.class);
         SCHEMAS.put("SnapshotFrame", SnapshotFrame.class);
         SCHEMAS.put("RegistrationFrame", RegistrationFrame.class);
         SCHEMAS.put("CallFrame", CallFrame.class);

@@ -6,6 +6,7 @@ import com.crosspoint.store.BillingAccountStore;
 import com.crosspoint.store.BindingStore;
 import com.crosspoint.store.CarrierStore;
 import com.crosspoint.store.CdrStore;
+import com.crosspoint.store.ChatStore;
 import com.crosspoint.store.ConferenceStore;
 import com.crosspoint.store.AcdStore;
 import com.crosspoint.store.DidStore;
@@ -52,6 +53,7 @@ public final class DerbyStores implements Stores {
     private final RatePlanStore ratePlans;
     private final BillingAccountStore billingAccounts;
     private final LedgerStore ledger;
+    private final ChatStore chats;
 
     private DerbyStores(EmbeddedDatabase database, Clock clock) {
         this.database = database;
@@ -75,6 +77,7 @@ public final class DerbyStores implements Stores {
         this.ratePlans = new DerbyRatePlanStore(tx, ids);
         this.billingAccounts = new DerbyBillingAccountStore(tx);
         this.ledger = new DerbyLedgerStore(tx, ids);
+        this.chats = new DerbyChatStore(tx, ids);
     }
 
     public static DerbyStores open(Path dataDir) {
@@ -197,6 +200,11 @@ public final class DerbyStores implements Stores {
     @Override
     public BillingAccountStore billingAccounts() {
         return billingAccounts;
+    }
+
+    @Override
+    public ChatStore chats() {
+        return chats;
     }
 
     @Override
