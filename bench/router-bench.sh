@@ -41,6 +41,12 @@ for tool in sipp kamailio curl jq; do
 done
 ls appliance/target/crosspoint-appliance-*.jar > /dev/null 2>&1 && [ -d appliance/target/lib ] ||
   { echo "router-bench: build first: mvn -B -q -pl appliance -am -DskipTests package" >&2; exit 2; }
+# bin/crosspoint would rebuild everything (outside the measurement's control) when sources are newer than the jar
+if [ -n "$(find appliance/src/main config/crosspoint.yaml -newer "$(ls -t appliance/target/crosspoint-appliance-*.jar |
+  head -1)" -print -quit)" ]; then
+  echo "router-bench: sources changed since the last build: mvn -B -q -pl appliance -am -DskipTests package" >&2
+  exit 2
+fi
 
 OUT="$ROOT/target/router-bench/$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$OUT/kamailio-db"
@@ -105,13 +111,16 @@ EOF
   for i in 1 2 3; do
     id=$(curl -sf "${auth[@]}" -H 'Content-Type: application/json' -X POST "$api/carriers" \
       -d "{\"name\":\"Carrier $i\",\"host\":\"127.0.0.1\",\"port\":${CARRIER_PORTS[$((i - 1))]}}" | jq -r .id)
-    curl -sf "${auth[@]}" -H 'Content-Type: text/csv' -X PUT "$api/carriers/$id/rate-deck?source=deck-$i.csv" \
-      --data-binary @"$OUT/deck-$i.csv" > /dev/null
-    local state=""
+    local code state=""
+    code=$(curl -s -o "$dir/upload-$i.json" -w '%{http_code}' "${auth[@]}" -H 'Content-Type: text/csv' -X PUT \
+      "$api/carriers/$id/rate-deck?source=deck-$i.csv" --data-binary @"$OUT/deck-$i.csv" || true)
+    [ "$code" = 202 ] || { echo "deck $i upload: HTTP $code $(cat "$dir/upload-$i.json")" >&2; exit 1; }
     while [ "$state" != DONE ]; do
-      sleep 1
-      state=$(curl -sf "${auth[@]}" "$api/carriers/$id/rate-deck/import" | jq -r .state)
-      case "$state" in REJECTED | FAILED) echo "deck $i: $state" >&2; exit 1 ;; esac
+      sleep 2
+      # a poll that fails under load is retried, not fatal
+      state=$(curl -s --max-time 30 "${auth[@]}" "$api/carriers/$id/rate-deck/import" | jq -r '.state // empty' \
+        2>/dev/null || true)
+      case "$state" in REJECTED | FAILED) echo "deck $i: $state (see $dir/appliance.log)" >&2; exit 1 ;; esac
     done
     rows=$((rows + $(curl -sf "${auth[@]}" "$api/carriers/$id/rate-deck" | jq -r .rows)))
   done
