@@ -160,7 +160,7 @@ public final class Appliance implements AutoCloseable {
 
         com.crosspoint.metrics.ApplianceMetrics metrics = Monitoring.metrics(registrar, activeCalls, events,
                 pbx == null ? null : pbx.sip().messages().refusals(), relay(), carrierEdge.router(),
-                router);
+                router, gateway);
         closers.push(metrics);
         // Last to start, first to stop: the API only serves services that are up.
         api = ApiServer.start(new ApiServices(config.node().name(), () -> pbx == null ? 0 : pbx.sip().port(),
@@ -224,6 +224,11 @@ public final class Appliance implements AutoCloseable {
     /** The media gateway's SIP port; 0 on a node without the gateway role. */
     public int gatewayPort() {
         return gateway == null ? 0 : gateway.port();
+    }
+
+    /** The media gateway's proxy (its counters), or null on a node without the gateway role. */
+    public com.crosspoint.proxy.Proxy gatewayProxy() {
+        return gateway == null ? null : gateway.proxy();
     }
 
     /** The media gateway's trunk (channels in use, refusals), or null on a node without the gateway role. */

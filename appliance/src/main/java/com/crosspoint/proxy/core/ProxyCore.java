@@ -327,7 +327,7 @@ public final class ProxyCore implements MessageHandler {
     }
 
     boolean canSend(Destination d) {
-        return d.transport() != Transport.TLS; // no TLS endpoint yet
+        return local.has(d.transport()); // TLS only where this proxy listens on it
     }
 
     void finalSent() {
