@@ -1,6 +1,8 @@
 package com.crosspoint.api;
 
 import com.crosspoint.call.CallSnapshot;
+import com.crosspoint.events.BillingEvent;
+import com.crosspoint.events.AcdEvent;
 import com.crosspoint.events.CallEvent;
 import com.crosspoint.events.Event;
 import com.crosspoint.events.MessageEvent;
@@ -95,6 +97,12 @@ record Principal(long accountId, String username, Role role, Long tenantId, Long
         }
         if (e instanceof VoicemailEvent v) {
             return userId != null && v.voicemail().userId() == userId;
+        }
+        if (e instanceof BillingEvent b) {
+            return userId != null && userId.equals(b.userId()); // their own calls' refusals, costs and cut-offs
+        }
+        if (e instanceof AcdEvent a) {
+            return userId != null && a.agent() != null && a.agent().userId() == userId; // their own agent state
         }
         return false;
     }

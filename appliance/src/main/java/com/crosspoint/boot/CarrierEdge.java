@@ -79,6 +79,14 @@ final class CarrierEdge implements AutoCloseable {
         return router;
     }
 
+    CarrierService carriers() {
+        return carriers;
+    }
+
+    DeckImports imports() {
+        return imports;
+    }
+
     /** What the API serves of the router and the PBX's trunks ({@code trunks} null on a node without the PBX). */
     RoutingServices routing(Trunks trunks) {
         return new RoutingServices(carriers, router, imports, spans, decks, trunks, policies);

@@ -65,7 +65,7 @@ final class RouterConfigBinder {
         }
         return new RoutingPolicyConfig(price, quality, availability, asr, ner, pdd, mos,
                 decimal(p + "minAsrPercent", 0, 100) / 100.0, ranged(p + "maxPddMillis", 0, 600_000),
-                decimal(p + "minMos", 0, 5), ranged(p + "minMosSamples", 1, 1_000_000),
+                mosFloor(p + "minMos"), ranged(p + "minMosSamples", 1, 1_000_000),
                 ranged(p + "pddForZeroScoreMillis", 1, 600_000));
     }
 
@@ -79,6 +79,19 @@ final class RouterConfigBinder {
             throw values.error(key, "must be " + min + ".." + max + " (got " + value + ")");
         }
         return value;
+    }
+
+    /** A MOS floor: 0 (none) or 1 to 5 with at most two decimals, e.g. 3.6. */
+    private double mosFloor(String key) {
+        String text = values.string(key).trim();
+        if (!text.matches("[0-9](\\.[0-9]{1,2})?")) {
+            throw values.error(key, "must be 0 (no floor) or a MOS from 1 to 5 such as 3.6, not \"" + text + "\"");
+        }
+        double mos = Double.parseDouble(text);
+        if (mos != 0 && (mos < 1 || mos > 5)) {
+            throw values.error(key, "must be 0 (no floor) or 1..5 (got " + text + ")");
+        }
+        return mos;
     }
 
     private int ranged(String key, int min, int max) {

@@ -36,6 +36,8 @@ public interface Stores extends AutoCloseable {
 
     LedgerStore ledger();
 
+    AcdStore acd();
+
     /** Shuts the database down cleanly. */
     @Override
     void close();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.crosspoint.api.CarrierEdgeClient;
 import com.crosspoint.api.HttpJson;
+import com.crosspoint.media.codec.G711Ulaw;
 import com.crosspoint.testing.HarnessFiles;
 import com.crosspoint.testing.SippProcess;
 import com.crosspoint.testing.SippResult;
@@ -144,6 +145,23 @@ final class RouterHarness implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A carrier (SIPp UAS) that answers calls to {@code number} presenting {@code callerId} and plays a tone of
+     * {@code hz} until the caller hangs up.
+     */
+    static SippProcess toneCarrier(String name, int port, String number, String callerId, double hz, Duration timeout)
+            throws IOException {
+        Path tone = HarnessFiles.logDir(name).resolve("tone-" + (int) hz + ".ulaw");
+        byte[] samples = new byte[8000];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = G711Ulaw.encodeSample((int) Math.round(12000 * Math.sin(2 * Math.PI * hz * i / 8000)));
+        }
+        Files.write(tone, samples);
+        return SippRunner.scenarioFile(filled("sipp/uas-carrier-tone.xml", Map.of("__NUMBER__", "\\" + number,
+                        "__CALLER_ID__", "\\" + callerId, "__TONE_FILE__", tone.toString())))
+                .name(name).localPort(port).timeout(timeout).start();
     }
 
     static Path filled(String resource, Map<String, String> values) {

@@ -126,7 +126,8 @@ public final class ProxyCore implements MessageHandler {
             return;
         }
         if (method == Method.BYE && m.hasToTag() && !dialogs.isEmpty()) {
-            dialogs.ended(m.callId()); // an observed call ends (its duration for the call router's ACD)
+            // an observed call ends (its duration for the call router's ACD, the caller's media report)
+            dialogs.bye(m.callId(), flow, MediaReports.of(m), wheel.nanos());
         }
         int status = s.checks.check(m);
         if (status != 0) {
@@ -208,6 +209,9 @@ public final class ProxyCore implements MessageHandler {
         if (!Branches.ours(b, via.branchStart(), via.branchEnd())) {
             counters.dropped.incrementAndGet(); // not sent through us (§18.1.2)
             return;
+        }
+        if (m.cseqMethod() == Method.BYE && m.status() >= 200 && !dialogs.isEmpty()) {
+            dialogs.byeAnswered(m.callId(), MediaReports.of(m)); // the caller's answer to the callee's BYE
         }
         String key = Ascii.string(b, via.branchStart(), via.branchEnd());
         ClientTransaction tx = clients.get(m.cseqMethod() == Method.CANCEL ? key + CANCEL_SUFFIX : key);

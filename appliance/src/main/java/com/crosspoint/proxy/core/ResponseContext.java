@@ -192,10 +192,10 @@ final class ResponseContext implements ClientListener {
             if (br.outcome != null && !br.reported && method == Method.INVITE) {
                 br.reported = true;
                 br.outcome.answered();
-                core.dialogs().answered(response.callId(), br.outcome, core.wheel().nanos());
+                core.dialogs().answered(response.callId(), br.outcome, arrival, core.wheel().nanos());
             }
             Scratch s = core.scratch();
-            s.responses.withoutTopVia(response, s.sink);
+            s.responses.withoutTopVia(response, br.outcome == null ? null : br.outcome.answerHeader(), s.sink);
             if (!done) {
                 complete(s.sink.array(), s.sink.length(), status);
                 cancelPending(br);

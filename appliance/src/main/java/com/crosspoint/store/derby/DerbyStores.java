@@ -7,6 +7,7 @@ import com.crosspoint.store.BindingStore;
 import com.crosspoint.store.CarrierStore;
 import com.crosspoint.store.CdrStore;
 import com.crosspoint.store.ConferenceStore;
+import com.crosspoint.store.AcdStore;
 import com.crosspoint.store.DidStore;
 import com.crosspoint.store.DeviceStore;
 import com.crosspoint.store.LedgerStore;
@@ -44,6 +45,7 @@ public final class DerbyStores implements Stores {
     private final AttendantMenuStore attendantMenus;
     private final ConferenceStore conferences;
     private final DidStore dids;
+    private final AcdStore acd;
     private final CarrierStore carriers;
     private final RoutingPolicyStore routingPolicy;
     private final RateDeckStore rateDecks;
@@ -66,6 +68,7 @@ public final class DerbyStores implements Stores {
         this.attendantMenus = new DerbyAttendantMenuStore(tx, ids);
         this.conferences = new DerbyConferenceStore(tx, ids);
         this.dids = new DerbyDidStore(tx, ids);
+        this.acd = new DerbyAcdStore(tx, ids);
         this.carriers = new DerbyCarrierStore(tx, ids);
         this.routingPolicy = new DerbyRoutingPolicyStore(tx);
         this.rateDecks = new DerbyRateDeckStore(tx, ids);
@@ -164,6 +167,11 @@ public final class DerbyStores implements Stores {
     @Override
     public DidStore dids() {
         return dids;
+    }
+
+    @Override
+    public AcdStore acd() {
+        return acd;
     }
 
     @Override
