@@ -17,13 +17,14 @@ final class TlsConfigBinder {
     static TlsConfig bind(ConfigValues values, String prefix) {
         int port = values.integer(prefix + "port");
         if (port < 0 || port > 65_535) {
-            throw values.error(prefix + "port", "must be 0..65535, not " + port);
+            throw values.error(prefix + "port", "must be a port 1-65535, or 0 for any free port (got " + port + ")");
         }
         String keystoreText = values.string(prefix + "keystore").trim();
         String password = values.string(prefix + "keystorePassword");
         String type = values.string(prefix + "keystoreType").trim().toUpperCase(Locale.ROOT);
         if (!type.equals("PKCS12") && !type.equals("JKS")) {
-            throw values.error(prefix + "keystoreType", "must be PKCS12 or JKS, not \"" + type + "\"");
+            throw values.error(prefix + "keystoreType",
+                    "must be PKCS12 or JKS, not \"" + values.string(prefix + "keystoreType") + "\"");
         }
         Optional<Path> keystore = Optional.empty();
         if (!keystoreText.isEmpty()) {
