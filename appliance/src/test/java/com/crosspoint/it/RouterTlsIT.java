@@ -12,7 +12,9 @@ import com.crosspoint.testing.TlsTestKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -31,11 +33,14 @@ import org.junit.jupiter.api.Test;
  * for a PBX node) calls over TLS, the call leaves over UDP to a SIPp carrier, the router record-routes twice (its TLS
  * side and its UDP side), the ACK follows that route, and the carrier's BYE comes back over the customer's TLS
  * connection. Plain text, oversize messages and a flood of silent connections on the TLS port are cut off without
- * stopping the call.
+ * stopping the call; the RFC 4475 corpus over TLS is refused or dropped, never forwarded malformed, and the router
+ * routes the next call over TLS.
  */
 class RouterTlsIT {
     /** A number only the SIPp carrier has a rate for. */
     private static final String NUMBER = "+442079460000";
+    /** A number the spy carrier (a socket that never answers) has a rate for. */
+    private static final String SPIED = "+15550001234";
     private static final int WAIT_MS = 15_000;
 
     @Test
@@ -60,11 +65,7 @@ class RouterTlsIT {
                 InputStream in = caller.getInputStream();
                 String from = "From: <sip:pbx@127.0.0.1>;tag=tls-caller\r\n";
                 String callId = "Call-ID: router-tls-1@127.0.0.1\r\n";
-                send(out, "INVITE sip:" + NUMBER + "@127.0.0.1:" + tls + ";transport=tls SIP/2.0\r\n"
-                        + "Via: SIP/2.0/TLS 127.0.0.1:" + local + ";rport;branch=z9hG4bK-tls-inv\r\n"
-                        + "Max-Forwards: 70\r\n" + from + "To: <sip:" + NUMBER + "@127.0.0.1>\r\n" + callId
-                        + "CSeq: 1 INVITE\r\nContact: <sip:pbx@127.0.0.1:" + local + ";transport=tls>\r\n"
-                        + "Content-Length: 0\r\n\r\n");
+                send(out, invite(NUMBER, tls, local, "router-tls-1"));
                 String ok = finalAnswer(in);
                 assertThat(ok).startsWith("SIP/2.0 200");
                 List<String> recordRoute = values(ok, "Record-Route");
@@ -92,6 +93,33 @@ class RouterTlsIT {
                 assertThat(carrier.await().allSucceeded()).as("the carrier's call, BYE answered").isTrue();
             }
             await().atMost(Duration.ofSeconds(5)).until(() -> proxy.openTlsConnections() == 0);
+        }
+    }
+
+    @Test
+    void theRfc4475CorpusAndOversizeStreamsOverTlsAreRefusedOrDroppedNeverForwardedMalformed() throws Exception {
+        Path keystore = TlsTestKeys.keystore(HarnessFiles.tempDir("router-tls"));
+        try (RouterHarness router = RouterHarness.start(Map.of("router.tls.keystore", keystore.toString(),
+                "router.tls.keystorePassword", TlsTestKeys.PASSWORD, "router.tls.port", "0"));
+             DatagramSocket spy = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            router.carrier("Spy", "127.0.0.1", spy.getLocalPort(), "1", "0.0100");
+            Proxy proxy = router.node().appliance().routerProxy();
+            EdgeTorture torture = EdgeTorture.overTls(router.port(), proxy.tlsPort(), SPIED, List.of(spy));
+
+            torture.tcpCorpus();
+            torture.tcpOversize();
+            torture.finish();
+
+            assertThat(torture.problems()).isEmpty();
+            assertThat(proxy.counters().refusals()).isNotEmpty();
+            try (SSLSocket caller = TlsTestKeys.connect("127.0.0.1", proxy.tlsPort(), WAIT_MS)) {
+                send(caller.getOutputStream(), invite(SPIED, proxy.tlsPort(), caller.getLocalPort(), "after-torture"));
+                assertThat(readMessage(caller.getInputStream())).startsWith("SIP/2.0 100");
+                List<String> atCarrier = RouterTortureIT.receiveAll(spy, 1, Duration.ofSeconds(5));
+                assertThat(atCarrier).as("the router still routes over TLS").singleElement()
+                        .satisfies(m -> assertThat(m).startsWith("INVITE ").contains("after-torture")
+                                .contains(";transport=tls;lr>"));
+            }
         }
     }
 
@@ -125,6 +153,15 @@ class RouterTlsIT {
             }
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> proxy.openTlsConnections() == 0);
+    }
+
+    /** A customer's INVITE for {@code number} over TLS from local port {@code local}. */
+    private static String invite(String number, int tls, int local, String callId) {
+        return "INVITE sip:" + number + "@127.0.0.1:" + tls + ";transport=tls SIP/2.0\r\n"
+                + "Via: SIP/2.0/TLS 127.0.0.1:" + local + ";rport;branch=z9hG4bK-" + callId + "\r\n"
+                + "Max-Forwards: 70\r\nFrom: <sip:pbx@127.0.0.1>;tag=tls-caller\r\nTo: <sip:" + number
+                + "@127.0.0.1>\r\nCall-ID: " + callId + "@127.0.0.1\r\nCSeq: 1 INVITE\r\n"
+                + "Contact: <sip:pbx@127.0.0.1:" + local + ";transport=tls>\r\nContent-Length: 0\r\n\r\n";
     }
 
     private static void send(OutputStream out, String message) throws IOException {

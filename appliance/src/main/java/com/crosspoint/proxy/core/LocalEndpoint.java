@@ -66,11 +66,6 @@ public final class LocalEndpoint {
         };
     }
 
-    /** Whether anything can be sent over this transport (TLS only with a listener). */
-    public boolean has(Transport transport) {
-        return transport != Transport.TLS || tlsPort > 0;
-    }
-
     /** The Record-Route line for the side of a call on this transport. */
     public byte[] recordRoute(Transport transport) {
         return switch (transport) {

@@ -331,7 +331,7 @@ public final class ProxyCore implements MessageHandler {
     }
 
     boolean canSend(Destination d) {
-        return local.has(d.transport()); // TLS only where this proxy listens on it
+        return sender.canReach(d); // TLS only over a connection the peer opened
     }
 
     void finalSent() {

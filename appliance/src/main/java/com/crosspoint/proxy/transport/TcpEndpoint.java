@@ -92,6 +92,12 @@ public final class TcpEndpoint implements AutoCloseable {
         return open.get();
     }
 
+    /** Whether a connection with this peer is open (a TLS endpoint sends over nothing else). */
+    public boolean hasConnection(InetSocketAddress peer) {
+        TcpConnection c = connections.get(peer);
+        return c != null && c.isOpen();
+    }
+
     /**
      * Sends to a peer over its existing connection, or opens one (non-blocking; the bytes wait until it
      * is up). Returns false when no connection could be had.

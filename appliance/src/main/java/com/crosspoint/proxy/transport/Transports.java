@@ -35,6 +35,11 @@ public final class Transports implements Sender {
     }
 
     @Override
+    public boolean canReach(Destination to) {
+        return to.transport() != Transport.TLS || (tls != null && tls.hasConnection(to.address()));
+    }
+
+    @Override
     public void reply(Flow flow, byte[] bytes, int offset, int length) {
         if (flow.connection() != null && flow.connection().isOpen()) {
             flow.connection().send(bytes, offset, length);

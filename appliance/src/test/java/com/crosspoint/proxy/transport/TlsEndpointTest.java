@@ -71,6 +71,7 @@ class TlsEndpointTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 3);
             assertThat(received).containsOnly(MESSAGE);
             assertThat(transports).containsOnly(Transport.TLS);
+            assertThat(endpoint.hasConnection(new InetSocketAddress("127.0.0.1", s.getLocalPort()))).isTrue();
             assertThat(new String(s.getInputStream().readNBytes(18), StandardCharsets.US_ASCII))
                     .isEqualTo("pong\r\n".repeat(3));
         }
@@ -133,6 +134,13 @@ class TlsEndpointTest {
         byte[] b = MESSAGE.getBytes(StandardCharsets.US_ASCII);
         assertThat(endpoint.send(new InetSocketAddress("127.0.0.1", 9), b, 0, b.length)).isFalse();
         assertThat(endpoint.openConnections()).isZero();
+        assertThat(endpoint.hasConnection(new InetSocketAddress("127.0.0.1", 9))).isFalse();
+        Transports transports = new Transports();
+        transports.attach(null, null, endpoint);
+        assertThat(transports.canReach(new Destination(Transport.TLS, new InetSocketAddress("127.0.0.1", 9))))
+                .as("a TLS carrier without a connection is skipped at once, not waited for").isFalse();
+        assertThat(transports.canReach(new Destination(Transport.UDP, new InetSocketAddress("127.0.0.1", 9))))
+                .isTrue();
     }
 
     private static int drain(InputStream in) throws java.io.IOException {
