@@ -1,15 +1,13 @@
 package com.crosspoint.testing;
 
+import com.crosspoint.config.TlsConfig;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
@@ -46,31 +44,28 @@ public final class TlsTestKeys {
         }
     }
 
-    /** The server side of {@code keystore}. */
-    public static SSLContext server(Path keystore) throws IOException, GeneralSecurityException {
-        try (InputStream in = Files.newInputStream(keystore)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, PASSWORD.toCharArray());
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(store, PASSWORD.toCharArray());
+    /** The server side of {@code keystore}, as the appliance builds it. */
+    public static SSLContext server(Path keystore) {
+        return new TlsConfig(0, Optional.of(keystore), PASSWORD, "PKCS12").serverContext();
+    }
+
+    /** A TLS client context that trusts whatever certificate it is shown. */
+    public static SSLContext trustingClient() {
+        try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), null, null);
+            context.init(null, new TrustManager[] {new TrustingManager()}, new SecureRandom());
             return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 
     /** A TLS client connection to {@code host:port}, handshake done, trusting whatever certificate it is shown. */
     public static SSLSocket connect(String host, int port, int timeoutMillis) throws IOException {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new TrustingManager()}, new SecureRandom());
-            SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(host, port);
-            socket.setSoTimeout(timeoutMillis);
-            socket.startHandshake();
-            return socket;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        SSLSocket socket = (SSLSocket) trustingClient().getSocketFactory().createSocket(host, port);
+        socket.setSoTimeout(timeoutMillis);
+        socket.startHandshake();
+        return socket;
     }
 
     private static final class TrustingManager implements X509TrustManager {
