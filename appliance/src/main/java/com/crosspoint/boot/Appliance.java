@@ -183,7 +183,7 @@ public final class Appliance implements AutoCloseable {
 
         com.crosspoint.metrics.ApplianceMetrics metrics = Monitoring.metrics(registrar, activeCalls, events,
                 pbx == null ? null : pbx.sip().messages().refusals(), relay(), carrierEdge.router(),
-                router);
+                router, gateway);
         closers.push(metrics);
         chat = ChatWiring.start(config.chat(), config.demo(), stores, directory, acd, events, clock, timers);
         // Last to start, first to stop: the API only serves services that are up.
@@ -248,6 +248,11 @@ public final class Appliance implements AutoCloseable {
     /** The media gateway's SIP port; 0 on a node without the gateway role. */
     public int gatewayPort() {
         return gateway == null ? 0 : gateway.port();
+    }
+
+    /** The media gateway's proxy (its counters), or null on a node without the gateway role. */
+    public com.crosspoint.proxy.Proxy gatewayProxy() {
+        return gateway == null ? null : gateway.proxy();
     }
 
     /** The media gateway's trunk (channels in use, refusals), or null on a node without the gateway role. */

@@ -41,7 +41,7 @@ final class RouterRole implements AutoCloseable {
                 .withUdpThreads(config.udpThreads()).withMaxPending(config.maxPending())
                 .withTimers(new TimerSettings(rfc.t1(), rfc.t2(), rfc.t4(), rfc.timerB(), config.ringSeconds() * 1000L))
                 .withSilence(config.silenceMillis());
-        proxy = Proxy.start(settings, network.bind(), routing);
+        proxy = Proxy.start(settings, network.bind(), routing, config.tls().port(), ProxyTls.of(config.tls()));
         probing = Executors.newSingleThreadScheduledExecutor(r -> MediaAddresses.daemon(r, "router-probes"));
         if (config.probeSeconds() > 0) {
             CarrierProbes probes = new CarrierProbes(router, proxy.core().prober(), routing);
@@ -53,7 +53,8 @@ final class RouterRole implements AutoCloseable {
                 }
             }, 0, config.probeSeconds(), TimeUnit.SECONDS);
         }
-        LOG.info("Call router on port {}: customers {}", proxy.port(), customers.addresses());
+        LOG.info("Call router on port {}{}: customers {}", proxy.port(),
+                proxy.tlsPort() == 0 ? "" : " (TLS " + proxy.tlsPort() + ")", customers.addresses());
     }
 
     private static List<String> customers(RouterConfig config, NetworkConfig network, boolean localPbx) {

@@ -19,10 +19,11 @@ import java.util.List;
  * @param minAttempts       attempts in a window before its ASR/PDD floors and scores count
  * @param policy            the ranking: weights, floors and evidence ({@code router.policy.*})
  * @param breaker           the carriers' circuit breakers ({@code router.breaker.*})
+ * @param tls               SIP over TLS on the router's own port ({@code router.tls.*}); off without a keystore
  */
 public record RouterConfig(int port, int udpThreads, int maxPending, long silenceMillis, int ringSeconds,
                            int probeSeconds, List<String> customers, int customerCallsPerSecond, Duration qualityBucket, int qualityBuckets,
-                           int minAttempts, RoutingPolicyConfig policy, BreakerConfig breaker) {
+                           int minAttempts, RoutingPolicyConfig policy, BreakerConfig breaker, TlsConfig tls) {
     public RouterConfig {
         customers = List.copyOf(customers);
     }

@@ -44,7 +44,8 @@ final class RouterConfigBinder {
                 ranged("router.quality.buckets", 1, 1440), ranged("router.quality.minAttempts", 1, 1_000_000), policy(),
                 new BreakerConfig(ranged("router.breaker.failuresToOpen", 1, 1000),
                         ranged("router.breaker.coolDownSeconds", 0, 86_400),
-                        ranged("router.breaker.trialTimeoutSeconds", 1, 86_400)));
+                        ranged("router.breaker.trialTimeoutSeconds", 1, 86_400)),
+                TlsConfigBinder.bind(values, "router.tls."));
     }
 
     private RoutingPolicyConfig policy() {

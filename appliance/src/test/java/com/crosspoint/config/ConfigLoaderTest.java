@@ -153,7 +153,10 @@ class ConfigLoaderTest {
         CrosspointConfig config = loader(Map.of()).load(Optional.empty());
         // the gateway is off unless named: it has nothing to do without gateway.dids
         assertThat(config.node().roles()).containsExactlyInAnyOrder(NodeRole.PBX, NodeRole.ROUTER);
-        assertThat(config.gateway()).isEqualTo(new GatewayConfig(5080, List.of(), 1, 2, 2000, 1));
+        assertThat(config.gateway()).isEqualTo(new GatewayConfig(5080, List.of(), 1, 2, 2000, 1, List.of(),
+                new TlsConfig(5081, Optional.empty(), "", "PKCS12")));
+        assertThat(config.router().tls().enabled()).isFalse();
+        assertThat(config.router().tls().port()).isEqualTo(5071);
         assertThat(config.router().port()).isEqualTo(5070);
         assertThat(config.router().policy().minAsr()).isEqualTo(0.2);
 

@@ -128,6 +128,11 @@ final class RouterHarness implements AutoCloseable {
 
     /** The value of one series (name with its labels as written) of the node's {@code /metrics}, read as admin. */
     double metric(String series) {
+        return metric(http, admin, series);
+    }
+
+    /** The value of one series of {@code /metrics} of the node {@code http} talks to, read with {@code admin}. */
+    static double metric(HttpJson http, String admin, String series) {
         try {
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(http.baseUrl()
                     + "/metrics")).header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString());

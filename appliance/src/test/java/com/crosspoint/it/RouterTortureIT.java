@@ -47,11 +47,7 @@ class RouterTortureIT {
             router.carrier("Real", "127.0.0.1", realPort, "44", "0.0200");
             EdgeTorture torture = new EdgeTorture(router.port(), SPIED, List.of(spy));
 
-            torture.udpCorpus(client);
-            torture.tcpCorpus();
-            torture.udpGarbage(client);
-            torture.tcpOversize();
-            torture.finish();
+            torture.everything(client);
 
             assertThat(torture.problems()).isEmpty();
             assertThat(torture.routableValidInvites()).isPositive();
@@ -171,7 +167,7 @@ class RouterTortureIT {
     }
 
     /** Final answers (and, at a spy, requests) arriving within {@code wait}, up to {@code count} of them. */
-    private static List<String> receiveAll(DatagramSocket socket, int count, Duration wait) throws IOException {
+    static List<String> receiveAll(DatagramSocket socket, int count, Duration wait) throws IOException {
         List<String> got = new ArrayList<>();
         long deadline = System.nanoTime() + wait.toNanos();
         byte[] buf = new byte[65_535];

@@ -331,7 +331,7 @@ public final class ProxyCore implements MessageHandler {
     }
 
     boolean canSend(Destination d) {
-        return d.transport() != Transport.TLS; // no TLS endpoint yet
+        return sender.canReach(d); // TLS only over a connection the peer opened
     }
 
     void finalSent() {

@@ -39,27 +39,7 @@ class ChallengeAnswerTest {
     private final List<String> challengedUris = new ArrayList<>();
 
     private BranchObserver observer(String name) {
-        return () -> new BranchOutcome() {
-            @Override
-            public void provisional(int status) {
-                events.add(name + ":provisional " + status);
-            }
-
-            @Override
-            public void answered() {
-                events.add(name + ":answered");
-            }
-
-            @Override
-            public void failed(int status) {
-                events.add(name + ":failed " + status);
-            }
-
-            @Override
-            public void dialogEnded() {
-                events.add(name + ":ended");
-            }
-        };
+        return () -> new RecordingOutcome(name, events);
     }
 
     private ProxyCore core(ChallengeResponder first) {
