@@ -2,6 +2,7 @@ package com.crosspoint.api;
 
 import com.crosspoint.auth.AccountFailureBudget;
 import com.crosspoint.auth.AuthFailureThrottle;
+import com.crosspoint.billing.statement.Statements;
 import com.crosspoint.trunk.DidService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class ApiServer implements AutoCloseable {
         PasswordLogins passwords = new PasswordLogins(s.stores().admins(), s.stores().users(), s.directory(), throttle,
                 accounts, settings.loginBlock(), s.events()::publish, s.clock());
         UserSettings userSettings = new UserSettings(s.provisioning(), s.directory(), s.attendant(), s.conferences());
-        List<RouteGroup> groups = List.of(
+        List<RouteGroup> groups = new java.util.ArrayList<>(List.of(
                 new HealthHandler(s.nodeName(), s.sipPort(), s.registrar(), s.activeCalls()),
                 new AuthHandler(passwords, logins),
                 new WebSessionHandler(passwords, logins, s.directory()),
@@ -92,8 +93,14 @@ public final class ApiServer implements AutoCloseable {
                 new CarriersHandler(s.routing()),
                 new RateDecksHandler(s.routing()),
                 new RoutesHandler(s.routing(), s.clock()),
+                new RouterPolicyHandler(s.routing()),
                 new EventsHandler(),
-                new SecurityHandler(counters, sourceLimit::refused));
+                new SecurityHandler(counters, sourceLimit::refused)));
+        if (s.billing() != null) {
+            groups.addAll(List.of(new BillingHandler(s.billing(), s.stores().ledger(), s.provisioning(), s.clock()),
+                    new RatePlansHandler(s.billing().tariffs(), s.stores().ratePlans(), s.provisioning()),
+                    new StatementsHandler(new Statements(s.stores(), s.clock()), s.provisioning())));
+        }
         groups.forEach(g -> g.addRoutes(router));
 
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);

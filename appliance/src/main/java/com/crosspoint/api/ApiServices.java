@@ -20,7 +20,8 @@ import java.util.function.IntSupplier;
  * {@code sipHost} is the address phones register to (the advertised address), shown with new SIP credentials;
  * {@code turn} issues ephemeral TURN credentials and tells the TURN server's counters; {@code routing} (may be null:
  * the carrier and trunk resources then answer 404) is the call router and the trunks; {@code metrics} (may be null:
- * no {@code /metrics}) gives the Prometheus exposition.
+ * no {@code /metrics}) gives the Prometheus exposition; {@code billing} (may be null: the billing resources then
+ * answer 404) is the billing engine.
  */
 public record ApiServices(String nodeName, IntSupplier sipPort, String sipHost, Stores stores, Directory directory,
                           ProvisioningService provisioning, Registrar registrar, ActiveCalls activeCalls,
@@ -28,7 +29,7 @@ public record ApiServices(String nodeName, IntSupplier sipPort, String sipHost, 
                           AttendantService attendant,
                           EventBus events, Clock clock, ConferenceService conferences,
                           MediaEngine media, TurnAccess turn, RoutingServices routing,
-                          java.util.function.Supplier<String> metrics) {
+                          java.util.function.Supplier<String> metrics, com.crosspoint.billing.Billing billing) {
 
     /** Without the call router and trunks. */
     public ApiServices(String nodeName, IntSupplier sipPort, String sipHost, Stores stores, Directory directory,
@@ -37,7 +38,7 @@ public record ApiServices(String nodeName, IntSupplier sipPort, String sipHost, 
                        AttendantService attendant, EventBus events, Clock clock, ConferenceService conferences,
                        MediaEngine media, TurnAccess turn) {
         this(nodeName, sipPort, sipHost, stores, directory, provisioning, registrar, activeCalls, callControl, messages,
-                voicemail, attendant, events, clock, conferences, media, turn, null, null);
+                voicemail, attendant, events, clock, conferences, media, turn, null, null, null);
     }
 
     /** Without TURN: {@code /me/turn-credentials} answers 404. */

@@ -4,6 +4,7 @@ import com.crosspoint.model.CallQualitySummary;
 import com.crosspoint.model.CallRecord;
 import com.crosspoint.model.Money;
 import com.crosspoint.model.RatedCall;
+import com.crosspoint.text.CsvCells;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -75,21 +76,10 @@ final class CdrCsv {
 
     /** One cell, defused and quoted as needed; null is the empty cell. */
     static String cell(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        String v = value;
-        char first = v.charAt(0);
         // a negative amount (a margin) is a number, not a formula: it stays one for the spreadsheet to sum
-        if (first == '-' && NEGATIVE_NUMBER.matcher(v).matches()) {
-            return v;
+        if (value != null && NEGATIVE_NUMBER.matcher(value).matches()) {
+            return value;
         }
-        if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
-            v = "'" + v;
-        }
-        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\r') >= 0 || v.indexOf('\n') >= 0) {
-            return '"' + v.replace("\"", "\"\"") + '"';
-        }
-        return v;
+        return CsvCells.text(value);
     }
 }

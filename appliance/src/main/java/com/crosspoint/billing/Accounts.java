@@ -114,6 +114,11 @@ public final class Accounts implements AutoCloseable {
         return bookOrNull(tenantId).map(TenantBook::account);
     }
 
+    /** The user's own settings, when an admin gave them any. */
+    public Optional<UserBilling> user(long tenantId, long userId) {
+        return bookOrNull(tenantId).map(book -> book.user(userId));
+    }
+
     public AccountFunds funds(long tenantId) {
         return book(tenantId).funds();
     }

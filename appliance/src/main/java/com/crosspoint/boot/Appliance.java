@@ -13,6 +13,7 @@ import com.crosspoint.conference.ConferenceService;
 import com.crosspoint.config.CrosspointConfig;
 import com.crosspoint.config.HttpLimitsConfig;
 import com.crosspoint.config.NodeRole;
+import com.crosspoint.demo.DemoCarriers;
 import com.crosspoint.directory.Directory;
 import com.crosspoint.events.EventBus;
 import com.crosspoint.im.MessageService;
@@ -75,6 +76,7 @@ public final class Appliance implements AutoCloseable {
     private PbxRole pbx;
     private RouterRole router;
     private GatewayRole gateway;
+    private DemoCarriers demoCarriers;
 
     private Appliance(CrosspointConfig config, Clock clock) {
         this.config = config;
@@ -149,6 +151,13 @@ public final class Appliance implements AutoCloseable {
             gateway = new GatewayRole(config.gateway(), config.network());
             closers.push(gateway);
         }
+        if (router != null && credentials.demoTenant() != null && config.demo().carriers()) {
+            demoCarriers = DemoCarriers.start(DemoCarriers.sippOnPath(), config.data().dir().resolve("demo-carriers"),
+                    carrierEdge.carriers(), carrierEdge.imports()).orElse(null);
+            if (demoCarriers != null) {
+                closers.push(demoCarriers);
+            }
+        }
         OutsideCalling outside = null;
         if (config.node().runs(NodeRole.PBX)) {
             outside = new OutsideCalling(LocalRouter.trunk(config, router == null ? 0 : router.port()), stores.dids(),
@@ -166,7 +175,7 @@ public final class Appliance implements AutoCloseable {
 
         com.crosspoint.metrics.ApplianceMetrics metrics = Monitoring.metrics(registrar, activeCalls, events,
                 pbx == null ? null : pbx.sip().messages().refusals(), relay(), carrierEdge.router(),
-                router == null ? null : router.proxy());
+                router);
         closers.push(metrics);
         // Last to start, first to stop: the API only serves services that are up.
         api = ApiServer.start(new ApiServices(config.node().name(), () -> pbx == null ? 0 : pbx.sip().port(),
@@ -174,7 +183,7 @@ public final class Appliance implements AutoCloseable {
                 registrar, activeCalls, pbx == null ? callId -> false : pbx.b2bua(), messagesService, voicemail,
                 attendant, events, clock, conferences, media(),
                 pbx == null ? TurnAccess.NONE : pbx.relayWiring().access(directory, pbx::stunTurn),
-                carrierEdge.routing(outside == null ? null : outside.trunks()), metrics::scrape),
+                carrierEdge.routing(outside == null ? null : outside.trunks()), metrics::scrape, billing),
                 apiSettings(),
                 config.http().bind(), config.http().port());
         closers.push(api);
@@ -242,6 +251,11 @@ public final class Appliance implements AutoCloseable {
         return billing;
     }
 
+    /** The call router's per-customer calls-per-second limit, or null on a node without the router role. */
+    public com.crosspoint.router.CustomerCallLimit routerCustomerLimit() {
+        return router == null ? null : router.customerLimit();
+    }
+
     /** The call router's proxy (its counters), or null on a node without the router role. */
     public com.crosspoint.proxy.Proxy routerProxy() {
         return router == null ? null : router.proxy();
@@ -290,6 +304,11 @@ public final class Appliance implements AutoCloseable {
     /** The Adaptive Call Router: carriers, decks, quality (routed on by the router role). */
     public com.crosspoint.acr.AdaptiveCallRouter callRouter() {
         return carrierEdge.router();
+    }
+
+    /** The demo's simulated carriers, or null when none run (no demo, no router, demo.carriers off, no sipp). */
+    public DemoCarriers demoCarriers() {
+        return demoCarriers;
     }
 
     /** The B2BUA, or null on a node without the PBX role. */

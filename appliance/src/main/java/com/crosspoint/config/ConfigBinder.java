@@ -283,7 +283,7 @@ final class ConfigBinder {
                 throw values.error("demo.extensions", "lists " + extension + " twice");
             }
         }
-        return new DemoConfig(enabled, domain, password, pin, extensions);
+        return new DemoConfig(enabled, domain, password, pin, extensions, values.bool("demo.carriers"));
     }
 
     /** SIP (UDP and TCP), SIP-TLS and HTTP listeners must not collide on one address. */

@@ -28,6 +28,8 @@ public interface Stores extends AutoCloseable {
 
     RateDeckStore rateDecks();
 
+    RoutingPolicyStore routingPolicy();
+
     RatePlanStore ratePlans();
 
     BillingAccountStore billingAccounts();

@@ -28,4 +28,12 @@ public interface BranchOutcome {
     default String answerHeader() {
         return null;
     }
+
+    /**
+     * As {@link #dialogEnded()}, with the caller's report on the media it received (the {@code X-RTP-Stat} value of
+     * its BYE or of its answer to the callee's BYE), or null when it sent none.
+     */
+    default void dialogEnded(String mediaReport) {
+        dialogEnded();
+    }
 }

@@ -12,6 +12,7 @@ import com.crosspoint.store.DeviceStore;
 import com.crosspoint.store.LedgerStore;
 import com.crosspoint.store.MessageStore;
 import com.crosspoint.store.RateDeckStore;
+import com.crosspoint.store.RoutingPolicyStore;
 import com.crosspoint.store.RatePlanStore;
 import com.crosspoint.store.StoreException;
 import com.crosspoint.store.Stores;
@@ -44,6 +45,7 @@ public final class DerbyStores implements Stores {
     private final ConferenceStore conferences;
     private final DidStore dids;
     private final CarrierStore carriers;
+    private final RoutingPolicyStore routingPolicy;
     private final RateDeckStore rateDecks;
     private final RatePlanStore ratePlans;
     private final BillingAccountStore billingAccounts;
@@ -65,6 +67,7 @@ public final class DerbyStores implements Stores {
         this.conferences = new DerbyConferenceStore(tx, ids);
         this.dids = new DerbyDidStore(tx, ids);
         this.carriers = new DerbyCarrierStore(tx, ids);
+        this.routingPolicy = new DerbyRoutingPolicyStore(tx);
         this.rateDecks = new DerbyRateDeckStore(tx, ids);
         this.ratePlans = new DerbyRatePlanStore(tx, ids);
         this.billingAccounts = new DerbyBillingAccountStore(tx);
@@ -166,6 +169,11 @@ public final class DerbyStores implements Stores {
     @Override
     public CarrierStore carriers() {
         return carriers;
+    }
+
+    @Override
+    public RoutingPolicyStore routingPolicy() {
+        return routingPolicy;
     }
 
     @Override

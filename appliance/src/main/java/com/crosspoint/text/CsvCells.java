@@ -1,0 +1,26 @@
+package com.crosspoint.text;
+
+/**
+ * Cells of the CSV files the appliance exports (RFC 4180): text that a spreadsheet could take for a formula gets a
+ * leading {@code '}, and a cell with a comma, quote or line break is quoted.
+ */
+public final class CsvCells {
+    private CsvCells() {
+    }
+
+    /** A text cell; null is empty. */
+    public static String text(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        String v = value;
+        char first = v.charAt(0);
+        if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
+            v = "'" + v;
+        }
+        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\r') >= 0 || v.indexOf('\n') >= 0) {
+            return '"' + v.replace("\"", "\"\"") + '"';
+        }
+        return v;
+    }
+}
