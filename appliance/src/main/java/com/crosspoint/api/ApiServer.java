@@ -67,7 +67,7 @@ public final class ApiServer implements AutoCloseable {
                 new AuthHandler(passwords, logins),
                 new WebSessionHandler(passwords, logins, s.directory()),
                 new MeHandler(s.directory(), s.stores().users(), userSettings, s.registrar(), registrations,
-                        s.stores().cdrs(), passwords, logins),
+                        s.stores().cdrs(), s.stores().ledger(), passwords, logins),
                 new MyMessagesHandler(s.messages(), s.directory(), logins),
                 new MyTurnHandler(s.turn(), s.directory(), logins),
                 new MyVoicemailHandler(s.voicemail(), s.directory(), logins),

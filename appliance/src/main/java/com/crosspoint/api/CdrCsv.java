@@ -4,6 +4,7 @@ import com.crosspoint.model.CallQualitySummary;
 import com.crosspoint.model.CallRecord;
 import com.crosspoint.model.Money;
 import com.crosspoint.model.RatedCall;
+import com.crosspoint.text.CsvCells;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

@@ -11,18 +11,22 @@ import com.crosspoint.api.dto.SettingsDto;
 import com.crosspoint.auth.PasswordHasher;
 import com.crosspoint.directory.Directory;
 import com.crosspoint.model.Binding;
+import com.crosspoint.model.CallRecord;
+import com.crosspoint.model.RatedCall;
 import com.crosspoint.model.Tenant;
 import com.crosspoint.model.User;
 import com.crosspoint.registrar.Registrar;
 import com.crosspoint.store.CdrStore;
 import com.crosspoint.store.CdrStore.CdrFilter;
+import com.crosspoint.store.LedgerStore;
 import com.crosspoint.store.UserStore;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code /api/v1/me}: the end user's own profile, forwarding settings, web password, devices with
- * their registrations, calls and the tenant's directory. Messages are in {@link MyMessagesHandler}.
+ * their registrations, calls (with the price of each outside call they made) and the tenant's directory. Messages are in {@link MyMessagesHandler}.
  */
 final class MeHandler implements RouteGroup {
     static final String BASE = "/api/v1/me";
@@ -33,17 +37,20 @@ final class MeHandler implements RouteGroup {
     private final Registrar registrar;
     private final RegistrationMapper registrations;
     private final CdrStore cdrs;
+    private final LedgerStore ledger;
     private final PasswordLogins passwords;
     private final LoginSessions sessions;
 
     MeHandler(Directory directory, UserStore users, UserSettings settings, Registrar registrar,
-              RegistrationMapper registrations, CdrStore cdrs, PasswordLogins passwords, LoginSessions sessions) {
+              RegistrationMapper registrations, CdrStore cdrs, LedgerStore ledger, PasswordLogins passwords,
+              LoginSessions sessions) {
         this.directory = directory;
         this.users = users;
         this.settings = settings;
         this.registrar = registrar;
         this.registrations = registrations;
         this.cdrs = cdrs;
+        this.ledger = ledger;
         this.passwords = passwords;
         this.sessions = sessions;
     }
@@ -120,7 +127,9 @@ final class MeHandler implements RouteGroup {
         int offset = rq.queryInt("offset", 0, 0, Integer.MAX_VALUE);
         int limit = rq.queryInt("limit", CdrsHandler.DEFAULT_LIMIT, 1, CdrsHandler.MAX_LIMIT);
         CdrFilter filter = new CdrFilter(u.extension(), null, null, null);
-        return Reply.ok(new CdrPage(cdrs.search(u.tenantId(), filter, offset, limit).stream().map(CdrDto::of).toList(),
+        List<CallRecord> page = cdrs.search(u.tenantId(), filter, offset, limit);
+        Map<Long, RatedCall> ratings = CdrRatings.of(ledger, page);
+        return Reply.ok(new CdrPage(page.stream().map(r -> CdrDto.forUser(r, ratings.get(r.id()), u.id())).toList(),
                 cdrs.count(u.tenantId(), filter), offset, limit));
     }
 

@@ -145,6 +145,19 @@ class BillingApiIT {
         assertThat(again.body().get("changed").asLong()).as("re-rating is idempotent").isZero();
         assertThat(http.get(base + "/account", admin).body().get("balance").asText()).isEqualTo("8.05");
 
+        // Alice's own calls show what the call cost her, as re-rated, and nothing of the carrier's side
+        com.crosspoint.testing.web.Dashboards.webPassword(pbx, alice, "alice-web-pw");
+        Browser aliceWeb = new Browser(http.baseUrl());
+        assertThat(aliceWeb.loginUser("1001", "alice-web-pw", TestAppliance.DOMAIN).status()).isEqualTo(200);
+        JsonNode mine = aliceWeb.call("GET", "/api/v1/me/calls", null).body().get("items");
+        assertThat(mine).hasSize(1);
+        JsonNode charges = mine.get(0).get("charges");
+        assertThat(charges.get("price").asText()).isEqualTo("0.45");
+        assertThat(charges.get("currency").asText()).isEqualTo("EUR");
+        assertThat(charges.get("cost").isNull()).as("no carrier cost for the user: %s", charges).isTrue();
+        assertThat(charges.get("margin").isNull()).isTrue();
+        assertThat(charges.get("buyPrefix").isNull()).isTrue();
+
         // the month's statement
         String month = YearMonth.now(ZoneId.of(BERLIN)).toString();
         JsonNode months = http.get(base + "/statements", tenantAdmin).body();

@@ -432,8 +432,10 @@ class MeApiTest {
         assertThat(lines).hasSize(3);
         assertThat(lines[0]).isEqualTo(CdrCsv.HEADER);
         assertThat(lines[1]).endsWith(",\"a,\"\"b\"\"@d\",\"'=HYPERLINK(\"\"x\"\")\",'+4930,2026-01-02T10:01:00Z,"
-                + "2026-01-02T10:01:02Z,2026-01-02T10:02:02Z,ANSWERED,CALLEE,200,60,,,,"); // no quality: relayed
-        assertThat(lines[2]).endsWith(",plain@d,4001,4002,2026-01-02T10:00:00Z,,2026-01-02T10:00:05Z,NO_ANSWER,CALLER,487,0,,,,");
+                + "2026-01-02T10:01:02Z,2026-01-02T10:02:02Z,ANSWERED,CALLEE,200,60,,,,,,,,,,"); // no quality (relayed),
+        // no end reason and no charges (an internal call is not rated)
+        assertThat(lines[2]).endsWith(",plain@d,4001,4002,2026-01-02T10:00:00Z,,2026-01-02T10:00:05Z,NO_ANSWER,CALLER,487,0,"
+                + ",,,,,,,,,");
         assertThat(filtered.raw().body().split("\r\n")).hasSize(2);
         assertThat(app.get("/api/v1/tenants/" + tenantD + "/cdrs/export?from=x", root).field()).isEqualTo("from");
         assertThat(login("1002", "bob-web-12", "a.example.com").get("/api/v1/tenants/" + tenantA + "/cdrs/export")

@@ -59,6 +59,7 @@ class RouterCallIT {
     }
 
     private static SippProcess carrier(int port) throws Exception {
-        return RouterHarness.toneCarrier("router-tone-carrier", port, NUMBER, DID, CARRIER_TONE, Duration.ofSeconds(45));
+        return RouterHarness.toneCarrier("router-tone-carrier", port, NUMBER, DID, CARRIER_TONE, 1,
+                Duration.ofSeconds(45));
     }
 }

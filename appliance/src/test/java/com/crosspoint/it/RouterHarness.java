@@ -149,10 +149,10 @@ final class RouterHarness implements AutoCloseable {
 
     /**
      * A carrier (SIPp UAS) that answers calls to {@code number} presenting {@code callerId} and plays a tone of
-     * {@code hz} until the caller hangs up.
+     * {@code hz} until the caller hangs up; it ends after {@code calls} calls.
      */
-    static SippProcess toneCarrier(String name, int port, String number, String callerId, double hz, Duration timeout)
-            throws IOException {
+    static SippProcess toneCarrier(String name, int port, String number, String callerId, double hz, int calls,
+                                   Duration timeout) throws IOException {
         Path tone = HarnessFiles.logDir(name).resolve("tone-" + (int) hz + ".ulaw");
         byte[] samples = new byte[8000];
         for (int i = 0; i < samples.length; i++) {
@@ -161,7 +161,7 @@ final class RouterHarness implements AutoCloseable {
         Files.write(tone, samples);
         return SippRunner.scenarioFile(filled("sipp/uas-carrier-tone.xml", Map.of("__NUMBER__", "\\" + number,
                         "__CALLER_ID__", "\\" + callerId, "__TONE_FILE__", tone.toString())))
-                .name(name).localPort(port).timeout(timeout).start();
+                .name(name).localPort(port).calls(calls).timeout(timeout).start();
     }
 
     static Path filled(String resource, Map<String, String> values) {

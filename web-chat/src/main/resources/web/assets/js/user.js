@@ -63,6 +63,7 @@ function callRow(cdr) {
     labelOf(other),
     el('span', {class: ['pill', answered ? 'ok' : 'neutral']}, humanize(cdr.disposition)),
     el('td', {class: 'num'}, answered ? formatDuration(cdr.durationSeconds) : '–'),
+    el('td', {class: ['num', 'cost']}, cdr.charges ? cdr.charges.price + ' ' + cdr.charges.currency : ''),
   ]);
 }
 

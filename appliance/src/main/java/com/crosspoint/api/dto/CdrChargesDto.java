@@ -17,6 +17,12 @@ public record CdrChargesDto(long billedSeconds, String price, String cost, Strin
                 r.price().currency(), r.sellPrefix(), r.buyPrefix());
     }
 
+    /** What the user who made the call sees of its rating: the price only, never the carrier's cost or margin. */
+    public static CdrChargesDto priceOf(RatedCall r) {
+        return new CdrChargesDto(r.billedSeconds(), r.price().toDecimal(), null, null, r.price().currency(),
+                r.sellPrefix(), null);
+    }
+
     private static String decimal(Money m) {
         return m == null ? null : m.toDecimal();
     }

@@ -18,16 +18,29 @@ public record CdrDto(long id, long tenantId, String callId, String caller, Strin
                      HangupParty hungUpBy, int sipCause, long durationSeconds, CallQualityDto quality,
                      String endReason, CdrChargesDto charges) {
 
-    /** The record without charges (an end user's own call history shows no costs). */
+    /** The record without charges. */
     public static CdrDto of(CallRecord r) {
         return of(r, null);
     }
 
     /** @param rating the call's rating, or null */
     public static CdrDto of(CallRecord r, RatedCall rating) {
+        return withCharges(r, rating == null ? null : CdrChargesDto.of(rating));
+    }
+
+    /**
+     * The record as its user sees it in their own calls: the price of a rated call they made (what they spent), no
+     * carrier cost or margin, and nothing of a rated call someone else made.
+     */
+    public static CdrDto forUser(CallRecord r, RatedCall rating, long userId) {
+        boolean theirs = rating != null && rating.call().userId() != null && rating.call().userId() == userId;
+        return withCharges(r, theirs ? CdrChargesDto.priceOf(rating) : null);
+    }
+
+    private static CdrDto withCharges(CallRecord r, CdrChargesDto charges) {
         return new CdrDto(r.id(), r.tenantId(), r.callId(), r.caller(), r.callee(), r.answeredBy(), r.startedAt(),
                 r.answeredAt(), r.endedAt(), r.disposition(), r.hungUpBy(), r.sipCause(), r.duration().toSeconds(),
                 CallQualityDto.of(r.quality()), r.endReason() == null ? null : r.endReason().text(),
-                rating == null ? null : CdrChargesDto.of(rating));
+                charges);
     }
 }
