@@ -90,7 +90,7 @@ public final class ApiServer implements AutoCloseable {
                                 || s.attendant().byNumber(tenant, number).isPresent()
                                 || s.conferences().byNumber(tenant, number).isPresent()), s.provisioning()),
                 new TrunksHandler(s.routing() == null ? null : s.routing().trunks()),
-                new CarriersHandler(s.routing()),
+                new CarriersHandler(s.routing(), s.billing() == null ? null : s.stores().ledger(), s.clock()),
                 new RateDecksHandler(s.routing()),
                 new RoutesHandler(s.routing(), s.clock()),
                 new EventsHandler(),

@@ -4,6 +4,7 @@ import com.crosspoint.acr.AdaptiveCallRouter;
 import com.crosspoint.acr.availability.BreakerState;
 import com.crosspoint.acr.quality.CarrierQuality;
 import com.crosspoint.api.dto.CarrierDto;
+import com.crosspoint.api.dto.CarrierMarginDto;
 import com.crosspoint.api.dto.CarrierPatch;
 import com.crosspoint.api.dto.CarrierQualityDto;
 import com.crosspoint.api.dto.CarrierRequest;
@@ -11,6 +12,13 @@ import com.crosspoint.api.dto.QualityDto;
 import com.crosspoint.api.dto.RouteExplanationDto;
 import com.crosspoint.model.Carrier;
 import com.crosspoint.provisioning.ValidationException;
+import com.crosspoint.store.LedgerStore;
+import com.crosspoint.store.LedgerStore.CarrierMargin;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * {@code /api/v1/carriers}: the call router's carriers (SUPERADMIN: they belong to the node), and their live
@@ -21,9 +29,14 @@ final class CarriersHandler implements RouteGroup {
     private static final String ONE = BASE + "/{carrierId}";
 
     private final RoutingServices routing;
+    private final LedgerStore ledger;
+    private final Clock clock;
 
-    CarriersHandler(RoutingServices routing) {
+    /** @param ledger the billing engine's ratings, for each carrier's margin (null: no billing, no margins) */
+    CarriersHandler(RoutingServices routing, LedgerStore ledger, Clock clock) {
         this.routing = routing;
+        this.ledger = ledger;
+        this.clock = clock;
     }
 
     @Override
@@ -96,12 +109,23 @@ final class CarriersHandler implements RouteGroup {
             throw ApiException.forbidden("needs a login that sees every tenant");
         }
         AdaptiveCallRouter router = available(routing).router();
+        Map<Long, List<CarrierMarginDto>> margins = margins(router);
         return Reply.ok(routing.carriers().list().stream().map(c -> {
             long cost = router.spend().costPerMinuteMicros(c.id());
             return new CarrierQualityDto(c.id(), c.name(), status(router, c), router.channelsInUse(c.id()),
                     router.recentCallsPerSecond(c.id()), QualityDto.of(router.quality().figures(c.id(), CarrierQuality.ALL)),
-                    cost < 0 ? null : RouteExplanationDto.money(cost));
+                    cost < 0 ? null : RouteExplanationDto.money(cost), margins.getOrDefault(c.id(), List.of()));
         }).toList());
+    }
+
+    /** The rated calls of the quality window (by their start: ratings are kept by start), per carrier and currency. */
+    private Map<Long, List<CarrierMarginDto>> margins(AdaptiveCallRouter router) {
+        if (ledger == null) {
+            return Map.of();
+        }
+        Instant since = clock.instant().minus(router.quality().settings().length());
+        return ledger.carrierMargins(since).stream().collect(Collectors.groupingBy(CarrierMargin::carrierId,
+                Collectors.mapping(CarrierMarginDto::of, Collectors.toList())));
     }
 
     private static String status(AdaptiveCallRouter router, Carrier c) {
