@@ -5,7 +5,7 @@
  * ledger and thaws; a tenant's admin reads all of it and may only freeze its own account (the API says the same).
  */
 import * as api from './api.js';
-import {$, clearFieldErrors, el, emptyRow, fill, humanize, row, showError, status, text, time} from './dom.js';
+import {$, clearFieldErrors, el, emptyRow, fill, humanize, integerOf, row, showError, status, text, time} from './dom.js';
 
 const LEDGER_LINES = 100;
 const ACCOUNT_FIELDS = {kind: 'billing-account-kind', planId: 'billing-account-plan', currency: 'billing-account-plan',
@@ -38,22 +38,12 @@ export async function showBilling() {
   clearFieldErrors($('#billing-account-form'));
   clearFieldErrors($('#billing-post-form'));
   billing.plans = await api.get(path('/plans'));
-  billing.account = await getOrNull(path('/account'));
+  billing.account = await api.getOrNull(path('/account'));
   renderAccount();
   $('#billing-account-form').hidden = !editor;
   $('#billing-post-form').hidden = !editor || !billing.account;
   if (editor) fillAccountForm();
   await Promise.all([loadLedger(), loadStatements()]);
-}
-
-/** GET that answers null on 404 (no account yet). */
-async function getOrNull(p) {
-  try {
-    return await api.get(p);
-  } catch (e) {
-    if (e instanceof api.ApiError && e.status === 404) return null;
-    throw e;
-  }
 }
 
 const money = (amount, currency) => amount + ' ' + currency;
@@ -121,13 +111,6 @@ function fillAccountForm() {
   $('#billing-account-blocked').value = (l.blockedPatterns || []).join(', ');
 }
 
-/** A number typed in a field, as a number when it is one (the API names the field of anything else). */
-function integer(id) {
-  const v = $(id).value.trim();
-  if (v === '') return null;
-  return /^\d+$/.test(v) ? Number(v) : v;
-}
-
 const decimal = (id) => $(id).value.trim() || null;
 
 async function saveAccount(event) {
@@ -143,7 +126,7 @@ async function saveAccount(event) {
     creditLimit: kind === 'POSTPAID' ? decimal('#billing-account-credit') : null,
     warningThreshold: decimal('#billing-account-warning'),
     limits: {
-      maxConcurrentCalls: integer('#billing-account-max-calls'),
+      maxConcurrentCalls: integerOf('#billing-account-max-calls'),
       maxSpendPerHour: decimal('#billing-account-max-hour'),
       maxSpendPerDay: decimal('#billing-account-max-day'),
       blockedPatterns: $('#billing-account-blocked').value.split(',').map((s) => s.trim()).filter(Boolean),

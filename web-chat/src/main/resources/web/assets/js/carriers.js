@@ -5,7 +5,7 @@
  */
 import * as api from './api.js';
 import {seg} from './api.js';
-import {$, clearFieldErrors, el, emptyRow, fill, humanize, row, showError, status} from './dom.js';
+import {$, clearFieldErrors, el, emptyRow, fill, humanize, integerOf, row, showError, status} from './dom.js';
 
 const BASE = '/api/v1/carriers';
 const REFRESH_MS = 3000;
@@ -154,13 +154,6 @@ function edit(c) {
   }
 }
 
-/** A number typed in a field, as a number when it is one (the API names the field of anything else). */
-function integer(id) {
-  const v = $(id).value.trim();
-  if (v === '') return null;
-  return /^\d+$/.test(v) ? Number(v) : v;
-}
-
 async function save(event) {
   event.preventDefault();
   const form = $('#carrier-form');
@@ -168,13 +161,13 @@ async function save(event) {
   const body = {
     name: $('#carrier-name').value.trim(),
     host: $('#carrier-host').value.trim(),
-    port: integer('#carrier-port'),
+    port: integerOf('#carrier-port'),
     transport: $('#carrier-transport').value,
     username: $('#carrier-username').value.trim() || null,
     password: $('#carrier-password').value || null,   // null: none on create, unchanged on edit
     techPrefix: $('#carrier-tech-prefix').value.trim() || null,
-    maxChannels: integer('#carrier-max-channels'),
-    maxCallsPerSecond: integer('#carrier-max-cps'),
+    maxChannels: integerOf('#carrier-max-channels'),
+    maxCallsPerSecond: integerOf('#carrier-max-cps'),
   };
   const editing = carriers.editing;
   if (editing) body.inService = editing.inService; // a replace must not put a carrier back by the way
