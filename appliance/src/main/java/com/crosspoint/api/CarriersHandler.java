@@ -4,6 +4,7 @@ import com.crosspoint.acr.AdaptiveCallRouter;
 import com.crosspoint.acr.availability.BreakerState;
 import com.crosspoint.acr.quality.CarrierQuality;
 import com.crosspoint.api.dto.CarrierDto;
+import com.crosspoint.billing.CarrierMargins;
 import com.crosspoint.api.dto.CarrierMarginDto;
 import com.crosspoint.api.dto.CarrierPatch;
 import com.crosspoint.api.dto.CarrierQualityDto;
@@ -12,10 +13,6 @@ import com.crosspoint.api.dto.QualityDto;
 import com.crosspoint.api.dto.RouteExplanationDto;
 import com.crosspoint.model.Carrier;
 import com.crosspoint.provisioning.ValidationException;
-import com.crosspoint.store.LedgerStore;
-import com.crosspoint.store.LedgerStore.CarrierMargin;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -29,14 +26,12 @@ final class CarriersHandler implements RouteGroup {
     private static final String ONE = BASE + "/{carrierId}";
 
     private final RoutingServices routing;
-    private final LedgerStore ledger;
-    private final Clock clock;
+    private final CarrierMargins margins;
 
-    /** @param ledger the billing engine's ratings, for each carrier's margin (null: no billing, no margins) */
-    CarriersHandler(RoutingServices routing, LedgerStore ledger, Clock clock) {
+    /** @param margins the billing engine's margins per carrier (null: no billing, no margins) */
+    CarriersHandler(RoutingServices routing, CarrierMargins margins) {
         this.routing = routing;
-        this.ledger = ledger;
-        this.clock = clock;
+        this.margins = margins;
     }
 
     @Override
@@ -120,12 +115,11 @@ final class CarriersHandler implements RouteGroup {
 
     /** The rated calls of the quality window (by their start: ratings are kept by start), per carrier and currency. */
     private Map<Long, List<CarrierMarginDto>> margins(AdaptiveCallRouter router) {
-        if (ledger == null) {
+        if (margins == null) {
             return Map.of();
         }
-        Instant since = clock.instant().minus(router.quality().settings().length());
-        return ledger.carrierMargins(since).stream().collect(Collectors.groupingBy(CarrierMargin::carrierId,
-                Collectors.mapping(CarrierMarginDto::of, Collectors.toList())));
+        return margins.over(router.quality().settings().length()).entrySet().stream().collect(Collectors.toMap(
+                Map.Entry::getKey, e -> e.getValue().stream().map(CarrierMarginDto::of).toList()));
     }
 
     private static String status(AdaptiveCallRouter router, Carrier c) {

@@ -2,6 +2,7 @@ package com.crosspoint.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.crosspoint.api.HttpJson;
 import com.crosspoint.billing.Authorisation;
 import com.crosspoint.billing.Billing;
 import com.crosspoint.billing.CallStart;
@@ -10,6 +11,7 @@ import com.crosspoint.model.Disposition;
 import com.crosspoint.model.HangupParty;
 import com.crosspoint.model.Reservation;
 import com.crosspoint.model.User;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
 /**
@@ -19,6 +21,28 @@ import java.time.Instant;
  */
 public final class RatedCalls {
     private RatedCalls() {
+    }
+
+    /**
+     * Opens a prepaid EUR account for the test tenant over the API, on a new plan of one rate (by the minute, 60/60)
+     * and tops it up by 10.
+     *
+     * @param token a provider's (SUPERADMIN) bearer token
+     */
+    public static void prepaidAccount(TestAppliance pbx, HttpJson http, String token, String prefix, String perMinute) {
+        String billing = "/api/v1/tenants/" + pbx.tenant().id() + "/billing";
+        long planId = ok(http.post(billing + "/plans", token, "{\"name\":\"Plan " + System.nanoTime()
+                + "\",\"currency\":\"EUR\",\"timeZone\":\"UTC\"}")).get("id").asLong();
+        ok(http.put(billing + "/plans/" + planId + "/rates", token, "[{\"prefix\":\"" + prefix + "\",\"pricePerMinute\":\""
+                + perMinute + "\",\"increment\":\"60/60\",\"effectiveFrom\":\"2020-01-01\"}]"));
+        ok(http.put(billing + "/account", token, "{\"kind\":\"PREPAID\",\"currency\":\"EUR\",\"planId\":" + planId
+                + "}"));
+        ok(http.post(billing + "/top-ups", token, "{\"amount\":\"10\",\"reason\":\"test calls\"}"));
+    }
+
+    private static JsonNode ok(HttpJson.Res r) {
+        assertThat(r.status()).as(r.raw().body()).isBetween(200, 201);
+        return r.body();
     }
 
     /**

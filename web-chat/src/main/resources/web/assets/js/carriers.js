@@ -71,8 +71,8 @@ function statusOf(c) {
 const NONE = '—';
 
 /**
- * The live figures' cells: calls/s, then the quality window's ASR, NER, ACD, PDD, MOS and cost per minute, each
- * "—" until it is known (no attempt in the window, no answered call, no measured media).
+ * The live figures' cells: calls/s, then the quality window's ASR, NER, ACD, PDD, MOS, cost per minute and margin,
+ * each "—" until it is known (no attempt in the window, no answered call, no measured media, no rated call).
  */
 function figures(q) {
   const f = q && q.quality;
@@ -87,6 +87,9 @@ function figures(q) {
     'carrier-pdd': measured ? (f.pddMillis / 1000).toFixed(2) + ' s' : NONE,
     'carrier-mos': f && f.mos != null ? f.mos.toFixed(2) : NONE,
     'carrier-cost': q && q.costPerMinute != null ? Number(q.costPerMinute).toFixed(4) : NONE,
+    // the billing engine's rated calls through it: price less cost, one figure per currency
+    'carrier-margin': q && q.margins && q.margins.length ? q.margins.map((m) => m.margin + ' ' + m.currency).join(', ')
+      : NONE,
   };
   return Object.entries(cells).map(([cls, text]) => el('td', {class: ['num', cls]}, text));
 }

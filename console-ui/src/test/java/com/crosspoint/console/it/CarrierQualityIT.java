@@ -8,7 +8,6 @@ import com.crosspoint.model.User;
 import com.crosspoint.testing.RatedCalls;
 import com.crosspoint.testing.SippCarrierTraffic;
 import com.crosspoint.testing.TestAppliance;
-import com.fasterxml.jackson.databind.JsonNode;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
@@ -212,14 +211,7 @@ class CarrierQualityIT {
     @Test
     void theTabShowsTheMarginOfTheCallsTheBillingEngineRatedPerCarrier(FxRobot robot) {
         // a retail plan selling the UK at 0.05/min by the minute; the dear carrier's deck buys it at 0.03 by the second
-        String billing = "/api/v1/tenants/" + pbx.tenant().id() + "/billing";
-        long planId = ok(http.post(billing + "/plans", adminToken,
-                "{\"name\":\"Margins\",\"currency\":\"EUR\",\"timeZone\":\"UTC\"}")).get("id").asLong();
-        ok(http.put(billing + "/plans/" + planId + "/rates", adminToken, "[{\"prefix\":\"44\",\"pricePerMinute\":"
-                + "\"0.05\",\"increment\":\"60/60\",\"effectiveFrom\":\"2020-01-01\"}]"));
-        ok(http.put(billing + "/account", adminToken, "{\"kind\":\"PREPAID\",\"currency\":\"EUR\",\"planId\":"
-                + planId + "}"));
-        ok(http.post(billing + "/top-ups", adminToken, "{\"amount\":\"10\",\"reason\":\"margin test\"}"));
+        RatedCalls.prepaidAccount(pbx, http, adminToken, "44", "0.05");
         User caller = pbx.user("3101", "Margin Caller", "pw-margin-3101");
         // two calls of 90 s: each sold as 2 minutes (0.10) and bought as 90 s (0.045): 0.11 margin on 0.20, 55 %
         RatedCalls.rate(pbx, caller, "442079460001", 90, dear);
@@ -231,11 +223,6 @@ class CarrierQualityIT {
         assertThat(cell(robot, "Cheap Carrier", "col-margin")).as("no rated call went through it")
                 .isEqualTo(CarrierRow.NONE);
         assertThat(cell(robot, "Cheap Carrier", "col-margin-percent")).isEqualTo(CarrierRow.NONE);
-    }
-
-    private static JsonNode ok(HttpJson.Res r) {
-        assertThat(r.status()).as(r.raw().body()).isBetween(200, 201);
-        return r.body();
     }
 
     @SuppressWarnings("unchecked")
