@@ -121,7 +121,7 @@ function addRateRow(rate) {
   const cells = COLUMNS.map(([field, words]) => {
     const id = `rate-${n}-${field}`;
     const value = rate && rate[field] !== null && rate[field] !== undefined ? String(rate[field]) : '';
-    return el('td', {class: 'field rate-' + field},
+    return el('td', {class: ['rate-cell', 'rate-' + field]},
       el('label', {for: id, class: 'visually-hidden'}, `${words} of rate ${n + 1}`),
       el('input', {id, value, dataset: {field}, autocomplete: 'off', spellcheck: 'false', readOnly: !editor,
         placeholder: editor ? PLACEHOLDERS[field] || '' : ''}));
