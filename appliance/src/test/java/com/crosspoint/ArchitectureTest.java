@@ -20,7 +20,7 @@ class ArchitectureTest {
     private static final String[] DOMAIN = {"com.crosspoint.model..", "com.crosspoint.events..",
             "com.crosspoint.registrar..", "com.crosspoint.call..", "com.crosspoint.im..", "com.crosspoint.directory..",
             "com.crosspoint.provisioning..", "com.crosspoint.auth..", "com.crosspoint.concurrency..", "com.crosspoint.ivr..",
-            "com.crosspoint.routing.."};
+            "com.crosspoint.routing..", "com.crosspoint.acd.."};
     private static JavaClasses classes;
     private static boolean resolving;
 
@@ -85,6 +85,16 @@ class ArchitectureTest {
                 .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("com.crosspoint..", "java.net..",
                         "javax.sip..", "gov.nist..")
                         .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("com.crosspoint.nat.."))))
+                .check(classes);
+    }
+
+    @Test
+    void theContactCentersBrainIsPure() {
+        // the queues, strategies and agent state serve calls and chats alike: no SIP, web, storage or media
+        noClasses().that().resideInAPackage("com.crosspoint.acd")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("com.crosspoint..", "java.net..",
+                        "java.sql..", "javax.sip..", "gov.nist..", "org.eclipse.jetty..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("com.crosspoint.acd"))))
                 .check(classes);
     }
 

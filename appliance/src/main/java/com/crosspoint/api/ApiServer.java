@@ -40,6 +40,7 @@ public final class ApiServer implements AutoCloseable {
     private final Router router;
     private final EventStream events;
     private final SourceConnectionLimit sourceLimit;
+    private final VisitorChatEndpoint chat;
 
     private ApiServer(ApiServices s, ApiSettings settings, String bind, int port) {
         ObjectMapper json = Json.newMapper();
@@ -82,7 +83,7 @@ public final class ApiServer implements AutoCloseable {
                         new PhoneSetup(s.sipHost(), s.sipPort())),
                 new RegistrationsHandler(s.registrar(), s.directory(), registrations),
                 new CallsHandler(s.activeCalls(), s.callControl(), s.directory()),
-                new CdrsHandler(s.stores().cdrs(), s.provisioning()),
+                new CdrsHandler(s.stores().cdrs(), s.provisioning(), s.stores().ledger()),
                 new MessagesHandler(s.messages(), s.provisioning()),
                 new StatusHandler(s.directory(), s.registrar(), s.activeCalls(), s.stores().cdrs(), s.clock()),
                 new ConferencesHandler(s.conferences(), s.provisioning()),
@@ -91,13 +92,19 @@ public final class ApiServer implements AutoCloseable {
                 new DidsHandler(new DidService(s.stores().dids(), (tenant, number) ->
                         s.directory().userByExtension(tenant, number).isPresent()
                                 || s.attendant().byNumber(tenant, number).isPresent()
-                                || s.conferences().byNumber(tenant, number).isPresent()), s.provisioning()),
+                                || s.conferences().byNumber(tenant, number).isPresent()
+                                || s.acd() != null && s.acd().center().queueByNumber(tenant, number).isPresent()),
+                        s.provisioning()),
+                new QueuesHandler(s.acd(), s.provisioning(), s.directory()),
+                new MyAgentHandler(s.acd(), s.directory(), logins),
                 new TrunksHandler(s.routing() == null ? null : s.routing().trunks()),
                 new CarriersHandler(s.routing(), s.billing() == null ? null
                         : new CarrierMargins(s.stores().ledger(), s.clock(), MARGINS_MAX_AGE)),
                 new RateDecksHandler(s.routing()),
                 new RoutesHandler(s.routing(), s.clock()),
+                new RouterPolicyHandler(s.routing()),
                 new EventsHandler(),
+                new ChatsHandler(s.stores().chats(), s.provisioning()),
                 new SecurityHandler(counters, sourceLimit::refused)));
         if (s.billing() != null) {
             groups.addAll(List.of(new BillingHandler(s.billing(), s.stores().ledger(), s.provisioning(), s.clock()),
@@ -105,6 +112,11 @@ public final class ApiServer implements AutoCloseable {
                     new StatementsHandler(new Statements(s.stores(), s.clock()), s.provisioning())));
         }
         groups.forEach(g -> g.addRoutes(router));
+        if (s.chat() != null) {
+            new MyChatsHandler(s.chat().service(), s.stores().chats(), s.directory(), logins).addRoutes(router);
+        }
+        chat = s.chat() == null || !s.chat().enabled() ? null : new VisitorChatEndpoint(s.chat().service(),
+                s.chat().sites(), s.directory(), json, s.chat().maxFramesPerSecond(), settings.http().idleTimeout());
 
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
         threads.setName("http");
@@ -128,6 +140,9 @@ public final class ApiServer implements AutoCloseable {
             container.setIdleTimeout(events.idleTimeout());
             container.setMaxTextMessageSize(MAX_CLIENT_FRAME);
             container.addMapping(EventStream.PATH, events.creator());
+            if (chat != null) {
+                container.addMapping(VisitorChatEndpoint.PATH, chat.creator());
+            }
         });
         // /api/** is the API's alone (its own 404s); everything else is a file of the dashboards.
         PathMappingsHandler paths = new PathMappingsHandler();
@@ -181,6 +196,11 @@ public final class ApiServer implements AutoCloseable {
     /** Connections closed at once because their source address had too many open (since start). */
     public long refusedConnections() {
         return sourceLimit.refused();
+    }
+
+    /** Visitor chat upgrades refused (no chat for the tenant, origin not allowed, source over its cap), since start. */
+    public long refusedChatConnections() {
+        return chat == null ? 0 : chat.refused();
     }
 
     /** Open event-stream connections (for health views and tests). */

@@ -86,5 +86,6 @@ public final class Billing implements AutoCloseable {
     @Override
     public void close() {
         pipeline.close();
+        accounts.close();
     }
 }

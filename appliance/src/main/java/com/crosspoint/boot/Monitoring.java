@@ -17,9 +17,9 @@ final class Monitoring {
     private Monitoring() {
     }
 
-    /** @param refusals, relay and routerProxy are null when the node runs no PBX (no router) */
+    /** @param refusals, relay and routerRole are null when the node runs no PBX (no router) */
     static ApplianceMetrics metrics(Registrar registrar, ActiveCalls calls, EventBus events, EdgeRefusals refusals,
-                                    RtpRelay relay, AdaptiveCallRouter router, Proxy routerProxy) {
+                                    RtpRelay relay, AdaptiveCallRouter router, RouterRole routerRole) {
         ApplianceMetrics metrics = new ApplianceMetrics(new ApplianceMetrics.Sources(registrar, calls, events, () -> {
             Map<String, Long> byLabel = new LinkedHashMap<>();
             if (refusals != null) {
@@ -27,8 +27,10 @@ final class Monitoring {
             }
             return byLabel;
         }, relay == null ? null : relay::callCount, relay == null ? null : relay::callsOpened, router));
-        if (routerProxy != null) {
-            routerCounters(metrics, routerProxy);
+        if (routerRole != null) {
+            routerCounters(metrics, routerRole.proxy());
+            metrics.counter("router.customer.limited", "Calls refused with 503 because their customer was over "
+                    + "router.customerCallsPerSecond", routerRole.customerLimit()::refused);
         }
         return metrics;
     }

@@ -4,6 +4,10 @@ import com.crosspoint.call.ActiveCalls;
 import com.crosspoint.call.CallRecords;
 import com.crosspoint.call.ForwardingPolicy;
 import com.crosspoint.concurrency.Lanes;
+import com.crosspoint.acd.service.AcdService;
+import com.crosspoint.acd.voice.AgentCodes;
+import com.crosspoint.acd.voice.QueueApps;
+import com.crosspoint.acd.voice.QueueServices;
 import com.crosspoint.conference.ConferenceRooms;
 import com.crosspoint.conference.ConferenceService;
 import com.crosspoint.config.CrosspointConfig;
@@ -65,7 +69,8 @@ final class PbxRole {
     /** The node's services the PBX serves phones with (none of them listens on its own). */
     record Services(Directory directory, EventBus events, Registrar registrar, ActiveCalls activeCalls,
                     CallRecords records, VoicemailService voicemail, VoicemailApps voicemailApps,
-                    AttendantMenus attendantMenus, ConferenceService conferences, PromptLibrary prompts) {
+                    AttendantMenus attendantMenus, ConferenceService conferences, PromptLibrary prompts,
+                    AcdService acd) {
     }
 
     private final CrosspointConfig config;
@@ -144,16 +149,23 @@ final class PbxRole {
         gate = guards.gate(sip.messages(), services.directory(), services.events());
 
         VoicemailApps voicemailApps = services.voicemailApps();
+        MusicOnHold music = musicOnHold();
+        AcdService acd = services.acd();
+        QueueServices queues = new QueueServices(acd.center(), acd.calls(), music::player, clock,
+                (tenantId, extension) -> services.directory().userByExtension(tenantId, extension)
+                        .map(owner -> voicemailApps.deposit(owner, GreetingKind.UNAVAILABLE, null)));
         DialPlan dialPlan = new DialPlan(services.directory(), List.of(voicemailApps, services.attendantMenus(),
-                new ConferenceRooms(services.conferences())),
+                new ConferenceRooms(services.conferences()),
+                new AgentCodes(acd.center(), acd.limits().agentChatCapacity())),
                 (owner, reason, caller) -> voicemailApps.deposit(owner,
                         reason == ForwardingPolicy.Reason.BUSY ? GreetingKind.BUSY : GreetingKind.UNAVAILABLE, caller),
-                outside.dialling());
+                outside.dialling(), new QueueApps(queues));
         b2bua = new B2bua(sip.messages(), services.directory(), dialPlan, services.registrar(), callLanes, timers,
                 services.activeCalls(), services.records(), clock,
                 new MediaServices(media, mediaAddresses.advertised(), services.prompts(),
-                        recordingFiles, Recorder.Limits.of(config.media()), musicOnHold()),
-                CallAnchoring.through(relay, config.relay().anchor()), outside.trunks(), outside.responseTimeout());
+                        recordingFiles, Recorder.Limits.of(config.media()), music),
+                CallAnchoring.through(relay, config.relay().anchor()), outside.trunks(), outside.responseTimeout(),
+                outside.billing(), outside.cutOffWarning(), services.events()::publish);
         outside.startProbes(sip.messages(), timers);
         NatFlows.start(config.nat(), sip, services.registrar(), services.events(), timers, clock);
     }

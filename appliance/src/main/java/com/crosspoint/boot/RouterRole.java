@@ -8,6 +8,7 @@ import com.crosspoint.proxy.core.ProxySettings;
 import com.crosspoint.proxy.transaction.TimerSettings;
 import com.crosspoint.router.CarrierProbes;
 import com.crosspoint.router.CarrierRouting;
+import com.crosspoint.router.CustomerCallLimit;
 import com.crosspoint.router.Customers;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -29,10 +30,12 @@ final class RouterRole implements AutoCloseable {
 
     private final Proxy proxy;
     private final ScheduledExecutorService probing;
+    private final CustomerCallLimit limit;
 
     RouterRole(RouterConfig config, NetworkConfig network, boolean localPbx, AdaptiveCallRouter router, Clock clock) {
         Customers customers = Customers.of(customers(config, network, localPbx));
-        CarrierRouting routing = new CarrierRouting(router, customers, clock);
+        limit = new CustomerCallLimit(config.customerCallsPerSecond(), customers.addresses(), System::nanoTime);
+        CarrierRouting routing = new CarrierRouting(router, customers, limit, clock);
         TimerSettings rfc = TimerSettings.RFC3261;
         ProxySettings settings = ProxySettings.defaults(network.advertisedAddress(), config.port())
                 .withUdpThreads(config.udpThreads()).withMaxPending(config.maxPending())
@@ -73,6 +76,11 @@ final class RouterRole implements AutoCloseable {
 
     Proxy proxy() {
         return proxy;
+    }
+
+    /** The customers' calls-per-second limit (its refusals). */
+    CustomerCallLimit customerLimit() {
+        return limit;
     }
 
     int port() {

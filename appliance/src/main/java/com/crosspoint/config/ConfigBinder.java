@@ -53,7 +53,11 @@ final class ConfigBinder {
                 turnAndNat.turn(),
                 new TrunkConfigBinder(values).trunk(),
                 routing.router(),
-                new GatewayConfigBinder(values).gateway(roles.contains(NodeRole.GATEWAY)));
+                new GatewayConfigBinder(values).gateway(roles.contains(NodeRole.GATEWAY)),
+                new BillingConfigBinder(values).billing(),
+                new ChatConfigBinder(values).chat(),
+                new AcdConfig(ranged("acd.agentChatCapacity", 0, 20), ranged("acd.maxQueuesPerTenant", 1, 10_000),
+                        ranged("acd.maxMembersPerQueue", 1, 10_000)));
         values.requireAllRead();
         requireDistinctPorts(config);
         return config;
@@ -282,7 +286,7 @@ final class ConfigBinder {
                 throw values.error("demo.extensions", "lists " + extension + " twice");
             }
         }
-        return new DemoConfig(enabled, domain, password, pin, extensions);
+        return new DemoConfig(enabled, domain, password, pin, extensions, values.bool("demo.carriers"));
     }
 
     /** SIP (UDP and TCP), SIP-TLS and HTTP listeners must not collide on one address. */

@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * Where a call goes, as the {@link DialPlan} decides it. Call control acts on the answer and never looks at a
- * dialled number itself. The contact center's queues will join this list as a kind of their own.
+ * dialled number itself.
  */
 public sealed interface Destination {
 
@@ -51,6 +51,22 @@ public sealed interface Destination {
         public Mailbox {
             Objects.requireNonNull(owner, "owner");
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(app, "app");
+        }
+
+        @Override
+        public CallApplication answeringApp() {
+            return app;
+        }
+    }
+
+    /**
+     * A contact-center queue: the caller is answered by the queue's application ({@code app}), waits there with
+     * music and announcements and is offered to the queue's agents.
+     */
+    record Queue(long queueId, String number, CallApplication app) implements Destination {
+        public Queue {
+            Objects.requireNonNull(number, "number");
             Objects.requireNonNull(app, "app");
         }
 

@@ -17,8 +17,8 @@ import java.util.OptionalLong;
  * The routing step. A new call is routed once ({@link #route}); when a user it rang could not take it, the same
  * rules say where it goes next ({@link #unanswered}). The order: no relaying to other domains; emergency numbers
  * (out of the PBX before anything else can claim them); the numbers the
- * appliance answers itself (mailbox codes, menus, rooms: {@link ServiceNumbers}, asked in order); then the
- * tenant's users, with their forward-always and do-not-disturb applied (busy, unless the user chose voicemail); a
+ * appliance answers itself (mailbox codes, menus, rooms: {@link ServiceNumbers}, asked in order); the contact
+ * center's queues ({@link QueueNumbers}); then the tenant's users, with their forward-always and do-not-disturb applied (busy, unless the user chose voicemail); a
  * user who cannot answer is forwarded as their settings say, else their mailbox takes the call, else it is
  * refused; a number that is none of the tenant's may leave the PBX ({@link OutsideDialling}, which also finds the
  * caller ID). Otherwise reads the in-memory directory only; thread-safe.
@@ -28,6 +28,7 @@ public final class DialPlan {
     private final List<ServiceNumbers> services;
     private final Mailboxes mailboxes;
     private final OutsideDialling outside;
+    private final QueueNumbers queues;
 
     /** A dial plan with no way out of the PBX: only the tenant's own numbers are reached. */
     public DialPlan(Directory directory, List<ServiceNumbers> services, Mailboxes mailboxes) {
@@ -42,10 +43,17 @@ public final class DialPlan {
      */
     public DialPlan(Directory directory, List<ServiceNumbers> services, Mailboxes mailboxes,
                     OutsideDialling outside) {
+        this(directory, services, mailboxes, outside, QueueNumbers.NONE);
+    }
+
+    /** @param queues the contact center's queue numbers, asked after the service numbers, before the users */
+    public DialPlan(Directory directory, List<ServiceNumbers> services, Mailboxes mailboxes,
+                    OutsideDialling outside, QueueNumbers queues) {
         this.directory = directory;
         this.services = List.copyOf(services);
         this.mailboxes = mailboxes;
         this.outside = outside;
+        this.queues = queues;
     }
 
     /** Where a new call goes. */
@@ -73,6 +81,10 @@ public final class DialPlan {
             if (app.isPresent()) {
                 return new Destination.Application(app.get());
             }
+        }
+        Optional<Destination.Queue> queue = queues.queue(call.tenant(), call.caller(), call.number());
+        if (queue.isPresent()) {
+            return queue.get();
         }
         Optional<User> user = directory.userByExtension(call.tenant().id(), call.number());
         if (user.isPresent()) {
@@ -102,6 +114,11 @@ public final class DialPlan {
      */
     public Destination routeWithin(Tenant tenant, User caller, String number) {
         return route(new DialledCall(tenant, caller, number, OptionalLong.of(tenant.id())));
+    }
+
+    /** The user of {@code tenantId} with {@code extension}, to ring as they are (a queue's agent). */
+    public Optional<User> user(long tenantId, String extension) {
+        return directory.userByExtension(tenantId, extension);
     }
 
     /**

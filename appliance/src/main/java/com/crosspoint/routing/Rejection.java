@@ -26,7 +26,7 @@ public enum Rejection {
     OUTSIDE_FAILED;
 
     /** The rejection of a user who could not take a call for {@code reason}. */
-    static Rejection of(Reason reason) {
+    public static Rejection of(Reason reason) {
         return switch (reason) {
             case BUSY -> BUSY;
             case NO_ANSWER -> NO_ANSWER;

@@ -28,11 +28,17 @@ public interface Stores extends AutoCloseable {
 
     RateDeckStore rateDecks();
 
+    RoutingPolicyStore routingPolicy();
+
     RatePlanStore ratePlans();
 
     BillingAccountStore billingAccounts();
 
     LedgerStore ledger();
+
+    ChatStore chats();
+
+    AcdStore acd();
 
     /** Shuts the database down cleanly. */
     @Override

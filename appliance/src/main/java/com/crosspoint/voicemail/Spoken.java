@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Numbers, digits and times as lists of prompt names, from the prompts that exist (0–20, 30, 40, 50). */
-final class Spoken {
+public final class Spoken {
     private static final String[] UNITS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
         "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
         "nineteen", "twenty"};
@@ -20,7 +20,7 @@ final class Spoken {
     }
 
     /** 0–59 as words ("forty" "two"); larger numbers digit by digit (there are no prompts for sixty and up). */
-    static List<String> number(int n) {
+    public static List<String> number(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("negative: " + n);
         }
@@ -39,7 +39,7 @@ final class Spoken {
     }
 
     /** Each digit of a dial string; '*' and '#' by name; other characters are skipped. */
-    static List<String> digits(String s) {
+    public static List<String> digits(String s) {
         List<String> words = new ArrayList<>();
         for (char c : s.toCharArray()) {
             if (c >= '0' && c <= '9') {

@@ -100,10 +100,18 @@ class OpenApiContractTest {
         SCHEMAS.put("PartyMedia", com.crosspoint.call.PartyMedia.class);
         SCHEMAS.put("Latch", com.crosspoint.call.PartyMedia.Latch.class);
         SCHEMAS.put("Cdr", CdrDto.class);
+        SCHEMAS.put("CdrCharges", com.crosspoint.api.dto.CdrChargesDto.class);
         SCHEMAS.put("CallQuality", com.crosspoint.api.dto.CallQualityDto.class);
         SCHEMAS.put("CdrPage", CdrPage.class);
         SCHEMAS.put("Message", MessageDto.class);
         SCHEMAS.put("MessagePage", MessagePage.class);
+        SCHEMAS.put("Chat", com.crosspoint.api.dto.ChatDto.class);
+        SCHEMAS.put("ChatLine", com.crosspoint.api.dto.ChatLineDto.class);
+        SCHEMAS.put("ChatPage", com.crosspoint.api.dto.ChatPage.class);
+        SCHEMAS.put("MyChats", com.crosspoint.api.dto.MyChatsDto.class);
+        SCHEMAS.put("ChatTextRequest", com.crosspoint.api.dto.ChatTextRequest.class);
+        SCHEMAS.put("ChatAvailabilityRequest", com.crosspoint.api.dto.ChatAvailabilityRequest.class);
+        SCHEMAS.put("ChatFrame", com.crosspoint.api.dto.ChatFrame.class);
         SCHEMAS.put("SnapshotFrame", SnapshotFrame.class);
         SCHEMAS.put("RegistrationFrame", RegistrationFrame.class);
         SCHEMAS.put("CallFrame", CallFrame.class);
@@ -137,6 +145,15 @@ class OpenApiContractTest {
         SCHEMAS.put("MediaStatus", com.crosspoint.api.dto.MediaStatusDto.class);
         SCHEMAS.put("Did", com.crosspoint.api.dto.DidDto.class);
         SCHEMAS.put("DidRequest", com.crosspoint.api.dto.DidRequest.class);
+        SCHEMAS.put("Queue", com.crosspoint.api.dto.QueueDto.class);
+        SCHEMAS.put("QueueRequest", com.crosspoint.api.dto.QueueRequest.class);
+        SCHEMAS.put("Member", com.crosspoint.api.dto.MemberDto.class);
+        SCHEMAS.put("QueueStats", com.crosspoint.api.dto.QueueStatsDto.class);
+        SCHEMAS.put("Agent", com.crosspoint.api.dto.AgentDto.class);
+        SCHEMAS.put("AgentRequest", com.crosspoint.api.dto.AgentRequest.class);
+        SCHEMAS.put("MyAgent", MyAgentHandler.MyAgent.class);
+        SCHEMAS.put("AgentFrame", com.crosspoint.api.dto.AgentFrame.class);
+        SCHEMAS.put("QueueStatsFrame", com.crosspoint.api.dto.QueueStatsFrame.class);
         SCHEMAS.put("Trunk", com.crosspoint.api.dto.TrunkDto.class);
         SCHEMAS.put("Carrier", com.crosspoint.api.dto.CarrierDto.class);
         SCHEMAS.put("CarrierRequest", com.crosspoint.api.dto.CarrierRequest.class);
@@ -168,6 +185,7 @@ class OpenApiContractTest {
         SCHEMAS.put("StatementLink", StatementsHandler.StatementLink.class);
         SCHEMAS.put("Statement", com.crosspoint.api.dto.StatementDto.class);
         SCHEMAS.put("StatementLine", com.crosspoint.api.dto.StatementDto.Line.class);
+        SCHEMAS.put("RoutingPolicy", com.crosspoint.api.dto.RoutingPolicyDto.class);
     }
 
     /** Bodies clients send: fields may be left out, so not every property is required. */
@@ -180,7 +198,10 @@ class OpenApiContractTest {
             "ConferenceRoomRequest", "MuteRequest", "DidRequest", "CarrierRequest", "CarrierPatch",
             "BillingAccountRequest", "FreezeRequest", "LedgerPostRequest", "UserBillingRequest", "RatePlanRequest",
             // a rate is written and read alike; answers carry every field
-            "RetailRate", "RerateRequest");
+            "RetailRate", "RerateRequest",
+            // written and read alike; answers also carry the read-only source
+            "RoutingPolicy",
+            "QueueRequest", "AgentRequest", "Member");
 
     @TempDir
     static Path dir;

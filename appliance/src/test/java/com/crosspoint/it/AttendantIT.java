@@ -105,9 +105,9 @@ class AttendantIT {
         assertThat(lastCdr().disposition()).isEqualTo(Disposition.ANSWERED);
         await().atMost(WAIT).until(() -> !bob.recordings().isEmpty());
         Path bobHeard = bob.recordings().get(bob.recordings().size() - 1);
-        assertThat(secondsWithTone(bobHeard, 1000)).as("seconds of 1001's 1 kHz heard by 1002").isBetween(2, 6);
+        assertThat(AudioAnalysis.secondsWithTone(bobHeard, 1000)).as("seconds of 1001's 1 kHz heard by 1002").isBetween(2, 6);
         Path aliceHeard = alice.recordings().get(alice.recordings().size() - 1);
-        assertThat(secondsWithTone(aliceHeard, 440)).as("seconds of 1002's 440 Hz heard by 1001").isBetween(2, 6);
+        assertThat(AudioAnalysis.secondsWithTone(aliceHeard, 440)).as("seconds of 1002's 440 Hz heard by 1001").isBetween(2, 6);
     }
 
     /** Issue 10: a call the menu handed to 1002 was missing from 1002's call history and from a search for 1002. */
@@ -224,20 +224,6 @@ class AttendantIT {
     private static CallRecord lastCdr() {
         List<CallRecord> cdrs = pbx.appliance().stores().cdrs().search(pbx.tenant().id(), CdrStore.CdrFilter.any(), 0, 1);
         return cdrs.isEmpty() ? null : cdrs.get(0);
-    }
-
-    /** Whole seconds of the recording in which a tone at {@code hz} dominates (Goertzel per 1 s window). */
-    private static int secondsWithTone(Path wav, double hz) {
-        PcmWav pcm = PcmWav.read(wav);
-        double[] all = pcm.samples();
-        int rate = pcm.sampleRate();
-        int count = 0;
-        for (int start = 0; start + rate <= all.length; start += rate) {
-            if (AudioAnalysis.of(Arrays.copyOfRange(all, start, start + rate), rate).containsTone(hz)) {
-                count++;
-            }
-        }
-        return count;
     }
 
     /** The recording at 8 kHz (averaging down from a multiple of it). */

@@ -2,6 +2,7 @@ package com.crosspoint.call.voice;
 
 import com.crosspoint.call.ForwardingPolicy.Reason;
 import com.crosspoint.model.Disposition;
+import java.util.Map;
 
 /**
  * A voice application driving one {@link CallChannel} (leave a message, listen to a mailbox). Every callback
@@ -45,6 +46,20 @@ public interface CallApplication {
      */
     default void onTransferFailed(String extension, Reason reason, CallApplication instead, CallChannel channel) {
         channel.hangUp();
+    }
+
+    /**
+     * The agent {@code extension} answered the offer made with {@link CallChannel#offerTo}: the caller talks with
+     * them now; no callbacks follow but {@link #onHangup()}.
+     */
+    default void onOfferAnswered(String extension) {
+    }
+
+    /**
+     * None of the agents offered the caller with {@link CallChannel#offerTo} took the call: how each one's ringing
+     * ended (NO_ANSWER: rang out; BUSY: refused; UNAVAILABLE: no phone). The application still has the caller.
+     */
+    default void onOfferUnanswered(Map<String, Reason> agents, CallChannel channel) {
     }
 
     /** The caller hung up (or the call was ended from outside); a running recording is still reported. */

@@ -62,6 +62,24 @@ public interface CallChannel {
     void transferTo(String extension);
 
     /**
+     * Offers the caller to a queue's agents ({@code extensions}, users of the call's tenant): each one's phones
+     * ring at once for {@code ringFor}, without their forwarding; the caller keeps hearing what plays now (a
+     * queue's music). The first agent to answer talks with the caller ({@link CallApplication#onOfferAnswered},
+     * then only {@link CallApplication#onHangup()}); when none does, {@link CallApplication#onOfferUnanswered}.
+     * Keys pressed meanwhile still reach the application.
+     */
+    void offerTo(List<String> extensions, Duration ringFor);
+
+    /**
+     * Runs {@code task} on the call's lane, unless the call has ended by then: how events from outside the call
+     * (a queue's offer) reach the application one at a time with its callbacks.
+     */
+    void onLane(Runnable task);
+
+    /** The call's id, as on its live view and its CDR. */
+    String callId();
+
+    /**
      * Hands the call, as it is, to another application (a mailbox to leave a message in, say), which starts at
      * once; this one gets no more callbacks.
      */

@@ -3,6 +3,7 @@ package com.crosspoint.sip.b2bua;
 import com.crosspoint.call.ForwardingPolicy.Reason;
 import com.crosspoint.call.voice.CallApplication;
 import com.crosspoint.model.Disposition;
+import java.util.Map;
 import javax.sip.message.Response;
 
 /** The appliance as the other party of a call, with a voice application talking to the caller ({@link MediaLeg}). */
@@ -42,6 +43,12 @@ interface ApplicationLeg extends Leg {
      * has the caller back; {@code instead} is where that person's unanswered calls go (their mailbox), or null.
      */
     void transferFailed(String extension, Reason reason, CallApplication instead);
+
+    /** An agent the application offered the caller to ({@code extension}) answered; {@link #release} follows. */
+    void offerAnswered(String extension);
+
+    /** None of the agents the application offered the caller to took it: how each one's ringing ended. */
+    void offerFailed(Map<String, Reason> agents);
 
     /** How the call is recorded while this application (or the one it switched to) has it. */
     Disposition disposition();

@@ -4,53 +4,97 @@ import com.crosspoint.call.ForwardingPolicy.Reason;
 import com.crosspoint.call.voice.CallApplication;
 import com.crosspoint.model.User;
 import com.crosspoint.routing.Destination;
+import com.crosspoint.routing.ForwardingPath;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A voice application (the auto-attendant) hands the caller it answered to a person. The caller stays on the
- * {@link ApplicationLeg}, hearing ringback, while the person is rung as any call to them is ({@link Hunt}: every
- * phone, their forwarding and do-not-disturb) with the caller's own offer. The first phone to answer gets the
- * caller: the caller is re-INVITEd with that phone's answer and the application's media is released, so the two
- * talk directly. When nobody answers, the application has the caller back and decides what follows (the
- * auto-attendant sends them to the person's mailbox). Touched only on the call's lane.
+ * A voice application hands the caller it answered to a person: the auto-attendant to a user it dials (ringback
+ * meanwhile, the user rung as any call to them is, {@link Hunt}: every phone, their forwarding and
+ * do-not-disturb), or a queue to the agents it offers the caller to (the caller keeps hearing the queue's music;
+ * each agent's phones ring for the queue's time, without forwarding, all agents at once). The caller's own offer
+ * goes to the phones. The first phone to answer gets the caller: the caller is re-INVITEd with that phone's answer
+ * and the application's media is released, so the two talk directly. When nobody answers, the application has
+ * the caller back and decides what follows. Touched only on the call's lane.
  */
 final class ApplicationTransfer implements Hunt.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationTransfer.class);
 
+    private final CallEnvironment env;
     private final B2buaCall call;
+    private final Dialer dialer;
     private final ApplicationLeg media;
     /** The phone the application talks to, which is moved to whoever answers. */
     private final Leg caller;
-    private final String extension;
-    private final Hunt hunt;
+    private final User callerUser;
+    private final List<Hunt> hunts = new ArrayList<>();
+    /** An offer to agents: how each one's hunt ended, by extension; null when handing to one person. */
+    private Map<String, Reason> agents;
+    private String extension;
     private DialledLeg answered;
     private boolean over;
 
-    /** @param extension the number the application asked for */
     ApplicationTransfer(CallEnvironment env, B2buaCall call, Dialer dialer, ApplicationLeg media, Leg caller,
-                        User callerUser, String extension) {
+                        User callerUser) {
+        this.env = env;
         this.call = call;
+        this.dialer = dialer;
         this.media = media;
         this.caller = caller;
-        this.extension = extension;
-        this.hunt = new Hunt(env, call, dialer, new Dialer.Party(callerUser.extension(), callerUser.displayName()),
-                callerUser, caller.lastSdp(), this);
+        this.callerUser = callerUser;
     }
 
     Leg phone() {
         return caller;
     }
 
-    /** Rings the person the dial plan chose, or hands the caller straight back when it chose nobody to ring. */
-    void start(Destination target) {
+    private Hunt hunt(Hunt.Ringing ringing) {
+        Hunt hunt = new Hunt(env, call, dialer, new Dialer.Party(callerUser.extension(), callerUser.displayName()),
+                callerUser, caller.lastSdp(), this, ringing);
+        hunts.add(hunt);
+        return hunt;
+    }
+
+    /** Rings {@code number} as the dial plan routes it, with ringback. */
+    void toPerson(String number) {
+        extension = number;
+        media.ringback();
+        Destination target = env.dialPlan().routeWithin(call.tenant(), callerUser, number);
         if (target instanceof Destination.Extension user) {
-            hunt.start(user);
+            hunt(Hunt.Ringing.AS_THE_USER_SET).start(user);
         } else if (target instanceof Destination.Mailbox mailbox) {
             giveBack(mailbox.reason(), mailbox.app());
+        } else if (target.answeringApp() != null) {
+            // a menu, a room or a queue: nobody to ring, the application may switch the caller to it
+            giveBack(Reason.UNAVAILABLE, target.answeringApp());
         } else {
             // refused, and outside numbers too: a menu that dials out for anonymous callers is how toll fraud works
             giveBack(Reason.UNAVAILABLE, null);
+        }
+    }
+
+    /** Offers the caller to the agents with {@code extensions}, each rung for {@code seconds}, all at once. */
+    void toAgents(List<String> extensions, int seconds) {
+        agents = new LinkedHashMap<>();
+        Map<String, User> users = new LinkedHashMap<>();
+        for (String agent : extensions) {
+            Optional<User> user = env.dialPlan().user(call.tenant().id(), agent);
+            agents.put(agent, user.isPresent() ? null : Reason.UNAVAILABLE);
+            user.ifPresent(u -> users.put(agent, u));
+        }
+        if (users.isEmpty()) {
+            offerEnded();
+            return;
+        }
+        for (User user : users.values()) {
+            if (!over) {
+                hunt(Hunt.Ringing.offer(seconds)).start(new Destination.Extension(user, ForwardingPath.START));
+            }
         }
     }
 
@@ -58,10 +102,11 @@ final class ApplicationTransfer implements Hunt.Listener {
     @Override
     public void onAnswered(DialledLeg leg, User user) {
         if (over) {
-            leg.bye(); // the caller is gone
+            leg.bye(); // the caller is gone, or another agent was first
             return;
         }
         answered = leg;
+        hunts.forEach(Hunt::abandon); // the other agents stop ringing
         caller.offer(leg.lastSdp(), (status, sdp) -> {
             if (over) {
                 return;
@@ -71,6 +116,9 @@ final class ApplicationTransfer implements Hunt.Listener {
                 return;
             }
             over = true;
+            if (agents != null) {
+                media.offerAnswered(user.extension());
+            }
             media.release();
             call.applicationTransferConnected(this, leg, user);
         });
@@ -88,7 +136,20 @@ final class ApplicationTransfer implements Hunt.Listener {
 
     @Override
     public void onUnanswered(Hunt.Unanswered outcome) {
-        giveBack(outcome.reason(), outcome.next().answeringApp());
+        if (agents == null) {
+            giveBack(outcome.reason(), outcome.next().answeringApp());
+            return;
+        }
+        agents.put(outcome.user().extension(), outcome.reason());
+        if (answered == null && agents.values().stream().allMatch(r -> r != null)) {
+            offerEnded();
+        }
+    }
+
+    private void offerEnded() {
+        over = true;
+        call.applicationTransferEnded(this);
+        media.offerFailed(Map.copyOf(agents));
     }
 
     private void giveBack(Reason reason, CallApplication instead) {
@@ -103,7 +164,7 @@ final class ApplicationTransfer implements Hunt.Listener {
             return;
         }
         over = true;
-        hunt.abandon();
+        hunts.forEach(Hunt::abandon);
         if (answered != null) {
             answered.bye();
         }

@@ -4,6 +4,7 @@ import com.crosspoint.call.ForwardingPolicy.Reason;
 import com.crosspoint.model.Binding;
 import com.crosspoint.model.User;
 import com.crosspoint.routing.Destination;
+import com.crosspoint.routing.Rejection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,12 @@ final class Hunt implements RingListener, CalleeSearch {
 
         /** Nobody answered; the hunt is over. */
         void onUnanswered(Unanswered outcome);
+
+        /** Billing refused an outside call: the caller is answered {@code refusal}; the hunt is over. */
+        default void onRefused(Rejections.Refusal refusal) {
+            onUnanswered(new Unanswered(Reason.UNAVAILABLE, null,
+                    new Destination.Rejected(Rejection.OUTSIDE_FAILED), refusal.status()));
+        }
     }
 
     /**
@@ -44,6 +51,18 @@ final class Hunt implements RingListener, CalleeSearch {
     record Unanswered(Reason reason, User user, Destination next, int lastStatus) {
     }
 
+    /**
+     * How long a hunt rings and whether it follows the user's forwarding: a call rings for the user's ring time
+     * and follows it; a queue's offer to an agent rings for the queue's time and comes straight back.
+     */
+    record Ringing(int seconds, boolean followsForwarding) {
+        static final Ringing AS_THE_USER_SET = new Ringing(0, true);
+
+        static Ringing offer(int seconds) {
+            return new Ringing(seconds, false);
+        }
+    }
+
     private final CallEnvironment env;
     private final B2buaCall call;
     private final Dialer dialer;
@@ -51,6 +70,7 @@ final class Hunt implements RingListener, CalleeSearch {
     private final User callerUser;
     private final byte[] offer;
     private final Listener listener;
+    private final Ringing ringing;
     private final List<DialledLeg> legs = new ArrayList<>();
     private Destination.Extension target;
     private CallTimer noAnswer = CallTimer.NONE;
@@ -63,6 +83,12 @@ final class Hunt implements RingListener, CalleeSearch {
      */
     Hunt(CallEnvironment env, B2buaCall call, Dialer dialer, Dialer.Party from, User callerUser, byte[] offer,
          Listener listener) {
+        this(env, call, dialer, from, callerUser, offer, listener, Ringing.AS_THE_USER_SET);
+    }
+
+    Hunt(CallEnvironment env, B2buaCall call, Dialer dialer, Dialer.Party from, User callerUser, byte[] offer,
+         Listener listener, Ringing ringing) {
+        this.ringing = ringing;
         this.env = env;
         this.call = call;
         this.dialer = dialer;
@@ -92,7 +118,8 @@ final class Hunt implements RingListener, CalleeSearch {
             unanswered(Reason.UNAVAILABLE, Response.TEMPORARILY_UNAVAILABLE);
             return;
         }
-        int seconds = user.settings().noAnswerSeconds() > 0 ? user.settings().noAnswerSeconds() : DEFAULT_RING_SECONDS;
+        int seconds = ringing.seconds() > 0 ? ringing.seconds()
+                : user.settings().noAnswerSeconds() > 0 ? user.settings().noAnswerSeconds() : DEFAULT_RING_SECONDS;
         noAnswer.cancel();
         noAnswer = env.schedule(call.id(), Duration.ofSeconds(seconds), this::onNoAnswer);
     }
@@ -162,7 +189,9 @@ final class Hunt implements RingListener, CalleeSearch {
     /** The user could not take the call: on to where their forwarding leads, or the owner decides. */
     private void unanswered(Reason reason, int lastStatus) {
         User user = target.user();
-        Destination next = env.dialPlan().unanswered(user, reason, target.path(), callerUser);
+        Destination next = ringing.followsForwarding()
+                ? env.dialPlan().unanswered(user, reason, target.path(), callerUser)
+                : new Destination.Rejected(Rejection.of(reason));
         if (next instanceof Destination.Extension forwarded) {
             start(forwarded);
             return;

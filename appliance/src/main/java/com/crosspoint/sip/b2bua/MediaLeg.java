@@ -15,6 +15,7 @@ import com.crosspoint.model.CallQualitySummary;
 import com.crosspoint.model.Disposition;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javax.sip.message.Request;
@@ -241,6 +242,20 @@ final class MediaLeg implements ApplicationLeg {
     public void transferFailed(String extension, Reason reason, CallApplication instead) {
         if (!ended) {
             channel.transferFailed(extension, reason, instead);
+        }
+    }
+
+    @Override
+    public void offerAnswered(String extension) {
+        if (!ended) {
+            channel.offerAnswered(extension);
+        }
+    }
+
+    @Override
+    public void offerFailed(Map<String, Reason> agents) {
+        if (!ended) {
+            channel.offerFailed(agents);
         }
     }
 

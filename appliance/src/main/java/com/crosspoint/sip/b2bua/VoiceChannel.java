@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -195,7 +196,30 @@ final class VoiceChannel implements CallChannel {
         }
         cancelTimer();
         handedOff = true;
-        call.transferFromApplication(leg, extension);
+        call.transferFromApplication(leg, transfer -> transfer.toPerson(extension));
+    }
+
+    @Override
+    public void offerTo(List<String> extensions, Duration ringFor) {
+        if (leg.ended()) {
+            return;
+        }
+        call.transferFromApplication(leg, transfer -> transfer.toAgents(extensions,
+                (int) Math.max(1, ringFor.toSeconds())));
+    }
+
+    @Override
+    public void onLane(Runnable task) {
+        call.onLane(() -> {
+            if (!leg.ended()) {
+                task.run();
+            }
+        });
+    }
+
+    @Override
+    public String callId() {
+        return call.id();
     }
 
     @Override
@@ -235,6 +259,16 @@ final class VoiceChannel implements CallChannel {
             session.play(null);
         }
         app.onTransferFailed(extension, reason, instead, this);
+    }
+
+    /** An agent the application offered the caller to answered. */
+    void offerAnswered(String extension) {
+        app.onOfferAnswered(extension);
+    }
+
+    /** No agent took the offer: the application still has the caller, whose audio goes on as it was. */
+    void offerFailed(Map<String, Reason> agents) {
+        app.onOfferUnanswered(agents, this);
     }
 
     /** A key the caller pressed (RFC 4733 or SIP INFO). */

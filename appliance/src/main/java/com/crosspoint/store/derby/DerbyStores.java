@@ -6,12 +6,15 @@ import com.crosspoint.store.BillingAccountStore;
 import com.crosspoint.store.BindingStore;
 import com.crosspoint.store.CarrierStore;
 import com.crosspoint.store.CdrStore;
+import com.crosspoint.store.ChatStore;
 import com.crosspoint.store.ConferenceStore;
+import com.crosspoint.store.AcdStore;
 import com.crosspoint.store.DidStore;
 import com.crosspoint.store.DeviceStore;
 import com.crosspoint.store.LedgerStore;
 import com.crosspoint.store.MessageStore;
 import com.crosspoint.store.RateDeckStore;
+import com.crosspoint.store.RoutingPolicyStore;
 import com.crosspoint.store.RatePlanStore;
 import com.crosspoint.store.StoreException;
 import com.crosspoint.store.Stores;
@@ -43,11 +46,14 @@ public final class DerbyStores implements Stores {
     private final AttendantMenuStore attendantMenus;
     private final ConferenceStore conferences;
     private final DidStore dids;
+    private final AcdStore acd;
     private final CarrierStore carriers;
+    private final RoutingPolicyStore routingPolicy;
     private final RateDeckStore rateDecks;
     private final RatePlanStore ratePlans;
     private final BillingAccountStore billingAccounts;
     private final LedgerStore ledger;
+    private final ChatStore chats;
 
     private DerbyStores(EmbeddedDatabase database, Clock clock) {
         this.database = database;
@@ -64,11 +70,14 @@ public final class DerbyStores implements Stores {
         this.attendantMenus = new DerbyAttendantMenuStore(tx, ids);
         this.conferences = new DerbyConferenceStore(tx, ids);
         this.dids = new DerbyDidStore(tx, ids);
+        this.acd = new DerbyAcdStore(tx, ids);
         this.carriers = new DerbyCarrierStore(tx, ids);
+        this.routingPolicy = new DerbyRoutingPolicyStore(tx);
         this.rateDecks = new DerbyRateDeckStore(tx, ids);
         this.ratePlans = new DerbyRatePlanStore(tx, ids);
         this.billingAccounts = new DerbyBillingAccountStore(tx);
         this.ledger = new DerbyLedgerStore(tx, ids);
+        this.chats = new DerbyChatStore(tx, ids);
     }
 
     public static DerbyStores open(Path dataDir) {
@@ -164,8 +173,18 @@ public final class DerbyStores implements Stores {
     }
 
     @Override
+    public AcdStore acd() {
+        return acd;
+    }
+
+    @Override
     public CarrierStore carriers() {
         return carriers;
+    }
+
+    @Override
+    public RoutingPolicyStore routingPolicy() {
+        return routingPolicy;
     }
 
     @Override
@@ -181,6 +200,11 @@ public final class DerbyStores implements Stores {
     @Override
     public BillingAccountStore billingAccounts() {
         return billingAccounts;
+    }
+
+    @Override
+    public ChatStore chats() {
+        return chats;
     }
 
     @Override

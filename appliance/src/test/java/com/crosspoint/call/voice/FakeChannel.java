@@ -23,6 +23,12 @@ public final class FakeChannel implements CallChannel {
     public String transferredTo;
     /** The application the call was handed to, or null. */
     public CallApplication switchedTo;
+    /** The agents of the last offer and how long they ring. */
+    public List<String> offeredTo;
+    public Duration offerRingsFor;
+    /** Tasks handed to the lane, run at once unless the test holds them. */
+    public final List<Runnable> laneTasks = new ArrayList<>();
+    public boolean holdLane;
 
     @Override
     public void play(List<Audio> items, boolean bargeIn) {
@@ -65,6 +71,26 @@ public final class FakeChannel implements CallChannel {
     @Override
     public void transferTo(String extension) {
         transferredTo = extension;
+    }
+
+    @Override
+    public void offerTo(List<String> extensions, Duration ringFor) {
+        offeredTo = List.copyOf(extensions);
+        offerRingsFor = ringFor;
+    }
+
+    @Override
+    public void onLane(Runnable task) {
+        if (holdLane) {
+            laneTasks.add(task);
+        } else if (!hungUp) {
+            task.run();
+        }
+    }
+
+    @Override
+    public String callId() {
+        return "fake-call";
     }
 
     @Override

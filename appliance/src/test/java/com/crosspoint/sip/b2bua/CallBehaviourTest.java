@@ -444,7 +444,7 @@ class CallBehaviourTest {
             FakeEnvironment.Started call = env.call(alice, "700", ALICE);
             FakeLeg menu = env.answering().get(0);
             assertThat(menu.log()).containsExactly("negotiated", "started menu 700");
-            call.call().transferFromApplication(menu, extension);
+            call.call().transferFromApplication(menu, t -> t.toPerson(extension));
             env.runLane();
             return call;
         }

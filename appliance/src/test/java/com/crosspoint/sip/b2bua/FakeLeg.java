@@ -287,6 +287,16 @@ final class FakeLeg implements CallerLeg, DialledLeg, ApplicationLeg, InDialogRe
     }
 
     @Override
+    public void offerAnswered(String extension) {
+        log.add("offer answered by " + extension);
+    }
+
+    @Override
+    public void offerFailed(java.util.Map<String, Reason> agents) {
+        log.add("offer failed: " + new java.util.TreeMap<>(agents));
+    }
+
+    @Override
     public Disposition disposition() {
         return app == null ? Disposition.ANSWERED : app.disposition();
     }

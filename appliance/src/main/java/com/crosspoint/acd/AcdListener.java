@@ -1,0 +1,13 @@
+package com.crosspoint.acd;
+
+/** What the contact center reports as it changes (live events, the stored agent state). Outside its lock. */
+public interface AcdListener {
+    AcdListener NONE = new AcdListener() {
+    };
+
+    default void agentChanged(AgentState state) {
+    }
+
+    default void queueChanged(QueueStats stats) {
+    }
+}

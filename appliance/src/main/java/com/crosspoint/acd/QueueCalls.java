@@ -1,0 +1,40 @@
+package com.crosspoint.acd;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The queue calls agents are on, by call id, so that the end of a call (seen on the event bus) puts its agent into
+ * wrap-up. Thread-safe.
+ */
+public final class QueueCalls {
+    private record Talk(long queueId, long userId, Instant answeredAt) {
+    }
+
+    private final ContactCenter center;
+    private final Map<String, Talk> calls = new ConcurrentHashMap<>();
+
+    public QueueCalls(ContactCenter center) {
+        this.center = center;
+    }
+
+    /** The agent {@code userId} answered the queue call {@code callId}. */
+    public void answered(String callId, long queueId, long userId, Instant at) {
+        calls.put(callId, new Talk(queueId, userId, at));
+    }
+
+    /** A call ended; if an agent was on it, they go into the queue's wrap-up. */
+    public void ended(String callId, Instant at) {
+        Talk talk = calls.remove(callId);
+        if (talk != null) {
+            center.callEnded(talk.queueId(), talk.userId(), Duration.between(talk.answeredAt(), at));
+        }
+    }
+
+    /** Calls agents are on now. */
+    public int size() {
+        return calls.size();
+    }
+}

@@ -1,0 +1,93 @@
+package com.crosspoint.acd;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** One queue inside the {@link ContactCenter}: its configuration, members, waiting entries and figures. */
+final class QueueLine {
+    /** Assumed handle time until the queue has measured some. */
+    static final long DEFAULT_HANDLE_SECONDS = 120;
+    private static final int HANDLE_SAMPLES = 20;
+
+    /** An entry as it waits: who holds it, whether an offer is out, which agents missed it. */
+    static final class Waiting {
+        final QueueEntry entry;
+        final EntrySink sink;
+        boolean offering;
+        final Set<Long> missedBy = new HashSet<>();
+
+        Waiting(QueueEntry entry, EntrySink sink) {
+            this.entry = entry;
+            this.sink = sink;
+        }
+    }
+
+    QueueConfig config;
+    List<Member> members;
+    final List<Waiting> waiting = new ArrayList<>();
+    long lastOffered;
+    int answered;
+    int abandoned;
+    int overflowed;
+    int answeredInTime;
+    private final ArrayDeque<Long> handleSeconds = new ArrayDeque<>();
+
+    QueueLine(QueueConfig config, List<Member> members) {
+        this.config = config;
+        this.members = List.copyOf(members);
+    }
+
+    boolean isMember(long userId) {
+        return members.stream().anyMatch(m -> m.userId() == userId);
+    }
+
+    int position(long entryId) {
+        for (int i = 0; i < waiting.size(); i++) {
+            if (waiting.get(i).entry.id() == entryId) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    Waiting find(long entryId) {
+        return waiting.stream().filter(w -> w.entry.id() == entryId).findFirst().orElse(null);
+    }
+
+    void handled(Duration talk) {
+        handleSeconds.addLast(Math.max(1, talk.toSeconds()));
+        if (handleSeconds.size() > HANDLE_SAMPLES) {
+            handleSeconds.removeFirst();
+        }
+    }
+
+    /** Position times the average handle time, shared among the logged-in members. */
+    long estimatedWaitSeconds(int position, Map<Long, AgentState> agents) {
+        long aht = handleSeconds.isEmpty() ? DEFAULT_HANDLE_SECONDS
+                : handleSeconds.stream().mapToLong(Long::longValue).sum() / handleSeconds.size();
+        long present = members.stream().map(m -> agents.get(m.userId()))
+                .filter(s -> s != null && s.status().loggedIn() && s.status() != AgentStatus.PAUSED).count();
+        return position * aht / Math.max(1, present);
+    }
+
+    QueueStats stats(Map<Long, AgentState> agents, Instant now) {
+        Map<AgentStatus, Integer> byStatus = new EnumMap<>(AgentStatus.class);
+        for (Member m : members) {
+            AgentState s = agents.get(m.userId());
+            byStatus.merge(s == null ? AgentStatus.LOGGED_OUT : s.status(), 1, Integer::sum);
+        }
+        long longest = waiting.isEmpty() ? 0
+                : Math.max(0, Duration.between(waiting.get(0).entry.joinedAt(), now).toSeconds());
+        int counted = answered + abandoned;
+        double level = counted == 0 ? 100.0 : 100.0 * answeredInTime / counted;
+        return new QueueStats(config.id(), config.tenantId(), config.number(), config.name(), waiting.size(),
+                longest, answered, abandoned, overflowed, answeredInTime, level, byStatus);
+    }
+}

@@ -1,0 +1,198 @@
+package com.crosspoint.acd.service;
+
+import com.crosspoint.acd.AcdListener;
+import com.crosspoint.acd.AgentBoard;
+import com.crosspoint.acd.AgentPicker;
+import com.crosspoint.acd.AgentState;
+import com.crosspoint.acd.AgentStatus;
+import com.crosspoint.acd.ContactCenter;
+import com.crosspoint.acd.Member;
+import com.crosspoint.acd.QueueCalls;
+import com.crosspoint.acd.QueueConfig;
+import com.crosspoint.acd.QueueStats;
+import com.crosspoint.call.CallState;
+import com.crosspoint.directory.Directory;
+import com.crosspoint.events.AcdEvent;
+import com.crosspoint.events.CallEvent;
+import com.crosspoint.events.Event;
+import com.crosspoint.events.EventBus;
+import com.crosspoint.model.InvalidValueException;
+import com.crosspoint.model.User;
+import com.crosspoint.store.AcdStore;
+import java.time.Clock;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The contact center as the appliance runs it: the live {@link ContactCenter} loaded from and kept in the store,
+ * queue administration with validation and limits, agents' state changes (persisted when they must outlive a
+ * restart) and the events every change publishes. Queue changes are made one at a time.
+ */
+public final class AcdService implements AcdListener {
+    private final AcdStore store;
+    private final Directory directory;
+    private final EventBus events;
+    private final Clock clock;
+    private final Limits limits;
+    private final ContactCenter center;
+    private final QueueCalls calls;
+    private final QueueValidator validator;
+
+    /** How far a tenant may go, and what an agent who says nothing gets. */
+    public record Limits(int agentChatCapacity, int maxQueuesPerTenant, int maxMembersPerQueue) {
+    }
+
+    public AcdService(AcdStore store, Directory directory, EventBus events, Clock clock, Limits limits) {
+        this.store = store;
+        this.directory = directory;
+        this.events = events;
+        this.clock = clock;
+        this.limits = limits;
+        this.center = new ContactCenter(clock, new AgentPicker(n -> ThreadLocalRandom.current().nextInt(n)), this);
+        this.calls = new QueueCalls(center);
+        this.validator = new QueueValidator(directory);
+    }
+
+    public ContactCenter center() {
+        return center;
+    }
+
+    public QueueCalls calls() {
+        return calls;
+    }
+
+    public Limits limits() {
+        return limits;
+    }
+
+    /** Loads the queues, their members and the agents' kept state (once, at start). */
+    public void load() {
+        for (QueueConfig q : store.queues()) {
+            center.configure(q, store.members(q.id()));
+        }
+        for (AgentState kept : store.agents()) {
+            center.agent(new AgentBoard.Restore(kept));
+        }
+    }
+
+    // ---- queues ------------------------------------------------------------------------------------------------
+
+    public List<QueueConfig> queues(long tenantId) {
+        return store.queues().stream().filter(q -> q.tenantId() == tenantId).toList();
+    }
+
+    /** @throws NoSuchElementException when the tenant has no such queue */
+    public QueueConfig queue(long tenantId, long queueId) {
+        return store.queue(queueId).filter(q -> q.tenantId() == tenantId)
+                .orElseThrow(() -> new NoSuchElementException("no queue " + queueId));
+    }
+
+    /** Creates a queue (its id is ignored) with no members. */
+    public synchronized QueueConfig create(QueueConfig draft) {
+        validator.check(draft);
+        if (queues(draft.tenantId()).size() >= limits.maxQueuesPerTenant()) {
+            throw new InvalidValueException("number", "the tenant has " + limits.maxQueuesPerTenant()
+                    + " queues, the most allowed");
+        }
+        QueueConfig saved = store.createQueue(draft);
+        center.configure(saved, List.of());
+        return saved;
+    }
+
+    public synchronized QueueConfig update(QueueConfig changed) {
+        queue(changed.tenantId(), changed.id());
+        validator.check(changed);
+        QueueConfig saved = store.updateQueue(changed);
+        center.configure(saved, center.members(saved.id()));
+        return saved;
+    }
+
+    public synchronized void delete(long tenantId, long queueId) {
+        queue(tenantId, queueId);
+        store.deleteQueue(queueId);
+        center.remove(queueId);
+    }
+
+    public List<Member> members(long tenantId, long queueId) {
+        queue(tenantId, queueId);
+        return center.members(queueId);
+    }
+
+    /** Replaces the members of a queue; each must be a user of the queue's tenant, named once. */
+    public synchronized List<Member> setMembers(long tenantId, long queueId, List<Member> members) {
+        QueueConfig q = queue(tenantId, queueId);
+        if (members.size() > limits.maxMembersPerQueue()) {
+            throw new InvalidValueException("members", "at most " + limits.maxMembersPerQueue() + " per queue");
+        }
+        validator.checkMembers(q, members);
+        List<Member> placed = members.stream().map(m -> new Member(queueId, m.userId(), m.skills())).toList();
+        store.setMembers(queueId, placed);
+        center.configure(q, placed);
+        return placed;
+    }
+
+    public List<QueueStats> stats(long tenantId) {
+        return center.stats(tenantId);
+    }
+
+    // ---- agents ------------------------------------------------------------------------------------------------
+
+    /**
+     * Applies an agent's change (a feature code, the agent's own REST call, a supervisor's).
+     *
+     * @throws InvalidValueException (field {@code agent}) when the user is no member of any queue
+     * @throws IllegalStateException when the change makes no sense now (pausing a logged-out agent)
+     */
+    public AgentState change(User user, AgentBoard.Change change) {
+        if (!center.isAgent(user.id())) {
+            throw new InvalidValueException("agent", "user " + user.extension() + " is no member of any queue");
+        }
+        return center.agent(change);
+    }
+
+    /** Logs {@code user} in with the configured chat capacity. */
+    public AgentBoard.Login login(User user) {
+        return new AgentBoard.Login(user.tenantId(), user.id(), user.extension(), limits.agentChatCapacity());
+    }
+
+    public List<AgentState> agents(long tenantId) {
+        return center.agents(tenantId);
+    }
+
+    /** Ends wrap-up times that are over and offers what waits; every second. */
+    public void tick() {
+        center.tick();
+    }
+
+    // ---- what changes ------------------------------------------------------------------------------------------
+
+    /** The events this service follows: calls ending (an agent's queue call: wrap-up). */
+    public static boolean concerns(Event e) {
+        return e instanceof CallEvent c && c.call().state() == CallState.ENDED;
+    }
+
+    public void onEvent(Event e) {
+        if (e instanceof CallEvent c) {
+            calls.ended(c.call().id(), c.at());
+        }
+    }
+
+    @Override
+    public void agentChanged(AgentState state) {
+        if (state.status() == AgentStatus.LOGGED_OUT || state.status() == AgentStatus.PAUSED
+                || state.status() == AgentStatus.AVAILABLE) {
+            store.saveAgent(state); // what a restart must find; ringing and talking do not outlive it
+        }
+        events.publish(new AcdEvent(state, null, clock.instant()));
+    }
+
+    @Override
+    public void queueChanged(QueueStats stats) {
+        events.publish(new AcdEvent(null, stats, clock.instant()));
+    }
+
+    Directory directory() {
+        return directory;
+    }
+}

@@ -1,0 +1,198 @@
+package com.crosspoint.acd.voice;
+
+import com.crosspoint.acd.AgentState;
+import com.crosspoint.acd.ContactCenter;
+import com.crosspoint.acd.Offer;
+import com.crosspoint.acd.QueueCalls;
+import com.crosspoint.acd.QueueConfig;
+import com.crosspoint.call.ForwardingPolicy.Reason;
+import com.crosspoint.call.voice.CallApplication;
+import com.crosspoint.call.voice.CallChannel;
+import com.crosspoint.call.voice.CallChannel.Audio;
+import com.crosspoint.voicemail.Spoken;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A caller waiting in a queue: joins it, hears position and estimated wait and then music, again every
+ * announcement interval; is offered to the agents the queue picks ({@link CallChannel#offerTo}) and waits on at the
+ * same place when none answers; leaves for the overflow target when the queue is full or the wait too long. Runs
+ * on the call's lane; the contact center's offers hop onto it.
+ */
+public final class QueueApp implements CallApplication {
+    private static final Duration TICK = Duration.ofSeconds(1);
+
+    private final QueueConfig queue;
+    private final String caller;
+    private final String callerName;
+    private final QueueServices services;
+    private CallChannel channel;
+    private long entryId;
+    private int waitedSeconds;
+    private Offer offer;
+    private boolean announcing;
+    /** The caller left the queue: answered, overflowed or hung up. */
+    private boolean left;
+
+    public QueueApp(QueueConfig queue, String caller, String callerName, QueueServices services) {
+        this.queue = queue;
+        this.caller = caller;
+        this.callerName = callerName == null ? "" : callerName;
+        this.services = services;
+    }
+
+    @Override
+    public String label() {
+        return "queue " + queue.number();
+    }
+
+    @Override
+    public void start(CallChannel ch) {
+        channel = ch;
+        ContactCenter.Joined joined = services.center().join(queue.id(), caller, callerName, false,
+                o -> ch.onLane(() -> offered(o)));
+        if (!joined.accepted()) {
+            left = true;
+            overflow();
+            return;
+        }
+        entryId = joined.entryId();
+        announce(joined.position(), joined.estimatedWaitSeconds());
+        ch.startTimer(TICK);
+    }
+
+    private void announce(int position, long waitSeconds) {
+        List<String> words = new ArrayList<>(List.of("queue-position"));
+        words.addAll(Spoken.number(position));
+        if (waitSeconds < 60) {
+            words.add("queue-less-than-a-minute");
+        } else {
+            words.add("queue-wait");
+            words.addAll(Spoken.number((int) Math.min(Integer.MAX_VALUE, (waitSeconds + 59) / 60)));
+            words.add("queue-minutes");
+        }
+        announcing = true;
+        channel.play(words.stream().map(Audio::prompt).toList(), false);
+    }
+
+    @Override
+    public void onPlayed() {
+        if (announcing && !left) {
+            announcing = false;
+            channel.connectAudio(services.music().get(), null);
+        } else if (left) {
+            channel.hangUp(); // the goodbye was said
+        }
+    }
+
+    @Override
+    public void onTimer() {
+        if (left) {
+            return;
+        }
+        waitedSeconds++;
+        if (offer == null && queue.maxWaitSeconds() > 0 && waitedSeconds >= queue.maxWaitSeconds()) {
+            services.center().leave(queue.id(), entryId, ContactCenter.Outcome.OVERFLOWED);
+            left = true;
+            overflow();
+            return;
+        }
+        if (queue.announceSeconds() > 0 && waitedSeconds % queue.announceSeconds() == 0) {
+            ContactCenter.Joined now = services.center().position(queue.id(), entryId);
+            if (now.position() > 0) {
+                announce(now.position(), now.estimatedWaitSeconds());
+            }
+        }
+        channel.startTimer(TICK);
+    }
+
+    /** The contact center offers this caller to agents (on the call's lane). */
+    private void offered(Offer o) {
+        if (left || offer != null) {
+            // gone meanwhile (or a stale offer): the agents are free again, nobody missed anything
+            services.center().offerEnded(queue.id(), o.entry().id(), 0, ids(o.agents()), Set.of());
+            return;
+        }
+        offer = o;
+        channel.offerTo(o.agents().stream().map(AgentState::extension).toList(),
+                Duration.ofSeconds(o.ringSeconds()));
+    }
+
+    @Override
+    public void onOfferAnswered(String extension) {
+        Offer o = offer;
+        offer = null;
+        left = true;
+        channel.cancelTimer();
+        long agent = o.agents().stream().filter(a -> a.extension().equals(extension)).mapToLong(AgentState::userId)
+                .findFirst().orElse(0);
+        services.center().offerEnded(queue.id(), entryId, agent, ids(o.agents()), Set.of());
+        if (agent != 0) {
+            services.calls().answered(channel.callId(), queue.id(), agent, services.clock().instant());
+        }
+    }
+
+    @Override
+    public void onOfferUnanswered(Map<String, Reason> agents, CallChannel ch) {
+        Offer o = offer;
+        offer = null;
+        if (o == null) {
+            return;
+        }
+        Set<Long> missed = o.agents().stream().filter(a -> agents.get(a.extension()) == Reason.NO_ANSWER)
+                .map(AgentState::userId).collect(Collectors.toSet());
+        services.center().offerEnded(queue.id(), entryId, 0, ids(o.agents()), missed);
+    }
+
+    @Override
+    public void onHangup() {
+        if (left) {
+            return;
+        }
+        left = true;
+        if (offer != null) {
+            services.center().offerEnded(queue.id(), entryId, 0, ids(offer.agents()), Set.of());
+            offer = null;
+        }
+        services.center().leave(queue.id(), entryId, ContactCenter.Outcome.ABANDONED);
+    }
+
+    /** Full queue or waited too long: to the overflow target, or goodbye when the queue has none. */
+    private void overflow() {
+        channel.cancelTimer();
+        String target = queue.overflowTarget();
+        if (target != null && target.startsWith(QueueServices.VOICEMAIL)) {
+            var mailbox = services.mailbox(queue.tenantId(), target.substring(QueueServices.VOICEMAIL.length()));
+            if (mailbox.isPresent()) {
+                channel.switchTo(mailbox.get());
+                return;
+            }
+        } else if (target != null) {
+            channel.transferTo(target);
+            return;
+        }
+        goodbye();
+    }
+
+    @Override
+    public void onTransferFailed(String extension, Reason reason, CallApplication instead, CallChannel ch) {
+        if (instead != null) {
+            ch.switchTo(instead); // a menu, another queue, or the overflow user's mailbox
+        } else {
+            goodbye();
+        }
+    }
+
+    private void goodbye() {
+        channel.play(List.of(Audio.prompt("queue-unavailable")), false);
+    }
+
+    private static Set<Long> ids(List<AgentState> agents) {
+        return agents.stream().map(AgentState::userId).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,166 @@
+package com.crosspoint.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.crosspoint.api.HttpJson.Res;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The contact center's REST side over real HTTP: queues, members, agents, the agent's own state. */
+class QueuesApiTest {
+    @TempDir
+    static Path dir;
+    static ApplianceFixture app;
+    static String root;
+    static long tenantA;
+    static long tenantB;
+    static long alice;
+    static long bob;
+    static long otherTenantsUser;
+    static String queues;
+
+    @BeforeAll
+    static void start() {
+        app = ApplianceFixture.start(dir);
+        root = app.loginAdmin();
+        tenantA = app.createTenant(root, "A", "qa.example.com");
+        tenantB = app.createTenant(root, "B", "qb.example.com");
+        alice = user(tenantA, "1001", "Alice", "alice-web-1");
+        bob = user(tenantA, "1002", "Bob", "bob-web-12");
+        otherTenantsUser = user(tenantB, "2001", "Other", "other-web-1");
+        queues = "/api/v1/tenants/" + tenantA + "/queues";
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    private static long user(long tenant, String ext, String name, String webPassword) {
+        Res r = app.post("/api/v1/tenants/" + tenant + "/users", root, "{\"extension\":\"" + ext
+                + "\",\"displayName\":\"" + name + "\",\"webPassword\":\"" + webPassword + "\"}");
+        assertThat(r.status()).as(r.raw().body()).isEqualTo(201);
+        return r.body().get("id").asLong();
+    }
+
+    private static Browser login(String ext, String password, String domain) {
+        Browser b = new Browser(app.baseUrl());
+        Res r = b.loginUser(ext, password, domain);
+        assertThat(r.status()).as(r.raw().body()).isEqualTo(200);
+        return b;
+    }
+
+    private static long queue(String number, String more) {
+        Res r = app.post(queues, root, "{\"number\":\"" + number + "\",\"name\":\"Q " + number
+                + "\",\"strategy\":\"longest-idle\"" + more + "}");
+        assertThat(r.status()).as(r.raw().body()).isEqualTo(201);
+        return r.body().get("id").asLong();
+    }
+
+    @Test
+    void aQueueIsCreatedWithDefaultsReadChangedAndDeleted() {
+        long id = queue("600", ",\"maxWaitSeconds\":120,\"overflowTarget\":\"voicemail:1001\"");
+
+        Res got = app.get(queues + "/" + id, root);
+        assertThat(got.body().get("strategy").asText()).isEqualTo("LONGEST_IDLE");
+        assertThat(got.body().get("noAnswerSeconds").asInt()).isEqualTo(QueueRequests.DEFAULT_NO_ANSWER);
+        assertThat(got.body().get("overflowTarget").asText()).isEqualTo("voicemail:1001");
+        Res changed = app.put(queues + "/" + id, root,
+                "{\"number\":\"600\",\"name\":\"Sales\",\"strategy\":\"RING_ALL\",\"wrapUpSeconds\":30}");
+        assertThat(changed.status()).as(changed.raw().body()).isEqualTo(200);
+        assertThat(changed.body().get("wrapUpSeconds").asInt()).isEqualTo(30);
+        assertThat(app.get(queues, root).body().findValuesAsText("name")).contains("Sales");
+
+        assertThat(app.delete(queues + "/" + id, root).status()).isEqualTo(204);
+        assertThat(app.get(queues + "/" + id, root).status()).isEqualTo(404);
+    }
+
+    @Test
+    void badQueuesAreRefusedNamingTheField() {
+        queue("610", "");
+        assertField(app.post(queues, root, "{\"number\":\"6a\",\"name\":\"x\",\"strategy\":\"RING_ALL\"}"),
+                400, "number");
+        assertField(app.post(queues, root, "{\"number\":\"1001\",\"name\":\"x\",\"strategy\":\"RING_ALL\"}"),
+                400, "number");
+        assertField(app.post(queues, root, "{\"number\":\"611\",\"name\":\"x\",\"strategy\":\"LOUDEST\"}"),
+                400, "strategy");
+        assertField(app.post(queues, root, "{\"number\":\"611\",\"name\":\"x\",\"strategy\":\"SKILLS_BASED\"}"),
+                400, "skill");
+        assertField(app.post(queues, root, "{\"number\":\"611\",\"name\":\"x\",\"strategy\":\"RING_ALL\","
+                + "\"noAnswerSeconds\":0}"), 400, "noAnswerSeconds");
+        assertField(app.post(queues, root, "{\"number\":\"611\",\"name\":\"x\",\"strategy\":\"RING_ALL\","
+                + "\"overflowTarget\":\"<script>\"}"), 400, "overflowTarget");
+        assertField(app.post(queues, root, "{\"number\":\"611\",\"name\":\"" + "n".repeat(65)
+                + "\",\"strategy\":\"RING_ALL\"}"), 400, "name");
+        assertField(app.post(queues, root, "{\"number\":\"610\",\"name\":\"x\",\"strategy\":\"RING_ALL\"}"),
+                409, "number");
+        assertThat(app.post(queues, root, "[1,2").status()).isEqualTo(400);
+    }
+
+    @Test
+    void membersAreUsersOfTheTenantAndAnotherTenantsAdminSeesNothing() {
+        long id = queue("620", "");
+        String members = queues + "/" + id + "/members";
+
+        Res set = app.put(members, root, "[{\"userId\":" + alice + ",\"skills\":{\"sales\":1}},{\"userId\":" + bob
+                + "}]");
+        assertThat(set.status()).as(set.raw().body()).isEqualTo(200);
+        assertThat(app.get(members, root).body().findValuesAsText("userId"))
+                .containsExactly(String.valueOf(alice), String.valueOf(bob));
+        assertField(app.put(members, root, "[{\"userId\":" + otherTenantsUser + "}]"), 400, "members");
+        assertField(app.put(members, root, "[{\"userId\":" + bob + "},{\"userId\":" + bob + "}]"), 400, "members");
+        assertField(app.put(members, root, "[{\"userId\":" + bob + ",\"skills\":{\"a,b\":1}}]"), 400, "members");
+        assertField(app.put(members, root, "[{\"userId\":" + bob + ",\"skills\":{\"a\":10}}]"), 400, "members");
+
+        Res created = app.post("/api/v1/admins", root, "{\"username\":\"admin-b\",\"password\":\"password-admin-b\","
+                + "\"role\":\"ADMIN\",\"tenantId\":" + tenantB + "}");
+        assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+        String otherAdmin = app.post("/api/v1/auth/login", null,
+                "{\"username\":\"admin-b\",\"password\":\"password-admin-b\"}").body().get("token").asText();
+        assertThat(app.get(queues, otherAdmin).status()).isEqualTo(403);
+        assertThat(app.get("/api/v1/tenants/" + tenantB + "/queues/" + id, otherAdmin).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anAgentLogsInPausesWithAReasonAndLogsOutAndASupervisorSeesIt() {
+        long id = queue("630", "");
+        app.put(queues + "/" + id + "/members", root, "[{\"userId\":" + bob + "}]");
+        Browser b = login("1002", "bob-web-12", "qa.example.com");
+
+        Res in = b.call("PUT", "/api/v1/me/agent", "{\"status\":\"AVAILABLE\",\"chatCapacity\":2}");
+        assertThat(in.status()).as(in.raw().body()).isEqualTo(200);
+        assertThat(in.body().get("agent").get("status").asText()).isEqualTo("AVAILABLE");
+        assertThat(in.body().get("agent").get("chatCapacity").asInt()).isEqualTo(2);
+        assertThat(in.body().get("queues").findValuesAsText("number")).contains("630");
+        Res paused = b.call("PUT", "/api/v1/me/agent", "{\"status\":\"PAUSED\",\"reason\":\"lunch\"}");
+        assertThat(paused.body().get("agent").get("pauseReason").asText()).isEqualTo("lunch");
+        assertField(b.call("PUT", "/api/v1/me/agent", "{\"status\":\"PAUSED\",\"reason\":\"" + "r".repeat(65)
+                + "\"}"), 400, "reason");
+        assertField(b.call("PUT", "/api/v1/me/agent", "{\"status\":\"ASLEEP\"}"), 400, "status");
+
+        Res agents = app.get("/api/v1/tenants/" + tenantA + "/agents", root);
+        assertThat(agents.body().findValuesAsText("status")).containsExactly("PAUSED");
+        Res out = app.put("/api/v1/tenants/" + tenantA + "/agents/" + bob, root, "{\"status\":\"LOGGED_OUT\"}");
+        assertThat(out.body().get("status").asText()).isEqualTo("LOGGED_OUT");
+        assertThat(b.get("/api/v1/me/agent").body().get("agent").get("status").asText()).isEqualTo("LOGGED_OUT");
+        assertField(b.call("PUT", "/api/v1/me/agent", "{\"status\":\"PAUSED\"}"), 409, "status");
+        Res stats = app.get(queues + "/" + id + "/stats", root);
+        assertThat(stats.body().get("agents").get("LOGGED_OUT").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aUserInNoQueueCannotLogIn() {
+        user(tenantA, "1003", "Carol", "carol-web-1");
+        Browser b = login("1003", "carol-web-1", "qa.example.com");
+
+        assertField(b.call("PUT", "/api/v1/me/agent", "{\"status\":\"AVAILABLE\"}"), 400, "agent");
+    }
+
+    private static void assertField(Res r, int status, String field) {
+        assertThat(r.status()).as(r.raw().body()).isEqualTo(status);
+        assertThat(r.body().get("field").asText()).isEqualTo(field);
+    }
+}
