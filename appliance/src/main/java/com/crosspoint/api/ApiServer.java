@@ -2,6 +2,7 @@ package com.crosspoint.api;
 
 import com.crosspoint.auth.AccountFailureBudget;
 import com.crosspoint.auth.AuthFailureThrottle;
+import com.crosspoint.billing.CarrierMargins;
 import com.crosspoint.billing.statement.Statements;
 import com.crosspoint.trunk.DidService;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,6 +32,8 @@ public final class ApiServer implements AutoCloseable {
     private static final int MIN_THREADS = 4;
     private static final int MAX_CLIENT_FRAME = 4096;
     private static final int MAX_TRACKED_LOGIN_SOURCES = 10_000;
+    /** How often carrier margins are summed from the store at most: the carrier views poll every few seconds. */
+    private static final java.time.Duration MARGINS_MAX_AGE = java.time.Duration.ofSeconds(5);
 
     private final Server server;
     private final ServerConnector connector;
@@ -95,7 +98,8 @@ public final class ApiServer implements AutoCloseable {
                 new QueuesHandler(s.acd(), s.provisioning(), s.directory()),
                 new MyAgentHandler(s.acd(), s.directory(), logins),
                 new TrunksHandler(s.routing() == null ? null : s.routing().trunks()),
-                new CarriersHandler(s.routing()),
+                new CarriersHandler(s.routing(), s.billing() == null ? null
+                        : new CarrierMargins(s.stores().ledger(), s.clock(), MARGINS_MAX_AGE)),
                 new RateDecksHandler(s.routing()),
                 new RoutesHandler(s.routing(), s.clock()),
                 new RouterPolicyHandler(s.routing()),

@@ -4,6 +4,8 @@ import com.crosspoint.acr.AdaptiveCallRouter;
 import com.crosspoint.acr.availability.BreakerState;
 import com.crosspoint.acr.quality.CarrierQuality;
 import com.crosspoint.api.dto.CarrierDto;
+import com.crosspoint.billing.CarrierMargins;
+import com.crosspoint.api.dto.CarrierMarginDto;
 import com.crosspoint.api.dto.CarrierPatch;
 import com.crosspoint.api.dto.CarrierQualityDto;
 import com.crosspoint.api.dto.CarrierRequest;
@@ -11,6 +13,9 @@ import com.crosspoint.api.dto.QualityDto;
 import com.crosspoint.api.dto.RouteExplanationDto;
 import com.crosspoint.model.Carrier;
 import com.crosspoint.provisioning.ValidationException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * {@code /api/v1/carriers}: the call router's carriers (SUPERADMIN: they belong to the node), and their live
@@ -21,9 +26,12 @@ final class CarriersHandler implements RouteGroup {
     private static final String ONE = BASE + "/{carrierId}";
 
     private final RoutingServices routing;
+    private final CarrierMargins margins;
 
-    CarriersHandler(RoutingServices routing) {
+    /** @param margins the billing engine's margins per carrier (null: no billing, no margins) */
+    CarriersHandler(RoutingServices routing, CarrierMargins margins) {
         this.routing = routing;
+        this.margins = margins;
     }
 
     @Override
@@ -96,12 +104,22 @@ final class CarriersHandler implements RouteGroup {
             throw ApiException.forbidden("needs a login that sees every tenant");
         }
         AdaptiveCallRouter router = available(routing).router();
+        Map<Long, List<CarrierMarginDto>> margins = margins(router);
         return Reply.ok(routing.carriers().list().stream().map(c -> {
             long cost = router.spend().costPerMinuteMicros(c.id());
             return new CarrierQualityDto(c.id(), c.name(), status(router, c), router.channelsInUse(c.id()),
                     router.recentCallsPerSecond(c.id()), QualityDto.of(router.quality().figures(c.id(), CarrierQuality.ALL)),
-                    cost < 0 ? null : RouteExplanationDto.money(cost));
+                    cost < 0 ? null : RouteExplanationDto.money(cost), margins.getOrDefault(c.id(), List.of()));
         }).toList());
+    }
+
+    /** The rated calls of the quality window (by their start: ratings are kept by start), per carrier and currency. */
+    private Map<Long, List<CarrierMarginDto>> margins(AdaptiveCallRouter router) {
+        if (margins == null) {
+            return Map.of();
+        }
+        return margins.over(router.quality().settings().length()).entrySet().stream().collect(Collectors.toMap(
+                Map.Entry::getKey, e -> e.getValue().stream().map(CarrierMarginDto::of).toList()));
     }
 
     private static String status(AdaptiveCallRouter router, Carrier c) {

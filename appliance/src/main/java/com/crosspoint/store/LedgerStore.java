@@ -91,6 +91,12 @@ public interface LedgerStore {
      */
     List<RatedCall> ratings(Period period, RatedCall after, int limit);
 
+    /**
+     * Per carrier and currency, the rated calls that started at or after {@code since} with both a cost and a price in
+     * that currency (what a margin can be computed from), by carrier id then currency: the carrier tab's margin.
+     */
+    List<CarrierMargin> carrierMargins(Instant since);
+
     /** The tenant's ledger lines at [from, to), oldest first. */
     List<LedgerEntry> entries(long tenantId, Instant from, Instant to);
 
@@ -108,6 +114,11 @@ public interface LedgerStore {
             Objects.requireNonNull(rating, "rating");
             Objects.requireNonNull(at, "at");
         }
+    }
+
+    /** Rated calls a carrier carried, summed: cost, price and margin (price - cost) in micro-units of one currency. */
+    record CarrierMargin(long carrierId, String currency, long calls, long billedSeconds, long costMicros,
+                         long priceMicros, long marginMicros) {
     }
 
     /** Calls that started in [from, to), of one tenant or (tenantId null) of all. */

@@ -3,13 +3,8 @@ package com.crosspoint.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.crosspoint.api.HttpJson.Res;
-import com.crosspoint.billing.Authorisation;
-import com.crosspoint.billing.Billing;
-import com.crosspoint.billing.CallStart;
-import com.crosspoint.model.CallRecord;
-import com.crosspoint.model.Disposition;
-import com.crosspoint.model.HangupParty;
 import com.crosspoint.model.User;
+import com.crosspoint.testing.RatedCalls;
 import com.crosspoint.testing.TestAppliance;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -223,18 +218,7 @@ class BillingApiIT {
 
     /** Authorises a call to {@code destination}, stores its CDR as the call control does and rates it now. */
     private static String ratedCall(User user, String destination, long talkSeconds) {
-        Billing billing = pbx.appliance().billing();
-        Instant started = Instant.now().minusSeconds(talkSeconds + 5);
-        String callId = "billing-it-" + System.nanoTime() + "@127.0.0.1";
-        Authorisation decision = billing.authoriser().authorise(new CallStart(callId, user.tenantId(), user.id(),
-                destination, started));
-        assertThat(decision).isInstanceOf(Authorisation.Granted.class);
-        Instant answered = started.plusSeconds(3);
-        pbx.appliance().stores().cdrs().save(new CallRecord(0, user.tenantId(), callId, user.extension(),
-                "00" + destination, started, answered, answered.plusSeconds(talkSeconds), Disposition.ANSWERED,
-                HangupParty.CALLER, 200));
-        billing.pipeline().settle(callId);
-        return callId;
+        return RatedCalls.rate(pbx, user, destination, talkSeconds, null);
     }
 
     private static byte[] download(String month, String format) throws Exception {

@@ -159,6 +159,7 @@ class OpenApiContractTest {
         SCHEMAS.put("CarrierRequest", com.crosspoint.api.dto.CarrierRequest.class);
         SCHEMAS.put("CarrierPatch", com.crosspoint.api.dto.CarrierPatch.class);
         SCHEMAS.put("CarrierQuality", com.crosspoint.api.dto.CarrierQualityDto.class);
+        SCHEMAS.put("CarrierMargin", com.crosspoint.api.dto.CarrierMarginDto.class);
         SCHEMAS.put("QualityFigures", com.crosspoint.api.dto.QualityDto.class);
         SCHEMAS.put("RateDeck", com.crosspoint.api.dto.RateDeckDto.class);
         SCHEMAS.put("RateDeckImport", com.crosspoint.api.dto.RateDeckImportDto.class);

@@ -187,4 +187,32 @@ public interface LedgerStoreContract {
                 .extracting(LedgerEntry::amountMicros).containsExactly(-5L);
         assertThat(ledger().spendSince(END.plusSeconds(1))).noneMatch(e -> e.tenantId() == tenant.id());
     }
+
+    @Test
+    default void marginsAreSummedPerCarrierOverRatedCallsStartedSinceAnInstant() {
+        Tenant tenant = tenantWith(10_000_000);
+        long carrier = System.nanoTime();
+        Instant since = StoreFixtures.T0.plusSeconds(3600);
+        // counted: two calls since the instant with cost and price in EUR (the fixture's cost is half the price)
+        settleOn(carrier, tenant, since, new Money(300_000, "EUR"), new Money(150_000, "EUR"));
+        settleOn(carrier, tenant, since.plusSeconds(5), new Money(100_000, "EUR"), new Money(50_000, "EUR"));
+        // not counted: before the instant, no cost known, a cost in another currency, another carrier
+        settleOn(carrier, tenant, since.minusSeconds(1), new Money(900_000, "EUR"), new Money(1, "EUR"));
+        settleOn(carrier, tenant, since, new Money(900_000, "EUR"), null);
+        settleOn(carrier, tenant, since, new Money(900_000, "EUR"), new Money(1, "USD"));
+        settleOn(carrier + 1, tenant, since, new Money(70_000, "EUR"), new Money(80_000, "EUR"));
+
+        assertThat(ledger().carrierMargins(since)).filteredOn(m -> m.carrierId() == carrier)
+                .containsExactly(new LedgerStore.CarrierMargin(carrier, "EUR", 2, 120, 200_000, 400_000, 200_000));
+        assertThat(ledger().carrierMargins(since)).filteredOn(m -> m.carrierId() == carrier + 1)
+                .containsExactly(new LedgerStore.CarrierMargin(carrier + 1, "EUR", 1, 60, 80_000, 70_000, -10_000));
+    }
+
+    private void settleOn(long carrierId, Tenant tenant, Instant startedAt, Money price, Money cost) {
+        CallRecord cdr = cdr(tenant, StoreFixtures.unique("call"), startedAt);
+        BillableCall call = new BillableCall(cdr.id(), cdr.callId(), tenant.id(), null, "447700900123", carrierId,
+                startedAt, startedAt, startedAt.plusSeconds(60), null);
+        ledger().settle(new Settlement(new RatedCall(call, 60, price, "447", cost, "44"),
+                charge(call, price.micros(), END), END));
+    }
 }

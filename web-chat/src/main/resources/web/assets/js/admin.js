@@ -1,6 +1,6 @@
 /**
  * The admin dashboard: tenants, users, devices, conference rooms, live calls and registrations, call records, DIDs;
- * and the node's carrier edge: carriers, rate decks, routes, trunks.
+ * billing (account, ledger, statements, rate plans); and the node's carrier edge: carriers, rate decks, routes, trunks.
  * ADMIN works on its own tenant, SUPERADMIN on any (and creates tenants, manages carriers), OPERATOR watches Live
  * (and, without a tenant, routes and trunks too).
  */
@@ -15,6 +15,8 @@ import {deckImportFrame, hideRateDecks, initRateDecks, showRateDecks} from './ra
 import {initRoutes, showRoutes} from './routes.js';
 import {initDids, showDids} from './dids.js';
 import {hideTrunks, initTrunks, showTrunks} from './trunks.js';
+import {initBilling, showBilling} from './billing.js';
+import {initRatePlans, showRatePlans} from './rate-plans.js';
 import {edit as editUser, initUsers, renderUsers} from './users.js';
 import {
   $, clearFieldErrors, describeError, el, emptyRow, fill, formatDuration, humanize, row, setUpViews, showError, status, text,
@@ -390,6 +392,8 @@ async function onShow(view) {
     if (view === 'tenants') await loadTenants();
     if (view === 'dids') await showDids();
     if (view === 'routes') showRoutes();
+    if (view === 'billing') await showBilling();
+    if (view === 'plans') await showRatePlans();
     if (view === 'conferences') await showConferences();
     else hideConferences();
     if (view === 'carriers') await showCarriers();
@@ -410,7 +414,8 @@ async function main() {
   $('#logout').addEventListener('click', () => api.logout());
 
   if (!isOperator()) {
-    for (const id of ['#nav-users', '#nav-devices', '#nav-menus', '#nav-conferences', '#nav-cdrs', '#nav-dids', '#nav-tenants']) {
+    for (const id of ['#nav-users', '#nav-devices', '#nav-menus', '#nav-conferences', '#nav-cdrs', '#nav-dids', '#nav-billing',
+      '#nav-plans', '#nav-tenants']) {
       $(id).hidden = false;
     }
   }
@@ -425,6 +430,9 @@ async function main() {
   initCarriers({report});
   initRateDecks({report});
   initRoutes();
+  // billing: the provider edits, a tenant's admin reads (and may freeze)
+  initBilling({tenantPath, canEdit: isSuperadmin, report});
+  initRatePlans({tenantPath, canEdit: isSuperadmin, report});
   initTrunks({report});
   $('#device-form').addEventListener('submit', createDevice);
   menus.setUp(tenantPath, report);
@@ -453,7 +461,7 @@ async function main() {
   }
 
   const buttons = ['#nav-live', '#nav-users', '#nav-devices', '#nav-menus', '#nav-conferences', '#nav-cdrs', '#nav-dids',
-    '#nav-carriers', '#nav-rate-decks', '#nav-routes', '#nav-trunks', '#nav-tenants'].map((id) => $(id));
+    '#nav-billing', '#nav-plans', '#nav-carriers', '#nav-rate-decks', '#nav-routes', '#nav-trunks', '#nav-tenants'].map((id) => $(id));
   const show = setUpViews(buttons, 'live', (view) => onShow(view));
   show(location.hash.slice(1));
 

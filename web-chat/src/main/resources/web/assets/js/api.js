@@ -89,6 +89,16 @@ async function send(method, path, body, contentType, options) {
 }
 
 export const get = (path, options) => request('GET', path, undefined, options);
+
+/** GET that answers null on 404 (nothing there yet: no deck, no account). */
+export async function getOrNull(path) {
+  try {
+    return await get(path);
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) return null;
+    throw e;
+  }
+}
 export const post = (path, body, options) => request('POST', path, body, options);
 export const put = (path, body, options) => request('PUT', path, body, options);
 export const del = (path, options) => request('DELETE', path, undefined, options);

@@ -5,7 +5,7 @@
  */
 import * as api from './api.js';
 import {seg} from './api.js';
-import {$, clearFieldErrors, el, emptyRow, fill, humanize, row, showError, status} from './dom.js';
+import {$, clearFieldErrors, el, emptyRow, fill, humanize, integerOf, row, showError, status} from './dom.js';
 
 const BASE = '/api/v1/carriers';
 const REFRESH_MS = 3000;
@@ -71,8 +71,8 @@ function statusOf(c) {
 const NONE = '—';
 
 /**
- * The live figures' cells: calls/s, then the quality window's ASR, NER, ACD, PDD, MOS and cost per minute, each
- * "—" until it is known (no attempt in the window, no answered call, no measured media).
+ * The live figures' cells: calls/s, then the quality window's ASR, NER, ACD, PDD, MOS, cost per minute and margin,
+ * each "—" until it is known (no attempt in the window, no answered call, no measured media, no rated call).
  */
 function figures(q) {
   const f = q && q.quality;
@@ -87,6 +87,9 @@ function figures(q) {
     'carrier-pdd': measured ? (f.pddMillis / 1000).toFixed(2) + ' s' : NONE,
     'carrier-mos': f && f.mos != null ? f.mos.toFixed(2) : NONE,
     'carrier-cost': q && q.costPerMinute != null ? Number(q.costPerMinute).toFixed(4) : NONE,
+    // the billing engine's rated calls through it: price less cost, one figure per currency
+    'carrier-margin': q && q.margins && q.margins.length ? q.margins.map((m) => m.margin + ' ' + m.currency).join(', ')
+      : NONE,
   };
   return Object.entries(cells).map(([cls, text]) => el('td', {class: ['num', cls]}, text));
 }
@@ -154,13 +157,6 @@ function edit(c) {
   }
 }
 
-/** A number typed in a field, as a number when it is one (the API names the field of anything else). */
-function integer(id) {
-  const v = $(id).value.trim();
-  if (v === '') return null;
-  return /^\d+$/.test(v) ? Number(v) : v;
-}
-
 async function save(event) {
   event.preventDefault();
   const form = $('#carrier-form');
@@ -168,13 +164,13 @@ async function save(event) {
   const body = {
     name: $('#carrier-name').value.trim(),
     host: $('#carrier-host').value.trim(),
-    port: integer('#carrier-port'),
+    port: integerOf('#carrier-port'),
     transport: $('#carrier-transport').value,
     username: $('#carrier-username').value.trim() || null,
     password: $('#carrier-password').value || null,   // null: none on create, unchanged on edit
     techPrefix: $('#carrier-tech-prefix').value.trim() || null,
-    maxChannels: integer('#carrier-max-channels'),
-    maxCallsPerSecond: integer('#carrier-max-cps'),
+    maxChannels: integerOf('#carrier-max-channels'),
+    maxCallsPerSecond: integerOf('#carrier-max-cps'),
   };
   const editing = carriers.editing;
   if (editing) body.inService = editing.inService; // a replace must not put a carrier back by the way

@@ -72,6 +72,13 @@ export function text(node, value) {
   return node;
 }
 
+/** The number typed in an input, as a number when it is one (the API names the field of anything else); null if empty. */
+export function integerOf(selector) {
+  const v = $(selector).value.trim();
+  if (v === '') return null;
+  return /^\d+$/.test(v) ? Number(v) : v;
+}
+
 export function $(selector, root = document) {
   const found = root.querySelector(selector);
   if (!found) throw new Error('missing element ' + selector);

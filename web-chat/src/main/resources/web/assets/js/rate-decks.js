@@ -66,24 +66,14 @@ async function showCarrier() {
     return;
   }
   await loadSummary();
-  const progress = await getOrNull(deckPath('/import'));
+  const progress = await api.getOrNull(deckPath('/import'));
   renderImport(progress);
   if (progress) concluded = FINISHED.has(progress.state) ? importKey(progress) : null;
   if (progress && !FINISHED.has(progress.state)) startPolling();
 }
 
-/** GET that answers null on 404 (no deck, no import yet). */
-async function getOrNull(path) {
-  try {
-    return await api.get(path);
-  } catch (e) {
-    if (e instanceof api.ApiError && e.status === 404) return null;
-    throw e;
-  }
-}
-
 async function loadSummary() {
-  renderSummary(await getOrNull(deckPath()));
+  renderSummary(await api.getOrNull(deckPath()));
 }
 
 function renderSummary(deck) {
@@ -135,7 +125,7 @@ async function pollOnce() {
     stopPolling();
     return;
   }
-  const progress = await getOrNull(deckPath('/import'));
+  const progress = await api.getOrNull(deckPath('/import'));
   if (progress) await show(progress);
 }
 

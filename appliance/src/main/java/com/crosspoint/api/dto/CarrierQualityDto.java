@@ -1,6 +1,7 @@
 package com.crosspoint.api.dto;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * {@code GET /carriers/quality}: a carrier's live figures, what the console's carrier tab shows.
@@ -12,7 +13,9 @@ import java.math.BigDecimal;
  * @param quality        its figures over the window, all destinations together
  * @param costPerMinute  what its answered calls of the window cost per minute of talk, in the decks' currency (billing
  *                       increments applied); null without answered calls
+ * @param margins        the billing engine's rated calls through it that started within the window: cost, price and
+ *                       margin, one entry per currency (empty without such calls)
  */
 public record CarrierQualityDto(long carrierId, String name, String status, int liveCalls, double callsPerSecond,
-                                QualityDto quality, BigDecimal costPerMinute) {
+                                QualityDto quality, BigDecimal costPerMinute, List<CarrierMarginDto> margins) {
 }

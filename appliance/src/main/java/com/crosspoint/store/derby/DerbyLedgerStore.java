@@ -267,6 +267,17 @@ final class DerbyLedgerStore implements LedgerStore {
     }
 
     @Override
+    public List<CarrierMargin> carrierMargins(Instant since) {
+        // margin_micros is set only when cost and price share a currency, so one currency per group
+        return tx.run(sql -> sql.list("SELECT carrier_id, price_currency, COUNT(*), SUM(billed_seconds), SUM(cost_micros),"
+                        + " SUM(price_micros), SUM(margin_micros) FROM billing_rating WHERE started_at >= ?"
+                        + " AND carrier_id IS NOT NULL AND margin_micros IS NOT NULL"
+                        + " GROUP BY carrier_id, price_currency ORDER BY carrier_id, price_currency",
+                r -> new CarrierMargin(r.getLong(1), r.getString(2), r.getLong(3), r.getLong(4), r.getLong(5),
+                        r.getLong(6), r.getLong(7)), since));
+    }
+
+    @Override
     public List<LedgerEntry> entries(long tenantId, Instant from, Instant to) {
         return tx.run(sql -> sql.list(LEDGER.select("WHERE tenant_id = ? AND posted_at >= ? AND posted_at < ? ORDER BY posted_at, id"),
                 DerbyLedgerStore::entry, tenantId, from, to));

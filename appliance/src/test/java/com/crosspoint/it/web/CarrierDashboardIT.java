@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.crosspoint.api.CarrierEdgeClient;
 import com.crosspoint.api.HttpJson;
 import com.crosspoint.model.Carrier;
+import com.crosspoint.model.User;
+import com.crosspoint.testing.RatedCalls;
 import com.crosspoint.testing.web.DashboardTestBase;
 import com.crosspoint.testing.web.Screenshots;
 import com.crosspoint.testing.SippCarrierTraffic;
@@ -18,16 +20,20 @@ import org.junit.jupiter.api.Test;
  * The admin dashboard's Carriers view in headless Chromium against a real appliance: a carrier added and edited
  * with a write-only password, a bad host shown on its field, and taking one out of service (after the question)
  * takes it out of the route at once, and back; under real SIP load (SIPp as the PBX and the carriers) the live
- * figures show and a carrier taken out of service stops getting calls.
+ * figures show and a carrier taken out of service stops getting calls; the margin of the calls billing rated shows
+ * per carrier.
  */
 class CarrierDashboardIT extends DashboardTestBase {
     private static CarrierEdgeClient edge;
+    private static HttpJson http;
+    private static String token;
 
     @BeforeAll
     static void start() {
         start(Map.of("router.port", "0", "router.customers", "127.0.0.1", "router.probeSeconds", "0"), pbx -> { });
-        HttpJson http = new HttpJson("http://127.0.0.1:" + pbx.appliance().httpPort());
-        edge = new CarrierEdgeClient(http, http.login("admin", "admin-secret"));
+        http = new HttpJson("http://127.0.0.1:" + pbx.appliance().httpPort());
+        token = http.login("admin", "admin-secret");
+        edge = new CarrierEdgeClient(http, token);
     }
 
     private static Carrier stored(String name) {
@@ -169,6 +175,23 @@ class CarrierDashboardIT extends DashboardTestBase {
             browser.awaitTextContains(cheapRow, "In service");
             await().atMost(Duration.ofSeconds(30)).until(() -> started(cheap) > cheapCalls);
         }
+    }
+
+    @Test
+    void theMarginOfTheCallsBillingRatedShowsPerCarrier() {
+        long carried = edge.createCarrier("Margin Maker");
+        long idle = edge.createCarrier("Margin Idle");
+        String deck = "prefix,destination,rate,increment,effective_from\n49,Germany,0.0300,1/1,2020-01-01\n";
+        assertThat(edge.importDeck(carried, deck).path("state").asText()).isEqualTo("DONE");
+        // sold at 0.05/min by the minute, bought at 0.03/min by the second: 90 s earn 0.10 and cost 0.045
+        RatedCalls.prepaidAccount(pbx, http, token, "49", "0.05");
+        User caller = pbx.user("3201", "Margin Caller", "pw-margin-3201");
+        RatedCalls.rate(pbx, caller, "4930123456", 90, carried);
+        RatedCalls.rate(pbx, caller, "4930123457", 90, carried);
+
+        web.adminView("carriers");
+        browser.awaitText("#carriers-table tr[data-carrier-id='" + carried + "'] .carrier-margin", "0.11 EUR");
+        assertThat(browser.text("#carriers-table tr[data-carrier-id='" + idle + "'] .carrier-margin")).isEqualTo("—");
     }
 
     private static long started(long carrierId) {

@@ -104,7 +104,9 @@ public final class CarrierQualityView {
                 Tables.column("PDD", "col-pdd", 70, CarrierRow::pddProperty),
                 Tables.column("NER", "col-ner", 70, CarrierRow::nerProperty),
                 Tables.column("MOS", "col-mos", 50, CarrierRow::mosProperty),
-                Tables.column("Cost/min", "col-cost", 70, CarrierRow::costPerMinuteProperty)));
+                Tables.column("Cost/min", "col-cost", 70, CarrierRow::costPerMinuteProperty),
+                Tables.column("Margin", "col-margin", 90, CarrierRow::marginProperty),
+                Tables.column("Margin %", "col-margin-percent", 70, CarrierRow::marginPercentProperty)));
         table.setItems(vm.carriers());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> vm.selectedProperty().set(is));

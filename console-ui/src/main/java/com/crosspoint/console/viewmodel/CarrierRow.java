@@ -1,6 +1,7 @@
 package com.crosspoint.console.viewmodel;
 
 import com.crosspoint.console.client.CarrierFigures;
+import com.crosspoint.console.client.CarrierMargin;
 import com.crosspoint.console.client.CarrierQuality;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -10,7 +11,10 @@ import javafx.collections.ObservableList;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * One line of the carrier tab, updated in place by each poll (so the selection stays), with the samples of the
@@ -31,6 +35,8 @@ public final class CarrierRow {
     private final SimpleStringProperty ner = new SimpleStringProperty(this, "ner", "");
     private final SimpleStringProperty mos = new SimpleStringProperty(this, "mos", "");
     private final SimpleStringProperty cost = new SimpleStringProperty(this, "cost", "");
+    private final SimpleStringProperty margin = new SimpleStringProperty(this, "margin", "");
+    private final SimpleStringProperty marginPercent = new SimpleStringProperty(this, "marginPercent", "");
     private final ObservableList<QualitySample> samples = FXCollections.observableArrayList();
     private CarrierQuality last;
 
@@ -53,6 +59,9 @@ public final class CarrierRow {
         pdd.set(measured ? String.format(Locale.ROOT, "%.2f s", f.pddMillis() / 1000) : NONE);
         mos.set(f != null && f.mos() != null ? String.format(Locale.ROOT, "%.2f", f.mos()) : NONE);
         cost.set(q.costPerMinute() == null ? NONE : money(q.costPerMinute()));
+        margin.set(perCurrency(q.margins(), m -> money(m.margin()) + " " + m.currency()));
+        marginPercent.set(perCurrency(q.margins(), m -> m.price().signum() == 0 ? NONE
+                : percent(m.margin().doubleValue() / m.price().doubleValue())));
         samples.add(new QualitySample(at, q.liveCalls(), q.callsPerSecond(), measured ? f.asr() : null,
                 f == null ? null : f.mos()));
     }
@@ -112,6 +121,16 @@ public final class CarrierRow {
         return cost;
     }
 
+    /** What the billing engine's rated calls through it earned over their cost in the window, per currency. */
+    public ReadOnlyStringProperty marginProperty() {
+        return margin;
+    }
+
+    /** The margin as a share of the price, per currency. */
+    public ReadOnlyStringProperty marginPercentProperty() {
+        return marginPercent;
+    }
+
     /** The samples of the last hour, oldest first. */
     public ObservableList<QualitySample> samples() {
         return samples;
@@ -125,6 +144,11 @@ public final class CarrierRow {
             case "TRIAL" -> "Trial call";
             default -> status == null ? "" : status;
         };
+    }
+
+    /** One figure per currency, in the API's order; NONE without rated calls. */
+    private static String perCurrency(List<CarrierMargin> margins, Function<CarrierMargin, String> figure) {
+        return margins.isEmpty() ? NONE : margins.stream().map(figure).collect(Collectors.joining(", "));
     }
 
     private static String percent(double ratio) {

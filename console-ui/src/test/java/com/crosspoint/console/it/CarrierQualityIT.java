@@ -4,6 +4,8 @@ import com.crosspoint.acr.policy.CandidateAssessment;
 import com.crosspoint.api.CarrierEdgeClient;
 import com.crosspoint.api.HttpJson;
 import com.crosspoint.console.viewmodel.CarrierRow;
+import com.crosspoint.model.User;
+import com.crosspoint.testing.RatedCalls;
 import com.crosspoint.testing.SippCarrierTraffic;
 import com.crosspoint.testing.TestAppliance;
 import javafx.scene.chart.LineChart;
@@ -37,7 +39,8 @@ import static org.awaitility.Awaitility.await;
  * The carrier quality tab against a real appliance whose call router carries real SIP calls ({@link SippCarrierTraffic}:
  * SIPp plays the PBX and the two carriers): the cheapest carrier's live figures show and
  * its line is in the chart; taking it out of service from the tab (after the question) moves the traffic to the
- * other carrier and out of the route; an operator who may not is told so and nothing changes.
+ * other carrier and out of the route; an operator who may not is told so and nothing changes; the margin of the
+ * calls the billing engine rated per carrier shows, as a sum and as a share of the price.
  */
 @ExtendWith(ApplicationExtension.class)
 @EnabledIfSystemProperty(named = "crosspoint.console.failsafe", matches = "true",
@@ -203,6 +206,23 @@ class CarrierQualityIT {
         assertThat(pbx.appliance().callRouter().carriers()).filteredOn(c -> c.id() == cheap)
                 .singleElement().satisfies(c -> assertThat(c.inService()).isTrue());
         assertThat(row(robot, "Cheap Carrier").statusProperty().get()).isEqualTo("In service");
+    }
+
+    @Test
+    void theTabShowsTheMarginOfTheCallsTheBillingEngineRatedPerCarrier(FxRobot robot) {
+        // a retail plan selling the UK at 0.05/min by the minute; the dear carrier's deck buys it at 0.03 by the second
+        RatedCalls.prepaidAccount(pbx, http, adminToken, "44", "0.05");
+        User caller = pbx.user("3101", "Margin Caller", "pw-margin-3101");
+        // two calls of 90 s: each sold as 2 minutes (0.10) and bought as 90 s (0.045): 0.11 margin on 0.20, 55 %
+        RatedCalls.rate(pbx, caller, "442079460001", 90, dear);
+        RatedCalls.rate(pbx, caller, "442079460002", 90, dear);
+
+        login(robot, "admin", "admin-secret");
+        await().atMost(WAIT).until(() -> "0.11 EUR".equals(cell(robot, "Dear Carrier", "col-margin")));
+        assertThat(cell(robot, "Dear Carrier", "col-margin-percent")).isEqualTo("55.0 %");
+        assertThat(cell(robot, "Cheap Carrier", "col-margin")).as("no rated call went through it")
+                .isEqualTo(CarrierRow.NONE);
+        assertThat(cell(robot, "Cheap Carrier", "col-margin-percent")).isEqualTo(CarrierRow.NONE);
     }
 
     @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package com.crosspoint.console.viewmodel;
 
 import com.crosspoint.console.client.ApiException;
 import com.crosspoint.console.client.CarrierFigures;
+import com.crosspoint.console.client.CarrierMargin;
 import com.crosspoint.console.client.CarrierQuality;
 import com.crosspoint.console.client.UnreachableException;
 import org.junit.jupiter.api.Test;
@@ -23,16 +24,23 @@ class CarrierQualityViewModelTest {
     private final CarrierQualityViewModel vm = new CarrierQualityViewModel(() -> api, Runnable::run, scheduler, clock);
 
     private static CarrierQuality carrier(long id, String name, String status, int live, double cps, long attempts,
-                                          long answered, Double mos, String cost) {
+                                          long answered, Double mos, String cost, CarrierMargin... margins) {
         double asr = attempts == 0 ? 0 : (double) answered / attempts;
         return new CarrierQuality(id, name, status, live, cps,
                 new CarrierFigures(attempts, answered, asr, attempts == 0 ? 0 : 0.95, answered == 0 ? 0 : 184.2,
                         attempts == 0 ? 0 : 1830.5, mos),
-                cost == null ? null : new BigDecimal(cost));
+                cost == null ? null : new BigDecimal(cost), List.of(margins));
     }
 
-    private static final CarrierQuality NORTHWIND = carrier(2, "Northwind", "IN_SERVICE", 14, 2.5, 412, 238, 4.21, "0.0131");
+    private static final CarrierQuality NORTHWIND = carrier(2, "Northwind", "IN_SERVICE", 14, 2.5, 412, 238, 4.21, "0.0131",
+            margin("EUR", "9.5892", "14.64"), margin("USD", "1.00", "0.80"));
     private static final CarrierQuality FRESH = carrier(3, "Fresh", "IN_SERVICE", 0, 0, 0, 0, null, null);
+
+    private static CarrierMargin margin(String currency, String cost, String price) {
+        BigDecimal c = new BigDecimal(cost);
+        BigDecimal p = new BigDecimal(price);
+        return new CarrierMargin(currency, 10, 600, c, p, p.subtract(c));
+    }
 
     /** The poll the scheduler holds next, run as its timer would (time moves on by its delay). */
     private void runNextPoll() {
@@ -59,9 +67,13 @@ class CarrierQualityViewModelTest {
         assertThat(n.pddProperty().get()).isEqualTo("1.83 s");
         assertThat(n.mosProperty().get()).isEqualTo("4.21");
         assertThat(n.costPerMinuteProperty().get()).isEqualTo("0.0131");
+        // 14.64 - 9.5892 = 5.0508 (34.5 % of the price); a carrier dearer than its price shows a negative margin
+        assertThat(n.marginProperty().get()).isEqualTo("5.0508 EUR, -0.20 USD");
+        assertThat(n.marginPercentProperty().get()).isEqualTo("34.5 %, -25.0 %");
         CarrierRow f = vm.carriers().get(1);
         assertThat(List.of(f.asrProperty().get(), f.acdProperty().get(), f.pddProperty().get(), f.nerProperty().get(),
-                f.mosProperty().get(), f.costPerMinuteProperty().get()))
+                f.mosProperty().get(), f.costPerMinuteProperty().get(), f.marginProperty().get(),
+                f.marginPercentProperty().get()))
                 .as("a carrier without calls has no figures yet, not zeros").containsOnly(CarrierRow.NONE);
         assertThat(vm.pollStateProperty().get()).isEqualTo("Updated " + Formats.time(T0, clock.getZone()));
         assertThat(scheduler.pending()).extracting(t -> t.delay).containsExactly(CarrierQualityViewModel.POLL_INTERVAL);
