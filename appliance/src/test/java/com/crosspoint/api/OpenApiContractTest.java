@@ -109,6 +109,7 @@ class OpenApiContractTest {
         SCHEMAS.put("ChatPage", com.crosspoint.api.dto.ChatPage.class);
         SCHEMAS.put("MyChats", com.crosspoint.api.dto.MyChatsDto.class);
         SCHEMAS.put("ChatTextRequest", com.crosspoint.api.dto.ChatTextRequest.class);
+        SCHEMAS.put("ChatReadRequest", com.crosspoint.api.dto.ChatReadRequest.class);
         SCHEMAS.put("ChatAvailabilityRequest", com.crosspoint.api.dto.ChatAvailabilityRequest.class);
         SCHEMAS.put("ChatFrame", com.crosspoint.api.dto.ChatFrame.class);
         SCHEMAS.put("SnapshotFrame", SnapshotFrame.class);
