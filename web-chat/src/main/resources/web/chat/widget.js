@@ -24,7 +24,8 @@
   var TYPING_MS = 2000;
 
   var state = { socket: null, token: null, lastSeq: 0, chat: 0, ended: false, failures: 0, timer: null,
-    pinger: null, lastTyping: 0, typingTimer: null, maxChars: 1000, pending: [], sent: 0 };
+    pinger: null, lastTyping: 0, typingTimer: null, maxChars: 1000, pending: [], sent: 0,
+    lastAgentSeq: 0, readSent: 0 };
 
   function el(tag, props, children) {
     var node = document.createElement(tag);
@@ -78,6 +79,7 @@
     panel.hidden = false;
     launcher.setAttribute('aria-expanded', 'true');
     (startForm.hidden ? text : nameInput).focus();
+    reportRead();
   }
   function closePanel() {
     panel.hidden = true;
@@ -124,6 +126,16 @@
     }
   }
 
+  /* Tells the agent the visitor has seen its lines, once the chat is in sight. */
+  function reportRead() {
+    var socket = state.socket;
+    if (!socket || socket.readyState !== 1 || panel.hidden || document.visibilityState !== 'visible'
+      || state.lastAgentSeq <= state.readSent) return;
+    state.readSent = state.lastAgentSeq;
+    socket.send(JSON.stringify({ type: 'read', seq: state.readSent }));
+  }
+  document.addEventListener('visibilitychange', reportRead);
+
   function read(f) {
     Array.prototype.forEach.call(log.querySelectorAll('li.visitor[data-seq]'), function (line) {
       if (Number(line.getAttribute('data-seq')) <= f.seq) {
@@ -166,9 +178,7 @@
         f.endedBy === 'agent' ? 'The agent ended the chat.' : 'The chat has ended.');
     } else if (f.type === 'line') {
       addLine(f);
-      if (f.from === 'agent' && state.socket && document.visibilityState === 'visible' && !panel.hidden) {
-        state.socket.send(JSON.stringify({ type: 'read', seq: f.seq }));
-      }
+      if (f.from === 'agent') { state.lastAgentSeq = f.seq; reportRead(); }
     } else if (f.type === 'delivered') {
       delivered(f);
     } else if (f.type === 'read') {
@@ -209,7 +219,7 @@
     state.socket = socket;
     socket.addEventListener('open', function () {
       socket.send(JSON.stringify(state.token ? { type: 'resume', token: state.token, after: state.lastSeq } : first));
-      if (state.token) sendPending();
+      if (state.token) { sendPending(); state.readSent = 0; reportRead(); }
       clearInterval(state.pinger);
       state.pinger = setInterval(function () { if (socket.readyState === 1) socket.send('{"type":"ping"}'); }, PING_MS);
     });

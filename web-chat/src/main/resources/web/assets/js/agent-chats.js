@@ -25,6 +25,7 @@ const base = (id) => '/api/v1/me/chats/' + seg(id);
 export function init(options) {
   state.report = options.report || state.report;
   $('#chat-available').addEventListener('change', (e) => setAvailable(e.target.checked).catch(state.report));
+  document.addEventListener('visibilitychange', () => state.chats.forEach(reportRead));
 }
 
 /** Reads the desk (queues, switch, open chats) and the history again. */
