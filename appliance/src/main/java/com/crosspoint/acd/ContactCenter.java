@@ -178,6 +178,7 @@ public final class ContactCenter {
             if (line == null) {
                 return new Joined(0, 0, 0, Refusal.NO_SUCH_QUEUE);
             }
+            line.offered++;
             if (line.config.maxLength() > 0 && line.waiting.size() >= line.config.maxLength()) {
                 line.overflowed++;
                 changes.queue(line, agents.states(), clock.instant());
@@ -255,11 +256,7 @@ public final class ContactCenter {
                 w.missedBy.addAll(offered);
                 if (answeredBy != 0) {
                     line.waiting.remove(w);
-                    line.answered++;
-                    long waited = Duration.between(w.entry.joinedAt(), now).toSeconds();
-                    if (waited <= line.config.serviceLevelSeconds()) {
-                        line.answeredInTime++;
-                    }
+                    line.answered(Duration.between(w.entry.joinedAt(), now));
                 } else if (line.members.stream().allMatch(m -> w.missedBy.contains(m.userId()))) {
                     w.missedBy.clear(); // everyone had a go: start again
                 }

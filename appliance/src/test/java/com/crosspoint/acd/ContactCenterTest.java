@@ -138,6 +138,8 @@ class ContactCenterTest {
         assertThat(stats.answered()).isEqualTo(1);
         assertThat(stats.answeredInTime()).isEqualTo(1);
         assertThat(stats.serviceLevelPercent()).isEqualTo(100.0);
+        assertThat(stats.offered()).as("both callers reached the queue").isEqualTo(2);
+        assertThat(stats.averageAnswerSeconds()).as("the first waited 5 s").isEqualTo(5.0);
         assertThat(center.agentState(1).orElseThrow().callsAnswered()).isEqualTo(1);
     }
 
