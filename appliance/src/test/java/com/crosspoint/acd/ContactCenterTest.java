@@ -123,7 +123,7 @@ class ContactCenterTest {
         long second = join();
         assertThat(center.agentState(1).orElseThrow().status()).isEqualTo(AgentStatus.ON_CALL);
 
-        center.callEnded(1, 1, Duration.ofSeconds(60));
+        center.callEnded(1, 1, clock.instant().minusSeconds(65), clock.instant().minusSeconds(60), clock.instant());
         assertThat(center.agentState(1).orElseThrow().status()).isEqualTo(AgentStatus.WRAP_UP);
         assertThat(offers).hasSize(1);
         clock.advance(Duration.ofSeconds(9));
