@@ -284,6 +284,18 @@ class QueueIT {
         assertThat(rest.path("offered").asInt()).isEqualTo(3);
         assertThat(rest.path("abandoned").asInt()).isEqualTo(1);
         assertThat(rest.path("averageAnswerSeconds").asDouble()).isEqualTo(stats.averageAnswerSeconds());
+
+        // the same calls in the stored history (an answered one is stored when its call ended)
+        AdminApi api = new AdminApi(pbx.appliance().httpPort(), "admin", "admin-secret");
+        String day = "/tenants/" + pbx.tenant().id() + "/acd/history/queues?interval=DAY&from="
+                + java.time.Instant.now().minusSeconds(3_600) + "&to=" + java.time.Instant.now().plusSeconds(3_600);
+        await().atMost(WAIT).until(() -> historyOf(api.get(day), counted).path("answered").asInt() == 2);
+        JsonNode stored = historyOf(api.get(day), counted);
+        assertThat(stored.path("offered").asInt()).isEqualTo(3);
+        assertThat(stored.path("abandoned").asInt()).isEqualTo(1);
+        assertThat(stored.path("serviceLevelPercent").asDouble()).isCloseTo(100.0 / 3, within(0.01));
+        assertThat(stored.path("averageAnswerSeconds").asDouble()).isCloseTo(stats.averageAnswerSeconds(), within(0.05));
+        assertThat(stored.path("averageAbandonSeconds").asDouble()).as("hung up after about 1 s").isBetween(0.8, 2.5);
     }
 
     @Test
@@ -326,6 +338,15 @@ class QueueIT {
         double waited = (System.nanoTime() - joined) / 1e9;
         sleepQuietly(500); // they talk a moment
         return waited;
+    }
+
+    private static JsonNode historyOf(JsonNode history, QueueConfig queue) {
+        for (JsonNode row : history.path("rows")) {
+            if (row.path("queueId").asLong() == queue.id()) {
+                return row;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
     private static void sleepQuietly(long millis) {
