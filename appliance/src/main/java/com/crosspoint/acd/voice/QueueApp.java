@@ -133,7 +133,8 @@ public final class QueueApp implements CallApplication {
                 .findFirst().orElse(0);
         services.center().offerEnded(queue.id(), entryId, agent, ids(o.agents()), Set.of());
         if (agent != 0) {
-            services.calls().answered(channel.callId(), queue.id(), agent, services.clock().instant());
+            services.calls().answered(channel.callId(), queue.id(), agent, o.entry().joinedAt(),
+                    services.clock().instant());
         }
     }
 
