@@ -212,7 +212,10 @@ public final class ContactCenter {
     /** How the wait of an entry ended. */
     public enum Outcome { ABANDONED, OVERFLOWED }
 
-    /** The entry leaves without an agent: the caller hung up, or went to the overflow target. */
+    /**
+     * The entry leaves without an agent: the caller hung up, or went to the overflow target. An offer still out for
+     * it ends with it: the agents it rings are free again, not counted as missing it.
+     */
     public void leave(long queueId, long entryId, Outcome outcome) {
         Changes changes = new Changes();
         synchronized (lock) {
@@ -222,6 +225,14 @@ public final class ContactCenter {
                 return;
             }
             line.waiting.remove(w);
+            if (w.offering) {
+                // its holder will not end the offer (a caller who hung up): free the agents still ringing for it
+                for (long userId : w.offeredTo) {
+                    if (agents.states().get(userId).status() == AgentStatus.RINGING) {
+                        changes.agent(agents.offerRefused(userId));
+                    }
+                }
+            }
             if (outcome == Outcome.ABANDONED) {
                 line.abandoned++;
             } else {
@@ -260,6 +271,7 @@ public final class ContactCenter {
             }
             if (w != null) {
                 w.offering = false;
+                w.offeredTo.clear();
                 w.missedBy.addAll(offered);
                 if (answeredBy != 0) {
                     line.waiting.remove(w);
@@ -332,6 +344,7 @@ public final class ContactCenter {
                     break; // nobody for this one: nobody for those behind it either
                 }
                 w.offering = true;
+                to.forEach(a -> w.offeredTo.add(a.userId()));
                 line.lastOffered = to.get(to.size() - 1).userId();
                 List<AgentState> ringing = to.stream().map(a -> agents.ringing(a.userId())).toList();
                 ringing.forEach(changes::agent);

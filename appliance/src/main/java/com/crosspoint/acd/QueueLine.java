@@ -21,6 +21,8 @@ final class QueueLine {
         final QueueEntry entry;
         final EntrySink sink;
         boolean offering;
+        /** The agents the offer out now rings. */
+        final Set<Long> offeredTo = new HashSet<>();
         final Set<Long> missedBy = new HashSet<>();
 
         Waiting(QueueEntry entry, EntrySink sink) {

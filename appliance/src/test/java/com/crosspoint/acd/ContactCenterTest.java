@@ -56,6 +56,22 @@ class ContactCenterTest {
     }
 
     @Test
+    void aCallerLeavingWhileOfferedFreesTheRingingAgentWithoutAMissAndIsNotOfferedAgain() {
+        center.configure(queue(Strategy.LONGEST_IDLE), List.of(member(1)));
+        login(1);
+        long entry = join();
+        assertThat(center.agentState(1).orElseThrow().status()).isEqualTo(AgentStatus.RINGING);
+
+        center.leave(1, entry, ContactCenter.Outcome.ABANDONED);
+
+        AgentState agent = center.agentState(1).orElseThrow();
+        assertThat(agent.status()).isEqualTo(AgentStatus.AVAILABLE);
+        assertThat(agent.missed()).isZero();
+        assertThat(offers).hasSize(1);
+        assertThat(center.stats(1).get(0).abandoned()).isEqualTo(1);
+    }
+
+    @Test
     void withNoAgentTheCallerWaitsWithPositionAndEstimatedWait() {
         login(1);
         center.agent(new AgentBoard.Pause(1, "lunch"));

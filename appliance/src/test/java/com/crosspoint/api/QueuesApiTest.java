@@ -199,6 +199,8 @@ class QueuesApiTest {
         assertField(app.get(history.replace("to=2026-12-02", "to=2026-11-02") + "DAY", root), 400, "to");
         assertField(app.get(history.replace("to=2026-12-02", "to=2028-12-02") + "DAY", root), 400, "to");
         assertField(app.get(history + "DAY&format=xml", root), 400, "format");
+        Res huge = app.get(history.replace("from=2026-12-01T00:00:00Z", "from=" + "9".repeat(6_000)) + "DAY", root);
+        assertThat(huge.status()).as("an oversized query is refused").isIn(400, 414, 431);
         Browser bob = login("1002", "bob-web-12", "qa.example.com");
         assertThat(bob.call("GET", history.substring(0, history.indexOf('?')) + "?interval=DAY&from=2026-12-01T00:00:00Z"
                 + "&to=2026-12-02T00:00:00Z", null).status()).as("an end user sees no history").isEqualTo(403);

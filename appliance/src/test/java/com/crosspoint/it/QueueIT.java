@@ -242,6 +242,21 @@ class QueueIT {
     }
 
     @Test
+    void aCallerHangingUpJustAsTheAgentAnswersLeavesTheAgentFree() throws Exception {
+        QueueConfig racing = floor.queue("608", Strategy.LONGEST_IDLE, 0, 20, 0, List.of(member(thirdAgent)));
+        floor.login(thirdAgent);
+        caller.dial(pbx.uri("608"));
+        third.awaitEvent("CALL_ESTABLISHED", WAIT);
+        caller.hangup(); // while the caller may still be moved over to the agent
+
+        third.awaitEvent("CALL_CLOSED", WAIT);
+        floor.awaitStatus(thirdAgent, AgentStatus.AVAILABLE);
+        await().atMost(WAIT).until(() -> floor.stats(racing).waiting() == 0);
+        QueueStats stats = floor.stats(racing);
+        assertThat(stats.answered() + stats.abandoned()).as("counted once").isEqualTo(1);
+    }
+
+    @Test
     void theQueueFiguresMatchTheCallsMade() throws Exception {
         QueueConfig counted = floor.queue("606", Strategy.LONGEST_IDLE, 0, 2, 0, List.of(member(answeringAgent)));
         floor.login(answeringAgent);

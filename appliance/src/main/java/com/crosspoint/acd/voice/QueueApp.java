@@ -156,10 +156,7 @@ public final class QueueApp implements CallApplication {
             return;
         }
         left = true;
-        if (offer != null) {
-            services.center().offerEnded(queue.id(), entryId, 0, ids(offer.agents()), Set.of());
-            offer = null;
-        }
+        offer = null; // leaving ends it: the agents still ringing are freed, and the entry is not offered again
         services.center().leave(queue.id(), entryId, ContactCenter.Outcome.ABANDONED);
     }
 
