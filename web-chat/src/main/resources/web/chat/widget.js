@@ -24,7 +24,8 @@
   var TYPING_MS = 2000;
 
   var state = { socket: null, token: null, lastSeq: 0, chat: 0, ended: false, failures: 0, timer: null,
-    pinger: null, lastTyping: 0, typingTimer: null, maxChars: 1000 };
+    pinger: null, lastTyping: 0, typingTimer: null, maxChars: 1000, pending: [], sent: 0,
+    lastAgentSeq: 0, readSent: 0 };
 
   function el(tag, props, children) {
     var node = document.createElement(tag);
@@ -78,6 +79,7 @@
     panel.hidden = false;
     launcher.setAttribute('aria-expanded', 'true');
     (startForm.hidden ? text : nameInput).focus();
+    reportRead();
   }
   function closePanel() {
     panel.hidden = true;
@@ -101,6 +103,47 @@
     log.appendChild(item);
     log.scrollTop = log.scrollHeight;
     if (frame.from === 'agent') typing.textContent = '';
+  }
+
+  /* A message stays pending (shown as sending) until the appliance's receipt; after a reconnect it is sent again
+     with the same id, and the appliance keeps it once. */
+  function sendPending() {
+    var socket = state.socket;
+    if (!socket || socket.readyState !== 1) return;
+    state.pending.forEach(function (p) { socket.send(JSON.stringify({ type: 'say', text: p.text, id: p.id })); });
+  }
+
+  function delivered(f) {
+    state.pending = state.pending.filter(function (p) {
+      if (p.id !== f.id) return true;
+      if (p.item.parentNode) p.item.parentNode.removeChild(p.item);
+      return false;
+    });
+    var line = log.querySelector('li[data-seq="' + Number(f.seq) + '"]');
+    if (line && !line.classList.contains('read')) {
+      line.classList.add('delivered');
+      line.setAttribute('title', 'Delivered');
+    }
+  }
+
+  /* Tells the agent the visitor has seen its lines, once the chat is in sight. */
+  function reportRead() {
+    var socket = state.socket;
+    if (!socket || socket.readyState !== 1 || panel.hidden || document.visibilityState !== 'visible'
+      || state.lastAgentSeq <= state.readSent) return;
+    state.readSent = state.lastAgentSeq;
+    socket.send(JSON.stringify({ type: 'read', seq: state.readSent }));
+  }
+  document.addEventListener('visibilitychange', reportRead);
+
+  function read(f) {
+    Array.prototype.forEach.call(log.querySelectorAll('li.visitor[data-seq]'), function (line) {
+      if (Number(line.getAttribute('data-seq')) <= f.seq) {
+        line.classList.remove('delivered');
+        line.classList.add('read');
+        line.setAttribute('title', 'Read');
+      }
+    });
   }
 
   function remember() {
@@ -135,6 +178,11 @@
         f.endedBy === 'agent' ? 'The agent ended the chat.' : 'The chat has ended.');
     } else if (f.type === 'line') {
       addLine(f);
+      if (f.from === 'agent') { state.lastAgentSeq = f.seq; reportRead(); }
+    } else if (f.type === 'delivered') {
+      delivered(f);
+    } else if (f.type === 'read') {
+      read(f);
     } else if (f.type === 'typing') {
       typing.textContent = 'The agent is typing…';
       clearTimeout(state.typingTimer);
@@ -171,6 +219,7 @@
     state.socket = socket;
     socket.addEventListener('open', function () {
       socket.send(JSON.stringify(state.token ? { type: 'resume', token: state.token, after: state.lastSeq } : first));
+      if (state.token) { sendPending(); state.readSent = 0; reportRead(); }
       clearInterval(state.pinger);
       state.pinger = setInterval(function () { if (socket.readyState === 1) socket.send('{"type":"ping"}'); }, PING_MS);
     });
@@ -208,8 +257,14 @@
   compose.addEventListener('submit', function (e) {
     e.preventDefault();
     var value = text.value.trim();
-    if (!value || !state.socket || state.socket.readyState !== 1) return;
-    state.socket.send(JSON.stringify({ type: 'say', text: value }));
+    if (!value || !state.token || state.ended) return;
+    state.sent += 1;
+    var id = state.chat + '-' + Date.now().toString(36) + '-' + state.sent;
+    var item = el('li', { className: 'visitor pending', title: 'Sending' }, [el('span', { className: 'author', text: 'You' }), value]);
+    log.appendChild(item);
+    state.pending.push({ id: id, text: value, item: item });
+    var socket = state.socket;
+    if (socket && socket.readyState === 1) socket.send(JSON.stringify({ type: 'say', text: value, id: id }));
     text.value = '';
     text.focus();
   });

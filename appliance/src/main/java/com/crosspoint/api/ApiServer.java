@@ -96,6 +96,7 @@ public final class ApiServer implements AutoCloseable {
                                 || s.acd() != null && s.acd().center().queueByNumber(tenant, number).isPresent()),
                         s.provisioning()),
                 new QueuesHandler(s.acd(), s.provisioning(), s.directory()),
+                new AcdHistoryHandler(s.acd(), s.provisioning(), s.directory()),
                 new MyAgentHandler(s.acd(), s.directory(), logins),
                 new TrunksHandler(s.routing() == null ? null : s.routing().trunks()),
                 new CarriersHandler(s.routing(), s.billing() == null ? null

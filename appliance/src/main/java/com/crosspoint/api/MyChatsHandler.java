@@ -4,6 +4,7 @@ import com.crosspoint.api.dto.ChatAvailabilityRequest;
 import com.crosspoint.api.dto.ChatDto;
 import com.crosspoint.api.dto.ChatLineDto;
 import com.crosspoint.api.dto.ChatPage;
+import com.crosspoint.api.dto.ChatReadRequest;
 import com.crosspoint.api.dto.ChatTextRequest;
 import com.crosspoint.api.dto.MyChatsDto;
 import com.crosspoint.chat.ChatAgent;
@@ -44,7 +45,8 @@ final class MyChatsHandler implements RouteGroup {
                 .add("POST", BASE + "/{chatId}/decline", Access.USER, rq -> act(rq, Action.DECLINE))
                 .add("POST", BASE + "/{chatId}/typing", Access.USER, rq -> act(rq, Action.TYPING))
                 .add("POST", BASE + "/{chatId}/end", Access.USER, rq -> act(rq, Action.END))
-                .add("POST", BASE + "/{chatId}/messages", Access.USER, this::reply);
+                .add("POST", BASE + "/{chatId}/messages", Access.USER, this::reply)
+                .add("POST", BASE + "/{chatId}/read", Access.USER, this::read);
     }
 
     private enum Action { ACCEPT, DECLINE, TYPING, END }
@@ -107,6 +109,22 @@ final class MyChatsHandler implements RouteGroup {
                 case END -> chats.agentEnds(id, u.id());
                 default -> throw new IllegalArgumentException(action.name());
             }
+        } catch (ChatRefused e) {
+            throw ApiException.conflict("chatId", e.getMessage());
+        }
+        return Reply.noContent();
+    }
+
+    /** The agent has seen the visitor's lines up to {@code seq} (the visitor's read mark). */
+    private Reply read(ApiRequest rq) throws Exception {
+        User u = user(rq);
+        long id = rq.pathId("chatId");
+        ChatReadRequest body = rq.body(ChatReadRequest.class);
+        if (body.seq() == null || body.seq() < 1) {
+            throw ApiException.badRequest("seq", "is required: the last line read (1 or more)");
+        }
+        try {
+            chats.agentRead(id, u.id(), body.seq());
         } catch (ChatRefused e) {
             throw ApiException.conflict("chatId", e.getMessage());
         }

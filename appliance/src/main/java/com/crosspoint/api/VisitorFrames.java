@@ -41,6 +41,16 @@ final class VisitorFrames {
         return f;
     }
 
+    /** The visitor's message {@code id} is stored as line {@code seq}. */
+    ObjectNode receipt(String id, long seq) {
+        return frame("delivered").put("id", id).put("seq", seq);
+    }
+
+    /** The agent has read the visitor's lines up to {@code seq}. */
+    ObjectNode read(long seq) {
+        return frame("read").put("seq", seq);
+    }
+
     ObjectNode typing() {
         return frame("typing").put("from", "agent");
     }

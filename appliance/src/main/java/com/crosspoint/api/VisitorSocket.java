@@ -109,8 +109,15 @@ public final class VisitorSocket implements Session.Listener.AutoDemanding, Visi
                 requireNoChat();
                 chatId = chats.resume(text(f, "token"), Math.max(0, f.path("after").asLong(0)), this).id();
             }
-            case "say" -> chats.visitorSays(requireChat(), text(f, "text"));
+            case "say" -> {
+                String id = text(f, "id");
+                ChatLine line = chats.visitorSays(requireChat(), text(f, "text"), id);
+                if (id != null) {
+                    send(frames.receipt(id, line.seq())); // the widget's "delivered" mark; it stops re-sending
+                }
+            }
             case "typing" -> chats.visitorTyping(requireChat());
+            case "read" -> chats.visitorRead(requireChat(), f.path("seq").asLong(0));
             case "end" -> chats.visitorEnds(requireChat());
             case "ping" -> { }
             default -> bad("bad-frame", "unknown frame type \"" + truncated(type) + "\"", "type");
@@ -191,6 +198,11 @@ public final class VisitorSocket implements Session.Listener.AutoDemanding, Visi
     @Override
     public void position(int position, Duration estimate) {
         send(frames.position(position, estimate));
+    }
+
+    @Override
+    public void read(long seq) {
+        send(frames.read(seq));
     }
 
     @Override

@@ -2,7 +2,9 @@ package com.crosspoint.chat;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One live chat and its state machine: WAITING -> OFFERED -> ACTIVE -> ENDED, OFFERED back to WAITING on a
@@ -10,6 +12,8 @@ import java.util.List;
  * use. {@code token} is the visitor's narrow credential for this one chat (reconnecting), never a login.
  */
 final class ChatConversation {
+    /** Visitor message ids remembered for spotting a message sent again after a reconnect. */
+    private static final int REMEMBERED_IDS = 256;
     private final long id;
     private final long tenantId;
     private final String queue;
@@ -18,6 +22,12 @@ final class ChatConversation {
     private final Instant createdAt;
     private final MessageRate rate;
     private final List<ChatLine> lines = new ArrayList<>();
+    private final Map<String, ChatLine> byVisitorId = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ChatLine> eldest) {
+            return size() > REMEMBERED_IDS;
+        }
+    };
     private ChatState state = ChatState.WAITING;
     private ChatAgent agent;
     private Instant answeredAt;
@@ -113,6 +123,26 @@ final class ChatConversation {
         ChatLine line = new ChatLine(lines.size() + 1L, from, author, text, at);
         lines.add(line);
         return line;
+    }
+
+    long lastSeq() {
+        return lines.size();
+    }
+
+    /** Line {@code seq} (1-based, at most {@link #lastSeq}). */
+    ChatLine line(long seq) {
+        return lines.get((int) seq - 1);
+    }
+
+    /** The visitor's line sent with {@code visitorId}, or null: one it sent again after losing the connection. */
+    ChatLine sentBefore(String visitorId) {
+        return visitorId == null ? null : byVisitorId.get(visitorId);
+    }
+
+    void sentAs(String visitorId, ChatLine line) {
+        if (visitorId != null) {
+            byVisitorId.put(visitorId, line);
+        }
     }
 
     /** The lines after {@code seq} (0: all), for a visitor that reconnects. */

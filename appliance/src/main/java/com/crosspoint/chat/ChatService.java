@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Visitor chats from start to end: admission (queue, per-source and per-tenant limits), the visitor's lines and
@@ -24,6 +25,7 @@ public final class ChatService {
     private static final Duration TYPING_EVERY = Duration.ofSeconds(1);
 
     private final ChatStore store;
+    private static final Pattern VISITOR_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private final ChatDispatch dispatch;
     private final ChatLimits limits;
     private final Consumer<Event> publish;
@@ -117,12 +119,25 @@ public final class ChatService {
     }
 
     public synchronized ChatLine visitorSays(long chatId, String text) {
+        return visitorSays(chatId, text, null);
+    }
+
+    /**
+     * A visitor's message; {@code visitorId} (may be null) is the widget's own id of it: the same id again (the
+     * widget sends what it has no receipt of after a reconnect) gives the line already added, not a second one.
+     */
+    public synchronized ChatLine visitorSays(long chatId, String text, String visitorId) {
         ChatConversation c = live(chatId);
+        ChatLine before = c.sentBefore(checkedId(visitorId));
+        if (before != null) {
+            return before;
+        }
         String t = checkedText(text);
         if (!c.withinRate()) {
             throw new ChatRefused("too-fast", "slow down: at most " + limits.messagesPerSecond() + " messages a second");
         }
         ChatLine line = add(c, ChatParty.VISITOR, c.visitor().name(), t);
+        c.sentAs(visitorId, line);
         if (c.state() == ChatState.ACTIVE) {
             publish.accept(new ChatEvent(ChatEvent.Kind.LINE, c.snapshot(false), line, c.agent().userId(), line.at()));
         }
@@ -201,6 +216,23 @@ public final class ChatService {
         ChatConversation c = answeredBy(chatId, userId);
         if (c.link() != null) {
             c.link().agentTyping();
+        }
+    }
+
+    /** The agent has seen the visitor's lines up to {@code seq}: the visitor's "read" mark. */
+    public synchronized void agentRead(long chatId, long userId, long seq) {
+        ChatConversation c = answeredBy(chatId, userId);
+        if (c.link() != null) {
+            c.link().read(Math.max(0, Math.min(seq, c.lastSeq())));
+        }
+    }
+
+    /** The visitor has seen the lines up to {@code seq}: the agent's "read" mark (nothing before an agent answers). */
+    public synchronized void visitorRead(long chatId, long seq) {
+        ChatConversation c = live(chatId);
+        if (c.state() == ChatState.ACTIVE && seq >= 1 && seq <= c.lastSeq()) {
+            publish.accept(new ChatEvent(ChatEvent.Kind.READ, c.snapshot(false), c.line(seq), c.agent().userId(),
+                    clock.instant()));
         }
     }
 
@@ -322,6 +354,13 @@ public final class ChatService {
             throw new InvalidChatInput("text", "must be 1 to " + limits.maxMessageChars() + " characters");
         }
         return t;
+    }
+
+    private static String checkedId(String visitorId) {
+        if (visitorId != null && !VISITOR_ID.matcher(visitorId).matches()) {
+            throw new InvalidChatInput("id", "is 1 to 64 letters, digits, '_' or '-'");
+        }
+        return visitorId;
     }
 
     private ChatConversation live(long chatId) {

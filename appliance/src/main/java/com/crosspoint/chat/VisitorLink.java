@@ -21,6 +21,9 @@ public interface VisitorLink {
     /** The agent is typing. */
     void agentTyping();
 
+    /** The agent has read the visitor's lines up to {@code seq}. */
+    void read(long seq);
+
     /** The service is done with this link (the chat ended, or another connection resumed it). */
     void close(String reason);
 }

@@ -7,12 +7,13 @@ import java.util.Locale;
 
 /**
  * A visitor chat changed for one agent: offered to it, the offer withdrawn (declined, timed out, the visitor
- * left), accepted, a new line, the visitor typing, ended. {@code agentUserId} is the agent concerned (only that
- * user's event stream gets it); {@code line} is set for {@code LINE} only; {@code chat} carries no lines.
+ * left), accepted, a new line, the visitor typing, the visitor read the agent's lines up to {@code line}, ended.
+ * {@code agentUserId} is the agent concerned (only that user's event stream gets it); {@code line} is set for
+ * {@code LINE} and {@code READ} only; {@code chat} carries no lines.
  */
 public record ChatEvent(Kind kind, ChatSnapshot chat, ChatLine line, long agentUserId, Instant at) implements Event {
 
-    public enum Kind { OFFERED, WITHDRAWN, ACCEPTED, LINE, TYPING, ENDED }
+    public enum Kind { OFFERED, WITHDRAWN, ACCEPTED, LINE, TYPING, READ, ENDED }
 
     @Override
     public long tenantId() {

@@ -250,4 +250,47 @@ class ChatServiceTest {
         assertThat(link.last()).isEqualTo("typing");
         assertThat(eventsFor(ALICE)).filteredOn(e -> e.startsWith("chat.typing")).hasSize(1);
     }
+
+    @Test
+    void aMessageSentAgainWithItsIdAfterADropIsStoredOnceAndGetsItsFirstLine() {
+        chats.presence(TENANT, ALICE, true);
+        RecordingLink link = new RecordingLink();
+        long ann = open("Ann", "192.0.2.1", link);
+        chats.accept(ann, ALICE.userId());
+
+        ChatLine first = chats.visitorSays(ann, "Is it shipped?", "m-1");
+        chats.linkLost(ann, link);
+        RecordingLink back = new RecordingLink();
+        chats.resume(link.token, 0, back);
+        ChatLine again = chats.visitorSays(ann, "Is it shipped?", "m-1");
+        chats.visitorSays(ann, "Is it shipped?", "m-2");
+
+        assertThat(again).isEqualTo(first);
+        assertThat(store.find(TENANT, ann).orElseThrow().lines()).extracting(ChatLine::text)
+                .containsExactly("Alice joined the chat", "Is it shipped?", "Is it shipped?");
+        assertThat(eventsFor(ALICE)).filteredOn(e -> e.startsWith("chat.line")).hasSize(2);
+        assertThatThrownBy(() -> chats.visitorSays(ann, "x", "not an id!")).isInstanceOf(InvalidChatInput.class)
+                .hasMessageContaining("id");
+    }
+
+    @Test
+    void readMarksGoToTheOtherSideOnlyOnceTheChatIsAnswered() {
+        chats.presence(TENANT, ALICE, true);
+        RecordingLink link = new RecordingLink();
+        long ann = open("Ann", "192.0.2.1", link);
+        chats.visitorSays(ann, "hello?");
+        chats.visitorRead(ann, 1);
+        assertThatThrownBy(() -> chats.agentRead(ann, ALICE.userId(), 1)).isInstanceOf(ChatRefused.class);
+
+        chats.accept(ann, ALICE.userId());
+        ChatLine reply = chats.agentSays(ann, ALICE.userId(), "Hi Ann");
+        chats.agentRead(ann, ALICE.userId(), 99);
+        chats.visitorRead(ann, reply.seq());
+        chats.visitorRead(ann, 99);
+
+        assertThat(link.heard).contains("read 3");
+        assertThat(events).filteredOn(e -> e.kind() == ChatEvent.Kind.READ).singleElement()
+                .satisfies(e -> assertThat(e.line()).isEqualTo(reply));
+        assertThatThrownBy(() -> chats.agentRead(ann, BOB.userId(), 1)).isInstanceOf(ChatRefused.class);
+    }
 }

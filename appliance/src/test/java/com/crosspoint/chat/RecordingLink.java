@@ -39,6 +39,11 @@ final class RecordingLink implements VisitorLink {
     }
 
     @Override
+    public void read(long seq) {
+        heard.add("read " + seq);
+    }
+
+    @Override
     public void close(String reason) {
         closed = true;
         heard.add("closed");

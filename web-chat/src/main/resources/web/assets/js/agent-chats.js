@@ -17,6 +17,7 @@ const state = {
   chats: new Map(),        // id -> ChatDto (offered or active), with .lines
   lastTyping: new Map(),   // id -> ms of the last typing signal sent
   typingTimers: new Map(), // id -> timeout clearing "typing…"
+  readSent: new Map(),     // id -> the last visitor line reported read
 };
 
 const base = (id) => '/api/v1/me/chats/' + seg(id);
@@ -24,6 +25,7 @@ const base = (id) => '/api/v1/me/chats/' + seg(id);
 export function init(options) {
   state.report = options.report || state.report;
   $('#chat-available').addEventListener('change', (e) => setAvailable(e.target.checked).catch(state.report));
+  document.addEventListener('visibilitychange', () => state.chats.forEach(reportRead));
 }
 
 /** Reads the desk (queues, switch, open chats) and the history again. */
@@ -56,6 +58,7 @@ export function onFrame(frame) {
       api.get(base(chat.id)).then((full) => {
         state.chats.set(chat.id, full);
         render();
+        reportRead(full);
       }).catch(state.report);
       break;
     case 'chat.line':
@@ -63,6 +66,9 @@ export function onFrame(frame) {
       break;
     case 'chat.typing':
       showTyping(chat.id);
+      break;
+    case 'chat.read':
+      markRead(chat.id, frame.line.seq);
       break;
     case 'chat.withdrawn':
       state.chats.delete(chat.id);
@@ -92,6 +98,26 @@ function addLine(chat, line) {
     log.append(lineItem(line));
     log.scrollTop = log.scrollHeight;
     if (line.from === 'visitor') text(log.parentElement.querySelector('.chat-typing'), '');
+  }
+  if (line.from === 'visitor') reportRead(chat);
+}
+
+/** Tells the visitor the agent has seen its lines (its "read" mark), once per new line, while the page is seen. */
+function reportRead(chat) {
+  const last = Math.max(0, ...(chat.lines || []).filter((l) => l.from === 'visitor').map((l) => l.seq));
+  if (chat.state !== 'active' || last <= (state.readSent.get(chat.id) || 0)
+      || document.visibilityState !== 'visible') return;
+  state.readSent.set(chat.id, last);
+  api.post(base(chat.id) + '/read', {seq: last}).catch(() => {});
+}
+
+/** The visitor has seen the agent's lines up to seq. */
+function markRead(id, seq) {
+  for (const item of document.querySelectorAll(`.chat-pane[data-chat-id="${id}"] .chat-line.agent`)) {
+    if (Number(item.dataset.seq) <= seq) {
+      item.classList.add('read');
+      item.title = 'Read';
+    }
   }
 }
 

@@ -9,7 +9,6 @@ import com.crosspoint.acd.Offer;
 import com.crosspoint.chat.ChatAgent;
 import com.crosspoint.chat.QueuedChat;
 import com.crosspoint.testing.MutableClock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +72,7 @@ class AcdChatDispatchTest {
         assertThat(offers).isEmpty();
         assertThat(dispatch.position(1)).isEqualTo(1);
 
-        center.callEnded(QUEUE, ALICE.userId(), Duration.ofSeconds(30));
+        center.callEnded(QUEUE, ALICE.userId(), clock.instant(), clock.instant(), clock.instant().plusSeconds(30));
         dispatch.agentChanged(center.agentState(ALICE.userId()).orElseThrow()); // what the event bus delivers
 
         assertThat(offers).containsExactly("1->Alice");

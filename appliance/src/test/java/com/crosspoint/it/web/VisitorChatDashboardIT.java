@@ -7,15 +7,23 @@ import com.crosspoint.chat.ChatLine;
 import com.crosspoint.chat.ChatParty;
 import com.crosspoint.chat.ChatSnapshot;
 import com.crosspoint.model.User;
+import com.crosspoint.testing.AdminApi;
 import com.crosspoint.testing.ChatQueue;
+import com.crosspoint.testing.TcpCutter;
 import com.crosspoint.testing.TestAppliance;
 import com.crosspoint.testing.web.Browser;
 import com.crosspoint.testing.web.DashboardTestBase;
 import com.crosspoint.testing.web.Dashboards;
 import com.crosspoint.testing.web.Screenshots;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -24,24 +32,53 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 
 /**
- * Headless Chromium, two tabs: a visitor on the appliance's demo page, served from {@code 127.0.0.1} (another site
- * than the dashboard's {@code localhost}), opens the widget and chats with an agent signed in to the user
- * dashboard; messages flow both ways, the visitor's connection drops and comes back without losing or doubling a
- * line, markup in the visitor's name and text stays text, and the transcript is stored.
+ * Headless Chromium, two tabs: a visitor on a shop's page served by another web server (another origin, allowed in
+ * {@code chat.sites}) whose widget reaches the appliance through a loopback relay, opens the widget and chats with
+ * an agent signed in to the user dashboard; messages flow both ways with delivered and read marks, the visitor's
+ * network is cut mid-chat (the relay resets its connections and refuses new ones) and restored without losing or
+ * doubling a line either way, markup in the visitor's name and text stays text in the widget, the agent's view,
+ * the stored transcript and the admin API the console reads, and the transcript is stored.
  */
 class VisitorChatDashboardIT extends DashboardTestBase {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String PASSWORD = "alice-web-password";
+    private static final String SCRIPT_TEXT = "<script>alert('gotcha')</script> still there?";
     private static final String HOSTILE_NAME = "<img src=x onerror=alert(1)>Zoë";
 
+    private static HttpServer shop;
+    private static TcpCutter network;
+
     @BeforeAll
-    static void start() {
-        start(Map.of("chat.sites", TestAppliance.DOMAIN),
+    static void start() throws IOException {
+        shop = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        shop.createContext("/shop.html", exchange -> {
+            byte[] page = ("""
+                    <!doctype html><html lang="en"><head><title>Shop</title></head><body><h1>The shop</h1>
+                    <script src="http://127.0.0.1:%d/chat/widget.js" data-tenant="%s" data-queue="support"></script>
+                    </body></html>""").formatted(network.port(), TestAppliance.DOMAIN).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        shop.start();
+        start(Map.of("chat.sites", TestAppliance.DOMAIN + "=http://127.0.0.1:" + shop.getAddress().getPort()),
                 pbx -> {
                     User alice = pbx.user("1001", "Alice Agent", "pw-alice-1001");
                     Dashboards.webPassword(pbx, alice, PASSWORD);
                     ChatQueue.create(pbx, "680", "support", false, alice);
                 });
+        network = new TcpCutter(pbx.appliance().httpPort());
+    }
+
+    @AfterAll
+    static void stopShop() throws IOException {
+        if (shop != null) {
+            shop.stop(0);
+        }
+        if (network != null) {
+            network.close();
+        }
     }
 
     private SearchContext widget() {
@@ -61,7 +98,7 @@ class VisitorChatDashboardIT extends DashboardTestBase {
     }
 
     @Test
-    void aVisitorOnAnotherSiteChatsWithAnAgentAndTheTranscriptIsStored() {
+    void aVisitorOnAnotherSiteChatsWithAnAgentAndTheTranscriptIsStored() throws Exception {
         web.loginUser("1001", PASSWORD);
         web.show("chats");
         browser.check("#chat-available", true);
@@ -69,10 +106,7 @@ class VisitorChatDashboardIT extends DashboardTestBase {
         String agentTab = browser.driver().getWindowHandle();
 
         browser.driver().switchTo().newWindow(WindowType.TAB);
-        browser.trackWebSockets();
-        String page = "http://127.0.0.1:" + pbx.appliance().httpPort() + "/chat/demo.html?tenant=" + TestAppliance.DOMAIN
-                + "&queue=support";
-        browser.open(page);
+        browser.open("http://127.0.0.1:" + shop.getAddress().getPort() + "/shop.html");
         String visitorTab = browser.driver().getWindowHandle();
         inWidget("#cp-open").click();
         inWidget("#cp-name").sendKeys(HOSTILE_NAME);
@@ -102,18 +136,34 @@ class VisitorChatDashboardIT extends DashboardTestBase {
         browser.driver().switchTo().window(visitorTab);
         await().atMost(WAIT).until(() -> visitorLog().stream().anyMatch(l -> l.endsWith("It leaves today.")));
 
-        // The visitor's connection drops; the agent writes meanwhile; the widget resumes on its own.
-        browser.js("window.__sockets.at(-1).close()");
+        await().atMost(WAIT).until(() -> !widget().findElements(By.cssSelector("#cp-log li.visitor.read")).isEmpty());
         browser.driver().switchTo().window(agentTab);
+        await().atMost(WAIT).until(() -> !browser.all(".chat-pane .chat-line.agent.read").isEmpty());
+
+        // The visitor's network goes: both write meanwhile; when it is back the widget resumes on its own.
+        network.cut();
         browser.type(".chat-pane .chat-text", "Anything else?");
         browser.click(".chat-pane .chat-send");
         browser.driver().switchTo().window(visitorTab);
+        await().atMost(WAIT).until(() -> inWidget("#cp-status").getText().startsWith("Connection lost"));
+        inWidget("#cp-text").sendKeys(SCRIPT_TEXT);
+        inWidget("#cp-send").click();
+        assertThat(widget().findElements(By.cssSelector("#cp-log li.pending"))).hasSize(1);
+        Thread.sleep(1_500); // a reconnect or two meets the cut network
+        network.restore();
         await().atMost(WAIT).until(() -> visitorLog().stream().anyMatch(l -> l.endsWith("Anything else?")));
+        await().atMost(WAIT).until(() -> widget().findElements(By.cssSelector("#cp-log li.pending")).isEmpty());
+        assertThat(widget().findElements(By.cssSelector("#cp-log script"))).isEmpty();
+        browser.driver().switchTo().window(agentTab);
+        await().atMost(WAIT).until(() -> agentLog().contains(SCRIPT_TEXT));
+        assertThat(agentLog().stream().filter(SCRIPT_TEXT::equals)).hasSize(1);
+        assertThat(browser.all(".chat-log script")).isEmpty();
+        browser.driver().switchTo().window(visitorTab);
         inWidget("#cp-text").sendKeys("No, thanks!");
         inWidget("#cp-send").click();
         await().atMost(WAIT).until(() -> visitorLog().stream().anyMatch(l -> l.endsWith("No, thanks!")));
-        assertThat(visitorLog().stream().filter(l -> l.endsWith("It leaves today.") || l.endsWith("Anything else?")))
-                .hasSize(2);
+        assertThat(visitorLog().stream().filter(l -> l.endsWith("It leaves today.") || l.endsWith("Anything else?")
+                || l.endsWith(SCRIPT_TEXT))).hasSize(3);
         inWidget("#cp-end").click();
         await().atMost(WAIT).until(() -> inWidget("#cp-status").getText().equals("You ended the chat."));
 
@@ -125,7 +175,12 @@ class VisitorChatDashboardIT extends DashboardTestBase {
         assertThat(transcript.visitor().name()).isEqualTo(HOSTILE_NAME);
         assertThat(transcript.endedBy()).isEqualTo(ChatParty.VISITOR);
         assertThat(transcript.lines()).extracting(ChatLine::text).containsExactly("Alice Agent joined the chat",
-                "Hello <b>there</b>, where is my parcel?", "It leaves today.", "Anything else?", "No, thanks!");
+                "Hello <b>there</b>, where is my parcel?", "It leaves today.", "Anything else?", SCRIPT_TEXT,
+                "No, thanks!");
+        JsonNode console = new AdminApi(pbx.appliance().httpPort(), Dashboards.ADMIN, Dashboards.ADMIN_PASSWORD)
+                .get("/tenants/" + pbx.tenant().id() + "/chats/" + stored.id());
+        assertThat(console.get("visitorName").asText()).isEqualTo(HOSTILE_NAME);
+        assertThat(console.get("lines").findValuesAsText("text")).contains(SCRIPT_TEXT);
         assertThat(browser.consoleMessages()).noneMatch(m -> m.contains("alert"));
     }
 
