@@ -92,6 +92,7 @@ public final class ApiServer implements AutoCloseable {
                         s.provisioning()),
                 new QueuesHandler(s.acd(), s.provisioning(), s.directory()),
                 new MyAgentHandler(s.acd(), s.directory(), logins),
+                new AcdBoardHandler(s.acd(), s.provisioning(), s.clock()),
                 new TrunksHandler(s.routing() == null ? null : s.routing().trunks()),
                 new CarriersHandler(s.routing()),
                 new RateDecksHandler(s.routing()),

@@ -1,0 +1,104 @@
+package com.crosspoint.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.crosspoint.api.HttpJson.Res;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The supervisor's board over real HTTP: queues with their waiting callers in order, agents, who may read it. */
+class AcdBoardApiTest {
+    @TempDir
+    static Path dir;
+    static ApplianceFixture app;
+    static String root;
+    static long tenantA;
+    static long tenantB;
+    static long alice;
+    static long queueId;
+
+    @BeforeAll
+    static void start() {
+        app = ApplianceFixture.start(dir);
+        root = app.loginAdmin();
+        tenantA = app.createTenant(root, "A", "ba.example.com");
+        tenantB = app.createTenant(root, "B", "bb.example.com");
+        Res u = app.post("/api/v1/tenants/" + tenantA + "/users", root,
+                "{\"extension\":\"1001\",\"displayName\":\"Alice\",\"webPassword\":\"alice-web-1\"}");
+        assertThat(u.status()).as(u.raw().body()).isEqualTo(201);
+        alice = u.body().get("id").asLong();
+        Res q = app.post(board(tenantA).replace("acd/board", "queues"), root,
+                "{\"number\":\"600\",\"name\":\"Support\",\"strategy\":\"RING_ALL\",\"serviceLevelSeconds\":25}");
+        assertThat(q.status()).as(q.raw().body()).isEqualTo(201);
+        queueId = q.body().get("id").asLong();
+        Res m = app.put(board(tenantA).replace("acd/board", "queues/" + queueId + "/members"), root,
+                "[{\"userId\":" + alice + "}]");
+        assertThat(m.status()).as(m.raw().body()).isEqualTo(200);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    private static String board(long tenant) {
+        return "/api/v1/tenants/" + tenant + "/acd/board";
+    }
+
+    @Test
+    void theBoardListsTheWaitingCallersHeadFirstWithTheQueueFiguresAndTheAgents() {
+        var center = app.appliance().acd().center();
+        long first = center.join(queueId, "+15550001", "First <b>", false, o -> { }).entryId();
+        long second = center.join(queueId, "+15550002", "", true, o -> { }).entryId();
+        try {
+            Res r = app.get(board(tenantA), root);
+            assertThat(r.status()).as(r.raw().body()).isEqualTo(200);
+            JsonNode queue = r.body().get("queues").get(0);
+            assertThat(queue.get("stats").get("name").asText()).isEqualTo("Support");
+            assertThat(queue.get("stats").get("waiting").asInt()).isEqualTo(2);
+            assertThat(queue.get("serviceLevelSeconds").asInt()).isEqualTo(25);
+            JsonNode waiting = queue.get("waiting");
+            assertThat(waiting.findValuesAsText("entryId")).containsExactly(String.valueOf(first),
+                    String.valueOf(second));
+            assertThat(waiting.get(0).get("callerName").asText()).isEqualTo("First <b>");
+            assertThat(waiting.get(1).get("position").asInt()).isEqualTo(2);
+            assertThat(waiting.get(1).get("callback").asBoolean()).isTrue();
+            assertThat(waiting.get(0).get("joinedAt").asText()).isNotBlank();
+            assertThat(r.body().get("at").asText()).isNotBlank();
+        } finally {
+            center.leave(queueId, first, com.crosspoint.acd.ContactCenter.Outcome.ABANDONED);
+            center.leave(queueId, second, com.crosspoint.acd.ContactCenter.Outcome.ABANDONED);
+        }
+        assertThat(app.get(board(tenantA), root).body().get("queues").get(0).get("waiting").size()).isZero();
+    }
+
+    @Test
+    void anAgentStateShowsOnTheBoard() {
+        Res in = app.put("/api/v1/tenants/" + tenantA + "/agents/" + alice, root, "{\"status\":\"AVAILABLE\"}");
+        assertThat(in.status()).as(in.raw().body()).isEqualTo(200);
+        JsonNode agents = app.get(board(tenantA), root).body().get("agents");
+        assertThat(agents.findValuesAsText("extension")).contains("1001");
+        assertThat(agents.get(0).get("status").asText()).isEqualTo("AVAILABLE");
+        app.put("/api/v1/tenants/" + tenantA + "/agents/" + alice, root, "{\"status\":\"LOGGED_OUT\"}");
+    }
+
+    @Test
+    void anotherTenantsAdminAUserAndNobodyMayNotReadItAndUnknownTenantsAre404() {
+        Res created = app.post("/api/v1/admins", root, "{\"username\":\"admin-bb\",\"password\":\"password-admin-bb\","
+                + "\"role\":\"ADMIN\",\"tenantId\":" + tenantB + "}");
+        assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+        String otherAdmin = app.login("admin-bb", "password-admin-bb");
+        assertThat(app.get(board(tenantA), otherAdmin).status()).isEqualTo(403);
+        assertThat(app.get(board(tenantB), otherAdmin).body().get("queues").size()).isZero();
+        assertThat(app.get(board(tenantA), null).status()).isEqualTo(401);
+        Browser user = new Browser(app.baseUrl());
+        assertThat(user.loginUser("1001", "alice-web-1", "ba.example.com").status()).isEqualTo(200);
+        assertThat(user.get(board(tenantA)).status()).isEqualTo(403);
+        assertThat(app.get(board(987654), root).status()).isEqualTo(404);
+        assertThat(app.get("/api/v1/tenants/x/acd/board", root).status()).isEqualTo(400);
+    }
+}
