@@ -65,8 +65,14 @@ final class Wallboard {
         stage.initOwner(owner);
         stage.setTitle("ACD wallboard");
         stage.setScene(scene);
-        stage.setFullScreenExitHint("Escape closes the wallboard");
+        stage.setFullScreenExitHint(""); // no overlay: the wall shows only the tiles; Escape still closes
         stage.setFullScreen(true);
+        // Escape leaves full screen first (JavaFX's own exit key): the wallboard is only for full screen
+        stage.fullScreenProperty().addListener((o, was, is) -> {
+            if (!is) {
+                close();
+            }
+        });
         stage.show();
     }
 
