@@ -11,6 +11,7 @@ import com.crosspoint.provisioning.ProvisioningService;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongPredicate;
 
 /**
  * {@code GET /api/v1/tenants/{tenantId}/acd/board}: one read of everything a supervisor's wallboard shows (the
@@ -42,14 +43,22 @@ final class AcdBoardHandler implements RouteGroup {
         long tenantId = rq.pathId("tenantId");
         rq.principal().requireTenantView(tenantId);
         provisioning.tenant(tenantId);
+        List<AgentDto> agents = acd.agents(tenantId).stream().map(AgentDto::of).toList();
+        return Reply.ok(new AcdBoardDto(clock.instant(), queues(acd, tenantId, queueId -> true), agents));
+    }
+
+    /** The tenant's queues that {@code shown} accepts, each with its figures and waiting callers. */
+    static List<AcdBoardDto.QueueBoard> queues(AcdService acd, long tenantId, LongPredicate shown) {
         List<AcdBoardDto.QueueBoard> queues = new ArrayList<>();
         for (QueueStats stats : acd.stats(tenantId)) {
+            if (!shown.test(stats.queueId())) {
+                continue;
+            }
             int serviceLevel = acd.center().queue(stats.queueId()).map(q -> q.serviceLevelSeconds()).orElse(0);
             queues.add(new AcdBoardDto.QueueBoard(QueueStatsDto.of(stats), serviceLevel,
                     waiting(acd.center().waiting(stats.queueId()))));
         }
-        List<AgentDto> agents = acd.agents(tenantId).stream().map(AgentDto::of).toList();
-        return Reply.ok(new AcdBoardDto(clock.instant(), queues, agents));
+        return queues;
     }
 
     private static List<WaitingCallerDto> waiting(List<QueueEntry> entries) {

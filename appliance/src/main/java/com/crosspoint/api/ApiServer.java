@@ -93,6 +93,7 @@ public final class ApiServer implements AutoCloseable {
                 new QueuesHandler(s.acd(), s.provisioning(), s.directory()),
                 new MyAgentHandler(s.acd(), s.directory(), logins),
                 new AcdBoardHandler(s.acd(), s.provisioning(), s.clock()),
+                new MyQueuesHandler(s.acd(), s.directory(), logins, s.clock()),
                 new TrunksHandler(s.routing() == null ? null : s.routing().trunks()),
                 new CarriersHandler(s.routing()),
                 new RateDecksHandler(s.routing()),

@@ -87,6 +87,32 @@ class AcdBoardApiTest {
     }
 
     @Test
+    void anAgentSeesTheCallersWaitingInTheirOwnQueuesOnlyAndNoAgents() {
+        Res other = app.post(board(tenantA).replace("acd/board", "queues"), root,
+                "{\"number\":\"601\",\"name\":\"Elsewhere\",\"strategy\":\"RING_ALL\"}");
+        assertThat(other.status()).as(other.raw().body()).isEqualTo(201);
+        long otherQueue = other.body().get("id").asLong();
+        var center = app.appliance().acd().center();
+        long mine = center.join(queueId, "+15550003", "", false, o -> { }).entryId();
+        long notMine = center.join(otherQueue, "+15550004", "", false, o -> { }).entryId();
+        try {
+            Browser user = new Browser(app.baseUrl());
+            assertThat(user.loginUser("1001", "alice-web-1", "ba.example.com").status()).isEqualTo(200);
+            Res r = user.get("/api/v1/me/agent/queues");
+            assertThat(r.status()).as(r.raw().body()).isEqualTo(200);
+            assertThat(r.body().get("queues").findValuesAsText("name")).containsExactly("Support");
+            assertThat(r.body().get("queues").get(0).get("waiting").findValuesAsText("caller"))
+                    .containsExactly("+15550003");
+            assertThat(r.body().get("agents").size()).isZero();
+            assertThat(app.get("/api/v1/me/agent/queues", root).status()).isEqualTo(403);
+        } finally {
+            center.leave(queueId, mine, com.crosspoint.acd.ContactCenter.Outcome.ABANDONED);
+            center.leave(otherQueue, notMine, com.crosspoint.acd.ContactCenter.Outcome.ABANDONED);
+            app.delete(board(tenantA).replace("acd/board", "queues/" + otherQueue), root);
+        }
+    }
+
+    @Test
     void anotherTenantsAdminAUserAndNobodyMayNotReadItAndUnknownTenantsAre404() {
         Res created = app.post("/api/v1/admins", root, "{\"username\":\"admin-bb\",\"password\":\"password-admin-bb\","
                 + "\"role\":\"ADMIN\",\"tenantId\":" + tenantB + "}");
