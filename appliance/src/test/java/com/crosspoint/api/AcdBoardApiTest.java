@@ -126,5 +126,30 @@ class AcdBoardApiTest {
         assertThat(user.get(board(tenantA)).status()).isEqualTo(403);
         assertThat(app.get(board(987654), root).status()).isEqualTo(404);
         assertThat(app.get("/api/v1/tenants/x/acd/board", root).status()).isEqualTo(400);
+        assertThat(app.get("/api/v1/tenants/99999999999999999999/acd/board", root).status()).isEqualTo(400);
+        assertThat(app.get("/api/v1/tenants/-1/acd/board", root).status()).isIn(400, 404);
+    }
+
+    @Test
+    void aBurstOfReadsFromOneClientIsAnsweredAndAnotherTenantsAdminStillReadsAtOnce() throws Exception {
+        Res created = app.post("/api/v1/admins", root, "{\"username\":\"admin-burst\",\"password\":"
+                + "\"password-admin-burst\",\"role\":\"ADMIN\",\"tenantId\":" + tenantB + "}");
+        assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+        String otherAdmin = app.login("admin-burst", "password-admin-burst");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            var burst = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 200; i++) {
+                burst.add(pool.submit(() -> app.get(board(tenantA), root).status()));
+            }
+            assertThat(app.get(board(tenantB), otherAdmin).status()).isEqualTo(200);
+            for (var f : burst) {
+                // answered, or refused by the per-source connection limit: never an error or a hang
+                assertThat(f.get(30, java.util.concurrent.TimeUnit.SECONDS)).isIn(200, 429, 503);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(app.get(board(tenantA), root).status()).isEqualTo(200);
     }
 }
