@@ -10,6 +10,8 @@ import javafx.beans.property.SimpleStringProperty;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -67,17 +69,24 @@ public final class AcdQueueRow {
                 : Formats.duration(Duration.between(headJoinedAt, now)));
     }
 
-    /** "2 available · 1 on call · 1 paused": the statuses present, logged-out members left out. */
+    /** The order statuses are named in: the free ones first; one the console does not know yet comes last. */
+    private static final List<String> ORDER = List.of("AVAILABLE", "RINGING", "ON_CALL", "WRAP_UP", "PAUSED");
+
+    /** "2 available · 1 paused": the statuses present in a fixed order, logged-out members left out. */
     static String summary(Map<String, Integer> byStatus) {
+        List<String> statuses = new ArrayList<>(ORDER);
+        byStatus.keySet().stream().filter(k -> !ORDER.contains(k) && !k.equals("LOGGED_OUT")).sorted()
+                .forEach(statuses::add);
         StringBuilder out = new StringBuilder();
-        for (Map.Entry<String, Integer> e : byStatus.entrySet()) {
-            if (e.getValue() == null || e.getValue() == 0 || e.getKey().equals("LOGGED_OUT")) {
+        for (String status : statuses) {
+            Integer n = byStatus.get(status);
+            if (n == null || n == 0) {
                 continue;
             }
             if (out.length() > 0) {
                 out.append(" · ");
             }
-            out.append(e.getValue()).append(' ').append(AgentRow.words(e.getKey()));
+            out.append(n).append(' ').append(AgentRow.words(status));
         }
         return out.length() == 0 ? "nobody logged in" : out.toString();
     }

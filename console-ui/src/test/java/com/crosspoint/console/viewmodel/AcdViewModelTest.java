@@ -134,4 +134,11 @@ class AcdViewModelTest {
         global.tenantProperty().set(global.tenants().get(1));
         assertThat(api.boardRequests).containsExactly(4L, 5L);
     }
+
+    @Test
+    void theAgentsSummaryNamesStatusesInAFixedOrderWhateverTheMapsOrder() {
+        assertThat(AcdQueueRow.summary(Map.of("PAUSED", 1, "ON_CALL", 2, "AVAILABLE", 3, "LOGGED_OUT", 5,
+                "ON_CHAT", 1))).isEqualTo("3 available · 2 on call · 1 paused · 1 on chat");
+        assertThat(AcdQueueRow.summary(Map.of("LOGGED_OUT", 2))).isEqualTo("nobody logged in");
+    }
 }
