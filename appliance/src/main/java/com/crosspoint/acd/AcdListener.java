@@ -10,4 +10,8 @@ public interface AcdListener {
 
     default void queueChanged(QueueStats stats) {
     }
+
+    /** An entry's wait ended (abandoned, overflowed) or its agent's call did (answered): for the history. */
+    default void callRecorded(QueueCallRecord record) {
+    }
 }

@@ -12,6 +12,7 @@ final class Changes {
     private final Map<Long, AgentState> agents = new LinkedHashMap<>();
     private final Map<Long, QueueStats> queues = new LinkedHashMap<>();
     private final List<Runnable> offers = new ArrayList<>();
+    private final List<QueueCallRecord> records = new ArrayList<>();
 
     void agent(AgentState s) {
         agents.put(s.userId(), s);
@@ -36,7 +37,12 @@ final class Changes {
         offers.add(() -> sink.offer(offer));
     }
 
+    void record(QueueCallRecord record) {
+        records.add(record);
+    }
+
     void deliver(AcdListener listener) {
+        records.forEach(listener::callRecorded);
         agents.values().forEach(listener::agentChanged);
         queues.values().forEach(listener::queueChanged);
         offers.forEach(Runnable::run);

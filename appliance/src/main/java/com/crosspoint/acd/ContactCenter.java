@@ -178,8 +178,11 @@ public final class ContactCenter {
             if (line == null) {
                 return new Joined(0, 0, 0, Refusal.NO_SUCH_QUEUE);
             }
+            line.offered++;
             if (line.config.maxLength() > 0 && line.waiting.size() >= line.config.maxLength()) {
                 line.overflowed++;
+                changes.record(new QueueCallRecord(line.config.tenantId(), queueId, clock.instant(),
+                        QueueCallRecord.Outcome.OVERFLOWED, 0, 0, 0, 0, false));
                 changes.queue(line, agents.states(), clock.instant());
                 joined = new Joined(0, 0, 0, Refusal.FULL);
             } else {
@@ -209,7 +212,10 @@ public final class ContactCenter {
     /** How the wait of an entry ended. */
     public enum Outcome { ABANDONED, OVERFLOWED }
 
-    /** The entry leaves without an agent: the caller hung up, or went to the overflow target. */
+    /**
+     * The entry leaves without an agent: the caller hung up, or went to the overflow target. An offer still out for
+     * it ends with it: the agents it rings are free again, not counted as missing it.
+     */
     public void leave(long queueId, long entryId, Outcome outcome) {
         Changes changes = new Changes();
         synchronized (lock) {
@@ -219,11 +225,24 @@ public final class ContactCenter {
                 return;
             }
             line.waiting.remove(w);
+            if (w.offering) {
+                // its holder will not end the offer (a caller who hung up): free the agents still ringing for it
+                for (long userId : w.offeredTo) {
+                    if (agents.states().get(userId).status() == AgentStatus.RINGING) {
+                        changes.agent(agents.offerRefused(userId));
+                    }
+                }
+            }
             if (outcome == Outcome.ABANDONED) {
                 line.abandoned++;
             } else {
                 line.overflowed++;
             }
+            Instant now = clock.instant();
+            changes.record(new QueueCallRecord(line.config.tenantId(), queueId, w.entry.joinedAt(),
+                    outcome == Outcome.ABANDONED ? QueueCallRecord.Outcome.ABANDONED
+                            : QueueCallRecord.Outcome.OVERFLOWED,
+                    Math.max(0, Duration.between(w.entry.joinedAt(), now).toMillis()), 0, 0, 0, false));
             dispatch(changes);
             changes.queue(line, agents.states(), clock.instant());
         }
@@ -252,14 +271,11 @@ public final class ContactCenter {
             }
             if (w != null) {
                 w.offering = false;
+                w.offeredTo.clear();
                 w.missedBy.addAll(offered);
                 if (answeredBy != 0) {
                     line.waiting.remove(w);
-                    line.answered++;
-                    long waited = Duration.between(w.entry.joinedAt(), now).toSeconds();
-                    if (waited <= line.config.serviceLevelSeconds()) {
-                        line.answeredInTime++;
-                    }
+                    line.answered(Duration.between(w.entry.joinedAt(), now));
                 } else if (line.members.stream().allMatch(m -> w.missedBy.contains(m.userId()))) {
                     w.missedBy.clear(); // everyone had a go: start again
                 }
@@ -272,14 +288,23 @@ public final class ContactCenter {
         changes.deliver(listener);
     }
 
-    /** An agent's queue call ended after {@code talk}: wrap-up (the queue's time), then available. */
-    public void callEnded(long queueId, long userId, Duration talk) {
+    /**
+     * An agent's queue call (joined the queue at {@code joinedAt}, answered at {@code answeredAt}) ended: wrap-up
+     * (the queue's time), then available; the call is recorded for the history.
+     */
+    public void callEnded(long queueId, long userId, Instant joinedAt, Instant answeredAt, Instant endedAt) {
         Changes changes = new Changes();
         synchronized (lock) {
             QueueLine line = queues.get(queueId);
             int wrapUp = line == null ? 0 : line.config.wrapUpSeconds();
             if (line != null) {
+                Duration talk = Duration.between(answeredAt, endedAt);
+                Duration waited = Duration.between(joinedAt, answeredAt);
                 line.handled(talk);
+                changes.record(new QueueCallRecord(line.config.tenantId(), queueId, joinedAt,
+                        QueueCallRecord.Outcome.ANSWERED, Math.max(0, waited.toMillis()), userId,
+                        Math.max(0, talk.toMillis()), wrapUp * 1000L,
+                        waited.toSeconds() <= line.config.serviceLevelSeconds()));
             }
             changes.agent(agents.callEnded(userId, wrapUp));
             dispatch(changes);
@@ -319,6 +344,7 @@ public final class ContactCenter {
                     break; // nobody for this one: nobody for those behind it either
                 }
                 w.offering = true;
+                to.forEach(a -> w.offeredTo.add(a.userId()));
                 line.lastOffered = to.get(to.size() - 1).userId();
                 List<AgentState> ringing = to.stream().map(a -> agents.ringing(a.userId())).toList();
                 ringing.forEach(changes::agent);

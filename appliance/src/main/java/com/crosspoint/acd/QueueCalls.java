@@ -1,6 +1,5 @@
 package com.crosspoint.acd;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * wrap-up. Thread-safe.
  */
 public final class QueueCalls {
-    private record Talk(long queueId, long userId, Instant answeredAt) {
+    private record Talk(long queueId, long userId, Instant joinedAt, Instant answeredAt) {
     }
 
     private final ContactCenter center;
@@ -20,16 +19,16 @@ public final class QueueCalls {
         this.center = center;
     }
 
-    /** The agent {@code userId} answered the queue call {@code callId}. */
-    public void answered(String callId, long queueId, long userId, Instant at) {
-        calls.put(callId, new Talk(queueId, userId, at));
+    /** The agent {@code userId} answered the queue call {@code callId}, which joined the queue at {@code joinedAt}. */
+    public void answered(String callId, long queueId, long userId, Instant joinedAt, Instant at) {
+        calls.put(callId, new Talk(queueId, userId, joinedAt, at));
     }
 
     /** A call ended; if an agent was on it, they go into the queue's wrap-up. */
     public void ended(String callId, Instant at) {
         Talk talk = calls.remove(callId);
         if (talk != null) {
-            center.callEnded(talk.queueId(), talk.userId(), Duration.between(talk.answeredAt(), at));
+            center.callEnded(talk.queueId(), talk.userId(), talk.joinedAt(), talk.answeredAt(), at);
         }
     }
 

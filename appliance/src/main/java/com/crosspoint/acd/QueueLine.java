@@ -21,6 +21,8 @@ final class QueueLine {
         final QueueEntry entry;
         final EntrySink sink;
         boolean offering;
+        /** The agents the offer out now rings. */
+        final Set<Long> offeredTo = new HashSet<>();
         final Set<Long> missedBy = new HashSet<>();
 
         Waiting(QueueEntry entry, EntrySink sink) {
@@ -33,10 +35,12 @@ final class QueueLine {
     List<Member> members;
     final List<Waiting> waiting = new ArrayList<>();
     long lastOffered;
+    int offered;
     int answered;
     int abandoned;
     int overflowed;
     int answeredInTime;
+    long answerWaitMillis;
     private final ArrayDeque<Long> handleSeconds = new ArrayDeque<>();
 
     QueueLine(QueueConfig config, List<Member> members) {
@@ -59,6 +63,15 @@ final class QueueLine {
 
     Waiting find(long entryId) {
         return waiting.stream().filter(w -> w.entry.id() == entryId).findFirst().orElse(null);
+    }
+
+    /** An entry waited {@code waited} and an agent answered it. */
+    void answered(Duration waited) {
+        answered++;
+        answerWaitMillis += waited.toMillis();
+        if (waited.toSeconds() <= config.serviceLevelSeconds()) {
+            answeredInTime++;
+        }
     }
 
     void handled(Duration talk) {
@@ -87,7 +100,8 @@ final class QueueLine {
                 : Math.max(0, Duration.between(waiting.get(0).entry.joinedAt(), now).toSeconds());
         int counted = answered + abandoned;
         double level = counted == 0 ? 100.0 : 100.0 * answeredInTime / counted;
+        double asa = answered == 0 ? 0 : answerWaitMillis / 1000.0 / answered;
         return new QueueStats(config.id(), config.tenantId(), config.number(), config.name(), waiting.size(),
-                longest, answered, abandoned, overflowed, answeredInTime, level, byStatus);
+                longest, offered, answered, abandoned, overflowed, answeredInTime, level, asa, byStatus);
     }
 }

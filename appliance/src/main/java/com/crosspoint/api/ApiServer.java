@@ -91,6 +91,7 @@ public final class ApiServer implements AutoCloseable {
                                 || s.acd() != null && s.acd().center().queueByNumber(tenant, number).isPresent()),
                         s.provisioning()),
                 new QueuesHandler(s.acd(), s.provisioning(), s.directory()),
+                new AcdHistoryHandler(s.acd(), s.provisioning(), s.directory()),
                 new MyAgentHandler(s.acd(), s.directory(), logins),
                 new AcdBoardHandler(s.acd(), s.provisioning(), s.clock()),
                 new MyQueuesHandler(s.acd(), s.directory(), logins, s.clock()),

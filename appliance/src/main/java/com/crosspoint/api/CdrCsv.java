@@ -34,7 +34,8 @@ final class CdrCsv {
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void row(StringBuilder sb, String... cells) {
+    /** One CSV line of defused cells. */
+    static void row(StringBuilder sb, String... cells) {
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {
                 sb.append(',');
@@ -45,7 +46,7 @@ final class CdrCsv {
     }
 
     /** Plain decimal notation (never 1.0E-4), as a spreadsheet reads it. */
-    private static String number(double v) {
+    static String number(double v) {
         return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 

@@ -1,9 +1,12 @@
 package com.crosspoint.store;
 
+import com.crosspoint.acd.AgentSpan;
 import com.crosspoint.acd.AgentState;
 import com.crosspoint.acd.CallbackRequest;
 import com.crosspoint.acd.Member;
+import com.crosspoint.acd.QueueCallRecord;
 import com.crosspoint.acd.QueueConfig;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,4 +55,16 @@ public interface AcdStore {
 
     /** Every stored callback, the earliest joined first (loaded at start). */
     List<CallbackRequest> callbacks();
+
+    /** Keeps an ended queue entry for the history. */
+    void addCallRecord(QueueCallRecord record);
+
+    /** Keeps a stretch of an agent's time in one status for the history. */
+    void addAgentSpan(AgentSpan span);
+
+    /** The tenant's entries that joined in [from, to), the earliest first, at most {@code max}. */
+    List<QueueCallRecord> callRecords(long tenantId, Instant from, Instant to, int max);
+
+    /** The tenant's agent spans that overlap [from, to), the earliest first, at most {@code max}. */
+    List<AgentSpan> agentSpans(long tenantId, Instant from, Instant to, int max);
 }

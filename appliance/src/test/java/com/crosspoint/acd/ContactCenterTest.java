@@ -56,6 +56,22 @@ class ContactCenterTest {
     }
 
     @Test
+    void aCallerLeavingWhileOfferedFreesTheRingingAgentWithoutAMissAndIsNotOfferedAgain() {
+        center.configure(queue(Strategy.LONGEST_IDLE), List.of(member(1)));
+        login(1);
+        long entry = join();
+        assertThat(center.agentState(1).orElseThrow().status()).isEqualTo(AgentStatus.RINGING);
+
+        center.leave(1, entry, ContactCenter.Outcome.ABANDONED);
+
+        AgentState agent = center.agentState(1).orElseThrow();
+        assertThat(agent.status()).isEqualTo(AgentStatus.AVAILABLE);
+        assertThat(agent.missed()).isZero();
+        assertThat(offers).hasSize(1);
+        assertThat(center.stats(1).get(0).abandoned()).isEqualTo(1);
+    }
+
+    @Test
     void withNoAgentTheCallerWaitsWithPositionAndEstimatedWait() {
         login(1);
         center.agent(new AgentBoard.Pause(1, "lunch"));
@@ -123,7 +139,7 @@ class ContactCenterTest {
         long second = join();
         assertThat(center.agentState(1).orElseThrow().status()).isEqualTo(AgentStatus.ON_CALL);
 
-        center.callEnded(1, 1, Duration.ofSeconds(60));
+        center.callEnded(1, 1, clock.instant().minusSeconds(65), clock.instant().minusSeconds(60), clock.instant());
         assertThat(center.agentState(1).orElseThrow().status()).isEqualTo(AgentStatus.WRAP_UP);
         assertThat(offers).hasSize(1);
         clock.advance(Duration.ofSeconds(9));
@@ -138,6 +154,8 @@ class ContactCenterTest {
         assertThat(stats.answered()).isEqualTo(1);
         assertThat(stats.answeredInTime()).isEqualTo(1);
         assertThat(stats.serviceLevelPercent()).isEqualTo(100.0);
+        assertThat(stats.offered()).as("both callers reached the queue").isEqualTo(2);
+        assertThat(stats.averageAnswerSeconds()).as("the first waited 5 s").isEqualTo(5.0);
         assertThat(center.agentState(1).orElseThrow().callsAnswered()).isEqualTo(1);
     }
 

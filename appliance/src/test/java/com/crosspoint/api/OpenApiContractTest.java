@@ -141,6 +141,10 @@ class OpenApiContractTest {
         SCHEMAS.put("QueueRequest", com.crosspoint.api.dto.QueueRequest.class);
         SCHEMAS.put("Member", com.crosspoint.api.dto.MemberDto.class);
         SCHEMAS.put("QueueStats", com.crosspoint.api.dto.QueueStatsDto.class);
+        SCHEMAS.put("AcdQueueHistory", com.crosspoint.api.dto.AcdHistoryDto.class);
+        SCHEMAS.put("AcdAgentHistory", com.crosspoint.api.dto.AcdHistoryDto.class);
+        SCHEMAS.put("QueueInterval", com.crosspoint.acd.report.QueueInterval.class);
+        SCHEMAS.put("AgentInterval", com.crosspoint.acd.report.AgentInterval.class);
         SCHEMAS.put("Agent", com.crosspoint.api.dto.AgentDto.class);
         SCHEMAS.put("AgentRequest", com.crosspoint.api.dto.AgentRequest.class);
         SCHEMAS.put("MyAgent", MyAgentHandler.MyAgent.class);

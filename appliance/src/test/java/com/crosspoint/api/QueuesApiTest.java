@@ -159,6 +159,53 @@ class QueuesApiTest {
         assertField(b.call("PUT", "/api/v1/me/agent", "{\"status\":\"AVAILABLE\"}"), 400, "agent");
     }
 
+    @Test
+    void historyPerIntervalComesAsJsonOrCsvAndItsQueryIsChecked() {
+        long id = queue("640", "");
+        java.time.Instant t0 = java.time.Instant.parse("2026-12-01T09:00:00Z");
+        var store = app.appliance().stores().acd();
+        store.addCallRecord(new com.crosspoint.acd.QueueCallRecord(tenantA, id, t0.plusSeconds(60),
+                com.crosspoint.acd.QueueCallRecord.Outcome.ANSWERED, 5_000, alice, 55_000, 5_000, true));
+        store.addCallRecord(new com.crosspoint.acd.QueueCallRecord(tenantA, id, t0.plusSeconds(1_000),
+                com.crosspoint.acd.QueueCallRecord.Outcome.ABANDONED, 9_000, 0, 0, 0, false));
+        String history = "/api/v1/tenants/" + tenantA + "/acd/history/queues?from=2026-12-01T00:00:00Z"
+                + "&to=2026-12-02T00:00:00Z&interval=";
+
+        Res hours = app.get(history + "HOUR", root);
+        assertThat(hours.status()).as(hours.raw().body()).isEqualTo(200);
+        assertThat(hours.body().get("rows")).singleElement().satisfies(row -> {
+            assertThat(row.get("start").asText()).isEqualTo("2026-12-01T09:00:00Z");
+            assertThat(row.get("offered").asInt()).isEqualTo(2);
+            assertThat(row.get("serviceLevelPercent").asDouble()).isEqualTo(50.0);
+            assertThat(row.get("averageHandleSeconds").asDouble()).isEqualTo(60.0);
+        });
+        assertThat(app.get(history + "fifteen_minutes", root).body().get("rows")).hasSize(2);
+        Res csv = new Browser(app.baseUrl()).send("GET", history + "DAY&format=csv", null,
+                java.util.Map.of("Authorization", "Bearer " + root));
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.raw().headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.raw().body().split("\r\n")).containsExactly(
+                "intervalStart,queueId,queueNumber,offered,answered,abandoned,overflowed,averageAbandonSeconds,"
+                        + "serviceLevelPercent,averageAnswerSeconds,averageHandleSeconds,longestWaitSeconds",
+                "2026-12-01T00:00:00Z," + id + ",640,2,1,1,0,9,50,5,60,9");
+        Res agents = app.get(history.replace("/queues?", "/agents?") + "DAY", root);
+        assertThat(agents.body().get("rows")).singleElement()
+                .satisfies(row -> assertThat(row.get("userId").asLong()).isEqualTo(alice));
+
+        assertField(app.get(history.replace("&interval=", ""), root), 400, "interval");
+        assertField(app.get(history + "WEEK", root), 400, "interval");
+        assertField(app.get(history.replace("from=2026-12-01T00:00:00Z", "from=yesterday") + "DAY", root), 400,
+                "from");
+        assertField(app.get(history.replace("to=2026-12-02", "to=2026-11-02") + "DAY", root), 400, "to");
+        assertField(app.get(history.replace("to=2026-12-02", "to=2028-12-02") + "DAY", root), 400, "to");
+        assertField(app.get(history + "DAY&format=xml", root), 400, "format");
+        Res huge = app.get(history.replace("from=2026-12-01T00:00:00Z", "from=" + "9".repeat(6_000)) + "DAY", root);
+        assertThat(huge.status()).as("an oversized query is refused").isIn(400, 414, 431);
+        Browser bob = login("1002", "bob-web-12", "qa.example.com");
+        assertThat(bob.call("GET", history.substring(0, history.indexOf('?')) + "?interval=DAY&from=2026-12-01T00:00:00Z"
+                + "&to=2026-12-02T00:00:00Z", null).status()).as("an end user sees no history").isEqualTo(403);
+    }
+
     private static void assertField(Res r, int status, String field) {
         assertThat(r.status()).as(r.raw().body()).isEqualTo(status);
         assertThat(r.body().get("field").asText()).isEqualTo(field);

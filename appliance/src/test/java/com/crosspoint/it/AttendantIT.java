@@ -19,12 +19,12 @@ import com.crosspoint.testing.AudioAnalysis;
 import com.crosspoint.testing.BaresipPhone;
 import com.crosspoint.testing.BaresipPhone.AnswerMode;
 import com.crosspoint.testing.PcmWav;
+import com.crosspoint.testing.PromptMatch;
 import com.crosspoint.testing.TestAppliance;
 import com.crosspoint.testing.VoicemailFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,9 +105,9 @@ class AttendantIT {
         assertThat(lastCdr().disposition()).isEqualTo(Disposition.ANSWERED);
         await().atMost(WAIT).until(() -> !bob.recordings().isEmpty());
         Path bobHeard = bob.recordings().get(bob.recordings().size() - 1);
-        assertThat(secondsWithTone(bobHeard, 1000)).as("seconds of 1001's 1 kHz heard by 1002").isBetween(2, 6);
+        assertThat(AudioAnalysis.secondsWithTone(bobHeard, 1000)).as("seconds of 1001's 1 kHz heard by 1002").isBetween(2, 6);
         Path aliceHeard = alice.recordings().get(alice.recordings().size() - 1);
-        assertThat(secondsWithTone(aliceHeard, 440)).as("seconds of 1002's 440 Hz heard by 1001").isBetween(2, 6);
+        assertThat(AudioAnalysis.secondsWithTone(aliceHeard, 440)).as("seconds of 1002's 440 Hz heard by 1001").isBetween(2, 6);
     }
 
     /** Issue 10: a call the menu handed to 1002 was missing from 1002's call history and from a search for 1002. */
@@ -141,16 +141,16 @@ class AttendantIT {
         alice.awaitEvent("CALL_CLOSED", WAIT);
 
         await().atMost(WAIT).until(() -> !alice.recordings().isEmpty());
-        double[] heard = at8k(PcmWav.read(alice.recordings().get(alice.recordings().size() - 1)));
+        double[] heard = PromptMatch.at8k(PcmWav.read(alice.recordings().get(alice.recordings().size() - 1)));
         PromptLibrary prompts = PromptLibrary.english(null);
         // A second out of each prompt (the greeting's second second: its very start may precede the phone's
         // recording), found by normalised cross-correlation; G.711 keeps the waveform, so matches are near 1.
-        double[] greeting = slice(prompts.samples(AttendantMenu.DEFAULT_GREETING), 8_000, 16_000);
-        double[] invalid = slice(prompts.samples("invalid-entry"), 0, 8_000);
-        assertThat(matches(heard, invalid)).as("'invalid-entry' heard").hasSize(1);
-        List<Integer> greetings = matches(heard, greeting);
+        double[] greeting = PromptMatch.slice(prompts.samples(AttendantMenu.DEFAULT_GREETING), 8_000, 16_000);
+        double[] invalid = PromptMatch.slice(prompts.samples("invalid-entry"), 0, 8_000);
+        assertThat(PromptMatch.matches(heard, invalid)).as("'invalid-entry' heard").hasSize(1);
+        List<Integer> greetings = PromptMatch.matches(heard, greeting);
         assertThat(greetings).as("the greeting heard twice, the second time after 'invalid-entry'").hasSize(2);
-        assertThat(greetings.get(1)).isGreaterThan(matches(heard, invalid).get(0));
+        assertThat(greetings.get(1)).isGreaterThan(PromptMatch.matches(heard, invalid).get(0));
     }
 
     @Test
@@ -224,73 +224,5 @@ class AttendantIT {
     private static CallRecord lastCdr() {
         List<CallRecord> cdrs = pbx.appliance().stores().cdrs().search(pbx.tenant().id(), CdrStore.CdrFilter.any(), 0, 1);
         return cdrs.isEmpty() ? null : cdrs.get(0);
-    }
-
-    /** Whole seconds of the recording in which a tone at {@code hz} dominates (Goertzel per 1 s window). */
-    private static int secondsWithTone(Path wav, double hz) {
-        PcmWav pcm = PcmWav.read(wav);
-        double[] all = pcm.samples();
-        int rate = pcm.sampleRate();
-        int count = 0;
-        for (int start = 0; start + rate <= all.length; start += rate) {
-            if (AudioAnalysis.of(Arrays.copyOfRange(all, start, start + rate), rate).containsTone(hz)) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    /** The recording at 8 kHz (averaging down from a multiple of it). */
-    private static double[] at8k(PcmWav pcm) {
-        int factor = pcm.sampleRate() / 8000;
-        assertThat(pcm.sampleRate() % 8000).as("sample rate " + pcm.sampleRate()).isZero();
-        double[] in = pcm.samples();
-        double[] out = new double[in.length / factor];
-        for (int i = 0; i < out.length; i++) {
-            double sum = 0;
-            for (int j = 0; j < factor; j++) {
-                sum += in[i * factor + j];
-            }
-            out[i] = sum / factor;
-        }
-        return out;
-    }
-
-    private static double[] slice(short[] samples, int from, int to) {
-        double[] out = new double[to - from];
-        for (int i = from; i < to; i++) {
-            out[i - from] = samples[i];
-        }
-        return out;
-    }
-
-    /** Where {@code needle} occurs in {@code hay} (normalised correlation above 0.7), at least 1 s apart. */
-    private static List<Integer> matches(double[] hay, double[] needle) {
-        double needleNorm = Math.sqrt(Arrays.stream(needle).map(v -> v * v).sum());
-        java.util.ArrayList<Integer> found = new java.util.ArrayList<>();
-        double window = 0;
-        for (int i = 0; i < needle.length && i < hay.length; i++) {
-            window += hay[i] * hay[i];
-        }
-        for (int at = 0; at + needle.length <= hay.length; at++) {
-            if (at > 0) {
-                window += hay[at + needle.length - 1] * hay[at + needle.length - 1] - hay[at - 1] * hay[at - 1];
-            }
-            if (window <= 1e-9) {
-                continue;
-            }
-            double dot = 0;
-            for (int i = 0; i < needle.length; i++) {
-                dot += hay[at + i] * needle[i];
-            }
-            double corr = dot / (needleNorm * Math.sqrt(window));
-            if (corr > 0.7) {
-                if (found.isEmpty() || at - found.get(found.size() - 1) > 8_000) {
-                    found.add(at);
-                }
-                at += 8_000; // skip past this occurrence
-            }
-        }
-        return found;
     }
 }

@@ -3,10 +3,12 @@ package com.crosspoint.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.crosspoint.acd.AgentSpan;
 import com.crosspoint.acd.AgentState;
 import com.crosspoint.acd.AgentStatus;
 import com.crosspoint.acd.CallbackRequest;
 import com.crosspoint.acd.Member;
+import com.crosspoint.acd.QueueCallRecord;
 import com.crosspoint.acd.QueueConfig;
 import com.crosspoint.acd.Strategy;
 import com.crosspoint.model.Tenant;
@@ -116,5 +118,38 @@ public interface AcdStoreContract {
         assertThat(kept.get(0).attempts()).isEqualTo(1);
         assertThat(acd().deleteCallback(earlier.id())).isTrue();
         assertThat(acd().callbackAttempted(earlier.id())).isFalse();
+    }
+
+    @Test
+    default void historyRowsAreReadByTimeRangeAndGoWithTheirQueueAndUser() {
+        Tenant t = StoreFixtures.tenant(stores());
+        Tenant other = StoreFixtures.tenant(stores());
+        User agent = StoreFixtures.user(stores(), t);
+        QueueConfig q = acd().createQueue(queue(t, "610"));
+        QueueConfig elsewhere = acd().createQueue(queue(other, "610"));
+        java.time.Instant t0 = StoreFixtures.T0;
+        QueueCallRecord answered = new QueueCallRecord(t.id(), q.id(), t0, QueueCallRecord.Outcome.ANSWERED, 4_000,
+                agent.id(), 60_000, 10_000, true);
+        QueueCallRecord late = new QueueCallRecord(t.id(), q.id(), t0.plusSeconds(3_600),
+                QueueCallRecord.Outcome.ABANDONED, 30_000, 0, 0, 0, false);
+        acd().addCallRecord(late);
+        acd().addCallRecord(answered);
+        acd().addCallRecord(new QueueCallRecord(other.id(), elsewhere.id(), t0, QueueCallRecord.Outcome.OVERFLOWED,
+                0, 0, 0, 0, false));
+        AgentSpan busy = new AgentSpan(t.id(), agent.id(), AgentStatus.ON_CALL, t0.minusSeconds(60), t0.plusSeconds(60));
+        acd().addAgentSpan(busy);
+        acd().addAgentSpan(new AgentSpan(t.id(), agent.id(), AgentStatus.AVAILABLE, t0.minusSeconds(600),
+                t0.minusSeconds(60)));
+
+        assertThat(acd().callRecords(t.id(), t0, t0.plusSeconds(7_200), 10)).containsExactly(answered, late);
+        assertThat(acd().callRecords(t.id(), t0, t0.plusSeconds(3_600), 10)).containsExactly(answered);
+        assertThat(acd().callRecords(t.id(), t0, t0.plusSeconds(7_200), 1)).containsExactly(answered);
+        assertThat(acd().agentSpans(t.id(), t0, t0.plusSeconds(3_600), 10)).as("overlapping the range")
+                .containsExactly(busy);
+
+        acd().deleteQueue(q.id());
+        stores().users().delete(agent.id());
+        assertThat(acd().callRecords(t.id(), t0, t0.plusSeconds(7_200), 10)).isEmpty();
+        assertThat(acd().agentSpans(t.id(), t0.minusSeconds(3_600), t0.plusSeconds(3_600), 10)).isEmpty();
     }
 }

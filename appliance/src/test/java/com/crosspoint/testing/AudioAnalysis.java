@@ -193,4 +193,26 @@ public final class AudioAnalysis {
         }
         return w;
     }
+
+    /** Whole seconds of a recording in which a tone at {@code hz} dominates (Goertzel per 1 s window). */
+    public static int secondsWithTone(Path wav, double hz) {
+        PcmWav pcm = PcmWav.read(wav);
+        double[] all = pcm.samples();
+        int rate = pcm.sampleRate();
+        int count = 0;
+        for (int start = 0; start + rate <= all.length; start += rate) {
+            if (of(Arrays.copyOfRange(all, start, start + rate), rate).containsTone(hz)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The part of a recording from {@code fromSeconds} to {@code toSeconds}. */
+    public static AudioAnalysis between(Path wav, double fromSeconds, double toSeconds) {
+        PcmWav pcm = PcmWav.read(wav);
+        int rate = pcm.sampleRate();
+        return of(Arrays.copyOfRange(pcm.samples(), (int) (fromSeconds * rate), (int) (toSeconds * rate)),
+                rate);
+    }
 }

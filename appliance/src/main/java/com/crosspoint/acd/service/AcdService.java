@@ -3,13 +3,19 @@ package com.crosspoint.acd.service;
 import com.crosspoint.acd.AcdListener;
 import com.crosspoint.acd.AgentBoard;
 import com.crosspoint.acd.AgentPicker;
+import com.crosspoint.acd.AgentSpan;
 import com.crosspoint.acd.AgentState;
 import com.crosspoint.acd.AgentStatus;
 import com.crosspoint.acd.ContactCenter;
 import com.crosspoint.acd.Member;
+import com.crosspoint.acd.QueueCallRecord;
 import com.crosspoint.acd.QueueCalls;
 import com.crosspoint.acd.QueueConfig;
 import com.crosspoint.acd.QueueStats;
+import com.crosspoint.acd.report.AgentInterval;
+import com.crosspoint.acd.report.Interval;
+import com.crosspoint.acd.report.IntervalReport;
+import com.crosspoint.acd.report.QueueInterval;
 import com.crosspoint.call.CallState;
 import com.crosspoint.directory.Directory;
 import com.crosspoint.events.AcdEvent;
@@ -20,8 +26,12 @@ import com.crosspoint.model.InvalidValueException;
 import com.crosspoint.model.User;
 import com.crosspoint.store.AcdStore;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -38,6 +48,8 @@ public final class AcdService implements AcdListener {
     private final ContactCenter center;
     private final QueueCalls calls;
     private final QueueValidator validator;
+    /** Each agent's last reported state: its status since then becomes a stored span at the next change. */
+    private final Map<Long, AgentState> lastReported = new ConcurrentHashMap<>();
 
     /** How far a tenant may go, and what an agent who says nothing gets. */
     public record Limits(int agentChatCapacity, int maxQueuesPerTenant, int maxMembersPerQueue) {
@@ -165,6 +177,41 @@ public final class AcdService implements AcdListener {
         center.tick();
     }
 
+    // ---- history -----------------------------------------------------------------------------------------------
+
+    /** The most stored rows one report reads. */
+    public static final int MAX_HISTORY_ROWS = 100_000;
+
+    /** Each queue's figures per interval, for the entries that joined in [from, to). */
+    public List<QueueInterval> queueHistory(long tenantId, Interval interval, Instant from, Instant to) {
+        return IntervalReport.queues(store.callRecords(tenantId, from, to, MAX_HISTORY_ROWS), interval);
+    }
+
+    /** Each agent's figures per interval over [from, to), the time they are in now included. */
+    public List<AgentInterval> agentHistory(long tenantId, Interval interval, Instant from, Instant to) {
+        List<AgentSpan> spans = new ArrayList<>();
+        for (AgentSpan s : store.agentSpans(tenantId, from, to, MAX_HISTORY_ROWS)) {
+            clipped(s, from, to, spans);
+        }
+        Instant now = clock.instant();
+        for (AgentState current : lastReported.values()) {
+            if (current.tenantId() == tenantId && current.status() != AgentStatus.LOGGED_OUT
+                    && current.since().isBefore(now)) {
+                clipped(new AgentSpan(tenantId, current.userId(), current.status(), current.since(), now), from, to,
+                        spans);
+            }
+        }
+        return IntervalReport.agents(store.callRecords(tenantId, from, to, MAX_HISTORY_ROWS), spans, interval);
+    }
+
+    private static void clipped(AgentSpan s, Instant from, Instant to, List<AgentSpan> into) {
+        Instant start = s.from().isBefore(from) ? from : s.from();
+        Instant end = s.to().isAfter(to) ? to : s.to();
+        if (start.isBefore(end)) {
+            into.add(new AgentSpan(s.tenantId(), s.userId(), s.status(), start, end));
+        }
+    }
+
     // ---- what changes ------------------------------------------------------------------------------------------
 
     /** The events this service follows: calls ending (an agent's queue call: wrap-up). */
@@ -179,7 +226,17 @@ public final class AcdService implements AcdListener {
     }
 
     @Override
+    public void callRecorded(QueueCallRecord record) {
+        store.addCallRecord(record);
+    }
+
+    @Override
     public void agentChanged(AgentState state) {
+        AgentState before = lastReported.put(state.userId(), state);
+        if (before != null && before.status() != AgentStatus.LOGGED_OUT && before.since().isBefore(state.since())) {
+            store.addAgentSpan(new AgentSpan(before.tenantId(), before.userId(), before.status(), before.since(),
+                    state.since()));
+        }
         if (state.status() == AgentStatus.LOGGED_OUT || state.status() == AgentStatus.PAUSED
                 || state.status() == AgentStatus.AVAILABLE) {
             store.saveAgent(state); // what a restart must find; ringing and talking do not outlive it

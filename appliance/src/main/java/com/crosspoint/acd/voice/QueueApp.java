@@ -133,7 +133,8 @@ public final class QueueApp implements CallApplication {
                 .findFirst().orElse(0);
         services.center().offerEnded(queue.id(), entryId, agent, ids(o.agents()), Set.of());
         if (agent != 0) {
-            services.calls().answered(channel.callId(), queue.id(), agent, services.clock().instant());
+            services.calls().answered(channel.callId(), queue.id(), agent, o.entry().joinedAt(),
+                    services.clock().instant());
         }
     }
 
@@ -155,10 +156,7 @@ public final class QueueApp implements CallApplication {
             return;
         }
         left = true;
-        if (offer != null) {
-            services.center().offerEnded(queue.id(), entryId, 0, ids(offer.agents()), Set.of());
-            offer = null;
-        }
+        offer = null; // leaving ends it: the agents still ringing are freed, and the entry is not offered again
         services.center().leave(queue.id(), entryId, ContactCenter.Outcome.ABANDONED);
     }
 

@@ -7,14 +7,16 @@ import java.util.Map;
 
 /** A queue's live figures; {@code agents} counts the members by status (every status present). */
 public record QueueStatsDto(long queueId, String number, String name, int waiting, long longestWaitSeconds,
-                            int answered, int abandoned, int overflowed, int answeredInTime,
-                            double serviceLevelPercent, Map<String, Integer> agents) {
+                            int offered, int answered, int abandoned, int overflowed, int answeredInTime,
+                            double serviceLevelPercent, double averageAnswerSeconds,
+                            Map<String, Integer> agents) {
     public static QueueStatsDto of(QueueStats s) {
         Map<String, Integer> agents = new LinkedHashMap<>();
         for (AgentStatus status : AgentStatus.values()) {
             agents.put(status.name(), s.agents().getOrDefault(status, 0));
         }
         return new QueueStatsDto(s.queueId(), s.number(), s.name(), s.waiting(), s.longestWaitSeconds(),
-                s.answered(), s.abandoned(), s.overflowed(), s.answeredInTime(), s.serviceLevelPercent(), agents);
+                s.offered(), s.answered(), s.abandoned(), s.overflowed(), s.answeredInTime(), s.serviceLevelPercent(),
+                s.averageAnswerSeconds(), agents);
     }
 }

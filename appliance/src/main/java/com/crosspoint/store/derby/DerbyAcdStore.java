@@ -1,14 +1,17 @@
 package com.crosspoint.store.derby;
 
+import com.crosspoint.acd.AgentSpan;
 import com.crosspoint.acd.AgentState;
 import com.crosspoint.acd.AgentStatus;
 import com.crosspoint.acd.CallbackRequest;
 import com.crosspoint.acd.Member;
+import com.crosspoint.acd.QueueCallRecord;
 import com.crosspoint.acd.QueueConfig;
 import com.crosspoint.acd.Strategy;
 import com.crosspoint.store.AcdStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +31,11 @@ final class DerbyAcdStore implements AcdStore {
             .columns("status", "pause_reason", "chat_capacity", "changed_at").key("user_id");
     private static final Table CALLBACK = Table.named("acd_callback")
             .fixed("tenant_id", "queue_id", "caller_number", "caller_name", "joined_at", "attempts").key("id");
+
+    private static final Table RECORD = Table.named("acd_call_record").fixed("tenant_id", "queue_id", "joined_at",
+            "outcome", "wait_millis", "agent_user_id", "talk_millis", "wrap_up_millis", "in_service_level");
+    private static final Table SPAN = Table.named("acd_agent_span")
+            .fixed("tenant_id", "user_id", "status", "span_from", "span_to");
 
     private final Transactions tx;
     private final IdBlocks ids;
@@ -177,5 +185,35 @@ final class DerbyAcdStore implements AcdStore {
             }
         }
         return skills;
+    }
+
+    @Override
+    public void addCallRecord(QueueCallRecord r) {
+        tx.run(sql -> sql.insert(RECORD, r.tenantId(), r.queueId(), r.joinedAt(), r.outcome().name(), r.waitMillis(),
+                r.agentUserId(), r.talkMillis(), r.wrapUpMillis(), r.inServiceLevel()));
+    }
+
+    @Override
+    public void addAgentSpan(AgentSpan span) {
+        tx.run(sql -> sql.insert(SPAN, span.tenantId(), span.userId(), span.status().name(), span.from(),
+                span.to()));
+    }
+
+    @Override
+    public List<QueueCallRecord> callRecords(long tenantId, Instant from, Instant to, int max) {
+        return tx.run(sql -> sql.list(RECORD.select("WHERE tenant_id = ? AND joined_at >= ? AND joined_at < ?"
+                + " ORDER BY joined_at, id FETCH FIRST " + max + " ROWS ONLY"), row -> new QueueCallRecord(
+                row.getLong("tenant_id"), row.getLong("queue_id"), Columns.getInstant(row, "joined_at"),
+                Columns.getEnum(row, "outcome", QueueCallRecord.Outcome.class), row.getLong("wait_millis"),
+                row.getLong("agent_user_id"), row.getLong("talk_millis"), row.getLong("wrap_up_millis"),
+                row.getBoolean("in_service_level")), tenantId, from, to));
+    }
+
+    @Override
+    public List<AgentSpan> agentSpans(long tenantId, Instant from, Instant to, int max) {
+        return tx.run(sql -> sql.list(SPAN.select("WHERE tenant_id = ? AND span_to > ? AND span_from < ?"
+                + " ORDER BY span_from, id FETCH FIRST " + max + " ROWS ONLY"), row -> new AgentSpan(
+                row.getLong("tenant_id"), row.getLong("user_id"), Columns.getEnum(row, "status", AgentStatus.class),
+                Columns.getInstant(row, "span_from"), Columns.getInstant(row, "span_to")), tenantId, from, to));
     }
 }

@@ -101,7 +101,7 @@ public final class AcdView {
                 Tables.column("Waiting", "col-waiting", 60, AcdQueueRow::waitingProperty),
                 Tables.column("Longest wait", "col-longest-wait", 90, AcdQueueRow::longestWaitProperty),
                 level,
-                Tables.column("Calls", "col-handled", 230, AcdQueueRow::handledProperty),
+                Tables.column("Calls", "col-handled", 300, AcdQueueRow::handledProperty),
                 Tables.column("Agents", "col-agents", 200, AcdQueueRow::agentsProperty)));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return t;

@@ -50,7 +50,8 @@ public final class AcdQueueRow {
         serviceLevelGauge.set(level);
         belowTarget.set(level < TARGET);
         serviceLevel.set(String.format(Locale.ROOT, "%.0f %% in %d s", level * 100, serviceLevelSeconds));
-        handled.set(f.answered() + " answered · " + f.abandoned() + " abandoned · " + f.overflowed() + " overflowed");
+        handled.set(f.offered() + " offered · " + f.answered() + " answered · " + f.abandoned() + " abandoned · "
+                + f.overflowed() + " overflowed · ASA " + String.format(Locale.ROOT, "%.1f s", f.averageAnswerSeconds()));
         agents.set(summary(f.agents()));
         if (f.waiting() == 0) {
             headJoinedAt = null;

@@ -134,6 +134,8 @@ class ApiJsonTest {
             assertThat(q.agent()).isNull();
             assertThat(q.queue().waiting()).isEqualTo(2);
             assertThat(q.queue().agents()).containsEntry("ON_CALL", 1);
+            assertThat(q.queue().offered()).isEqualTo(14);
+            assertThat(q.queue().averageAnswerSeconds()).isEqualTo(6.5);
         });
         assertThatThrownBy(() -> ApiJson.frame("{\"type\":\"acd.agent\",\"seq\":1}"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("agent");

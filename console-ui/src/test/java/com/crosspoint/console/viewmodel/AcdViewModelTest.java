@@ -22,7 +22,7 @@ class AcdViewModelTest {
     private final AcdViewModel vm = new AcdViewModel(() -> api, Runnable::run, clock, 7L);
 
     private static AcdQueueFigures figures(int waiting, double level) {
-        return new AcdQueueFigures(3, "600", "Support", waiting, 0, 8, 2, 0, 8, level,
+        return new AcdQueueFigures(3, "600", "Support", waiting, 0, 10, 8, 2, 0, 8, level, 6.5,
                 Map.of("AVAILABLE", 2, "PAUSED", 1, "LOGGED_OUT", 4));
     }
 
@@ -51,6 +51,7 @@ class AcdViewModelTest {
         assertThat(q.serviceLevelGaugeProperty().get()).isEqualTo(0.8);
         assertThat(q.belowTargetProperty().get()).isFalse();
         assertThat(q.agentsProperty().get()).isEqualTo("2 available · 1 paused");
+        assertThat(q.handledProperty().get()).isEqualTo("10 offered · 8 answered · 2 abandoned · 0 overflowed · ASA 6.5 s");
         assertThat(vm.waiting()).extracting(w -> w.callerProperty().get())
                 .containsExactly("Ann (+15550001)", "+15550002");
         assertThat(vm.waiting().get(1).waitedProperty().get()).isEqualTo("0:05");

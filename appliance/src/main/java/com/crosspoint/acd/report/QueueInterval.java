@@ -1,0 +1,17 @@
+package com.crosspoint.acd.report;
+
+import java.time.Instant;
+
+/**
+ * A queue's figures over one interval, for the entries that joined in it.
+ *
+ * @param averageAbandonSeconds how long abandoning callers waited before hanging up, on average (0: none)
+ * @param serviceLevelPercent   answered in time of answered + abandoned (100 when there were none)
+ * @param averageAnswerSeconds  ASA (0 when none was answered)
+ * @param averageHandleSeconds  AHT: talk plus wrap-up of the answered calls (0 when none)
+ * @param longestWaitSeconds    the longest wait of any entry, answered or not
+ */
+public record QueueInterval(Instant start, long queueId, int offered, int answered, int abandoned, int overflowed,
+                            double averageAbandonSeconds, double serviceLevelPercent, double averageAnswerSeconds,
+                            double averageHandleSeconds, double longestWaitSeconds) {
+}
