@@ -98,6 +98,8 @@ public final class ApiServer implements AutoCloseable {
                 new QueuesHandler(s.acd(), s.provisioning(), s.directory()),
                 new AcdHistoryHandler(s.acd(), s.provisioning(), s.directory()),
                 new MyAgentHandler(s.acd(), s.directory(), logins),
+                new AcdBoardHandler(s.acd(), s.provisioning(), s.clock()),
+                new MyQueuesHandler(s.acd(), s.directory(), logins, s.clock()),
                 new TrunksHandler(s.routing() == null ? null : s.routing().trunks()),
                 new CarriersHandler(s.routing(), s.billing() == null ? null
                         : new CarrierMargins(s.stores().ledger(), s.clock(), MARGINS_MAX_AGE)),

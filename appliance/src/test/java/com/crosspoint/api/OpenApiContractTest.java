@@ -159,6 +159,9 @@ class OpenApiContractTest {
         SCHEMAS.put("MyAgent", MyAgentHandler.MyAgent.class);
         SCHEMAS.put("AgentFrame", com.crosspoint.api.dto.AgentFrame.class);
         SCHEMAS.put("QueueStatsFrame", com.crosspoint.api.dto.QueueStatsFrame.class);
+        SCHEMAS.put("AcdBoard", com.crosspoint.api.dto.AcdBoardDto.class);
+        SCHEMAS.put("QueueBoard", com.crosspoint.api.dto.AcdBoardDto.QueueBoard.class);
+        SCHEMAS.put("WaitingCaller", com.crosspoint.api.dto.WaitingCallerDto.class);
         SCHEMAS.put("Trunk", com.crosspoint.api.dto.TrunkDto.class);
         SCHEMAS.put("Carrier", com.crosspoint.api.dto.CarrierDto.class);
         SCHEMAS.put("CarrierRequest", com.crosspoint.api.dto.CarrierRequest.class);

@@ -9,6 +9,8 @@ import {ApiError, query, seg} from './api.js';
 import {EventStream} from './events.js';
 import * as menus from './menus.js';
 import {hideConferences, initConferences, showConferences} from './conferences.js';
+import {hideSupervisor, initSupervisor, showSupervisor, supervisorFrame} from './supervisor.js';
+import {initQueues, showQueues} from './queues.js';
 import {hideSecret, initPhoneSetup, showSecret} from './phone-setup.js';
 import {hideCarriers, initCarriers, showCarriers} from './carriers.js';
 import {deckImportFrame, hideRateDecks, initRateDecks, showRateDecks} from './rate-decks.js';
@@ -396,6 +398,8 @@ async function onShow(view) {
     if (view === 'plans') await showRatePlans();
     if (view === 'conferences') await showConferences();
     else hideConferences();
+    if (view === 'acd') await showContactCenter();
+    else hideSupervisor();
     if (view === 'carriers') await showCarriers();
     else hideCarriers();
     if (view === 'rate-decks') await showRateDecks();
@@ -405,6 +409,13 @@ async function onShow(view) {
   } catch (e) {
     report(e);
   }
+}
+
+/** Supervisors (operators too) watch the board; only admins configure the queues. */
+async function showContactCenter() {
+  $('#queue-admin').hidden = isOperator();
+  await showSupervisor();
+  if (!isOperator()) await showQueues();
 }
 
 async function main() {
@@ -426,6 +437,8 @@ async function main() {
   $('#tenant-form').addEventListener('submit', createTenant);
   initUsers({state, tenantPath, reload: loadUsers, report, forwarding});
   initConferences({tenantPath, report});
+  initSupervisor({tenantPath, tenantId: () => state.tenantId, report});
+  initQueues({tenantPath, report});
   initDids({tenantPath, report});
   initCarriers({report});
   initRateDecks({report});
@@ -460,7 +473,8 @@ async function main() {
     report(e);
   }
 
-  const buttons = ['#nav-live', '#nav-users', '#nav-devices', '#nav-menus', '#nav-conferences', '#nav-cdrs', '#nav-dids',
+  $('#nav-acd').hidden = false;
+  const buttons = ['#nav-live', '#nav-users', '#nav-devices', '#nav-menus', '#nav-conferences', '#nav-acd', '#nav-cdrs', '#nav-dids',
     '#nav-billing', '#nav-plans', '#nav-carriers', '#nav-rate-decks', '#nav-routes', '#nav-trunks', '#nav-tenants'].map((id) => $(id));
   const show = setUpViews(buttons, 'live', (view) => onShow(view));
   show(location.hash.slice(1));
@@ -480,6 +494,9 @@ async function main() {
         } else {
           state.registrations.set(regKey(frame.registration), frame.registration);
         }
+      } else if (frame.type.startsWith('acd.')) {
+        supervisorFrame(frame);
+        return;
       } else if (frame.type === 'rate-deck.import') {
         deckImportFrame(frame);
         return;

@@ -7,6 +7,7 @@ import {ApiError, query} from './api.js';
 import {EventStream, involves} from './events.js';
 import * as voicemail from './voicemail.js';
 import * as agentChats from './agent-chats.js';
+import {agentFrame, hideAgent, initAgent, showAgent} from './agent.js';
 import {
   $, clearFieldErrors, describeError, el, emptyRow, fill, formatDuration, humanize, markInvalid, row, setUpViews, showError,
   status, text, time,
@@ -443,6 +444,8 @@ async function onShow(view) {
     if (view === 'devices') await loadDevices();
     if (view === 'messages' && state.currentPeer) await openConversation(state.currentPeer);
     if (view === 'voicemail') await voicemail.load();
+    if (view === 'agent') await showAgent();
+    else hideAgent();
   } catch (e) {
     report(e);
   }
@@ -484,7 +487,13 @@ async function main() {
     report(e);
   }
 
-  const buttons = ['#nav-calls', '#nav-devices', '#nav-settings', '#nav-messages', '#nav-voicemail', '#nav-chats'].map((id) => $(id));
+  try {
+    $('#nav-agent').hidden = !(await initAgent({report}));
+  } catch (e) {
+    report(e);
+  }
+  const buttons = ['#nav-calls', '#nav-devices', '#nav-settings', '#nav-messages', '#nav-voicemail', '#nav-chats', '#nav-agent']
+    .map((id) => $(id));
   const show = setUpViews(buttons, 'calls', (view) => onShow(view));
   show(location.hash.slice(1));
 
@@ -515,6 +524,7 @@ async function main() {
       else if (frame.type.startsWith('message.')) onMessage(frame);
       else if (frame.type.startsWith('voicemail.')) voicemail.onFrame(frame);
       else if (frame.type.startsWith('chat.')) agentChats.onFrame(frame);
+      else if (frame.type === 'acd.agent') agentFrame(frame);
     },
     onDrop: () => api.currentSession().then((session) => {
       if (!session) location.replace('/');

@@ -71,6 +71,14 @@ public final class ApiJson {
                 return new StreamEvent.CallChange(type, seq, at, node.path("tenantId").asLong(),
                         MAPPER.treeToValue(required(node, "call"), Call.class));
             }
+            if (type.equals("acd.agent")) {
+                return new StreamEvent.AcdChange(type, seq, at, node.path("tenantId").asLong(),
+                        MAPPER.treeToValue(required(node, "agent"), AcdAgent.class), null);
+            }
+            if (type.equals("acd.queue")) {
+                return new StreamEvent.AcdChange(type, seq, at, node.path("tenantId").asLong(), null,
+                        MAPPER.treeToValue(required(node, "queue"), AcdQueueFigures.class));
+            }
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("bad " + type + " frame: " + e.getOriginalMessage(), e);
         }

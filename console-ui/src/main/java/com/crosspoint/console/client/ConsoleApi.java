@@ -26,6 +26,18 @@ public interface ConsoleApi {
     /** {@code PATCH /api/v1/carriers/{carrierId}} {@code {"inService": ...}}: out of service and back. */
     CompletableFuture<Void> setCarrierInService(long carrierId, boolean inService);
 
+    /** {@code GET /api/v1/tenants}: the tenants this login may see (a global login picks one for the ACD tab). */
+    CompletableFuture<List<Tenant>> tenants();
+
+    /** {@code GET /api/v1/tenants/{tenantId}/acd/board}: queues, waiting callers and agents now. */
+    CompletableFuture<AcdBoard> acdBoard(long tenantId);
+
+    /**
+     * {@code PUT /api/v1/tenants/{tenantId}/agents/{userId}} {@code {"status": ..., "reason": ...}}: a supervisor
+     * logs an agent out (LOGGED_OUT), pauses (PAUSED with a reason) or makes them available.
+     */
+    CompletableFuture<AcdAgent> setAgentStatus(long tenantId, long userId, String status, String reason);
+
     /** Opens {@code GET /api/v1/events}; completes once the WebSocket is open. */
     CompletableFuture<EventSubscription> events(EventStreamListener listener);
 }

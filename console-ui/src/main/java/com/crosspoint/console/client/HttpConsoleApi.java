@@ -89,6 +89,28 @@ public final class HttpConsoleApi implements ConsoleApi {
     }
 
     @Override
+    public CompletableFuture<List<Tenant>> tenants() {
+        return send(authorized("/api/v1/tenants").GET().build())
+                .thenApply(r -> List.of(ApiJson.read(expect(r, 200).body(), Tenant[].class)));
+    }
+
+    @Override
+    public CompletableFuture<AcdBoard> acdBoard(long tenantId) {
+        return send(authorized("/api/v1/tenants/" + tenantId + "/acd/board").GET().build())
+                .thenApply(r -> ApiJson.read(expect(r, 200).body(), AcdBoard.class));
+    }
+
+    @Override
+    public CompletableFuture<AcdAgent> setAgentStatus(long tenantId, long userId, String status, String reason) {
+        Map<String, String> body = reason == null ? Map.of("status", status) : Map.of("status", status, "reason", reason);
+        HttpRequest rq = authorized("/api/v1/tenants/" + tenantId + "/agents/" + userId)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(ApiJson.write(body)))
+                .build();
+        return send(rq).thenApply(r -> ApiJson.read(expect(r, 200).body(), AcdAgent.class));
+    }
+
+    @Override
     public CompletableFuture<EventSubscription> events(EventStreamListener listener) {
         URI ws = URI.create(base.toString().replaceFirst("^http", "ws")).resolve("/api/v1/events");
         FrameListener frames = new FrameListener(listener);

@@ -35,6 +35,11 @@ public sealed interface StreamEvent {
         }
     }
 
+    /** {@code acd.agent} (an agent's state, {@code agent} set) or {@code acd.queue} (a queue's figures). */
+    record AcdChange(String type, long seq, Instant at, long tenantId, AcdAgent agent, AcdQueueFigures queue)
+            implements StreamEvent {
+    }
+
     /** Anything else ({@code message.*}, types added later): the console does not show it. */
     record Other(String type, long seq) implements StreamEvent {
     }

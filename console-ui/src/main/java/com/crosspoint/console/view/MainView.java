@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The main window: a tab per screen (live calls, registrations, carrier quality; room for more) above a status
+ * The main window: a tab per screen (live calls, registrations, carrier quality, ACD) above a status
  * bar with the connection state and the counters; alarms pop up as notifications.
  */
 public final class MainView {
@@ -31,6 +31,7 @@ public final class MainView {
     private final LiveCallsView liveCalls;
     private final RegistrationsView registrations;
     private final CarrierQualityView carriers;
+    private final AcdView acd;
     private final TabPane tabs = new TabPane();
     private Stage stage;
 
@@ -39,6 +40,7 @@ public final class MainView {
         this.liveCalls = new LiveCallsView(vm.liveCalls());
         this.registrations = new RegistrationsView(vm.registrations());
         this.carriers = new CarrierQualityView(vm.carriers());
+        this.acd = new AcdView(vm.acd());
     }
 
     public Scene show(Stage stage) {
@@ -49,7 +51,9 @@ public final class MainView {
         regs.setId("tab-registrations");
         Tab carrierTab = new Tab("Carrier quality", carriers.node());
         carrierTab.setId("tab-carriers");
-        tabs.getTabs().addAll(live, regs, carrierTab);
+        Tab acdTab = new Tab("ACD", acd.node());
+        acdTab.setId("tab-acd");
+        tabs.getTabs().addAll(live, regs, carrierTab, acdTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("tabs");
 
@@ -63,6 +67,8 @@ public final class MainView {
                 () -> tabs.getSelectionModel().select(regs));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN),
                 () -> tabs.getSelectionModel().select(carrierTab));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN),
+                () -> tabs.getSelectionModel().select(acdTab));
         vm.status().alarms().addListener((ListChangeListener<Alarm>) change -> {
             while (change.next()) {
                 change.getAddedSubList().forEach(this::notify);

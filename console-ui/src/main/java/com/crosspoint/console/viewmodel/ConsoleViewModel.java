@@ -38,6 +38,7 @@ public final class ConsoleViewModel {
     private final RegistrationsViewModel registrations;
     private final StatusViewModel status;
     private final CarrierQualityViewModel carriers;
+    private final AcdViewModel acd;
     private final Backoff backoff = new Backoff();
     private final CompletableFuture<Void> firstSnapshot = new CompletableFuture<>();
 
@@ -57,6 +58,7 @@ public final class ConsoleViewModel {
         this.liveCalls = new LiveCallsViewModel(session::api, ui, clock);
         this.registrations = new RegistrationsViewModel(clock);
         this.carriers = new CarrierQualityViewModel(session::api, ui, scheduler, clock);
+        this.acd = new AcdViewModel(session::api, ui, clock, session.login().tenantId());
         String where = session.url().getAuthority();
         this.status = new StatusViewModel(session.login().username() + " (" + session.login().role().toLowerCase(java.util.Locale.ROOT)
                 + ") @ " + where);
@@ -75,6 +77,10 @@ public final class ConsoleViewModel {
 
     public CarrierQualityViewModel carriers() {
         return carriers;
+    }
+
+    public AcdViewModel acd() {
+        return acd;
     }
 
     public StatusViewModel status() {
@@ -100,6 +106,7 @@ public final class ConsoleViewModel {
         stopped = true;
         generation++;
         carriers.stop();
+        acd.stop();
         cancel(retry);
         cancel(pendingStatus);
         if (subscription != null) {
@@ -117,6 +124,7 @@ public final class ConsoleViewModel {
         liveCalls.tick(now);
         registrations.tick(now);
         status.tick(now);
+        acd.tick(now);
     }
 
     private void connect() {
@@ -189,6 +197,7 @@ public final class ConsoleViewModel {
             status.connected(clock.instant());
             countLocally();
             requestStatus();
+            acd.start(); // on every (re)connection: what changed while the stream was down
             firstSnapshot.complete(null);
         } else if (event instanceof StreamEvent.CallChange c) {
             liveCalls.apply(c);
@@ -197,6 +206,8 @@ public final class ConsoleViewModel {
         } else if (event instanceof StreamEvent.RegistrationChange r) {
             registrations.apply(r);
             countLocally();
+        } else if (event instanceof StreamEvent.AcdChange a) {
+            acd.apply(a);
         }
     }
 

@@ -119,4 +119,40 @@ class ApiJsonTest {
         assertThatThrownBy(() -> ApiJson.frame("{\"seq\":1}")).hasMessageContaining("without type");
         assertThatThrownBy(() -> ApiJson.frame("{\"type\":\"call.setup\",\"seq\":2}")).hasMessageContaining("without call");
     }
+
+    @Test
+    void acdFrames() throws IOException {
+        StreamEvent agent = ApiJson.frame(example("AgentFrame.json"));
+        assertThat(agent).isInstanceOfSatisfying(StreamEvent.AcdChange.class, a -> {
+            assertThat(a.tenantId()).isEqualTo(1);
+            assertThat(a.queue()).isNull();
+            assertThat(a.agent().status()).isEqualTo("AVAILABLE");
+            assertThat(a.agent().chats()).isEqualTo(1);
+        });
+        StreamEvent queue = ApiJson.frame(example("QueueStatsFrame.json"));
+        assertThat(queue).isInstanceOfSatisfying(StreamEvent.AcdChange.class, q -> {
+            assertThat(q.agent()).isNull();
+            assertThat(q.queue().waiting()).isEqualTo(2);
+            assertThat(q.queue().agents()).containsEntry("ON_CALL", 1);
+            assertThat(q.queue().offered()).isEqualTo(14);
+            assertThat(q.queue().averageAnswerSeconds()).isEqualTo(6.5);
+        });
+        assertThatThrownBy(() -> ApiJson.frame("{\"type\":\"acd.agent\",\"seq\":1}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("agent");
+    }
+
+    @Test
+    void acdBoard() throws IOException {
+        AcdBoard b = ApiJson.read(example("AcdBoard.json"), AcdBoard.class);
+        assertThat(b.at()).isEqualTo(Instant.parse("2025-03-01T10:00:05Z"));
+        assertThat(b.queues()).singleElement().satisfies(q -> {
+            assertThat(q.serviceLevelSeconds()).isEqualTo(20);
+            assertThat(q.stats().name()).isEqualTo("Support");
+            assertThat(q.waiting()).singleElement().satisfies(w -> {
+                assertThat(w.callerName()).isEqualTo("Ann Caller");
+                assertThat(w.joinedAt()).isEqualTo(Instant.parse("2025-03-01T09:59:23Z"));
+            });
+        });
+        assertThat(b.agents()).singleElement().satisfies(a -> assertThat(a.pauseReason()).isEqualTo("lunch"));
+    }
 }

@@ -1,11 +1,14 @@
 package com.crosspoint.console.viewmodel;
 
+import com.crosspoint.console.client.AcdAgent;
+import com.crosspoint.console.client.AcdBoard;
 import com.crosspoint.console.client.ApplianceStatus;
 import com.crosspoint.console.client.CarrierQuality;
 import com.crosspoint.console.client.ConsoleApi;
 import com.crosspoint.console.client.EventStreamListener;
 import com.crosspoint.console.client.EventSubscription;
 import com.crosspoint.console.client.Login;
+import com.crosspoint.console.client.Tenant;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +27,11 @@ final class FakeConsoleApi implements ConsoleApi {
     final List<CompletableFuture<List<CarrierQuality>>> qualityRequests = new ArrayList<>();
     final List<String> serviceChanges = new ArrayList<>();
     final List<CompletableFuture<Void>> serviceResults = new ArrayList<>();
+    final List<CompletableFuture<List<Tenant>>> tenantRequests = new ArrayList<>();
+    final List<Long> boardRequests = new ArrayList<>();
+    final List<CompletableFuture<AcdBoard>> boardResults = new ArrayList<>();
+    final List<String> agentChanges = new ArrayList<>();
+    final List<CompletableFuture<AcdAgent>> agentResults = new ArrayList<>();
     int closedSubscriptions;
 
     @Override
@@ -62,6 +70,34 @@ final class FakeConsoleApi implements ConsoleApi {
         CompletableFuture<Void> f = new CompletableFuture<>();
         serviceResults.add(f);
         return f;
+    }
+
+    @Override
+    public CompletableFuture<List<Tenant>> tenants() {
+        CompletableFuture<List<Tenant>> f = new CompletableFuture<>();
+        tenantRequests.add(f);
+        return f;
+    }
+
+    @Override
+    public CompletableFuture<AcdBoard> acdBoard(long tenantId) {
+        boardRequests.add(tenantId);
+        CompletableFuture<AcdBoard> f = new CompletableFuture<>();
+        boardResults.add(f);
+        return f;
+    }
+
+    @Override
+    public CompletableFuture<AcdAgent> setAgentStatus(long tenantId, long userId, String status, String reason) {
+        agentChanges.add(tenantId + "/" + userId + "=" + status);
+        CompletableFuture<AcdAgent> f = new CompletableFuture<>();
+        agentResults.add(f);
+        return f;
+    }
+
+    /** Answers the newest board request. */
+    void answerBoard(AcdBoard board) {
+        boardResults.get(boardResults.size() - 1).complete(board);
     }
 
     /** Answers the newest carrier-quality request. */
