@@ -115,7 +115,11 @@ public final class AgentBoard {
     }
 
     private static AgentState chat(AgentState current, int delta) {
-        requireLoggedIn(current);
+        if (delta > 0) {
+            requireLoggedIn(current);
+        } else {
+            known(current); // a chat may end after its agent logged out
+        }
         int count = current.chats() + delta;
         if (count < 0 || count > current.chatCapacity()) {
             throw new IllegalStateException("the agent has " + current.chats() + " of " + current.chatCapacity()

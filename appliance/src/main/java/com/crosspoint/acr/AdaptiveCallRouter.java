@@ -130,6 +130,14 @@ public final class AdaptiveCallRouter implements LiveRateTables {
         }));
     }
 
+    /**
+     * What the carrier's active deck charges for {@code digits} (E.164 without '+') on a UTC day: the buy side of
+     * billing, read from the tables the router routes on, so a corrected deck prices the next rating at once.
+     */
+    public Optional<RateMatch> rate(long carrierId, String digits, LocalDate day) {
+        return state.get().table(carrierId).match(digits, day);
+    }
+
     public void replacePolicy(RoutingPolicy policy) {
         state.updateAndGet(s -> s.withPolicy(policy));
     }
@@ -146,6 +154,11 @@ public final class AdaptiveCallRouter implements LiveRateTables {
     /** Calls started to a carrier in the current second. */
     public int callsThisSecond(long carrierId) {
         return loads.of(carrierId).callsThisSecond(clock.millis());
+    }
+
+    /** New calls per second to the carrier over the last {@link CarrierLoad#RATE_SECONDS} whole seconds. */
+    public double recentCallsPerSecond(long carrierId) {
+        return loads.of(carrierId).recentCallsPerSecond(clock.millis());
     }
 
     /** The carriers routed on now, by id. */

@@ -2,6 +2,7 @@ package com.crosspoint.api;
 
 import com.crosspoint.auth.AccountFailureBudget;
 import com.crosspoint.auth.AuthFailureThrottle;
+import com.crosspoint.billing.statement.Statements;
 import com.crosspoint.trunk.DidService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
@@ -36,6 +37,7 @@ public final class ApiServer implements AutoCloseable {
     private final Router router;
     private final EventStream events;
     private final SourceConnectionLimit sourceLimit;
+    private final VisitorChatEndpoint chat;
 
     private ApiServer(ApiServices s, ApiSettings settings, String bind, int port) {
         ObjectMapper json = Json.newMapper();
@@ -60,7 +62,7 @@ public final class ApiServer implements AutoCloseable {
         PasswordLogins passwords = new PasswordLogins(s.stores().admins(), s.stores().users(), s.directory(), throttle,
                 accounts, settings.loginBlock(), s.events()::publish, s.clock());
         UserSettings userSettings = new UserSettings(s.provisioning(), s.directory(), s.attendant(), s.conferences());
-        List<RouteGroup> groups = List.of(
+        List<RouteGroup> groups = new java.util.ArrayList<>(List.of(
                 new HealthHandler(s.nodeName(), s.sipPort(), s.registrar(), s.activeCalls()),
                 new AuthHandler(passwords, logins),
                 new WebSessionHandler(passwords, logins, s.directory()),
@@ -78,7 +80,7 @@ public final class ApiServer implements AutoCloseable {
                         new PhoneSetup(s.sipHost(), s.sipPort())),
                 new RegistrationsHandler(s.registrar(), s.directory(), registrations),
                 new CallsHandler(s.activeCalls(), s.callControl(), s.directory()),
-                new CdrsHandler(s.stores().cdrs(), s.provisioning()),
+                new CdrsHandler(s.stores().cdrs(), s.provisioning(), s.stores().ledger()),
                 new MessagesHandler(s.messages(), s.provisioning()),
                 new StatusHandler(s.directory(), s.registrar(), s.activeCalls(), s.stores().cdrs(), s.clock()),
                 new ConferencesHandler(s.conferences(), s.provisioning()),
@@ -97,9 +99,21 @@ public final class ApiServer implements AutoCloseable {
                 new CarriersHandler(s.routing()),
                 new RateDecksHandler(s.routing()),
                 new RoutesHandler(s.routing(), s.clock()),
+                new RouterPolicyHandler(s.routing()),
                 new EventsHandler(),
-                new SecurityHandler(counters, sourceLimit::refused));
+                new ChatsHandler(s.stores().chats(), s.provisioning()),
+                new SecurityHandler(counters, sourceLimit::refused)));
+        if (s.billing() != null) {
+            groups.addAll(List.of(new BillingHandler(s.billing(), s.stores().ledger(), s.provisioning(), s.clock()),
+                    new RatePlansHandler(s.billing().tariffs(), s.stores().ratePlans(), s.provisioning()),
+                    new StatementsHandler(new Statements(s.stores(), s.clock()), s.provisioning())));
+        }
         groups.forEach(g -> g.addRoutes(router));
+        if (s.chat() != null) {
+            new MyChatsHandler(s.chat().service(), s.stores().chats(), s.directory(), logins).addRoutes(router);
+        }
+        chat = s.chat() == null || !s.chat().enabled() ? null : new VisitorChatEndpoint(s.chat().service(),
+                s.chat().sites(), s.directory(), json, s.chat().maxFramesPerSecond(), settings.http().idleTimeout());
 
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
         threads.setName("http");
@@ -123,6 +137,9 @@ public final class ApiServer implements AutoCloseable {
             container.setIdleTimeout(events.idleTimeout());
             container.setMaxTextMessageSize(MAX_CLIENT_FRAME);
             container.addMapping(EventStream.PATH, events.creator());
+            if (chat != null) {
+                container.addMapping(VisitorChatEndpoint.PATH, chat.creator());
+            }
         });
         // /api/** is the API's alone (its own 404s); everything else is a file of the dashboards.
         PathMappingsHandler paths = new PathMappingsHandler();
@@ -176,6 +193,11 @@ public final class ApiServer implements AutoCloseable {
     /** Connections closed at once because their source address had too many open (since start). */
     public long refusedConnections() {
         return sourceLimit.refused();
+    }
+
+    /** Visitor chat upgrades refused (no chat for the tenant, origin not allowed, source over its cap), since start. */
+    public long refusedChatConnections() {
+        return chat == null ? 0 : chat.refused();
     }
 
     /** Open event-stream connections (for health views and tests). */

@@ -21,7 +21,8 @@ import java.util.function.IntSupplier;
  * {@code sipHost} is the address phones register to (the advertised address), shown with new SIP credentials;
  * {@code turn} issues ephemeral TURN credentials and tells the TURN server's counters; {@code routing} (may be null:
  * the carrier and trunk resources then answer 404) is the call router and the trunks; {@code metrics} (may be null:
- * no {@code /metrics}) gives the Prometheus exposition.
+ * no {@code /metrics}) gives the Prometheus exposition; {@code billing} (may be null: the billing resources then
+ * answer 404) is the billing engine; {@code chat} (may be null) is the visitor web chat.
  */
 public record ApiServices(String nodeName, IntSupplier sipPort, String sipHost, Stores stores, Directory directory,
                           ProvisioningService provisioning, Registrar registrar, ActiveCalls activeCalls,
@@ -29,7 +30,20 @@ public record ApiServices(String nodeName, IntSupplier sipPort, String sipHost, 
                           AttendantService attendant,
                           EventBus events, Clock clock, ConferenceService conferences,
                           MediaEngine media, TurnAccess turn, RoutingServices routing,
-                          java.util.function.Supplier<String> metrics, AcdService acd) {
+                          java.util.function.Supplier<String> metrics, com.crosspoint.billing.Billing billing,
+                          ChatServices chat,
+                          AcdService acd) {
+
+    /** Without the visitor web chat and the contact center ({@code /chat/ws}, {@code /me/chats}, {@code /me/agent} answer 404). */
+    public ApiServices(String nodeName, IntSupplier sipPort, String sipHost, Stores stores, Directory directory,
+                       ProvisioningService provisioning, Registrar registrar, ActiveCalls activeCalls,
+                       CallControl callControl, MessageService messages, VoicemailService voicemail,
+                       AttendantService attendant, EventBus events, Clock clock, ConferenceService conferences,
+                       MediaEngine media, TurnAccess turn, RoutingServices routing,
+                       java.util.function.Supplier<String> metrics) {
+        this(nodeName, sipPort, sipHost, stores, directory, provisioning, registrar, activeCalls, callControl, messages,
+                voicemail, attendant, events, clock, conferences, media, turn, routing, metrics, null, null, null);
+    }
 
     /** Without the call router and trunks. */
     public ApiServices(String nodeName, IntSupplier sipPort, String sipHost, Stores stores, Directory directory,
@@ -38,7 +52,7 @@ public record ApiServices(String nodeName, IntSupplier sipPort, String sipHost, 
                        AttendantService attendant, EventBus events, Clock clock, ConferenceService conferences,
                        MediaEngine media, TurnAccess turn) {
         this(nodeName, sipPort, sipHost, stores, directory, provisioning, registrar, activeCalls, callControl, messages,
-                voicemail, attendant, events, clock, conferences, media, turn, null, null, null);
+                voicemail, attendant, events, clock, conferences, media, turn, null, null);
     }
 
     /** Without TURN: {@code /me/turn-credentials} answers 404. */

@@ -99,7 +99,7 @@ final class CarriersHandler implements RouteGroup {
         return Reply.ok(routing.carriers().list().stream().map(c -> {
             long cost = router.spend().costPerMinuteMicros(c.id());
             return new CarrierQualityDto(c.id(), c.name(), status(router, c), router.channelsInUse(c.id()),
-                    router.callsThisSecond(c.id()), QualityDto.of(router.quality().figures(c.id(), CarrierQuality.ALL)),
+                    router.recentCallsPerSecond(c.id()), QualityDto.of(router.quality().figures(c.id(), CarrierQuality.ALL)),
                     cost < 0 ? null : RouteExplanationDto.money(cost));
         }).toList());
     }

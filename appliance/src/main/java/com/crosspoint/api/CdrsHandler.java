@@ -2,17 +2,21 @@ package com.crosspoint.api;
 
 import com.crosspoint.api.dto.CdrDto;
 import com.crosspoint.api.dto.CdrPage;
+import com.crosspoint.model.CallRecord;
 import com.crosspoint.model.Disposition;
+import com.crosspoint.model.RatedCall;
 import com.crosspoint.provisioning.ProvisioningService;
 import com.crosspoint.store.CdrStore;
 import com.crosspoint.store.CdrStore.CdrFilter;
+import com.crosspoint.store.LedgerStore;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
  * {@code GET /api/v1/tenants/{tenantId}/cdrs}: call records, newest first, filtered by party
  * (caller or callee), disposition and start time ({@code from} inclusive, {@code to} exclusive);
- * {@code .../cdrs/export}: the same as a CSV download.
+ * {@code .../cdrs/export}: the same as a CSV download. Rated calls carry their cost, price and margin.
  */
 final class CdrsHandler implements RouteGroup {
     static final int DEFAULT_LIMIT = 50;
@@ -21,9 +25,12 @@ final class CdrsHandler implements RouteGroup {
 
     private final CdrStore cdrs;
     private final ProvisioningService provisioning;
+    private final LedgerStore ledger;
 
-    CdrsHandler(CdrStore cdrs, ProvisioningService provisioning) {
+    /** @param ledger where the calls' ratings are (cost, price, margin) */
+    CdrsHandler(CdrStore cdrs, ProvisioningService provisioning, LedgerStore ledger) {
         this.cdrs = cdrs;
+        this.ledger = ledger;
         this.provisioning = provisioning;
     }
 
@@ -40,7 +47,9 @@ final class CdrsHandler implements RouteGroup {
         int offset = rq.queryInt("offset", 0, 0, Integer.MAX_VALUE);
         int limit = rq.queryInt("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         provisioning.tenant(tenantId);
-        return Reply.ok(new CdrPage(cdrs.search(tenantId, filter, offset, limit).stream().map(CdrDto::of).toList(),
+        List<CallRecord> page = cdrs.search(tenantId, filter, offset, limit);
+        Map<Long, RatedCall> ratings = CdrRatings.of(ledger, page);
+        return Reply.ok(new CdrPage(page.stream().map(r -> CdrDto.of(r, ratings.get(r.id()))).toList(),
                 cdrs.count(tenantId, filter), offset, limit));
     }
 
@@ -50,7 +59,8 @@ final class CdrsHandler implements RouteGroup {
         rq.principal().requireTenantAdmin(tenantId);
         CdrFilter filter = filter(rq);
         provisioning.tenant(tenantId);
-        byte[] csv = CdrCsv.write(cdrs.search(tenantId, filter, 0, MAX_EXPORT_ROWS));
+        List<CallRecord> records = cdrs.search(tenantId, filter, 0, MAX_EXPORT_ROWS);
+        byte[] csv = CdrCsv.write(records, CdrRatings.of(ledger, records));
         return new Reply(200, new Reply.RawBody("text/csv; charset=utf-8", csv),
                 Map.of("Content-Disposition", "attachment; filename=\"cdrs-" + tenantId + ".csv\""));
     }

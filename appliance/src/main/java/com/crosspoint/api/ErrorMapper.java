@@ -49,6 +49,9 @@ final class ErrorMapper {
         if (t instanceof ValidationException e) {
             return reply(400, e.getMessage(), e.field());
         }
+        if (t instanceof com.crosspoint.model.InvalidValueException e) {
+            return reply(400, e.getMessage(), e.field());
+        }
         if (t instanceof NotFoundException e) {
             return reply(404, e.getMessage(), null);
         }

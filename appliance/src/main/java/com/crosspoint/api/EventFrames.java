@@ -1,6 +1,7 @@
 package com.crosspoint.api;
 
 import com.crosspoint.api.dto.AccountBackOffFrame;
+import com.crosspoint.api.dto.BillingFrame;
 import com.crosspoint.api.dto.AgentDto;
 import com.crosspoint.api.dto.AgentFrame;
 import com.crosspoint.api.dto.QueueStatsDto;
@@ -24,7 +25,12 @@ import com.crosspoint.call.ActiveCalls;
 import com.crosspoint.call.CallSnapshot;
 import com.crosspoint.directory.Directory;
 import com.crosspoint.events.AccountBackOffEvent;
+import com.crosspoint.events.BillingEvent;
 import com.crosspoint.events.CallEvent;
+import com.crosspoint.events.ChatEvent;
+import com.crosspoint.api.dto.ChatDto;
+import com.crosspoint.api.dto.ChatFrame;
+import com.crosspoint.api.dto.ChatLineDto;
 import com.crosspoint.events.DeviceEvent;
 import com.crosspoint.events.Event;
 import com.crosspoint.events.MessageEvent;
@@ -112,6 +118,13 @@ final class EventFrames {
         if (e instanceof AccountBackOffEvent b) {
             return new AccountBackOffFrame(e.type(), seq, e.at(), e.tenantId(), b.channel(), b.account(), b.failures(),
                     b.sources(), b.backOff().toSeconds(), b.until());
+        }
+        if (e instanceof BillingEvent b) {
+            return BillingFrame.of(b, seq);
+        }
+        if (e instanceof ChatEvent c) {
+            return new ChatFrame(e.type(), seq, e.at(), e.tenantId(), ChatDto.of(c.chat().withoutLines()),
+                    ChatLineDto.of(c.line()));
         }
         if (e instanceof RateDeckImportEvent i) {
             return new RateDeckImportFrame(e.type(), seq, e.at(), RateDeckImportDto.of(i.deckImport()));

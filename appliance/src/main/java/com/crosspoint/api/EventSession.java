@@ -5,9 +5,7 @@ import com.crosspoint.events.Event;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -18,8 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One event-stream connection. It joins the stream before taking its snapshot, holding back the
  * events that arrive meanwhile, so nothing falls between snapshot and deltas (an event may show in
- * both; deltas carry the full state, so applying it twice is harmless). Frames are sent one at a
- * time from a bounded queue and never block the publisher: a client that falls {@code capacity}
+ * both; deltas carry the full state, so applying it twice is harmless). Frames go through
+ * {@link OutboundFrames} and never block the publisher: a client that falls {@code capacity}
  * frames behind is closed with 1013 and reconnects to a fresh snapshot. Public only because
  * Jetty invokes the listener methods reflectively.
  */
@@ -38,12 +36,10 @@ public final class EventSession implements Session.Listener.AutoDemanding {
     private final int capacity;
 
     private final List<Event> early = new ArrayList<>();
-    private final Deque<String> queue = new ArrayDeque<>();
     private Session session;
+    private OutboundFrames out;
     private boolean started;
     private boolean closed;
-    private boolean inFlight;
-    private boolean inSend;
     private long seq;
 
     EventSession(Principal principal, String token, LoginSessions logins, EventFrames frames, EventStream stream,
@@ -62,6 +58,7 @@ public final class EventSession implements Session.Listener.AutoDemanding {
     public void onWebSocketOpen(Session s) {
         synchronized (this) {
             session = s;
+            out = new OutboundFrames(s, capacity, "event stream of " + principal.username());
         }
         if (!stream.join(this)) {
             synchronized (this) {
@@ -127,17 +124,13 @@ public final class EventSession implements Session.Listener.AutoDemanding {
     }
 
     synchronized void ping() {
-        if (started && !closed) {
+        if (started && !closed && !out.isClosed()) {
             session.sendPing(ByteBuffer.allocate(0), Callback.from(() -> { }, this::sendFailed));
         }
     }
 
     private void enqueue(Object frame) {
         if (closed) {
-            return;
-        }
-        if (queue.size() >= capacity) {
-            close(StatusCode.TRY_AGAIN_LATER, OVERFLOW);
             return;
         }
         String text;
@@ -148,35 +141,13 @@ public final class EventSession implements Session.Listener.AutoDemanding {
             close(StatusCode.SERVER_ERROR, "internal error");
             return;
         }
-        queue.add(text);
-        sendNext();
-    }
-
-    /** Sends queued frames while none is in flight; a send that completes inline just loops. */
-    private void sendNext() {
-        while (!inFlight && !closed && !queue.isEmpty()) {
-            inFlight = true;
-            inSend = true;
-            try {
-                session.sendText(queue.poll(), Callback.from(this::sent, this::sendFailed));
-            } finally {
-                inSend = false;
-            }
+        if (!out.offer(text)) {
+            close(StatusCode.TRY_AGAIN_LATER, OVERFLOW);
         }
     }
 
-    private synchronized void sent() {
-        inFlight = false;
-        if (!inSend) {
-            sendNext();
-        }
-    }
-
-    private synchronized void sendFailed(Throwable t) {
-        LOG.debug("event stream to {} failed", principal.username(), t);
-        inFlight = false;
-        closed = true;
-        queue.clear();
+    private void sendFailed(Throwable t) {
+        LOG.debug("ping to {} failed", principal.username(), t);
         session.disconnect();
     }
 
@@ -185,17 +156,16 @@ public final class EventSession implements Session.Listener.AutoDemanding {
             return;
         }
         closed = true;
-        queue.clear();
         early.clear();
         LOG.info("closing event stream of {}: {}", principal.username(), reason);
-        session.close(code, reason, Callback.from(() -> { }, t -> LOG.debug("close of event stream failed", t)));
+        out.close(code, reason);
     }
 
     @Override
     public void onWebSocketClose(int statusCode, String reason) {
         synchronized (this) {
             closed = true;
-            queue.clear();
+            out.gone();
         }
         stream.leave(this);
     }

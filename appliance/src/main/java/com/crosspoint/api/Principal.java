@@ -1,8 +1,10 @@
 package com.crosspoint.api;
 
 import com.crosspoint.call.CallSnapshot;
+import com.crosspoint.events.BillingEvent;
 import com.crosspoint.events.AcdEvent;
 import com.crosspoint.events.CallEvent;
+import com.crosspoint.events.ChatEvent;
 import com.crosspoint.events.Event;
 import com.crosspoint.events.MessageEvent;
 import com.crosspoint.events.ProvisioningEvent;
@@ -76,6 +78,9 @@ record Principal(long accountId, String username, Role role, Long tenantId, Long
         if (isUser()) {
             return tenantId != null && e.tenantId() == tenantId && concernsMe(e);
         }
+        if (e instanceof ChatEvent) {
+            return false; // a chat's events go to its agent; admins read transcripts
+        }
         if (e instanceof RateDeckImportEvent) {
             return role == Role.SUPERADMIN; // carriers are the node's: only its superadmins manage them
         }
@@ -96,6 +101,12 @@ record Principal(long accountId, String username, Role role, Long tenantId, Long
         }
         if (e instanceof VoicemailEvent v) {
             return userId != null && v.voicemail().userId() == userId;
+        }
+        if (e instanceof BillingEvent b) {
+            return userId != null && userId.equals(b.userId()); // their own calls' refusals, costs and cut-offs
+        }
+        if (e instanceof ChatEvent c) {
+            return userId != null && c.agentUserId() == userId;
         }
         if (e instanceof AcdEvent a) {
             return userId != null && a.agent() != null && a.agent().userId() == userId; // their own agent state

@@ -1,5 +1,6 @@
 package com.crosspoint.billing;
 
+import com.crosspoint.concurrency.GroupCommit;
 import com.crosspoint.model.AccountFunds;
 import com.crosspoint.model.BillingAccount;
 import com.crosspoint.model.InvalidValueException;
@@ -21,16 +22,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * The tenants' accounts: settings written to the store, then to the in-memory {@link TenantBook}; top-ups and
  * adjustments as ledger lines naming who and why. {@link #load} rebuilds every book from the store at start.
  */
-public final class Accounts {
+public final class Accounts implements AutoCloseable {
+    private static final int MAX_RESERVATION_BATCH = 500;
+
     private final BillingAccountStore accounts;
     private final LedgerStore ledger;
     private final Tariffs tariffs;
     private final BillingListener listener;
     private final Clock clock;
     private final Map<Long, TenantBook> books = new ConcurrentHashMap<>();
+    /** Every tenant's reservations, committed in groups (one log sync for the calls set up at once). */
+    private final GroupCommit<Reservation> reservations;
 
     public Accounts(BillingAccountStore accounts, LedgerStore ledger, Tariffs tariffs, BillingListener listener,
                     Clock clock) {
+        this.reservations = new GroupCommit<>("billing-reservations", MAX_RESERVATION_BATCH, ledger::reserveAll,
+                r -> "reservation of call " + r.callId());
         this.accounts = accounts;
         this.ledger = ledger;
         this.tariffs = tariffs;
@@ -43,7 +50,7 @@ public final class Accounts {
         Instant now = clock.instant();
         books.clear();
         for (BillingAccount account : accounts.list()) {
-            books.put(account.tenantId(), new TenantBook(account, ledger.funds(account.tenantId()), ledger, listener));
+            books.put(account.tenantId(), new TenantBook(account, ledger.funds(account.tenantId()), ledger, reservations, listener));
         }
         for (UserBilling user : accounts.users()) {
             bookOrNull(user.tenantId()).ifPresent(book -> book.putUser(user));
@@ -60,7 +67,7 @@ public final class Accounts {
     /** Opens a tenant's account (balance zero); see {@link BillingAccountStore#create}. */
     public BillingAccount open(BillingAccount account) {
         accounts.create(account);
-        books.put(account.tenantId(), new TenantBook(account, ledger.funds(account.tenantId()), ledger, listener));
+        books.put(account.tenantId(), new TenantBook(account, ledger.funds(account.tenantId()), ledger, reservations, listener));
         tariffs.reload();
         return account;
     }
@@ -107,6 +114,11 @@ public final class Accounts {
         return bookOrNull(tenantId).map(TenantBook::account);
     }
 
+    /** The user's own settings, when an admin gave them any. */
+    public Optional<UserBilling> user(long tenantId, long userId) {
+        return bookOrNull(tenantId).map(book -> book.user(userId));
+    }
+
     public AccountFunds funds(long tenantId) {
         return book(tenantId).funds();
     }
@@ -136,5 +148,11 @@ public final class Accounts {
         }
         return book.post(new LedgerEntry(0, tenantId, clock.instant(), kind, amount.micros(), currency, actor, reason,
                 null, null));
+    }
+
+    /** Commits the reservations queued, then stops committing. */
+    @Override
+    public void close() {
+        reservations.close();
     }
 }

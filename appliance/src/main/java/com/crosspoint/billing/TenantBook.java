@@ -3,6 +3,7 @@ package com.crosspoint.billing;
 import com.crosspoint.billing.limits.SpendWindow;
 import com.crosspoint.billing.rating.Allowance;
 import com.crosspoint.billing.rating.Charges;
+import com.crosspoint.concurrency.GroupCommit;
 import com.crosspoint.model.AccountFunds;
 import com.crosspoint.model.BillingAccount;
 import com.crosspoint.model.LedgerEntry;
@@ -20,16 +21,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One tenant's money while the appliance runs: balance, reserved money, open reservations, calls and spend windows.
- * Every change is committed to the {@link LedgerStore} inside this object's lock and applied to memory after the
- * commit, so memory never runs ahead of the database and two authorisations never decide on the same funds. The
- * settings (account, users) are immutable values read without the lock.
+ * Every change but a reservation is committed to the {@link LedgerStore} inside this object's lock and applied to
+ * memory after the commit, so memory never runs ahead of the database; a reservation is held in memory first and
+ * committed after (grouped with others), so memory is never less careful than the database, and two
+ * authorisations never decide on the same funds. The settings (account, users) are immutable values read without
+ * the lock.
  */
 final class TenantBook {
     private final LedgerStore store;
+    private final GroupCommit<Reservation> reservations;
     private final BillingListener listener;
     private volatile BillingAccount account;
     private final Map<Long, UserBilling> users = new ConcurrentHashMap<>();
@@ -48,11 +53,14 @@ final class TenantBook {
     private record Budget(long micros, Refusal reason) {
     }
 
-    TenantBook(BillingAccount account, AccountFunds funds, LedgerStore store, BillingListener listener) {
+    /** @param reservations commits reservations (group commit, shared by every tenant) */
+    TenantBook(BillingAccount account, AccountFunds funds, LedgerStore store, GroupCommit<Reservation> reservations,
+               BillingListener listener) {
         this.account = account;
         this.balance = funds.balanceMicros();
         this.reserved = funds.reservedMicros();
         this.store = store;
+        this.reservations = reservations;
         this.listener = listener;
     }
 
@@ -88,7 +96,10 @@ final class TenantBook {
 
     /**
      * Checks the call and funds limits, and when they allow at least the first increment, commits a reservation of
-     * the most seconds they allow at {@code rate}.
+     * the most seconds they allow at {@code rate}. The decision holds the money in memory at once (so the next
+     * decision, of this call's tenant, cannot promise it again) and the commit waits outside the lock, grouped with
+     * other calls' (one log sync for all set up at once); the call proceeds only once its reservation is durable,
+     * and a failed commit gives the money back.
      */
     Authorisation reserve(CallStart start, RetailRate rate, long capSeconds) {
         BillingAccount settings = account;
@@ -96,6 +107,7 @@ final class TenantBook {
         SpendLimits userLimits = user == null ? SpendLimits.NONE : user.limits();
         boolean crossed;
         Reservation held;
+        Refusal boundBy;
         synchronized (this) {
             int tenantMax = settings.limits().maxConcurrentCalls();
             if (tenantMax > 0 && open.size() >= tenantMax) {
@@ -113,20 +125,31 @@ final class TenantBook {
                         settings.currency()) + " left; the first " + rate.firstIncrement() + " s cost "
                         + new Money(Charges.priceOfBilled(rate, rate.firstIncrement()), settings.currency()));
             }
-            Reservation wanted = new Reservation(0, start.callId(), start.tenantId(), start.userId(),
+            boolean capped = seconds < Allowance.seconds(rate, budget.micros(), Long.MAX_VALUE);
+            boundBy = capped ? null : budget.reason();
+            held = store.numbered(new Reservation(0, start.callId(), start.tenantId(), start.userId(),
                     start.destination(), rate.prefix(), seconds, Charges.priceOfBilled(rate, seconds),
-                    settings.currency(), start.at(), Reservation.State.OPEN, null);
-            try {
-                held = store.reserve(wanted);
-            } catch (DuplicateKeyException e) {
-                return new Authorisation.Refused(Refusal.DUPLICATE_CALL, "call " + start.callId() + " is authorised");
-            }
+                    settings.currency(), start.at(), Reservation.State.OPEN, null));
             restore(held);
             reserved += held.amountMicros();
+        }
+        try {
+            reservations.write(held).join();
+        } catch (CompletionException e) {
+            synchronized (this) {
+                forget(held.id());
+                crossedWarning();
+            }
+            if (e.getCause() instanceof DuplicateKeyException) {
+                return new Authorisation.Refused(Refusal.DUPLICATE_CALL, "call " + start.callId() + " is authorised");
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        synchronized (this) {
             crossed = crossedWarning();
         }
         warnIf(crossed);
-        return new Authorisation.Granted(held);
+        return new Authorisation.Granted(held, boundBy);
     }
 
     /** Stores a rating and its charge and settles its reservation; false when the call was rated before. */

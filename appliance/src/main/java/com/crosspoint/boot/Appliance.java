@@ -14,6 +14,7 @@ import com.crosspoint.conference.ConferenceService;
 import com.crosspoint.config.CrosspointConfig;
 import com.crosspoint.config.HttpLimitsConfig;
 import com.crosspoint.config.NodeRole;
+import com.crosspoint.demo.DemoCarriers;
 import com.crosspoint.directory.Directory;
 import com.crosspoint.events.EventBus;
 import com.crosspoint.im.MessageService;
@@ -71,11 +72,14 @@ public final class Appliance implements AutoCloseable {
     private MessageService messagesService;
     private ProvisioningService provisioning;
     private ApiServer api;
+    private com.crosspoint.api.ChatServices chat;
     private FirstStart.Credentials credentials;
     private CarrierEdge carrierEdge;
+    private com.crosspoint.billing.Billing billing;
     private PbxRole pbx;
     private RouterRole router;
     private GatewayRole gateway;
+    private DemoCarriers demoCarriers;
 
     private Appliance(CrosspointConfig config, Clock clock) {
         this.config = config;
@@ -141,6 +145,9 @@ public final class Appliance implements AutoCloseable {
         timers.scheduleWithFixedDelay(acd::tick, 1, 1, TimeUnit.SECONDS);
         carrierEdge = new CarrierEdge(stores, events, clock, config.router());
         closers.push(carrierEdge);
+        BillingWiring billingWiring = BillingWiring.start(stores, carrierEdge.router(), events, config.billing(), clock,
+                closers);
+        billing = billingWiring.billing();
 
         // The router before the PBX: the PBX's trunk may point at it, and its port is known only once bound.
         if (config.node().runs(NodeRole.ROUTER)) {
@@ -152,11 +159,20 @@ public final class Appliance implements AutoCloseable {
             gateway = new GatewayRole(config.gateway(), config.network());
             closers.push(gateway);
         }
+        if (router != null && credentials.demoTenant() != null && config.demo().carriers()) {
+            demoCarriers = DemoCarriers.start(DemoCarriers.sippOnPath(), config.data().dir().resolve("demo-carriers"),
+                    carrierEdge.carriers(), carrierEdge.imports()).orElse(null);
+            if (demoCarriers != null) {
+                closers.push(demoCarriers);
+            }
+        }
         OutsideCalling outside = null;
         if (config.node().runs(NodeRole.PBX)) {
-            outside = new OutsideCalling(LocalRouter.trunk(config, router == null ? 0 : router.port()), stores.dids());
+            outside = new OutsideCalling(LocalRouter.trunk(config, router == null ? 0 : router.port()), stores.dids(),
+                    billingWiring.gate(), Duration.ofSeconds(config.billing().cutOffWarningSeconds()));
             pbx = PbxRole.start(config, clock, closers, new PbxRole.Services(directory, events, registrar, activeCalls,
                     records, voicemail, voicemailApps, attendantMenus, conferences, prompts, acd), outside, timers);
+            billingWiring.attach(pbx.b2bua().billedCalls());
         }
         messagesService = new MessageService(stores.messages(), registrar, directory,
                 pbx == null ? LocalRouter.NO_PHONES : pbx.messageTransport(), events, clock);
@@ -167,15 +183,16 @@ public final class Appliance implements AutoCloseable {
 
         com.crosspoint.metrics.ApplianceMetrics metrics = Monitoring.metrics(registrar, activeCalls, events,
                 pbx == null ? null : pbx.sip().messages().refusals(), relay(), carrierEdge.router(),
-                router == null ? null : router.proxy());
+                router, gateway);
         closers.push(metrics);
+        chat = ChatWiring.start(config.chat(), config.demo(), stores, directory, acd, events, clock, timers);
         // Last to start, first to stop: the API only serves services that are up.
         api = ApiServer.start(new ApiServices(config.node().name(), () -> pbx == null ? 0 : pbx.sip().port(),
                 config.network().advertisedAddress(), stores, directory, provisioning,
                 registrar, activeCalls, pbx == null ? callId -> false : pbx.b2bua(), messagesService, voicemail,
                 attendant, events, clock, conferences, media(),
                 pbx == null ? TurnAccess.NONE : pbx.relayWiring().access(directory, pbx::stunTurn),
-                carrierEdge.routing(outside == null ? null : outside.trunks()), metrics::scrape, acd),
+                carrierEdge.routing(outside == null ? null : outside.trunks()), metrics::scrape, billing, chat, acd),
                 apiSettings(),
                 config.http().bind(), config.http().port());
         closers.push(api);
@@ -233,9 +250,24 @@ public final class Appliance implements AutoCloseable {
         return gateway == null ? 0 : gateway.port();
     }
 
+    /** The media gateway's proxy (its counters), or null on a node without the gateway role. */
+    public com.crosspoint.proxy.Proxy gatewayProxy() {
+        return gateway == null ? null : gateway.proxy();
+    }
+
     /** The media gateway's trunk (channels in use, refusals), or null on a node without the gateway role. */
     public com.crosspoint.gateway.TrunkGroup gatewayTrunk() {
         return gateway == null ? null : gateway.trunk();
+    }
+
+    /** The billing engine: accounts, plans, authorisation, rating. */
+    public com.crosspoint.billing.Billing billing() {
+        return billing;
+    }
+
+    /** The call router's per-customer calls-per-second limit, or null on a node without the router role. */
+    public com.crosspoint.router.CustomerCallLimit routerCustomerLimit() {
+        return router == null ? null : router.customerLimit();
     }
 
     /** The call router's proxy (its counters), or null on a node without the router role. */
@@ -288,6 +320,11 @@ public final class Appliance implements AutoCloseable {
         return carrierEdge.router();
     }
 
+    /** The demo's simulated carriers, or null when none run (no demo, no router, demo.carriers off, no sipp). */
+    public DemoCarriers demoCarriers() {
+        return demoCarriers;
+    }
+
     /** The B2BUA, or null on a node without the PBX role. */
     public B2bua calls() {
         return pbx == null ? null : pbx.b2bua();
@@ -314,6 +351,11 @@ public final class Appliance implements AutoCloseable {
 
     public MessageService messages() {
         return messagesService;
+    }
+
+    /** The visitor web chat. */
+    public com.crosspoint.chat.ChatService chats() {
+        return chat.service();
     }
 
     public Stores stores() {

@@ -52,6 +52,7 @@ final class Banner {
             if (c.demoRoom() != null) {
                 out.println("    conference room: dial " + c.demoRoom() + "   (no PIN; * mutes yourself)");
             }
+            DemoBanner.outside(out, a, c.demoTenant());
         }
         out.println();
         out.flush();

@@ -5,6 +5,7 @@ import com.crosspoint.config.CrosspointConfig;
 import com.crosspoint.model.AttendantMenu;
 import com.crosspoint.model.CallSettings;
 import com.crosspoint.model.ConferenceRoom;
+import com.crosspoint.model.Did;
 import com.crosspoint.model.MenuOption;
 import com.crosspoint.model.Role;
 import com.crosspoint.model.Tenant;
@@ -49,6 +50,8 @@ final class FirstStart {
 
     /** The demo tenant's menu: 1 and 2 ring the first two demo extensions, # dials any. */
     static final String DEMO_MENU = "700";
+    /** The demo users' DIDs: this and two digits, in the order of {@code demo.extensions}. */
+    static final String DEMO_DID_PREFIX = "+164655501";
     /** The demo tenant's open conference room. */
     static final String DEMO_ROOM = "800";
 
@@ -68,6 +71,7 @@ final class FirstStart {
             seedServices(tenant);
         }
         String demoPin = seedPins(tenant);
+        seedDids(tenant);
         String menu = stores.attendantMenus().findByNumber(tenant.id(), DEMO_MENU).map(m -> m.number()).orElse(null);
         String room = stores.conferences().findByNumber(tenant.id(), DEMO_ROOM).map(r -> r.number()).orElse(null);
         return new Credentials(config.admin().username(), adminPassword, tenant, config.demo().extensions(), demoPassword,
@@ -113,6 +117,23 @@ final class FirstStart {
             }
         }
         return set ? pin : null;
+    }
+
+    /**
+     * A DID per demo extension, {@value #DEMO_DID_PREFIX}00, 01 ... in order, so that each can call outside (its DID
+     * is the caller ID) and be called from outside. Skipped for an extension that has a DID and for a number taken.
+     */
+    private void seedDids(Tenant tenant) {
+        List<String> extensions = config.demo().extensions();
+        List<Did> existing = stores.dids().list(tenant.id());
+        for (int i = 0; i < Math.min(extensions.size(), 100); i++) {
+            String extension = extensions.get(i);
+            String number = DEMO_DID_PREFIX + String.format("%02d", i);
+            if (existing.stream().noneMatch(d -> d.extension().equals(extension))
+                    && stores.dids().findByNumber(number).isEmpty()) {
+                stores.dids().create(new Did(0, tenant.id(), number, extension, false));
+            }
+        }
     }
 
     private String ensureAdmin() {

@@ -11,6 +11,8 @@ import com.crosspoint.gateway.PbxProbes;
 import com.crosspoint.gateway.TrunkGroup;
 import com.crosspoint.proxy.Proxy;
 import com.crosspoint.proxy.core.ProxySettings;
+import com.crosspoint.router.Customers;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,18 +30,24 @@ final class GatewayRole implements AutoCloseable {
     private final Proxy proxy;
     private final GatewayRouting routing;
     private final ScheduledExecutorService probing;
+    private final List<DidRoute> dids;
 
     GatewayRole(GatewayConfig config, NetworkConfig network) {
+        dids = config.dids();
         PbxHops hops = new PbxHops();
         for (DidRoute r : config.dids()) { // looked up once here, so calls are routed from the first one
             hops.refresh(r.primary());
             hops.refresh(r.backup());
         }
         PbxHealth health = new PbxHealth(config.failuresToDown());
-        routing = new GatewayRouting(new DidRoutes(config.dids()), new TrunkGroup(config.spans()), health, hops);
+        routing = new GatewayRouting(new DidRoutes(config.dids()), new TrunkGroup(config.spans()), health, hops,
+                Customers.of(config.carriers()));
+        if (config.carriers().isEmpty()) {
+            LOG.warn("gateway.carriers is empty: the media gateway refuses every call (403) until carriers are listed");
+        }
         ProxySettings settings = ProxySettings.defaults(network.advertisedAddress(), config.port())
                 .withSilence(config.silenceMillis());
-        proxy = Proxy.start(settings, network.bind(), routing);
+        proxy = Proxy.start(settings, network.bind(), routing, config.tls().port(), ProxyTls.of(config.tls()));
         probing = Executors.newSingleThreadScheduledExecutor(r -> MediaAddresses.daemon(r, "gateway-probes"));
         if (config.probeSeconds() > 0) {
             PbxProbes probes = new PbxProbes(config.dids(), proxy.core().prober(), hops, health);
@@ -57,6 +65,18 @@ final class GatewayRole implements AutoCloseable {
 
     int port() {
         return proxy.port();
+    }
+
+    Proxy proxy() {
+        return proxy;
+    }
+
+    GatewayRouting routing() {
+        return routing;
+    }
+
+    List<DidRoute> dids() {
+        return dids;
     }
 
     TrunkGroup trunk() {

@@ -1,6 +1,7 @@
 package com.crosspoint.boot;
 
 import com.crosspoint.cli.BackupCommand;
+import com.crosspoint.cli.BillingCommand;
 import com.crosspoint.cli.CallsCommand;
 import com.crosspoint.cli.ConnectionOptions;
 import com.crosspoint.cli.DeviceCommand;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Option;
         footer = {"", "Admin commands exit with 0 when done, 1 when the appliance refused or could not be reached, "
                 + "2 on wrong usage. See docs/admin-cli.md."},
         subcommands = {Main.Run.class, TenantCommand.class, UserCommand.class, DeviceCommand.class,
-            RegistrationsCommand.class, CallsCommand.class, HangupCommand.class, BackupCommand.class, InitCommand.class})
+            RegistrationsCommand.class, CallsCommand.class, HangupCommand.class, BillingCommand.class, BackupCommand.class,
+            InitCommand.class})
 public final class Main implements Runnable {
     @Mixin
     ConnectionOptions connection;

@@ -17,9 +17,10 @@ final class Monitoring {
     private Monitoring() {
     }
 
-    /** @param refusals, relay and routerProxy are null when the node runs no PBX (no router) */
+    /** @param refusals, relay, routerRole and gatewayRole are null when the node runs no PBX (no router, gateway) */
     static ApplianceMetrics metrics(Registrar registrar, ActiveCalls calls, EventBus events, EdgeRefusals refusals,
-                                    RtpRelay relay, AdaptiveCallRouter router, Proxy routerProxy) {
+                                    RtpRelay relay, AdaptiveCallRouter router, RouterRole routerRole,
+                                    GatewayRole gatewayRole) {
         ApplianceMetrics metrics = new ApplianceMetrics(new ApplianceMetrics.Sources(registrar, calls, events, () -> {
             Map<String, Long> byLabel = new LinkedHashMap<>();
             if (refusals != null) {
@@ -27,30 +28,38 @@ final class Monitoring {
             }
             return byLabel;
         }, relay == null ? null : relay::callCount, relay == null ? null : relay::callsOpened, router));
-        if (routerProxy != null) {
-            routerCounters(metrics, routerProxy);
+        if (routerRole != null) {
+            proxyCounters(metrics, routerRole.proxy(), "router", "the call router", "carrier");
+            metrics.counter("router.customer.limited", "Calls refused with 503 because their customer was over "
+                    + "router.customerCallsPerSecond", routerRole.customerLimit()::refused);
+            metrics.counter("router.proxy.challenges", "Carriers' digest challenges answered with their credentials",
+                    routerRole.proxy().counters()::challengesAnswered);
+        }
+        if (gatewayRole != null) {
+            proxyCounters(metrics, gatewayRole.proxy(), "gateway", "the media gateway", "PBX node");
+            GatewayMetrics.bind(metrics, gatewayRole.routing(), gatewayRole.dids());
         }
         return metrics;
     }
 
-    /** The call router's proxy core: what it forwarded, refused and failed over, and what it holds now. */
-    private static void routerCounters(ApplianceMetrics metrics, Proxy proxy) {
+    /** A role's proxy core: what it forwarded, refused and failed over, and what it holds now. */
+    private static void proxyCounters(ApplianceMetrics metrics, Proxy proxy, String role, String who, String hop) {
         ProxyCounters c = proxy.counters();
-        String p = "router.proxy.";
-        metrics.counter(p + "requests", "SIP requests the call router received", c::requests);
-        metrics.counter(p + "responses", "SIP responses the call router received", c::responses);
+        String p = role + ".proxy.";
+        metrics.counter(p + "requests", "SIP requests " + who + " received", c::requests);
+        metrics.counter(p + "responses", "SIP responses " + who + " received", c::responses);
         metrics.counter(p + "overloaded", "Requests answered 503 because maxPending was reached", c::overloaded);
-        metrics.counter(p + "failovers", "Calls moved on to the next carrier (408, 5xx, timeout)", c::failovers);
-        metrics.counter(p + "silent", "Carrier branches given up for silence", c::silentBranches);
-        metrics.counter(p + "skipped", "Carriers skipped because their channels or calls/s were full",
+        metrics.counter(p + "failovers", "Calls moved on to the next " + hop + " (408, 5xx, timeout)", c::failovers);
+        metrics.counter(p + "silent", hop + " branches given up for silence", c::silentBranches);
+        metrics.counter(p + "skipped", hop + "s skipped because their channels or calls/s were full",
                 c::targetsSkipped);
-        metrics.counter(p + "refused", "Initial requests refused by the routing step (403, 404, 405, 503)",
+        metrics.counter(p + "refused", "Requests refused by the routing step (403, 404, 405, 503)",
                 c::refusedByResolver);
         metrics.counter(p + "dropped", "Messages dropped (responses not ours, unanswerable refusals)", c::dropped);
         metrics.counter(p + "malformed", "Messages refused by the scanner (RFC 4475 rules, limits)",
                 () -> c.refusals().values().stream().mapToLong(Long::longValue).sum());
         metrics.gauge(p + "pending", "Transactions awaiting a final answer", () -> proxy.core().pendingTransactions());
-        metrics.gauge(p + "dialogs", "Answered calls through the router awaiting their BYE",
+        metrics.gauge(p + "dialogs", "Answered calls through " + who + " awaiting their BYE",
                 () -> proxy.core().trackedDialogs());
     }
 }

@@ -1,5 +1,6 @@
 package com.crosspoint.boot;
 
+import com.crosspoint.billing.OutsideCallGate;
 import com.crosspoint.config.TrunkConfig;
 import com.crosspoint.sip.SipMessages;
 import com.crosspoint.sip.TrunkProbes;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wires the PBX's way out and in ({@code trunk.*}): the trunk servers and their health checks, the dial plan's
- * rules for outside numbers with caller IDs from the DIDs, and the calls the trunk servers send to DIDs.
+ * rules for outside numbers with caller IDs from the DIDs, the calls the trunk servers send to DIDs, and billing's
+ * gate before a call goes out.
  */
 final class OutsideCalling {
     private static final Logger LOG = LoggerFactory.getLogger(OutsideCalling.class);
@@ -25,9 +27,14 @@ final class OutsideCalling {
     private final Trunks trunks;
     private final OutsideDialling dialling;
     private final TrunkIngress ingress;
+    private final OutsideCallGate billing;
+    private final Duration cutOffWarning;
 
-    OutsideCalling(TrunkConfig config, DidStore dids) {
+    /** @param billing asked before a call goes out; {@code cutOffWarning} before a call's allowance runs out */
+    OutsideCalling(TrunkConfig config, DidStore dids, OutsideCallGate billing, Duration cutOffWarning) {
         this.config = config;
+        this.billing = billing;
+        this.cutOffWarning = cutOffWarning;
         this.trunks = new Trunks(config.routers(), config.gateways(), config.failuresToDown());
         this.dialling = new OutsideDialling(config.outside(), new DidCallerIds(dids), trunks.configured());
         this.ingress = new TrunkIngress(trunks.servers(), dids, config.outside().plan());
@@ -44,6 +51,14 @@ final class OutsideCalling {
 
     OutsideDialling dialling() {
         return dialling;
+    }
+
+    OutsideCallGate billing() {
+        return billing;
+    }
+
+    Duration cutOffWarning() {
+        return cutOffWarning;
     }
 
     Duration responseTimeout() {

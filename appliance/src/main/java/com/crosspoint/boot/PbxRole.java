@@ -164,7 +164,8 @@ final class PbxRole {
                 services.activeCalls(), services.records(), clock,
                 new MediaServices(media, mediaAddresses.advertised(), services.prompts(),
                         recordingFiles, Recorder.Limits.of(config.media()), music),
-                CallAnchoring.through(relay, config.relay().anchor()), outside.trunks(), outside.responseTimeout());
+                CallAnchoring.through(relay, config.relay().anchor()), outside.trunks(), outside.responseTimeout(),
+                outside.billing(), outside.cutOffWarning(), services.events()::publish);
         outside.startProbes(sip.messages(), timers);
         NatFlows.start(config.nat(), sip, services.registrar(), services.events(), timers, clock);
     }

@@ -8,6 +8,7 @@ import com.crosspoint.proxy.core.ProxySettings;
 import com.crosspoint.proxy.transaction.TimerSettings;
 import com.crosspoint.router.CarrierProbes;
 import com.crosspoint.router.CarrierRouting;
+import com.crosspoint.router.CustomerCallLimit;
 import com.crosspoint.router.Customers;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -29,16 +30,18 @@ final class RouterRole implements AutoCloseable {
 
     private final Proxy proxy;
     private final ScheduledExecutorService probing;
+    private final CustomerCallLimit limit;
 
     RouterRole(RouterConfig config, NetworkConfig network, boolean localPbx, AdaptiveCallRouter router, Clock clock) {
         Customers customers = Customers.of(customers(config, network, localPbx));
-        CarrierRouting routing = new CarrierRouting(router, customers, clock);
+        limit = new CustomerCallLimit(config.customerCallsPerSecond(), customers.addresses(), System::nanoTime);
+        CarrierRouting routing = new CarrierRouting(router, customers, limit, clock);
         TimerSettings rfc = TimerSettings.RFC3261;
         ProxySettings settings = ProxySettings.defaults(network.advertisedAddress(), config.port())
                 .withUdpThreads(config.udpThreads()).withMaxPending(config.maxPending())
                 .withTimers(new TimerSettings(rfc.t1(), rfc.t2(), rfc.t4(), rfc.timerB(), config.ringSeconds() * 1000L))
                 .withSilence(config.silenceMillis());
-        proxy = Proxy.start(settings, network.bind(), routing);
+        proxy = Proxy.start(settings, network.bind(), routing, config.tls().port(), ProxyTls.of(config.tls()));
         probing = Executors.newSingleThreadScheduledExecutor(r -> MediaAddresses.daemon(r, "router-probes"));
         if (config.probeSeconds() > 0) {
             CarrierProbes probes = new CarrierProbes(router, proxy.core().prober(), routing);
@@ -50,7 +53,8 @@ final class RouterRole implements AutoCloseable {
                 }
             }, 0, config.probeSeconds(), TimeUnit.SECONDS);
         }
-        LOG.info("Call router on port {}: customers {}", proxy.port(), customers.addresses());
+        LOG.info("Call router on port {}{}: customers {}", proxy.port(),
+                proxy.tlsPort() == 0 ? "" : " (TLS " + proxy.tlsPort() + ")", customers.addresses());
     }
 
     private static List<String> customers(RouterConfig config, NetworkConfig network, boolean localPbx) {
@@ -73,6 +77,11 @@ final class RouterRole implements AutoCloseable {
 
     Proxy proxy() {
         return proxy;
+    }
+
+    /** The customers' calls-per-second limit (its refusals). */
+    CustomerCallLimit customerLimit() {
+        return limit;
     }
 
     int port() {

@@ -62,6 +62,28 @@ final class ApiClient implements AutoCloseable {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /** A file the API serves (a statement's CSV or PDF), as its bytes. */
+    byte[] download(String path) {
+        HttpRequest.Builder rq = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT).GET();
+        if (token != null) {
+            rq.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(rq.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new ApiCallException("cannot reach the appliance at " + baseUrl + " (" + describe(e) + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiCallException("interrupted", e);
+        }
+        if (response.statusCode() >= 400) {
+            JsonNode answer = parse(new String(response.body(), StandardCharsets.UTF_8), response.statusCode());
+            throw new ApiCallException(answer.path("error").asText("HTTP " + response.statusCode()));
+        }
+        return response.body();
+    }
+
     /** The answer's JSON, or an empty object for answers without a body. */
     private JsonNode send(String method, String path, JsonNode body) {
         HttpRequest.Builder rq = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
@@ -84,7 +106,7 @@ final class ApiClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new ApiCallException("interrupted", e);
         }
-        JsonNode answer = parse(response);
+        JsonNode answer = parse(response.body(), response.statusCode());
         if (response.statusCode() >= 400) {
             String message = answer.path("error").asText("HTTP " + response.statusCode());
             String field = answer.path("field").isTextual() ? " (" + answer.get("field").asText() + ")" : "";
@@ -93,15 +115,14 @@ final class ApiClient implements AutoCloseable {
         return answer;
     }
 
-    private JsonNode parse(HttpResponse<String> response) {
-        String text = response.body();
+    private JsonNode parse(String text, int status) {
         if (text == null || text.isBlank()) {
             return json.createObjectNode();
         }
         try {
             return json.readTree(text);
         } catch (IOException e) {
-            throw new ApiCallException("HTTP " + response.statusCode() + " with a body that is not JSON; is " + baseUrl
+            throw new ApiCallException("HTTP " + status + " with a body that is not JSON; is " + baseUrl
                     + " a Crosspoint appliance?", e);
         }
     }

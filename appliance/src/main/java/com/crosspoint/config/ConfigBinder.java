@@ -9,7 +9,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -21,7 +20,6 @@ final class ConfigBinder {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
     private static final Pattern EXTENSION = Pattern.compile("\\d{2,10}");
-    private static final Set<String> KEYSTORE_TYPES = Set.of("PKCS12", "JKS");
     private static final String LOOPBACK = "127.0.0.1";
 
     private final ConfigValues values;
@@ -54,6 +52,8 @@ final class ConfigBinder {
                 new TrunkConfigBinder(values).trunk(),
                 routing.router(),
                 new GatewayConfigBinder(values).gateway(roles.contains(NodeRole.GATEWAY)),
+                new BillingConfigBinder(values).billing(),
+                new ChatConfigBinder(values).chat(),
                 new AcdConfig(ranged("acd.agentChatCapacity", 0, 20), ranged("acd.maxQueuesPerTenant", 1, 10_000),
                         ranged("acd.maxMembersPerQueue", 1, 10_000)));
         values.requireAllRead();
@@ -88,21 +88,7 @@ final class ConfigBinder {
     }
 
     private TlsConfig tls() {
-        int port = port("sip.tls.port");
-        String keystoreText = values.string("sip.tls.keystore").trim();
-        String password = values.string("sip.tls.keystorePassword");
-        String type = values.string("sip.tls.keystoreType").trim().toUpperCase(Locale.ROOT);
-        if (!KEYSTORE_TYPES.contains(type)) {
-            throw values.error("sip.tls.keystoreType",
-                    "must be PKCS12 or JKS, not \"" + values.string("sip.tls.keystoreType") + "\"");
-        }
-        Optional<Path> keystore = Optional.empty();
-        if (!keystoreText.isEmpty()) {
-            Path file = path("sip.tls.keystore", keystoreText);
-            KeystoreCheck.verify(values, file, password, type);
-            keystore = Optional.of(file);
-        }
-        return new TlsConfig(port, keystore, password, type);
+        return TlsConfigBinder.bind(values, "sip.tls.");
     }
 
     private RegistrarConfig registrar() {
@@ -284,7 +270,7 @@ final class ConfigBinder {
                 throw values.error("demo.extensions", "lists " + extension + " twice");
             }
         }
-        return new DemoConfig(enabled, domain, password, pin, extensions);
+        return new DemoConfig(enabled, domain, password, pin, extensions, values.bool("demo.carriers"));
     }
 
     /** SIP (UDP and TCP), SIP-TLS and HTTP listeners must not collide on one address. */

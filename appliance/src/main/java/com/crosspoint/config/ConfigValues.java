@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 final class ConfigValues {
 
     private static final Pattern INTEGER = Pattern.compile("[-+]?\\d+");
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?\\d+(\\.\\d+)?");
 
     private final ConfigTree tree;
     private final Set<String> read = new HashSet<>();
@@ -51,6 +52,16 @@ final class ConfigValues {
             throw error(key, "out of range: " + text);
         }
         return value.intValue();
+    }
+
+    /** A decimal number such as {@code 0.35} (no exponent, no infinity). */
+    double decimal(String key) {
+        JsonNode node = present(key);
+        String text = node.asText().trim();
+        if (!(node.isNumber() || node.isTextual()) || !DECIMAL.matcher(text).matches()) {
+            throw error(key, "not a decimal number: " + quoted(node));
+        }
+        return Double.parseDouble(text);
     }
 
     boolean bool(String key) {

@@ -11,13 +11,15 @@ import java.util.Optional;
  * {@code media:} block); {@code musicOnHold} is the {@code media.musicOnHold} file (checked to be a playable WAV),
  * empty for the DATA_DIR override or the built-in music; {@code turn} is the STUN/TURN server's; {@code trunk} says
  * how calls leave the PBX; {@code router} is the call
- * router's SIP side, {@code acd} the contact center's, {@code gateway} the media gateway's ({@code node.roles} says which roles run).
+ * router's SIP side, {@code gateway} the media gateway's ({@code node.roles} says which roles run); {@code billing}
+ * how outside calls are authorised and rated; {@code chat} the visitor web chat's, {@code acd} the contact center's.
  */
 public record CrosspointConfig(NodeConfig node, DataConfig data, NetworkConfig network, SipConfig sip,
                                NatConfig nat, MediaConfig media, RelayConfig relay, HttpConfig http,
                                AdminConfig admin, DemoConfig demo, Optional<Path> musicOnHold, TurnConfig turn,
                                TrunkConfig trunk, RouterConfig router,
-                               GatewayConfig gateway, AcdConfig acd) {
+                               GatewayConfig gateway, BillingConfig billing, ChatConfig chat,
+                               AcdConfig acd) {
 
     public CrosspointConfig {
         Objects.requireNonNull(node, "node");
@@ -36,6 +38,8 @@ public record CrosspointConfig(NodeConfig node, DataConfig data, NetworkConfig n
         Objects.requireNonNull(trunk, "trunk");
         Objects.requireNonNull(router, "router");
         Objects.requireNonNull(gateway, "gateway");
+        Objects.requireNonNull(billing, "billing");
+        Objects.requireNonNull(chat, "chat");
         Objects.requireNonNull(acd, "acd");
     }
 }

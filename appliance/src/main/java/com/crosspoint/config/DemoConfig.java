@@ -11,9 +11,11 @@ import java.util.Optional;
  * @param password   SIP and web password of every demo extension, or empty to generate one ({@code demo.password})
  * @param pin        voicemail PIN of every demo extension, or empty to generate one ({@code demo.pin})
  * @param extensions distinct digit strings ({@code demo.extensions})
+ * @param carriers   whether to start the simulated carriers (SIPp on loopback) when the node runs the router
+ *                   ({@code demo.carriers})
  */
 public record DemoConfig(boolean enabled, String domain, Optional<String> password, Optional<String> pin,
-                         List<String> extensions) {
+                         List<String> extensions, boolean carriers) {
 
     public DemoConfig {
         extensions = List.copyOf(extensions);
@@ -24,6 +26,6 @@ public record DemoConfig(boolean enabled, String domain, Optional<String> passwo
     public String toString() {
         return "DemoConfig[enabled=" + enabled + ", domain=" + domain + ", password="
                 + Secrets.mask(password.orElse("")) + ", pin=" + Secrets.mask(pin.orElse("")) + ", extensions="
-                + extensions + "]";
+                + extensions + ", carriers=" + carriers + "]";
     }
 }

@@ -16,7 +16,8 @@ public enum EnvironmentVariable {
     GATEWAY_PORT("CROSSPOINT_GATEWAY_PORT", "gateway.port"),
     ADMIN_PASSWORD("CROSSPOINT_ADMIN_PASSWORD", "admin.password"),
     DEMO_PASSWORD("CROSSPOINT_DEMO_PASSWORD", "demo.password"),
-    DEMO_PIN("CROSSPOINT_DEMO_PIN", "demo.pin");
+    DEMO_PIN("CROSSPOINT_DEMO_PIN", "demo.pin"),
+    DEMO_CARRIERS("CROSSPOINT_DEMO_CARRIERS", "demo.carriers");
 
     private final String variable;
     private final String key;

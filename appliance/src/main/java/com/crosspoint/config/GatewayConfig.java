@@ -12,10 +12,13 @@ import java.util.List;
  * @param probeSeconds   interval of the OPTIONS health checks of every PBX node; 0 = none
  * @param silenceMillis  how long a PBX node may stay silent (not even 100 Trying) before the call goes to the backup
  * @param failuresToDown failed calls or probes in a row before a PBX node counts as down (tried last)
+ * @param carriers       source addresses (IP literals) of the carriers that may send calls in; others get 403
+ * @param tls            SIP over TLS on the gateway's own port ({@code gateway.tls.*}); off without a keystore
  */
 public record GatewayConfig(int port, List<DidRoute> dids, int spans, int probeSeconds, long silenceMillis,
-                            int failuresToDown) {
+                            int failuresToDown, List<String> carriers, TlsConfig tls) {
     public GatewayConfig {
         dids = List.copyOf(dids);
+        carriers = List.copyOf(carriers);
     }
 }

@@ -22,7 +22,19 @@ final class GatewayConfigBinder {
         }
         return new GatewayConfig(port, dids(), ranged("gateway.spans", 1, TrunkGroup.MAX_SPANS),
                 ranged("gateway.probeSeconds", 0, 3600), ranged("gateway.silenceMillis", 0, 60_000),
-                ranged("gateway.failuresToDown", 1, 100));
+                ranged("gateway.failuresToDown", 1, 100), carriers(),
+                TlsConfigBinder.bind(values, "gateway.tls."));
+    }
+
+    private List<String> carriers() {
+        List<String> carriers = new ArrayList<>();
+        for (String c : values.stringList("gateway.carriers")) {
+            if (!AddressSyntax.isIpLiteral(c.trim()) || AddressSyntax.isWildcard(c.trim())) {
+                throw values.error("gateway.carriers", "a carrier is an IP address, not \"" + c + "\"");
+            }
+            carriers.add(c.trim());
+        }
+        return carriers;
     }
 
     private List<DidRoute> dids() {

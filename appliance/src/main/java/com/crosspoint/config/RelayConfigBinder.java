@@ -2,8 +2,6 @@ package com.crosspoint.config;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -57,25 +55,7 @@ final class RelayConfigBinder {
     }
 
     private TlsConfig tls() {
-        int port = port("turn.tls.port");
-        String keystoreText = values.string("turn.tls.keystore").trim();
-        String password = values.string("turn.tls.keystorePassword");
-        String type = values.string("turn.tls.keystoreType").trim().toUpperCase(Locale.ROOT);
-        if (!type.equals("PKCS12") && !type.equals("JKS")) {
-            throw values.error("turn.tls.keystoreType", "must be PKCS12 or JKS, not \"" + type + "\"");
-        }
-        Optional<Path> keystore = Optional.empty();
-        if (!keystoreText.isEmpty()) {
-            Path file;
-            try {
-                file = Path.of(keystoreText).toAbsolutePath().normalize();
-            } catch (InvalidPathException e) {
-                throw values.error("turn.tls.keystore", "not a valid path: \"" + keystoreText + "\"");
-            }
-            KeystoreCheck.verify(values, "turn.tls.", file, password, type);
-            keystore = Optional.of(file);
-        }
-        return new TlsConfig(port, keystore, password, type);
+        return TlsConfigBinder.bind(values, "turn.tls.");
     }
 
     private Optional<String> realm() {

@@ -13,14 +13,17 @@ import java.util.List;
  * @param ringSeconds       how long a carrier may ring (Timer C) before the call is cancelled there
  * @param probeSeconds      interval of the OPTIONS health checks of every carrier; 0 = none
  * @param customers         source addresses (IP literals) that may send calls besides the local PBX
+ * @param customerCallsPerSecond new calls a second each customer may start (beyond: 503 + Retry-After); 0 = no limit
  * @param qualityBucket     one bucket of the quality windows
  * @param qualityBuckets    buckets per window (window = bucket × buckets)
  * @param minAttempts       attempts in a window before its ASR/PDD floors and scores count
- * @param minAsr            ASR floor, 0-1: a carrier below it gets no traffic until its window recovers
+ * @param policy            the ranking: weights, floors and evidence ({@code router.policy.*})
+ * @param breaker           the carriers' circuit breakers ({@code router.breaker.*})
+ * @param tls               SIP over TLS on the router's own port ({@code router.tls.*}); off without a keystore
  */
 public record RouterConfig(int port, int udpThreads, int maxPending, long silenceMillis, int ringSeconds,
-                           int probeSeconds, List<String> customers, Duration qualityBucket, int qualityBuckets,
-                           int minAttempts, double minAsr) {
+                           int probeSeconds, List<String> customers, int customerCallsPerSecond, Duration qualityBucket, int qualityBuckets,
+                           int minAttempts, RoutingPolicyConfig policy, BreakerConfig breaker, TlsConfig tls) {
     public RouterConfig {
         customers = List.copyOf(customers);
     }

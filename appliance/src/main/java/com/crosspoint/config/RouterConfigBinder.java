@@ -36,13 +36,62 @@ final class RouterConfigBinder {
                 throw values.error("router.customers", "a customer is an IP address, not \"" + c + "\"");
             }
         }
-        double minAsr = ranged("router.quality.minAsrPercent", 0, 100) / 100.0;
         return new RouterConfig(ranged("router.port", 0, 65_535), ranged("router.udpThreads", 1, 64),
                 ranged("router.maxPending", 1, 1_000_000), ranged("router.silenceMillis", 0, 60_000),
                 ranged("router.ringSeconds", 1, 600), ranged("router.probeSeconds", 0, 3600),
-                customers.stream().map(String::trim).toList(),
+                customers.stream().map(String::trim).toList(), ranged("router.customerCallsPerSecond", 0, 100_000),
                 Duration.ofSeconds(ranged("router.quality.bucketSeconds", 1, 86_400)),
-                ranged("router.quality.buckets", 1, 1440), ranged("router.quality.minAttempts", 1, 1_000_000), minAsr);
+                ranged("router.quality.buckets", 1, 1440), ranged("router.quality.minAttempts", 1, 1_000_000), policy(),
+                new BreakerConfig(ranged("router.breaker.failuresToOpen", 1, 1000),
+                        ranged("router.breaker.coolDownSeconds", 0, 86_400),
+                        ranged("router.breaker.trialTimeoutSeconds", 1, 86_400)),
+                TlsConfigBinder.bind(values, "router.tls."));
+    }
+
+    private RoutingPolicyConfig policy() {
+        String p = "router.policy.";
+        double price = weight(p + "priceWeight");
+        double quality = weight(p + "qualityWeight");
+        double availability = weight(p + "availabilityWeight");
+        if (price + quality + availability <= 0) {
+            throw values.error(p + "priceWeight", "the price, quality and availability weights must not all be 0");
+        }
+        double asr = weight(p + "asrWeight");
+        double ner = weight(p + "nerWeight");
+        double pdd = weight(p + "pddWeight");
+        double mos = weight(p + "mosWeight");
+        if (asr + ner + pdd + mos <= 0) {
+            throw values.error(p + "asrWeight", "the ASR, NER, PDD and MOS weights must not all be 0");
+        }
+        return new RoutingPolicyConfig(price, quality, availability, asr, ner, pdd, mos,
+                decimal(p + "minAsrPercent", 0, 100) / 100.0, ranged(p + "maxPddMillis", 0, 600_000),
+                mosFloor(p + "minMos"), ranged(p + "minMosSamples", 1, 1_000_000),
+                ranged(p + "pddForZeroScoreMillis", 1, 600_000));
+    }
+
+    private double weight(String key) {
+        return decimal(key, 0, 1000);
+    }
+
+    private double decimal(String key, double min, double max) {
+        double value = values.decimal(key);
+        if (value < min || value > max) {
+            throw values.error(key, "must be " + min + ".." + max + " (got " + value + ")");
+        }
+        return value;
+    }
+
+    /** A MOS floor: 0 (none) or 1 to 5 with at most two decimals, e.g. 3.6. */
+    private double mosFloor(String key) {
+        String text = values.string(key).trim();
+        if (!text.matches("[0-9](\\.[0-9]{1,2})?")) {
+            throw values.error(key, "must be 0 (no floor) or a MOS from 1 to 5 such as 3.6, not \"" + text + "\"");
+        }
+        double mos = Double.parseDouble(text);
+        if (mos != 0 && (mos < 1 || mos > 5)) {
+            throw values.error(key, "must be 0 (no floor) or 1..5 (got " + text + ")");
+        }
+        return mos;
     }
 
     private int ranged(String key, int min, int max) {

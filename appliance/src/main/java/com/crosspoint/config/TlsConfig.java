@@ -1,7 +1,15 @@
 package com.crosspoint.config;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.Optional;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * SIP over TLS; off unless a keystore is configured.
@@ -15,6 +23,24 @@ public record TlsConfig(int port, Optional<Path> keystore, String keystorePasswo
 
     public boolean enabled() {
         return keystore.isPresent();
+    }
+
+    /** The server side's TLS context: this keystore's key and certificate (checked when the keys were bound). */
+    public SSLContext serverContext() {
+        Path file = keystore.orElseThrow(() -> new IllegalStateException("TLS is off: no keystore"));
+        try (InputStream in = Files.newInputStream(file)) {
+            KeyStore store = KeyStore.getInstance(keystoreType);
+            store.load(in, keystorePassword.toCharArray());
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(store, keystorePassword.toCharArray());
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), null, null);
+            return context;
+        } catch (IOException e) {
+            throw new UncheckedIOException("keystore unreadable: " + file, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("keystore unusable: " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Keeps the password out of logs. */

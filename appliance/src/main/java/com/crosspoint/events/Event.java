@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /** A state change that someone watches: the console, the dashboards, other services. */
 public sealed interface Event permits RegistrationEvent, CallEvent, MessageEvent, VoicemailEvent,
-        ConferenceEvent, ProvisioningEvent, AccountBackOffEvent, RateDeckImportEvent, AcdEvent {
+        ConferenceEvent, ProvisioningEvent, AccountBackOffEvent, RateDeckImportEvent, BillingEvent, ChatEvent,
+        AcdEvent {
     long tenantId();
 
     Instant at();

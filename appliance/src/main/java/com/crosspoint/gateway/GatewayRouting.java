@@ -7,17 +7,21 @@ import com.crosspoint.proxy.transport.Destination;
 import com.crosspoint.proxy.transport.Flow;
 import com.crosspoint.proxy.wire.Method;
 import com.crosspoint.proxy.wire.SipMessage;
+import com.crosspoint.router.Customers;
 import com.crosspoint.router.DialledNumber;
 import com.crosspoint.trunk.TrunkTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The media gateway's routing step in the proxy core: a carrier's INVITE for a DID seizes a trunk channel and goes
  * to the PBX node serving the DID, then to its backup (408, 5xx or silence there); a node that is down is tried
  * after the other one. Runs on the proxy's I/O threads and answers from memory.
  * <ul>
+ *   <li>a source that is not one of the carriers ({@code gateway.carriers}): 403, counted; only carriers may also
+ *       follow a pre-loaded Route or send inside a dialog the gateway does not carry;</li>
  *   <li>OPTIONS for the gateway itself (a carrier's health check): 200;</li>
  *   <li>other requests outside a dialog: 405 (the gateway carries calls only);</li>
  *   <li>a number no DID route covers: 404;</li>
@@ -25,6 +29,7 @@ import java.util.Optional;
  * </ul>
  */
 public final class GatewayRouting implements TargetResolver {
+    private static final RoutingDecision FORBIDDEN = new RoutingDecision.Refuse(403, "Forbidden");
     private static final RoutingDecision ALIVE = new RoutingDecision.Answer(200, "OK");
     private static final RoutingDecision NOT_ALLOWED = new RoutingDecision.Refuse(405, "Method Not Allowed");
     private static final RoutingDecision NO_SUCH_DID = new RoutingDecision.Refuse(404, "Not Found");
@@ -35,8 +40,11 @@ public final class GatewayRouting implements TargetResolver {
     private final TrunkGroup trunk;
     private final PbxHealth health;
     private final PbxHops hops;
+    private final Customers carriers;
+    private final LongAdder strangers = new LongAdder();
 
-    public GatewayRouting(DidRoutes routes, TrunkGroup trunk, PbxHealth health, PbxHops hops) {
+    public GatewayRouting(DidRoutes routes, TrunkGroup trunk, PbxHealth health, PbxHops hops, Customers carriers) {
+        this.carriers = carriers;
         this.routes = routes;
         this.trunk = trunk;
         this.health = health;
@@ -45,6 +53,10 @@ public final class GatewayRouting implements TargetResolver {
 
     @Override
     public RoutingDecision resolve(SipMessage request, Flow from) {
+        if (!carriers.admits(from.remote().getAddress())) {
+            strangers.increment();
+            return FORBIDDEN;
+        }
         String number = DialledNumber.of(request);
         if (request.method() == Method.OPTIONS && number == null) {
             return ALIVE;
@@ -103,6 +115,21 @@ public final class GatewayRouting implements TargetResolver {
             return number;
         }
         return number.matches("[0-9]{1,15}") ? "+" + number : null;
+    }
+
+    @Override
+    public boolean trusts(Flow from) {
+        return carriers.admits(from.remote().getAddress());
+    }
+
+    /** Requests refused because their source is not a carrier of {@code gateway.carriers}. */
+    public long refusedStrangers() {
+        return strangers.sum();
+    }
+
+    /** Whether the node is counted down (its DIDs go to their backup first). */
+    public boolean isDown(TrunkTarget node) {
+        return health.isDown(node);
     }
 
     public TrunkGroup trunk() {

@@ -20,9 +20,11 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -49,6 +51,8 @@ public final class ApplianceMetrics implements AutoCloseable {
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final EventBus.Subscription subscription;
     private final Counter callsStarted;
+    /** Micrometer holds function meters' sources weakly: a method reference nobody else keeps would be collected. */
+    private final List<Object> held = new CopyOnWriteArrayList<>();
 
     public ApplianceMetrics(Sources sources) {
         this.sources = sources;
@@ -81,13 +85,29 @@ public final class ApplianceMetrics implements AutoCloseable {
 
     /** A monotonic count another service keeps, read at each scrape ({@code crosspoint.<name>}). */
     public void counter(String name, String description, LongSupplier value) {
+        held.add(value);
         FunctionCounter.builder(PREFIX + name, value, LongSupplier::getAsLong).description(description)
                 .register(registry);
     }
 
     /** A figure that goes up and down, read at each scrape ({@code crosspoint.<name>}). */
     public void gauge(String name, String description, IntSupplier value) {
+        held.add(value);
         Gauge.builder(PREFIX + name, value, IntSupplier::getAsInt).description(description).register(registry);
+    }
+
+    /** As {@link #counter(String, String, LongSupplier)}, one series of several told apart by a label. */
+    public void counter(String name, String description, String label, String labelValue, LongSupplier value) {
+        held.add(value);
+        FunctionCounter.builder(PREFIX + name, value, LongSupplier::getAsLong).description(description)
+                .tag(label, labelValue).register(registry);
+    }
+
+    /** As {@link #gauge(String, String, IntSupplier)}, one series of several told apart by a label. */
+    public void gauge(String name, String description, String label, String labelValue, IntSupplier value) {
+        held.add(value);
+        Gauge.builder(PREFIX + name, value, IntSupplier::getAsInt).description(description).tag(label, labelValue)
+                .register(registry);
     }
 
     /** The Prometheus text exposition of every meter, as of now. */

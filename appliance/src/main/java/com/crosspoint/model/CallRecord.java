@@ -8,12 +8,22 @@ import java.time.Instant;
  * extension of the person who took the call in the end (forwarded to, handed to by a menu, transferred to), null
  * when no person did. {@code answeredAt} is null for calls never answered; {@code sipCause} is the final SIP status
  * that decided the outcome (200 for answered calls); {@code quality} is null unless the appliance anchored the
- * call's media (voicemail, conference, menu).
+ * call's media (voicemail, conference, menu); {@code endReason} is null unless the appliance ended the call for
+ * billing (credit exhausted, a spend limit, a freeze).
  */
 public record CallRecord(long id, long tenantId, String callId, String caller, String callee,
                          Instant startedAt, Instant answeredAt, Instant endedAt,
                          Disposition disposition, HangupParty hungUpBy, int sipCause, CallQualitySummary quality,
-                         String answeredBy) {
+                         String answeredBy, CallEndReason endReason) {
+
+    /** A record of a call billing did not end. */
+    public CallRecord(long id, long tenantId, String callId, String caller, String callee,
+                      Instant startedAt, Instant answeredAt, Instant endedAt,
+                      Disposition disposition, HangupParty hungUpBy, int sipCause, CallQualitySummary quality,
+                      String answeredBy) {
+        this(id, tenantId, callId, caller, callee, startedAt, answeredAt, endedAt, disposition, hungUpBy, sipCause,
+                quality, answeredBy, null);
+    }
 
     /** A record that names no person who answered. */
     public CallRecord(long id, long tenantId, String callId, String caller, String callee,
@@ -39,6 +49,12 @@ public record CallRecord(long id, long tenantId, String callId, String caller, S
     /** The same record with another id (the store assigns it). */
     public CallRecord withId(long newId) {
         return new CallRecord(newId, tenantId, callId, caller, callee, startedAt, answeredAt, endedAt, disposition,
-                hungUpBy, sipCause, quality, answeredBy);
+                hungUpBy, sipCause, quality, answeredBy, endReason);
+    }
+
+    /** The same record, saying billing ended the call for {@code why}. */
+    public CallRecord endedBecause(CallEndReason why) {
+        return new CallRecord(id, tenantId, callId, caller, callee, startedAt, answeredAt, endedAt, disposition,
+                hungUpBy, sipCause, quality, answeredBy, why);
     }
 }

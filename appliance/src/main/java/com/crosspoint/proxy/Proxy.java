@@ -9,6 +9,7 @@ import com.crosspoint.proxy.transaction.TimerWheel;
 import com.crosspoint.proxy.transport.Flow;
 import com.crosspoint.proxy.transport.MessageHandler;
 import com.crosspoint.proxy.transport.TcpEndpoint;
+import com.crosspoint.proxy.transport.TlsSettings;
 import com.crosspoint.proxy.transport.Transports;
 import com.crosspoint.proxy.transport.UdpEndpoint;
 import java.io.UncheckedIOException;
@@ -19,7 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running lean SIP proxy: UDP and TCP on one address and port, the timer wheel, and the
+ * A running lean SIP proxy: UDP and TCP on one address and port, TLS on a port of its own when configured, the
+ * timer wheel, and the
  * transaction-stateful core, with a {@link TargetResolver} deciding where initial requests go.
  * Starts listening in {@link #start} and releases every thread and socket in {@link #close}.
  */
@@ -30,10 +32,14 @@ public final class Proxy implements AutoCloseable {
     private final TimerWheel wheel;
     private final UdpEndpoint udp;
     private final TcpEndpoint tcp;
+    /** Null without TLS. */
+    private final TcpEndpoint tls;
     private final ProxyCore core;
     private final Transports transports;
 
-    private Proxy(TimerWheel wheel, UdpEndpoint udp, TcpEndpoint tcp, ProxyCore core, Transports transports) {
+    private Proxy(TimerWheel wheel, UdpEndpoint udp, TcpEndpoint tcp, TcpEndpoint tls, ProxyCore core,
+            Transports transports) {
+        this.tls = tls;
         this.wheel = wheel;
         this.udp = udp;
         this.tcp = tcp;
@@ -51,6 +57,15 @@ public final class Proxy implements AutoCloseable {
      * wildcard) while Via and Record-Route name {@code settings.host()}.
      */
     public static Proxy start(ProxySettings settings, String bindAddress, TargetResolver resolver) {
+        return start(settings, bindAddress, resolver, 0, null);
+    }
+
+    /**
+     * As {@link #start(ProxySettings, String, TargetResolver)}, with a TLS listener on {@code tlsPort} (0: a free
+     * one) when {@code tls} is not null.
+     */
+    public static Proxy start(ProxySettings settings, String bindAddress, TargetResolver resolver, int tlsPort,
+            TlsSettings tls) {
         InetAddress bind = address(bindAddress);
         TimerWheel wheel = new TimerWheel(System::nanoTime, 10, 1024);
         Transports transports = new Transports();
@@ -71,13 +86,26 @@ public final class Proxy implements AutoCloseable {
             }
         }
         int port = udp.localAddress().getPort();
-        LocalEndpoint local = new LocalEndpoint(settings.host(), port, port);
+        TcpEndpoint tlsEndpoint = null;
+        if (tls != null) {
+            try {
+                tlsEndpoint = TcpEndpoint.openTls(new InetSocketAddress(bind, tlsPort), settings.streamLimits(), tls,
+                        holder, "proxy");
+            } catch (UncheckedIOException e) {
+                udp.close();
+                tcp.close();
+                throw e;
+            }
+        }
+        int tlsBound = tlsEndpoint == null ? 0 : tlsEndpoint.localAddress().getPort();
+        LocalEndpoint local = new LocalEndpoint(settings.host(), port, port, tlsBound);
         ProxyCore core = new ProxyCore(settings, local, resolver, transports, wheel);
-        transports.attach(udp, tcp);
+        transports.attach(udp, tcp, tlsEndpoint);
         holder.core = core;
         wheel.start("proxy-timers");
-        LOG.info("SIP proxy listening on {}:{} (UDP, TCP)", settings.host(), port);
-        return new Proxy(wheel, udp, tcp, core, transports);
+        LOG.info("SIP proxy listening on {}:{} (UDP, TCP){}", settings.host(), port,
+                tlsBound == 0 ? "" : " and " + tlsBound + " (TLS)");
+        return new Proxy(wheel, udp, tcp, tlsEndpoint, core, transports);
     }
 
     private static InetAddress address(String host) {
@@ -104,6 +132,16 @@ public final class Proxy implements AutoCloseable {
         return tcp.openConnections();
     }
 
+    /** The TLS listener's port; 0 without TLS. */
+    public int tlsPort() {
+        return tls == null ? 0 : tls.localAddress().getPort();
+    }
+
+    /** Open TLS connections (handshaking or not); 0 without TLS. */
+    public int openTlsConnections() {
+        return tls == null ? 0 : tls.openConnections();
+    }
+
     public long unsendable() {
         return transports.unsendable();
     }
@@ -112,6 +150,9 @@ public final class Proxy implements AutoCloseable {
     public void close() {
         udp.close();
         tcp.close();
+        if (tls != null) {
+            tls.close();
+        }
         wheel.close();
     }
 

@@ -20,10 +20,11 @@ import java.util.List;
 /**
  * The call router's routing step in the proxy core: a customer's INVITE for a number goes to the carriers the
  * Adaptive Call Router ranks for it, one after another, each with its own Request-URI (the carrier's tech prefix
- * and host); a carrier with no channel left is skipped when its turn comes. Runs on the proxy's I/O threads and
- * answers from memory.
+ * and host); a carrier with no channel left is skipped when its turn comes; a carrier's digest challenge is answered
+ * once with its credentials ({@link CarrierDigest}), and one not answered moves the call on to the next carrier. Runs
+ * on the proxy's I/O threads and answers from memory.
  * <ul>
- *   <li>not a customer: 403;</li>
+ *   <li>not a customer: 403; a customer over its calls per second ({@link CustomerCallLimit}): 503 + Retry-After;</li>
  *   <li>OPTIONS for the router itself (a PBX's health check): 200;</li>
  *   <li>other requests outside a dialog: 405 (the router carries calls only);</li>
  *   <li>no carrier has a rate for the number: 404; carriers have one but none may take the call now
@@ -36,19 +37,23 @@ public final class CarrierRouting implements TargetResolver {
     private static final RoutingDecision NOT_ALLOWED = new RoutingDecision.Refuse(405, "Method Not Allowed");
     private static final RoutingDecision NO_ROUTE = new RoutingDecision.Refuse(404, "No Route");
     private static final RoutingDecision NO_CARRIER = new RoutingDecision.Refuse(503, "No Carrier Available");
+    private static final RoutingDecision OVER_LIMIT = new RoutingDecision.Refuse(503, "Too Many Calls", 1);
 
     private final AdaptiveCallRouter router;
     private final Customers customers;
+    private final CustomerCallLimit limit;
     private final CarrierHops hops;
     private final Clock clock;
 
-    public CarrierRouting(AdaptiveCallRouter router, Customers customers, Clock clock) {
-        this(router, customers, new CarrierHops(), clock);
+    public CarrierRouting(AdaptiveCallRouter router, Customers customers, CustomerCallLimit limit, Clock clock) {
+        this(router, customers, limit, new CarrierHops(), clock);
     }
 
-    CarrierRouting(AdaptiveCallRouter router, Customers customers, CarrierHops hops, Clock clock) {
+    CarrierRouting(AdaptiveCallRouter router, Customers customers, CustomerCallLimit limit, CarrierHops hops,
+            Clock clock) {
         this.router = router;
         this.customers = customers;
+        this.limit = limit;
         this.hops = hops;
         this.clock = clock;
     }
@@ -64,6 +69,9 @@ public final class CarrierRouting implements TargetResolver {
         }
         if (request.method() != Method.INVITE) {
             return NOT_ALLOWED;
+        }
+        if (!limit.admits(from.remote().getAddress())) {
+            return OVER_LIMIT;
         }
         if (number == null) {
             return NO_ROUTE;
@@ -81,10 +89,16 @@ public final class CarrierRouting implements TargetResolver {
             if (hop != null) {
                 String user = c.techPrefix().isEmpty() ? number : c.techPrefix() + digits;
                 targets.add(new Target(hop, requestUri(user, c), new CarrierAttempt(router.attempts(), c.id(), number,
-                        clock)));
+                        clock), CarrierDigest.of(c.credentials())));
             }
         }
         return targets.isEmpty() ? NO_CARRIER : new RoutingDecision.Targets(targets);
+    }
+
+    /** Only customers' requests may follow a pre-loaded Route or a Request-URI outside a dialog of ours. */
+    @Override
+    public boolean trusts(Flow from) {
+        return customers.admits(from.remote().getAddress());
     }
 
     /** The carrier's look-up of host names, for the prober's thread. */

@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * Who may send calls to the router: the PBX nodes, by source address ({@code router.customers}, plus this node's own
- * addresses when it runs the PBX too). A set of addresses fixed at start, read on the I/O threads without locks.
+ * addresses when it runs the PBX too); the gateway admits its carriers ({@code gateway.carriers}) the same way. A set
+ * of addresses fixed at start, read on the I/O threads without locks.
  */
 public final class Customers {
     private final Set<InetAddress> addresses;

@@ -70,6 +70,21 @@ public interface LedgerStore {
 
     Optional<RatedCall> rating(long cdrId);
 
+    /** {@code given} with its id assigned and its time as it will be stored: ready for {@link #reserveAll}. */
+    Reservation numbered(Reservation given);
+
+    /**
+     * Commits numbered reservations and their accounts' reserved totals in one transaction (a group commit), all or
+     * none; a call id reserved before fails it with a {@link DuplicateKeyException}.
+     */
+    void reserveAll(List<Reservation> numbered);
+
+    /** The ratings of those of {@code cdrIds} that are rated (at most {@value #MAX_IDS} ids): a page of CDRs. */
+    List<RatedCall> ratingsOf(List<Long> cdrIds);
+
+    /** The most ids {@link #ratingsOf} takes at once. */
+    int MAX_IDS = 500;
+
     /**
      * Ratings of calls in {@code period}, by start then CDR id, after {@code after} (the last of the previous page,
      * null for the first): pages for re-rating that each cost one index range, however long the period.

@@ -28,11 +28,15 @@ public interface Stores extends AutoCloseable {
 
     RateDeckStore rateDecks();
 
+    RoutingPolicyStore routingPolicy();
+
     RatePlanStore ratePlans();
 
     BillingAccountStore billingAccounts();
 
     LedgerStore ledger();
+
+    ChatStore chats();
 
     AcdStore acd();
 

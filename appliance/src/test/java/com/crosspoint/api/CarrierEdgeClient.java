@@ -30,9 +30,15 @@ public final class CarrierEdgeClient {
         this.token = token;
     }
 
-    /** Creates a carrier at 127.0.0.1 and returns its id. */
+    /** Creates a carrier at 127.0.0.1:5070 and returns its id. */
     public long createCarrier(String name) {
-        Res r = http.post("/api/v1/carriers", token, "{\"name\":\"" + name + "\",\"host\":\"127.0.0.1\",\"port\":5070}");
+        return createCarrier(name, 5070);
+    }
+
+    /** Creates a carrier at 127.0.0.1:{@code port} and returns its id. */
+    public long createCarrier(String name, int port) {
+        Res r = http.post("/api/v1/carriers", token,
+                "{\"name\":\"" + name + "\",\"host\":\"127.0.0.1\",\"port\":" + port + "}");
         assertThat(r.status()).as(r.raw().body()).isEqualTo(201);
         return r.body().get("id").asLong();
     }

@@ -100,10 +100,18 @@ class OpenApiContractTest {
         SCHEMAS.put("PartyMedia", com.crosspoint.call.PartyMedia.class);
         SCHEMAS.put("Latch", com.crosspoint.call.PartyMedia.Latch.class);
         SCHEMAS.put("Cdr", CdrDto.class);
+        SCHEMAS.put("CdrCharges", com.crosspoint.api.dto.CdrChargesDto.class);
         SCHEMAS.put("CallQuality", com.crosspoint.api.dto.CallQualityDto.class);
         SCHEMAS.put("CdrPage", CdrPage.class);
         SCHEMAS.put("Message", MessageDto.class);
         SCHEMAS.put("MessagePage", MessagePage.class);
+        SCHEMAS.put("Chat", com.crosspoint.api.dto.ChatDto.class);
+        SCHEMAS.put("ChatLine", com.crosspoint.api.dto.ChatLineDto.class);
+        SCHEMAS.put("ChatPage", com.crosspoint.api.dto.ChatPage.class);
+        SCHEMAS.put("MyChats", com.crosspoint.api.dto.MyChatsDto.class);
+        SCHEMAS.put("ChatTextRequest", com.crosspoint.api.dto.ChatTextRequest.class);
+        SCHEMAS.put("ChatAvailabilityRequest", com.crosspoint.api.dto.ChatAvailabilityRequest.class);
+        SCHEMAS.put("ChatFrame", com.crosspoint.api.dto.ChatFrame.class);
         SCHEMAS.put("SnapshotFrame", SnapshotFrame.class);
         SCHEMAS.put("RegistrationFrame", RegistrationFrame.class);
         SCHEMAS.put("CallFrame", CallFrame.class);
@@ -164,6 +172,23 @@ class OpenApiContractTest {
         SCHEMAS.put("RouteRate", com.crosspoint.api.dto.RouteExplanationDto.Rate.class);
         SCHEMAS.put("RouteScore", com.crosspoint.api.dto.RouteExplanationDto.Score.class);
         SCHEMAS.put("RouteFloor", com.crosspoint.api.dto.RouteExplanationDto.Floor.class);
+        SCHEMAS.put("SpendLimits", com.crosspoint.api.dto.SpendLimitsDto.class);
+        SCHEMAS.put("BillingAccountRequest", com.crosspoint.api.dto.BillingAccountRequest.class);
+        SCHEMAS.put("BillingAccount", com.crosspoint.api.dto.BillingAccountDto.class);
+        SCHEMAS.put("FreezeRequest", com.crosspoint.api.dto.FreezeRequest.class);
+        SCHEMAS.put("LedgerPostRequest", com.crosspoint.api.dto.LedgerPostRequest.class);
+        SCHEMAS.put("LedgerEntry", com.crosspoint.api.dto.LedgerEntryDto.class);
+        SCHEMAS.put("UserBillingRequest", com.crosspoint.api.dto.UserBillingRequest.class);
+        SCHEMAS.put("UserBilling", com.crosspoint.api.dto.UserBillingDto.class);
+        SCHEMAS.put("RatePlanRequest", com.crosspoint.api.dto.RatePlanRequest.class);
+        SCHEMAS.put("RatePlan", com.crosspoint.api.dto.RatePlanDto.class);
+        SCHEMAS.put("RetailRate", com.crosspoint.api.dto.RetailRateDto.class);
+        SCHEMAS.put("RerateRequest", com.crosspoint.api.dto.RerateRequest.class);
+        SCHEMAS.put("Rerate", com.crosspoint.api.dto.RerateDto.class);
+        SCHEMAS.put("StatementLink", StatementsHandler.StatementLink.class);
+        SCHEMAS.put("Statement", com.crosspoint.api.dto.StatementDto.class);
+        SCHEMAS.put("StatementLine", com.crosspoint.api.dto.StatementDto.Line.class);
+        SCHEMAS.put("RoutingPolicy", com.crosspoint.api.dto.RoutingPolicyDto.class);
     }
 
     /** Bodies clients send: fields may be left out, so not every property is required. */
@@ -174,6 +199,11 @@ class OpenApiContractTest {
             // a menu option is written and read alike; answers carry all four fields
             "MenuOption", "MenuRequest",
             "ConferenceRoomRequest", "MuteRequest", "DidRequest", "CarrierRequest", "CarrierPatch",
+            "BillingAccountRequest", "FreezeRequest", "LedgerPostRequest", "UserBillingRequest", "RatePlanRequest",
+            // a rate is written and read alike; answers carry every field
+            "RetailRate", "RerateRequest",
+            // written and read alike; answers also carry the read-only source
+            "RoutingPolicy",
             "QueueRequest", "AgentRequest", "Member");
 
     @TempDir

@@ -40,16 +40,16 @@ final class BillingEngine {
     BillingEngine(Stores stores, Clock clock, BillingSettings settings) {
         this.stores = stores;
         this.clock = clock;
-        this.tariffs = new Tariffs(stores.ratePlans(), stores.billingAccounts());
-        this.accounts = new Accounts(stores.billingAccounts(), stores.ledger(), tariffs, events, clock);
-        this.authoriser = new Authoriser(accounts, tariffs, stores.ledger(), events, settings);
-        this.rater = new Rater(tariffs, decks, settings.deckCurrency());
-        this.settlement = new CallSettlement(accounts, stores.ledger(), rater, events, clock);
-        this.pipeline = new RatingPipeline(stores.ledger(), settlement, settings.sweepInterval());
-        this.rerater = new Rerater(accounts, stores.ledger(), rater, clock);
-        this.audit = new LedgerAudit(stores.billingAccounts(), stores.ledger());
-        this.recovery = new BillingRecovery(stores.ledger(), pipeline, settlement);
-        accounts.load();
+        Billing billing = new Billing(stores, decks, events, settings, clock);
+        this.tariffs = billing.tariffs();
+        this.accounts = billing.accounts();
+        this.authoriser = billing.authoriser();
+        this.rater = billing.rater();
+        this.settlement = billing.settlement();
+        this.pipeline = billing.pipeline();
+        this.rerater = billing.rerater();
+        this.audit = billing.audit();
+        this.recovery = billing.recovery();
     }
 
     BillingEngine(Stores stores, Clock clock) {

@@ -56,7 +56,7 @@ class ConfigLoaderTest {
         assertThat(config.http().bind()).isEqualTo("0.0.0.0");
         assertThat(config.admin()).isEqualTo(new AdminConfig("admin", Optional.empty()));
         assertThat(config.demo()).isEqualTo(new DemoConfig(false, "demo.crosspoint.local", Optional.empty(), Optional.empty(),
-                List.of("1001", "1002", "1003", "1004")));
+                List.of("1001", "1002", "1003", "1004"), true));
     }
 
     @Test
@@ -128,6 +128,7 @@ class ConfigLoaderTest {
         env.put("CROSSPOINT_ROLES", "router");
         env.put("CROSSPOINT_ROUTER_PORT", "15070");
         env.put("CROSSPOINT_GATEWAY_PORT", "15080");
+        env.put("CROSSPOINT_DEMO_CARRIERS", "false");
 
         CrosspointConfig config = loader(env).load(Optional.empty());
 
@@ -140,6 +141,7 @@ class ConfigLoaderTest {
         assertThat(config.admin().password()).contains("s3cret");
         assertThat(config.demo().password()).contains("demo-pw");
         assertThat(config.demo().pin()).contains("2468");
+        assertThat(config.demo().carriers()).isFalse();
         assertThat(config.node().roles()).containsExactly(NodeRole.ROUTER);
         assertThat(config.router().port()).isEqualTo(15070);
         assertThat(config.gateway().port()).isEqualTo(15080);
@@ -151,9 +153,12 @@ class ConfigLoaderTest {
         CrosspointConfig config = loader(Map.of()).load(Optional.empty());
         // the gateway is off unless named: it has nothing to do without gateway.dids
         assertThat(config.node().roles()).containsExactlyInAnyOrder(NodeRole.PBX, NodeRole.ROUTER);
-        assertThat(config.gateway()).isEqualTo(new GatewayConfig(5080, List.of(), 1, 2, 2000, 1));
+        assertThat(config.gateway()).isEqualTo(new GatewayConfig(5080, List.of(), 1, 2, 2000, 1, List.of(),
+                new TlsConfig(5081, Optional.empty(), "", "PKCS12")));
+        assertThat(config.router().tls().enabled()).isFalse();
+        assertThat(config.router().tls().port()).isEqualTo(5071);
         assertThat(config.router().port()).isEqualTo(5070);
-        assertThat(config.router().minAsr()).isEqualTo(0.2);
+        assertThat(config.router().policy().minAsr()).isEqualTo(0.2);
 
         Path file = nodeFile("node:\n  roles: [pbx, proxy]\n");
         assertThatThrownBy(() -> loader(Map.of()).load(Optional.of(file))).isInstanceOf(ConfigException.class)

@@ -28,7 +28,29 @@ class GatewayRoutingTest {
         hops.refresh(PRIMARY);
         hops.refresh(BACKUP);
         routing = new GatewayRouting(new DidRoutes(List.of(new DidRoute("+1646555", PRIMARY, BACKUP))), trunk, health,
-                hops);
+                hops, com.crosspoint.router.Customers.of(List.of("127.0.0.1")));
+    }
+
+    @Test
+    void onlyTheConfiguredCarriersMaySendCallsInOrRouteThroughTheGateway() {
+        com.crosspoint.proxy.wire.SipScanner scanner = new com.crosspoint.proxy.wire.SipScanner(
+                com.crosspoint.proxy.wire.ScanLimits.DEFAULT);
+        com.crosspoint.proxy.wire.SipMessage invite = scanner.newMessage();
+        byte[] b = ("INVITE sip:" + DID + "@127.0.0.1:5080 SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.9:5060;branch=z9hG4bKg1\r\n"
+                + "Max-Forwards: 70\r\nFrom: <sip:c@192.0.2.9>;tag=1\r\nTo: <sip:" + DID + "@127.0.0.1>\r\n"
+                + "Call-ID: g1\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(scanner.scan(b, 0, b.length, true, invite)).isEqualTo(com.crosspoint.proxy.wire.ScanOutcome.ACCEPTED);
+        com.crosspoint.proxy.transport.Flow stranger = com.crosspoint.proxy.transport.Flow.udp(
+                new java.net.InetSocketAddress("192.0.2.9", 5060));
+        com.crosspoint.proxy.transport.Flow carrier = com.crosspoint.proxy.transport.Flow.udp(
+                new java.net.InetSocketAddress("127.0.0.1", 5060));
+
+        assertThat(routing.resolve(invite, stranger)).isEqualTo(new RoutingDecision.Refuse(403, "Forbidden"));
+        assertThat(routing.trusts(stranger)).isFalse();
+        assertThat(routing.refusedStrangers()).isEqualTo(1);
+        assertThat(trunk.inUse()).as("a stranger seizes no channel").isZero();
+        assertThat(targets(routing.resolve(invite, carrier))).hasSize(2);
+        assertThat(routing.trusts(carrier)).isTrue();
     }
 
     @Test

@@ -89,7 +89,7 @@ class GatewayIT {
         Map<String, String> o = new HashMap<>(Map.of("node.roles", "gateway", "gateway.port", "0",
                 "gateway.dids", "+1646555=127.0.0.1:" + primaryPort + "|127.0.0.1:" + backupPort,
                 // no OPTIONS checks: the SIPp PBX nodes take only INVITEs; the calls' silence finds the dead node
-                "gateway.probeSeconds", "0", "gateway.silenceMillis", "1000"));
+                "gateway.probeSeconds", "0", "gateway.silenceMillis", "1000", "gateway.carriers", "127.0.0.1"));
         o.putAll(overrides);
         return TestAppliance.start(o);
     }

@@ -3,18 +3,13 @@ package com.crosspoint.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.crosspoint.api.HttpJson;
-import com.crosspoint.media.codec.G711Ulaw;
 import com.crosspoint.model.Did;
 import com.crosspoint.testing.BaresipPhone;
 import com.crosspoint.testing.FreePorts;
-import com.crosspoint.testing.HarnessFiles;
 import com.crosspoint.testing.HeardAudio;
 import com.crosspoint.testing.SippProcess;
 import com.crosspoint.testing.SippResult;
-import com.crosspoint.testing.SippRunner;
 import com.crosspoint.testing.TestAppliance;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -64,14 +59,6 @@ class RouterCallIT {
     }
 
     private static SippProcess carrier(int port) throws Exception {
-        Path tone = HarnessFiles.logDir("router-carrier-tone").resolve("tone-1400.ulaw");
-        byte[] samples = new byte[8000];
-        for (int i = 0; i < samples.length; i++) {
-            samples[i] = G711Ulaw.encodeSample((int) Math.round(12000 * Math.sin(2 * Math.PI * CARRIER_TONE * i / 8000)));
-        }
-        Files.write(tone, samples);
-        return SippRunner.scenarioFile(RouterHarness.filled("sipp/uas-carrier-tone.xml", Map.of("__NUMBER__",
-                        "\\" + NUMBER, "__CALLER_ID__", "\\" + DID, "__TONE_FILE__", tone.toString())))
-                .name("router-tone-carrier").localPort(port).timeout(Duration.ofSeconds(45)).start();
+        return RouterHarness.toneCarrier("router-tone-carrier", port, NUMBER, DID, CARRIER_TONE, Duration.ofSeconds(45));
     }
 }

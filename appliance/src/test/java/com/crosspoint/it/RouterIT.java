@@ -108,7 +108,7 @@ class RouterIT {
         int dearPort = FreePorts.udpAndTcp();
         // a 3 s window of 1 s buckets; 4 attempts make the figures count; ASR under 50 % excludes
         try (RouterHarness router = RouterHarness.start(Map.of("router.quality.bucketSeconds", "1",
-                "router.quality.buckets", "3", "router.quality.minAttempts", "4", "router.quality.minAsrPercent", "50"));
+                "router.quality.buckets", "3", "router.quality.minAttempts", "4", "router.policy.minAsrPercent", "50"));
              SippProcess dear = RouterHarness.answering("router-asr-dear", dearPort, NUMBER, 3)) {
             long cheapId = router.carrier("Cheap", cheapPort, "0.0100", "", 0);
             long dearId = router.carrier("Dear", dearPort, "0.0200", "", 0);

@@ -6,20 +6,17 @@ import com.crosspoint.testing.BaresipPhone;
 import com.crosspoint.testing.FreePorts;
 import com.crosspoint.testing.HarnessFiles;
 import com.crosspoint.testing.TestAppliance;
+import com.crosspoint.testing.TlsTestKeys;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,8 +81,7 @@ class TransportsIT {
 
     @Test
     void optionsOverTlsIsAnswered() throws Exception {
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, new TrustManager[] {new TrustingManager()}, new SecureRandom());
+        SSLContext tls = TlsTestKeys.trustingClient();
         try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", tlsPort)) {
             socket.setSoTimeout((int) WAIT.toMillis());
             socket.startHandshake();
@@ -100,24 +96,6 @@ class TransportsIT {
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             assertThat(in.readLine()).isEqualTo("SIP/2.0 200 OK");
             assertThat(socket.getSession().getProtocol()).startsWith("TLSv1.");
-        }
-    }
-
-    /** The test's self-signed certificate is trusted as it is: what is tested is the server side. */
-    private static final class TrustingManager implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            // not a client-auth test
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            // accepted: the appliance's own throwaway certificate
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
         }
     }
 }

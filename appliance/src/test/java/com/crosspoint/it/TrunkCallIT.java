@@ -57,10 +57,16 @@ class TrunkCallIT {
     }
 
     private void start(int primaryRouter) {
-        pbx = TestAppliance.start(Map.of(
+        start(primaryRouter, Map.of());
+    }
+
+    private void start(int primaryRouter, Map<String, String> more) {
+        Map<String, String> config = new java.util.HashMap<>(Map.of(
                 "trunk.routers", "127.0.0.1:" + primaryRouter + ",127.0.0.1:" + carrier,
                 "trunk.probeSeconds", "0", // SIPp scenarios take INVITEs only
                 "trunk.responseTimeoutSeconds", "2"));
+        config.putAll(more);
+        pbx = TestAppliance.start(config);
         var user = pbx.user("1001", "Alice", "pw-alice-1001");
         pbx.appliance().stores().dids().create(new Did(0, pbx.tenant().id(), DID, user.extension(), false));
         alice = BaresipPhone.builder(pbx.uri("1001")).password("pw-alice-1001").tone(700).start();
@@ -105,6 +111,24 @@ class TrunkCallIT {
     }
 
     @Test
+    void aNumberPatternGoesToItsGatewayAndEverythingElseToTheRouters() throws Exception {
+        int gateway = FreePorts.udpAndTcp();
+        start(overloaded, Map.of("trunk.gateways", "+1212=127.0.0.1:" + gateway));
+        String gatewayNumber = "+12125550123";
+        try (SippProcess routers = refusing(overloaded, "503 Service Unavailable");
+             SippProcess answering = carrier(gateway, gatewayNumber)) {
+            alice.dial(pbx.uri("12125550123"));
+            alice.awaitEvent("CALL_ESTABLISHED", WAIT);
+            new HeardAudio(Map.of("T", CARRIER_TONE)).awaitHeard(alice, "alice hears the gateway's tone", WAIT,
+                    windows -> windows.stream().filter(w -> w.containsTone(CARRIER_TONE)).count() >= 4);
+            alice.hangup();
+            assertThat(answering.await().allSucceeded()).as("the gateway got the number in E.164").isTrue();
+            // the refusing router exits after its one call: still running, it was never asked
+            assertThat(routers.isAlive()).as("no router was asked").isTrue();
+        }
+    }
+
+    @Test
     void aPremiumNumberNeverLeaves() {
         start(overloaded);
         alice.dial(pbx.uri("19005551234"));
@@ -144,11 +168,16 @@ class TrunkCallIT {
     }
 
     private SippProcess carrier() throws IOException {
+        return carrier(carrier, NUMBER);
+    }
+
+    /** A carrier on {@code port} that answers a call to {@code number} from the DID and plays its tone. */
+    private static SippProcess carrier(int port, String number) throws IOException {
         Path tone = HarnessFiles.logDir("carrier-tone").resolve("tone-1400.ulaw");
         Files.write(tone, toneFile());
-        return SippRunner.scenarioFile(filled("sipp/uas-carrier-tone.xml", Map.of("__NUMBER__", "\\" + NUMBER,
+        return SippRunner.scenarioFile(filled("sipp/uas-carrier-tone.xml", Map.of("__NUMBER__", "\\" + number,
                         "__CALLER_ID__", "\\" + DID, "__TONE_FILE__", tone.toString())))
-                .name("carrier").localPort(carrier).timeout(Duration.ofSeconds(45)).start();
+                .name("carrier").localPort(port).timeout(Duration.ofSeconds(45)).start();
     }
 
     /** One second of the carrier's tone as raw µ-law (a whole number of periods, so it loops without a click). */

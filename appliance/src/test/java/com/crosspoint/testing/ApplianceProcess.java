@@ -77,6 +77,7 @@ public final class ApplianceProcess implements AutoCloseable {
         command.add("CROSSPOINT_HTTP_PORT=" + httpPort);
         command.add("CROSSPOINT_TURN_PORT=0");
         command.add("CROSSPOINT_ROUTER_PORT=0");
+        command.add("CROSSPOINT_DEMO_CARRIERS=false"); // a test that wants them says so in env (the last one counts)
         env.forEach((k, v) -> command.add(k + "=" + v));
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");

@@ -152,6 +152,24 @@ public final class TortureClient implements AutoCloseable {
         return rewritten.getBytes(StandardCharsets.ISO_8859_1);
     }
 
+    /** The rows of the RFC 4475 corpus's index ({@code file, section, title, verdict, ...}), header left out. */
+    public static List<String[]> corpus() {
+        String tsv = new String(vector("index.tsv"), StandardCharsets.UTF_8);
+        return tsv.lines().skip(1).filter(l -> !l.isBlank()).map(l -> l.split("\t")).toList();
+    }
+
+    /** One file of the RFC 4475 corpus, byte for byte. */
+    public static byte[] vector(String name) {
+        try (java.io.InputStream in = TortureClient.class.getResourceAsStream("/vectors/rfc4475/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("missing test vector " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Lower-cased verdict column of the vector index, e.g. {@code valid}, {@code invalid}. */
     public static String normaliseVerdict(String verdict) {
         return verdict.toLowerCase(Locale.ROOT);

@@ -68,6 +68,29 @@ function statusOf(c) {
   return q ? q.status : (c.inService ? 'IN_SERVICE' : 'OUT_OF_SERVICE');
 }
 
+const NONE = '—';
+
+/**
+ * The live figures' cells: calls/s, then the quality window's ASR, NER, ACD, PDD, MOS and cost per minute, each
+ * "—" until it is known (no attempt in the window, no answered call, no measured media).
+ */
+function figures(q) {
+  const f = q && q.quality;
+  const measured = f && f.attempts > 0;
+  const percent = (x) => (x * 100).toFixed(1) + ' %';
+  const minutes = (s) => Math.floor(s / 60) + ':' + String(Math.round(s % 60)).padStart(2, '0');
+  const cells = {
+    'carrier-cps': q ? q.callsPerSecond.toFixed(1) : NONE,
+    'carrier-asr': measured ? percent(f.asr) : NONE,
+    'carrier-ner': measured ? percent(f.ner) : NONE,
+    'carrier-acd': measured && f.answered > 0 ? minutes(f.acdSeconds) : NONE,
+    'carrier-pdd': measured ? (f.pddMillis / 1000).toFixed(2) + ' s' : NONE,
+    'carrier-mos': f && f.mos != null ? f.mos.toFixed(2) : NONE,
+    'carrier-cost': q && q.costPerMinute != null ? Number(q.costPerMinute).toFixed(4) : NONE,
+  };
+  return Object.entries(cells).map(([cls, text]) => el('td', {class: ['num', cls]}, text));
+}
+
 function limits(c) {
   const channels = c.maxChannels ? c.maxChannels + ' channels' : 'any channels';
   const cps = c.maxCallsPerSecond ? c.maxCallsPerSecond + ' calls/s' : 'any calls/s';
@@ -93,6 +116,7 @@ function render() {
       c.techPrefix || '—',
       limits(c),
       el('td', {class: 'num carrier-live'}, q ? q.liveCalls : ''),
+      ...figures(q),
       el('td', {class: 'row-actions'},
         el('button', {type: 'button', class: 'secondary small edit', 'aria-label': 'Edit carrier ' + c.name,
           on: {click: () => edit(c)}}, 'Edit'),

@@ -6,6 +6,7 @@ import * as api from './api.js';
 import {ApiError, query} from './api.js';
 import {EventStream, involves} from './events.js';
 import * as voicemail from './voicemail.js';
+import * as agentChats from './agent-chats.js';
 import {
   $, clearFieldErrors, describeError, el, emptyRow, fill, formatDuration, humanize, markInvalid, row, setUpViews, showError,
   status, text, time,
@@ -461,6 +462,7 @@ async function main() {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) $('#compose').requestSubmit();
   });
   voicemail.init({extension: s.extension, labelOf, report});
+  agentChats.init({report});
   $('#thread-older').addEventListener('click', () => loadOlder().catch(report));
   $('#calls-prev').addEventListener('click', () => loadCalls(Math.max(0, state.callsOffset - CALLS_PAGE)).catch(report));
   $('#calls-next').addEventListener('click', () => loadCalls(state.callsOffset + CALLS_PAGE).catch(report));
@@ -476,12 +478,12 @@ async function main() {
     const [me] = await Promise.all([api.get('/api/v1/me'), loadDirectory()]);
     state.me = me;
     showSettings(me.settings || {});
-    await Promise.all([loadConversations(), loadDevices(), voicemail.load()]);
+    await Promise.all([loadConversations(), loadDevices(), voicemail.load(), agentChats.load()]);
   } catch (e) {
     report(e);
   }
 
-  const buttons = ['#nav-calls', '#nav-devices', '#nav-settings', '#nav-messages', '#nav-voicemail'].map((id) => $(id));
+  const buttons = ['#nav-calls', '#nav-devices', '#nav-settings', '#nav-messages', '#nav-voicemail', '#nav-chats'].map((id) => $(id));
   const show = setUpViews(buttons, 'calls', (view) => onShow(view));
   show(location.hash.slice(1));
 
@@ -504,12 +506,14 @@ async function main() {
       }).catch(report);
       // Nor are voicemails: read the mailbox again (frames arriving meanwhile are applied on top).
       voicemail.load().catch(report);
+      agentChats.load().catch(report);
     },
     onFrame: (frame) => {
       if (frame.type.startsWith('registration.')) onRegistration(frame);
       else if (frame.type.startsWith('call.')) onCall(frame);
       else if (frame.type.startsWith('message.')) onMessage(frame);
       else if (frame.type.startsWith('voicemail.')) voicemail.onFrame(frame);
+      else if (frame.type.startsWith('chat.')) agentChats.onFrame(frame);
     },
     onDrop: () => api.currentSession().then((session) => {
       if (!session) location.replace('/');

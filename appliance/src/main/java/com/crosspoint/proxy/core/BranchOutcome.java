@@ -20,4 +20,20 @@ public interface BranchOutcome {
 
     /** The answered dialog ended: a BYE passed the proxy, or the dialog table gave up on it (too old, full). */
     void dialogEnded();
+
+    /**
+     * As {@link #dialogEnded()}, with the caller's report on the media it received (the {@code X-RTP-Stat} value of
+     * its BYE or of its answer to the callee's BYE), or null when it sent none.
+     */
+    default void dialogEnded(String mediaReport) {
+        dialogEnded();
+    }
+
+    /**
+     * A header line ({@code Name: value\r\n}) the branch's 2xx carries upstream in place of any of that name it
+     * brought, or null (the call router names the carrier that answered, for its customer's billing).
+     */
+    default String answerHeader() {
+        return null;
+    }
 }

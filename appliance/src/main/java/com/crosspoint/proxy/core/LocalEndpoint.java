@@ -15,21 +15,35 @@ public final class LocalEndpoint {
     private final String hostLower;
     private final int udpPort;
     private final int tcpPort;
+    private final int tlsPort;
     private final String udpSentBy;
     private final String tcpSentBy;
+    private final String tlsSentBy;
     private final byte[] udpRecordRoute;
     private final byte[] tcpRecordRoute;
+    private final byte[] tlsRecordRoute;
 
-    /** @param host an IPv4 address or name; an IPv6 address is written in brackets as URIs need it */
+    /** Without TLS. */
     public LocalEndpoint(String host, int udpPort, int tcpPort) {
+        this(host, udpPort, tcpPort, 0);
+    }
+
+    /**
+     * @param host    an IPv4 address or name; an IPv6 address is written in brackets as URIs need it
+     * @param tlsPort the TLS listener's port; 0 = no TLS (nothing is sent over TLS then)
+     */
+    public LocalEndpoint(String host, int udpPort, int tcpPort, int tlsPort) {
         this.host = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
         this.hostLower = this.host.toLowerCase(Locale.ROOT);
         this.udpPort = udpPort;
         this.tcpPort = tcpPort;
+        this.tlsPort = tlsPort;
         this.udpSentBy = this.host + ":" + udpPort;
         this.tcpSentBy = this.host + ":" + tcpPort;
+        this.tlsSentBy = this.host + ":" + tlsPort;
         this.udpRecordRoute = Ascii.bytes("Record-Route: <sip:" + udpSentBy + ";lr>\r\n");
         this.tcpRecordRoute = Ascii.bytes("Record-Route: <sip:" + tcpSentBy + ";transport=tcp;lr>\r\n");
+        this.tlsRecordRoute = Ascii.bytes("Record-Route: <sip:" + tlsSentBy + ";transport=tls;lr>\r\n");
     }
 
     public String host() {
@@ -37,16 +51,28 @@ public final class LocalEndpoint {
     }
 
     public int port(Transport transport) {
-        return transport == Transport.UDP ? udpPort : tcpPort;
+        return switch (transport) {
+            case UDP -> udpPort;
+            case TCP -> tcpPort;
+            case TLS -> tlsPort;
+        };
     }
 
     public String sentBy(Transport transport) {
-        return transport == Transport.UDP ? udpSentBy : tcpSentBy;
+        return switch (transport) {
+            case UDP -> udpSentBy;
+            case TCP -> tcpSentBy;
+            case TLS -> tlsSentBy;
+        };
     }
 
     /** The Record-Route line for the side of a call on this transport. */
     public byte[] recordRoute(Transport transport) {
-        return transport == Transport.UDP ? udpRecordRoute : tcpRecordRoute;
+        return switch (transport) {
+            case UDP -> udpRecordRoute;
+            case TCP -> tcpRecordRoute;
+            case TLS -> tlsRecordRoute;
+        };
     }
 
     /** Whether a sip URI's host and port are ours. */
@@ -54,14 +80,16 @@ public final class LocalEndpoint {
         if (!Ascii.equalsIgnoreCase(b, uri.hostStart(), uri.hostEnd(), hostLower)) {
             return false;
         }
-        int port = uri.portOrDefault();
-        return port == udpPort || port == tcpPort;
+        return isOurPort(uri.portOrDefault());
     }
 
     /** Whether a Via's sent-by is ours. */
     public boolean sentByUs(ViaValue via, byte[] b) {
         int port = via.port() > 0 ? via.port() : 5060;
-        return (port == udpPort || port == tcpPort)
-                && Ascii.equalsIgnoreCase(b, via.hostStart(), via.hostEnd(), hostLower);
+        return isOurPort(port) && Ascii.equalsIgnoreCase(b, via.hostStart(), via.hostEnd(), hostLower);
+    }
+
+    private boolean isOurPort(int port) {
+        return port == udpPort || port == tcpPort || (tlsPort > 0 && port == tlsPort);
     }
 }

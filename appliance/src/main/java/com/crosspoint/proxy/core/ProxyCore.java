@@ -117,12 +117,17 @@ public final class ProxyCore implements MessageHandler {
             counters.retransmissionsAbsorbed.incrementAndGet();
             return;
         }
+        if (m.hasToTag() && !resolver.trusts(flow) && !dialogs.tracks(m.callId())) {
+            refuseStranger(m, flow, s); // inside no dialog of ours: no relaying for strangers
+            return;
+        }
         if (method == Method.ACK) {
             forwardStateless(m, flow, s); // the ACK of a 2xx is its own transaction end to end (§16.11)
             return;
         }
         if (method == Method.BYE && m.hasToTag() && !dialogs.isEmpty()) {
-            dialogs.ended(m.callId()); // an observed call ends (its duration for the call router's ACD)
+            // an observed call ends (its duration for the call router's ACD, the caller's media report)
+            dialogs.bye(m.callId(), flow, MediaReports.of(m), wheel.nanos());
         }
         int status = s.checks.check(m);
         if (status != 0) {
@@ -155,6 +160,10 @@ public final class ProxyCore implements MessageHandler {
     private List<Target> targets(SipMessage m, Flow flow, Scratch s) {
         switch (s.route.apply(m, s.edits.reset())) {
             case TO_DESTINATION:
+                if (!m.hasToTag() && !resolver.trusts(flow)) {
+                    refuseStranger(m, flow, s); // a pre-loaded Route would take a stranger past the resolver
+                    return null;
+                }
                 return List.of(Target.to(s.route.destination()));
             case UNROUTABLE:
                 answer(m, flow, 404, "Not Found", null, s);
@@ -170,8 +179,15 @@ public final class ProxyCore implements MessageHandler {
                 }
                 RoutingDecision.Refuse refuse = (RoutingDecision.Refuse) decision;
                 counters.refusedByResolver.incrementAndGet();
-                answer(m, flow, refuse.status(), refuse.reason(), null, s);
+                answer(m, flow, refuse.status(), refuse.reason(), refuse.extraHeaders(), s);
                 return null;
+        }
+    }
+
+    private void refuseStranger(SipMessage m, Flow flow, Scratch s) {
+        counters.refusedByResolver.incrementAndGet();
+        if (m.method() != Method.ACK) { // an ACK is never answered
+            answer(m, flow, 403, "Forbidden", null, s);
         }
     }
 
@@ -193,6 +209,9 @@ public final class ProxyCore implements MessageHandler {
         if (!Branches.ours(b, via.branchStart(), via.branchEnd())) {
             counters.dropped.incrementAndGet(); // not sent through us (§18.1.2)
             return;
+        }
+        if (m.cseqMethod() == Method.BYE && m.status() >= 200 && !dialogs.isEmpty()) {
+            dialogs.byeAnswered(m.callId(), MediaReports.of(m)); // the caller's answer to the callee's BYE
         }
         String key = Ascii.string(b, via.branchStart(), via.branchEnd());
         ClientTransaction tx = clients.get(m.cseqMethod() == Method.CANCEL ? key + CANCEL_SUFFIX : key);
@@ -312,7 +331,7 @@ public final class ProxyCore implements MessageHandler {
     }
 
     boolean canSend(Destination d) {
-        return d.transport() != Transport.TLS; // no TLS endpoint yet
+        return sender.canReach(d); // TLS only over a connection the peer opened
     }
 
     void finalSent() {

@@ -19,6 +19,7 @@ public final class ProxyCounters {
     final AtomicLong refusedByResolver = new AtomicLong();
     final AtomicLong targetsSkipped = new AtomicLong();
     final AtomicLong silentBranches = new AtomicLong();
+    final AtomicLong challengesAnswered = new AtomicLong();
 
     void countRefusal(ScanOutcome outcome) {
         refused.incrementAndGet(outcome.ordinal());
@@ -83,5 +84,10 @@ public final class ProxyCounters {
     /** INVITE branches given up because the next hop stayed silent ({@code silenceMillis}). */
     public long silentBranches() {
         return silentBranches.get();
+    }
+
+    /** Hops' digest challenges answered by sending the request again with credentials. */
+    public long challengesAnswered() {
+        return challengesAnswered.get();
     }
 }

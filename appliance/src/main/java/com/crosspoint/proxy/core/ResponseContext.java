@@ -24,18 +24,6 @@ import java.util.List;
  * monitor, which is also the lock of its transactions.
  */
 final class ResponseContext implements ClientListener {
-    private static final ClientListener IGNORE = new ClientListener() {
-        @Override
-        public void onResponse(ClientTransaction transaction, SipMessage response) {
-            // the 200 to our CANCEL: the INVITE's own answer is what matters
-        }
-
-        @Override
-        public void onTimeout(ClientTransaction transaction) {
-            // a CANCEL nobody answered: the INVITE branch's timers still run
-        }
-    };
-
     private final ProxyCore core;
     private final ServerTransaction server;
     private final Flow arrival;
@@ -56,6 +44,9 @@ final class ResponseContext implements ClientListener {
         final ClientTransaction tx;
         /** Who hears the branch's outcome, or null. */
         final BranchOutcome outcome;
+        final Target target;
+        /** The request again with credentials after a challenge (never answered twice). */
+        final boolean withCredentials;
         boolean cancelSent;
         /** Given up (Timer C) or cancelled: its non-2xx answer no longer counts. */
         boolean abandoned;
@@ -63,9 +54,11 @@ final class ResponseContext implements ClientListener {
         /** Its outcome has ended (failed) or gone to the dialog table (answered). */
         boolean reported;
 
-        Branch(ClientTransaction tx, BranchOutcome outcome) {
+        Branch(ClientTransaction tx, BranchOutcome outcome, Target target, boolean withCredentials) {
             this.tx = tx;
             this.outcome = outcome;
+            this.target = target;
+            this.withCredentials = withCredentials;
         }
     }
 
@@ -140,11 +133,16 @@ final class ResponseContext implements ClientListener {
             }
         }
         s.requests.forward(request, edits, s.sink);
+        startBranch(s.sink.toArray(), target, fork, outcome, false);
+    }
+
+    /** Starts the client transaction of one branch, with Timer C for an INVITE. */
+    private Branch startBranch(byte[] bytes, Target target, int fork, BranchOutcome outcome, boolean withCredentials) {
         String branch = Branches.toString(loopHash, fork);
-        ClientTransaction tx = new ClientTransaction(this, branch, method == Method.INVITE, d, s.sink.toArray(),
+        ClientTransaction tx = new ClientTransaction(this, branch, method == Method.INVITE, target.hop(), bytes,
                 core.sender(), core.wheel(), core.timers(), this, () -> core.clientTerminated(branch));
         core.clientStarted(branch, tx);
-        Branch br = new Branch(tx, outcome);
+        Branch br = new Branch(tx, outcome, target, withCredentials);
         branches.add(br);
         tx.start();
         if (method == Method.INVITE) {
@@ -152,6 +150,7 @@ final class ResponseContext implements ClientListener {
             // until the first response, Timer C is the silence allowed (a carrier router's failover on silence)
             restartTimerC(br, silence > 0 ? Math.min(silence, core.timers().timerC()) : core.timers().timerC());
         }
+        return br;
     }
 
     private void restartTimerC(Branch br, long millis) {
@@ -193,16 +192,20 @@ final class ResponseContext implements ClientListener {
             if (br.outcome != null && !br.reported && method == Method.INVITE) {
                 br.reported = true;
                 br.outcome.answered();
-                core.dialogs().answered(response.callId(), br.outcome, core.wheel().nanos());
+                core.dialogs().answered(response.callId(), br.outcome, arrival, core.wheel().nanos());
             }
             Scratch s = core.scratch();
-            s.responses.withoutTopVia(response, s.sink);
+            s.responses.withoutTopVia(response, br.outcome == null ? null : br.outcome.answerHeader(), s.sink);
             if (!done) {
                 complete(s.sink.array(), s.sink.length(), status);
                 cancelPending(br);
             } else {
                 core.sender().reply(server.replyTo(), s.sink.array(), 0, s.sink.length()); // every 2xx goes up (§16.7 step 5)
             }
+            return;
+        }
+        if ((status == 401 || status == 407) && br.target.challenges() != null) {
+            answerChallenge(br, response);
             return;
         }
         failed(br, status);
@@ -213,6 +216,35 @@ final class ResponseContext implements ClientListener {
         s.responses.withoutTopVia(response, s.sink);
         keep(s.sink.toArray(), status);
         decide(status);
+    }
+
+    /**
+     * A challenge of a hop we hold credentials for: the request goes again with them, once, as a new branch that
+     * carries on the same outcome (RFC 3261 §22.2). Unanswerable, or a second challenge: the hop failed, not the
+     * call, so it counts as its 503 (for its observer too: a carrier refusing our credentials opens its breaker) and
+     * the next target is tried.
+     */
+    private void answerChallenge(Branch br, SipMessage challenge) {
+        if (!br.abandoned && !done && !cancelled && !br.withCredentials) {
+            Scratch s = core.scratch();
+            byte[] sent = br.tx.request();
+            String credentials = sent != null && core.rescan(sent, s.stored)
+                    ? br.target.challenges().answer(challenge, s.stored) : null;
+            if (credentials != null) {
+                int fork = targets.size() + branches.size();
+                s.hops.retry(s.stored, loopHash, fork, credentials, s.sink);
+                br.reported = true; // the attempt goes on in the new branch
+                startBranch(s.sink.toArray(), br.target, fork, br.outcome, true).provisionalReported =
+                        br.provisionalReported;
+                core.counters().challengesAnswered.incrementAndGet();
+                return;
+            }
+        }
+        failed(br, 503);
+        if (!br.abandoned && !done) {
+            keep(null, 503);
+            decide(503);
+        }
     }
 
     @Override
@@ -342,7 +374,7 @@ final class ResponseContext implements ClientListener {
         s.hops.cancel(s.stored, s.sink);
         String key = br.tx.branch() + ProxyCore.CANCEL_SUFFIX;
         ClientTransaction cancel = new ClientTransaction(this, key, false, br.tx.destination(), s.sink.toArray(),
-                core.sender(), core.wheel(), core.timers(), IGNORE, () -> core.clientTerminated(key));
+                core.sender(), core.wheel(), core.timers(), CancelListener.INSTANCE, () -> core.clientTerminated(key));
         core.clientStarted(key, cancel);
         cancel.start();
     }

@@ -25,12 +25,25 @@ public sealed interface RoutingDecision {
         }
     }
 
-    /** No route: the request is answered with this status. */
-    record Refuse(int status, String reason) implements RoutingDecision {
+    /**
+     * No route: the request is answered with this status.
+     *
+     * @param retryAfterSeconds the answer's Retry-After (a 503 for a source over its limit), or -1 for none
+     */
+    record Refuse(int status, String reason, int retryAfterSeconds) implements RoutingDecision {
         public Refuse {
             if (status < 300 || status > 699) {
                 throw new IllegalArgumentException("a refusal is a final error status: " + status);
             }
+        }
+
+        public Refuse(int status, String reason) {
+            this(status, reason, -1);
+        }
+
+        /** The extra header line of the answer, or null. */
+        String extraHeaders() {
+            return retryAfterSeconds < 0 ? null : "Retry-After: " + retryAfterSeconds + "\r\n";
         }
     }
 

@@ -15,4 +15,14 @@ public interface TargetResolver {
      * @param from    where it came from (the resolver may admit by source address)
      */
     RoutingDecision resolve(SipMessage request, Flow from);
+
+    /**
+     * Whether requests from this source may take a route the core finds without asking {@link #resolve}: a
+     * pre-loaded Route to somewhere else, or a request inside a dialog (To tag) sent to its Request-URI. A source not
+     * trusted gets 403 for those unless they belong to a dialog this proxy carries (the callee's BYE), so the proxy is
+     * no open relay towards the hops that trust its address. Called on I/O threads; answers from memory.
+     */
+    default boolean trusts(Flow from) {
+        return true;
+    }
 }

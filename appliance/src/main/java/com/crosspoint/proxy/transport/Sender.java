@@ -4,6 +4,11 @@ package com.crosspoint.proxy.transport;
 public interface Sender {
     void send(Destination to, byte[] bytes, int offset, int length);
 
+    /** Whether {@link #send} has a way there: always over UDP and TCP; over TLS only on a peer's open connection. */
+    default boolean canReach(Destination to) {
+        return true;
+    }
+
     /** Sends back on the path a request arrived on: its connection, or for UDP the given flow's address. */
     void reply(Flow flow, byte[] bytes, int offset, int length);
 }

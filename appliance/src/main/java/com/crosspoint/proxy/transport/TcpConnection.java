@@ -9,8 +9,8 @@ import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 
 /**
- * One TCP connection: its read buffer and framing, and the bytes waiting to be written while the
- * peer's window is full. Reads and framing run on the endpoint's selector thread only; {@link #send}
+ * One TCP connection (or TLS over it, when it has a {@link TlsSession}): its read buffer and framing, and the bytes
+ * waiting to be written while the peer's window is full. Reads and framing run on the endpoint's selector thread only; {@link #send}
  * may be called from any thread (it writes at once when nothing is queued, without waiting).
  */
 public final class TcpConnection {
@@ -19,6 +19,9 @@ public final class TcpConnection {
     private final TcpEndpoint endpoint;
     private final StreamLimits limits;
     private final StreamFramer framer;
+    private final Transport transport;
+    /** Null for plain TCP. */
+    private final TlsSession tls;
     private final ArrayDeque<ByteBuffer> pending = new ArrayDeque<>();
     private ByteBuffer in = ByteBuffer.allocate(4096);
     private int pendingBytes;
@@ -28,8 +31,10 @@ public final class TcpConnection {
     private volatile long lastActivityNanos = System.nanoTime();
 
     TcpConnection(SocketChannel channel, InetSocketAddress remote, TcpEndpoint endpoint, StreamLimits limits,
-            boolean connected) {
+            boolean connected, TlsSession tls) {
         this.channel = channel;
+        this.tls = tls;
+        this.transport = tls == null ? Transport.TCP : Transport.TLS;
         this.remote = remote;
         this.endpoint = endpoint;
         this.limits = limits;
@@ -58,6 +63,11 @@ public final class TcpConnection {
         return lastActivityNanos;
     }
 
+    /** Whether this is a TLS connection whose handshake has not finished since {@code sinceNanos} ago or longer. */
+    boolean handshakeOverdue(long now, long limitNanos) {
+        return tls != null && !tls.established() && now - tls.startedNanos() > limitNanos;
+    }
+
     /** Selector thread: the connect finished. */
     synchronized void connected() throws IOException {
         channel.finishConnect();
@@ -67,12 +77,29 @@ public final class TcpConnection {
 
     /** Selector thread: reads what is there and hands each complete message to the handler. */
     void read(MessageHandler handler) throws IOException {
-        int n = channel.read(in);
+        int n = channel.read(tls == null ? in : tls.netIn());
         if (n < 0) {
             endpoint.close(this);
             return;
         }
         lastActivityNanos = System.nanoTime();
+        if (tls == null) {
+            frameAll(handler);
+            return;
+        }
+        boolean progress = true;
+        while (progress && !closed) {
+            progress = tls.unwrapInto(in);
+            if (tls.needsWrap()) {
+                sendHandshake();
+                progress = true;
+            }
+            frameAll(handler);
+        }
+    }
+
+    /** Hands each complete message in the read buffer to the handler and keeps the rest. */
+    private void frameAll(MessageHandler handler) {
         byte[] b = in.array();
         int start = 0;
         while (true) {
@@ -85,7 +112,7 @@ public final class TcpConnection {
             if (length == StreamFramer.NEED_MORE) {
                 break;
             }
-            handler.onMessage(b, start, length, new Flow(Transport.TCP, remote, this));
+            handler.onMessage(b, start, length, new Flow(transport, remote, this));
             start += length;
         }
         compact(start);
@@ -113,13 +140,27 @@ public final class TcpConnection {
      * @return false when the connection is closed or its queue overflowed (it is closed then)
      */
     public boolean send(byte[] bytes, int offset, int length) {
+        return write(ByteBuffer.wrap(bytes, offset, length));
+    }
+
+    /** Selector thread: the TLS handshake's own records. */
+    private void sendHandshake() throws IOException {
+        if (!write(ByteBuffer.allocate(0))) {
+            throw new IOException("TLS handshake could not be sent");
+        }
+    }
+
+    private boolean write(ByteBuffer plaintext) {
         synchronized (this) {
             if (closed) {
                 return false;
             }
             lastActivityNanos = System.nanoTime();
-            ByteBuffer out = ByteBuffer.wrap(bytes, offset, length);
+            ByteBuffer out = plaintext;
             try {
+                if (tls != null) {
+                    out = tls.wrap(plaintext);
+                }
                 if (connected && pending.isEmpty()) {
                     channel.write(out);
                 }

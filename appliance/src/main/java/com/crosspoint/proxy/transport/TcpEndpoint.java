@@ -2,6 +2,7 @@ package com.crosspoint.proxy.transport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
@@ -14,15 +15,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * SIP over TCP: one selector thread accepts, connects, reads, frames by Content-Length and hands each
- * message to the handler on that thread. Connections are kept by the peer's address, so requests
- * and responses to a peer reuse the connection it opened (RFC 3261 §18.2.2, §18.1.1). Limits:
- * {@link StreamLimits}. TLS is the seam left open: it would wrap a connection's reads and writes in
- * an SSLEngine and keep everything else.
+ * SIP over TCP, or over TLS ({@link #openTls}): one selector thread accepts, connects, reads, frames by
+ * Content-Length and hands each message to the handler on that thread. Connections are kept by the peer's address,
+ * so requests and responses to a peer reuse the connection it opened (RFC 3261 §18.2.2, §18.1.1). Limits:
+ * {@link StreamLimits}, and for TLS {@link TlsSettings}. A TLS endpoint opens no connections itself: it has no
+ * trust store to check a server's certificate against, so it sends only over connections its peers opened.
  */
 public final class TcpEndpoint implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TcpEndpoint.class);
@@ -31,6 +33,9 @@ public final class TcpEndpoint implements AutoCloseable {
     private final Selector selector;
     private final StreamLimits limits;
     private final MessageHandler handler;
+    /** Null for plain TCP. */
+    private final TlsSettings tls;
+    private final Map<InetAddress, Integer> perSource = new ConcurrentHashMap<>();
     private final Map<InetSocketAddress, TcpConnection> connections = new ConcurrentHashMap<>();
     private final Queue<TcpConnection> toRegister = new ConcurrentLinkedQueue<>();
     private final AtomicInteger open = new AtomicInteger();
@@ -38,16 +43,28 @@ public final class TcpEndpoint implements AutoCloseable {
     private volatile boolean running = true;
 
     private TcpEndpoint(ServerSocketChannel server, Selector selector, StreamLimits limits, MessageHandler handler,
-            String name) {
+            String name, TlsSettings tls) {
+        this.tls = tls;
         this.server = server;
         this.selector = selector;
         this.limits = limits;
         this.handler = handler;
-        this.loop = new Thread(this::run, name + "-tcp");
+        this.loop = new Thread(this::run, name + (tls == null ? "-tcp" : "-tls"));
         this.loop.setDaemon(true);
     }
 
     public static TcpEndpoint open(InetSocketAddress bind, StreamLimits limits, MessageHandler handler, String name) {
+        return open(bind, limits, handler, name, null);
+    }
+
+    /** A TLS listener: as {@link #open}, each accepted connection wrapped in a server-side TLS session. */
+    public static TcpEndpoint openTls(InetSocketAddress bind, StreamLimits limits, TlsSettings tls,
+            MessageHandler handler, String name) {
+        return open(bind, limits, handler, name, tls);
+    }
+
+    private static TcpEndpoint open(InetSocketAddress bind, StreamLimits limits, MessageHandler handler, String name,
+            TlsSettings tls) {
         try {
             ServerSocketChannel server = ServerSocketChannel.open();
             server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
@@ -55,11 +72,11 @@ public final class TcpEndpoint implements AutoCloseable {
             server.configureBlocking(false);
             Selector selector = Selector.open();
             server.register(selector, SelectionKey.OP_ACCEPT);
-            TcpEndpoint endpoint = new TcpEndpoint(server, selector, limits, handler, name);
+            TcpEndpoint endpoint = new TcpEndpoint(server, selector, limits, handler, name, tls);
             endpoint.loop.start();
             return endpoint;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on TCP " + bind, e);
+            throw new UncheckedIOException("cannot listen on " + (tls == null ? "TCP " : "TLS ") + bind, e);
         }
     }
 
@@ -73,6 +90,12 @@ public final class TcpEndpoint implements AutoCloseable {
 
     public int openConnections() {
         return open.get();
+    }
+
+    /** Whether a connection with this peer is open (a TLS endpoint sends over nothing else). */
+    public boolean hasConnection(InetSocketAddress peer) {
+        TcpConnection c = connections.get(peer);
+        return c != null && c.isOpen();
     }
 
     /**
@@ -91,6 +114,9 @@ public final class TcpEndpoint implements AutoCloseable {
     }
 
     private TcpConnection connect(InetSocketAddress to) {
+        if (tls != null) {
+            return null; // see the class comment: TLS only over the peers' own connections
+        }
         if (open.incrementAndGet() > limits.maxConnections()) {
             open.decrementAndGet();
             return null;
@@ -100,7 +126,7 @@ public final class TcpEndpoint implements AutoCloseable {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             boolean done = channel.connect(to);
-            TcpConnection c = new TcpConnection(channel, to, this, limits, done);
+            TcpConnection c = new TcpConnection(channel, to, this, limits, done, null);
             TcpConnection raced = connections.putIfAbsent(to, c);
             if (raced != null && raced.isOpen()) {
                 open.decrementAndGet();
@@ -185,10 +211,16 @@ public final class TcpEndpoint implements AutoCloseable {
                     channel.close();
                     continue;
                 }
+                InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
+                if (tls != null && perSource.merge(remote.getAddress(), 1, Integer::sum)
+                        > tls.maxConnectionsPerSource()) {
+                    release(remote);
+                    channel.close();
+                    continue;
+                }
                 channel.configureBlocking(false);
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
-                TcpConnection c = new TcpConnection(channel, remote, this, limits, true);
+                TcpConnection c = new TcpConnection(channel, remote, this, limits, true, session(remote));
                 connections.put(remote, c);
                 c.attach(channel.register(selector, SelectionKey.OP_READ, c));
             }
@@ -197,10 +229,28 @@ public final class TcpEndpoint implements AutoCloseable {
         }
     }
 
+    private TlsSession session(InetSocketAddress remote) {
+        if (tls == null) {
+            return null;
+        }
+        SSLEngine engine = tls.context().createSSLEngine(remote.getHostString(), remote.getPort());
+        engine.setUseClientMode(false);
+        return new TlsSession(engine);
+    }
+
+    /** One connection fewer from this source (TLS counts them per source). */
+    private void release(InetSocketAddress remote) {
+        open.decrementAndGet();
+        if (tls != null) {
+            perSource.computeIfPresent(remote.getAddress(), (a, n) -> n > 1 ? n - 1 : null);
+        }
+    }
+
     private void closeIdle(long idleNanos) {
         long now = System.nanoTime();
+        long handshakeNanos = tls == null ? Long.MAX_VALUE : tls.handshakeTimeout().toNanos();
         for (TcpConnection c : connections.values()) {
-            if (now - c.lastActivityNanos() > idleNanos) {
+            if (now - c.lastActivityNanos() > idleNanos || c.handshakeOverdue(now, handshakeNanos)) {
                 close(c);
             }
         }
@@ -209,7 +259,7 @@ public final class TcpEndpoint implements AutoCloseable {
     void close(TcpConnection c) {
         c.markClosed();
         if (connections.remove(c.remote(), c)) {
-            open.decrementAndGet();
+            release(c.remote());
         }
         try {
             c.channel().close();

@@ -1,6 +1,6 @@
 package com.crosspoint.proxy.transport;
 
-/** SIP transports as the Via's transport token names them (RFC 3261 §18). TLS has no endpoint yet: see TcpEndpoint. */
+/** SIP transports as the Via's transport token names them (RFC 3261 §18). TLS runs over {@link TcpEndpoint#openTls}. */
 public enum Transport {
     UDP, TCP, TLS;
 

@@ -3,30 +3,40 @@ package com.crosspoint.proxy.transport;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The {@link Sender} over this node's UDP and TCP endpoints. Built before the endpoints (the core
+ * The {@link Sender} over this node's UDP, TCP and (when configured) TLS endpoints. Built before the endpoints (the core
  * that handles their messages needs a sender), which are attached once bound.
  */
 public final class Transports implements Sender {
     private final AtomicLong unsendable = new AtomicLong();
     private volatile UdpEndpoint udp;
     private volatile TcpEndpoint tcp;
+    private volatile TcpEndpoint tls;
 
-    public void attach(UdpEndpoint udpEndpoint, TcpEndpoint tcpEndpoint) {
+    /** @param tlsEndpoint null without TLS */
+    public void attach(UdpEndpoint udpEndpoint, TcpEndpoint tcpEndpoint, TcpEndpoint tlsEndpoint) {
         this.udp = udpEndpoint;
         this.tcp = tcpEndpoint;
+        this.tls = tlsEndpoint;
     }
 
     @Override
     public void send(Destination to, byte[] bytes, int offset, int length) {
         switch (to.transport()) {
             case UDP -> udp.send(to.address(), bytes, offset, length);
-            case TCP -> {
-                if (!tcp.send(to.address(), bytes, offset, length)) {
-                    unsendable.incrementAndGet();
-                }
-            }
-            default -> unsendable.incrementAndGet(); // TLS: no endpoint yet
+            case TCP -> stream(tcp, to, bytes, offset, length);
+            case TLS -> stream(tls, to, bytes, offset, length);
         }
+    }
+
+    private void stream(TcpEndpoint endpoint, Destination to, byte[] bytes, int offset, int length) {
+        if (endpoint == null || !endpoint.send(to.address(), bytes, offset, length)) {
+            unsendable.incrementAndGet();
+        }
+    }
+
+    @Override
+    public boolean canReach(Destination to) {
+        return to.transport() != Transport.TLS || (tls != null && tls.hasConnection(to.address()));
     }
 
     @Override
@@ -38,7 +48,7 @@ public final class Transports implements Sender {
         }
     }
 
-    /** Messages that could not be handed to a transport (no connection, no TLS). */
+    /** Messages that could not be handed to a transport (no connection, no TLS listener or connection). */
     public long unsendable() {
         return unsendable.get();
     }

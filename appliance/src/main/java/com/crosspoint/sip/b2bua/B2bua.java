@@ -1,11 +1,14 @@
 package com.crosspoint.sip.b2bua;
 
+import com.crosspoint.billing.OutsideCallGate;
+import com.crosspoint.billing.RunningCalls;
 import com.crosspoint.call.ActiveCalls;
 import com.crosspoint.call.CallControl;
 import com.crosspoint.call.CallRecords;
 import com.crosspoint.concurrency.Lanes;
 import com.crosspoint.config.SipLimitsConfig;
 import com.crosspoint.directory.Directory;
+import com.crosspoint.events.BillingEvent;
 import com.crosspoint.registrar.Registrar;
 import com.crosspoint.routing.DialPlan;
 import com.crosspoint.sip.DigestGate;
@@ -17,25 +20,37 @@ import com.crosspoint.sip.TenantResolver;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 import javax.sip.message.Request;
 
 /** The call-control half of the PBX: wires the INVITE-dialog handlers and lets the API end calls. */
 public final class B2bua implements CallControl {
     private final SipCallEnvironment env;
     private final Directory directory;
+    private final BilledCalls billed;
 
     /**
      * @param media           for calls whose media the appliance anchors (voice applications, music on hold); null
      *                        for none
      * @param trunks          the routers and gateways outside calls go to (none configured: no outside calls)
      * @param responseTimeout how long a trunk server may stay silent before an outside call moves on
+     * @param billing         asked before an outside call goes out ({@link OutsideCallGate#OPEN}: no billing)
+     * @param cutOffWarning   how long before a call's allowance runs out its warning event is published
      */
     public B2bua(SipMessages messages, Directory directory, DialPlan dialPlan, Registrar registrar, Lanes lanes,
                  ScheduledExecutorService timers, ActiveCalls active, CallRecords records, Clock clock,
-                 MediaServices media, CallAnchoring anchoring, Trunks trunks, Duration responseTimeout) {
+                 MediaServices media, CallAnchoring anchoring, Trunks trunks, Duration responseTimeout,
+                 OutsideCallGate billing, Duration cutOffWarning, Consumer<BillingEvent> publish) {
         this.directory = directory;
+        this.billed = new BilledCalls();
         this.env = new SipCallEnvironment(messages, dialPlan, registrar, lanes, timers, active, records, clock, media,
-                anchoring, trunks.configured() ? new OutsideLines(trunks, responseTimeout) : null);
+                anchoring, trunks.configured() ? new OutsideLines(trunks, responseTimeout,
+                new OutsideBilling(billing, cutOffWarning, publish, billed)) : null);
+    }
+
+    /** The billed outside calls in progress, which a freeze ends. */
+    public RunningCalls billedCalls() {
+        return billed;
     }
 
     /**

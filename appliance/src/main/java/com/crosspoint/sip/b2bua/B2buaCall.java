@@ -19,12 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One call through the B2BUA. It acts on the routing step's {@link Destination}: rings a user ({@link Hunt}),
- * places it outside ({@link TrunkHunt}), lets the appliance answer ({@link ApplicationLeg}) or refuses. Once connected it mediates between its two
- * parties, whatever kind of {@link Leg} each is: what one does reaches the other through the other's own method.
- * Their offers ({@link MidCallOffers}, with music on hold) and the two kinds of transfer ({@link BlindTransfer},
- * {@link ApplicationTransfer}) are classes of their own that report back here. The call's {@link CallPhase}
- * moves only forward and only here; every method runs on the call's lane, so nothing needs a lock.
+ * One call through the B2BUA, acting on the routing step's {@link Destination}: rings a user ({@link Hunt}), places
+ * it outside ({@link TrunkHunt}), lets the appliance answer ({@link ApplicationLeg}) or refuses. Once connected it
+ * mediates between its two {@link Leg}s of whatever kind; offers ({@link MidCallOffers}) and transfers ({@link
+ * BlindTransfer}, {@link ApplicationTransfer}) report back here. The {@link CallPhase} moves only forward; every
+ * method runs on the call's lane, so nothing needs a lock.
  */
 final class B2buaCall implements Hunt.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(B2buaCall.class);
@@ -115,13 +114,12 @@ final class B2buaCall implements Hunt.Listener {
         if (destination instanceof Destination.Extension user) {
             hunt = Hunt.ringing(env, this, dialer, from, dialled.caller(), inbound.lastSdp(), user);
         } else if (destination instanceof Destination.Outside outside) {
-            hunt = TrunkHunt.placing(env, this, dialer, from, outside.call(), inbound.lastSdp());
+            hunt = TrunkHunt.placing(env, this, dialer, from, outside.call(), inbound.lastSdp(), dialled.caller());
         } else if (destination.answeringApp() != null) {
             answerWith(destination.answeringApp());
         } else {
             Destination.Rejected rejected = (Destination.Rejected) destination;
-            Rejections.Refusal refusal = Rejections.refusal(rejected.why(), lastStatus);
-            finishUnanswered(refusal.status(), refusal.reason(), refusal.disposition());
+            onRefused(Rejections.refusal(rejected.why(), lastStatus));
         }
     }
 
@@ -150,6 +148,11 @@ final class B2buaCall implements Hunt.Listener {
         if (!ended()) {
             goTo(outcome.next(), outcome.lastStatus());
         }
+    }
+
+    @Override
+    public void onRefused(Rejections.Refusal refusal) {
+        finishUnanswered(refusal.status(), refusal.reason(), refusal.disposition());
     }
 
     /** The appliance answers the caller itself and hands the call to {@code app} (see {@link MediaLeg}). */
@@ -234,8 +237,6 @@ final class B2buaCall implements Hunt.Listener {
         Leg to = parties.other(from);
         request.reply(to == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : to.relay(request));
     }
-
-    // ---- transfers ---------------------------------------------------------------------------------------------
 
     /** REFER (RFC 3515): {@code transferor} hands the other party to the number in Refer-To. */
     void onRefer(Leg transferor, InDialogRequest refer) {
@@ -328,8 +329,6 @@ final class B2buaCall implements Hunt.Listener {
         (phone == null ? inbound : phone).bye();
         end(disposition(), HangupParty.SYSTEM, Response.OK);
     }
-
-    // ---- operator and end --------------------------------------------------------------------------------------
 
     /** Hang-up from the API. */
     void hangUp() {

@@ -29,6 +29,8 @@ final class BlindTransfer implements Hunt.Listener {
     private final Destination target;
     private final Dialer dialer;
     private final Dialer.Party from;
+    /** The user on the transferee's leg: an outside target is billed as theirs. */
+    private final User payer;
     private DialledLeg answered;
     private boolean moving;
     private boolean over;
@@ -64,6 +66,7 @@ final class BlindTransfer implements Hunt.Listener {
         this.transferor = transferor;
         this.transferee = transferee;
         this.from = new Dialer.Party(transferee.label(), transfereeUser.displayName());
+        this.payer = transfereeUser;
         this.hunt = new Hunt(env, call, dialer, from, transfereeUser, transferee.lastSdp(), this);
     }
 
@@ -90,7 +93,8 @@ final class BlindTransfer implements Hunt.Listener {
         if (target instanceof Destination.Extension user) {
             hunt.start(user);
         } else if (target instanceof Destination.Outside number) {
-            TrunkHunt placing = new TrunkHunt(env, call, dialer, from, number.call(), transferee.lastSdp(), this);
+            TrunkHunt placing = new TrunkHunt(env, call, dialer, from, number.call(), transferee.lastSdp(), this,
+                    payer);
             outside = placing;
             placing.start();
         } else if (target.answeringApp() != null) {

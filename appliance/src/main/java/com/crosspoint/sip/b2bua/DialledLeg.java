@@ -1,5 +1,7 @@
 package com.crosspoint.sip.b2bua;
 
+import java.util.OptionalLong;
+
 /** A leg the appliance placed: one INVITE to one phone, ringing until it answers, fails or is cancelled. */
 interface DialledLeg extends Leg {
 
@@ -11,4 +13,9 @@ interface DialledLeg extends Leg {
 
     /** The final failure status, 0 while pending or after a 2xx. */
     int finalStatus();
+
+    /** The carrier a call router says answered this leg (see AnsweringCarrier); empty for anything else. */
+    default OptionalLong answeringCarrier() {
+        return OptionalLong.empty();
+    }
 }

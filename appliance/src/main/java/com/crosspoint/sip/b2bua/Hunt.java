@@ -35,6 +35,12 @@ final class Hunt implements RingListener, CalleeSearch {
 
         /** Nobody answered; the hunt is over. */
         void onUnanswered(Unanswered outcome);
+
+        /** Billing refused an outside call: the caller is answered {@code refusal}; the hunt is over. */
+        default void onRefused(Rejections.Refusal refusal) {
+            onUnanswered(new Unanswered(Reason.UNAVAILABLE, null,
+                    new Destination.Rejected(Rejection.OUTSIDE_FAILED), refusal.status()));
+        }
     }
 
     /**

@@ -2,10 +2,14 @@ package com.crosspoint.sip.b2bua;
 
 import com.crosspoint.sip.ResponseListener;
 import com.crosspoint.sip.SipMessages;
+import com.crosspoint.trunk.AnsweringCarrier;
+import java.util.OptionalLong;
 import javax.sip.ClientTransaction;
 import javax.sip.ResponseEvent;
 import javax.sip.SipException;
 import javax.sip.header.CSeqHeader;
+import javax.sip.header.ExtensionHeader;
+import javax.sip.header.Header;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -32,6 +36,8 @@ final class OutboundLeg extends PhoneLeg implements DialledLeg, ResponseListener
     private boolean lateOffer;
     /** A late offer's 2xx, held unacknowledged until the caller's answer arrives; null otherwise. */
     private Response unacknowledged;
+    /** The carrier a call router named in its 2xx, if any. */
+    private OptionalLong carrier = OptionalLong.empty();
 
     OutboundLeg(SipMessages messages, B2buaCall call, String extension, String transport, RingListener listener) {
         super(messages, call, extension, transport);
@@ -56,6 +62,11 @@ final class OutboundLeg extends PhoneLeg implements DialledLeg, ResponseListener
     @Override
     public int finalStatus() {
         return finalStatus;
+    }
+
+    @Override
+    public OptionalLong answeringCarrier() {
+        return carrier;
     }
 
     @Override
@@ -139,6 +150,8 @@ final class OutboundLeg extends PhoneLeg implements DialledLeg, ResponseListener
             }
             state = State.CONNECTED;
             heardFrom(r);
+            Header named = r.getHeader(AnsweringCarrier.HEADER);
+            carrier = named instanceof ExtensionHeader h ? AnsweringCarrier.parse(h.getValue()) : OptionalLong.empty();
             // The called phone is reached where its 2xx came from: the flow its INVITE went over. Before the ACK.
             followFlow(r, ((javax.sip.header.FromHeader) r.getHeader(javax.sip.header.FromHeader.NAME)).getTag());
             remember(r.getRawContent());

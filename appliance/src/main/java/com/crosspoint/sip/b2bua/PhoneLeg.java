@@ -49,6 +49,8 @@ abstract class PhoneLeg implements Leg, InDialogRequest.Responder {
     private volatile PhoneAddresses addresses = PhoneAddresses.UNKNOWN;
     private byte[] lastSdp;
     private boolean ended;
+    /** Its hang-up reports how its media arrived ({@link MediaReportHeader}): a leg to a call router. */
+    private boolean reportsMedia;
     /** The dialog whose requests follow this phone's flow ({@link DialogFlows}); null when none is remembered. */
     private String flowCallId;
     private String flowLocalTag;
@@ -196,6 +198,9 @@ abstract class PhoneLeg implements Leg, InDialogRequest.Responder {
             setBody(r, sdp, sdpType());
             remember(request.body()); // the phone's offer is agreed: it is now what this phone sent last
         }
+        if (Request.BYE.equals(request.method()) && reportsMedia) {
+            MediaReportHeader.of(messages, quality()).forEach(r::addHeader);
+        }
         messages.send(st, r);
         if (Request.BYE.equals(request.method())) {
             markEnded();
@@ -248,6 +253,11 @@ abstract class PhoneLeg implements Leg, InDialogRequest.Responder {
         // only a leg whose 2xx offered waits for an answer
     }
 
+    /** From now on this leg's hang-up (its BYE, its 200 to a BYE) reports how its media arrived. */
+    final void reportMediaAtEnd() {
+        reportsMedia = true;
+    }
+
     /** Hangs up an established dialog with BYE. */
     @Override
     public void bye() {
@@ -256,7 +266,8 @@ abstract class PhoneLeg implements Leg, InDialogRequest.Responder {
             return;
         }
         ended = true;
-        sendInDialog(Request.BYE, List.of(), null, null, null);
+        sendInDialog(Request.BYE, reportsMedia ? MediaReportHeader.of(messages, quality()) : List.of(), null, null,
+                null);
         forgetFlow(); // after the BYE left: its transaction keeps its connection for retransmissions and the 200
     }
 

@@ -154,7 +154,7 @@ final class SipCallEnvironment implements CallEnvironment {
 
     @Override
     public void finish(CallRecord record, CallSnapshot ended) {
-        records.finish(record, ended);
+        records.finish(outside == null ? record : outside.billing().running().stamped(record), ended);
     }
 
     @Override

@@ -61,6 +61,7 @@ final class SipDialer implements Dialer {
             call.anchor().diallingOutside();
             OutboundLeg leg = new OutboundLeg(messages, call, outside.number(),
                     server.transport().toUpperCase(Locale.ROOT), listener);
+            leg.reportMediaAtEnd(); // the call router counts the carrier's MOS from it
             leg.start(invite, sdp);
             return Optional.of(leg);
         } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {

@@ -1,9 +1,13 @@
 package com.crosspoint.sip.b2bua;
 
+import com.crosspoint.billing.Authorisation;
+import com.crosspoint.billing.CallStart;
 import com.crosspoint.call.ForwardingPolicy.Reason;
+import com.crosspoint.model.User;
 import com.crosspoint.routing.Destination;
 import com.crosspoint.routing.Rejection;
 import com.crosspoint.trunk.OutsideCall;
+import com.crosspoint.trunk.TrunkIngress;
 import com.crosspoint.trunk.TrunkTarget;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +30,10 @@ final class TrunkHunt implements RingListener, CalleeSearch {
     private final byte[] offer;
     private final Hunt.Listener listener;
     private final OutsideLines lines;
+    /** Who places the call, for billing: null when no user does (a call from outside forwarded out). */
+    private final Long payer;
+    /** The talk time billing granted; null for an unbilled call. */
+    private CallAllowance allowance;
     private List<TrunkTarget> targets = List.of();
     private int next;
     private TrunkTarget target;
@@ -34,9 +42,11 @@ final class TrunkHunt implements RingListener, CalleeSearch {
     private int lastStatus = Response.SERVICE_UNAVAILABLE;
     private boolean over;
 
+    /** @param payer the user who places the call (billed as theirs), or null */
     TrunkHunt(CallEnvironment env, B2buaCall call, Dialer dialer, Dialer.Party from, OutsideCall outside,
-              byte[] offer, Hunt.Listener listener) {
+              byte[] offer, Hunt.Listener listener, User payer) {
         this.env = env;
+        this.payer = payer == null || payer.id() == TrunkIngress.OUTSIDE_CALLER_ID ? null : payer.id();
         this.call = call;
         this.dialer = dialer;
         this.from = from;
@@ -48,8 +58,8 @@ final class TrunkHunt implements RingListener, CalleeSearch {
 
     /** Places {@code outside} for {@code call}, reporting to the call. */
     static TrunkHunt placing(CallEnvironment env, B2buaCall call, Dialer dialer, Dialer.Party from,
-                             OutsideCall outside, byte[] offer) {
-        TrunkHunt hunt = new TrunkHunt(env, call, dialer, from, outside, offer, call);
+                             OutsideCall outside, byte[] offer, User payer) {
+        TrunkHunt hunt = new TrunkHunt(env, call, dialer, from, outside, offer, call, payer);
         hunt.start();
         return hunt;
     }
@@ -59,7 +69,30 @@ final class TrunkHunt implements RingListener, CalleeSearch {
             finish(Reason.UNAVAILABLE, Rejection.NO_ROUTE_OUTSIDE);
             return;
         }
-        tryNext();
+        if (authorised()) {
+            tryNext();
+        }
+    }
+
+    /**
+     * Asks billing before the call goes out (its reservation is committed when this returns); a refusal answers
+     * the caller with {@link BillingRefusals}' response and ends the hunt.
+     */
+    private boolean authorised() {
+        OutsideBilling billing = lines.billing();
+        String digits = outside.number().startsWith("+") ? outside.number().substring(1) : outside.number();
+        Authorisation decision = billing.gate().admit(new CallStart(call.id(), call.tenant().id(), payer, digits,
+                env.clock().instant()), outside.emergency());
+        if (decision instanceof Authorisation.Refused refused) {
+            over = true;
+            listener.onRefused(BillingRefusals.refusal(refused.reason()));
+            return false;
+        }
+        if (decision instanceof Authorisation.Granted granted) {
+            allowance = new CallAllowance(call, granted.reservation(), CutOff.reason(granted.boundBy()), billing,
+                    env.clock());
+        }
+        return true;
     }
 
     private void tryNext() {
@@ -78,6 +111,9 @@ final class TrunkHunt implements RingListener, CalleeSearch {
 
     @Override
     public void abandon() {
+        if (allowance != null) {
+            allowance.over(); // the call ended, answered or not: its allowance is over too
+        }
         if (over) {
             return;
         }
@@ -112,6 +148,10 @@ final class TrunkHunt implements RingListener, CalleeSearch {
         over = true;
         silence.cancel();
         lines.trunks().succeeded(target);
+        if (allowance != null) {
+            allowance.answered(env.clock().instant()); // before the call's own answer time: never later than it
+            from.answeringCarrier().ifPresent(carrier -> lines.billing().gate().carriedBy(call.id(), carrier));
+        }
         listener.onAnswered(from, null);
     }
 
@@ -146,6 +186,9 @@ final class TrunkHunt implements RingListener, CalleeSearch {
 
     private void finish(Reason reason, Rejection why) {
         over = true;
+        if (allowance != null) {
+            allowance.over();
+        }
         listener.onUnanswered(new Hunt.Unanswered(reason, null, new Destination.Rejected(why), lastStatus));
     }
 }

@@ -1,5 +1,6 @@
 package com.crosspoint.store.derby;
 
+import com.crosspoint.model.CallEndReason;
 import com.crosspoint.model.CallQualitySummary;
 import com.crosspoint.model.CallRecord;
 import com.crosspoint.model.Disposition;
@@ -19,7 +20,8 @@ final class DerbyCdrStore implements CdrStore {
     /** Records are written once and never changed. */
     private static final Table CALL_RECORD = Table.named("call_record")
             .fixed("tenant_id", "call_id", "caller", "callee", "started_at", "answered_at", "ended_at", "disposition",
-                    "hung_up_by", "sip_cause", "mos", "loss_percent", "jitter_ms", "rtt_ms", "answered_by")
+                    "hung_up_by", "sip_cause", "mos", "loss_percent", "jitter_ms", "rtt_ms", "answered_by",
+                    "end_reason")
             .key("id");
 
     private final Transactions tx;
@@ -39,13 +41,13 @@ final class DerbyCdrStore implements CdrStore {
         CallRecord record = new CallRecord(ids.next("call_record"), given.tenantId(), given.callId(), given.caller(),
                 given.callee(), Columns.millis(given.startedAt()), Columns.millis(given.answeredAt()),
                 Columns.millis(given.endedAt()), given.disposition(), given.hungUpBy(), given.sipCause(),
-                asStored(given.quality()), given.answeredBy());
+                asStored(given.quality()), given.answeredBy(), given.endReason());
         CallQualitySummary q = record.quality();
         tx.run(sql -> sql.insert(CALL_RECORD, record.tenantId(), record.callId(), record.caller(), record.callee(),
                 record.startedAt(), record.answeredAt(), record.endedAt(), record.disposition(), record.hungUpBy(),
                 record.sipCause(), decimal(q == null ? null : q.mos()), decimal(q == null ? null : q.lossPercent()),
                 decimal(q == null ? null : q.jitterMillis()), decimal(q == null ? null : q.rttMillis()), record.answeredBy(),
-                record.id()));
+                record.endReason(), record.id()));
         return record;
     }
 
@@ -89,7 +91,7 @@ final class DerbyCdrStore implements CdrStore {
                 Columns.getInstant(row, "answered_at"), Columns.getInstant(row, "ended_at"),
                 Columns.getEnum(row, "disposition", Disposition.class),
                 Columns.getEnum(row, "hung_up_by", HangupParty.class), row.getInt("sip_cause"), quality(row),
-                row.getString("answered_by"));
+                row.getString("answered_by"), Columns.getEnum(row, "end_reason", CallEndReason.class));
     }
 
     private static CallQualitySummary asStored(CallQualitySummary q) {

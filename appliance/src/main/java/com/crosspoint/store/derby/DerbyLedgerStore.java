@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,16 +60,30 @@ final class DerbyLedgerStore implements LedgerStore {
 
     @Override
     public Reservation reserve(Reservation given) {
-        Reservation r = given.withId(ids.next("billing_reservation"));
+        Reservation r = numbered(given);
+        reserveAll(List.of(r));
+        return r;
+    }
+
+    @Override
+    public Reservation numbered(Reservation given) {
+        return new Reservation(ids.next("billing_reservation"), given.callId(), given.tenantId(), given.userId(),
+                given.destination(), given.ratePrefix(), given.grantedSeconds(), given.amountMicros(), given.currency(),
+                Columns.millis(given.createdAt()), Reservation.State.OPEN, given.carrierId());
+    }
+
+    @Override
+    public void reserveAll(List<Reservation> numbered) {
+        String callIds = numbered.size() == 1 ? numbered.get(0).callId() : numbered.size() + " calls";
         tx.run(sql -> {
-            changeAccount(sql, CHANGE_RESERVED, r.amountMicros(), r.tenantId());
-            return sql.insert(RESERVATION, r.callId(), r.tenantId(), r.userId(), r.destination(), r.ratePrefix(),
-                    r.grantedSeconds(), r.amountMicros(), r.currency(), Columns.millis(r.createdAt()),
-                    Reservation.State.OPEN, r.carrierId(), null, null, r.id());
-        }, new Transactions.Unique("callId", "call " + r.callId() + " already has a reservation"));
-        return new Reservation(r.id(), r.callId(), r.tenantId(), r.userId(), r.destination(), r.ratePrefix(),
-                r.grantedSeconds(), r.amountMicros(), r.currency(), Columns.millis(r.createdAt()),
-                Reservation.State.OPEN, r.carrierId());
+            for (Reservation r : numbered) {
+                changeAccount(sql, CHANGE_RESERVED, r.amountMicros(), r.tenantId());
+                sql.insert(RESERVATION, r.callId(), r.tenantId(), r.userId(), r.destination(), r.ratePrefix(),
+                        r.grantedSeconds(), r.amountMicros(), r.currency(), r.createdAt(), Reservation.State.OPEN,
+                        r.carrierId(), null, null, r.id());
+            }
+            return null;
+        }, new Transactions.Unique("callId", "a call of " + callIds + " already has a reservation"));
     }
 
     @Override
@@ -211,6 +226,19 @@ final class DerbyLedgerStore implements LedgerStore {
     @Override
     public Optional<RatedCall> rating(long cdrId) {
         return tx.run(sql -> sql.first(RATING.select("WHERE cdr_id = ?"), DerbyLedgerStore::rated, cdrId));
+    }
+
+    @Override
+    public List<RatedCall> ratingsOf(List<Long> cdrIds) {
+        if (cdrIds.isEmpty()) {
+            return List.of();
+        }
+        if (cdrIds.size() > MAX_IDS) {
+            throw new IllegalArgumentException("at most " + MAX_IDS + " CDR ids, not " + cdrIds.size());
+        }
+        String marks = String.join(",", Collections.nCopies(cdrIds.size(), "?"));
+        return tx.run(sql -> sql.list(RATING.select("WHERE cdr_id IN (" + marks + ")"), DerbyLedgerStore::rated,
+                cdrIds.toArray()));
     }
 
     @Override

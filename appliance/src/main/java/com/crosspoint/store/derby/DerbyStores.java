@@ -6,6 +6,7 @@ import com.crosspoint.store.BillingAccountStore;
 import com.crosspoint.store.BindingStore;
 import com.crosspoint.store.CarrierStore;
 import com.crosspoint.store.CdrStore;
+import com.crosspoint.store.ChatStore;
 import com.crosspoint.store.ConferenceStore;
 import com.crosspoint.store.AcdStore;
 import com.crosspoint.store.DidStore;
@@ -13,6 +14,7 @@ import com.crosspoint.store.DeviceStore;
 import com.crosspoint.store.LedgerStore;
 import com.crosspoint.store.MessageStore;
 import com.crosspoint.store.RateDeckStore;
+import com.crosspoint.store.RoutingPolicyStore;
 import com.crosspoint.store.RatePlanStore;
 import com.crosspoint.store.StoreException;
 import com.crosspoint.store.Stores;
@@ -46,10 +48,12 @@ public final class DerbyStores implements Stores {
     private final DidStore dids;
     private final AcdStore acd;
     private final CarrierStore carriers;
+    private final RoutingPolicyStore routingPolicy;
     private final RateDeckStore rateDecks;
     private final RatePlanStore ratePlans;
     private final BillingAccountStore billingAccounts;
     private final LedgerStore ledger;
+    private final ChatStore chats;
 
     private DerbyStores(EmbeddedDatabase database, Clock clock) {
         this.database = database;
@@ -68,10 +72,12 @@ public final class DerbyStores implements Stores {
         this.dids = new DerbyDidStore(tx, ids);
         this.acd = new DerbyAcdStore(tx, ids);
         this.carriers = new DerbyCarrierStore(tx, ids);
+        this.routingPolicy = new DerbyRoutingPolicyStore(tx);
         this.rateDecks = new DerbyRateDeckStore(tx, ids);
         this.ratePlans = new DerbyRatePlanStore(tx, ids);
         this.billingAccounts = new DerbyBillingAccountStore(tx);
         this.ledger = new DerbyLedgerStore(tx, ids);
+        this.chats = new DerbyChatStore(tx, ids);
     }
 
     public static DerbyStores open(Path dataDir) {
@@ -177,6 +183,11 @@ public final class DerbyStores implements Stores {
     }
 
     @Override
+    public RoutingPolicyStore routingPolicy() {
+        return routingPolicy;
+    }
+
+    @Override
     public RateDeckStore rateDecks() {
         return rateDecks;
     }
@@ -189,6 +200,11 @@ public final class DerbyStores implements Stores {
     @Override
     public BillingAccountStore billingAccounts() {
         return billingAccounts;
+    }
+
+    @Override
+    public ChatStore chats() {
+        return chats;
     }
 
     @Override

@@ -44,4 +44,23 @@ class CarrierLoadTest {
 
         assertThat(load.channels()).isZero();
     }
+
+    @Test
+    void theRecentRateAveragesTheLastTenWholeSecondsAndForgetsOlderOnes() {
+        for (int second = 0; second < 12; second++) {
+            for (int call = 0; call < second; call++) {
+                load.tryStart(0, 0, second * 1_000L + call);
+            }
+        }
+        // at 12.5 s: seconds 2..11 started 2+3+...+11 = 65 calls; second 12 is still filling, 0 and 1 are too old
+        assertThat(load.recentCallsPerSecond(12_500)).isEqualTo(6.5);
+        // a minute later nothing is recent, although the slots still hold old counts
+        assertThat(load.recentCallsPerSecond(72_500)).isZero();
+    }
+
+    @Test
+    void theRecentRateIsZeroForANewCarrierAtTheStartOfTime() {
+        assertThat(load.recentCallsPerSecond(0)).isZero();
+        assertThat(load.recentCallsPerSecond(5_000)).isZero();
+    }
 }

@@ -19,13 +19,12 @@ import com.crosspoint.testing.FreePorts;
 import com.crosspoint.testing.HarnessFiles;
 import com.crosspoint.testing.ShortCommand;
 import com.crosspoint.testing.TestAppliance;
+import com.crosspoint.testing.TlsTestKeys;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -37,8 +36,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -127,8 +124,7 @@ class TurnTlsIT {
     }
 
     private static SSLSocket connect() throws Exception {
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, new TrustManager[] {new Trusting()}, new SecureRandom());
+        SSLContext tls = TlsTestKeys.trustingClient();
         SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", tlsPort);
         socket.setSoTimeout(5000);
         socket.startHandshake();
@@ -155,23 +151,5 @@ class TurnTlsIT {
         StunMessage answer = ((DecodeResult.Decoded) StunDecoder.decode(whole)).message();
         assertThat(answer.transactionId()).isEqualTo(tid);
         return answer;
-    }
-
-    /** The test's throwaway certificate is trusted as it is: the server side is what is tested. */
-    private static final class Trusting implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            // no client certificates here
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            // accepted: the appliance's own throwaway certificate
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }

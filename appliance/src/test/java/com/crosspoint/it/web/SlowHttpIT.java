@@ -112,6 +112,37 @@ class SlowHttpIT {
         }
     }
 
+    @Test
+    void closedConnectionsNoLongerCountAgainstTheirAddress() throws Exception {
+        InetAddress one = source(41);
+        // three times the cap, one after the other, each answered and closed by the client
+        for (int i = 0; i < 48; i++) {
+            try (Socket s = connect(one)) {
+                s.getOutputStream().write("GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                s.setSoTimeout(5000);
+                assertThat(readAnswer(s.getInputStream())).as("answer %d", i).startsWith("HTTP/1.1 200");
+            }
+        }
+        List<Socket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < 16; i++) {
+                held.add(connect(one));
+            }
+            Thread.sleep(500);
+            for (Socket s : held) {
+                s.setSoTimeout(100);
+                try {
+                    assertThat(s.getInputStream().read()).as("a connection within the cap was closed").isNotEqualTo(-1);
+                } catch (SocketTimeoutException e) {
+                    // still open, as it should be: the earlier connections left the count when they closed
+                }
+            }
+        } finally {
+            closeAll(held);
+        }
+    }
+
     private static InetAddress source(int n) throws IOException {
         return InetAddress.getByName("127.0.0." + (2 + n));
     }

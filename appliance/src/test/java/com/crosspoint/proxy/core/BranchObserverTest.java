@@ -36,27 +36,7 @@ class BranchObserverTest {
 
     /** Records every outcome as "name:event". */
     private BranchObserver observer(String name, boolean decline) {
-        return () -> decline && firstDeclines ? null : new BranchOutcome() {
-            @Override
-            public void provisional(int status) {
-                events.add(name + ":provisional " + status);
-            }
-
-            @Override
-            public void answered() {
-                events.add(name + ":answered");
-            }
-
-            @Override
-            public void failed(int status) {
-                events.add(name + ":failed " + status);
-            }
-
-            @Override
-            public void dialogEnded() {
-                events.add(name + ":ended");
-            }
-        };
+        return () -> decline && firstDeclines ? null : new RecordingOutcome(name, events);
     }
 
     private ProxyCore core(long silenceMillis) {

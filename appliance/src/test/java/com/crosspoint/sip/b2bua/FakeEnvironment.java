@@ -93,6 +93,11 @@ final class FakeEnvironment implements CallEnvironment {
         outside = new OutsideLines(trunks, responseTimeout);
     }
 
+    /** Outside calls (set up first with {@link #outside}) ask {@code billing} before they go out. */
+    void billing(OutsideBilling billing) {
+        outside = new OutsideLines(outside.trunks(), outside.responseTimeout(), billing);
+    }
+
     /** A user of the tenant with {@code settings}, and {@code phones} registered phones. */
     User user(String extension, CallSettings settings, int phoneCount) {
         User u = new User(directory.userByExtension(TENANT.id(), extension).map(User::id).orElse(100L + phones.size()),
@@ -266,7 +271,7 @@ final class FakeEnvironment implements CallEnvironment {
 
     @Override
     public void finish(CallRecord record, CallSnapshot ended) {
-        records.add(record);
+        records.add(outside == null ? record : outside.billing().running().stamped(record)); // as SipCallEnvironment
         published.add(ended);
     }
 

@@ -46,7 +46,7 @@ public final class CarrierRow {
         name.set(q.name());
         status.set(statusWords(q.status()));
         liveCalls.set(Integer.toString(q.liveCalls()));
-        callsPerSecond.set(Integer.toString(q.callsPerSecond()));
+        callsPerSecond.set(String.format(Locale.ROOT, "%.1f", q.callsPerSecond()));
         asr.set(measured ? percent(f.asr()) : NONE);
         ner.set(measured ? percent(f.ner()) : NONE);
         acd.set(measured && f.answered() > 0 ? Formats.duration(Duration.ofMillis(Math.round(f.acdSeconds() * 1000))) : NONE);

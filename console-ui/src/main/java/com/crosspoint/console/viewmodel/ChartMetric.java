@@ -4,7 +4,7 @@ import java.util.function.Function;
 
 /** What the carrier chart plots per carrier over the last hour; a sample without the figure leaves a gap. */
 public enum ChartMetric {
-    CALLS_PER_SECOND("Calls per second", s -> (double) s.callsPerSecond()),
+    CALLS_PER_SECOND("Calls per second", QualitySample::callsPerSecond),
     LIVE_CALLS("Live calls", s -> (double) s.liveCalls()),
     ASR("ASR %", s -> s.asr() == null ? null : s.asr() * 100),
     MOS("MOS", QualitySample::mos);

@@ -8,5 +8,5 @@ import java.time.Instant;
  * @param asr answer-seizure ratio 0-1, null while the window has no attempt
  * @param mos null when no call's media passed the appliance
  */
-public record QualitySample(Instant at, int liveCalls, int callsPerSecond, Double asr, Double mos) {
+public record QualitySample(Instant at, int liveCalls, double callsPerSecond, Double asr, Double mos) {
 }

@@ -4,6 +4,7 @@ import com.crosspoint.acr.policy.CandidateAssessment;
 import com.crosspoint.api.CarrierEdgeClient;
 import com.crosspoint.api.HttpJson;
 import com.crosspoint.console.viewmodel.CarrierRow;
+import com.crosspoint.testing.SippCarrierTraffic;
 import com.crosspoint.testing.TestAppliance;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
@@ -25,6 +26,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static com.crosspoint.console.it.ConsoleDriver.cells;
 import static com.crosspoint.console.it.ConsoleDriver.onFx;
@@ -32,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The carrier quality tab against a real appliance whose call router carries calls (offered in-process by
- * {@link RoutedTraffic} until the router role's SIP proxy exists): the cheapest carrier's live figures show and
+ * The carrier quality tab against a real appliance whose call router carries real SIP calls ({@link SippCarrierTraffic}:
+ * SIPp plays the PBX and the two carriers): the cheapest carrier's live figures show and
  * its line is in the chart; taking it out of service from the tab (after the question) moves the traffic to the
  * other carrier and out of the route; an operator who may not is told so and nothing changes.
  */
@@ -50,23 +52,31 @@ class CarrierQualityIT {
     private static String adminToken;
     private static long cheap;
     private static long dear;
-    private static RoutedTraffic traffic;
+    private static SippCarrierTraffic traffic;
     private ConsoleDriver console;
 
     @BeforeAll
     static void startApplianceAndTraffic() throws Exception {
-        pbx = TestAppliance.start();
+        pbx = TestAppliance.start(Map.of("router.port", "0", "router.customers", "127.0.0.1",
+                "router.probeSeconds", "0"));
         http = new HttpJson("http://127.0.0.1:" + pbx.appliance().httpPort());
         adminToken = http.login("admin", "admin-secret");
         edge = new CarrierEdgeClient(http, adminToken);
-        cheap = edge.createCarrier("Cheap Carrier");
-        dear = edge.createCarrier("Dear Carrier");
+        int cheapPort = SippCarrierTraffic.carrierPort();
+        int dearPort = SippCarrierTraffic.carrierPort();
+        cheap = edge.createCarrier("Cheap Carrier", cheapPort);
+        dear = edge.createCarrier("Dear Carrier", dearPort);
         // per-second billing: a short call's cost per minute of talk stays near the rate
         String deck = "prefix,destination,rate,increment,effective_from\n44,United Kingdom,%s,1/1,2020-01-01\n";
         assertThat(edge.importDeck(cheap, deck.formatted("0.0100")).path("state").asText()).isEqualTo("DONE");
         assertThat(edge.importDeck(dear, deck.formatted("0.0300")).path("state").asText()).isEqualTo("DONE");
         LiveCallsIT.createOperator(pbx.appliance().httpPort(), "olga", OPERATOR_PASSWORD);
-        traffic = RoutedTraffic.start(pbx.appliance().callRouter(), NUMBER, Duration.ofMillis(100));
+        traffic = SippCarrierTraffic.start(pbx.appliance().routerPort(), NUMBER, 10, Duration.ofSeconds(3), cheapPort, dearPort);
+    }
+
+    /** Calls the router has started to the carrier so far. */
+    private static long startedTo(long carrierId) {
+        return pbx.appliance().callRouter().totals().of(carrierId).started();
     }
 
     @AfterAll
@@ -147,8 +157,10 @@ class CarrierQualityIT {
         assertThat(cell(robot, "Cheap Carrier", "col-status")).isEqualTo("In service");
         assertThat(cell(robot, "Cheap Carrier", "col-ner")).isEqualTo("100.0 %");
         assertThat(cell(robot, "Cheap Carrier", "col-pdd")).matches("0\\.\\d\\d s");
-        assertThat(cell(robot, "Cheap Carrier", "col-acd")).matches("0:0[1-3]");
-        // 0.01/min billed by the second: a 2 s call billed whole seconds costs a little more per minute of talk
+        assertThat(cell(robot, "Cheap Carrier", "col-acd")).matches("0:0[2-4]");
+        // 10 calls/s offered, all to the cheapest: the rate over the last 10 s shows it (SIPp may lag a little)
+        await().atMost(WAIT).until(() -> Double.parseDouble(cell(robot, "Cheap Carrier", "col-calls-per-second")) >= 5);
+        // 0.01/min billed by the second: a 3 s call billed whole seconds costs a little more per minute of talk
         assertThat(new BigDecimal(cell(robot, "Cheap Carrier", "col-cost")))
                 .isBetween(new BigDecimal("0.0100"), new BigDecimal("0.0150"));
         assertThat(cell(robot, "Cheap Carrier", "col-mos")).as("no media passed the appliance").isEqualTo(CarrierRow.NONE);
@@ -164,10 +176,10 @@ class CarrierQualityIT {
         assertThat(ConsoleDriver.label(robot, "#carriers-message")).isEqualTo("Cheap Carrier is out of service.");
         assertThat(explained(cheap).excluded()).as("the route no longer offers it").isTrue();
         assertThat(explained(dear).rank()).isEqualTo(1);
-        long cheapCalls = traffic.startedTo(cheap);
-        long dearCalls = traffic.startedTo(dear);
-        await().atMost(WAIT).until(() -> traffic.startedTo(dear) > dearCalls + 5);
-        assertThat(traffic.startedTo(cheap)).as("no new call to the carrier out of service").isEqualTo(cheapCalls);
+        long cheapCalls = startedTo(cheap);
+        long dearCalls = startedTo(dear);
+        await().atMost(WAIT).until(() -> startedTo(dear) > dearCalls + 5);
+        assertThat(startedTo(cheap)).as("no new call to the carrier out of service").isEqualTo(cheapCalls);
         await().atMost(WAIT).until(() -> "0".equals(cell(robot, "Cheap Carrier", "col-live-calls"))
                 && Integer.parseInt(cell(robot, "Dear Carrier", "col-live-calls")) > 0);
 
@@ -175,8 +187,8 @@ class CarrierQualityIT {
         confirm(robot, askToChangeService(robot, "Cheap Carrier"));
         await().atMost(WAIT).until(() -> "In service".equals(cell(robot, "Cheap Carrier", "col-status")));
         assertThat(explained(cheap).rank()).isEqualTo(1);
-        long before = traffic.startedTo(cheap);
-        await().atMost(WAIT).until(() -> traffic.startedTo(cheap) > before);
+        long before = startedTo(cheap);
+        await().atMost(WAIT).until(() -> startedTo(cheap) > before);
     }
 
     @Test

@@ -22,7 +22,7 @@ class CarrierQualityViewModelTest {
     private final ManualScheduler scheduler = new ManualScheduler();
     private final CarrierQualityViewModel vm = new CarrierQualityViewModel(() -> api, Runnable::run, scheduler, clock);
 
-    private static CarrierQuality carrier(long id, String name, String status, int live, int cps, long attempts,
+    private static CarrierQuality carrier(long id, String name, String status, int live, double cps, long attempts,
                                           long answered, Double mos, String cost) {
         double asr = attempts == 0 ? 0 : (double) answered / attempts;
         return new CarrierQuality(id, name, status, live, cps,
@@ -31,7 +31,7 @@ class CarrierQualityViewModelTest {
                 cost == null ? null : new BigDecimal(cost));
     }
 
-    private static final CarrierQuality NORTHWIND = carrier(2, "Northwind", "IN_SERVICE", 14, 2, 412, 238, 4.21, "0.0131");
+    private static final CarrierQuality NORTHWIND = carrier(2, "Northwind", "IN_SERVICE", 14, 2.5, 412, 238, 4.21, "0.0131");
     private static final CarrierQuality FRESH = carrier(3, "Fresh", "IN_SERVICE", 0, 0, 0, 0, null, null);
 
     /** The poll the scheduler holds next, run as its timer would (time moves on by its delay). */
@@ -52,7 +52,7 @@ class CarrierQualityViewModelTest {
         assertThat(n.nameProperty().get()).isEqualTo("Northwind");
         assertThat(n.statusProperty().get()).isEqualTo("In service");
         assertThat(n.liveCallsProperty().get()).isEqualTo("14");
-        assertThat(n.callsPerSecondProperty().get()).isEqualTo("2");
+        assertThat(n.callsPerSecondProperty().get()).isEqualTo("2.5");
         assertThat(n.asrProperty().get()).isEqualTo("57.8 %");
         assertThat(n.nerProperty().get()).isEqualTo("95.0 %");
         assertThat(n.acdProperty().get()).isEqualTo("3:04");
