@@ -293,14 +293,24 @@ public final class ContactCenter {
      * (the queue's time), then available; the call is recorded for the history.
      */
     public void callEnded(long queueId, long userId, Instant joinedAt, Instant answeredAt, Instant endedAt) {
+        endCall(queueId, userId, Duration.between(answeredAt, endedAt), Duration.between(joinedAt, answeredAt),
+                joinedAt);
+    }
+
+    /** As the other {@code callEnded}, for a caller who knows only the talk time: nothing goes into the history. */
+    public void callEnded(long queueId, long userId, Duration talk) {
+        endCall(queueId, userId, talk, null, null);
+    }
+
+    private void endCall(long queueId, long userId, Duration talk, Duration waited, Instant joinedAt) {
         Changes changes = new Changes();
         synchronized (lock) {
             QueueLine line = queues.get(queueId);
             int wrapUp = line == null ? 0 : line.config.wrapUpSeconds();
             if (line != null) {
-                Duration talk = Duration.between(answeredAt, endedAt);
-                Duration waited = Duration.between(joinedAt, answeredAt);
                 line.handled(talk);
+            }
+            if (line != null && waited != null) {
                 changes.record(new QueueCallRecord(line.config.tenantId(), queueId, joinedAt,
                         QueueCallRecord.Outcome.ANSWERED, Math.max(0, waited.toMillis()), userId,
                         Math.max(0, talk.toMillis()), wrapUp * 1000L,
