@@ -52,6 +52,10 @@ final class Banner {
             if (c.demoRoom() != null) {
                 out.println("    conference room: dial " + c.demoRoom() + "   (no PIN; * mutes yourself)");
             }
+            a.acd().queues(c.demoTenant().id()).stream().filter(q -> q.name().equalsIgnoreCase(DemoQueue.NAME))
+                    .findFirst().ifPresent(q -> out.println("    contact center: dial " + q.number() + "   (queue \""
+                            + q.name() + "\"; agents log in with *50, pause *52, resume *53, log out *51)"));
+            out.println("    web chat: " + web + "/chat/demo.html   (agents take chats in the dashboard's Chats view)");
             DemoBanner.outside(out, a, c.demoTenant());
         }
         out.println();

@@ -79,8 +79,8 @@ final class FirstStart {
     }
 
     /**
-     * A new demo tenant also gets something to call besides each other: an auto-attendant and an open
-     * conference room, unless the configured extensions already use those numbers. Created once; the admin
+     * A new demo tenant also gets something to call besides each other: an auto-attendant, an open
+     * conference room and a contact-center queue ({@link DemoQueue}), unless the configured extensions already use those numbers. Created once; the admin
      * may change or delete them like any other.
      */
     private void seedServices(Tenant tenant) {
@@ -98,6 +98,7 @@ final class FirstStart {
             stores.conferences().create(new ConferenceRoom(0, tenant.id(), DEMO_ROOM, "Demo room", null,
                     ConferenceRoom.DEFAULT_MAX_PARTICIPANTS));
         }
+        DemoQueue.seed(stores, tenant, extensions);
     }
 
     /**

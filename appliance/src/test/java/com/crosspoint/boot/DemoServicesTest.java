@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A new demo tenant has something to dial besides its users: menu 700 and room 800, made once. */
+/** A new demo tenant has something to dial besides its users: menu 700, room 800 and queue 600, made once. */
 class DemoServicesTest {
     @TempDir
     Path data;
@@ -47,6 +47,11 @@ class DemoServicesTest {
             var room = a.conferences().list(tenant).get(0);
             assertThat(room.number()).isEqualTo("800");
             assertThat(room.pinRequired()).isFalse();
+            var queue = a.acd().queues(tenant).get(0);
+            assertThat(queue.number()).isEqualTo("600");
+            assertThat(queue.name()).isEqualTo("support");
+            assertThat(a.acd().members(tenant, queue.id())).extracting(m -> a.directory().user(m.userId()).orElseThrow()
+                    .extension()).containsExactlyInAnyOrder("1001", "1002", "1003");
         }
     }
 
