@@ -185,8 +185,8 @@ public final class ProxyCore implements MessageHandler {
     }
 
     private void refuseStranger(SipMessage m, Flow flow, Scratch s) {
-        counters.refusedByResolver.incrementAndGet();
-        if (m.method() != Method.ACK) { // an ACK is never answered
+        if (m.method() != Method.ACK) { // an ACK is never answered, nor counted: it is the ACK of our 403
+            counters.refusedByResolver.incrementAndGet();
             answer(m, flow, 403, "Forbidden", null, s);
         }
     }
