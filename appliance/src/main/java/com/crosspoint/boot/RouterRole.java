@@ -1,6 +1,7 @@
 package com.crosspoint.boot;
 
 import com.crosspoint.acr.AdaptiveCallRouter;
+import com.crosspoint.auth.DigestAlgorithm;
 import com.crosspoint.config.NetworkConfig;
 import com.crosspoint.config.RouterConfig;
 import com.crosspoint.proxy.Proxy;
@@ -9,6 +10,7 @@ import com.crosspoint.proxy.transaction.TimerSettings;
 import com.crosspoint.router.CarrierProbes;
 import com.crosspoint.router.CarrierRouting;
 import com.crosspoint.router.CustomerCallLimit;
+import com.crosspoint.router.CustomerDigest;
 import com.crosspoint.router.Customers;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -32,10 +34,13 @@ final class RouterRole implements AutoCloseable {
     private final ScheduledExecutorService probing;
     private final CustomerCallLimit limit;
 
-    RouterRole(RouterConfig config, NetworkConfig network, boolean localPbx, AdaptiveCallRouter router, Clock clock) {
+    RouterRole(RouterConfig config, NetworkConfig network, List<String> digestAlgorithms, boolean localPbx,
+            AdaptiveCallRouter router, Clock clock) {
         Customers customers = Customers.of(customers(config, network, localPbx));
         limit = new CustomerCallLimit(config.customerCallsPerSecond(), customers.addresses(), System::nanoTime);
-        CarrierRouting routing = new CarrierRouting(router, customers, limit, clock);
+        CarrierRouting routing = new CarrierRouting(router, customers, limit,
+                CustomerDigest.of(config.digestCustomers(),
+                digestAlgorithms.stream().map(a -> DigestAlgorithm.fromToken(a).orElseThrow()).toList(), clock), clock);
         TimerSettings rfc = TimerSettings.RFC3261;
         ProxySettings settings = ProxySettings.defaults(network.advertisedAddress(), config.port())
                 .withUdpThreads(config.udpThreads()).withMaxPending(config.maxPending())

@@ -13,6 +13,7 @@ import java.util.List;
  * @param ringSeconds       how long a carrier may ring (Timer C) before the call is cancelled there
  * @param probeSeconds      interval of the OPTIONS health checks of every carrier; 0 = none
  * @param customers         source addresses (IP literals) that may send calls besides the local PBX
+ * @param digestCustomers   customers known by digest: "username:password" entries, challenged from any address
  * @param customerCallsPerSecond new calls a second each customer may start (beyond: 503 + Retry-After); 0 = no limit
  * @param qualityBucket     one bucket of the quality windows
  * @param qualityBuckets    buckets per window (window = bucket × buckets)
@@ -22,9 +23,11 @@ import java.util.List;
  * @param tls               SIP over TLS on the router's own port ({@code router.tls.*}); off without a keystore
  */
 public record RouterConfig(int port, int udpThreads, int maxPending, long silenceMillis, int ringSeconds,
-                           int probeSeconds, List<String> customers, int customerCallsPerSecond, Duration qualityBucket, int qualityBuckets,
+                           int probeSeconds, List<String> customers, List<String> digestCustomers,
+                           int customerCallsPerSecond, Duration qualityBucket, int qualityBuckets,
                            int minAttempts, RoutingPolicyConfig policy, BreakerConfig breaker, TlsConfig tls) {
     public RouterConfig {
         customers = List.copyOf(customers);
+        digestCustomers = List.copyOf(digestCustomers);
     }
 }

@@ -36,10 +36,17 @@ final class RouterConfigBinder {
                 throw values.error("router.customers", "a customer is an IP address, not \"" + c + "\"");
             }
         }
+        List<String> digestCustomers = values.stringList("router.digestCustomers");
+        for (String d : digestCustomers) {
+            int colon = d.indexOf(':');
+            if (colon < 1 || colon == d.length() - 1) {
+                throw values.error("router.digestCustomers", "an entry is \"username:password\"");
+            }
+        }
         return new RouterConfig(ranged("router.port", 0, 65_535), ranged("router.udpThreads", 1, 64),
                 ranged("router.maxPending", 1, 1_000_000), ranged("router.silenceMillis", 0, 60_000),
                 ranged("router.ringSeconds", 1, 600), ranged("router.probeSeconds", 0, 3600),
-                customers.stream().map(String::trim).toList(), ranged("router.customerCallsPerSecond", 0, 100_000),
+                customers.stream().map(String::trim).toList(), digestCustomers, ranged("router.customerCallsPerSecond", 0, 100_000),
                 Duration.ofSeconds(ranged("router.quality.bucketSeconds", 1, 86_400)),
                 ranged("router.quality.buckets", 1, 1440), ranged("router.quality.minAttempts", 1, 1_000_000), policy(),
                 new BreakerConfig(ranged("router.breaker.failuresToOpen", 1, 1000),

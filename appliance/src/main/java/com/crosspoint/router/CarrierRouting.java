@@ -24,7 +24,9 @@ import java.util.List;
  * once with its credentials ({@link CarrierDigest}), and one not answered moves the call on to the next carrier. Runs
  * on the proxy's I/O threads and answers from memory.
  * <ul>
- *   <li>not a customer: 403; a customer over its calls per second ({@link CustomerCallLimit}): 503 + Retry-After;</li>
+ *   <li>not a customer by address: an INVITE is checked against the customers known by digest
+ *       ({@link CustomerDigest}: 407, then admitted or 403); anything else gets 403;</li>
+ *   <li>a customer over its calls per second ({@link CustomerCallLimit}): 503 + Retry-After;</li>
  *   <li>OPTIONS for the router itself (a PBX's health check): 200;</li>
  *   <li>other requests outside a dialog: 405 (the router carries calls only);</li>
  *   <li>no carrier has a rate for the number: 404; carriers have one but none may take the call now
@@ -42,26 +44,28 @@ public final class CarrierRouting implements TargetResolver {
     private final AdaptiveCallRouter router;
     private final Customers customers;
     private final CustomerCallLimit limit;
+    private final CustomerDigest digest;
     private final CarrierHops hops;
     private final Clock clock;
 
-    public CarrierRouting(AdaptiveCallRouter router, Customers customers, CustomerCallLimit limit, Clock clock) {
-        this(router, customers, limit, new CarrierHops(), clock);
-    }
-
-    CarrierRouting(AdaptiveCallRouter router, Customers customers, CustomerCallLimit limit, CarrierHops hops,
-            Clock clock) {
+    public CarrierRouting(AdaptiveCallRouter router, Customers customers, CustomerCallLimit limit,
+            CustomerDigest digest, Clock clock) {
         this.router = router;
         this.customers = customers;
         this.limit = limit;
-        this.hops = hops;
+        this.digest = digest;
+        this.hops = new CarrierHops();
         this.clock = clock;
     }
 
     @Override
     public RoutingDecision resolve(SipMessage request, Flow from) {
         if (!customers.admits(from.remote().getAddress())) {
-            return FORBIDDEN;
+            RoutingDecision refusal = digest.enabled() && request.method() == Method.INVITE ? digest.check(request)
+                    : FORBIDDEN;
+            if (refusal != null) {
+                return refusal;
+            }
         }
         String number = DialledNumber.of(request);
         if (request.method() == Method.OPTIONS && number == null) {

@@ -173,6 +173,11 @@ class ConfigLoaderTest {
         Path customers = nodeFile("router:\n  customers: [pbx.example.com]\n");
         assertThatThrownBy(() -> loader(Map.of()).load(Optional.of(customers))).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("router.customers");
+        Path digest = nodeFile("router:\n  digestCustomers: [\"pbx-east:s3cret\", \"no-password\"]\n");
+        assertThatThrownBy(() -> loader(Map.of()).load(Optional.of(digest))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("router.digestCustomers").hasMessageNotContaining("s3cret");
+        assertThat(loader(Map.of()).load(Optional.of(nodeFile("router:\n  digestCustomers: [\"pbx-east:s3:cret\"]\n")))
+                .router().digestCustomers()).containsExactly("pbx-east:s3:cret");
     }
 
     @Test

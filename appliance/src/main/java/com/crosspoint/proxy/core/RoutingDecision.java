@@ -29,21 +29,30 @@ public sealed interface RoutingDecision {
      * No route: the request is answered with this status.
      *
      * @param retryAfterSeconds the answer's Retry-After (a 503 for a source over its limit), or -1 for none
+     * @param headerLines       further header lines of the answer, each ending in CRLF (a 407's challenge), or null
      */
-    record Refuse(int status, String reason, int retryAfterSeconds) implements RoutingDecision {
+    record Refuse(int status, String reason, int retryAfterSeconds, String headerLines) implements RoutingDecision {
         public Refuse {
             if (status < 300 || status > 699) {
                 throw new IllegalArgumentException("a refusal is a final error status: " + status);
             }
         }
 
-        public Refuse(int status, String reason) {
-            this(status, reason, -1);
+        public Refuse(int status, String reason, int retryAfterSeconds) {
+            this(status, reason, retryAfterSeconds, null);
         }
 
-        /** The extra header line of the answer, or null. */
+        public Refuse(int status, String reason) {
+            this(status, reason, -1, null);
+        }
+
+        /** The extra header lines of the answer, or null. */
         String extraHeaders() {
-            return retryAfterSeconds < 0 ? null : "Retry-After: " + retryAfterSeconds + "\r\n";
+            String retry = retryAfterSeconds < 0 ? null : "Retry-After: " + retryAfterSeconds + "\r\n";
+            if (headerLines == null) {
+                return retry;
+            }
+            return retry == null ? headerLines : retry + headerLines;
         }
     }
 
