@@ -4,13 +4,17 @@ import com.crosspoint.billing.OutsideCallGate;
 import com.crosspoint.billing.RunningCalls;
 import com.crosspoint.call.ActiveCalls;
 import com.crosspoint.call.CallControl;
+import com.crosspoint.call.CallOrigination;
 import com.crosspoint.call.CallRecords;
 import com.crosspoint.concurrency.Lanes;
 import com.crosspoint.config.SipLimitsConfig;
 import com.crosspoint.directory.Directory;
 import com.crosspoint.events.BillingEvent;
 import com.crosspoint.registrar.Registrar;
+import com.crosspoint.model.Tenant;
+import com.crosspoint.model.User;
 import com.crosspoint.routing.DialPlan;
+import com.crosspoint.routing.DialledCall;
 import com.crosspoint.sip.DigestGate;
 import com.crosspoint.sip.SipDispatcher;
 import com.crosspoint.sip.SipMessages;
@@ -19,12 +23,15 @@ import com.crosspoint.trunk.Trunks;
 import com.crosspoint.sip.TenantResolver;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import javax.sip.message.Request;
 
 /** The call-control half of the PBX: wires the INVITE-dialog handlers and lets the API end calls. */
-public final class B2bua implements CallControl {
+public final class B2bua implements CallControl, CallOrigination {
     private final SipCallEnvironment env;
     private final Directory directory;
     private final BilledCalls billed;
@@ -80,6 +87,27 @@ public final class B2bua implements CallControl {
             call.onLane(call::hangUp);
             return true;
         }).orElse(false);
+    }
+
+    /** Rings the first user, then dials the second number from their phone as they would (see {@link Origin}). */
+    @Override
+    public String originate(CallOrigination.Placement request, Progress progress) {
+        Optional<Tenant> tenant = directory.tenant(request.tenantId());
+        Optional<User> first = tenant.flatMap(t -> env.dialPlan().user(t.id(), request.firstExtension()));
+        if (first.isEmpty()) {
+            return null;
+        }
+        String callId = "origin-" + UUID.randomUUID();
+        DialledCall dialled = new DialledCall(tenant.get(), first.get(), request.secondNumber(),
+                OptionalLong.of(tenant.get().id()));
+        Origin origin = new Origin(progress);
+        CallEnvironment placed = new OriginEnvironment(env, origin);
+        B2buaCall call = new B2buaCall(placed, callId, dialled, 70, origin::standIn);
+        env.table().add(call);
+        Dialer.Party shown = new Dialer.Party(request.secondNumber(), request.shownAs());
+        call.onLane(() -> origin.ringFirst(placed, first.get(), request.ringSeconds(), shown,
+                env.dialPlan().route(dialled)));
+        return callId;
     }
 
     public int liveCalls() {

@@ -31,7 +31,7 @@ final class B2buaCall implements Hunt.Listener {
     private final CallEnvironment env;
     private final String id;
     private final DialledCall dialled;
-    private final CallerLeg inbound;
+    private CallerLeg inbound;
     private final Dialer dialer;
     private final Instant startedAt;
 
@@ -100,12 +100,16 @@ final class B2buaCall implements Hunt.Listener {
         return env.every(id, period, task);
     }
 
-    // ---- set-up ------------------------------------------------------------------------------------------------
-
     /** Acts on where the routing step sends the call. */
     void start(Destination destination) {
         publish();
         goTo(destination, Response.TEMPORARILY_UNAVAILABLE);
+    }
+
+    /** A call the appliance placed: {@code first} answered and is the caller from now on (see {@link Origin}). */
+    void callerAnswered(CallerLeg first) {
+        inbound = first;
+        anchor.caller(first, first.lastSdp());
     }
 
     /** @param lastStatus the status of the last phone that gave up, for a refusal that passes it on */
@@ -182,8 +186,6 @@ final class B2buaCall implements Hunt.Listener {
         inbound.reject(status, reason);
         end(disposition, HangupParty.SYSTEM, status);
     }
-
-    // ---- what the parties do -----------------------------------------------------------------------------------
 
     /**
      * The caller's ACK of our 2xx. After a late offer (an INVITE without SDP) our 2xx carried an offer, the

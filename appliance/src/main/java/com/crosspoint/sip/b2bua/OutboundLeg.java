@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * A leg we called: one INVITE to one registered phone or trunk server; how it progresses goes to its
  * {@link RingListener}.
  */
-final class OutboundLeg extends PhoneLeg implements DialledLeg, ResponseListener {
+final class OutboundLeg extends PhoneLeg implements DialledLeg, CallerLeg, ResponseListener {
     private static final Logger LOG = LoggerFactory.getLogger(OutboundLeg.class);
 
     private enum State { CALLING, EARLY, CONNECTED, FAILED }
@@ -105,6 +105,27 @@ final class OutboundLeg extends PhoneLeg implements DialledLeg, ResponseListener
         if (ok != null) {
             ack(ok, sdp);
         }
+    }
+
+    // As the caller of a call the appliance placed (Origin): its late offer's 2xx is answered by the ACK.
+
+    @Override
+    public void ringing(int status, byte[] sdp) {
+    }
+
+    @Override
+    public void answer(byte[] sdp) {
+        acceptAnswer(sdp);
+    }
+
+    @Override
+    public void reject(int status, String reason) {
+        bye();
+    }
+
+    @Override
+    public boolean finalSent() {
+        return ended() || (!pending() && !awaitsAnswer());
     }
 
     @Override

@@ -59,6 +59,8 @@ final class FakeEnvironment implements CallEnvironment {
     private long timerOrder;
     final List<CallSnapshot> published = new ArrayList<>();
     final List<CallRecord> records = new ArrayList<>();
+    /** What each dialled phone was offered, oldest first: {@code "1002 offered alice"} or {@code "... nothing"}. */
+    final List<String> offers = new ArrayList<>();
     private boolean forgotten;
     private CallAnchoring anchoring = CallAnchoring.OFF;
 
@@ -204,6 +206,7 @@ final class FakeEnvironment implements CallEnvironment {
                                              RingListener listener) {
                 String name = device.contact().substring(4, device.contact().indexOf('@'));
                 FakeLeg leg = FakeLeg.phone(name, toExtension, null, listener);
+                offers.add(toExtension + " offered " + (sdp == null ? "nothing" : FakeLeg.who(sdp)));
                 dialled.add(leg);
                 return Optional.of(leg);
             }
