@@ -12,16 +12,17 @@ import com.crosspoint.model.Reservation;
 import com.crosspoint.model.RetailRate;
 import com.crosspoint.model.SpendLimits;
 import com.crosspoint.model.UserBilling;
-import com.crosspoint.store.DuplicateKeyException;
 import com.crosspoint.store.LedgerStore;
 import com.crosspoint.store.LedgerStore.Rerating;
 import com.crosspoint.store.LedgerStore.Settlement;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletionException;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -43,6 +44,8 @@ final class TenantBook {
     private long balance;
     private long reserved;
     private final Map<Long, Reservation> open = new HashMap<>();
+    /** The calls of {@code open}: a second authorisation of one is refused before it reaches the store. */
+    private final Set<String> openCallIds = new HashSet<>();
     private final Map<Long, Integer> userCalls = new HashMap<>();
     private final Map<Long, Long> userReserved = new HashMap<>();
     private final SpendWindow spend = new SpendWindow();
@@ -83,6 +86,7 @@ final class TenantBook {
     /** An open reservation found in the store at start; its money is already in {@code reserved}. */
     synchronized void restore(Reservation reservation) {
         open.put(reservation.id(), reservation);
+        openCallIds.add(reservation.callId());
         if (reservation.userId() != null) {
             userCalls.merge(reservation.userId(), 1, Integer::sum);
             userReserved.merge(reservation.userId(), reservation.amountMicros(), Long::sum);
@@ -95,11 +99,11 @@ final class TenantBook {
     }
 
     /**
-     * Checks the call and funds limits, and when they allow at least the first increment, commits a reservation of
-     * the most seconds they allow at {@code rate}. The decision holds the money in memory at once (so the next
-     * decision, of this call's tenant, cannot promise it again) and the commit waits outside the lock, grouped with
-     * other calls' (one log sync for all set up at once); the call proceeds only once its reservation is durable,
-     * and a failed commit gives the money back.
+     * Checks the call and funds limits, and when they allow at least the first increment, reserves the most seconds
+     * they allow at {@code rate}. The decision holds the money in memory at once (so the next decision, of this
+     * call's tenant, cannot promise it again) and returns; the reservation commits in the background, grouped with
+     * other calls' (one log sync for all set up at once), and {@link Authorisation.Granted#durable} says when. A
+     * failed commit gives the money back.
      */
     Authorisation reserve(CallStart start, RetailRate rate, long capSeconds) {
         BillingAccount settings = account;
@@ -109,6 +113,9 @@ final class TenantBook {
         Reservation held;
         Refusal boundBy;
         synchronized (this) {
+            if (openCallIds.contains(start.callId())) {
+                return new Authorisation.Refused(Refusal.DUPLICATE_CALL, "call " + start.callId() + " is authorised");
+            }
             int tenantMax = settings.limits().maxConcurrentCalls();
             if (tenantMax > 0 && open.size() >= tenantMax) {
                 return new Authorisation.Refused(Refusal.TENANT_CALL_LIMIT, open.size() + " calls of " + tenantMax);
@@ -132,24 +139,18 @@ final class TenantBook {
                     settings.currency(), start.at(), Reservation.State.OPEN, null));
             restore(held);
             reserved += held.amountMicros();
-        }
-        try {
-            reservations.write(held).join();
-        } catch (CompletionException e) {
-            synchronized (this) {
-                forget(held.id());
-                crossedWarning();
-            }
-            if (e.getCause() instanceof DuplicateKeyException) {
-                return new Authorisation.Refused(Refusal.DUPLICATE_CALL, "call " + start.callId() + " is authorised");
-            }
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
-        synchronized (this) {
             crossed = crossedWarning();
         }
         warnIf(crossed);
-        return new Authorisation.Granted(held, boundBy);
+        CompletableFuture<Void> durable = reservations.write(held).whenComplete((ok, failed) -> {
+            if (failed != null) {
+                synchronized (this) {
+                    forget(held.id());
+                    crossedWarning();
+                }
+            }
+        });
+        return new Authorisation.Granted(held, boundBy, durable);
     }
 
     /** Stores a rating and its charge and settles its reservation; false when the call was rated before. */
@@ -250,6 +251,7 @@ final class TenantBook {
             return;
         }
         reserved -= r.amountMicros();
+        openCallIds.remove(r.callId());
         if (r.userId() != null) {
             userCalls.merge(r.userId(), -1, (a, b) -> a + b == 0 ? null : a + b);
             userReserved.merge(r.userId(), -r.amountMicros(), (a, b) -> a + b == 0 ? null : a + b);
