@@ -27,10 +27,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One tenant's money while the appliance runs: balance, reserved money, open reservations, calls and spend windows.
- * Every change but a reservation is committed to the {@link LedgerStore} inside this object's lock and applied to
- * memory after the commit, so memory never runs ahead of the database; a reservation is held in memory first and
- * committed after (grouped with others), so memory is never less careful than the database, and two
- * authorisations never decide on the same funds. The settings (account, users) are immutable values read without
+ * Every change but a reservation and a settlement is committed to the {@link LedgerStore} inside this object's lock
+ * and applied to memory after the commit, so memory never runs ahead of the database; a reservation is held in
+ * memory first and committed after, and a settlement committed first and applied after (both grouped with others'),
+ * so memory is never less careful than the database, and two authorisations never decide on the same funds. The settings (account, users) are immutable values read without
  * the lock.
  */
 final class TenantBook {
@@ -153,13 +153,13 @@ final class TenantBook {
         return new Authorisation.Granted(held, boundBy, durable);
     }
 
-    /** Stores a rating and its charge and settles its reservation; false when the call was rated before. */
-    boolean settle(Settlement settlement) {
+    /**
+     * A rating, its charge and its settled reservation were committed: memory follows. Until it does, memory is the
+     * more careful: it still holds the whole reservation, which is never less than the charge.
+     */
+    void settled(Settlement settlement) {
         boolean crossed;
         synchronized (this) {
-            if (!store.settle(settlement)) {
-                return false;
-            }
             LedgerEntry charge = settlement.charge();
             if (charge != null) {
                 balance += charge.amountMicros();
@@ -172,7 +172,6 @@ final class TenantBook {
             crossed = crossedWarning();
         }
         warnIf(crossed);
-        return true;
     }
 
     /** Gives an open reservation's money back; false when it is not open. */
