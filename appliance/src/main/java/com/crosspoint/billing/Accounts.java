@@ -10,12 +10,14 @@ import com.crosspoint.model.Reservation;
 import com.crosspoint.model.UserBilling;
 import com.crosspoint.store.BillingAccountStore;
 import com.crosspoint.store.LedgerStore;
+import com.crosspoint.store.LedgerStore.Settlement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Accounts implements AutoCloseable {
     private static final int MAX_RESERVATION_BATCH = 500;
+    private static final int MAX_SETTLEMENT_BATCH = 500;
 
     private final BillingAccountStore accounts;
     private final LedgerStore ledger;
@@ -33,16 +36,25 @@ public final class Accounts implements AutoCloseable {
     private final Map<Long, TenantBook> books = new ConcurrentHashMap<>();
     /** Every tenant's reservations, committed in groups (one log sync for the calls set up at once). */
     private final GroupCommit<Reservation> reservations;
+    /** Every tenant's ratings with their charges, committed in groups (one log sync for a page of calls). */
+    private final GroupCommit<Settlement> settlements;
 
     public Accounts(BillingAccountStore accounts, LedgerStore ledger, Tariffs tariffs, BillingListener listener,
                     Clock clock) {
         this.reservations = new GroupCommit<>("billing-reservations", MAX_RESERVATION_BATCH, ledger::reserveAll,
                 r -> "reservation of call " + r.callId());
+        this.settlements = new GroupCommit<>("billing-settlements", MAX_SETTLEMENT_BATCH, ledger::settleAll,
+                s -> "rating of CDR " + s.rating().call().cdrId());
         this.accounts = accounts;
         this.ledger = ledger;
         this.tariffs = tariffs;
         this.listener = listener;
         this.clock = clock;
+    }
+
+    /** Commits a call's rating, charge and settled reservation, grouped with other calls'. */
+    CompletableFuture<Void> commit(Settlement settlement) {
+        return settlements.write(settlement);
     }
 
     /** Reads every account, user, open reservation and the last day's charges; then the plans. */
@@ -154,5 +166,6 @@ public final class Accounts implements AutoCloseable {
     @Override
     public void close() {
         reservations.close();
+        settlements.close();
     }
 }

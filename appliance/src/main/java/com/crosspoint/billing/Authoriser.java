@@ -5,13 +5,16 @@ import com.crosspoint.billing.rating.PricedPlan;
 import com.crosspoint.model.BillingAccount;
 import com.crosspoint.model.RetailRate;
 import com.crosspoint.model.UserBilling;
+import com.crosspoint.store.DuplicateKeyException;
 import com.crosspoint.store.LedgerStore;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 
 /**
  * Decides whether an outside call may start and for how long: frozen accounts and users, blocked destinations, the
- * plan's rate, concurrent calls, funds and spend limits, in that order. A granted call's reservation is committed
- * before the answer returns, so a crash right after leaves nothing unaccounted.
+ * plan's rate, concurrent calls, funds and spend limits, in that order. {@link #admit} decides in memory and
+ * returns at once, the reservation committing in the background (the call set-up path: the carrier's answer waits
+ * for it, not the INVITE); {@link #authorise} returns once it is committed.
  */
 public final class Authoriser {
     private final Accounts accounts;
@@ -29,10 +32,33 @@ public final class Authoriser {
         this.settings = settings;
     }
 
-    public Authorisation authorise(CallStart start) {
+    /**
+     * The decision at once: a granted call's money is held in memory and its reservation still committing (see
+     * {@link Authorisation.Granted#durable}).
+     */
+    public Authorisation admit(CallStart start) {
         Authorisation decision = decide(start);
         if (decision instanceof Authorisation.Refused refused) {
             listener.refused(start, refused.reason(), refused.detail());
+        }
+        return decision;
+    }
+
+    /**
+     * The decision once a granted call's reservation is committed: a call rated before (its Call-ID in the store)
+     * is refused as a duplicate, another failed commit throws its error.
+     */
+    public Authorisation authorise(CallStart start) {
+        Authorisation decision = admit(start);
+        if (decision instanceof Authorisation.Granted granted) {
+            try {
+                granted.durable().join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof DuplicateKeyException) {
+                    return refuse(Refusal.DUPLICATE_CALL, "call " + start.callId() + " is authorised");
+                }
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
         }
         return decision;
     }

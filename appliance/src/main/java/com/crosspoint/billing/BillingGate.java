@@ -24,7 +24,7 @@ public final class BillingGate implements OutsideCallGate {
         if (unbilled == UnbilledTenants.FREE && accounts.account(start.tenantId()).isEmpty()) {
             return new Authorisation.Unbilled("no billing account");
         }
-        return authoriser.authorise(start);
+        return authoriser.admit(start); // the call waits for its reservation's commit at the answer, not here
     }
 
     @Override

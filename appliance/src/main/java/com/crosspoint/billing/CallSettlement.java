@@ -5,15 +5,19 @@ import com.crosspoint.model.BillableCall;
 import com.crosspoint.model.LedgerEntry;
 import com.crosspoint.model.RatedCall;
 import com.crosspoint.model.Reservation;
+import com.crosspoint.store.DuplicateKeyException;
 import com.crosspoint.store.LedgerStore;
 import com.crosspoint.store.LedgerStore.Settlement;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The end of a billed call: rates it and, in one transaction, stores the rating, charges the price and settles the
- * reservation (its unused rest goes back to the funds). Idempotent: a CDR already rated is left alone, so a
+ * reservation (its unused rest goes back to the funds); many calls' transactions are grouped into one. Idempotent: a CDR already rated is left alone, so a
  * repeated event, a sweep and the start-up recovery may all try the same call.
  */
 public final class CallSettlement {
@@ -36,19 +40,47 @@ public final class CallSettlement {
 
     /** Rates and settles a finished call; false when its CDR was rated before. */
     public boolean settle(BillableCall call) {
-        RatedCall rated = rater.rate(call);
+        return settleAll(List.of(call)) == 1;
+    }
+
+    /**
+     * Rates and settles finished calls, their commits grouped (one transaction for as many as the writer takes at
+     * once); a call whose CDR was rated before is left alone. Returns how many it settled.
+     */
+    public int settleAll(List<BillableCall> calls) {
         Instant now = clock.instant();
+        List<Settlement> settlements = new ArrayList<>(calls.size());
+        List<CompletableFuture<Void>> commits = new ArrayList<>(calls.size());
+        for (BillableCall call : calls) {
+            Settlement settlement = settlement(rater.rate(call), now);
+            settlements.add(settlement);
+            commits.add(accounts.commit(settlement));
+        }
+        int settled = 0;
+        for (int i = 0; i < settlements.size(); i++) {
+            Settlement settlement = settlements.get(i);
+            try {
+                commits.get(i).join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof DuplicateKeyException) {
+                    continue; // rated before: a repeated event, a sweep or the recovery came first
+                }
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+            accounts.bookOrNull(settlement.rating().call().tenantId()).ifPresent(book -> book.settled(settlement));
+            listener.rated(settlement.rating());
+            settled++;
+        }
+        return settled;
+    }
+
+    private static Settlement settlement(RatedCall rated, Instant now) {
+        BillableCall call = rated.call();
         long price = rated.price().micros();
         LedgerEntry charge = price == 0 ? null : new LedgerEntry(0, call.tenantId(), now, LedgerEntry.Kind.CHARGE,
                 -price, rated.price().currency(), ACTOR, "call to +" + call.destination(), call.userId(),
                 call.cdrId());
-        Settlement settlement = new Settlement(rated, charge, now);
-        Optional<TenantBook> book = accounts.bookOrNull(call.tenantId());
-        boolean settled = book.isPresent() ? book.get().settle(settlement) : ledger.settle(settlement);
-        if (settled) {
-            listener.rated(rated);
-        }
-        return settled;
+        return new Settlement(rated, charge, now);
     }
 
     /** Gives back the money of a call that never produced a CDR; false when the reservation is not open. */

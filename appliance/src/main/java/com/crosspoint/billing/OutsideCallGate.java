@@ -18,7 +18,8 @@ public interface OutsideCallGate {
 
     /**
      * Whether the call may go out and for how long. Emergency calls are never refused and never billed (issue 12):
-     * no account, funds or limit stands between a caller and the emergency services.
+     * no account, funds or limit stands between a caller and the emergency services. Returns at once: a granted
+     * call may be dialled, but not answered before {@link Authorisation.Granted#durable} completes.
      */
     Authorisation admit(CallStart start, boolean emergency);
 

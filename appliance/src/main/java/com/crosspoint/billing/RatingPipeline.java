@@ -58,11 +58,7 @@ public final class RatingPipeline implements AutoCloseable {
         while (true) {
             List<BillableCall> pending = ledger.pendingCalls(PAGE);
             int before = settled;
-            for (BillableCall call : pending) {
-                if (settlement.settle(call)) {
-                    settled++;
-                }
-            }
+            settled += settlement.settleAll(pending);
             // a call whose CDR was already rated keeps its reservation open: stop rather than spin on it
             if (pending.size() < PAGE || settled == before) {
                 return settled;

@@ -12,24 +12,25 @@ import com.crosspoint.model.Reservation;
 import com.crosspoint.model.RetailRate;
 import com.crosspoint.model.SpendLimits;
 import com.crosspoint.model.UserBilling;
-import com.crosspoint.store.DuplicateKeyException;
 import com.crosspoint.store.LedgerStore;
 import com.crosspoint.store.LedgerStore.Rerating;
 import com.crosspoint.store.LedgerStore.Settlement;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletionException;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One tenant's money while the appliance runs: balance, reserved money, open reservations, calls and spend windows.
- * Every change but a reservation is committed to the {@link LedgerStore} inside this object's lock and applied to
- * memory after the commit, so memory never runs ahead of the database; a reservation is held in memory first and
- * committed after (grouped with others), so memory is never less careful than the database, and two
- * authorisations never decide on the same funds. The settings (account, users) are immutable values read without
+ * Every change but a reservation and a settlement is committed to the {@link LedgerStore} inside this object's lock
+ * and applied to memory after the commit, so memory never runs ahead of the database; a reservation is held in
+ * memory first and committed after, and a settlement committed first and applied after (both grouped with others'),
+ * so memory is never less careful than the database, and two authorisations never decide on the same funds. The settings (account, users) are immutable values read without
  * the lock.
  */
 final class TenantBook {
@@ -43,6 +44,8 @@ final class TenantBook {
     private long balance;
     private long reserved;
     private final Map<Long, Reservation> open = new HashMap<>();
+    /** The calls of {@code open}: a second authorisation of one is refused before it reaches the store. */
+    private final Set<String> openCallIds = new HashSet<>();
     private final Map<Long, Integer> userCalls = new HashMap<>();
     private final Map<Long, Long> userReserved = new HashMap<>();
     private final SpendWindow spend = new SpendWindow();
@@ -83,6 +86,7 @@ final class TenantBook {
     /** An open reservation found in the store at start; its money is already in {@code reserved}. */
     synchronized void restore(Reservation reservation) {
         open.put(reservation.id(), reservation);
+        openCallIds.add(reservation.callId());
         if (reservation.userId() != null) {
             userCalls.merge(reservation.userId(), 1, Integer::sum);
             userReserved.merge(reservation.userId(), reservation.amountMicros(), Long::sum);
@@ -95,11 +99,11 @@ final class TenantBook {
     }
 
     /**
-     * Checks the call and funds limits, and when they allow at least the first increment, commits a reservation of
-     * the most seconds they allow at {@code rate}. The decision holds the money in memory at once (so the next
-     * decision, of this call's tenant, cannot promise it again) and the commit waits outside the lock, grouped with
-     * other calls' (one log sync for all set up at once); the call proceeds only once its reservation is durable,
-     * and a failed commit gives the money back.
+     * Checks the call and funds limits, and when they allow at least the first increment, reserves the most seconds
+     * they allow at {@code rate}. The decision holds the money in memory at once (so the next decision, of this
+     * call's tenant, cannot promise it again) and returns; the reservation commits in the background, grouped with
+     * other calls' (one log sync for all set up at once), and {@link Authorisation.Granted#durable} says when. A
+     * failed commit gives the money back.
      */
     Authorisation reserve(CallStart start, RetailRate rate, long capSeconds) {
         BillingAccount settings = account;
@@ -109,6 +113,9 @@ final class TenantBook {
         Reservation held;
         Refusal boundBy;
         synchronized (this) {
+            if (openCallIds.contains(start.callId())) {
+                return new Authorisation.Refused(Refusal.DUPLICATE_CALL, "call " + start.callId() + " is authorised");
+            }
             int tenantMax = settings.limits().maxConcurrentCalls();
             if (tenantMax > 0 && open.size() >= tenantMax) {
                 return new Authorisation.Refused(Refusal.TENANT_CALL_LIMIT, open.size() + " calls of " + tenantMax);
@@ -132,33 +139,27 @@ final class TenantBook {
                     settings.currency(), start.at(), Reservation.State.OPEN, null));
             restore(held);
             reserved += held.amountMicros();
-        }
-        try {
-            reservations.write(held).join();
-        } catch (CompletionException e) {
-            synchronized (this) {
-                forget(held.id());
-                crossedWarning();
-            }
-            if (e.getCause() instanceof DuplicateKeyException) {
-                return new Authorisation.Refused(Refusal.DUPLICATE_CALL, "call " + start.callId() + " is authorised");
-            }
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
-        synchronized (this) {
             crossed = crossedWarning();
         }
         warnIf(crossed);
-        return new Authorisation.Granted(held, boundBy);
+        CompletableFuture<Void> durable = reservations.write(held).whenComplete((ok, failed) -> {
+            if (failed != null) {
+                synchronized (this) {
+                    forget(held.id());
+                    crossedWarning();
+                }
+            }
+        });
+        return new Authorisation.Granted(held, boundBy, durable);
     }
 
-    /** Stores a rating and its charge and settles its reservation; false when the call was rated before. */
-    boolean settle(Settlement settlement) {
+    /**
+     * A rating, its charge and its settled reservation were committed: memory follows. Until it does, memory is the
+     * more careful: it still holds the whole reservation, which is never less than the charge.
+     */
+    void settled(Settlement settlement) {
         boolean crossed;
         synchronized (this) {
-            if (!store.settle(settlement)) {
-                return false;
-            }
             LedgerEntry charge = settlement.charge();
             if (charge != null) {
                 balance += charge.amountMicros();
@@ -171,7 +172,6 @@ final class TenantBook {
             crossed = crossedWarning();
         }
         warnIf(crossed);
-        return true;
     }
 
     /** Gives an open reservation's money back; false when it is not open. */
@@ -250,6 +250,7 @@ final class TenantBook {
             return;
         }
         reserved -= r.amountMicros();
+        openCallIds.remove(r.callId());
         if (r.userId() != null) {
             userCalls.merge(r.userId(), -1, (a, b) -> a + b == 0 ? null : a + b);
             userReserved.merge(r.userId(), -r.amountMicros(), (a, b) -> a + b == 0 ? null : a + b);

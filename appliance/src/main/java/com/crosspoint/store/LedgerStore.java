@@ -45,6 +45,13 @@ public interface LedgerStore {
      */
     boolean settle(Settlement settlement);
 
+    /**
+     * {@link #settle} for many calls in one transaction (one log sync): all or nothing.
+     *
+     * @throws DuplicateKeyException when one call's CDR is already rated, changing nothing
+     */
+    void settleAll(List<Settlement> settlements);
+
     /** Appends a top-up or an adjustment and changes the balance by its amount. */
     LedgerEntry post(LedgerEntry entry);
 

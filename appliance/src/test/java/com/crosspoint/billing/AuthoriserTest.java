@@ -2,15 +2,18 @@ package com.crosspoint.billing;
 
 import static com.crosspoint.billing.BillingEngine.micros;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.crosspoint.model.BillingAccount;
 import com.crosspoint.model.Reservation;
 import com.crosspoint.model.SpendLimits;
 import com.crosspoint.model.UserBilling;
+import com.crosspoint.store.DuplicateKeyException;
 import com.crosspoint.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -199,6 +202,32 @@ class AuthoriserTest {
 
         assertThat(refusal(start)).isEqualTo(Refusal.DUPLICATE_CALL);
         assertThat(billing.accounts.openCalls(tenant)).isEqualTo(1);
+    }
+
+    @Test
+    void aCallRatedBeforeIsRefusedAsADuplicateAfterItsCommitFails() {
+        long tenant = billing.prepaid("100");
+        CallStart start = billing.start(tenant, null, UK_LANDLINE);
+        billing.end(billing.grant(start), Duration.ofSeconds(50));
+        billing.pipeline.sweep();
+
+        assertThat(refusal(start)).isEqualTo(Refusal.DUPLICATE_CALL);
+    }
+
+    @Test
+    void admitDecidesInMemoryAndAFailedCommitGivesTheMoneyBack() {
+        long tenant = billing.prepaid("100");
+        CallStart start = billing.start(tenant, null, UK_LANDLINE);
+        billing.end(billing.grant(start), Duration.ofSeconds(50));
+        billing.pipeline.sweep();
+
+        Authorisation again = billing.authoriser.admit(start); // the store holds this Call-ID: the commit fails
+        assertThat(again).isInstanceOf(Authorisation.Granted.class);
+        CompletableFuture<Void> durable = ((Authorisation.Granted) again).durable();
+        assertThatThrownBy(durable::join).hasCauseInstanceOf(DuplicateKeyException.class);
+        assertThat(billing.accounts.funds(tenant).reservedMicros()).isZero();
+        assertThat(billing.accounts.openCalls(tenant)).isZero();
+        assertThat(DATABASE.stores().ledger().funds(tenant).reservedMicros()).isZero();
     }
 
     @Test

@@ -109,6 +109,30 @@ public interface LedgerStoreContract {
     }
 
     @Test
+    default void settlingManyIsAllOrNothing() {
+        Tenant tenant = tenantWith(10_000_000);
+        List<BillableCall> calls = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String callId = StoreFixtures.unique("call");
+            ledger().reserve(BillingFixtures.reservation(tenant, callId, 600_000));
+            long cdrId = cdr(tenant, callId, StoreFixtures.T0).id();
+            calls.add(ledger().pendingCalls(1000).stream().filter(c -> c.cdrId() == cdrId).findFirst().orElseThrow());
+        }
+        BillableCall first = calls.get(0);
+        ledger().settle(new Settlement(rated(first, 100_000), charge(first, 100_000, END), END));
+        List<Settlement> all = calls.stream()
+                .map(c -> new Settlement(rated(c, 100_000), charge(c, 100_000, END), END)).toList();
+
+        assertThatThrownBy(() -> ledger().settleAll(all)).isInstanceOf(DuplicateKeyException.class);
+        assertThat(ledger().funds(tenant.id())).isEqualTo(new AccountFunds(tenant.id(), 9_900_000, 1_200_000));
+        ledger().settleAll(all.subList(1, 3));
+
+        assertThat(ledger().funds(tenant.id())).isEqualTo(new AccountFunds(tenant.id(), 9_700_000, 0));
+        assertThat(ledger().pendingCalls(1000)).extracting(BillableCall::tenantId).doesNotContain(tenant.id());
+        assertThat(ledger().totals(tenant.id()).balanced()).isTrue();
+    }
+
+    @Test
     default void aReservationWithoutACdrIsNotPending() {
         Tenant tenant = tenantWith(10_000_000);
         Reservation r = ledger().reserve(BillingFixtures.reservation(tenant, StoreFixtures.unique("call"), 1));

@@ -41,6 +41,11 @@ final class BillingRefusals {
         };
     }
 
+    /** The call's reservation could not be stored: no call is connected that billing could not account for. */
+    static Rejections.Refusal unstored() {
+        return new Rejections.Refusal(Response.SERVICE_UNAVAILABLE, "Billing unavailable", Disposition.FAILED);
+    }
+
     private static Rejections.Refusal forbidden(String reason) {
         return new Rejections.Refusal(Response.FORBIDDEN, reason, Disposition.FAILED);
     }

@@ -41,6 +41,10 @@ final class TrunkHunt implements RingListener, CalleeSearch {
     private CallTimer silence = CallTimer.NONE;
     private int lastStatus = Response.SERVICE_UNAVAILABLE;
     private boolean over;
+    /** The carrier's answer, held until the call's reservation is committed; null when none is held. */
+    private DialledLeg heldAnswer;
+    /** The reservation is committed (or the call is unbilled): an answer may connect at once. */
+    private boolean durable = true;
 
     /** @param payer the user who places the call (billed as theirs), or null */
     TrunkHunt(CallEnvironment env, B2buaCall call, Dialer dialer, Dialer.Party from, OutsideCall outside,
@@ -75,8 +79,10 @@ final class TrunkHunt implements RingListener, CalleeSearch {
     }
 
     /**
-     * Asks billing before the call goes out (its reservation is committed when this returns); a refusal answers
-     * the caller with {@link BillingRefusals}' response and ends the hunt.
+     * Asks billing before the call goes out, which decides in memory; a refusal answers the caller with {@link
+     * BillingRefusals}' response and ends the hunt. A grant's reservation commits while the INVITE goes out: the
+     * carrier's answer is held until it is durable (no money is spent before it is on disk), and a failed commit
+     * ends the carrier leg and refuses the caller with 503.
      */
     private boolean authorised() {
         OutsideBilling billing = lines.billing();
@@ -91,8 +97,37 @@ final class TrunkHunt implements RingListener, CalleeSearch {
         if (decision instanceof Authorisation.Granted granted) {
             allowance = new CallAllowance(call, granted.reservation(), CutOff.reason(granted.boundBy()), billing,
                     env.clock());
+            if (!granted.durable().isDone() || granted.durable().isCompletedExceptionally()) {
+                durable = false;
+                granted.durable().whenComplete((ok, failed) -> call.onLane(() -> committed(failed == null)));
+            }
         }
         return true;
+    }
+
+    /** The reservation's commit finished: a held answer connects, or the call ends. */
+    private void committed(boolean stored) {
+        durable = stored;
+        DialledLeg answered = heldAnswer;
+        heldAnswer = null;
+        if (stored) {
+            if (answered != null) {
+                connect(answered);
+            }
+            return;
+        }
+        if (answered == null && over) {
+            return; // the call ended before: nothing went out that costs
+        }
+        over = true;
+        silence.cancel();
+        if (answered != null) {
+            answered.bye();
+        } else if (leg != null && leg.pending()) {
+            leg.cancel();
+        }
+        allowance.over();
+        listener.onRefused(BillingRefusals.unstored());
     }
 
     private void tryNext() {
@@ -113,6 +148,10 @@ final class TrunkHunt implements RingListener, CalleeSearch {
     public void abandon() {
         if (allowance != null) {
             allowance.over(); // the call ended, answered or not: its allowance is over too
+        }
+        if (heldAnswer != null) {
+            heldAnswer.bye(); // answered while its reservation committed: the caller did not wait
+            heldAnswer = null;
         }
         if (over) {
             return;
@@ -148,6 +187,14 @@ final class TrunkHunt implements RingListener, CalleeSearch {
         over = true;
         silence.cancel();
         lines.trunks().succeeded(target);
+        if (durable) {
+            connect(from);
+        } else {
+            heldAnswer = from;
+        }
+    }
+
+    private void connect(DialledLeg from) {
         if (allowance != null) {
             allowance.answered(env.clock().instant()); // before the call's own answer time: never later than it
             from.answeringCarrier().ifPresent(carrier -> lines.billing().gate().carriedBy(call.id(), carrier));

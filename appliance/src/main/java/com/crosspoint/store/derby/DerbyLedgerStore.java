@@ -99,23 +99,37 @@ final class DerbyLedgerStore implements LedgerStore {
 
     @Override
     public boolean settle(Settlement s) {
-        LedgerEntry charge = s.charge() == null ? null : s.charge().withId(ids.next("billing_ledger"));
-        RatedCall rating = s.rating();
         try {
-            return tx.run(sql -> {
+            settleAll(List.of(s));
+            return true;
+        } catch (DuplicateKeyException alreadyRated) {
+            return false;
+        }
+    }
+
+    @Override
+    public void settleAll(List<Settlement> settlements) {
+        List<LedgerEntry> charges = new ArrayList<>(settlements.size());
+        for (Settlement s : settlements) {
+            charges.add(s.charge() == null ? null : s.charge().withId(ids.next("billing_ledger")));
+        }
+        String cdrs = settlements.size() == 1 ? "CDR " + settlements.get(0).rating().call().cdrId()
+                : "one of " + settlements.size() + " CDRs";
+        tx.run(sql -> {
+            for (int i = 0; i < settlements.size(); i++) {
+                Settlement s = settlements.get(i);
+                RatedCall rating = s.rating();
                 sql.insert(RATING, ratingRow(rating, s.at()));
-                if (charge != null) {
-                    insertEntry(sql, charge);
+                if (charges.get(i) != null) {
+                    insertEntry(sql, charges.get(i));
                 }
                 Long reservationId = rating.call().reservationId();
                 if (reservationId != null) {
                     close(sql, reservationId, Reservation.State.SETTLED, s.at(), rating.call().cdrId());
                 }
-                return true;
-            }, new Transactions.Unique("cdrId", "CDR " + rating.call().cdrId() + " is already rated"));
-        } catch (DuplicateKeyException alreadyRated) {
-            return false;
-        }
+            }
+            return null;
+        }, new Transactions.Unique("cdrId", cdrs + " is already rated"));
     }
 
     @Override

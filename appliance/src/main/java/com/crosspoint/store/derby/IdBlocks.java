@@ -2,16 +2,28 @@ package com.crosspoint.store.derby;
 
 import com.crosspoint.store.StoreException;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Hands out row ids, reserved in blocks in table {@code id_block}. The stores assign ids themselves
  * because Derby's identity columns fail concurrent inserts into tables with foreign keys: the
  * identity preallocation reports a lock timeout (40XL1) at once, again and again while the load
- * lasts. Ids are never reused; the unused rest of a block is skipped after a restart.
+ * lasts. Ids are never reused; the unused rest of a block is skipped after a restart. The next block is reserved in
+ * the background when half of the current one is used, so a caller (billing's authorisation, decided in memory on
+ * the call set-up path) does not wait for that commit.
  */
 final class IdBlocks {
     private static final int BLOCK_SIZE = 100;
+    /** One thread for every database's block reservations: they are rare, a few a second at most. */
+    private static final ExecutorService AHEAD = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "id-blocks-ahead");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final Transactions tx;
     private final Map<String, Block> blocks = new ConcurrentHashMap<>();
@@ -30,6 +42,8 @@ final class IdBlocks {
         private final String table;
         private long next;
         private long end;
+        /** The end of the block reserved ahead, or null when none is. */
+        private CompletableFuture<Long> ahead;
 
         Block(String table) {
             this.table = table;
@@ -37,10 +51,23 @@ final class IdBlocks {
 
         synchronized long next() {
             if (next == end) {
-                end = reserve();
+                end = ahead == null ? reserve() : reservedAhead();
+                ahead = null;
                 next = end - BLOCK_SIZE;
             }
+            if (ahead == null && end - next <= BLOCK_SIZE / 2) {
+                ahead = CompletableFuture.supplyAsync(this::reserve, AHEAD);
+            }
             return next++;
+        }
+
+        /** The block reserved ahead; reserved here when that failed (a closed database fails again, here). */
+        private long reservedAhead() {
+            try {
+                return ahead.join();
+            } catch (CompletionException e) {
+                return reserve();
+            }
         }
 
         /** Commits the reservation of the next block, and returns its end. */
