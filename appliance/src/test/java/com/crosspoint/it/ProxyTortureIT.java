@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -42,17 +41,6 @@ import org.junit.jupiter.api.Test;
 class ProxyTortureIT {
     private static final Duration REPLY_WAIT = Duration.ofMillis(300);
     private static final Pattern CALL_ID = Pattern.compile("(?im)^(?:call-id|i)[ \\t]*:[ \\t]*(\\S+)");
-    /** The answers a proxy owes these requests (RFC 4475 §3.3.11, §3.3.2, §3.3.3, §3.3.5, §3.1.2.16 ...). */
-    private static final Map<String, Integer> EXACT = Map.of(
-            "zeromf.dat", 483,
-            "unkscm.dat", 416,
-            "novelsc.dat", 416,
-            "bext01.dat", 420,
-            "badvers.dat", 505,
-            "mismatch01.dat", 400,
-            "clerr.dat", 400,
-            "badinv01.dat", 400,
-            "badbranch.dat", 400);
     /** §3.1.2.12: a liberal element forwards a Date it has no use for. */
     private static final Set<String> LIBERAL = Set.of("baddate.dat");
     /** Valid, with a pre-loaded Route to 127.0.0.1:5080: the proxy follows the Route, not its resolver. */
@@ -87,8 +75,8 @@ class ProxyTortureIT {
                         && codes.stream().noneMatch(c -> c >= 300)) {
                     problems.add(file + " (" + verdict + ") was neither forwarded nor answered: " + codes);
                 }
-                if (EXACT.containsKey(file) && !codes.contains(EXACT.get(file))) {
-                    problems.add(file + " expected " + EXACT.get(file) + " got " + codes);
+                if (EdgeTorture.EXACT.containsKey(file) && !codes.contains(EdgeTorture.EXACT.get(file))) {
+                    problems.add(file + " expected " + EdgeTorture.EXACT.get(file) + " got " + codes);
                 }
             }
             sendGarbage(torture);
