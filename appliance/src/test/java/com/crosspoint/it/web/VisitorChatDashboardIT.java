@@ -90,7 +90,11 @@ class VisitorChatDashboardIT extends DashboardTestBase {
     }
 
     private List<String> visitorLog() {
-        return widget().findElements(By.cssSelector("#cp-log li")).stream().map(WebElement::getText).toList();
+        // one script call: the widget re-renders its log, so element-by-element reads can go stale
+        @SuppressWarnings("unchecked")
+        List<String> lines = (List<String>) browser.js("return Array.from(document.getElementById('crosspoint-chat')"
+                + ".shadowRoot.querySelectorAll('#cp-log li')).map(li => li.innerText.trim());");
+        return lines;
     }
 
     private List<String> agentLog() {
