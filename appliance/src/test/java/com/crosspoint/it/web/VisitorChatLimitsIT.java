@@ -46,14 +46,9 @@ class VisitorChatLimitsIT {
     @AfterEach
     void closeVisitors() {
         open.forEach(ChatVisitorClient::abort);
-        // Chats whose visitor is gone end within a sweep (resumeSeconds 0); connections free their place.
-        await().atMost(Duration.ofSeconds(5)).ignoreExceptions().until(() -> {
-            try (ChatVisitorClient probe = ChatVisitorClient.connect(Dashboards.base(pbx), TestAppliance.DOMAIN, SITE)) {
-                probe.start("support", "Probe");
-                await().atMost(Duration.ofSeconds(2)).until(() -> !probe.frames().isEmpty());
-                return probe.frames("started").size() == 1;
-            }
-        });
+        // Chats whose visitor is gone end within a sweep (resumeSeconds 0). Wait for all of them, not for one free
+        // place: the next test needs up to three of the tenant's six (a full build once saw "busy" here).
+        await().atMost(Duration.ofSeconds(10)).until(() -> pbx.appliance().chats().openChats() == 0);
     }
 
     private ChatVisitorClient visitor() throws Exception {
@@ -81,7 +76,9 @@ class VisitorChatLimitsIT {
         big.start("support", "Big");
         await().atMost(Duration.ofSeconds(5)).until(() -> big.frames("started").size() == 1);
 
-        big.socket().sendText("{\"type\":\"say\",\"text\":\"" + "x".repeat(100_000) + "\"}", true);
+        // Over the frame limit (1,000 characters x 6 + 1 KiB) yet small enough to sit in the loopback socket's
+        // buffer whole: with 100 KB the server's close sometimes came while the client was still writing (broken pipe)
+        big.socket().sendText("{\"type\":\"say\",\"text\":\"" + "x".repeat(12_000) + "\"}", true);
 
         assertThat(big.closed().get(5, TimeUnit.SECONDS)).isEqualTo(1009);
         aWellBehavedVisitorStillChats();
