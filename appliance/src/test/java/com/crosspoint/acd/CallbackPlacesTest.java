@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /** The place a callback keeps, its offers and its retries, on a contact center with a fake clock. */
 class CallbackPlacesTest {
     private final MutableClock clock = new MutableClock(T0);
-    private final List<QueueCallRecord> records = new ArrayList<>();
+    private final CollectingListener heard = new CollectingListener();
+    private final List<QueueCallRecord> records = heard.records;
     /** Offers made to the callers still on the line. */
     private final List<Offer> toCallers = new ArrayList<>();
     /** Offers made to callbacks. */
@@ -25,12 +26,7 @@ class CallbackPlacesTest {
 
     @BeforeEach
     void setUp() {
-        center = new ContactCenter(clock, new AgentPicker(n -> 0), new AcdListener() {
-            @Override
-            public void callRecorded(QueueCallRecord record) {
-                records.add(record);
-            }
-        });
+        center = new ContactCenter(clock, new AgentPicker(n -> 0), heard);
         center.configure(Agents.queue(Strategy.RING_ALL), List.of(member(1), member(2)));
         places = new CallbackPlaces(center);
     }

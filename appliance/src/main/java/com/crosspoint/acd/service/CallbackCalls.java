@@ -93,7 +93,7 @@ public final class CallbackCalls {
         Attempt attempt = new Attempt(now, offer.entry(), agent.userId());
         CallOrigination placer = origination;
         String callId = placer == null ? null : placer.originate(new CallOrigination.Placement(now.tenantId(),
-                agent.extension(), offer.ringSeconds(), now.number(), "Callback " + now.number()), attempt);
+                agent.extension(), offer.ringSeconds(), now.number(), "Callback " + now.number(), true), attempt);
         if (callId == null) {
             attempt.callerUnreached(); // no such agent any more: counts as a try, so it cannot loop for ever
         } else {
