@@ -14,4 +14,8 @@ public interface AcdListener {
     /** An entry's wait ended (abandoned, overflowed) or its agent's call did (answered): for the history. */
     default void callRecorded(QueueCallRecord record) {
     }
+
+    /** A callback was asked for, tried, served or given up. */
+    default void callbackChanged(CallbackReport report) {
+    }
 }

@@ -276,6 +276,7 @@ public final class ContactCenter {
                 if (answeredBy != 0) {
                     line.waiting.remove(w);
                     line.answered(Duration.between(w.entry.joinedAt(), now));
+                    line.callbacksServed += w.entry.callback() ? 1 : 0;
                 } else if (line.members.stream().allMatch(m -> w.missedBy.contains(m.userId()))) {
                     w.missedBy.clear(); // everyone had a go: start again
                 }
@@ -290,19 +291,22 @@ public final class ContactCenter {
 
     /**
      * An agent's queue call (joined the queue at {@code joinedAt}, answered at {@code answeredAt}) ended: wrap-up
-     * (the queue's time), then available; the call is recorded for the history.
+     * (the queue's time), then available; the call is recorded for the history ({@code callback}: the caller
+     * had been called back).
      */
-    public void callEnded(long queueId, long userId, Instant joinedAt, Instant answeredAt, Instant endedAt) {
+    public void callEnded(long queueId, long userId, Instant joinedAt, Instant answeredAt, Instant endedAt,
+                          boolean callback) {
         endCall(queueId, userId, Duration.between(answeredAt, endedAt), Duration.between(joinedAt, answeredAt),
-                joinedAt);
+                joinedAt, callback);
     }
 
     /** As the other {@code callEnded}, for a caller who knows only the talk time: nothing goes into the history. */
     public void callEnded(long queueId, long userId, Duration talk) {
-        endCall(queueId, userId, talk, null, null);
+        endCall(queueId, userId, talk, null, null, false);
     }
 
-    private void endCall(long queueId, long userId, Duration talk, Duration waited, Instant joinedAt) {
+    private void endCall(long queueId, long userId, Duration talk, Duration waited, Instant joinedAt,
+                         boolean callback) {
         Changes changes = new Changes();
         synchronized (lock) {
             QueueLine line = queues.get(queueId);
@@ -314,13 +318,39 @@ public final class ContactCenter {
                 changes.record(new QueueCallRecord(line.config.tenantId(), queueId, joinedAt,
                         QueueCallRecord.Outcome.ANSWERED, Math.max(0, waited.toMillis()), userId,
                         Math.max(0, talk.toMillis()), wrapUp * 1000L,
-                        waited.toSeconds() <= line.config.serviceLevelSeconds()));
+                        waited.toSeconds() <= line.config.serviceLevelSeconds(), callback));
             }
             changes.agent(agents.callEnded(userId, wrapUp));
             dispatch(changes);
             changes.queuesOf(userId, queues.values(), agents.states(), clock.instant());
         }
         changes.deliver(listener);
+    }
+
+    /** A change of one queue made under the lock ({@link CallbackPlaces}); its results are delivered after it. */
+    interface Work<T> {
+        T on(QueueLine line, AgentBoard agents, Changes changes, Instant now);
+    }
+
+    /** Runs {@code work} on the queue and offers what waits; {@code none} when there is no such queue. */
+    <T> T change(long queueId, T none, Work<T> work) {
+        Changes changes = new Changes();
+        T result;
+        synchronized (lock) {
+            QueueLine line = queues.get(queueId);
+            if (line == null) {
+                return none;
+            }
+            result = work.on(line, agents, changes, clock.instant());
+            dispatch(changes);
+            changes.queue(line, agents.states(), clock.instant());
+        }
+        changes.deliver(listener);
+        return result;
+    }
+
+    long newEntryId() {
+        return entryIds.incrementAndGet();
     }
 
     /** Ends wrap-up times that are over and offers what waits; run every second or so. */
@@ -344,8 +374,8 @@ public final class ContactCenter {
         byWait.sort(Comparator.comparing(l -> l.waiting.get(0).entry.joinedAt()));
         for (QueueLine line : byWait) {
             for (QueueLine.Waiting w : line.waiting) {
-                if (w.offering) {
-                    continue;
+                if (w.offering || (w.notBefore != null && now.isBefore(w.notBefore))) {
+                    continue; // a callback between two tries keeps its place but lets those behind it go first
                 }
                 long waited = Duration.between(w.entry.joinedAt(), now).toSeconds();
                 List<AgentState> to = picker.pick(line.config, line.members, agents.states(), line.lastOffered,
@@ -353,6 +383,7 @@ public final class ContactCenter {
                 if (to.isEmpty()) {
                     break; // nobody for this one: nobody for those behind it either
                 }
+                to = w.entry.callback() ? to.subList(0, 1) : to; // a callback rings one agent, then the caller
                 w.offering = true;
                 to.forEach(a -> w.offeredTo.add(a.userId()));
                 line.lastOffered = to.get(to.size() - 1).userId();

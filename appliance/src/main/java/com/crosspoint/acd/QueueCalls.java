@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * wrap-up. Thread-safe.
  */
 public final class QueueCalls {
-    private record Talk(long queueId, long userId, Instant joinedAt, Instant answeredAt) {
+    private record Talk(long queueId, long userId, Instant joinedAt, Instant answeredAt, boolean callback) {
     }
 
     private final ContactCenter center;
@@ -21,14 +21,19 @@ public final class QueueCalls {
 
     /** The agent {@code userId} answered the queue call {@code callId}, which joined the queue at {@code joinedAt}. */
     public void answered(String callId, long queueId, long userId, Instant joinedAt, Instant at) {
-        calls.put(callId, new Talk(queueId, userId, joinedAt, at));
+        calls.put(callId, new Talk(queueId, userId, joinedAt, at, false));
+    }
+
+    /** As {@link #answered}, for a callback: the agent talks to the caller called back. */
+    public void calledBack(String callId, long queueId, long userId, Instant joinedAt, Instant at) {
+        calls.put(callId, new Talk(queueId, userId, joinedAt, at, true));
     }
 
     /** A call ended; if an agent was on it, they go into the queue's wrap-up. */
     public void ended(String callId, Instant at) {
         Talk talk = calls.remove(callId);
         if (talk != null) {
-            center.callEnded(talk.queueId(), talk.userId(), talk.joinedAt(), talk.answeredAt(), at);
+            center.callEnded(talk.queueId(), talk.userId(), talk.joinedAt(), talk.answeredAt(), at, talk.callback());
         }
     }
 

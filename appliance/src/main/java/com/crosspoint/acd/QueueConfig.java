@@ -20,17 +20,26 @@ import java.util.Objects;
  * @param widenAfterSeconds  a skills-based queue admits the next level after each such span of waiting (0: never)
  * @param callbackAfterSeconds after this wait the caller is offered a callback keeping their place (0: never)
  * @param chatWhileOnCall    agents on a call may still be offered chats of this queue
+ * @param callbackRetries    a callback whose caller does not answer is tried this many more times, then dropped
+ * @param callbackRetrySeconds a failed callback is not offered again before this many seconds (it keeps its place)
  */
 public record QueueConfig(long id, long tenantId, String number, String name, Strategy strategy,
                           int maxWaitSeconds, int maxLength, String overflowTarget, int announceSeconds,
                           int noAnswerSeconds, int missesBeforePause, int wrapUpSeconds, int serviceLevelSeconds,
-                          String skill, int widenAfterSeconds, int callbackAfterSeconds, boolean chatWhileOnCall) {
+                          String skill, int widenAfterSeconds, int callbackAfterSeconds, boolean chatWhileOnCall,
+                          int callbackRetries, int callbackRetrySeconds) {
+    /** Retries of a callback when none are configured. */
+    public static final int DEFAULT_CALLBACK_RETRIES = 2;
+    /** The pause before a callback is tried again when none is configured. */
+    public static final int DEFAULT_CALLBACK_RETRY_SECONDS = 60;
+
     public QueueConfig {
         Objects.requireNonNull(number, "number");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(strategy, "strategy");
         if (maxWaitSeconds < 0 || maxLength < 0 || announceSeconds < 0 || missesBeforePause < 0
-                || wrapUpSeconds < 0 || serviceLevelSeconds < 0 || widenAfterSeconds < 0 || callbackAfterSeconds < 0) {
+                || wrapUpSeconds < 0 || serviceLevelSeconds < 0 || widenAfterSeconds < 0 || callbackAfterSeconds < 0
+                || callbackRetries < 0 || callbackRetrySeconds < 0) {
             throw new IllegalArgumentException("queue times and limits are never negative");
         }
         if (noAnswerSeconds < 1) {
@@ -38,9 +47,19 @@ public record QueueConfig(long id, long tenantId, String number, String name, St
         }
     }
 
+    /** A queue whose callbacks, if offered, are retried as by default. */
+    public QueueConfig(long id, long tenantId, String number, String name, Strategy strategy, int maxWaitSeconds,
+                       int maxLength, String overflowTarget, int announceSeconds, int noAnswerSeconds,
+                       int missesBeforePause, int wrapUpSeconds, int serviceLevelSeconds, String skill,
+                       int widenAfterSeconds, int callbackAfterSeconds, boolean chatWhileOnCall) {
+        this(id, tenantId, number, name, strategy, maxWaitSeconds, maxLength, overflowTarget, announceSeconds,
+                noAnswerSeconds, missesBeforePause, wrapUpSeconds, serviceLevelSeconds, skill, widenAfterSeconds,
+                callbackAfterSeconds, chatWhileOnCall, DEFAULT_CALLBACK_RETRIES, DEFAULT_CALLBACK_RETRY_SECONDS);
+    }
+
     public QueueConfig withId(long newId) {
         return new QueueConfig(newId, tenantId, number, name, strategy, maxWaitSeconds, maxLength, overflowTarget,
                 announceSeconds, noAnswerSeconds, missesBeforePause, wrapUpSeconds, serviceLevelSeconds, skill,
-                widenAfterSeconds, callbackAfterSeconds, chatWhileOnCall);
+                widenAfterSeconds, callbackAfterSeconds, chatWhileOnCall, callbackRetries, callbackRetrySeconds);
     }
 }

@@ -24,6 +24,8 @@ final class QueueLine {
         /** The agents the offer out now rings. */
         final Set<Long> offeredTo = new HashSet<>();
         final Set<Long> missedBy = new HashSet<>();
+        /** A callback that just failed is not offered again before this (null: any time). */
+        Instant notBefore;
 
         Waiting(QueueEntry entry, EntrySink sink) {
             this.entry = entry;
@@ -41,6 +43,9 @@ final class QueueLine {
     int overflowed;
     int answeredInTime;
     long answerWaitMillis;
+    int callbacksRequested;
+    int callbacksServed;
+    int callbacksFailed;
     private final ArrayDeque<Long> handleSeconds = new ArrayDeque<>();
 
     QueueLine(QueueConfig config, List<Member> members) {
@@ -102,6 +107,8 @@ final class QueueLine {
         double level = counted == 0 ? 100.0 : 100.0 * answeredInTime / counted;
         double asa = answered == 0 ? 0 : answerWaitMillis / 1000.0 / answered;
         return new QueueStats(config.id(), config.tenantId(), config.number(), config.name(), waiting.size(),
-                longest, offered, answered, abandoned, overflowed, answeredInTime, level, asa, byStatus);
+                longest, offered, answered, abandoned, overflowed, answeredInTime, level, asa, byStatus,
+                new QueueStats.Callbacks(callbacksRequested, callbacksServed, callbacksFailed,
+                        (int) waiting.stream().filter(w -> w.entry.callback()).count()));
     }
 }

@@ -11,11 +11,23 @@ import java.util.Map;
  * @param serviceLevelPercent answered in time of all answered and abandoned (100 when there were none)
  * @param averageAnswerSeconds ASA: the mean wait of the answered entries (0 when none was answered)
  * @param agents              the members by status
+ * @param callbacks           callbacks asked for, served and given up since the start (waiting ones are in
+ *                            {@code waiting})
  */
 public record QueueStats(long queueId, long tenantId, String number, String name, int waiting,
                          long longestWaitSeconds, int offered, int answered, int abandoned, int overflowed, int answeredInTime,
                          double serviceLevelPercent, double averageAnswerSeconds,
-                         Map<AgentStatus, Integer> agents) {
+                         Map<AgentStatus, Integer> agents, Callbacks callbacks) {
+    /**
+     * @param requested callers who asked to be called back
+     * @param served    callbacks whose caller answered and talked to an agent
+     * @param failed    callbacks dropped after their last retry
+     * @param waiting   callbacks keeping a place in the queue now
+     */
+    public record Callbacks(int requested, int served, int failed, int waiting) {
+        public static final Callbacks NONE = new Callbacks(0, 0, 0, 0);
+    }
+
     public QueueStats {
         agents = Map.copyOf(agents);
     }

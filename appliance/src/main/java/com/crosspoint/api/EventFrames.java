@@ -4,6 +4,7 @@ import com.crosspoint.api.dto.AccountBackOffFrame;
 import com.crosspoint.api.dto.BillingFrame;
 import com.crosspoint.api.dto.AgentDto;
 import com.crosspoint.api.dto.AgentFrame;
+import com.crosspoint.api.dto.CallbackFrame;
 import com.crosspoint.api.dto.QueueStatsDto;
 import com.crosspoint.api.dto.QueueStatsFrame;
 import com.crosspoint.api.dto.CallDto;
@@ -112,6 +113,9 @@ final class EventFrames {
                     c.participantId(), c.caller(), c.participants());
         }
         if (e instanceof AcdEvent a) {
+            if (a.callback() != null) {
+                return CallbackFrame.of(e.type(), seq, e.at(), a.callback());
+            }
             return a.agent() != null ? new AgentFrame(e.type(), seq, e.at(), e.tenantId(), AgentDto.of(a.agent()))
                     : new QueueStatsFrame(e.type(), seq, e.at(), e.tenantId(), QueueStatsDto.of(a.queue()));
         }

@@ -42,7 +42,10 @@ final class QueueRequests {
                 b.skill() == null || b.skill().isBlank() ? null : b.skill(),
                 seconds(b.widenAfterSeconds(), 0, 0, 3600, "widenAfterSeconds"),
                 seconds(b.callbackAfterSeconds(), 0, 0, DAY, "callbackAfterSeconds"),
-                Boolean.TRUE.equals(b.chatWhileOnCall()));
+                Boolean.TRUE.equals(b.chatWhileOnCall()),
+                seconds(b.callbackRetries(), QueueConfig.DEFAULT_CALLBACK_RETRIES, 0, 10, "callbackRetries"),
+                seconds(b.callbackRetrySeconds(), QueueConfig.DEFAULT_CALLBACK_RETRY_SECONDS, 10, 3600,
+                        "callbackRetrySeconds"));
     }
 
     static List<Member> members(long queueId, List<MemberDto> body) {

@@ -153,7 +153,8 @@ final class PbxRole {
         AcdService acd = services.acd();
         QueueServices queues = new QueueServices(acd.center(), acd.calls(), music::player, clock,
                 (tenantId, extension) -> services.directory().userByExtension(tenantId, extension)
-                        .map(owner -> voicemailApps.deposit(owner, GreetingKind.UNAVAILABLE, null)));
+                        .map(owner -> voicemailApps.deposit(owner, GreetingKind.UNAVAILABLE, null)),
+                acd.callbacks()::keep);
         DialPlan dialPlan = new DialPlan(services.directory(), List.of(voicemailApps, services.attendantMenus(),
                 new ConferenceRooms(services.conferences()),
                 new AgentCodes(acd.center(), acd.limits().agentChatCapacity())),
@@ -189,6 +190,7 @@ final class PbxRole {
         b2bua.install(dispatcher, tenants, gate, config.sip().calls().maxCalls(), config.sip().limits(),
                 outside.ingress());
         sip.listen(dispatcher);
+        services.acd().callbacks().start(b2bua); // stored callbacks back in their queues once calls can be placed
     }
 
     /** The RTP relay that anchors calls: its own forwarding threads, two port pairs of the media range a call. */

@@ -20,8 +20,11 @@ public interface CallOrigination {
      * @param secondNumber   what is dialled from the answered phone, routed as that user dialling it
      * @param shownAs        the name the first user's phone shows as calling (the number shown is
      *                       {@code secondNumber})
+     * @param secondInPerson a second user is rung on their phones only: their forwarding and voicemail are not
+     *                       followed, so that the call fails unless the person answers (a callback)
      */
-    record Placement(long tenantId, String firstExtension, int ringSeconds, String secondNumber, String shownAs) {
+    record Placement(long tenantId, String firstExtension, int ringSeconds, String secondNumber, String shownAs,
+                     boolean secondInPerson) {
         public Placement {
             if (ringSeconds <= 0) {
                 throw new IllegalArgumentException("ringSeconds must be positive: " + ringSeconds);
@@ -29,6 +32,11 @@ public interface CallOrigination {
             if (secondNumber == null || secondNumber.isBlank()) {
                 throw new IllegalArgumentException("secondNumber is required");
             }
+        }
+
+        /** A placement whose second user's forwarding is followed as for any call. */
+        public Placement(long tenantId, String firstExtension, int ringSeconds, String secondNumber, String shownAs) {
+            this(tenantId, firstExtension, ringSeconds, secondNumber, shownAs, false);
         }
     }
 

@@ -139,7 +139,8 @@ class ContactCenterTest {
         long second = join();
         assertThat(center.agentState(1).orElseThrow().status()).isEqualTo(AgentStatus.ON_CALL);
 
-        center.callEnded(1, 1, clock.instant().minusSeconds(65), clock.instant().minusSeconds(60), clock.instant());
+        center.callEnded(1, 1, clock.instant().minusSeconds(65), clock.instant().minusSeconds(60), clock.instant(),
+                false);
         assertThat(center.agentState(1).orElseThrow().status()).isEqualTo(AgentStatus.WRAP_UP);
         assertThat(offers).hasSize(1);
         clock.advance(Duration.ofSeconds(9));

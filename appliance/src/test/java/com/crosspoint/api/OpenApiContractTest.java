@@ -159,6 +159,8 @@ class OpenApiContractTest {
         SCHEMAS.put("MyAgent", MyAgentHandler.MyAgent.class);
         SCHEMAS.put("AgentFrame", com.crosspoint.api.dto.AgentFrame.class);
         SCHEMAS.put("QueueStatsFrame", com.crosspoint.api.dto.QueueStatsFrame.class);
+        SCHEMAS.put("QueueCallbacks", com.crosspoint.acd.QueueStats.Callbacks.class);
+        SCHEMAS.put("CallbackFrame", com.crosspoint.api.dto.CallbackFrame.class);
         SCHEMAS.put("AcdBoard", com.crosspoint.api.dto.AcdBoardDto.class);
         SCHEMAS.put("QueueBoard", com.crosspoint.api.dto.AcdBoardDto.QueueBoard.class);
         SCHEMAS.put("WaitingCaller", com.crosspoint.api.dto.WaitingCallerDto.class);

@@ -10,9 +10,10 @@ import {$, clearFieldErrors, el, emptyRow, fill, humanize, row, showError, statu
 const FIELDS = {number: 'queue-number', name: 'queue-name', strategy: 'queue-strategy',
   maxWaitSeconds: 'queue-max-wait', maxLength: 'queue-max-length', overflowTarget: 'queue-overflow',
   announceSeconds: 'queue-announce', noAnswerSeconds: 'queue-no-answer', wrapUpSeconds: 'queue-wrap-up',
-  serviceLevelSeconds: 'queue-service-level', skill: 'queue-skill', members: 'queue-members'};
+  serviceLevelSeconds: 'queue-service-level', skill: 'queue-skill', callbackAfterSeconds: 'queue-callback-after',
+  callbackRetries: 'queue-callback-retries', callbackRetrySeconds: 'queue-callback-retry', members: 'queue-members'};
 const NUMBERS = ['maxWaitSeconds', 'maxLength', 'announceSeconds', 'noAnswerSeconds', 'wrapUpSeconds',
-  'serviceLevelSeconds'];
+  'serviceLevelSeconds', 'callbackAfterSeconds', 'callbackRetries', 'callbackRetrySeconds'];
 
 const qs = {
   tenantPath: null,

@@ -47,7 +47,10 @@ public final class IntervalReport {
                 only(group, Outcome.OVERFLOWED).size(), meanSeconds(abandoned, QueueCallRecord::waitMillis),
                 counted == 0 ? 100.0 : 100.0 * inTime / counted, meanSeconds(answered, QueueCallRecord::waitMillis),
                 meanSeconds(answered, IntervalReport::handleMillis),
-                group.stream().mapToLong(QueueCallRecord::waitMillis).max().orElse(0) / 1000.0);
+                group.stream().mapToLong(QueueCallRecord::waitMillis).max().orElse(0) / 1000.0,
+                (int) group.stream().filter(QueueCallRecord::callback).count(),
+                (int) answered.stream().filter(QueueCallRecord::callback).count(),
+                only(group, Outcome.CALLBACK_FAILED).size());
     }
 
     /** Per agent and interval: calls they answered, and their staffed and busy time cut into the intervals. */

@@ -10,8 +10,13 @@ import java.time.Instant;
  * @param averageAnswerSeconds  ASA (0 when none was answered)
  * @param averageHandleSeconds  AHT: talk plus wrap-up of the answered calls (0 when none)
  * @param longestWaitSeconds    the longest wait of any entry, answered or not
+ * @param callbacksRequested    entries that had become callbacks and ended (served, failed; those still waiting
+ *                              count once they end)
+ * @param callbacksServed       callbacks whose caller answered and talked to an agent (also in {@code answered})
+ * @param callbacksFailed       callbacks dropped after their last retry
  */
 public record QueueInterval(Instant start, long queueId, int offered, int answered, int abandoned, int overflowed,
                             double averageAbandonSeconds, double serviceLevelPercent, double averageAnswerSeconds,
-                            double averageHandleSeconds, double longestWaitSeconds) {
+                            double averageHandleSeconds, double longestWaitSeconds, int callbacksRequested,
+                            int callbacksServed, int callbacksFailed) {
 }

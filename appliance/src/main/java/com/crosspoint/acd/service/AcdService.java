@@ -6,6 +6,7 @@ import com.crosspoint.acd.AgentPicker;
 import com.crosspoint.acd.AgentSpan;
 import com.crosspoint.acd.AgentState;
 import com.crosspoint.acd.AgentStatus;
+import com.crosspoint.acd.CallbackReport;
 import com.crosspoint.acd.ContactCenter;
 import com.crosspoint.acd.Member;
 import com.crosspoint.acd.QueueCallRecord;
@@ -48,6 +49,7 @@ public final class AcdService implements AcdListener {
     private final ContactCenter center;
     private final QueueCalls calls;
     private final QueueValidator validator;
+    private final CallbackCalls callbacks;
     /** Each agent's last reported state: its status since then becomes a stored span at the next change. */
     private final Map<Long, AgentState> lastReported = new ConcurrentHashMap<>();
 
@@ -64,6 +66,7 @@ public final class AcdService implements AcdListener {
         this.center = new ContactCenter(clock, new AgentPicker(n -> ThreadLocalRandom.current().nextInt(n)), this);
         this.calls = new QueueCalls(center);
         this.validator = new QueueValidator(directory);
+        this.callbacks = new CallbackCalls(center, calls, store, this, clock);
     }
 
     public ContactCenter center() {
@@ -72,6 +75,11 @@ public final class AcdService implements AcdListener {
 
     public QueueCalls calls() {
         return calls;
+    }
+
+    /** The callbacks keeping callers' places; they are placed once call control starts them. */
+    public CallbackCalls callbacks() {
+        return callbacks;
     }
 
     public Limits limits() {
@@ -247,6 +255,11 @@ public final class AcdService implements AcdListener {
     @Override
     public void queueChanged(QueueStats stats) {
         events.publish(new AcdEvent(null, stats, clock.instant()));
+    }
+
+    @Override
+    public void callbackChanged(CallbackReport report) {
+        events.publish(new AcdEvent(null, null, report, clock.instant()));
     }
 
     Directory directory() {

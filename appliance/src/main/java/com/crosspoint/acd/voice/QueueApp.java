@@ -21,8 +21,10 @@ import java.util.stream.Collectors;
 /**
  * A caller waiting in a queue: joins it, hears position and estimated wait and then music, again every
  * announcement interval; is offered to the agents the queue picks ({@link CallChannel#offerTo}) and waits on at the
- * same place when none answers; leaves for the overflow target when the queue is full or the wait too long. Runs
- * on the call's lane; the contact center's offers hop onto it.
+ * same place when none answers; leaves for the overflow target when the queue is full or the wait too long. After
+ * the queue's callback wait the caller may choose to be called back ({@link CallbackMenu}): the place is kept by a
+ * stored callback, the caller hears goodbye and is hung up. Runs on the call's lane; the contact center's offers
+ * hop onto it.
  */
 public final class QueueApp implements CallApplication {
     private static final Duration TICK = Duration.ofSeconds(1);
@@ -31,10 +33,12 @@ public final class QueueApp implements CallApplication {
     private final String caller;
     private final String callerName;
     private final QueueServices services;
+    private final CallbackMenu callbackMenu;
     private CallChannel channel;
     private long entryId;
     private int waitedSeconds;
     private Offer offer;
+    /** Something is being said; music follows it. */
     private boolean announcing;
     /** The caller left the queue: answered, overflowed or hung up. */
     private boolean left;
@@ -44,6 +48,7 @@ public final class QueueApp implements CallApplication {
         this.caller = caller;
         this.callerName = callerName == null ? "" : callerName;
         this.services = services;
+        this.callbackMenu = new CallbackMenu(caller, this::say, this::keepPlace);
     }
 
     @Override
@@ -76,8 +81,12 @@ public final class QueueApp implements CallApplication {
             words.addAll(Spoken.number((int) Math.min(Integer.MAX_VALUE, (waitSeconds + 59) / 60)));
             words.add("queue-minutes");
         }
+        say(words.stream().map(Audio::prompt).toList());
+    }
+
+    private void say(List<Audio> items) {
         announcing = true;
-        channel.play(words.stream().map(Audio::prompt).toList(), false);
+        channel.play(items, false);
     }
 
     @Override
@@ -102,13 +111,38 @@ public final class QueueApp implements CallApplication {
             overflow();
             return;
         }
-        if (queue.announceSeconds() > 0 && waitedSeconds % queue.announceSeconds() == 0) {
+        callbackMenu.second();
+        if (left) {
+            return; // the callback was confirmed: goodbye
+        }
+        if (queue.callbackAfterSeconds() > 0 && waitedSeconds >= queue.callbackAfterSeconds() && offer == null
+                && !announcing && !callbackMenu.offered()) {
+            callbackMenu.offer();
+        } else if (queue.announceSeconds() > 0 && waitedSeconds % queue.announceSeconds() == 0
+                && !callbackMenu.choosing()) {
             ContactCenter.Joined now = services.center().position(queue.id(), entryId);
             if (now.position() > 0) {
                 announce(now.position(), now.estimatedWaitSeconds());
             }
         }
         channel.startTimer(TICK);
+    }
+
+    @Override
+    public void onDigit(char digit) {
+        if (!left && offer == null) {
+            callbackMenu.key(digit);
+        }
+    }
+
+    /** The caller chose to be called back at {@code number}: the place is kept, the caller told goodbye. */
+    private void keepPlace(String number) {
+        if (left || offer != null || !services.callbacks().keep(queue, entryId, number, callerName)) {
+            return; // being put through to an agent meanwhile: no callback needed
+        }
+        left = true;
+        channel.cancelTimer();
+        channel.play(List.of(Audio.prompt("queue-callback-saved")), false);
     }
 
     /** The contact center offers this caller to agents (on the call's lane). */

@@ -8,5 +8,5 @@ public record QueueRequest(String number, String name, String strategy, Integer 
                            String overflowTarget, Integer announceSeconds, Integer noAnswerSeconds,
                            Integer missesBeforePause, Integer wrapUpSeconds, Integer serviceLevelSeconds,
                            String skill, Integer widenAfterSeconds, Integer callbackAfterSeconds,
-                           Boolean chatWhileOnCall) {
+                           Boolean chatWhileOnCall, Integer callbackRetries, Integer callbackRetrySeconds) {
 }

@@ -5,11 +5,14 @@ import com.crosspoint.acd.QueueStats;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A queue's live figures; {@code agents} counts the members by status (every status present). */
+/**
+ * A queue's live figures; {@code agents} counts the members by status (every status present), {@code callbacks}
+ * the callbacks asked for, served, failed since the start and waiting now.
+ */
 public record QueueStatsDto(long queueId, String number, String name, int waiting, long longestWaitSeconds,
                             int offered, int answered, int abandoned, int overflowed, int answeredInTime,
                             double serviceLevelPercent, double averageAnswerSeconds,
-                            Map<String, Integer> agents) {
+                            Map<String, Integer> agents, QueueStats.Callbacks callbacks) {
     public static QueueStatsDto of(QueueStats s) {
         Map<String, Integer> agents = new LinkedHashMap<>();
         for (AgentStatus status : AgentStatus.values()) {
@@ -17,6 +20,6 @@ public record QueueStatsDto(long queueId, String number, String name, int waitin
         }
         return new QueueStatsDto(s.queueId(), s.number(), s.name(), s.waiting(), s.longestWaitSeconds(),
                 s.offered(), s.answered(), s.abandoned(), s.overflowed(), s.answeredInTime(), s.serviceLevelPercent(),
-                s.averageAnswerSeconds(), agents);
+                s.averageAnswerSeconds(), agents, s.callbacks());
     }
 }

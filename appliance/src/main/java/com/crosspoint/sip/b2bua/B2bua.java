@@ -100,7 +100,7 @@ public final class B2bua implements CallControl, CallOrigination {
         String callId = "origin-" + UUID.randomUUID();
         DialledCall dialled = new DialledCall(tenant.get(), first.get(), request.secondNumber(),
                 OptionalLong.of(tenant.get().id()));
-        Origin origin = new Origin(progress);
+        Origin origin = new Origin(progress, request.secondInPerson());
         CallEnvironment placed = new OriginEnvironment(env, origin);
         B2buaCall call = new B2buaCall(placed, callId, dialled, 70, origin::standIn);
         env.table().add(call);

@@ -22,6 +22,11 @@ interface CallEnvironment {
 
     DialPlan dialPlan();
 
+    /** Whether a callee who does not answer goes on where their forwarding (or voicemail) leads. */
+    default boolean followsForwarding() {
+        return true;
+    }
+
     /** The phones registered for {@code user} now. */
     List<Binding> phonesOf(Tenant tenant, User user);
 

@@ -189,7 +189,7 @@ final class Hunt implements RingListener, CalleeSearch {
     /** The user could not take the call: on to where their forwarding leads, or the owner decides. */
     private void unanswered(Reason reason, int lastStatus) {
         User user = target.user();
-        Destination next = ringing.followsForwarding()
+        Destination next = ringing.followsForwarding() && env.followsForwarding()
                 ? env.dialPlan().unanswered(user, reason, target.path(), callerUser)
                 : new Destination.Rejected(Rejection.of(reason));
         if (next instanceof Destination.Extension forwarded) {

@@ -21,14 +21,21 @@ import javax.sip.message.Response;
  */
 final class Origin implements Hunt.Listener {
     private final CallOrigination.Progress progress;
+    private final boolean secondInPerson;
     private B2buaCall call;
     private Hunt hunt;
     private Destination second;
     private boolean connected;
     private boolean ended;
 
-    Origin(CallOrigination.Progress progress) {
+    Origin(CallOrigination.Progress progress, boolean secondInPerson) {
         this.progress = progress;
+        this.secondInPerson = secondInPerson;
+    }
+
+    /** The second user's forwarding and voicemail are followed unless the placement wants the person. */
+    boolean followsForwarding() {
+        return !secondInPerson;
     }
 
     /** The call's caller leg until the first user answers (the call is built with it). */

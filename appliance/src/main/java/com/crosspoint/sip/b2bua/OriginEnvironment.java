@@ -47,6 +47,11 @@ final class OriginEnvironment implements CallEnvironment {
     }
 
     @Override
+    public boolean followsForwarding() {
+        return origin.followsForwarding();
+    }
+
+    @Override
     public List<Binding> phonesOf(Tenant tenant, User user) {
         return env.phonesOf(tenant, user);
     }

@@ -24,7 +24,7 @@ final class DerbyAcdStore implements AcdStore {
             .columns("queue_number", "name", "strategy", "max_wait_seconds", "max_length", "overflow_target",
                     "announce_seconds", "no_answer_seconds", "misses_before_pause", "wrap_up_seconds",
                     "service_level_seconds", "skill", "widen_after_seconds", "callback_after_seconds",
-                    "chat_while_on_call")
+                    "chat_while_on_call", "callback_retries", "callback_retry_seconds")
             .key("id");
     private static final Table MEMBER = Table.named("acd_member").fixed("queue_id", "user_id", "position", "skills");
     private static final Table AGENT = Table.named("acd_agent").fixed("tenant_id", "extension")
@@ -33,7 +33,7 @@ final class DerbyAcdStore implements AcdStore {
             .fixed("tenant_id", "queue_id", "caller_number", "caller_name", "joined_at", "attempts").key("id");
 
     private static final Table RECORD = Table.named("acd_call_record").fixed("tenant_id", "queue_id", "joined_at",
-            "outcome", "wait_millis", "agent_user_id", "talk_millis", "wrap_up_millis", "in_service_level");
+            "outcome", "wait_millis", "agent_user_id", "talk_millis", "wrap_up_millis", "in_service_level", "callback");
     private static final Table SPAN = Table.named("acd_agent_span")
             .fixed("tenant_id", "user_id", "status", "span_from", "span_to");
 
@@ -152,7 +152,7 @@ final class DerbyAcdStore implements AcdStore {
         return new Object[] {q.tenantId(), q.number(), q.name(), q.strategy().name(), q.maxWaitSeconds(),
                 q.maxLength(), q.overflowTarget(), q.announceSeconds(), q.noAnswerSeconds(), q.missesBeforePause(),
                 q.wrapUpSeconds(), q.serviceLevelSeconds(), q.skill(), q.widenAfterSeconds(),
-                q.callbackAfterSeconds(), q.chatWhileOnCall(), q.id()};
+                q.callbackAfterSeconds(), q.chatWhileOnCall(), q.callbackRetries(), q.callbackRetrySeconds(), q.id()};
     }
 
     private static QueueConfig queue(ResultSet r) throws SQLException {
@@ -161,7 +161,8 @@ final class DerbyAcdStore implements AcdStore {
                 r.getInt("max_length"), r.getString("overflow_target"), r.getInt("announce_seconds"),
                 r.getInt("no_answer_seconds"), r.getInt("misses_before_pause"), r.getInt("wrap_up_seconds"),
                 r.getInt("service_level_seconds"), r.getString("skill"), r.getInt("widen_after_seconds"),
-                r.getInt("callback_after_seconds"), r.getBoolean("chat_while_on_call"));
+                r.getInt("callback_after_seconds"), r.getBoolean("chat_while_on_call"), r.getInt("callback_retries"),
+                r.getInt("callback_retry_seconds"));
     }
 
     /** Skills as {@code name:level,name:level}: names are checked to hold neither separator. */
@@ -190,7 +191,7 @@ final class DerbyAcdStore implements AcdStore {
     @Override
     public void addCallRecord(QueueCallRecord r) {
         tx.run(sql -> sql.insert(RECORD, r.tenantId(), r.queueId(), r.joinedAt(), r.outcome().name(), r.waitMillis(),
-                r.agentUserId(), r.talkMillis(), r.wrapUpMillis(), r.inServiceLevel()));
+                r.agentUserId(), r.talkMillis(), r.wrapUpMillis(), r.inServiceLevel(), r.callback()));
     }
 
     @Override
@@ -206,7 +207,7 @@ final class DerbyAcdStore implements AcdStore {
                 row.getLong("tenant_id"), row.getLong("queue_id"), Columns.getInstant(row, "joined_at"),
                 Columns.getEnum(row, "outcome", QueueCallRecord.Outcome.class), row.getLong("wait_millis"),
                 row.getLong("agent_user_id"), row.getLong("talk_millis"), row.getLong("wrap_up_millis"),
-                row.getBoolean("in_service_level")), tenantId, from, to));
+                row.getBoolean("in_service_level"), row.getBoolean("callback")), tenantId, from, to));
     }
 
     @Override

@@ -7,10 +7,12 @@ import com.crosspoint.acd.AgentPicker;
 import com.crosspoint.acd.AgentState;
 import com.crosspoint.acd.AgentStatus;
 import com.crosspoint.acd.AcdListener;
+import com.crosspoint.acd.CallbackPlaces;
 import com.crosspoint.acd.ContactCenter;
 import com.crosspoint.acd.Member;
 import com.crosspoint.acd.QueueCalls;
 import com.crosspoint.acd.QueueConfig;
+import com.crosspoint.acd.QueueStats;
 import com.crosspoint.acd.Strategy;
 import com.crosspoint.call.ForwardingPolicy.Reason;
 import com.crosspoint.call.voice.CallApplication;
@@ -20,6 +22,7 @@ import com.crosspoint.media.play.LoopPlayer;
 import com.crosspoint.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,8 +42,14 @@ class QueueAppTest {
         public void start(CallChannel channel) {
         }
     };
+    /** The numbers callers asked to be called back at; their places are kept as the appliance keeps them. */
+    private final List<String> calledBackAt = new ArrayList<>();
+    private final QueueServices.PlaceKeeper callbacks = (q, entryId, number, name) -> {
+        calledBackAt.add(number);
+        return new CallbackPlaces(center).keepPlace(q.id(), entryId, number, offer -> { }).isPresent();
+    };
     private final QueueServices services = new QueueServices(center, calls, () -> new LoopPlayer(new short[160]),
-            clock, (tenant, ext) -> "1009".equals(ext) ? Optional.of(mailbox) : Optional.empty());
+            clock, (tenant, ext) -> "1009".equals(ext) ? Optional.of(mailbox) : Optional.empty(), callbacks);
     private final FakeChannel channel = new FakeChannel();
 
     private QueueConfig queue(int maxWait, int maxLength, String overflow) {
@@ -156,5 +165,104 @@ class QueueAppTest {
         assertThat(channel.last()).containsExactly("queue-unavailable");
         app.onPlayed();
         assertThat(channel.hungUp).isTrue();
+    }
+
+    /** A caller in a queue that offers a callback after 5 s, listening to the music. */
+    private QueueApp waitingForACallbackOffer() {
+        QueueConfig q = new QueueConfig(1, 1, "600", "Support", Strategy.LONGEST_IDLE, 0, 0, null, 30, 15, 3, 0, 20,
+                null, 0, 5, false);
+        center.configure(q, List.of(new Member(1, 11, Map.of())));
+        QueueApp app = caller(q);
+        app.onPlayed();
+        return app;
+    }
+
+    private static void seconds(QueueApp app, int n) {
+        for (int i = 0; i < n; i++) {
+            app.onTimer();
+        }
+    }
+
+    @Test
+    void afterTheCallbackWaitTheCallerIsOfferedACallbackThenMusicAgain() {
+        QueueApp app = waitingForACallbackOffer();
+        app.onDigit('1'); // before the offer: nothing
+        seconds(app, 4);
+        assertThat(channel.played).hasSize(1);
+
+        app.onTimer();
+
+        assertThat(channel.last()).containsExactly("queue-callback-offer");
+        app.onPlayed();
+        assertThat(channel.audioOut).isInstanceOf(LoopPlayer.class);
+        seconds(app, 10);
+        assertThat(channel.played).as("offered once").hasSize(2);
+    }
+
+    @Test
+    void oneReadsTheNumberBackAndALoneOneConfirmsItAfterAPause() {
+        QueueApp app = waitingForACallbackOffer();
+        seconds(app, 5);
+
+        app.onDigit('1');
+        assertThat(channel.last()).containsExactly("queue-callback-confirm", "two", "zero", "zero", "one",
+                "queue-callback-choose");
+        app.onDigit('1');
+        seconds(app, 2);
+        assertThat(calledBackAt).isEmpty();
+        app.onTimer();
+
+        assertThat(calledBackAt).containsExactly("2001");
+        assertThat(channel.last()).containsExactly("queue-callback-saved");
+        app.onPlayed();
+        assertThat(channel.hungUp).isTrue();
+        app.onHangup();
+        QueueStats stats = center.stats(1).get(0);
+        assertThat(stats.abandoned()).as("the caller left, the place did not").isZero();
+        assertThat(stats.waiting()).isEqualTo(1);
+        assertThat(center.waiting(1)).singleElement().satisfies(e -> assertThat(e.callback()).isTrue());
+    }
+
+    @Test
+    void anotherNumberTypedAndEndedByPoundIsCalledBackInstead() {
+        QueueApp app = waitingForACallbackOffer();
+        seconds(app, 5);
+        app.onDigit('1');
+
+        for (char c : "99*5551234#".toCharArray()) {
+            app.onDigit(c);
+        }
+
+        assertThat(calledBackAt).containsExactly("5551234");
+        assertThat(center.waiting(1)).singleElement().satisfies(e -> assertThat(e.caller()).isEqualTo("5551234"));
+    }
+
+    @Test
+    void aSingleDigitOtherThanOneIsNoNumber() {
+        QueueApp app = waitingForACallbackOffer();
+        seconds(app, 5);
+        app.onDigit('1');
+
+        app.onDigit('7');
+        app.onDigit('#');
+
+        assertThat(channel.last()).containsExactly("invalid-entry", "queue-callback-choose");
+        assertThat(calledBackAt).isEmpty();
+        app.onDigit('#'); // nothing typed: the number read back
+        assertThat(calledBackAt).containsExactly("2001");
+    }
+
+    @Test
+    void aCallerPutThroughMeanwhileKeepsNoCallback() {
+        QueueApp app = waitingForACallbackOffer();
+        seconds(app, 5);
+        app.onDigit('1');
+        login(11); // offered to the agent now
+
+        app.onDigit('1');
+        seconds(app, 3);
+
+        assertThat(calledBackAt).isEmpty();
+        assertThat(channel.offeredTo).containsExactly("1011");
     }
 }

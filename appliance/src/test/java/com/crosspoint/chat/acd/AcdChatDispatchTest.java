@@ -72,7 +72,7 @@ class AcdChatDispatchTest {
         assertThat(offers).isEmpty();
         assertThat(dispatch.position(1)).isEqualTo(1);
 
-        center.callEnded(QUEUE, ALICE.userId(), clock.instant(), clock.instant(), clock.instant().plusSeconds(30));
+        center.callEnded(QUEUE, ALICE.userId(), clock.instant(), clock.instant(), clock.instant().plusSeconds(30), false);
         dispatch.agentChanged(center.agentState(ALICE.userId()).orElseThrow()); // what the event bus delivers
 
         assertThat(offers).containsExactly("1->Alice");

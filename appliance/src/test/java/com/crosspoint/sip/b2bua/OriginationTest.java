@@ -34,6 +34,10 @@ class OriginationTest {
     }
 
     private void place(String number) {
+        place(number, false);
+    }
+
+    private void place(String number, boolean inPerson) {
         Origin origin = new Origin(new CallOrigination.Progress() {
             @Override
             public void firstAnswered() {
@@ -49,7 +53,7 @@ class OriginationTest {
             public void ended(boolean connected, int status) {
                 heard.add("ended " + (connected ? "after talking" : "failed") + " " + status);
             }
-        });
+        }, inPerson);
         OriginEnvironment placed = new OriginEnvironment(env, origin);
         DialledCall dialled = new DialledCall(FakeEnvironment.TENANT, agent, number,
                 OptionalLong.of(FakeEnvironment.TENANT.id()));
@@ -101,6 +105,22 @@ class OriginationTest {
     @Test
     void aBusyCustomerHangsUpTheAgentAndFails() {
         place("1001");
+        env.dialled("1002-1").pickUp(AGENT);
+        env.runLane();
+
+        env.dialled("1001-1").refuse(Response.BUSY_HERE);
+        env.runLane();
+
+        assertThat(env.dialled("1002-1").log()).last().isEqualTo("rejected 486");
+        assertThat(heard).containsExactly("agent answered", "ended failed 486");
+    }
+
+    @Test
+    void aBusyCustomerWantedInPersonIsNotForwardedToTheirMailbox() {
+        env = new FakeEnvironment(true);
+        agent = env.user("1002", 1);
+        env.user("1001", 1);
+        place("1001", true);
         env.dialled("1002-1").pickUp(AGENT);
         env.runLane();
 
