@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * One queue entry as it ended, kept for the historical figures: answered (written when the agent's call ends, so
- * the talk time is known), abandoned or overflowed (written when it left).
+ * the talk time is known), abandoned, overflowed or
+ * transferred to another queue by a supervisor (written when it left).
  *
  * @param waitMillis     from joining the queue until answered or gone
  * @param agentUserId    who answered (0 when nobody did)
@@ -16,7 +17,7 @@ import java.util.Objects;
 public record QueueCallRecord(long tenantId, long queueId, Instant joinedAt, Outcome outcome, long waitMillis,
                               long agentUserId, long talkMillis, long wrapUpMillis, boolean inServiceLevel) {
     /** How an entry's wait ended. */
-    public enum Outcome { ANSWERED, ABANDONED, OVERFLOWED }
+    public enum Outcome { ANSWERED, ABANDONED, OVERFLOWED, TRANSFERRED }
 
     public QueueCallRecord {
         Objects.requireNonNull(joinedAt, "joinedAt");

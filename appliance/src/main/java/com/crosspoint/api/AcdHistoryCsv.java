@@ -9,7 +9,8 @@ import java.util.function.LongFunction;
 /** The contact center's interval figures as CSV, written (and defused) as {@link CdrCsv} writes call records. */
 final class AcdHistoryCsv {
     static final String QUEUE_HEADER = "intervalStart,queueId,queueNumber,offered,answered,abandoned,overflowed,"
-            + "averageAbandonSeconds,serviceLevelPercent,averageAnswerSeconds,averageHandleSeconds,longestWaitSeconds";
+            + "averageAbandonSeconds,serviceLevelPercent,averageAnswerSeconds,averageHandleSeconds,longestWaitSeconds,"
+            + "transferred";
     static final String AGENT_HEADER = "intervalStart,userId,extension,answered,averageHandleSeconds,staffedSeconds,"
             + "occupancyPercent";
 
@@ -24,7 +25,8 @@ final class AcdHistoryCsv {
                     Integer.toString(r.offered()), Integer.toString(r.answered()), Integer.toString(r.abandoned()),
                     Integer.toString(r.overflowed()), CdrCsv.number(r.averageAbandonSeconds()),
                     CdrCsv.number(r.serviceLevelPercent()), CdrCsv.number(r.averageAnswerSeconds()),
-                    CdrCsv.number(r.averageHandleSeconds()), CdrCsv.number(r.longestWaitSeconds()));
+                    CdrCsv.number(r.averageHandleSeconds()), CdrCsv.number(r.longestWaitSeconds()),
+                    Integer.toString(r.transferred()));
         }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -5,9 +5,10 @@ import com.crosspoint.acd.QueueStats;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A queue's live figures; {@code agents} counts the members by status (every status present). */
+/** A queue's live figures ({@code transferred}: moved to another queue by a supervisor); {@code agents} counts the members by status (every status present). */
 public record QueueStatsDto(long queueId, String number, String name, int waiting, long longestWaitSeconds,
-                            int offered, int answered, int abandoned, int overflowed, int answeredInTime,
+                            int offered, int answered, int abandoned, int overflowed, int transferred,
+                            int answeredInTime,
                             double serviceLevelPercent, double averageAnswerSeconds,
                             Map<String, Integer> agents) {
     public static QueueStatsDto of(QueueStats s) {
@@ -16,7 +17,7 @@ public record QueueStatsDto(long queueId, String number, String name, int waitin
             agents.put(status.name(), s.agents().getOrDefault(status, 0));
         }
         return new QueueStatsDto(s.queueId(), s.number(), s.name(), s.waiting(), s.longestWaitSeconds(),
-                s.offered(), s.answered(), s.abandoned(), s.overflowed(), s.answeredInTime(), s.serviceLevelPercent(),
+                s.offered(), s.answered(), s.abandoned(), s.overflowed(), s.transferred(), s.answeredInTime(), s.serviceLevelPercent(),
                 s.averageAnswerSeconds(), agents);
     }
 }
