@@ -159,6 +159,9 @@ class OpenApiContractTest {
         SCHEMAS.put("MyAgent", MyAgentHandler.MyAgent.class);
         SCHEMAS.put("AgentFrame", com.crosspoint.api.dto.AgentFrame.class);
         SCHEMAS.put("QueueStatsFrame", com.crosspoint.api.dto.QueueStatsFrame.class);
+        SCHEMAS.put("MoveRequest", com.crosspoint.api.dto.MoveRequest.class);
+        SCHEMAS.put("Moved", com.crosspoint.api.dto.MovedDto.class);
+        SCHEMAS.put("MovedFrame", com.crosspoint.api.dto.MovedFrame.class);
         SCHEMAS.put("AcdBoard", com.crosspoint.api.dto.AcdBoardDto.class);
         SCHEMAS.put("QueueBoard", com.crosspoint.api.dto.AcdBoardDto.QueueBoard.class);
         SCHEMAS.put("WaitingCaller", com.crosspoint.api.dto.WaitingCallerDto.class);
