@@ -10,10 +10,8 @@ import com.crosspoint.testing.TestAppliance;
 import com.crosspoint.testing.web.DashboardTestBase;
 import com.crosspoint.testing.web.Dashboards;
 import com.crosspoint.testing.web.Screenshots;
-import com.sun.net.httpserver.HttpServer;
+import com.crosspoint.testing.web.WidgetSite;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,35 +32,22 @@ class LeftMessageDashboardIT extends DashboardTestBase {
     private static final String PASSWORD = "alice-web-password";
     private static final String HOSTILE_NAME = "<img src=x onerror=alert(1)>Zoë";
     private static final String HOSTILE_TEXT = "<b>Call</b> me <script>alert('x')</script> back";
-    private static HttpServer shop;
+    private static WidgetSite shop;
 
     @BeforeAll
     static void start() throws IOException {
-        shop = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        shop.createContext("/shop.html", exchange -> {
-            byte[] page = ("""
-                    <!doctype html><html lang="en"><head><title>Shop</title></head><body><h1>The shop</h1>
-                    <script src="http://127.0.0.1:%d/chat/widget.js" data-tenant="%s" data-queue="support"></script>
-                    </body></html>""").formatted(pbx.appliance().httpPort(), TestAppliance.DOMAIN)
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, page.length);
-            exchange.getResponseBody().write(page);
-            exchange.close();
+        shop = WidgetSite.start(() -> pbx.appliance().httpPort(), TestAppliance.DOMAIN);
+        start(Map.of("chat.sites", TestAppliance.DOMAIN + "=" + shop.origin()), pbx -> {
+            User alice = pbx.user("1001", "Alice Agent", "pw-alice-1001");
+            Dashboards.webPassword(pbx, alice, PASSWORD);
+            ChatQueue.create(pbx, "680", "support", false, alice);
         });
-        shop.start();
-        start(Map.of("chat.sites", TestAppliance.DOMAIN + "=http://127.0.0.1:" + shop.getAddress().getPort()),
-                pbx -> {
-                    User alice = pbx.user("1001", "Alice Agent", "pw-alice-1001");
-                    Dashboards.webPassword(pbx, alice, PASSWORD);
-                    ChatQueue.create(pbx, "680", "support", false, alice);
-                });
     }
 
     @AfterAll
     static void stopShop() {
         if (shop != null) {
-            shop.stop(0);
+            shop.close();
         }
     }
 
@@ -83,7 +68,7 @@ class LeftMessageDashboardIT extends DashboardTestBase {
 
     @Test
     void aVisitorLeavesAMessageWhenNobodyAnswersAndTheAgentSeesItAsTextAndMarksItHandled() {
-        browser.open("http://127.0.0.1:" + shop.getAddress().getPort() + "/shop.html");
+        browser.open(shop.page());
         inWidget("#cp-open").click();
         inWidget("#cp-name").sendKeys(HOSTILE_NAME);
         inWidget("#cp-email").sendKeys("zoe@example.com");
