@@ -23,7 +23,7 @@
   var PING_MS = 15000;
   var TYPING_MS = 2000;
 
-  var state = { socket: null, token: null, lastSeq: 0, chat: 0, ended: false, failures: 0, timer: null,
+  var state = { leaving: false, socket: null, token: null, lastSeq: 0, chat: 0, ended: false, failures: 0, timer: null,
     pinger: null, lastTyping: 0, typingTimer: null, maxChars: 1000, pending: [], sent: 0,
     lastAgentSeq: 0, readSent: 0 };
 
@@ -52,6 +52,12 @@
   var startForm = el('form', { className: 'start', id: 'cp-start-form', novalidate: '' }, [
     el('label', { for: 'cp-name', text: 'Your name' }), nameInput,
     el('label', { for: 'cp-email', text: 'E-mail (optional)' }), emailInput, startButton]);
+  // Nobody answers the queue: the visitor leaves a message instead (name and e-mail as typed above).
+  var leaveText = el('textarea', { id: 'cp-leave-text', rows: '4', required: '' });
+  var leaveButton = el('button', { id: 'cp-leave', type: 'submit', className: 'primary', text: 'Leave message' });
+  var leaveForm = el('form', { className: 'start', id: 'cp-leave-form', novalidate: '' }, [
+    el('p', { id: 'cp-leave-intro', text: 'Nobody can chat right now. Leave us a message and we will get back to you.' }),
+    el('label', { for: 'cp-leave-text', text: 'Your message' }), leaveText, leaveButton]);
   var status = el('div', { className: 'status', id: 'cp-status', role: 'status', 'aria-live': 'polite' });
   var error = el('div', { className: 'error', id: 'cp-error', role: 'alert' });
   var log = el('ol', { className: 'log', id: 'cp-log', role: 'log', 'aria-live': 'polite', 'aria-label': 'Messages' });
@@ -62,13 +68,15 @@
   var endButton = el('button', { id: 'cp-end', type: 'button', className: 'secondary', text: 'End chat' });
   var actions = el('div', { className: 'actions' }, [endButton]);
   var panel = el('section', { className: 'panel', id: 'cp-panel', role: 'dialog', 'aria-labelledby': 'cp-title',
-    hidden: '' }, [el('header', {}, [heading, closeButton]), status, error, startForm, log, typing, compose, actions]);
+    hidden: '' }, [el('header', {}, [heading, closeButton]), status, error, startForm, leaveForm, log, typing, compose,
+      actions]);
   root.appendChild(launcher);
   root.appendChild(panel);
 
   function show(what) {
     startForm.hidden = what !== 'form';
-    log.hidden = what === 'form';
+    leaveForm.hidden = what !== 'leave';
+    log.hidden = what === 'form' || what === 'leave';
     compose.hidden = what !== 'chat';
     actions.hidden = what !== 'chat';
   }
@@ -187,8 +195,22 @@
       typing.textContent = 'The agent is typing…';
       clearTimeout(state.typingTimer);
       state.typingTimer = setTimeout(function () { typing.textContent = ''; }, 4000);
+    } else if (f.type === 'left') {
+      state.leaving = false;
+      state.ended = true; // the appliance closes the connection: nothing to resume
+      setStatus('Thank you, your message was left. We will get back to you.');
+      leaveText.value = '';
+      show('ended');
+    } else if (f.type === 'error' && f.code === 'no-agent' && !state.token) {
+      state.leaving = true;
+      leaveText.setAttribute('maxlength', String(state.maxChars));
+      setError('');
+      setStatus('');
+      show('leave');
+      leaveText.focus();
     } else if (f.type === 'error') {
       setError(f.message);
+      if (state.leaving) leaveButton.disabled = false;
       if (f.code === 'unknown-chat') finish('The chat has ended.');
     }
   }
@@ -228,6 +250,7 @@
       if (state.socket !== socket) return;
       state.socket = null;
       clearInterval(state.pinger);
+      if (state.leaving) { leaveButton.disabled = false; return; } // the form stays; sending reconnects
       if (state.ended || !state.token) { if (!state.ended) { startButton.disabled = false; show('form'); } return; }
       setStatus('Connection lost; reconnecting…');
       retry();
@@ -252,6 +275,17 @@
     setStatus('Connecting…');
     show('chat');
     connect({ type: 'start', queue: queue, name: name, email: emailInput.value.trim(), page: location.href.slice(0, 2000) });
+  });
+
+  leaveForm.addEventListener('submit', function (e) {
+    e.preventDefault();
+    var value = leaveText.value.trim();
+    if (!value) { setError('Please write your message.'); leaveText.focus(); return; }
+    setError('');
+    leaveButton.disabled = true;
+    var frame = { type: 'leave', queue: queue, name: nameInput.value.trim(), email: emailInput.value.trim(), text: value };
+    if (state.socket && state.socket.readyState === 1) state.socket.send(JSON.stringify(frame));
+    else connect(frame);
   });
 
   compose.addEventListener('submit', function (e) {

@@ -118,9 +118,10 @@ public final class ApiServer implements AutoCloseable {
         groups.forEach(g -> g.addRoutes(router));
         if (s.chat() != null) {
             new MyChatsHandler(s.chat().service(), s.stores().chats(), s.directory(), logins).addRoutes(router);
+            new LeftMessagesHandler(s.chat().leftMessages(), s.provisioning(), s.directory(), logins).addRoutes(router);
         }
         chat = s.chat() == null || !s.chat().enabled() ? null : new VisitorChatEndpoint(s.chat().service(),
-                s.chat().sites(), s.directory(), json, s.chat().maxFramesPerSecond(), settings.http().idleTimeout());
+                s.chat().leftMessages(), s.chat().sites(), s.directory(), json, s.chat().maxFramesPerSecond(), settings.http().idleTimeout());
 
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
         threads.setName("http");

@@ -2,6 +2,7 @@ package com.crosspoint.api;
 
 import com.crosspoint.chat.ChatService;
 import com.crosspoint.chat.ChatSites;
+import com.crosspoint.chat.LeftMessages;
 import com.crosspoint.directory.Directory;
 import com.crosspoint.model.Tenant;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +25,7 @@ final class VisitorChatEndpoint {
     static final String PATH = "/chat/ws";
 
     private final ChatService chats;
+    private final LeftMessages leftMessages;
     private final ChatSites sites;
     private final Directory directory;
     private final ObjectMapper json;
@@ -32,10 +34,11 @@ final class VisitorChatEndpoint {
     private final ConcurrentHashMap<String, Integer> perSource = new ConcurrentHashMap<>();
     private final LongAdder refused = new LongAdder();
 
-    VisitorChatEndpoint(ChatService chats, ChatSites sites, Directory directory, ObjectMapper json,
+    VisitorChatEndpoint(ChatService chats, LeftMessages leftMessages, ChatSites sites, Directory directory, ObjectMapper json,
                         int maxFramesPerSecond, java.time.Duration idleTimeout) {
         this.idleTimeout = idleTimeout;
         this.chats = chats;
+        this.leftMessages = leftMessages;
         this.sites = sites;
         this.directory = directory;
         this.json = json;
@@ -67,7 +70,7 @@ final class VisitorChatEndpoint {
                 writer.write(rs, callback, ErrorMapper.reply(429, "too many chat connections from this address", null));
                 return null;
             }
-            return new VisitorSocket(tenant.get().id(), source, chats, json, maxFramesPerSecond, idleTimeout,
+            return new VisitorSocket(tenant.get().id(), source, chats, leftMessages, json, maxFramesPerSecond, idleTimeout,
                     this::leave);
         };
     }

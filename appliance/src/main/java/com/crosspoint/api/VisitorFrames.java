@@ -51,6 +51,11 @@ final class VisitorFrames {
         return frame("read").put("seq", seq);
     }
 
+    /** The visitor's message was stored as {@code id}; the connection closes after this frame. */
+    ObjectNode left(long id) {
+        return frame("left").put("id", id);
+    }
+
     ObjectNode typing() {
         return frame("typing").put("from", "agent");
     }

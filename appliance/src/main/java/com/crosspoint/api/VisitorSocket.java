@@ -6,6 +6,7 @@ import com.crosspoint.chat.ChatService;
 import com.crosspoint.chat.ChatSnapshot;
 import com.crosspoint.chat.ChatVisitor;
 import com.crosspoint.chat.InvalidChatInput;
+import com.crosspoint.chat.LeftMessages;
 import com.crosspoint.chat.VisitorLink;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One visitor's chat connection: reads the visitor's JSON frames ({@code start}, {@code resume}, {@code say},
- * {@code typing}, {@code end}, {@code ping}) into the {@link ChatService} and is that chat's {@link VisitorLink}.
+ * {@code typing}, {@code end}, {@code ping}) into the {@link ChatService} and is that chat's {@link VisitorLink};
+ * a {@code leave} frame (after {@code start} was refused with {@code no-agent}) leaves a message instead.
  * Visitor input is untrusted: a frame that is not a JSON object of a known type gets an error frame, and the
  * {@value #MAX_BAD_FRAMES}th such one closes the connection (1008), as do more than {@code maxFramesPerSecond}
  * frames in a second and binary frames (1003). Frames out go one at a time from a bounded queue and never block
@@ -36,6 +38,7 @@ public final class VisitorSocket implements Session.Listener.AutoDemanding, Visi
     private final long tenantId;
     private final String source;
     private final ChatService chats;
+    private final LeftMessages leftMessages;
     private final ObjectMapper json;
     private final VisitorFrames frames;
     private final int maxFramesPerSecond;
@@ -48,12 +51,13 @@ public final class VisitorSocket implements Session.Listener.AutoDemanding, Visi
     private long windowSecond;
     private int framesInWindow;
 
-    VisitorSocket(long tenantId, String source, ChatService chats, ObjectMapper json, int maxFramesPerSecond,
+    VisitorSocket(long tenantId, String source, ChatService chats, LeftMessages leftMessages, ObjectMapper json, int maxFramesPerSecond,
                   Duration idleTimeout, Consumer<String> onGone) {
         this.idleTimeout = idleTimeout;
         this.tenantId = tenantId;
         this.source = source;
         this.chats = chats;
+        this.leftMessages = leftMessages;
         this.json = json;
         this.frames = new VisitorFrames(json);
         this.maxFramesPerSecond = maxFramesPerSecond;
@@ -92,7 +96,7 @@ public final class VisitorSocket implements Session.Listener.AutoDemanding, Visi
             bad("invalid", e.getMessage(), e.field());
         } catch (ChatRefused e) {
             send(frames.error(e.code(), e.getMessage(), null));
-            if (chatId == 0) {
+            if (chatId == 0 && !ChatRefused.NO_AGENT.equals(e.code())) { // nobody answers: a message may follow
                 close(StatusCode.POLICY_VIOLATION, e.code());
             }
         }
@@ -115,6 +119,13 @@ public final class VisitorSocket implements Session.Listener.AutoDemanding, Visi
                 if (id != null) {
                     send(frames.receipt(id, line.seq())); // the widget's "delivered" mark; it stops re-sending
                 }
+            }
+            case "leave" -> {
+                requireNoChat();
+                ChatVisitor visitor = ChatVisitor.of(text(f, "name"), text(f, "email"), null, source);
+                long id = leftMessages.leave(tenantId, text(f, "queue"), visitor, text(f, "text")).id();
+                send(frames.left(id));
+                close(StatusCode.NORMAL, "message left");
             }
             case "typing" -> chats.visitorTyping(requireChat());
             case "read" -> chats.visitorRead(requireChat(), f.path("seq").asLong(0));

@@ -4,6 +4,7 @@ import com.crosspoint.api.ChatServices;
 import com.crosspoint.acd.service.AcdService;
 import com.crosspoint.chat.ChatService;
 import com.crosspoint.chat.ChatSites;
+import com.crosspoint.chat.LeftMessages;
 import com.crosspoint.chat.acd.AcdChatDispatch;
 import com.crosspoint.chat.acd.ChatAgents;
 import com.crosspoint.config.ChatConfig;
@@ -36,7 +37,7 @@ final class ChatWiring {
     static ChatServices start(ChatConfig config, DemoConfig demo, Stores stores, Directory directory, AcdService acd,
                               EventBus events, Clock clock, ScheduledExecutorService timers) {
         AcdChatDispatch dispatch = new AcdChatDispatch(acd.center(), ChatAgents.of(directory),
-                acd.limits().agentChatCapacity());
+                acd.limits().agentChatCapacity(), config.leaveMessage());
         ChatService service = new ChatService(stores.chats(), dispatch, config.limits(), events::publish, clock);
         events.subscribe("chat-agents", e -> e instanceof AcdEvent a && a.agent() != null,
                 e -> dispatch.agentChanged(((AcdEvent) e).agent()));
@@ -48,7 +49,8 @@ final class ChatWiring {
             }
         }), 1, 60, TimeUnit.MINUTES);
         return new ChatServices(service, new ChatSites(sites(config, demo)), config.enabled(),
-                config.maxFramesPerSecond());
+                config.maxFramesPerSecond(), new LeftMessages(stores.leftMessages(), dispatch, config.limits(),
+                        config.leftMessages(), clock));
     }
 
     /** {@code chat.sites}, plus the demo tenant (the appliance's own origin only) unless listed. */

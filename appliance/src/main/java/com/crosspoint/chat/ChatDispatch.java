@@ -25,6 +25,19 @@ public interface ChatDispatch {
     /** Whether the tenant has this chat queue (a visitor asking for another is refused). */
     boolean hasQueue(long tenantId, String queue);
 
+    /**
+     * Whether anyone answers chats in this queue now (a visitor is asked to leave a message when nobody does).
+     * Default: yes.
+     */
+    default boolean anyoneAnswers(long tenantId, String queue) {
+        return true;
+    }
+
+    /** The queue as {@link #queuesOf} names it (a visitor may name it otherwise). Default: as given. */
+    default String queueKey(long tenantId, String queue) {
+        return queue;
+    }
+
     /** The tenant's chat queues this user answers (empty: not a chat agent). */
     List<String> queuesOf(long tenantId, String extension);
 

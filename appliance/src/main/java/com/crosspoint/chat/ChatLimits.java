@@ -24,6 +24,15 @@ public record ChatLimits(int maxMessageChars, double messagesPerSecond, int mess
         }
     }
 
+    /** A visitor's or agent's text, stripped; refused (field {@code text}) when empty or too long. */
+    public String checkedText(String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty() || t.length() > maxMessageChars) {
+            throw new InvalidChatInput("text", "must be 1 to " + maxMessageChars + " characters");
+        }
+        return t;
+    }
+
     /** The defaults of {@code config/crosspoint.yaml}. */
     public static ChatLimits defaults() {
         return new ChatLimits(1000, 2, 5, 3, 200, Duration.ofSeconds(20), Duration.ofSeconds(60));

@@ -69,6 +69,9 @@ public final class ChatService {
         if (perTenant.getOrDefault(tenantId, 0) >= limits.perTenant()) {
             throw new ChatRefused("busy", "every chat place is taken; try again later");
         }
+        if (!dispatch.anyoneAnswers(tenantId, queue)) {
+            throw new ChatRefused(ChatRefused.NO_AGENT, "nobody answers chats here now; leave a message");
+        }
         Instant now = clock.instant();
         ChatSnapshot fresh = new ChatSnapshot(0, tenantId, queue, visitor, ChatState.WAITING, null, now, null, null,
                 null, List.of());
@@ -349,11 +352,7 @@ public final class ChatService {
     }
 
     private String checkedText(String text) {
-        String t = text == null ? "" : text.strip();
-        if (t.isEmpty() || t.length() > limits.maxMessageChars()) {
-            throw new InvalidChatInput("text", "must be 1 to " + limits.maxMessageChars() + " characters");
-        }
-        return t;
+        return limits.checkedText(text);
     }
 
     private static String checkedId(String visitorId) {

@@ -1,6 +1,7 @@
 package com.crosspoint.config;
 
 import com.crosspoint.chat.ChatLimits;
+import com.crosspoint.chat.LeftMessageLimits;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +30,10 @@ final class ChatConfigBinder {
                 Duration.ofSeconds(ranged("chat.offerTimeoutSeconds", 5, 600)),
                 Duration.ofSeconds(ranged("chat.resumeSeconds", 0, 3600)));
         return new ChatConfig(values.bool("chat.enabled"), sites(), limits,
-                Duration.ofDays(ranged("chat.retentionDays", 1, 36_500)), ranged("chat.maxFramesPerSecond", 2, 1000));
+                Duration.ofDays(ranged("chat.retentionDays", 1, 36_500)), ranged("chat.maxFramesPerSecond", 2, 1000),
+                values.bool("chat.leaveMessageWhenNobodyAnswers"),
+                new LeftMessageLimits(ranged("chat.messagesLeftPerSourcePerHour", 1, 1000),
+                        ranged("chat.maxOpenMessagesLeftPerTenant", 1, 1_000_000)));
     }
 
     /** "domain=origin origin ...": the tenant's chat is on, for pages of those origins. */

@@ -38,6 +38,9 @@ public interface Stores extends AutoCloseable {
 
     ChatStore chats();
 
+    /** Messages visitors left in chat queues nobody answered. */
+    LeftMessageStore leftMessages();
+
     AcdStore acd();
 
     /** Shuts the database down cleanly. */

@@ -164,6 +164,9 @@ class OpenApiContractTest {
         SCHEMAS.put("MoveRequest", com.crosspoint.api.dto.MoveRequest.class);
         SCHEMAS.put("Moved", com.crosspoint.api.dto.MovedDto.class);
         SCHEMAS.put("MovedFrame", com.crosspoint.api.dto.MovedFrame.class);
+        SCHEMAS.put("LeftMessage", com.crosspoint.api.dto.LeftMessageDto.class);
+        SCHEMAS.put("LeftMessages", com.crosspoint.api.dto.LeftMessagesDto.class);
+        SCHEMAS.put("LeftMessageQueueCount", com.crosspoint.api.dto.LeftMessagesDto.QueueCount.class);
         SCHEMAS.put("AcdBoard", com.crosspoint.api.dto.AcdBoardDto.class);
         SCHEMAS.put("QueueBoard", com.crosspoint.api.dto.AcdBoardDto.QueueBoard.class);
         SCHEMAS.put("WaitingCaller", com.crosspoint.api.dto.WaitingCallerDto.class);

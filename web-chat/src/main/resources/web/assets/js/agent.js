@@ -2,10 +2,12 @@
  * The user dashboard's Agent view, for users who serve queues: their state (log in, pause with a reason, resume,
  * log out), and their queues with the callers waiting in them. acd.agent frames (the stream sends an agent only
  * their own) update the state at once; the queues are read every two seconds while the view is shown (the stream
- * does not send queue figures to agents). Caller text is shown as text only.
+ * does not send queue figures to agents), with the messages visitors left in the agent's chat queues. Caller and
+ * visitor text is shown as text only.
  */
 import * as api from './api.js';
-import {$, el, emptyRow, fill, formatDuration, humanize, row, status} from './dom.js';
+import {seg} from './api.js';
+import {$, el, emptyRow, fill, formatDateTime, formatDuration, humanize, row, status} from './dom.js';
 
 const POLL_MS = 2000;
 const ag = {
@@ -65,6 +67,35 @@ async function poll() {
   ag.skewMs = Date.now() - new Date(board.at).getTime();
   ag.board = board;
   renderQueues();
+  renderLeft((await api.get('/api/v1/me/left-messages')).messages);
+}
+
+/** Messages visitors left in the agent's chat queues (their text as text), each with its "Mark handled". */
+function renderLeft(messages) {
+  const table = $('#agent-left-table');
+  if (!messages.length) {
+    fill(table.tBodies[0], emptyRow(table, 'No messages left.'));
+    return;
+  }
+  fill(table.tBodies[0], messages.map((m) => row({dataset: {messageId: m.id}, class: m.handledAt ? 'handled' : 'open'}, [
+    m.queue,
+    el('span', {class: 'left-from'}, m.email ? m.name + ' <' + m.email + '>' : m.name),
+    el('span', {class: 'left-text'}, m.text),
+    formatDateTime(m.createdAt),
+    el('td', {class: 'left-handled'}, m.handledAt ? 'by ' + m.handledBy
+      : el('button', {type: 'button', class: 'small left-mark-handled', 'aria-label': 'Mark the message from '
+        + m.name + ' handled', on: {click: () => handled(m)}}, 'Mark handled')),
+  ])));
+}
+
+async function handled(m) {
+  try {
+    await api.post('/api/v1/me/left-messages/' + seg(m.id) + '/handled', null);
+    status('Message from ' + m.name + ' marked handled.', 'ok');
+    await poll();
+  } catch (e) {
+    ag.report(e);
+  }
 }
 
 async function change(body) {

@@ -34,6 +34,7 @@ public final class AcdChatDispatch implements ChatDispatch {
     private final ContactCenter center;
     private final ChatAgents people;
     private final int chatCapacity;
+    private final boolean leaveMessage;
     /** By chat id, which the store gives in creation order: a chat back from a decline keeps its place. */
     private final TreeMap<Long, Waiting> waiting = new TreeMap<>();
     private final Map<Long, Set<Long>> declinedBy = new HashMap<>();
@@ -53,9 +54,15 @@ public final class AcdChatDispatch implements ChatDispatch {
 
     /** {@code chatCapacity}: the chats an agent logging in from the chat switch may hold at once. */
     public AcdChatDispatch(ContactCenter center, ChatAgents people, int chatCapacity) {
+        this(center, people, chatCapacity, false);
+    }
+
+    /** {@code leaveMessage}: a visitor of a queue none of whose members is logged in leaves a message instead. */
+    public AcdChatDispatch(ContactCenter center, ChatAgents people, int chatCapacity, boolean leaveMessage) {
         this.center = center;
         this.people = people;
         this.chatCapacity = chatCapacity;
+        this.leaveMessage = leaveMessage;
     }
 
     @Override
@@ -68,6 +75,22 @@ public final class AcdChatDispatch implements ChatDispatch {
     @Override
     public boolean hasQueue(long tenantId, String queue) {
         return queueOf(tenantId, queue).isPresent();
+    }
+
+    /**
+     * Some member of the queue is logged in to the contact center (paused or busy ones too: they come back), or
+     * visitors are not asked to leave messages.
+     */
+    @Override
+    public boolean anyoneAnswers(long tenantId, String queue) {
+        return !leaveMessage || queueOf(tenantId, queue).map(q -> center.members(q.id()).stream()
+                .anyMatch(m -> center.agentState(m.userId()).filter(a -> a.status().loggedIn()).isPresent()))
+                .orElse(false);
+    }
+
+    @Override
+    public String queueKey(long tenantId, String queue) {
+        return queueOf(tenantId, queue).map(QueueConfig::number).orElse(queue);
     }
 
     @Override

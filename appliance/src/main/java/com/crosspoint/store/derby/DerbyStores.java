@@ -7,6 +7,7 @@ import com.crosspoint.store.BindingStore;
 import com.crosspoint.store.CarrierStore;
 import com.crosspoint.store.CdrStore;
 import com.crosspoint.store.ChatStore;
+import com.crosspoint.store.LeftMessageStore;
 import com.crosspoint.store.ConferenceStore;
 import com.crosspoint.store.AcdStore;
 import com.crosspoint.store.DidStore;
@@ -54,6 +55,7 @@ public final class DerbyStores implements Stores {
     private final BillingAccountStore billingAccounts;
     private final LedgerStore ledger;
     private final ChatStore chats;
+    private final LeftMessageStore leftMessages;
 
     private DerbyStores(EmbeddedDatabase database, Clock clock) {
         this.database = database;
@@ -78,6 +80,7 @@ public final class DerbyStores implements Stores {
         this.billingAccounts = new DerbyBillingAccountStore(tx);
         this.ledger = new DerbyLedgerStore(tx, ids);
         this.chats = new DerbyChatStore(tx, ids);
+        this.leftMessages = new DerbyLeftMessageStore(tx, ids);
     }
 
     public static DerbyStores open(Path dataDir) {
@@ -205,6 +208,11 @@ public final class DerbyStores implements Stores {
     @Override
     public ChatStore chats() {
         return chats;
+    }
+
+    @Override
+    public LeftMessageStore leftMessages() {
+        return leftMessages;
     }
 
     @Override

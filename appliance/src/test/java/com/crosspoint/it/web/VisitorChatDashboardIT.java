@@ -15,11 +15,9 @@ import com.crosspoint.testing.web.Browser;
 import com.crosspoint.testing.web.DashboardTestBase;
 import com.crosspoint.testing.web.Dashboards;
 import com.crosspoint.testing.web.Screenshots;
+import com.crosspoint.testing.web.WidgetSite;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,24 +43,13 @@ class VisitorChatDashboardIT extends DashboardTestBase {
     private static final String SCRIPT_TEXT = "<script>alert('gotcha')</script> still there?";
     private static final String HOSTILE_NAME = "<img src=x onerror=alert(1)>Zoë";
 
-    private static HttpServer shop;
+    private static WidgetSite shop;
     private static TcpCutter network;
 
     @BeforeAll
     static void start() throws IOException {
-        shop = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        shop.createContext("/shop.html", exchange -> {
-            byte[] page = ("""
-                    <!doctype html><html lang="en"><head><title>Shop</title></head><body><h1>The shop</h1>
-                    <script src="http://127.0.0.1:%d/chat/widget.js" data-tenant="%s" data-queue="support"></script>
-                    </body></html>""").formatted(network.port(), TestAppliance.DOMAIN).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, page.length);
-            exchange.getResponseBody().write(page);
-            exchange.close();
-        });
-        shop.start();
-        start(Map.of("chat.sites", TestAppliance.DOMAIN + "=http://127.0.0.1:" + shop.getAddress().getPort()),
+        shop = WidgetSite.start(() -> network.port(), TestAppliance.DOMAIN);
+        start(Map.of("chat.sites", TestAppliance.DOMAIN + "=" + shop.origin()),
                 pbx -> {
                     User alice = pbx.user("1001", "Alice Agent", "pw-alice-1001");
                     Dashboards.webPassword(pbx, alice, PASSWORD);
@@ -74,7 +61,7 @@ class VisitorChatDashboardIT extends DashboardTestBase {
     @AfterAll
     static void stopShop() throws IOException {
         if (shop != null) {
-            shop.stop(0);
+            shop.close();
         }
         if (network != null) {
             network.close();
@@ -110,7 +97,7 @@ class VisitorChatDashboardIT extends DashboardTestBase {
         String agentTab = browser.driver().getWindowHandle();
 
         browser.driver().switchTo().newWindow(WindowType.TAB);
-        browser.open("http://127.0.0.1:" + shop.getAddress().getPort() + "/shop.html");
+        browser.open(shop.page());
         String visitorTab = browser.driver().getWindowHandle();
         inWidget("#cp-open").click();
         inWidget("#cp-name").sendKeys(HOSTILE_NAME);

@@ -32,7 +32,8 @@ class VisitorChatLimitsIT {
     static void start() {
         pbx = TestAppliance.start(Map.of("chat.sites", TestAppliance.DOMAIN + "=" + SITE,
                 "chat.maxChatsPerSource", "8", "chat.maxChatsPerTenant", "6", "chat.resumeSeconds", "0",
-                "chat.maxFramesPerSecond", "20", "http.idleTimeoutSeconds", "2"));
+                "chat.maxFramesPerSecond", "20", "http.idleTimeoutSeconds", "2",
+                "chat.leaveMessageWhenNobodyAnswers", "false")); // its queue has no agents: chats wait
         ChatQueue.create(pbx, "680", "support", false);
     }
 
