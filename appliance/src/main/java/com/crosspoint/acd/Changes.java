@@ -37,6 +37,10 @@ final class Changes {
         offers.add(() -> sink.offer(offer));
     }
 
+    void moved(EntrySink sink, QueueEntry entry) {
+        offers.add(() -> sink.moved(entry));
+    }
+
     void record(QueueCallRecord record) {
         records.add(record);
     }

@@ -202,11 +202,39 @@ public final class ContactCenter {
     /** Position (1 = next) and estimated wait of a waiting entry; position 0 when it no longer waits. */
     public Joined position(long queueId, long entryId) {
         synchronized (lock) {
-            QueueLine line = queues.get(queueId);
+            QueueLine line = QueueLine.holding(queues, queueId, entryId);
             int position = line == null ? 0 : line.position(entryId);
             long wait = position == 0 ? 0 : line.estimatedWaitSeconds(position, agents.states());
             return new Joined(entryId, position, wait, null);
         }
+    }
+
+    /**
+     * A supervisor moves a waiting entry to the end of another queue of the same tenant. It keeps its holder (who
+     * hears {@link EntrySink#moved}) and its join time (the caller's wait goes on); the first queue records it as
+     * transferred, the second counts it as offered. An entry ringing an agent now stays.
+     */
+    public Moved move(long entryId, long fromQueueId, long toQueueId) {
+        Changes changes = new Changes();
+        Moved moved;
+        synchronized (lock) {
+            QueueLine from = queues.get(fromQueueId);
+            QueueLine to = queues.get(toQueueId);
+            Moved.Refusal refusal = QueueLine.refuseMove(from, entryId, to);
+            if (refusal != null) {
+                return new Moved(0, 0, refusal);
+            }
+            Instant now = clock.instant();
+            QueueLine.Waiting w = from.find(entryId);
+            changes.record(from.transferOut(w, now));
+            changes.moved(w.sink, to.arrive(w)); // before any offer from the new queue: its holder learns it first
+            moved = new Moved(to.waiting.size(), to.estimatedWaitSeconds(to.waiting.size(), agents.states()), null);
+            dispatch(changes);
+            changes.queue(from, agents.states(), now);
+            changes.queue(to, agents.states(), now);
+        }
+        changes.deliver(listener);
+        return moved;
     }
 
     /** How the wait of an entry ended. */
@@ -219,7 +247,7 @@ public final class ContactCenter {
     public void leave(long queueId, long entryId, Outcome outcome) {
         Changes changes = new Changes();
         synchronized (lock) {
-            QueueLine line = queues.get(queueId);
+            QueueLine line = QueueLine.holding(queues, queueId, entryId);
             QueueLine.Waiting w = line == null ? null : line.find(entryId);
             if (w == null) {
                 return;
@@ -257,7 +285,7 @@ public final class ContactCenter {
     public void offerEnded(long queueId, long entryId, long answeredBy, Set<Long> offered, Set<Long> missed) {
         Changes changes = new Changes();
         synchronized (lock) {
-            QueueLine line = queues.get(queueId);
+            QueueLine line = QueueLine.holding(queues, queueId, entryId);
             QueueLine.Waiting w = line == null ? null : line.find(entryId);
             Instant now = clock.instant();
             for (long userId : offered) {

@@ -8,4 +8,8 @@ package com.crosspoint.acd;
 @FunctionalInterface
 public interface EntrySink {
     void offer(Offer offer);
+
+    /** A supervisor moved the entry to another queue ({@code entry.queueId()}); offers come from there now. */
+    default void moved(QueueEntry entry) {
+    }
 }

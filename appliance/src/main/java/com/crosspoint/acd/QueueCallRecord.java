@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * One queue entry as it ended, kept for the historical figures: answered (written when the agent's call ends, so
- * the talk time is known), abandoned or overflowed (written when it left), or a callback given up after its last
- * retry.
+ * the talk time is known), abandoned, overflowed or transferred to another queue by a supervisor (written when it
+ * left), or a callback given up after its last retry.
  *
  * @param waitMillis     from joining the queue until answered or gone
  * @param agentUserId    who answered (0 when nobody did)
@@ -19,7 +19,7 @@ public record QueueCallRecord(long tenantId, long queueId, Instant joinedAt, Out
                               long agentUserId, long talkMillis, long wrapUpMillis, boolean inServiceLevel,
                               boolean callback) {
     /** How an entry's wait ended. */
-    public enum Outcome { ANSWERED, ABANDONED, OVERFLOWED, CALLBACK_FAILED }
+    public enum Outcome { ANSWERED, ABANDONED, OVERFLOWED, TRANSFERRED, CALLBACK_FAILED }
 
     /** An entry of a caller who waited on the line. */
     public QueueCallRecord(long tenantId, long queueId, Instant joinedAt, Outcome outcome, long waitMillis,

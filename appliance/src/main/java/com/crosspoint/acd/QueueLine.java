@@ -41,6 +41,7 @@ final class QueueLine {
     int answered;
     int abandoned;
     int overflowed;
+    int transferred;
     int answeredInTime;
     long answerWaitMillis;
     int callbacksRequested;
@@ -68,6 +69,50 @@ final class QueueLine {
 
     Waiting find(long entryId) {
         return waiting.stream().filter(w -> w.entry.id() == entryId).findFirst().orElse(null);
+    }
+
+    /** Why entry {@code entryId} may not move from {@code from} to {@code to} (null: it may). */
+    static Moved.Refusal refuseMove(QueueLine from, long entryId, QueueLine to) {
+        Waiting w = from == null ? null : from.find(entryId);
+        if (from == null || to == null || to.config.tenantId() != from.config.tenantId()) {
+            return Moved.Refusal.NO_SUCH_QUEUE;
+        } else if (w == null) {
+            return Moved.Refusal.NOT_WAITING;
+        } else if (from == to) {
+            return Moved.Refusal.SAME_QUEUE;
+        } else if (w.offering) {
+            return Moved.Refusal.RINGING;
+        } else if (to.config.maxLength() > 0 && to.waiting.size() >= to.config.maxLength()) {
+            return Moved.Refusal.FULL;
+        }
+        return null;
+    }
+
+    /** The queue an entry waits in: the one its holder names, or the one a supervisor moved it to meanwhile. */
+    static QueueLine holding(Map<Long, QueueLine> queues, long queueId, long entryId) {
+        QueueLine named = queues.get(queueId);
+        if (named != null && named.find(entryId) != null) {
+            return named;
+        }
+        return queues.values().stream().filter(l -> l.find(entryId) != null).findFirst().orElse(named);
+    }
+
+    /** A supervisor moves the waiting {@code w} to another queue: it leaves this one, recorded as transferred. */
+    QueueCallRecord transferOut(Waiting w, Instant now) {
+        waiting.remove(w);
+        transferred++;
+        return new QueueCallRecord(config.tenantId(), config.id(), w.entry.joinedAt(),
+                QueueCallRecord.Outcome.TRANSFERRED, Math.max(0, Duration.between(w.entry.joinedAt(), now).toMillis()),
+                0, 0, 0, false);
+    }
+
+    /** A moved entry joins the end of this queue, held as before, its join time kept; returns it as it waits here. */
+    QueueEntry arrive(Waiting moved) {
+        QueueEntry e = moved.entry;
+        QueueEntry here = new QueueEntry(e.id(), config.id(), e.caller(), e.callerName(), e.joinedAt(), e.callback());
+        waiting.add(new Waiting(here, moved.sink));
+        offered++;
+        return here;
     }
 
     /** An entry waited {@code waited} and an agent answered it. */
@@ -107,7 +152,7 @@ final class QueueLine {
         double level = counted == 0 ? 100.0 : 100.0 * answeredInTime / counted;
         double asa = answered == 0 ? 0 : answerWaitMillis / 1000.0 / answered;
         return new QueueStats(config.id(), config.tenantId(), config.number(), config.name(), waiting.size(),
-                longest, offered, answered, abandoned, overflowed, answeredInTime, level, asa, byStatus,
+                longest, offered, answered, abandoned, overflowed, transferred, answeredInTime, level, asa, byStatus,
                 new QueueStats.Callbacks(callbacksRequested, callbacksServed, callbacksFailed,
                         (int) waiting.stream().filter(w -> w.entry.callback()).count()));
     }

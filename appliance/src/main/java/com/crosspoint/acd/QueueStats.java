@@ -7,6 +7,7 @@ import java.util.Map;
  *
  * @param longestWaitSeconds  how long the entry at the head has waited (0 when none waits)
  * @param offered             callers who reached the queue (also those a full queue sent on at once)
+ * @param transferred         moved to another queue by a supervisor while waiting (neither answered nor abandoned)
  * @param answeredInTime      answered within the queue's service-level time
  * @param serviceLevelPercent answered in time of all answered and abandoned (100 when there were none)
  * @param averageAnswerSeconds ASA: the mean wait of the answered entries (0 when none was answered)
@@ -15,7 +16,8 @@ import java.util.Map;
  *                            {@code waiting})
  */
 public record QueueStats(long queueId, long tenantId, String number, String name, int waiting,
-                         long longestWaitSeconds, int offered, int answered, int abandoned, int overflowed, int answeredInTime,
+                         long longestWaitSeconds, int offered, int answered, int abandoned, int overflowed,
+                         int transferred, int answeredInTime,
                          double serviceLevelPercent, double averageAnswerSeconds,
                          Map<AgentStatus, Integer> agents, Callbacks callbacks) {
     /**

@@ -10,7 +10,7 @@ import java.util.function.LongFunction;
 final class AcdHistoryCsv {
     static final String QUEUE_HEADER = "intervalStart,queueId,queueNumber,offered,answered,abandoned,overflowed,"
             + "averageAbandonSeconds,serviceLevelPercent,averageAnswerSeconds,averageHandleSeconds,longestWaitSeconds,"
-            + "callbacksRequested,callbacksServed,callbacksFailed";
+            + "transferred,callbacksRequested,callbacksServed,callbacksFailed";
     static final String AGENT_HEADER = "intervalStart,userId,extension,answered,averageHandleSeconds,staffedSeconds,"
             + "occupancyPercent";
 
@@ -26,8 +26,8 @@ final class AcdHistoryCsv {
                     Integer.toString(r.overflowed()), CdrCsv.number(r.averageAbandonSeconds()),
                     CdrCsv.number(r.serviceLevelPercent()), CdrCsv.number(r.averageAnswerSeconds()),
                     CdrCsv.number(r.averageHandleSeconds()), CdrCsv.number(r.longestWaitSeconds()),
-                    Integer.toString(r.callbacksRequested()), Integer.toString(r.callbacksServed()),
-                    Integer.toString(r.callbacksFailed()));
+                    Integer.toString(r.transferred()), Integer.toString(r.callbacksRequested()),
+                    Integer.toString(r.callbacksServed()), Integer.toString(r.callbacksFailed()));
         }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }

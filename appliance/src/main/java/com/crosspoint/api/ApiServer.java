@@ -96,6 +96,7 @@ public final class ApiServer implements AutoCloseable {
                                 || s.acd() != null && s.acd().center().queueByNumber(tenant, number).isPresent()),
                         s.provisioning()),
                 new QueuesHandler(s.acd(), s.provisioning(), s.directory()),
+                new QueueMovesHandler(s.acd(), s.provisioning()),
                 new AcdHistoryHandler(s.acd(), s.provisioning(), s.directory()),
                 new MyAgentHandler(s.acd(), s.directory(), logins),
                 new AcdBoardHandler(s.acd(), s.provisioning(), s.clock()),

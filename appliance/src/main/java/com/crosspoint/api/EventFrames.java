@@ -2,6 +2,7 @@ package com.crosspoint.api;
 
 import com.crosspoint.api.dto.AccountBackOffFrame;
 import com.crosspoint.api.dto.BillingFrame;
+import com.crosspoint.api.dto.MovedFrame;
 import com.crosspoint.api.dto.AgentDto;
 import com.crosspoint.api.dto.AgentFrame;
 import com.crosspoint.api.dto.CallbackFrame;
@@ -40,6 +41,7 @@ import com.crosspoint.events.TenantEvent;
 import com.crosspoint.events.UserEvent;
 import com.crosspoint.events.VoicemailEvent;
 import com.crosspoint.events.AcdEvent;
+import com.crosspoint.events.AcdMoveEvent;
 import com.crosspoint.events.ConferenceEvent;
 import com.crosspoint.events.RateDeckImportEvent;
 import com.crosspoint.api.dto.RateDeckImportDto;
@@ -118,6 +120,10 @@ final class EventFrames {
             }
             return a.agent() != null ? new AgentFrame(e.type(), seq, e.at(), e.tenantId(), AgentDto.of(a.agent()))
                     : new QueueStatsFrame(e.type(), seq, e.at(), e.tenantId(), QueueStatsDto.of(a.queue()));
+        }
+        if (e instanceof AcdMoveEvent m) {
+            return new MovedFrame(e.type(), seq, e.at(), e.tenantId(), m.entryId(), m.fromQueueId(), m.toQueueId(),
+                    m.caller(), m.position());
         }
         if (e instanceof AccountBackOffEvent b) {
             return new AccountBackOffFrame(e.type(), seq, e.at(), e.tenantId(), b.channel(), b.account(), b.failures(),

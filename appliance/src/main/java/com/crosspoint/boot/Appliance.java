@@ -151,7 +151,7 @@ public final class Appliance implements AutoCloseable {
 
         // The router before the PBX: the PBX's trunk may point at it, and its port is known only once bound.
         if (config.node().runs(NodeRole.ROUTER)) {
-            router = new RouterRole(config.router(), config.network(), config.sip().auth().algorithms(),
+            router = new RouterRole(config.router(), config.network(), config.sip().auth(),
                     config.node().runs(NodeRole.PBX),
                     carrierEdge.router(), clock);
             closers.push(router);

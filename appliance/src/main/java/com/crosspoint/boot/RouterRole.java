@@ -1,9 +1,11 @@
 package com.crosspoint.boot;
 
 import com.crosspoint.acr.AdaptiveCallRouter;
+import com.crosspoint.auth.AuthFailureThrottle;
 import com.crosspoint.auth.DigestAlgorithm;
 import com.crosspoint.config.NetworkConfig;
 import com.crosspoint.config.RouterConfig;
+import com.crosspoint.config.SipAuthConfig;
 import com.crosspoint.proxy.Proxy;
 import com.crosspoint.proxy.core.ProxySettings;
 import com.crosspoint.proxy.transaction.TimerSettings;
@@ -13,8 +15,11 @@ import com.crosspoint.router.CustomerCallLimit;
 import com.crosspoint.router.CustomerDigest;
 import com.crosspoint.router.Customers;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,18 +34,27 @@ import org.slf4j.LoggerFactory;
 final class RouterRole implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RouterRole.class);
     private static final String LOOPBACK = "127.0.0.1";
+    private static final int TRACKED_GUESSERS = 100_000;
 
     private final Proxy proxy;
     private final ScheduledExecutorService probing;
     private final CustomerCallLimit limit;
 
-    RouterRole(RouterConfig config, NetworkConfig network, List<String> digestAlgorithms, boolean localPbx,
+    RouterRole(RouterConfig config, NetworkConfig network, SipAuthConfig auth, boolean localPbx,
             AdaptiveCallRouter router, Clock clock) {
         Customers customers = Customers.of(customers(config, network, localPbx));
-        limit = new CustomerCallLimit(config.customerCallsPerSecond(), customers.addresses(), System::nanoTime);
-        CarrierRouting routing = new CarrierRouting(router, customers, limit,
-                CustomerDigest.of(config.digestCustomers(),
-                digestAlgorithms.stream().map(a -> DigestAlgorithm.fromToken(a).orElseThrow()).toList(), clock), clock);
+        // Its own count of wrong answers, on the PBX's thresholds (sip.auth.*): the router is a door of its own.
+        AuthFailureThrottle guesses = new AuthFailureThrottle(auth.failureLimit(),
+                Duration.ofSeconds(auth.failureWindowSeconds()), Duration.ofSeconds(auth.blockSeconds()),
+                TRACKED_GUESSERS, clock);
+        CustomerDigest digest = CustomerDigest.of(config.digestCustomers(),
+                auth.algorithms().stream().map(a -> DigestAlgorithm.fromToken(a).orElseThrow()).toList(), guesses,
+                clock);
+        Set<String> limited = new HashSet<>();
+        customers.addresses().forEach(a -> limited.add(CustomerCallLimit.byAddress(a)));
+        digest.usernames().forEach(u -> limited.add(CustomerCallLimit.byUsername(u)));
+        limit = new CustomerCallLimit(config.customerCallsPerSecond(), limited, System::nanoTime);
+        CarrierRouting routing = new CarrierRouting(router, customers, limit, digest, clock);
         TimerSettings rfc = TimerSettings.RFC3261;
         ProxySettings settings = ProxySettings.defaults(network.advertisedAddress(), config.port())
                 .withUdpThreads(config.udpThreads()).withMaxPending(config.maxPending())

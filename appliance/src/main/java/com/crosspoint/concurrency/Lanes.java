@@ -2,7 +2,7 @@ package com.crosspoint.concurrency;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -14,20 +14,27 @@ import org.slf4j.LoggerFactory;
 /**
  * A fixed set of single-thread executors. Work is striped by key, so all work for one key (a call)
  * runs in order on one thread and the objects it touches need no locks; different keys run in
- * parallel. Each lane's queue is bounded: when full, {@link #execute} throws
- * {@link RejectedExecutionException} and the caller sheds load (SIP: 503 with Retry-After).
+ * parallel. New work from the network enters with {@link #admit}, which refuses it once its lane holds
+ * {@code admitBound} tasks (the caller sheds load: SIP 503 with Retry-After). Work of something already admitted (a
+ * call's responses, timers, commits) enters with {@link #execute} and is taken beyond that bound: dropping it would
+ * strand an admitted call (an answer never connected, a BYE never sent). Only a runaway reaches the hard ceiling of
+ * {@value #CEILING_FACTOR} times the bound, where {@link #execute} refuses too, to keep memory bounded.
  */
 public final class Lanes implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Lanes.class);
 
+    static final int CEILING_FACTOR = 4;
+
     private final List<ThreadPoolExecutor> lanes = new ArrayList<>();
     private final AtomicLong rejected = new AtomicLong();
+    private final int admitBound;
 
-    public Lanes(String name, int count, int queuePerLane) {
+    public Lanes(String name, int count, int admitBound) {
+        this.admitBound = admitBound;
         for (int i = 0; i < count; i++) {
             String threadName = name + "-" + i;
             ThreadPoolExecutor lane = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-                    new ArrayBlockingQueue<>(queuePerLane), r -> {
+                    new LinkedBlockingQueue<>(admitBound * CEILING_FACTOR), r -> {
                         Thread t = new Thread(r, threadName);
                         t.setDaemon(true);
                         return t;
@@ -36,10 +43,27 @@ public final class Lanes implements AutoCloseable {
         }
     }
 
-    /** Runs {@code task} on the lane of {@code key}; throws RejectedExecutionException when that lane is full. */
+    /** Runs new work on the lane of {@code key}; throws RejectedExecutionException when that lane is busy. */
+    public void admit(Object key, Runnable task) {
+        ThreadPoolExecutor lane = laneOf(key);
+        if (lane.getQueue().size() >= admitBound) {
+            rejected.incrementAndGet();
+            throw new RejectedExecutionException("lane " + lanes.indexOf(lane) + " holds " + admitBound + " tasks");
+        }
+        run(lane, task);
+    }
+
+    /**
+     * Runs work of something already admitted on the lane of {@code key}, beyond the admission bound; throws
+     * RejectedExecutionException only at the hard ceiling.
+     */
     public void execute(Object key, Runnable task) {
+        run(laneOf(key), task);
+    }
+
+    private void run(ThreadPoolExecutor lane, Runnable task) {
         try {
-            laneOf(key).execute(guarded(task));
+            lane.execute(guarded(task));
         } catch (RejectedExecutionException e) {
             rejected.incrementAndGet();
             throw e;
@@ -66,7 +90,7 @@ public final class Lanes implements AutoCloseable {
         };
     }
 
-    /** Tasks refused because a lane was full, since start. */
+    /** Tasks refused because a lane was busy (new work) or at its ceiling (admitted work), since start. */
     public long rejectedCount() {
         return rejected.get();
     }

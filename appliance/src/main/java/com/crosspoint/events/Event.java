@@ -5,7 +5,7 @@ import java.time.Instant;
 /** A state change that someone watches: the console, the dashboards, other services. */
 public sealed interface Event permits RegistrationEvent, CallEvent, MessageEvent, VoicemailEvent,
         ConferenceEvent, ProvisioningEvent, AccountBackOffEvent, RateDeckImportEvent, BillingEvent, ChatEvent,
-        AcdEvent {
+        AcdEvent, AcdMoveEvent {
     long tenantId();
 
     Instant at();

@@ -60,12 +60,17 @@ public final class CarrierRouting implements TargetResolver {
 
     @Override
     public RoutingDecision resolve(SipMessage request, Flow from) {
-        if (!customers.admits(from.remote().getAddress())) {
-            RoutingDecision refusal = digest.enabled() && request.method() == Method.INVITE ? digest.check(request)
-                    : FORBIDDEN;
-            if (refusal != null) {
-                return refusal;
+        String customer;
+        if (customers.admits(from.remote().getAddress())) {
+            customer = CustomerCallLimit.byAddress(from.remote().getAddress());
+        } else if (digest.enabled() && request.method() == Method.INVITE) {
+            CustomerDigest.Outcome outcome = digest.check(request, from.remote().getAddress().getHostAddress());
+            if (outcome instanceof CustomerDigest.Refused refused) {
+                return refused.response();
             }
+            customer = CustomerCallLimit.byUsername(((CustomerDigest.Admitted) outcome).username());
+        } else {
+            return FORBIDDEN;
         }
         String number = DialledNumber.of(request);
         if (request.method() == Method.OPTIONS && number == null) {
@@ -74,7 +79,7 @@ public final class CarrierRouting implements TargetResolver {
         if (request.method() != Method.INVITE) {
             return NOT_ALLOWED;
         }
-        if (!limit.admits(from.remote().getAddress())) {
+        if (!limit.admits(customer)) {
             return OVER_LIMIT;
         }
         if (number == null) {

@@ -8,29 +8,33 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 /**
- * New calls per second each customer (a PBX node, by source address) may start through the router: a token bucket
- * per customer holding one second of calls, so a looping or flooding PBX gets 503 + Retry-After for its excess while
- * the other customers' calls go on. The buckets are made at start for the known customers only (strangers are
- * refused before), so a flood of spoofed sources cannot grow them. Refusals are counted.
+ * New calls per second each customer may start through the router: a token bucket per customer holding one second
+ * of calls, so a looping or flooding PBX gets 503 + Retry-After for its excess while the other customers' calls go
+ * on. A customer is known by its source address or by its digest username ({@link #byAddress}, {@link #byUsername}).
+ * The buckets are made at start for the known customers only (strangers are refused before), so a flood of spoofed
+ * sources cannot grow them. Refusals are counted.
  */
 public final class CustomerCallLimit {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private final int perSecond;
-    private final Map<InetAddress, Bucket> buckets;
+    private final Map<String, Bucket> buckets;
     private final LongSupplier nanos;
     private final LongAdder refused = new LongAdder();
 
-    /** @param perSecond new calls a second per customer; 0 = no limit */
-    public CustomerCallLimit(int perSecond, Set<InetAddress> customers, LongSupplier nanos) {
+    /**
+     * @param perSecond new calls a second per customer; 0 = no limit
+     * @param customers the customers' keys ({@link #byAddress}, {@link #byUsername})
+     */
+    public CustomerCallLimit(int perSecond, Set<String> customers, LongSupplier nanos) {
         if (perSecond < 0) {
             throw new IllegalArgumentException("calls per second must not be negative: " + perSecond);
         }
         this.perSecond = perSecond;
         this.nanos = nanos;
-        Map<InetAddress, Bucket> map = new HashMap<>();
+        Map<String, Bucket> map = new HashMap<>();
         long now = nanos.getAsLong();
-        for (InetAddress customer : customers) {
+        for (String customer : customers) {
             map.put(customer, new Bucket(perSecond, now));
         }
         this.buckets = Map.copyOf(map);
@@ -41,8 +45,18 @@ public final class CustomerCallLimit {
         return new CustomerCallLimit(0, Set.of(), () -> 0);
     }
 
-    /** Whether {@code customer} may start a call now (takes one token); a refusal is counted. */
-    public boolean admits(InetAddress customer) {
+    /** The key of a customer known by its source address. */
+    public static String byAddress(InetAddress address) {
+        return address.getHostAddress();
+    }
+
+    /** The key of a customer known by its digest username. */
+    public static String byUsername(String username) {
+        return "digest:" + username;
+    }
+
+    /** Whether the customer of this key may start a call now (takes one token); a refusal is counted. */
+    public boolean admits(String customer) {
         if (perSecond == 0) {
             return true;
         }

@@ -1,5 +1,6 @@
 package com.crosspoint.router;
 
+import com.crosspoint.auth.AuthFailureThrottle;
 import com.crosspoint.auth.AuthResult;
 import com.crosspoint.auth.DigestAlgorithm;
 import com.crosspoint.auth.DigestVerifier;
@@ -15,14 +16,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Customers known by digest ({@code router.digestCustomers}) rather than by source address: a PBX or tenant whose
  * address changes. An INVITE without credentials is challenged (407, qop=auth, one Proxy-Authenticate for each
  * algorithm of {@code sip.auth.algorithms}, in its order, as the PBX challenges); a right answer
  * admits it; a wrong one, or an unknown username, is refused with 403 instead of a new challenge, so a guesser learns
- * nothing more from a second try; a right answer on an old or replayed nonce gets a stale challenge. Only the HA1
- * hashes are kept. Thread-safe: the nonces are, and the accounts do not change.
+ * nothing more from a second try; a right answer on an old or replayed nonce gets a stale challenge. A source that
+ * guesses wrong too often ({@code sip.auth.failureLimit} within its window) is refused 403 unheard for
+ * {@code sip.auth.blockSeconds}, as the PBX's registrar does. Only the HA1 hashes are kept. Thread-safe: the nonces and
+ * the throttle are, and the accounts do not change.
  */
 public final class CustomerDigest {
     public static final String REALM = "crosspoint-router";
@@ -32,10 +36,13 @@ public final class CustomerDigest {
     private final Map<String, StoredCredential> accounts;
     private final List<DigestAlgorithm> offered;
     private final DigestVerifier verifier;
+    private final AuthFailureThrottle guesses;
 
-    private CustomerDigest(Map<String, StoredCredential> accounts, List<DigestAlgorithm> offered, Clock clock) {
+    private CustomerDigest(Map<String, StoredCredential> accounts, List<DigestAlgorithm> offered,
+            AuthFailureThrottle guesses, Clock clock) {
         this.accounts = Map.copyOf(accounts);
         this.offered = List.copyOf(offered);
+        this.guesses = guesses;
         this.verifier = new DigestVerifier(NonceService.withRandomSecret(NONCE_LIFETIME,
                 NonceService.DEFAULT_MAX_TRACKED_NONCES, clock));
     }
@@ -43,15 +50,22 @@ public final class CustomerDigest {
     /**
      * @param entries "username:password" (checked by the configuration)
      * @param offered the algorithms offered, most preferred first
+     * @param guesses  the wrong answers counted per source address
      */
-    public static CustomerDigest of(List<String> entries, List<DigestAlgorithm> offered, Clock clock) {
+    public static CustomerDigest of(List<String> entries, List<DigestAlgorithm> offered, AuthFailureThrottle guesses,
+            Clock clock) {
         Map<String, StoredCredential> accounts = new HashMap<>();
         for (String entry : entries) {
             int colon = entry.indexOf(':');
             String user = entry.substring(0, colon);
             accounts.put(user, StoredCredential.fromPassword(user, REALM, entry.substring(colon + 1)));
         }
-        return new CustomerDigest(accounts, offered, clock);
+        return new CustomerDigest(accounts, offered, guesses, clock);
+    }
+
+    /** The customers' usernames. */
+    public Set<String> usernames() {
+        return accounts.keySet();
     }
 
     /** Whether any customer is known by digest (else strangers get 403 without a challenge). */
@@ -59,17 +73,37 @@ public final class CustomerDigest {
         return !accounts.isEmpty();
     }
 
-    /** @return null when the request carries a right answer for a customer; else the 407 or 403 to send */
-    public RoutingDecision check(SipMessage request) {
+    /**
+     * @param source the sender's address, whose wrong answers are counted
+     * @return the customer admitted, or the 407 or 403 to send
+     */
+    public Outcome check(SipMessage request, String source) {
+        if (guesses.isBlocked(source)) {
+            return new Refused(WRONG);
+        }
         AuthResult result = verifier.verify("INVITE", credentials(request), REALM,
                 user -> Optional.ofNullable(accounts.get(user)));
-        if (result instanceof AuthResult.Challenge c) {
-            return switch (c.reason()) {
-                case UNKNOWN_USER, BAD_RESPONSE -> WRONG;
-                default -> challenge(c);
-            };
+        if (result instanceof AuthResult.Authenticated a) {
+            return new Admitted(a.username());
         }
-        return null;
+        AuthResult.Challenge c = (AuthResult.Challenge) result;
+        guesses.recordFailure(source, c.reason());
+        return switch (c.reason()) {
+            case UNKNOWN_USER, BAD_RESPONSE -> new Refused(WRONG);
+            default -> new Refused(challenge(c));
+        };
+    }
+
+    /** What {@link #check} found. */
+    public sealed interface Outcome permits Admitted, Refused {
+    }
+
+    /** A right answer from the customer {@code username}. */
+    public record Admitted(String username) implements Outcome {
+    }
+
+    /** No right answer: {@code response} (407 or 403) goes back. */
+    public record Refused(RoutingDecision response) implements Outcome {
     }
 
     private RoutingDecision challenge(AuthResult.Challenge c) {

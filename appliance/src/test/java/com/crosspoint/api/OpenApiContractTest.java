@@ -161,6 +161,9 @@ class OpenApiContractTest {
         SCHEMAS.put("QueueStatsFrame", com.crosspoint.api.dto.QueueStatsFrame.class);
         SCHEMAS.put("QueueCallbacks", com.crosspoint.acd.QueueStats.Callbacks.class);
         SCHEMAS.put("CallbackFrame", com.crosspoint.api.dto.CallbackFrame.class);
+        SCHEMAS.put("MoveRequest", com.crosspoint.api.dto.MoveRequest.class);
+        SCHEMAS.put("Moved", com.crosspoint.api.dto.MovedDto.class);
+        SCHEMAS.put("MovedFrame", com.crosspoint.api.dto.MovedFrame.class);
         SCHEMAS.put("AcdBoard", com.crosspoint.api.dto.AcdBoardDto.class);
         SCHEMAS.put("QueueBoard", com.crosspoint.api.dto.AcdBoardDto.QueueBoard.class);
         SCHEMAS.put("WaitingCaller", com.crosspoint.api.dto.WaitingCallerDto.class);

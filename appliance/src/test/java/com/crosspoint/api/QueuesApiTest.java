@@ -200,8 +200,8 @@ class QueuesApiTest {
         assertThat(csv.raw().body().split("\r\n")).containsExactly(
                 "intervalStart,queueId,queueNumber,offered,answered,abandoned,overflowed,averageAbandonSeconds,"
                         + "serviceLevelPercent,averageAnswerSeconds,averageHandleSeconds,longestWaitSeconds,"
-                        + "callbacksRequested,callbacksServed,callbacksFailed",
-                "2026-12-01T00:00:00Z," + id + ",640,2,1,1,0,9,50,5,60,9,0,0,0");
+                        + "transferred,callbacksRequested,callbacksServed,callbacksFailed",
+                "2026-12-01T00:00:00Z," + id + ",640,2,1,1,0,9,50,5,60,9,0,0,0,0");
         Res agents = app.get(history.replace("/queues?", "/agents?") + "DAY", root);
         assertThat(agents.body().get("rows")).singleElement()
                 .satisfies(row -> assertThat(row.get("userId").asLong()).isEqualTo(alice));

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Customers known by digest (issue 12, "customers (PBX nodes or tenants, by source address or digest)"): a SIPp PBX
  * calling from an address that is not a customer's is challenged with 407, answers with SIPp's [authentication], and
- * its call reaches the carrier; a wrong password or an unknown username gets 403 and reaches no carrier.
+ * its call reaches the carrier; a wrong password or an unknown username gets 403 and reaches no carrier; an address
+ * that guesses wrong too often is refused unheard, even with the right password.
  */
 class RouterCustomerDigestIT {
     private static final String STRANGE_ADDRESS = "127.0.0.2";
@@ -53,6 +54,28 @@ class RouterCustomerDigestIT {
             }
             assertThat(router.started(carrierId)).isZero();
             assertThat(carrier.isAlive()).as("the carrier was never called").isTrue();
+        }
+    }
+
+    @Test
+    void anAddressThatGuessesWrongTooOftenIsRefusedUnheardEvenWithTheRightPassword() {
+        int port = FreePorts.udpAndTcp();
+        try (RouterHarness router = RouterHarness.start(Map.of("router.digestCustomers", "pbx-east:east-secret",
+                "sip.auth.failureLimit", "2"));
+             SippProcess carrier = RouterHarness.answering("digest-guesser-unused", port, NUMBER, 1)) {
+            long carrierId = router.carrier("Carrier", port, "0.0100", "", 0);
+            ProxyHarness.awaitUdpStarted();
+            for (int guess = 0; guess < 3; guess++) {
+                assertThat(call(router, "digest-guess-" + guess, "pbx-east", "guess-" + guess).allSucceeded())
+                        .isFalse();
+            }
+
+            SippResult right = call(router, "digest-guesser-right", "pbx-east", "east-secret");
+
+            assertThat(right.statistics().failedCalls()).as(right.summary()).isEqualTo(1);
+            assertThat(right.errors()).as("403 to the first INVITE, without a challenge: " + right.summary())
+                    .contains("SIP/2.0 403 Forbidden").contains("CSeq: 1 INVITE");
+            assertThat(router.started(carrierId)).isZero();
         }
     }
 

@@ -2,6 +2,7 @@ package com.crosspoint.router;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.crosspoint.auth.AuthFailureThrottle;
 import com.crosspoint.auth.DigestAlgorithm;
 import com.crosspoint.proxy.core.RoutingDecision;
 import com.crosspoint.proxy.wire.ScanLimits;
@@ -11,18 +12,22 @@ import com.crosspoint.proxy.wire.SipScanner;
 import com.crosspoint.testing.SipText;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CustomerDigestTest {
     private static final String URI = "sip:+16175551234@10.0.0.1:5070";
+    private static final String SOURCE = "192.0.2.7";
+    private final AuthFailureThrottle guesses = new AuthFailureThrottle(3, Duration.ofMinutes(1),
+            Duration.ofMinutes(5), 100, Clock.systemUTC());
     private final CustomerDigest digest = CustomerDigest.of(List.of("pbx-east:east-secret"),
-            List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256), Clock.systemUTC());
+            List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256), guesses, Clock.systemUTC());
     private final SipScanner scanner = new SipScanner(ScanLimits.DEFAULT);
 
     @Test
     void anInviteWithoutCredentialsIsChallengedWithEachAlgorithmInTheConfiguredOrder() {
-        RoutingDecision.Refuse challenge = (RoutingDecision.Refuse) digest.check(invite(null));
+        RoutingDecision.Refuse challenge = refusal(invite(null));
 
         assertThat(challenge.status()).isEqualTo(407);
         assertThat(challenge.headerLines()).startsWith("Proxy-Authenticate: Digest realm=\"crosspoint-router\"")
@@ -34,8 +39,8 @@ class CustomerDigestTest {
     void theRightAnswerIsAdmittedAndItsReplayIsChallengedAgain() {
         String answer = SipText.digest("pbx-east", "east-secret", "INVITE", URI, challengeLines());
 
-        assertThat(digest.check(invite(answer))).isNull();
-        RoutingDecision.Refuse replay = (RoutingDecision.Refuse) digest.check(invite(answer));
+        assertThat(digest.check(invite(answer), SOURCE)).isEqualTo(new CustomerDigest.Admitted("pbx-east"));
+        RoutingDecision.Refuse replay = refusal(invite(answer));
         assertThat(replay.status()).isEqualTo(407);
         assertThat(replay.headerLines()).contains("stale=true");
     }
@@ -45,25 +50,47 @@ class CustomerDigestTest {
         String wrong = SipText.digest("pbx-east", "guess", "INVITE", URI, challengeLines());
         String unknown = SipText.digest("pbx-west", "east-secret", "INVITE", URI, challengeLines());
 
-        assertThat(((RoutingDecision.Refuse) digest.check(invite(wrong))).status()).isEqualTo(403);
-        assertThat(((RoutingDecision.Refuse) digest.check(invite(unknown))).status()).isEqualTo(403);
+        assertThat(refusal(invite(wrong)).status()).isEqualTo(403);
+        assertThat(refusal(invite(unknown)).status()).isEqualTo(403);
     }
 
     @Test
     void garbageCredentialsAreChallengedNot403() {
-        assertThat(((RoutingDecision.Refuse) digest.check(invite("Basic cGJ4OmVhc3Q="))).status()).isEqualTo(407);
-        assertThat(((RoutingDecision.Refuse) digest.check(invite("Digest username=\"pbx-east"))).status())
+        assertThat(refusal(invite("Basic cGJ4OmVhc3Q=")).status()).isEqualTo(407);
+        assertThat(refusal(invite("Digest username=\"pbx-east")).status())
                 .isEqualTo(407);
     }
 
     @Test
+    void aSourceThatGuessesWrongTooOftenIsRefusedUnheardEvenWithTheRightAnswerWhileOthersGoOn() {
+        for (int i = 0; i < 4; i++) {
+            String wrong = SipText.digest("pbx-east", "guess" + i, "INVITE", URI, challengeLines());
+            assertThat(refusal(invite(wrong)).status()).isEqualTo(403);
+        }
+        String right = SipText.digest("pbx-east", "east-secret", "INVITE", URI, challengeLines());
+        assertThat(refusal(invite(right)).status()).as("blocked: the right answer is not even checked")
+                .isEqualTo(403);
+        assertThat(guesses.isBlocked(SOURCE)).isTrue();
+
+        String fromElsewhere = SipText.digest("pbx-east", "east-secret", "INVITE", URI, challengeLines());
+        assertThat(digest.check(invite(fromElsewhere), "198.51.100.9")).isInstanceOf(CustomerDigest.Admitted.class);
+    }
+
+    @Test
     void withoutAccountsItIsOff() {
-        assertThat(CustomerDigest.of(List.of(), List.of(DigestAlgorithm.MD5), Clock.systemUTC()).enabled()).isFalse();
+        assertThat(CustomerDigest.of(List.of(), List.of(DigestAlgorithm.MD5), guesses, Clock.systemUTC()).enabled())
+                .isFalse();
         assertThat(digest.enabled()).isTrue();
     }
 
+    private RoutingDecision.Refuse refusal(SipMessage invite) {
+        return (RoutingDecision.Refuse) ((CustomerDigest.Refused) digest.check(invite, SOURCE)).response();
+    }
+
+    /** A fresh challenge's header lines, asked from an address of its own (a blocked one gets no challenge). */
     private String challengeLines() {
-        return ((RoutingDecision.Refuse) digest.check(invite(null))).headerLines();
+        CustomerDigest.Refused r = (CustomerDigest.Refused) digest.check(invite(null), "203.0.113.1");
+        return ((RoutingDecision.Refuse) r.response()).headerLines();
     }
 
     private SipMessage invite(String proxyAuthorization) {

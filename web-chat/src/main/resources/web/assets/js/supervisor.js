@@ -2,7 +2,8 @@
  * The admin dashboard's Contact center view, supervisor side: every queue of the tenant with its live figures and
  * service level, the callers waiting (their waits counted on each second) and the agents with their states, from
  * GET /tenants/{t}/acd/board; read again when an acd.queue frame arrives, acd.agent frames applied at once. A
- * supervisor logs an agent out, pauses them or makes them available. Caller text is shown as text only.
+ * supervisor logs an agent out, pauses them or makes them available, and moves a waiting caller to another queue.
+ * Caller text is shown as text only.
  */
 import * as api from './api.js';
 import {seg} from './api.js';
@@ -17,6 +18,7 @@ const sup = {
   reading: false,
   readAgain: false,
   ticker: null,
+  moveTo: new Map(),  // entryId -> the queue chosen in its row, kept across re-renders
 };
 
 export function initSupervisor({tenantPath, tenantId, report}) {
@@ -107,7 +109,8 @@ function renderQueues() {
 
 function renderWaiting() {
   const table = $('#acd-waiting-table');
-  const callers = sup.board.queues.flatMap((q) => q.waiting.map((w) => ({queue: q.stats.name, ...w})));
+  const callers = sup.board.queues.flatMap((q) => q.waiting.map((w) => ({queue: q.stats.name,
+    queueId: q.stats.queueId, ...w})));
   if (!callers.length) {
     fill(table.tBodies[0], emptyRow(table, 'Nobody waits.'));
     return;
@@ -117,7 +120,37 @@ function renderWaiting() {
     el('span', {class: 'waiting-caller'}, (w.callerName ? w.callerName + ' (' + w.caller + ')' : w.caller)
       + (w.callback ? ' (callback)' : '')),
     el('td', {class: 'num waiting-time', dataset: {since: w.joinedAt}}, formatDuration(waitedSeconds(w.joinedAt))),
+    moveCell(w),
   ])));
+}
+
+/** A choice of the tenant's other queues and a Move button for a waiting caller. */
+function moveCell(w) {
+  const others = sup.board.queues.filter((q) => q.stats.queueId !== w.queueId);
+  if (!others.length) return el('td', {class: 'row-actions'}, '');
+  const chosen = sup.moveTo.get(w.entryId);
+  const select = el('select', {class: 'waiting-move-to',
+    on: {change: (e) => sup.moveTo.set(w.entryId, Number(e.target.value))}},
+  others.map((q) => el('option', {value: q.stats.queueId, selected: q.stats.queueId === chosen},
+    q.stats.name + ' (' + q.stats.number + ')')));
+  const label = el('label', {}, el('span', {class: 'visually-hidden'}, 'Queue to move caller ' + w.caller + ' to'),
+    select);
+  return el('td', {class: 'row-actions'}, label, ' ', el('button', {type: 'button', class: 'small waiting-move',
+    'aria-label': 'Move caller ' + w.caller, on: {click: () => move(w, Number(select.value))}}, 'Move'));
+}
+
+async function move(w, toQueueId) {
+  try {
+    const moved = await api.post(sup.tenantPath('/queues/' + seg(w.queueId) + '/waiting/' + seg(w.entryId) + '/move'),
+      {toQueueId});
+    sup.moveTo.delete(w.entryId);
+    const to = sup.board.queues.find((q) => q.stats.queueId === moved.queueId);
+    status('Caller ' + w.caller + ' moved to ' + (to ? to.stats.name : 'queue ' + moved.queueId)
+      + ', position ' + moved.position + '.', 'ok');
+    await reload();
+  } catch (e) {
+    sup.report(e);
+  }
 }
 
 function renderAgents() {

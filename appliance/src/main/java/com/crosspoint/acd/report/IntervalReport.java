@@ -44,7 +44,7 @@ public final class IntervalReport {
         long inTime = answered.stream().filter(QueueCallRecord::inServiceLevel).count();
         int counted = answered.size() + abandoned.size();
         return new QueueInterval(key.start(), key.id(), group.size(), answered.size(), abandoned.size(),
-                only(group, Outcome.OVERFLOWED).size(), meanSeconds(abandoned, QueueCallRecord::waitMillis),
+                only(group, Outcome.OVERFLOWED).size(), only(group, Outcome.TRANSFERRED).size(), meanSeconds(abandoned, QueueCallRecord::waitMillis),
                 counted == 0 ? 100.0 : 100.0 * inTime / counted, meanSeconds(answered, QueueCallRecord::waitMillis),
                 meanSeconds(answered, IntervalReport::handleMillis),
                 group.stream().mapToLong(QueueCallRecord::waitMillis).max().orElse(0) / 1000.0,

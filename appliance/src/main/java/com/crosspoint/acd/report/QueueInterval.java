@@ -5,6 +5,7 @@ import java.time.Instant;
 /**
  * A queue's figures over one interval, for the entries that joined in it.
  *
+ * @param transferred           moved to another queue by a supervisor while waiting
  * @param averageAbandonSeconds how long abandoning callers waited before hanging up, on average (0: none)
  * @param serviceLevelPercent   answered in time of answered + abandoned (100 when there were none)
  * @param averageAnswerSeconds  ASA (0 when none was answered)
@@ -16,6 +17,7 @@ import java.time.Instant;
  * @param callbacksFailed       callbacks dropped after their last retry
  */
 public record QueueInterval(Instant start, long queueId, int offered, int answered, int abandoned, int overflowed,
+                            int transferred,
                             double averageAbandonSeconds, double serviceLevelPercent, double averageAnswerSeconds,
                             double averageHandleSeconds, double longestWaitSeconds, int callbacksRequested,
                             int callbacksServed, int callbacksFailed) {

@@ -11,7 +11,9 @@ import com.crosspoint.acd.ContactCenter;
 import com.crosspoint.acd.Member;
 import com.crosspoint.acd.QueueCallRecord;
 import com.crosspoint.acd.QueueCalls;
+import com.crosspoint.acd.Moved;
 import com.crosspoint.acd.QueueConfig;
+import com.crosspoint.acd.QueueEntry;
 import com.crosspoint.acd.QueueStats;
 import com.crosspoint.acd.report.AgentInterval;
 import com.crosspoint.acd.report.Interval;
@@ -20,6 +22,7 @@ import com.crosspoint.acd.report.QueueInterval;
 import com.crosspoint.call.CallState;
 import com.crosspoint.directory.Directory;
 import com.crosspoint.events.AcdEvent;
+import com.crosspoint.events.AcdMoveEvent;
 import com.crosspoint.events.CallEvent;
 import com.crosspoint.events.Event;
 import com.crosspoint.events.EventBus;
@@ -150,6 +153,27 @@ public final class AcdService implements AcdListener {
         store.setMembers(queueId, placed);
         center.configure(q, placed);
         return placed;
+    }
+
+    /**
+     * A supervisor moves the waiting entry {@code entryId} from one of the tenant's queues to the end of another.
+     *
+     * @throws NoSuchElementException when the tenant has no queue {@code fromQueueId}
+     * @throws InvalidValueException  (field {@code toQueueId}) when it has no queue {@code toQueueId}
+     */
+    public Moved move(long tenantId, long fromQueueId, long entryId, long toQueueId) {
+        queue(tenantId, fromQueueId);
+        if (store.queue(toQueueId).filter(q -> q.tenantId() == tenantId).isEmpty()) {
+            throw new InvalidValueException("toQueueId", "no queue " + toQueueId);
+        }
+        String caller = center.waiting(fromQueueId).stream().filter(e -> e.id() == entryId)
+                .map(QueueEntry::caller).findFirst().orElse("");
+        Moved moved = center.move(entryId, fromQueueId, toQueueId);
+        if (moved.accepted()) {
+            events.publish(new AcdMoveEvent(tenantId, entryId, fromQueueId, toQueueId, caller, moved.position(),
+                    clock.instant()));
+        }
+        return moved;
     }
 
     public List<QueueStats> stats(long tenantId) {

@@ -2,9 +2,11 @@ package com.crosspoint.acd.voice;
 
 import com.crosspoint.acd.AgentState;
 import com.crosspoint.acd.ContactCenter;
+import com.crosspoint.acd.EntrySink;
 import com.crosspoint.acd.Offer;
 import com.crosspoint.acd.QueueCalls;
 import com.crosspoint.acd.QueueConfig;
+import com.crosspoint.acd.QueueEntry;
 import com.crosspoint.call.ForwardingPolicy.Reason;
 import com.crosspoint.call.voice.CallApplication;
 import com.crosspoint.call.voice.CallChannel;
@@ -29,7 +31,8 @@ import java.util.stream.Collectors;
 public final class QueueApp implements CallApplication {
     private static final Duration TICK = Duration.ofSeconds(1);
 
-    private final QueueConfig queue;
+    /** The queue the caller waits in: a supervisor may move them to another. */
+    private QueueConfig queue;
     private final String caller;
     private final String callerName;
     private final QueueServices services;
@@ -59,8 +62,17 @@ public final class QueueApp implements CallApplication {
     @Override
     public void start(CallChannel ch) {
         channel = ch;
-        ContactCenter.Joined joined = services.center().join(queue.id(), caller, callerName, false,
-                o -> ch.onLane(() -> offered(o)));
+        ContactCenter.Joined joined = services.center().join(queue.id(), caller, callerName, false, new EntrySink() {
+            @Override
+            public void offer(Offer o) {
+                ch.onLane(() -> offered(o));
+            }
+
+            @Override
+            public void moved(QueueEntry entry) {
+                ch.onLane(() -> movedTo(entry));
+            }
+        });
         if (!joined.accepted()) {
             left = true;
             overflow();
@@ -143,6 +155,17 @@ public final class QueueApp implements CallApplication {
         left = true;
         channel.cancelTimer();
         channel.play(List.of(Audio.prompt("queue-callback-saved")), false);
+    }
+
+    /**
+     * A supervisor moved the caller to another queue (on the call's lane): the music plays on, untouched; from now
+     * on that queue's announcements, maximum wait (counted from the move) and overflow apply.
+     */
+    private void movedTo(QueueEntry entry) {
+        services.center().queue(entry.queueId()).ifPresent(q -> {
+            queue = q;
+            waitedSeconds = 0;
+        });
     }
 
     /** The contact center offers this caller to agents (on the call's lane). */

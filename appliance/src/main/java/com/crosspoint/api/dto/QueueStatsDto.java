@@ -6,11 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A queue's live figures; {@code agents} counts the members by status (every status present), {@code callbacks}
- * the callbacks asked for, served, failed since the start and waiting now.
+ * A queue's live figures; {@code transferred} counts the callers a supervisor moved to another queue, {@code agents}
+ * the members by status (every status present), {@code callbacks} the callbacks asked for, served, failed since the
+ * start and waiting now.
  */
 public record QueueStatsDto(long queueId, String number, String name, int waiting, long longestWaitSeconds,
-                            int offered, int answered, int abandoned, int overflowed, int answeredInTime,
+                            int offered, int answered, int abandoned, int overflowed, int transferred,
+                            int answeredInTime,
                             double serviceLevelPercent, double averageAnswerSeconds,
                             Map<String, Integer> agents, QueueStats.Callbacks callbacks) {
     public static QueueStatsDto of(QueueStats s) {
@@ -19,7 +21,7 @@ public record QueueStatsDto(long queueId, String number, String name, int waitin
             agents.put(status.name(), s.agents().getOrDefault(status, 0));
         }
         return new QueueStatsDto(s.queueId(), s.number(), s.name(), s.waiting(), s.longestWaitSeconds(),
-                s.offered(), s.answered(), s.abandoned(), s.overflowed(), s.answeredInTime(), s.serviceLevelPercent(),
-                s.averageAnswerSeconds(), agents, s.callbacks());
+                s.offered(), s.answered(), s.abandoned(), s.overflowed(), s.transferred(), s.answeredInTime(),
+                s.serviceLevelPercent(), s.averageAnswerSeconds(), agents, s.callbacks());
     }
 }

@@ -48,7 +48,13 @@ interface CallEnvironment {
      */
     MediaAnchor anchor(String callId, Consumer<Runnable> lane, Runnable onMediaTimeout);
 
-    /** Runs {@code task} on the lane of call {@code callId}; throws RejectedExecutionException when it is full. */
+    /** Sets up a new call on the lane of {@code callId}; throws RejectedExecutionException when that lane is busy. */
+    void admit(String callId, Runnable task);
+
+    /**
+     * Runs work of an admitted call on its lane, beyond the admission bound (see {@link
+     * com.crosspoint.concurrency.Lanes}); throws RejectedExecutionException only at the lane's hard ceiling.
+     */
     void execute(String callId, Runnable task);
 
     /** Runs {@code task} on the call's lane once {@code after} has passed. */

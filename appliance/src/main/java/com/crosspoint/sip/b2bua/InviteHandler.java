@@ -66,7 +66,7 @@ final class InviteHandler implements RequestHandler {
             return;
         }
         try {
-            env.execute(callId, () -> setUp(rq, st, callId));
+            env.admit(callId, () -> setUp(rq, st, callId));
         } catch (RejectedExecutionException e) {
             env.messages().send(st, Overload.response(env.messages(), rq));
         }

@@ -82,6 +82,11 @@ final class OriginEnvironment implements CallEnvironment {
     }
 
     @Override
+    public void admit(String callId, Runnable task) {
+        env.admit(callId, task);
+    }
+
+    @Override
     public void execute(String callId, Runnable task) {
         env.execute(callId, task);
     }

@@ -116,6 +116,11 @@ final class SipCallEnvironment implements CallEnvironment {
     }
 
     @Override
+    public void admit(String callId, Runnable task) {
+        lanes.admit(callId, task);
+    }
+
+    @Override
     public void execute(String callId, Runnable task) {
         lanes.execute(callId, task);
     }

@@ -55,7 +55,7 @@ public final class MessageHandler implements RequestHandler {
     public void handle(RequestEvent event, ServerTransaction st) {
         Request rq = event.getRequest();
         try {
-            workers.execute(((SIPRequest) rq).getCallId().getCallId(), () -> receive(rq, st));
+            workers.admit(((SIPRequest) rq).getCallId().getCallId(), () -> receive(rq, st));
         } catch (RejectedExecutionException e) {
             messages.send(st, Overload.response(messages, rq));
         }

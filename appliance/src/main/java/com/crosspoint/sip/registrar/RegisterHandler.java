@@ -64,7 +64,7 @@ public final class RegisterHandler implements RequestHandler {
         Request rq = event.getRequest();
         String key = ((CallIdHeader) rq.getHeader(CallIdHeader.NAME)).getCallId();
         try {
-            workers.execute(key, () -> register(rq, st));
+            workers.admit(key, () -> register(rq, st));
         } catch (RejectedExecutionException e) {
             messages.send(st, Overload.response(messages, rq));
         }

@@ -244,6 +244,11 @@ final class FakeEnvironment implements CallEnvironment {
     }
 
     @Override
+    public void admit(String callId, Runnable task) {
+        lane.add(task);
+    }
+
+    @Override
     public void execute(String callId, Runnable task) {
         lane.add(task);
     }

@@ -38,6 +38,12 @@ public interface ConsoleApi {
      */
     CompletableFuture<AcdAgent> setAgentStatus(long tenantId, long userId, String status, String reason);
 
+    /**
+     * {@code POST /api/v1/tenants/{tenantId}/queues/{queueId}/waiting/{entryId}/move} {@code {"toQueueId": ...}}: a
+     * supervisor moves a waiting caller to the end of another queue of the tenant.
+     */
+    CompletableFuture<Void> moveCaller(long tenantId, long queueId, long entryId, long toQueueId);
+
     /** Opens {@code GET /api/v1/events}; completes once the WebSocket is open. */
     CompletableFuture<EventSubscription> events(EventStreamListener listener);
 }

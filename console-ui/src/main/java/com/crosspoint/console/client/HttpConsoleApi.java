@@ -111,6 +111,19 @@ public final class HttpConsoleApi implements ConsoleApi {
     }
 
     @Override
+    public CompletableFuture<Void> moveCaller(long tenantId, long queueId, long entryId, long toQueueId) {
+        HttpRequest rq = authorized("/api/v1/tenants/" + tenantId + "/queues/" + queueId + "/waiting/" + entryId
+                + "/move")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(ApiJson.write(Map.of("toQueueId", toQueueId))))
+                .build();
+        return send(rq).thenApply(r -> {
+            expect(r, 200);
+            return null;
+        });
+    }
+
+    @Override
     public CompletableFuture<EventSubscription> events(EventStreamListener listener) {
         URI ws = URI.create(base.toString().replaceFirst("^http", "ws")).resolve("/api/v1/events");
         FrameListener frames = new FrameListener(listener);

@@ -14,6 +14,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
@@ -27,7 +28,8 @@ import java.util.List;
 
 /**
  * The ACD tab: the queues with their figures and service-level gauges above, the waiting callers and the agents
- * below; a supervisor logs an agent out (after a question) and opens the full-screen wallboard.
+ * below; a supervisor logs an agent out (after a question), moves a waiting caller to another queue (chosen in a
+ * dialog) and opens the full-screen wallboard.
  */
 public final class AcdView {
     /** The confirm button of the log-out question. */
@@ -55,6 +57,10 @@ public final class AcdView {
         logOut.setId("acd-log-out");
         logOut.disableProperty().bind(vm.canLogOutProperty().not());
         logOut.setOnAction(e -> confirmLogOut());
+        Button move = new Button("Move caller…");
+        move.setId("acd-move");
+        move.disableProperty().bind(vm.canMoveProperty().not());
+        move.setOnAction(e -> chooseQueue());
         Button board = new Button("Wallboard");
         board.setId("acd-wallboard");
         board.setOnAction(e -> wallboard.show(root.getScene() == null ? null : root.getScene().getWindow()));
@@ -69,7 +75,7 @@ public final class AcdView {
             caption.setLabelFor(tenant);
             bar.getChildren().addAll(caption, tenant);
         }
-        bar.getChildren().addAll(state, gap, logOut, board);
+        bar.getChildren().addAll(state, gap, move, logOut, board);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8));
 
@@ -117,6 +123,7 @@ public final class AcdView {
                 Tables.column("Caller", "col-caller", 170, WaitingRow::callerProperty),
                 Tables.column("Waiting", "col-waited", 70, WaitingRow::waitedProperty)));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> vm.selectedCallerProperty().set(is));
         return t;
     }
 
@@ -134,6 +141,33 @@ public final class AcdView {
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> vm.selectedAgentProperty().set(is));
         return t;
+    }
+
+    /** Asks which queue the selected caller goes to, then moves them there. */
+    private void chooseQueue() {
+        WaitingRow row = vm.selectedCallerProperty().get();
+        List<AcdQueueRow> targets = row == null ? List.of() : vm.moveTargets(row);
+        if (targets.isEmpty()) {
+            return;
+        }
+        List<QueueChoice> choices = targets.stream().map(QueueChoice::new).toList();
+        ChoiceDialog<QueueChoice> choose = new ChoiceDialog<>(choices.get(0), choices);
+        choose.setTitle("Move caller");
+        choose.setHeaderText("Move " + row.callerProperty().get() + " to the end of another queue");
+        choose.setContentText("Queue:");
+        if (root.getScene() != null) {
+            choose.initOwner(root.getScene().getWindow());
+        }
+        choose.getDialogPane().setId("acd-move-dialog");
+        choose.showAndWait().ifPresent(q -> vm.move(row, q.row()));
+    }
+
+    /** A queue as the move dialog lists it. */
+    private record QueueChoice(AcdQueueRow row) {
+        @Override
+        public String toString() {
+            return row.nameProperty().get() + " (" + row.numberProperty().get() + ")";
+        }
     }
 
     private void confirmLogOut() {

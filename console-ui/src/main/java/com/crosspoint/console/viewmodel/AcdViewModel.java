@@ -32,7 +32,8 @@ import java.util.function.Supplier;
  * The ACD tab: a tenant's queues with their figures and service-level gauges, the callers waiting (their waits
  * counted on each second) and the agents' states. The board is read on connect and whenever an {@code acd.queue}
  * frame says a queue changed (one read at a time, one more after it for whatever came meanwhile);
- * {@code acd.agent} frames update the agents at once. A supervisor may log an agent out.
+ * {@code acd.agent} frames update the agents at once. A supervisor may log an agent out, or move a waiting
+ * caller to another queue.
  */
 public final class AcdViewModel {
     private final ObservableList<TenantChoice> tenants = FXCollections.observableArrayList();
@@ -46,6 +47,9 @@ public final class AcdViewModel {
     private final SimpleBooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final BooleanBinding canLogOut = Bindings.createBooleanBinding(
             () -> selectedAgent.get() != null && selectedAgent.get().loggedIn() && !busy.get(), selectedAgent, busy);
+    private final ObjectProperty<WaitingRow> selectedCaller = new SimpleObjectProperty<>(this, "selectedCaller");
+    private final BooleanBinding canMove = Bindings.createBooleanBinding(
+            () -> selectedCaller.get() != null && queues.size() > 1 && !busy.get(), selectedCaller, busy, queues);
     private final Map<Long, AcdQueueRow> queueById = new HashMap<>();
     private final Map<Long, AgentRow> agentById = new HashMap<>();
     private final Map<Long, Integer> serviceLevelSeconds = new HashMap<>();
@@ -218,6 +222,7 @@ public final class AcdViewModel {
         agents.clear();
         agentById.clear();
         selectedAgent.set(null);
+        selectedCaller.set(null);
     }
 
     /** Called once a second: the waits and the times in status count on. */
@@ -256,6 +261,43 @@ public final class AcdViewModel {
                     done.complete(null);
                 }));
         return done;
+    }
+
+    /** The queues a waiting caller may be moved to: the tenant's others. */
+    public List<AcdQueueRow> moveTargets(WaitingRow row) {
+        return queues.stream().filter(q -> q.queueId() != row.queueId()).toList();
+    }
+
+    /** A supervisor moves the waiting caller to the end of {@code to}; the board is read again after. */
+    public CompletableFuture<Void> move(WaitingRow row, AcdQueueRow to) {
+        TenantChoice shown = tenant.get();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        String who = row.callerProperty().get();
+        String where = to.nameProperty().get();
+        busy.set(true);
+        message.set("Moving " + who + " to " + where + "…");
+        api.get().moveCaller(shown.id(), row.queueId(), row.entryId(), to.queueId()).whenComplete((v, failure) ->
+                ui.execute(() -> {
+                    busy.set(false);
+                    if (failure != null) {
+                        Throwable t = Failures.unwrap(failure);
+                        message.set("Could not move " + who + ": " + t.getMessage());
+                        done.completeExceptionally(t);
+                        return;
+                    }
+                    message.set(who + " waits in " + where + " now.");
+                    reload();
+                    done.complete(null);
+                }));
+        return done;
+    }
+
+    public ObjectProperty<WaitingRow> selectedCallerProperty() {
+        return selectedCaller;
+    }
+
+    public BooleanBinding canMoveProperty() {
+        return canMove;
     }
 
     public ObservableList<TenantChoice> tenants() {

@@ -32,6 +32,8 @@ final class FakeConsoleApi implements ConsoleApi {
     final List<CompletableFuture<AcdBoard>> boardResults = new ArrayList<>();
     final List<String> agentChanges = new ArrayList<>();
     final List<CompletableFuture<AcdAgent>> agentResults = new ArrayList<>();
+    final List<String> moves = new ArrayList<>();
+    final List<CompletableFuture<Void>> moveResults = new ArrayList<>();
     int closedSubscriptions;
 
     @Override
@@ -92,6 +94,14 @@ final class FakeConsoleApi implements ConsoleApi {
         agentChanges.add(tenantId + "/" + userId + "=" + status);
         CompletableFuture<AcdAgent> f = new CompletableFuture<>();
         agentResults.add(f);
+        return f;
+    }
+
+    @Override
+    public CompletableFuture<Void> moveCaller(long tenantId, long queueId, long entryId, long toQueueId) {
+        moves.add(tenantId + "/" + queueId + "/" + entryId + "->" + toQueueId);
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        moveResults.add(f);
         return f;
     }
 
