@@ -3,7 +3,6 @@ package com.crosspoint.acd;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +28,7 @@ public final class ContactCenter {
     }
 
     private final Clock clock;
-    private final AgentPicker picker;
+    private final Distribution distribution;
     private final AcdListener listener;
     private final AgentBoard agents;
     private final Map<Long, QueueLine> queues = new HashMap<>();
@@ -38,7 +37,7 @@ public final class ContactCenter {
 
     public ContactCenter(Clock clock, AgentPicker picker, AcdListener listener) {
         this.clock = clock;
-        this.picker = picker;
+        this.distribution = new Distribution(picker);
         this.listener = listener;
         this.agents = new AgentBoard(clock);
     }
@@ -394,32 +393,8 @@ public final class ContactCenter {
         changes.deliver(listener);
     }
 
-    /** Offers waiting entries to free agents, the queue with the longest wait first. Under the lock. */
+    /** Offers waiting entries to free agents. Under the lock. */
     private void dispatch(Changes changes) {
-        Instant now = clock.instant();
-        List<QueueLine> byWait = new ArrayList<>(queues.values());
-        byWait.removeIf(l -> l.waiting.isEmpty());
-        byWait.sort(Comparator.comparing(l -> l.waiting.get(0).entry.joinedAt()));
-        for (QueueLine line : byWait) {
-            for (QueueLine.Waiting w : line.waiting) {
-                if (w.offering || (w.notBefore != null && now.isBefore(w.notBefore))) {
-                    continue; // a callback between two tries keeps its place but lets those behind it go first
-                }
-                long waited = Duration.between(w.entry.joinedAt(), now).toSeconds();
-                List<AgentState> to = picker.pick(line.config, line.members, agents.states(), line.lastOffered,
-                        w.missedBy, waited);
-                if (to.isEmpty()) {
-                    break; // nobody for this one: nobody for those behind it either
-                }
-                to = w.entry.callback() ? to.subList(0, 1) : to; // a callback rings one agent, then the caller
-                w.offering = true;
-                to.forEach(a -> w.offeredTo.add(a.userId()));
-                line.lastOffered = to.get(to.size() - 1).userId();
-                List<AgentState> ringing = to.stream().map(a -> agents.ringing(a.userId())).toList();
-                ringing.forEach(changes::agent);
-                changes.offer(w.sink, new Offer(w.entry, ringing, line.config.noAnswerSeconds()));
-                changes.queue(line, agents.states(), now);
-            }
-        }
+        distribution.offer(queues.values(), agents, changes, clock.instant());
     }
 }

@@ -50,6 +50,9 @@ public interface AcdStore {
     /** Counts one more attempt; false when it is gone. */
     boolean callbackAttempted(long id);
 
+    /** The callback now keeps a place in another queue (a supervisor moved it); false when it is gone. */
+    boolean callbackMoved(long id, long queueId);
+
     /** False when absent. */
     boolean deleteCallback(long id);
 

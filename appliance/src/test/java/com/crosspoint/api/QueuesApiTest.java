@@ -68,10 +68,17 @@ class QueuesApiTest {
         assertThat(got.body().get("strategy").asText()).isEqualTo("LONGEST_IDLE");
         assertThat(got.body().get("noAnswerSeconds").asInt()).isEqualTo(QueueRequests.DEFAULT_NO_ANSWER);
         assertThat(got.body().get("overflowTarget").asText()).isEqualTo("voicemail:1001");
+        assertThat(got.body().get("callbackRetries").asInt()).isEqualTo(2);
+        assertThat(got.body().get("callbackRetrySeconds").asInt()).isEqualTo(60);
         Res changed = app.put(queues + "/" + id, root,
-                "{\"number\":\"600\",\"name\":\"Sales\",\"strategy\":\"RING_ALL\",\"wrapUpSeconds\":30}");
+                "{\"number\":\"600\",\"name\":\"Sales\",\"strategy\":\"RING_ALL\",\"wrapUpSeconds\":30,"
+                        + "\"callbackAfterSeconds\":45,\"callbackRetries\":0,\"callbackRetrySeconds\":120}");
         assertThat(changed.status()).as(changed.raw().body()).isEqualTo(200);
         assertThat(changed.body().get("wrapUpSeconds").asInt()).isEqualTo(30);
+        Res stored = app.get(queues + "/" + id, root);
+        assertThat(stored.body().get("callbackAfterSeconds").asInt()).isEqualTo(45);
+        assertThat(stored.body().get("callbackRetries").asInt()).isZero();
+        assertThat(stored.body().get("callbackRetrySeconds").asInt()).isEqualTo(120);
         assertThat(app.get(queues, root).body().findValuesAsText("name")).contains("Sales");
 
         assertThat(app.delete(queues + "/" + id, root).status()).isEqualTo(204);
@@ -93,6 +100,12 @@ class QueuesApiTest {
                 + "\"noAnswerSeconds\":0}"), 400, "noAnswerSeconds");
         assertField(app.post(queues, root, "{\"number\":\"611\",\"name\":\"x\",\"strategy\":\"RING_ALL\","
                 + "\"overflowTarget\":\"<script>\"}"), 400, "overflowTarget");
+        assertField(app.post(queues, root, "{\"number\":\"611\",\"name\":\"x\",\"strategy\":\"RING_ALL\","
+                + "\"callbackRetries\":11}"), 400, "callbackRetries");
+        assertField(app.post(queues, root, "{\"number\":\"611\",\"name\":\"x\",\"strategy\":\"RING_ALL\","
+                + "\"callbackRetrySeconds\":5}"), 400, "callbackRetrySeconds");
+        assertField(app.post(queues, root, "{\"number\":\"611\",\"name\":\"x\",\"strategy\":\"RING_ALL\","
+                + "\"callbackAfterSeconds\":-1}"), 400, "callbackAfterSeconds");
         assertField(app.post(queues, root, "{\"number\":\"611\",\"name\":\"" + "n".repeat(65)
                 + "\",\"strategy\":\"RING_ALL\"}"), 400, "name");
         assertField(app.post(queues, root, "{\"number\":\"610\",\"name\":\"x\",\"strategy\":\"RING_ALL\"}"),

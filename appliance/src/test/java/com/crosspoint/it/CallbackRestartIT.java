@@ -37,27 +37,16 @@ class CallbackRestartIT {
         int sipPort = FreePorts.udpAndTcp();
         int httpPort = FreePorts.udpAndTcp();
         String host = "127.0.0.1:" + sipPort;
-        try (BaresipPhone caller = phone("1001", host, 1000);
+        // The phones start once the appliance listens (a first REGISTER refused by a closed port is retried late)
+        // and keep running across the kill: the restarted appliance reaches them through the stored bindings.
+        ApplianceProcess first = ApplianceProcess.start(dataDir, sipPort, httpPort, ENV);
+        try (first;
+             BaresipPhone caller = phone("1001", host, 1000);
              BaresipPhone agent = phone("1002", host, 440);
              BaresipPhone second = phone("1003", host, 1300);
              BaresipPhone third = phone("1004", host, 1700)) {
-            String queue;
-            try (ApplianceProcess first = ApplianceProcess.start(dataDir, sipPort, httpPort, ENV)) {
-                AdminApi api = admin(httpPort);
-                String tenant = "/tenants/" + api.tenantId("demo.crosspoint.local");
-                queue = tenant + "/queues/" + queueId(api, tenant, "600");
-                ok(api.exchange("PUT", queue, "{\"number\":\"600\",\"name\":\"support\",\"strategy\":\"LONGEST_IDLE\","
-                        + "\"noAnswerSeconds\":20,\"callbackAfterSeconds\":1,\"callbackRetries\":1,"
-                        + "\"callbackRetrySeconds\":10}"));
-                ok(api.exchange("PUT", queue + "/members", "[{\"userId\":" + userId(api, tenant, "1002") + "}]"));
-                for (BaresipPhone p : List.of(caller, agent, second, third)) {
-                    p.awaitRegistered(WAIT);
-                }
-                CallbackIT.asksForACallback(caller, "sip:600@" + host);
-                await().atMost(WAIT).until(() -> waiting(api, tenant).size() == 1);
-                assertThat(waiting(api, tenant).get(0).get("callback").asBoolean()).isTrue();
-                first.killHard();
-            }
+            String queue = callbackAsked(httpPort, host, caller, List.of(caller, agent, second, third));
+            first.killHard();
             try (ApplianceProcess restarted = ApplianceProcess.start(dataDir, sipPort, httpPort, ENV)) {
                 AdminApi api = admin(httpPort);
                 String tenant = "/tenants/" + api.tenantId("demo.crosspoint.local");
@@ -95,6 +84,28 @@ class CallbackRestartIT {
                 third.hangup();
             }
         }
+    }
+
+    /**
+     * Sets the demo queue 600 up (the agent 1002 alone, callbacks after 1 s) and has {@code caller} ask for a
+     * callback; returns the queue's API path once the callback is stored.
+     */
+    private static String callbackAsked(int httpPort, String host, BaresipPhone caller, List<BaresipPhone> phones)
+            throws InterruptedException {
+        AdminApi api = admin(httpPort);
+        String tenant = "/tenants/" + api.tenantId("demo.crosspoint.local");
+        String queue = tenant + "/queues/" + queueId(api, tenant, "600");
+        ok(api.exchange("PUT", queue, "{\"number\":\"600\",\"name\":\"support\",\"strategy\":\"LONGEST_IDLE\","
+                + "\"noAnswerSeconds\":20,\"callbackAfterSeconds\":1,\"callbackRetries\":1,"
+                + "\"callbackRetrySeconds\":10}"));
+        ok(api.exchange("PUT", queue + "/members", "[{\"userId\":" + userId(api, tenant, "1002") + "}]"));
+        for (BaresipPhone p : phones) {
+            p.awaitRegistered(WAIT);
+        }
+        CallbackIT.asksForACallback(caller, "sip:600@" + host);
+        await().atMost(WAIT).until(() -> waiting(api, tenant).size() == 1);
+        assertThat(waiting(api, tenant).get(0).get("callback").asBoolean()).isTrue();
+        return queue;
     }
 
     private static void joins(BaresipPhone phone, String host) throws InterruptedException {

@@ -116,7 +116,12 @@ public interface AcdStoreContract {
         List<CallbackRequest> kept = acd().callbacks().stream().filter(c -> c.queueId() == q.id()).toList();
         assertThat(kept).extracting(CallbackRequest::id).containsExactly(earlier.id(), later.id());
         assertThat(kept.get(0).attempts()).isEqualTo(1);
+        QueueConfig other = acd().createQueue(queue(t, "605"));
+        assertThat(acd().callbackMoved(later.id(), other.id())).isTrue();
+        assertThat(acd().callbacks()).filteredOn(c -> c.id() == later.id()).singleElement()
+                .extracting(CallbackRequest::queueId).isEqualTo(other.id());
         assertThat(acd().deleteCallback(earlier.id())).isTrue();
+        assertThat(acd().callbackMoved(earlier.id(), other.id())).isFalse();
         assertThat(acd().callbackAttempted(earlier.id())).isFalse();
     }
 

@@ -6,6 +6,7 @@ import com.crosspoint.acd.CallbackPlaces;
 import com.crosspoint.acd.CallbackReport;
 import com.crosspoint.acd.CallbackRequest;
 import com.crosspoint.acd.ContactCenter;
+import com.crosspoint.acd.EntrySink;
 import com.crosspoint.acd.Offer;
 import com.crosspoint.acd.QueueCalls;
 import com.crosspoint.acd.QueueConfig;
@@ -55,7 +56,7 @@ public final class CallbackCalls {
     public void start(CallOrigination placer) {
         this.origination = placer;
         for (CallbackRequest r : store.callbacks()) {
-            places.restore(r.queueId(), r.number(), r.name(), r.joinedAt(), offer -> offered(r, offer))
+            places.restore(r.queueId(), r.number(), r.name(), r.joinedAt(), new Holder(r))
                     .ifPresent(entry -> byEntry.put(entry.id(), r));
         }
     }
@@ -73,7 +74,7 @@ public final class CallbackCalls {
         CallbackRequest stored = store.addCallback(new CallbackRequest(0, queue.tenantId(), queue.id(), number,
                 name == null ? "" : name, waiting.joinedAt(), 0));
         byEntry.put(entryId, stored);
-        if (places.keepPlace(queue.id(), entryId, number, offer -> offered(stored, offer)).isEmpty()) {
+        if (places.keepPlace(queue.id(), entryId, number, new Holder(stored)).isEmpty()) {
             byEntry.remove(entryId);
             store.deleteCallback(stored.id());
             return false;
@@ -85,6 +86,27 @@ public final class CallbackCalls {
     /** Callbacks waiting in queues now. */
     public int waiting() {
         return byEntry.size();
+    }
+
+    /** Holds one callback's entry: its offers place calls; a supervisor's move is stored for a restart. */
+    private final class Holder implements EntrySink {
+        private final CallbackRequest request;
+
+        Holder(CallbackRequest request) {
+            this.request = request;
+        }
+
+        @Override
+        public void offer(Offer offer) {
+            offered(request, offer);
+        }
+
+        @Override
+        public void moved(QueueEntry entry) {
+            store.callbackMoved(request.id(), entry.queueId());
+            byEntry.computeIfPresent(entry.id(), (id, r) -> new CallbackRequest(r.id(), r.tenantId(),
+                    entry.queueId(), r.number(), r.name(), r.joinedAt(), r.attempts()));
+        }
     }
 
     private void offered(CallbackRequest request, Offer offer) {

@@ -9,12 +9,15 @@ import java.util.function.Consumer;
 /**
  * A waiting caller's choice to be called back, key by key: once offered ("press 1 to be called back"), 1 reads
  * the caller's number back digit by digit; then 1 alone (ended by # or by a pause) confirms it, or another number
- * typed and ended by # is taken instead; * starts the typing over. Pure: what is to be said goes to {@code say},
- * the chosen number to {@code chosen}; the queue application feeds it keys and seconds.
+ * typed and ended by # is taken instead; * starts the typing over; 30 s of silence give the choice up. Pure:
+ * what is to be said goes to {@code say}, the chosen number to {@code chosen}; the queue application feeds it keys
+ * and seconds.
  */
 final class CallbackMenu {
     /** A confirming 1 counts once this many seconds pass without another key. */
     static final int PAUSE_SECONDS = 3;
+    /** A caller silent this long while choosing goes back to waiting (1 starts the choice again). */
+    static final int GIVE_UP_SECONDS = 30;
     /** The longest number a caller may type. */
     static final int MAX_DIGITS = 20;
 
@@ -72,10 +75,17 @@ final class CallbackMenu {
         }
     }
 
-    /** A second passed: a lone 1 followed by silence confirms. */
+    /** A second passed: a lone 1 followed by silence confirms; a long silence gives the choice up. */
     void second() {
-        if (step == Step.CHOOSING && "1".contentEquals(typed) && ++quietSeconds >= PAUSE_SECONDS) {
+        if (step != Step.CHOOSING) {
+            return;
+        }
+        quietSeconds++;
+        if ("1".contentEquals(typed) && quietSeconds >= PAUSE_SECONDS) {
             finish();
+        } else if (quietSeconds >= GIVE_UP_SECONDS) {
+            step = Step.OFFERED;
+            typed.setLength(0);
         }
     }
 

@@ -133,6 +133,11 @@ final class DerbyAcdStore implements AcdStore {
     }
 
     @Override
+    public boolean callbackMoved(long id, long queueId) {
+        return tx.run(sql -> sql.update("UPDATE acd_callback SET queue_id = ? WHERE id = ?", queueId, id) > 0);
+    }
+
+    @Override
     public boolean deleteCallback(long id) {
         return tx.run(sql -> sql.update(CALLBACK.delete(), id) > 0);
     }

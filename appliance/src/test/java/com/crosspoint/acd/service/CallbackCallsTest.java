@@ -168,6 +168,21 @@ class CallbackCallsTest {
     }
 
     @Test
+    void aCallbackMovedToAnotherQueueIsStoredThereForARestart() {
+        center.configure(new QueueConfig(2, 1, "601", "Sales", Strategy.LONGEST_IDLE, 0, 0, null, 0, 15, 3, 0, 20,
+                null, 0, 60, false, 1, 30), List.of(new Member(2, 11, Map.of())));
+        long entry = waitingCaller("2001");
+        callbacks.keep(QUEUE, entry, "2001", "Ann");
+
+        assertThat(center.move(entry, 1, 2).refusal()).isNull();
+
+        assertThat(store.callbacks()).singleElement().extracting(CallbackRequest::queueId).isEqualTo(2L);
+        agentLogsIn();
+        assertThat(placed).singleElement().satisfies(p -> assertThat(p.placement().secondNumber())
+                .isEqualTo("2001"));
+    }
+
+    @Test
     void noCallbackIsKeptForACallerNoLongerWaiting() {
         assertThat(callbacks.keep(QUEUE, 42, "2001", "Ann")).isFalse();
         assertThat(store.callbacks()).isEmpty();

@@ -40,6 +40,17 @@ final class CallbackStore implements AcdStore {
     }
 
     @Override
+    public synchronized boolean callbackMoved(long id, long queueId) {
+        CallbackRequest r = callbacks.get(id);
+        if (r == null) {
+            return false;
+        }
+        callbacks.put(id, new CallbackRequest(id, r.tenantId(), queueId, r.number(), r.name(), r.joinedAt(),
+                r.attempts()));
+        return true;
+    }
+
+    @Override
     public synchronized boolean deleteCallback(long id) {
         return callbacks.remove(id) != null;
     }

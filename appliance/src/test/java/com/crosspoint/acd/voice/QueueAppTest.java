@@ -253,6 +253,21 @@ class QueueAppTest {
     }
 
     @Test
+    void aCallerSilentWhileChoosingGoesBackToWaitingAndMayChooseAgain() {
+        QueueApp app = waitingForACallbackOffer();
+        seconds(app, 5);
+        app.onDigit('1');
+        int said = channel.played.size();
+
+        seconds(app, 30);
+        app.onDigit('1');
+
+        assertThat(calledBackAt).isEmpty();
+        assertThat(channel.played).hasSize(said + 1);
+        assertThat(channel.last()).startsWith("queue-callback-confirm");
+    }
+
+    @Test
     void aCallerPutThroughMeanwhileKeepsNoCallback() {
         QueueApp app = waitingForACallbackOffer();
         seconds(app, 5);
