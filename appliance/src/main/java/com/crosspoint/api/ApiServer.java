@@ -119,6 +119,8 @@ public final class ApiServer implements AutoCloseable {
         if (s.chat() != null) {
             new MyChatsHandler(s.chat().service(), s.stores().chats(), s.directory(), logins).addRoutes(router);
             new LeftMessagesHandler(s.chat().leftMessages(), s.provisioning(), s.directory(), logins).addRoutes(router);
+            new ChatHistoryHandler(s.stores().chats(), s.chat().service(), s.acd(), s.provisioning(), s.directory(),
+                    s.clock()).addRoutes(router);
         }
         chat = s.chat() == null || !s.chat().enabled() ? null : new VisitorChatEndpoint(s.chat().service(),
                 s.chat().leftMessages(), s.chat().sites(), s.directory(), json, s.chat().maxFramesPerSecond(), settings.http().idleTimeout());

@@ -294,6 +294,12 @@ public final class ChatService {
         return chats.size();
     }
 
+    /** The tenant's chats no agent has answered yet (waiting or offered), without lines: the live queue figures. */
+    public synchronized List<ChatSnapshot> unanswered(long tenantId) {
+        return chats.values().stream().filter(c -> c.tenantId() == tenantId && c.state() != ChatState.ACTIVE)
+                .map(c -> c.snapshot(false)).toList();
+    }
+
     private void backToQueue(ChatConversation c) {
         offeredAt.remove(c.id());
         c.withdrawOffer();

@@ -26,6 +26,12 @@ public interface ChatStore {
      */
     List<ChatSnapshot> list(long tenantId, Long agentUserId, int offset, int limit);
 
+    /**
+     * Chats of a tenant created in [{@code from}, {@code to}), without their lines, oldest first, at most
+     * {@code limit}: what the statistics are computed from.
+     */
+    List<ChatSnapshot> createdBetween(long tenantId, Instant from, Instant to, int limit);
+
     /** How many chats {@link #list} would give without paging. */
     int count(long tenantId, Long agentUserId);
 

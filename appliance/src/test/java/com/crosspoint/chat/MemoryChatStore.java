@@ -48,6 +48,14 @@ final class MemoryChatStore implements ChatStore {
     }
 
     @Override
+    public synchronized List<ChatSnapshot> createdBetween(long tenantId, Instant from, Instant to, int limit) {
+        return rows.values().stream().filter(c -> c.tenantId() == tenantId)
+                .filter(c -> !c.createdAt().isBefore(from) && c.createdAt().isBefore(to))
+                .sorted(Comparator.comparing(ChatSnapshot::createdAt).thenComparingLong(ChatSnapshot::id))
+                .limit(limit).toList();
+    }
+
+    @Override
     public synchronized int count(long tenantId, Long agentUserId) {
         return list(tenantId, agentUserId, 0, Integer.MAX_VALUE).size();
     }

@@ -4,6 +4,7 @@ import com.crosspoint.acd.AgentSpan;
 import com.crosspoint.acd.AgentStatus;
 import com.crosspoint.acd.QueueCallRecord;
 import com.crosspoint.acd.QueueCallRecord.Outcome;
+import com.crosspoint.acd.report.IntervalBuckets.Bucket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,31 +20,20 @@ public final class IntervalReport {
     private IntervalReport() {
     }
 
-    private record Key(Instant start, long id) implements Comparable<Key> {
-        @Override
-        public int compareTo(Key o) {
-            int c = start.compareTo(o.start);
-            return c != 0 ? c : Long.compare(id, o.id);
-        }
-    }
-
     /** Per queue and interval, oldest interval first, then by queue id. */
     public static List<QueueInterval> queues(List<QueueCallRecord> calls, Interval interval) {
-        Map<Key, List<QueueCallRecord>> groups = new TreeMap<>();
-        for (QueueCallRecord c : calls) {
-            groups.computeIfAbsent(new Key(interval.start(c.joinedAt()), c.queueId()), k -> new ArrayList<>()).add(c);
-        }
         List<QueueInterval> rows = new ArrayList<>();
-        groups.forEach((key, group) -> rows.add(queueRow(key, group)));
+        IntervalBuckets.group(calls, interval, QueueCallRecord::joinedAt, QueueCallRecord::queueId)
+                .forEach((key, group) -> rows.add(queueRow(key, group)));
         return rows;
     }
 
-    private static QueueInterval queueRow(Key key, List<QueueCallRecord> group) {
+    private static QueueInterval queueRow(Bucket<Long> key, List<QueueCallRecord> group) {
         List<QueueCallRecord> answered = only(group, Outcome.ANSWERED);
         List<QueueCallRecord> abandoned = only(group, Outcome.ABANDONED);
         long inTime = answered.stream().filter(QueueCallRecord::inServiceLevel).count();
         int counted = answered.size() + abandoned.size();
-        return new QueueInterval(key.start(), key.id(), group.size(), answered.size(), abandoned.size(),
+        return new QueueInterval(key.start(), key.key(), group.size(), answered.size(), abandoned.size(),
                 only(group, Outcome.OVERFLOWED).size(), only(group, Outcome.TRANSFERRED).size(), meanSeconds(abandoned, QueueCallRecord::waitMillis),
                 counted == 0 ? 100.0 : 100.0 * inTime / counted, meanSeconds(answered, QueueCallRecord::waitMillis),
                 meanSeconds(answered, IntervalReport::handleMillis),
@@ -55,13 +45,10 @@ public final class IntervalReport {
 
     /** Per agent and interval: calls they answered, and their staffed and busy time cut into the intervals. */
     public static List<AgentInterval> agents(List<QueueCallRecord> calls, List<AgentSpan> spans, Interval interval) {
-        Map<Key, List<QueueCallRecord>> answered = new TreeMap<>();
-        Map<Key, long[]> time = new TreeMap<>(); // staffed, busy millis
-        for (QueueCallRecord c : only(calls, Outcome.ANSWERED)) {
-            Key key = new Key(interval.start(c.joinedAt()), c.agentUserId());
-            answered.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
-            time.computeIfAbsent(key, k -> new long[2]);
-        }
+        Map<Bucket<Long>, List<QueueCallRecord>> answered = IntervalBuckets.group(only(calls, Outcome.ANSWERED),
+                interval, QueueCallRecord::joinedAt, QueueCallRecord::agentUserId);
+        Map<Bucket<Long>, long[]> time = new TreeMap<>(); // staffed, busy millis
+        answered.keySet().forEach(key -> time.put(key, new long[2]));
         for (AgentSpan span : spans) {
             if (span.status() == AgentStatus.PAUSED || !span.status().loggedIn()) {
                 continue;
@@ -73,7 +60,7 @@ public final class IntervalReport {
                 Instant end = start.plus(interval.length());
                 Instant until = end.isBefore(span.to()) ? end : span.to();
                 long millis = Duration.between(from, until).toMillis();
-                long[] t = time.computeIfAbsent(new Key(start, span.userId()), k -> new long[2]);
+                long[] t = time.computeIfAbsent(new Bucket<>(start, span.userId()), k -> new long[2]);
                 t[0] += millis;
                 if (busy) {
                     t[1] += millis;
@@ -84,7 +71,7 @@ public final class IntervalReport {
         List<AgentInterval> rows = new ArrayList<>();
         time.forEach((key, t) -> {
             List<QueueCallRecord> taken = answered.getOrDefault(key, List.of());
-            rows.add(new AgentInterval(key.start(), key.id(), taken.size(),
+            rows.add(new AgentInterval(key.start(), key.key(), taken.size(),
                     meanSeconds(taken, IntervalReport::handleMillis), t[0] / 1000.0,
                     t[0] == 0 ? 0 : 100.0 * t[1] / t[0]));
         });
@@ -101,6 +88,6 @@ public final class IntervalReport {
 
     private static double meanSeconds(List<QueueCallRecord> calls,
                                       java.util.function.ToLongFunction<QueueCallRecord> millis) {
-        return calls.isEmpty() ? 0 : calls.stream().mapToLong(millis).sum() / 1000.0 / calls.size();
+        return IntervalBuckets.meanSeconds(calls, millis);
     }
 }

@@ -81,6 +81,17 @@ final class DerbyChatStore implements ChatStore {
     }
 
     @Override
+    public List<ChatSnapshot> createdBetween(long tenantId, Instant from, Instant to, int limit) {
+        Page page = new Page(0, limit);
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        return tx.run(sql -> sql.list(CHAT.select("WHERE tenant_id = ? AND created_at >= ? AND created_at < ?"
+                + " ORDER BY created_at, id" + Page.sql()), row -> map(row, List.of()), tenantId, from, to,
+                page.offset(), page.limit()));
+    }
+
+    @Override
     public int count(long tenantId, Long agentUserId) {
         WhereClause where = where(tenantId, agentUserId);
         return (int) (long) tx.run(sql -> sql.count("SELECT COUNT(*) FROM chat" + where.sql(), where.parameters()));
