@@ -154,6 +154,11 @@ class OpenApiContractTest {
         SCHEMAS.put("AcdAgentHistory", com.crosspoint.api.dto.AcdHistoryDto.class);
         SCHEMAS.put("QueueInterval", com.crosspoint.acd.report.QueueInterval.class);
         SCHEMAS.put("AgentInterval", com.crosspoint.acd.report.AgentInterval.class);
+        SCHEMAS.put("ChatQueueHistory", com.crosspoint.api.dto.AcdHistoryDto.class);
+        SCHEMAS.put("ChatAgentHistory", com.crosspoint.api.dto.AcdHistoryDto.class);
+        SCHEMAS.put("ChatQueueInterval", com.crosspoint.chat.report.ChatQueueInterval.class);
+        SCHEMAS.put("ChatAgentInterval", com.crosspoint.chat.report.ChatAgentInterval.class);
+        SCHEMAS.put("ChatQueueNow", com.crosspoint.chat.report.ChatQueueNow.class);
         SCHEMAS.put("Agent", com.crosspoint.api.dto.AgentDto.class);
         SCHEMAS.put("AgentRequest", com.crosspoint.api.dto.AgentRequest.class);
         SCHEMAS.put("MyAgent", MyAgentHandler.MyAgent.class);

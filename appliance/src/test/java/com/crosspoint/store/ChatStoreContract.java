@@ -76,6 +76,25 @@ public interface ChatStoreContract {
     }
 
     @Test
+    default void createdBetweenGivesTheTenantsChatsOfTheRangeOldestFirst() {
+        Tenant tenant = StoreFixtures.tenant(stores());
+        long before = chats().create(waiting(tenant, "Before", 0));
+        long first = chats().create(waiting(tenant, "First", 10));
+        long second = chats().create(waiting(tenant, "Second", 20));
+        chats().create(waiting(tenant, "AtTheEnd", 30));
+        chats().addLine(first, new ChatLine(1, ChatParty.VISITOR, "First", "hello", T0.plusSeconds(11)));
+
+        assertThat(chats().createdBetween(tenant.id(), T0.plusSeconds(10), T0.plusSeconds(30), 10))
+                .extracting(ChatSnapshot::id).containsExactly(first, second);
+        assertThat(chats().createdBetween(tenant.id(), T0, T0.plusSeconds(30), 10))
+                .allSatisfy(c -> assertThat(c.lines()).isEmpty()).first().extracting(ChatSnapshot::id)
+                .isEqualTo(before);
+        assertThat(chats().createdBetween(tenant.id(), T0, T0.plusSeconds(60), 2)).hasSize(2);
+        assertThat(chats().createdBetween(tenant.id(), T0, T0.plusSeconds(60), 0)).isEmpty();
+        assertThat(chats().createdBetween(tenant.id() + 100_000, T0, T0.plusSeconds(60), 10)).isEmpty();
+    }
+
+    @Test
     default void retentionDeletesChatsEndedBeforeTheCutoffWithTheirLines() {
         Tenant tenant = StoreFixtures.tenant(stores());
         long old = chats().create(waiting(tenant, "Old", 0));
