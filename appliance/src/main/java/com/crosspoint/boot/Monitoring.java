@@ -62,7 +62,7 @@ final class Monitoring {
         metrics.gauge(p + "pending", "Transactions awaiting a final answer", () -> proxy.core().pendingTransactions());
         metrics.gauge(p + "admitted.percent", "Percent of new requests admitted now (100 = all; lower while the I/O "
                 + "threads are saturated)", () -> (int) Math.round(100 * proxy.core().admittedShare()));
-        metrics.gauge(p + "occupancy.percent", "Percent of the last 100 ms the I/O threads spent handling messages",
+        metrics.gauge(p + "occupancy.percent", "Percent of the last 200 ms the I/O threads spent handling messages",
                 () -> (int) Math.round(100 * proxy.core().occupancy()));
         metrics.gauge(p + "dialogs", "Answered calls through " + who + " awaiting their BYE",
                 () -> proxy.core().trackedDialogs());

@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.LongAdder;
  * callers' timers retransmit (doubling the load) and give up. Two bounds:
  * <ul>
  *   <li><b>occupancy</b>: the share of wall time the I/O threads spend handling messages, measured each
- *       {@link #INTERVAL_MILLIS}. Near 1 the datagrams queue in the socket faster than they are read (on a shared box
+ *       {@link #INTERVAL_MILLIS} and averaged over the last two intervals (a burst shorter than that, a flood of a
+ *       few hundred requests, is not an overload). Near 1 the datagrams queue in the socket faster than they are read (on a shared box
  *       the threads may also wait for a core, which counts too), so the share of new requests admitted is cut in
  *       proportion (target over measured, harder when saturated); below the target it grows again, at most doubling
  *       an interval. Occupancy-based overload control in the manner of Hilt and Widjaja's OCC for SIP servers.</li>
@@ -35,6 +36,7 @@ final class Admission {
     private final LongAdder busyNanos = new LongAdder();
     private volatile double share = 1.0;
     private volatile double occupancy;
+    private double previous;
     private long intervalStart;
 
     /** @param workers the threads that handle messages (the UDP readers), what full occupancy is measured against */
@@ -81,7 +83,9 @@ final class Admission {
             return;
         }
         intervalStart = nowNanos;
-        double measured = Math.min(1.0, busyNanos.sumThenReset() / ((double) workers * elapsed));
+        double last = Math.min(1.0, busyNanos.sumThenReset() / ((double) workers * elapsed));
+        double measured = (previous + last) / 2;
+        previous = last;
         double factor;
         if (measured >= SATURATED) {
             factor = SATURATED_FACTOR;
@@ -99,7 +103,7 @@ final class Admission {
         return share;
     }
 
-    /** The I/O threads' occupancy over the last interval, 0 to 1. */
+    /** The I/O threads' occupancy over the last two intervals, 0 to 1. */
     double occupancy() {
         return occupancy;
     }

@@ -355,7 +355,7 @@ public final class ProxyCore implements MessageHandler {
         return admission.share();
     }
 
-    /** The I/O threads' occupancy over the last measuring interval, 0 to 1. */
+    /** The I/O threads' occupancy over the last two measuring intervals (200 ms), 0 to 1. */
     public double occupancy() {
         return admission.occupancy();
     }

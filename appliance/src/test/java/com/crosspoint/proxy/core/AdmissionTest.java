@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** The admission rules without a proxy: the pending bound, and the admitted share following the threads' occupancy. */
+/**
+ * The admission rules without a proxy: the pending bound, and the admitted share following the threads' occupancy
+ * (the mean of the last two intervals).
+ */
 class AdmissionTest {
     private static final long INTERVAL = Admission.INTERVAL_MILLIS * 1_000_000L;
 
@@ -43,7 +46,18 @@ class AdmissionTest {
     }
 
     @Test
+    void aBurstOfOneIntervalIsNoOverload() {
+        interval(1.0);
+        assertThat(admission.occupancy()).isEqualTo(0.5);
+        assertThat(admission.share()).isEqualTo(1.0);
+        interval(0.0);
+        interval(1.0);
+        assertThat(admission.share()).isEqualTo(1.0);
+    }
+
+    @Test
     void saturatedThreadsCutTheShareHardAndEachIntervalAgain() {
+        interval(1.0);
         interval(1.0);
         assertThat(admission.share()).isEqualTo(Admission.SATURATED_FACTOR);
         assertThat(admission.occupancy()).isEqualTo(1.0);
@@ -60,10 +74,11 @@ class AdmissionTest {
     @Test
     void aboveTheTargetTheShareFollowsTargetOverMeasuredAndAtItHolds() {
         interval(1.0);
-        interval(0.9);
+        interval(1.0);
+        interval(0.8); // a mean of 0.9
         double expected = Admission.SATURATED_FACTOR * Admission.TARGET_OCCUPANCY / 0.9;
         assertThat(admission.share()).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-6));
-        interval(Admission.TARGET_OCCUPANCY);
+        interval(0.9); // a mean of 0.85, the target
         assertThat(admission.share()).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-6));
     }
 
@@ -74,7 +89,9 @@ class AdmissionTest {
         }
         double cut = admission.share();
         interval(0.1);
-        assertThat(admission.share()).isCloseTo(2 * cut, org.assertj.core.data.Offset.offset(1e-9));
+        interval(0.1);
+        assertThat(admission.share()).as("0.55, then 0.1: first held near the target, then doubled")
+                .isCloseTo(2 * cut * Admission.TARGET_OCCUPANCY / 0.55, org.assertj.core.data.Offset.offset(1e-9));
         for (int i = 0; i < 5; i++) {
             interval(0.1);
         }
@@ -84,6 +101,7 @@ class AdmissionTest {
 
     @Test
     void aCutShareAdmitsAboutThatShareOfNewRequests() {
+        interval(1.0);
         interval(1.0);
         interval(1.0);
         interval(1.0); // 0.343
