@@ -2,11 +2,13 @@ package com.crosspoint.boot;
 
 import com.crosspoint.acr.AdaptiveCallRouter;
 import com.crosspoint.auth.DigestAlgorithm;
+import com.crosspoint.config.CarrierTlsConfig;
 import com.crosspoint.config.NetworkConfig;
 import com.crosspoint.config.RouterConfig;
 import com.crosspoint.proxy.Proxy;
 import com.crosspoint.proxy.core.ProxySettings;
 import com.crosspoint.proxy.transaction.TimerSettings;
+import com.crosspoint.proxy.transport.TlsClient;
 import com.crosspoint.router.CarrierProbes;
 import com.crosspoint.router.CarrierRouting;
 import com.crosspoint.router.CustomerCallLimit;
@@ -46,7 +48,9 @@ final class RouterRole implements AutoCloseable {
                 .withUdpThreads(config.udpThreads()).withMaxPending(config.maxPending())
                 .withTimers(new TimerSettings(rfc.t1(), rfc.t2(), rfc.t4(), rfc.timerB(), config.ringSeconds() * 1000L))
                 .withSilence(config.silenceMillis());
-        proxy = Proxy.start(settings, network.bind(), routing, config.tls().port(), ProxyTls.of(config.tls()));
+        CarrierTlsConfig carrierTls = config.carrierTls();
+        proxy = Proxy.start(settings, network.bind(), routing, config.tls().port(), ProxyTls.of(config.tls()),
+                new TlsClient(carrierTls.clientContext(), carrierTls.verifyHostname(), carrierTls.handshakeTimeout()));
         probing = Executors.newSingleThreadScheduledExecutor(r -> MediaAddresses.daemon(r, "router-probes"));
         if (config.probeSeconds() > 0) {
             CarrierProbes probes = new CarrierProbes(router, proxy.core().prober(), routing);

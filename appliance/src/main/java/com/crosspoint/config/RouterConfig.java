@@ -21,11 +21,13 @@ import java.util.List;
  * @param policy            the ranking: weights, floors and evidence ({@code router.policy.*})
  * @param breaker           the carriers' circuit breakers ({@code router.breaker.*})
  * @param tls               SIP over TLS on the router's own port ({@code router.tls.*}); off without a keystore
+ * @param carrierTls        how carriers whose transport is TLS are reached ({@code router.tls.trustStore} etc.)
  */
 public record RouterConfig(int port, int udpThreads, int maxPending, long silenceMillis, int ringSeconds,
                            int probeSeconds, List<String> customers, List<String> digestCustomers,
                            int customerCallsPerSecond, Duration qualityBucket, int qualityBuckets,
-                           int minAttempts, RoutingPolicyConfig policy, BreakerConfig breaker, TlsConfig tls) {
+                           int minAttempts, RoutingPolicyConfig policy, BreakerConfig breaker, TlsConfig tls,
+                           CarrierTlsConfig carrierTls) {
     public RouterConfig {
         customers = List.copyOf(customers);
         digestCustomers = List.copyOf(digestCustomers);

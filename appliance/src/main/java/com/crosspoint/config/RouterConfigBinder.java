@@ -1,9 +1,13 @@
 package com.crosspoint.config;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /** Binds {@code node.roles} and {@code router.*} (kept apart from {@link ConfigBinder}, which binds the rest). */
@@ -52,7 +56,40 @@ final class RouterConfigBinder {
                 new BreakerConfig(ranged("router.breaker.failuresToOpen", 1, 1000),
                         ranged("router.breaker.coolDownSeconds", 0, 86_400),
                         ranged("router.breaker.trialTimeoutSeconds", 1, 86_400)),
-                TlsConfigBinder.bind(values, "router.tls."));
+                TlsConfigBinder.bind(values, "router.tls."), carrierTls());
+    }
+
+    private CarrierTlsConfig carrierTls() {
+        String p = "router.tls.";
+        String type = values.string(p + "trustStoreType").trim().toUpperCase(Locale.ROOT);
+        if (!type.equals("PKCS12") && !type.equals("JKS")) {
+            throw values.error(p + "trustStoreType",
+                    "must be PKCS12 or JKS, not \"" + values.string(p + "trustStoreType") + "\"");
+        }
+        String password = values.string(p + "trustStorePassword");
+        String text = values.string(p + "trustStore").trim();
+        Optional<Path> file = Optional.empty();
+        if (!text.isEmpty()) {
+            try {
+                file = Optional.of(Path.of(text).toAbsolutePath().normalize());
+            } catch (InvalidPathException e) {
+                throw values.error(p + "trustStore", "not a valid path: \"" + text + "\"");
+            }
+        }
+        CarrierTlsConfig config = new CarrierTlsConfig(file, password, type, values.bool(p + "verifyHostname"),
+                Duration.ofSeconds(ranged(p + "handshakeSeconds", 1, 300)));
+        if (file.isPresent()) {
+            if (!Files.isReadable(file.get())) {
+                throw values.error(p + "trustStore", "file not found or not readable: " + file.get());
+            }
+            try {
+                config.clientContext(); // a wrong type or password fails at start, naming the key
+            } catch (RuntimeException e) {
+                throw values.error(p + "trustStore", "cannot be read as " + type + " with that password: "
+                        + e.getMessage());
+            }
+        }
+        return config;
     }
 
     private RoutingPolicyConfig policy() {
