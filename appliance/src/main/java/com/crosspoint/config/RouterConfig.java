@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param port              UDP and TCP port of the router's proxy; 0 = a free port (tests)
  * @param udpThreads        threads reading the UDP socket, each handling what it reads
- * @param maxPending        INVITEs and other transactions awaiting a final answer; beyond it 503 + Retry-After
+ * @param maxPending        new transactions awaiting a final answer; beyond it 503 + Retry-After (a memory bound:
+ *                          the proxy core also refuses new calls while its I/O threads are saturated)
  * @param silenceMillis     how long a carrier may stay silent (not even 100 Trying) before the next is tried
  * @param ringSeconds       how long a carrier may ring (Timer C) before the call is cancelled there
  * @param probeSeconds      interval of the OPTIONS health checks of every carrier; 0 = none
