@@ -16,6 +16,7 @@
 # Usage: bench/router-bench.sh [--peers=crosspoint,kamailio] [--seconds=15] [--warmup=30] [--hold-ms=1000]
 #                              [--rates="1000 1500 2000 2500 3000 3500 4000 5000"] [--prefixes=1000000]
 #                              [--java-opts="..."] (extra options for the appliance JVM, e.g. a JFR recording)
+#                              [--peak=N] (no ladder: half and twice N, a peak measured in an earlier run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -26,6 +27,7 @@ HOLD_MS=1000
 RATES="1000 1500 2000 2500 3000 3500 4000 5000"
 PREFIXES=1000000
 EXTRA_JAVA_OPTS=""
+GIVEN_PEAK=""
 for a in "$@"; do
   case "$a" in
     --peers=*) PEERS="${a#*=}" ;;
@@ -35,6 +37,7 @@ for a in "$@"; do
     --rates=*) RATES="${a#*=}" ;;
     --prefixes=*) PREFIXES="${a#*=}" ;;
     --java-opts=*) EXTRA_JAVA_OPTS="${a#*=}" ;;
+    --peak=*) GIVEN_PEAK="${a#*=}" ;;
     *) echo "router-bench: unknown option $a (see the usage at the top of $0)" >&2; exit 2 ;;
   esac
 done
@@ -249,6 +252,7 @@ bench_peer() {
   say "| offered calls/s | achieved | completed | failed | 503 | retrans | $PEER µs CPU/call | $PEER CPU % of a core | SIPp UAC / carriers CPU % | load |"
   say "|---|---|---|---|---|---|---|---|---|---|"
   local peak=0 rate r
+  [ -n "$GIVEN_PEAK" ] && RATES="" && peak=$GIVEN_PEAK
   for rate in $RATES; do
     sleep 4
     r=$(run_step "step-$rate" "$rate" "$STEP_SECONDS")
@@ -257,7 +261,11 @@ bench_peer() {
     if [ "$failed" -eq 0 ] && [ "$ref" -eq 0 ] && [ "$ok" -eq $((rate * STEP_SECONDS)) ]; then peak=$rate; else break; fi
   done
   say ""
-  say "- **peak with 0 failed calls: $peak calls/s**"
+  if [ -n "$GIVEN_PEAK" ]; then
+    say "- peak given (--peak, from an earlier run): $peak calls/s"
+  else
+    say "- **peak with 0 failed calls: $peak calls/s**"
+  fi
   if [ "$peak" -gt 0 ]; then
     local half=$((peak / 2)) double=$((peak * 2))
     sleep 4
