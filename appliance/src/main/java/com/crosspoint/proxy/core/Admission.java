@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class Admission {
     static final long INTERVAL_MILLIS = 100;
+    /** The default target. */
     static final double TARGET_OCCUPANCY = 0.85;
     /** Above it the threads never found the socket empty: the backlog's size is unknown, so cut harder. */
     static final double SATURATED = 0.97;
@@ -32,6 +33,7 @@ final class Admission {
 
     private final int maxPending;
     private final int workers;
+    private final double target;
     private final AtomicInteger pending = new AtomicInteger();
     private final LongAdder busyNanos = new LongAdder();
     private volatile double share = 1.0;
@@ -39,13 +41,17 @@ final class Admission {
     private double previous;
     private long intervalStart;
 
-    /** @param workers the threads that handle messages (the UDP readers), what full occupancy is measured against */
-    Admission(int maxPending, int workers, long nowNanos) {
-        if (maxPending < 1 || workers < 1) {
-            throw new IllegalArgumentException("maxPending and workers must be at least 1");
+    /**
+     * @param workers the threads that handle messages (the UDP readers), what full occupancy is measured against
+     * @param target  the occupancy kept (0 = none: only {@code maxPending} bounds admission)
+     */
+    Admission(int maxPending, int workers, double target, long nowNanos) {
+        if (maxPending < 1 || workers < 1 || target < 0 || target >= SATURATED) {
+            throw new IllegalArgumentException("maxPending and workers must be at least 1, the target 0 to 0.97");
         }
         this.maxPending = maxPending;
         this.workers = workers;
+        this.target = target;
         this.intervalStart = nowNanos;
     }
 
@@ -86,15 +92,18 @@ final class Admission {
         double last = Math.min(1.0, busyNanos.sumThenReset() / ((double) workers * elapsed));
         double measured = (previous + last) / 2;
         previous = last;
+        occupancy = measured;
+        if (target == 0) {
+            return;
+        }
         double factor;
         if (measured >= SATURATED) {
             factor = SATURATED_FACTOR;
-        } else if (measured <= TARGET_OCCUPANCY / MAX_GROWTH) {
+        } else if (measured <= target / MAX_GROWTH) {
             factor = MAX_GROWTH;
         } else {
-            factor = TARGET_OCCUPANCY / measured;
+            factor = target / measured;
         }
-        occupancy = measured;
         share = Math.max(MIN_SHARE, Math.min(1.0, share * factor));
     }
 

@@ -58,7 +58,8 @@ public final class ProxyCore implements MessageHandler {
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(settings.scanLimits(), local));
         this.answers = new OwnAnswers(sender, counters, settings.retryAfterSeconds());
         this.stateless = new StatelessForwarding(this, sender, counters);
-        this.admission = new Admission(settings.maxPending(), settings.udpThreads(), wheel.nanos());
+        this.admission = new Admission(settings.maxPending(), settings.udpThreads(), settings.targetOccupancy(),
+                wheel.nanos());
         this.dialogs = new DialogTable(settings.dialogs().capacity(), settings.dialogs().maxAgeSeconds() * 1_000_000_000L);
         wheel.schedule(this::sweepDialogs, DIALOG_SWEEP_MILLIS);
         wheel.schedule(this::measureOccupancy, Admission.INTERVAL_MILLIS);

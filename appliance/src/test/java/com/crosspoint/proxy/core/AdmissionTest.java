@@ -13,7 +13,7 @@ class AdmissionTest {
     private static final long INTERVAL = Admission.INTERVAL_MILLIS * 1_000_000L;
 
     private long now;
-    private final Admission admission = new Admission(3, 2, now);
+    private final Admission admission = new Admission(3, 2, Admission.TARGET_OCCUPANCY, now);
 
     /** One interval in which the two workers were busy {@code occupancy} of the time. */
     private void interval(double occupancy) {
@@ -111,6 +111,20 @@ class AdmissionTest {
     }
 
     @Test
+    void withoutATargetOnlyThePendingBoundCounts() {
+        Admission bounded = new Admission(1, 2, 0, 0);
+        for (int i = 1; i <= 5; i++) {
+            bounded.busy(2 * INTERVAL);
+            bounded.endInterval(i * INTERVAL);
+        }
+        assertThat(bounded.occupancy()).as("still measured").isEqualTo(1.0);
+        assertThat(bounded.share()).isEqualTo(1.0);
+        assertThat(bounded.admit()).isTrue();
+        bounded.started();
+        assertThat(bounded.admit()).isFalse();
+    }
+
+    @Test
     void aFirstIntervalWithNoTimePassedChangesNothing() {
         admission.busy(INTERVAL);
         admission.endInterval(now);
@@ -119,7 +133,8 @@ class AdmissionTest {
 
     @Test
     void rejectsNonsense() {
-        assertThatThrownBy(() -> new Admission(0, 2, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Admission(1, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Admission(0, 2, 0.85, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Admission(1, 0, 0.85, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Admission(1, 1, 0.99, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }
