@@ -17,6 +17,7 @@
 #                              [--rates="1000 1500 2000 2500 3000 3500 4000 5000"] [--prefixes=1000000]
 #                              [--java-opts="..."] (extra options for the appliance JVM, e.g. a JFR recording)
 #                              [--peak=N] (no ladder: half and twice N, a peak measured in an earlier run)
+#                              [--overload-occupancy=P] (router.overloadOccupancyPercent; 0 = admission by maxPending only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -28,6 +29,7 @@ RATES="1000 1500 2000 2500 3000 3500 4000 5000"
 PREFIXES=1000000
 EXTRA_JAVA_OPTS=""
 GIVEN_PEAK=""
+OCCUPANCY=85
 for a in "$@"; do
   case "$a" in
     --peers=*) PEERS="${a#*=}" ;;
@@ -38,6 +40,7 @@ for a in "$@"; do
     --prefixes=*) PREFIXES="${a#*=}" ;;
     --java-opts=*) EXTRA_JAVA_OPTS="${a#*=}" ;;
     --peak=*) GIVEN_PEAK="${a#*=}" ;;
+    --overload-occupancy=*) OCCUPANCY="${a#*=}" ;;
     *) echo "router-bench: unknown option $a (see the usage at the top of $0)" >&2; exit 2 ;;
   esac
 done
@@ -97,6 +100,7 @@ node:
 router:
   customers: [127.0.0.1]
   probeSeconds: 0
+  overloadOccupancyPercent: $OCCUPANCY
 EOF
   CROSSPOINT_ROLES=router CROSSPOINT_DATA="$dir/data" CROSSPOINT_BIND=127.0.0.1 CROSSPOINT_ROUTER_PORT=$ROUTER_PORT \
     CROSSPOINT_HTTP_PORT=$HTTP_PORT CROSSPOINT_ADMIN_PASSWORD=bench-admin-secret \
