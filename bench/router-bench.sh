@@ -9,11 +9,15 @@
 #               children=2 as the router's udpThreads=2.
 # Per peer: warm-up, then a ladder of offered rates (stops at the first step with a failed call), each step's
 # completed/failed/503 calls and the peer's CPU per call (/proc); at half the peak the p99 INVITE->100 time (SIPp
-# rtt trace); at twice the peak the goodput and the 503s; the longest GC pause under load (Crosspoint, -Xlog:gc*).
+# rtt trace); at twice the peak the goodput (completed calls a second against the peak's) and the 503s; the longest
+# GC pause under load (Crosspoint, -Xlog:gc*). Every step also reports the load generator's own CPU (SIPp UAC and the
+# three UAS carriers share the router's 2 cores: at twice the peak they, not the router, may be what runs out).
 # Needs sipp, kamailio, curl, jq, and a build: mvn -B -q -pl appliance -am -DskipTests package.
 # Usage: bench/router-bench.sh [--peers=crosspoint,kamailio] [--seconds=15] [--warmup=30] [--hold-ms=1000]
 #                              [--rates="1000 1500 2000 2500 3000 3500 4000 5000"] [--prefixes=1000000]
 #                              [--java-opts="..."] (extra options for the appliance JVM, e.g. a JFR recording)
+#                              [--peak=N] (no ladder: half and twice N, a peak measured in an earlier run)
+#                              [--overload-occupancy=P] (router.overloadOccupancyPercent; 0 = admission by maxPending only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -24,6 +28,8 @@ HOLD_MS=1000
 RATES="1000 1500 2000 2500 3000 3500 4000 5000"
 PREFIXES=1000000
 EXTRA_JAVA_OPTS=""
+GIVEN_PEAK=""
+OCCUPANCY=85
 for a in "$@"; do
   case "$a" in
     --peers=*) PEERS="${a#*=}" ;;
@@ -33,6 +39,8 @@ for a in "$@"; do
     --rates=*) RATES="${a#*=}" ;;
     --prefixes=*) PREFIXES="${a#*=}" ;;
     --java-opts=*) EXTRA_JAVA_OPTS="${a#*=}" ;;
+    --peak=*) GIVEN_PEAK="${a#*=}" ;;
+    --overload-occupancy=*) OCCUPANCY="${a#*=}" ;;
     *) echo "router-bench: unknown option $a (see the usage at the top of $0)" >&2; exit 2 ;;
   esac
 done
@@ -56,6 +64,7 @@ CARRIER_PORTS=(25171 25172 25173)
 SCEN="$ROOT/appliance/src/test/resources/sipp"
 HZ=$(getconf CLK_TCK)
 PIDS=()
+CARRIER_PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 say() { echo "$*" | tee -a "$REPORT"; }
@@ -91,6 +100,7 @@ node:
 router:
   customers: [127.0.0.1]
   probeSeconds: 0
+  overloadOccupancyPercent: $OCCUPANCY
 EOF
   CROSSPOINT_ROLES=router CROSSPOINT_DATA="$dir/data" CROSSPOINT_BIND=127.0.0.1 CROSSPOINT_ROUTER_PORT=$ROUTER_PORT \
     CROSSPOINT_HTTP_PORT=$HTTP_PORT CROSSPOINT_ADMIN_PASSWORD=bench-admin-secret \
@@ -168,35 +178,50 @@ start_carriers() {
       -nostdin -m 100000000 -trace_err -error_file "$OUT/$1-carrier-$((i + 1))-errors.log" \
       > "$OUT/$1-carrier-$((i + 1)).log" 2>&1 &
     PIDS+=($!)
+    CARRIER_PIDS+=($!)
   done
   sleep 1
 }
 
-# One step: RATE calls/s for SECONDS; echoes "ok failed refused503 retrans cpu_us_per_call cpu_pct achieved_rate"
-# (achieved: the calls over SIPp's elapsed time less one hold, the last calls' talk)
+# One step: RATE calls/s for SECONDS; echoes "ok failed refused503 retrans cpu_us_per_call cpu_pct achieved_rate
+# completed_per_second uac_cpu_pct carriers_cpu_pct". achieved: the calls over the seconds SIPp took to start them all
+# (from its per-second stat file, the last second's calls at the offered rate); completed per second over that same time (each completed call was
+# started in it); the CPU % of a core of the SIPp UAC and of the three SIPp carriers together over the step.
 run_step() {
   local name=$1 rate=$2 seconds=$3 extra=${4:-}
-  local calls=$((rate * seconds)) t0 t1 s0 s1 dir="$OUT/$PEER/$name"
+  local calls=$((rate * seconds)) t0 t1 s0 s1 u0 u1 c0 c1 uac dir="$OUT/$PEER/$name"
   mkdir -p "$dir"
+  c0=0; for p in "${CARRIER_PIDS[@]}"; do c0=$((c0 + $(ticks "$p"))); done
   t0=$(ticks "$PEER_PID"); s0=$(date +%s.%N)
   # -abortunexp off: a proxy with several UDP workers (Kamailio's children) may pass a 180 on after its 200, a legal
   # UDP reordering; by default SIPp aborts such an answered call and counts it failed (seen at 1,000 calls/s)
   # shellcheck disable=SC2086
-  (cd "$dir" && sipp 127.0.0.1:"$ROUTER_PORT" -sf "$ROOT/bench/sipp/router-uac.xml" -inf "$OUT/numbers.csv" \
+  (cd "$dir" || exit 1; sipp 127.0.0.1:"$ROUTER_PORT" -sf "$ROOT/bench/sipp/router-uac.xml" -inf "$OUT/numbers.csv" \
     -default_behaviors all,-abortunexp -i 127.0.0.1 -p "$UAC_PORT" -mp 26800 -cp 25210 -r "$rate" -m "$calls" -d "$HOLD_MS" -l $((rate * 6)) -nostdin \
     -timeout $((seconds + 40))s -timeout_error -trace_stat -stf stat.csv -fd 1 -trace_counts -trace_err \
-    -error_file errors.log $extra > uac.log 2>&1) || true
+    -error_file errors.log $extra > uac.log 2>&1 & echo $! > uac.pid; wait "$(cat uac.pid)") || true &
+  local sub=$!
+  sleep 0.2; uac=$(cat "$dir/uac.pid" 2>/dev/null || echo 0); u0=0; u1=0
+  while kill -0 "$sub" 2>/dev/null; do u1=$(awk '{print $14 + $15}' "/proc/$uac/stat" 2>/dev/null || echo "$u1"); sleep 0.5; done
+  wait "$sub" || true
   sleep 1; t1=$(ticks "$PEER_PID"); s1=$(date +%s.%N)
+  c1=0; for p in "${CARRIER_PIDS[@]}"; do c1=$((c1 + $(ticks "$p"))); done
   local ok failed ref retrans elapsed
   ok=$(col "SuccessfulCall(C)" "$dir/stat.csv"); failed=$(col "FailedCall(C)" "$dir/stat.csv")
   retrans=$(col "Retransmissions(C)" "$dir/stat.csv"); elapsed=$(col "ElapsedTime(C)" "$dir/stat.csv")
   ref=$(refused "$(ls "$dir"/*_counts.csv | head -1)")
   ok=$((ok - ref))
+  local offer
+  offer=$(awk -F';' -v calls="$calls" -v rate="$rate" 'NR==1{for(i=1;i<=NF;i++){if($i=="ElapsedTime(C)")e=i; if($i=="OutgoingCall(C)")o=i}}
+    NR>1 {split($e, t, ":"); now = t[1] * 3600 + t[2] * 60 + t[3]
+      if ($o + 0 >= calls) {print (NR == 2) ? now : last + (calls - prev) / rate; exit}
+      last = now; prev = $o}' "$dir/stat.csv")
+  [ -n "$offer" ] && [ "$offer" != 0 ] || offer=$seconds
   awk -v ok="$ok" -v f="$failed" -v r="$ref" -v re="$retrans" -v a="$t0" -v b="$t1" -v hz="$HZ" -v s0="$s0" \
-    -v s1="$s1" -v calls="$calls" -v el="$elapsed" -v hold="$HOLD_MS" 'BEGIN{
-      split(el, t, ":"); secs = t[1] * 3600 + t[2] * 60 + t[3];
-      printf "%d %d %d %d %.0f %.0f %.0f\n", ok, f, r, re, (ok + r > 0) ? 1e6 * (b - a) / hz / (ok + r) : 0,
-        100 * (b - a) / hz / (s1 - s0), calls / (secs - hold / 1000) }'
+    -v s1="$s1" -v calls="$calls" -v offer="$offer" -v u0="$u0" -v u1="$u1" -v c0="$c0" -v c1="$c1" 'BEGIN{
+      printf "%d %d %d %d %.0f %.0f %.0f %.0f %.0f %.0f\n", ok, f, r, re, (ok + r > 0) ? 1e6 * (b - a) / hz / (ok + r) : 0,
+        100 * (b - a) / hz / (s1 - s0), calls / offer, ok / offer, 100 * (u1 - u0) / hz / (s1 - s0),
+        100 * (c1 - c0) / hz / (s1 - s0) }'
 }
 
 # p99 of SIPp's INVITE->100 samples (rtt trace: date_ms;response_time_ms;rtd_no), in ms
@@ -228,35 +253,43 @@ bench_peer() {
   local gc_from=1
   [ -n "$GC_LOG" ] && gc_from=$(($(wc -l < "$GC_LOG") + 1))
   say ""
-  say "| offered calls/s | achieved | completed | failed | 503 | retrans | $PEER µs CPU/call | $PEER CPU % of a core | load |"
-  say "|---|---|---|---|---|---|---|---|---|"
+  say "| offered calls/s | achieved | completed | failed | 503 | retrans | $PEER µs CPU/call | $PEER CPU % of a core | SIPp UAC / carriers CPU % | load |"
+  say "|---|---|---|---|---|---|---|---|---|---|"
   local peak=0 rate r
+  [ -n "$GIVEN_PEAK" ] && RATES="" && peak=$GIVEN_PEAK
   for rate in $RATES; do
     sleep 4
     r=$(run_step "step-$rate" "$rate" "$STEP_SECONDS")
-    read -r ok failed ref retrans us cpu achieved <<< "$r"
-    say "| $rate | $achieved | $ok | $failed | $ref | $retrans | $us | $cpu | $(load) |"
+    read -r ok failed ref retrans us cpu achieved okps uaccpu carriercpu <<< "$r"
+    say "| $rate | $achieved | $ok | $failed | $ref | $retrans | $us | $cpu | $uaccpu / $carriercpu | $(load) |"
     if [ "$failed" -eq 0 ] && [ "$ref" -eq 0 ] && [ "$ok" -eq $((rate * STEP_SECONDS)) ]; then peak=$rate; else break; fi
   done
   say ""
-  say "- **peak with 0 failed calls: $peak calls/s**"
+  if [ -n "$GIVEN_PEAK" ]; then
+    say "- peak given (--peak, from an earlier run): $peak calls/s"
+  else
+    say "- **peak with 0 failed calls: $peak calls/s**"
+  fi
   if [ "$peak" -gt 0 ]; then
     local half=$((peak / 2)) double=$((peak * 2))
     sleep 4
     r=$(run_step "half-$half" "$half" "$STEP_SECONDS" "-trace_rtt -rtt_freq 1")
-    read -r ok failed ref retrans us cpu achieved <<< "$r"
+    read -r ok failed ref retrans us cpu achieved okps uaccpu carriercpu <<< "$r"
     say "- half the peak, $half/s: $ok completed, $failed failed, $us µs/call; INVITE->100 p99 **$(p99_invite_100 \
 "$OUT/$PEER/half-$half") ms**"
     sleep 4
     r=$(run_step "double-$double" "$double" "$STEP_SECONDS")
-    read -r ok failed ref retrans us cpu achieved <<< "$r"
-    say "- twice the peak, $double/s offered ($achieved achieved): $ok completed = **$(awk -v ok="$ok" \
--v n="$((double * STEP_SECONDS))" 'BEGIN{printf "%.1f", 100*ok/n}') % goodput**, $ref answered 503, $failed failed \
-(timeouts, retransmissions given up), $us µs CPU per answered call, load $(load)"
+    read -r ok failed ref retrans us cpu achieved okps uaccpu carriercpu <<< "$r"
+    say "- twice the peak, $double/s offered ($achieved achieved): $ok completed, $okps a second = **$(awk -v c="$okps" \
+-v p="$peak" 'BEGIN{printf "%.1f", 100*c/p}') % goodput** (completed a second against the peak's $peak; $(awk -v ok="$ok" \
+-v n="$((double * STEP_SECONDS))" 'BEGIN{printf "%.1f", 100*ok/n}') % of the calls offered), $ref answered 503, $failed \
+failed (timeouts, retransmissions given up), $retrans retransmissions, $us µs CPU per answered call, $PEER $cpu % of a \
+core, SIPp UAC $uaccpu % and carriers $carriercpu %, load $(load)"
   fi
   say "- longest GC pause from the end of the warm-up to the end: $(max_gc_pause "$gc_from")"
   cleanup
   PIDS=()
+  CARRIER_PIDS=()
 }
 
 {

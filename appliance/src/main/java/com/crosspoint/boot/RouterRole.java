@@ -3,12 +3,14 @@ package com.crosspoint.boot;
 import com.crosspoint.acr.AdaptiveCallRouter;
 import com.crosspoint.auth.AuthFailureThrottle;
 import com.crosspoint.auth.DigestAlgorithm;
+import com.crosspoint.config.CarrierTlsConfig;
 import com.crosspoint.config.NetworkConfig;
 import com.crosspoint.config.RouterConfig;
 import com.crosspoint.config.SipAuthConfig;
 import com.crosspoint.proxy.Proxy;
 import com.crosspoint.proxy.core.ProxySettings;
 import com.crosspoint.proxy.transaction.TimerSettings;
+import com.crosspoint.proxy.transport.TlsClient;
 import com.crosspoint.router.CarrierProbes;
 import com.crosspoint.router.CarrierRouting;
 import com.crosspoint.router.CustomerCallLimit;
@@ -58,9 +60,12 @@ final class RouterRole implements AutoCloseable {
         TimerSettings rfc = TimerSettings.RFC3261;
         ProxySettings settings = ProxySettings.defaults(network.advertisedAddress(), config.port())
                 .withUdpThreads(config.udpThreads()).withMaxPending(config.maxPending())
+                .withTargetOccupancy(config.overloadOccupancyPercent() / 100.0)
                 .withTimers(new TimerSettings(rfc.t1(), rfc.t2(), rfc.t4(), rfc.timerB(), config.ringSeconds() * 1000L))
                 .withSilence(config.silenceMillis());
-        proxy = Proxy.start(settings, network.bind(), routing, config.tls().port(), ProxyTls.of(config.tls()));
+        CarrierTlsConfig carrierTls = config.carrierTls();
+        proxy = Proxy.start(settings, network.bind(), routing, config.tls().port(), ProxyTls.of(config.tls()),
+                new TlsClient(carrierTls.clientContext(), carrierTls.verifyHostname(), carrierTls.handshakeTimeout()));
         probing = Executors.newSingleThreadScheduledExecutor(r -> MediaAddresses.daemon(r, "router-probes"));
         if (config.probeSeconds() > 0) {
             CarrierProbes probes = new CarrierProbes(router, proxy.core().prober(), routing);

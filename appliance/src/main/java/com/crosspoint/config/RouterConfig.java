@@ -8,7 +8,10 @@ import java.util.List;
  *
  * @param port              UDP and TCP port of the router's proxy; 0 = a free port (tests)
  * @param udpThreads        threads reading the UDP socket, each handling what it reads
- * @param maxPending        INVITEs and other transactions awaiting a final answer; beyond it 503 + Retry-After
+ * @param maxPending        new transactions awaiting a final answer; beyond it 503 + Retry-After (a memory bound:
+ *                          the proxy core also refuses new calls while its I/O threads are saturated)
+ * @param overloadOccupancyPercent the I/O threads' busy percent above which a share of new calls is refused (503 +
+ *                          Retry-After) until they keep up again; 0 = off ({@code maxPending} only)
  * @param silenceMillis     how long a carrier may stay silent (not even 100 Trying) before the next is tried
  * @param ringSeconds       how long a carrier may ring (Timer C) before the call is cancelled there
  * @param probeSeconds      interval of the OPTIONS health checks of every carrier; 0 = none
@@ -21,11 +24,13 @@ import java.util.List;
  * @param policy            the ranking: weights, floors and evidence ({@code router.policy.*})
  * @param breaker           the carriers' circuit breakers ({@code router.breaker.*})
  * @param tls               SIP over TLS on the router's own port ({@code router.tls.*}); off without a keystore
+ * @param carrierTls        how carriers whose transport is TLS are reached ({@code router.tls.trustStore} etc.)
  */
-public record RouterConfig(int port, int udpThreads, int maxPending, long silenceMillis, int ringSeconds,
+public record RouterConfig(int port, int udpThreads, int maxPending, int overloadOccupancyPercent, long silenceMillis, int ringSeconds,
                            int probeSeconds, List<String> customers, List<String> digestCustomers,
                            int customerCallsPerSecond, Duration qualityBucket, int qualityBuckets,
-                           int minAttempts, RoutingPolicyConfig policy, BreakerConfig breaker, TlsConfig tls) {
+                           int minAttempts, RoutingPolicyConfig policy, BreakerConfig breaker, TlsConfig tls,
+                           CarrierTlsConfig carrierTls) {
     public RouterConfig {
         customers = List.copyOf(customers);
         digestCustomers = List.copyOf(digestCustomers);

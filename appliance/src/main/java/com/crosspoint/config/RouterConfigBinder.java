@@ -1,9 +1,13 @@
 package com.crosspoint.config;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /** Binds {@code node.roles} and {@code router.*} (kept apart from {@link ConfigBinder}, which binds the rest). */
@@ -44,7 +48,7 @@ final class RouterConfigBinder {
             }
         }
         return new RouterConfig(ranged("router.port", 0, 65_535), ranged("router.udpThreads", 1, 64),
-                ranged("router.maxPending", 1, 1_000_000), ranged("router.silenceMillis", 0, 60_000),
+                ranged("router.maxPending", 1, 1_000_000), overloadOccupancy(), ranged("router.silenceMillis", 0, 60_000),
                 ranged("router.ringSeconds", 1, 600), ranged("router.probeSeconds", 0, 3600),
                 customers.stream().map(String::trim).toList(), digestCustomers, ranged("router.customerCallsPerSecond", 0, 100_000),
                 Duration.ofSeconds(ranged("router.quality.bucketSeconds", 1, 86_400)),
@@ -52,7 +56,48 @@ final class RouterConfigBinder {
                 new BreakerConfig(ranged("router.breaker.failuresToOpen", 1, 1000),
                         ranged("router.breaker.coolDownSeconds", 0, 86_400),
                         ranged("router.breaker.trialTimeoutSeconds", 1, 86_400)),
-                TlsConfigBinder.bind(values, "router.tls."));
+                TlsConfigBinder.bind(values, "router.tls."), carrierTls());
+    }
+
+    private int overloadOccupancy() {
+        int percent = values.integer("router.overloadOccupancyPercent");
+        if (percent != 0 && (percent < 50 || percent > 95)) {
+            throw values.error("router.overloadOccupancyPercent", "must be 50..95, or 0 for off (got " + percent + ")");
+        }
+        return percent;
+    }
+
+    private CarrierTlsConfig carrierTls() {
+        String p = "router.tls.";
+        String type = values.string(p + "trustStoreType").trim().toUpperCase(Locale.ROOT);
+        if (!type.equals("PKCS12") && !type.equals("JKS")) {
+            throw values.error(p + "trustStoreType",
+                    "must be PKCS12 or JKS, not \"" + values.string(p + "trustStoreType") + "\"");
+        }
+        String password = values.string(p + "trustStorePassword");
+        String text = values.string(p + "trustStore").trim();
+        Optional<Path> file = Optional.empty();
+        if (!text.isEmpty()) {
+            try {
+                file = Optional.of(Path.of(text).toAbsolutePath().normalize());
+            } catch (InvalidPathException e) {
+                throw values.error(p + "trustStore", "not a valid path: \"" + text + "\"");
+            }
+        }
+        CarrierTlsConfig config = new CarrierTlsConfig(file, password, type, values.bool(p + "verifyHostname"),
+                Duration.ofSeconds(ranged(p + "handshakeSeconds", 1, 300)));
+        if (file.isPresent()) {
+            if (!Files.isReadable(file.get())) {
+                throw values.error(p + "trustStore", "file not found or not readable: " + file.get());
+            }
+            try {
+                config.clientContext(); // a wrong type or password fails at start, naming the key
+            } catch (RuntimeException e) {
+                throw values.error(p + "trustStore", "cannot be read as " + type + " with that password: "
+                        + e.getMessage());
+            }
+        }
+        return config;
     }
 
     private RoutingPolicyConfig policy() {

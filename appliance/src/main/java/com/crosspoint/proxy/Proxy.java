@@ -9,6 +9,7 @@ import com.crosspoint.proxy.transaction.TimerWheel;
 import com.crosspoint.proxy.transport.Flow;
 import com.crosspoint.proxy.transport.MessageHandler;
 import com.crosspoint.proxy.transport.TcpEndpoint;
+import com.crosspoint.proxy.transport.TlsClient;
 import com.crosspoint.proxy.transport.TlsSettings;
 import com.crosspoint.proxy.transport.Transports;
 import com.crosspoint.proxy.transport.UdpEndpoint;
@@ -66,6 +67,15 @@ public final class Proxy implements AutoCloseable {
      */
     public static Proxy start(ProxySettings settings, String bindAddress, TargetResolver resolver, int tlsPort,
             TlsSettings tls) {
+        return start(settings, bindAddress, resolver, tlsPort, tls, null);
+    }
+
+    /**
+     * As {@link #start(ProxySettings, String, TargetResolver, int, TlsSettings)}, opening TLS connections of its own
+     * (to carriers) when {@code client} is not null, with or without a TLS listener.
+     */
+    public static Proxy start(ProxySettings settings, String bindAddress, TargetResolver resolver, int tlsPort,
+            TlsSettings tls, TlsClient client) {
         InetAddress bind = address(bindAddress);
         TimerWheel wheel = new TimerWheel(System::nanoTime, 10, 1024);
         Transports transports = new Transports();
@@ -87,17 +97,18 @@ public final class Proxy implements AutoCloseable {
         }
         int port = udp.localAddress().getPort();
         TcpEndpoint tlsEndpoint = null;
-        if (tls != null) {
+        if (tls != null || client != null) {
             try {
                 tlsEndpoint = TcpEndpoint.openTls(new InetSocketAddress(bind, tlsPort), settings.streamLimits(), tls,
-                        holder, "proxy");
+                        client, holder, "proxy");
             } catch (UncheckedIOException e) {
                 udp.close();
                 tcp.close();
                 throw e;
             }
         }
-        int tlsBound = tlsEndpoint == null ? 0 : tlsEndpoint.localAddress().getPort();
+        int tlsBound = tlsEndpoint == null || tlsEndpoint.localAddress() == null ? 0
+                : tlsEndpoint.localAddress().getPort();
         LocalEndpoint local = new LocalEndpoint(settings.host(), port, port, tlsBound);
         ProxyCore core = new ProxyCore(settings, local, resolver, transports, wheel);
         transports.attach(udp, tcp, tlsEndpoint);
@@ -134,7 +145,7 @@ public final class Proxy implements AutoCloseable {
 
     /** The TLS listener's port; 0 without TLS. */
     public int tlsPort() {
-        return tls == null ? 0 : tls.localAddress().getPort();
+        return tls == null || tls.localAddress() == null ? 0 : tls.localAddress().getPort();
     }
 
     /** Open TLS connections (handshaking or not); 0 without TLS. */

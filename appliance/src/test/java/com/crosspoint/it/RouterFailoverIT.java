@@ -42,7 +42,10 @@ class RouterFailoverIT {
                   probeSeconds: 0
                   silenceMillis: 600
                 """);
-        try (SippProcess carrier = RouterHarness.answering("failover-carrier", carrierPort, NUMBER, 1000);
+        // the carrier outlives the start of three nodes (SIPp's timeout counts from its own start): on a busy box the
+        // primary alone took 25 s to start, and a 30 s carrier was gone before the last calls
+        try (SippProcess carrier = RouterHarness.answering("failover-carrier", carrierPort, NUMBER, 1000,
+                Duration.ofSeconds(150));
              ApplianceProcess primary = ApplianceProcess.start(data, FreePorts.udpAndTcp(), primaryHttp,
                      Map.of("CROSSPOINT_ROUTER_PORT", Integer.toString(primaryPort),
                              "CROSSPOINT_ADMIN_PASSWORD", "admin-secret"), List.of("--config", config.toString()));

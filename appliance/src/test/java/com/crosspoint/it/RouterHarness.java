@@ -97,8 +97,13 @@ final class RouterHarness implements AutoCloseable {
 
     /** A SIPp carrier that answers {@code calls} calls and exits, checking the Request-URI's user is {@code user}. */
     static SippProcess answering(String name, int port, String user, int calls) {
+        return answering(name, port, user, calls, TIMEOUT);
+    }
+
+    /** As {@link #answering(String, int, String, int)}, SIPp giving up after {@code timeout} in all. */
+    static SippProcess answering(String name, int port, String user, int calls, Duration timeout) {
         return SippRunner.scenarioFile(filled("sipp/router-carrier.xml", Map.of("__USER__", user.replace("+", "\\+"))))
-                .name(name).localPort(port).calls(calls).timeout(TIMEOUT).start();
+                .name(name).localPort(port).calls(calls).timeout(timeout).start();
     }
 
     /** A SIPp carrier that refuses every call with {@code status}, e.g. "503 Service Unavailable". */

@@ -1,5 +1,9 @@
 package com.crosspoint.it;
 
+import static com.crosspoint.it.SipText.readMessage;
+import static com.crosspoint.it.SipText.send;
+import static com.crosspoint.it.SipText.uriOf;
+import static com.crosspoint.it.SipText.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,15 +20,12 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 
@@ -164,11 +165,6 @@ class RouterTlsIT {
                 + "Contact: <sip:pbx@127.0.0.1:" + local + ";transport=tls>\r\nContent-Length: 0\r\n\r\n";
     }
 
-    private static void send(OutputStream out, String message) throws IOException {
-        out.write(message.getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-    }
-
     /** The first final response, provisional ones skipped. */
     private static String finalAnswer(InputStream in) throws IOException {
         String m;
@@ -176,40 +172,5 @@ class RouterTlsIT {
             m = readMessage(in);
         } while (m.startsWith("SIP/2.0 1"));
         return m;
-    }
-
-    /** One message off the stream: headers to the blank line, then Content-Length bytes. */
-    private static String readMessage(InputStream in) throws IOException {
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int c = in.read();
-            if (c < 0) {
-                throw new IOException("connection closed after: " + head);
-            }
-            if (head.length() == 0 && (c == '\r' || c == '\n')) {
-                continue; // keep-alive CRLFs between messages
-            }
-            head.append((char) c);
-        }
-        List<String> length = values(head.toString(), "Content-Length");
-        int body = length.isEmpty() ? 0 : Integer.parseInt(length.get(0));
-        return head + new String(in.readNBytes(body), StandardCharsets.US_ASCII);
-    }
-
-    /** Every value of a header (comma-separated ones split where they separate name-addrs), in order. */
-    private static List<String> values(String message, String name) {
-        List<String> found = new ArrayList<>();
-        Matcher m = Pattern.compile("(?im)^" + Pattern.quote(name) + "\\s*:\\s*(.*?)\\r?$").matcher(message);
-        while (m.find()) {
-            for (String v : m.group(1).split(",\\s*(?=<)")) {
-                found.add(v.trim());
-            }
-        }
-        return found;
-    }
-
-    private static String uriOf(String nameAddr) {
-        int lt = nameAddr.indexOf('<');
-        return lt < 0 ? nameAddr : nameAddr.substring(lt + 1, nameAddr.indexOf('>', lt));
     }
 }

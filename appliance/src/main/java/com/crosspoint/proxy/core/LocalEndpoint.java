@@ -30,7 +30,7 @@ public final class LocalEndpoint {
 
     /**
      * @param host    an IPv4 address or name; an IPv6 address is written in brackets as URIs need it
-     * @param tlsPort the TLS listener's port; 0 = no TLS (nothing is sent over TLS then)
+     * @param tlsPort the TLS listener's port; 0 = no TLS listener (over TLS only to carriers, if at all)
      */
     public LocalEndpoint(String host, int udpPort, int tcpPort, int tlsPort) {
         this.host = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
@@ -40,10 +40,13 @@ public final class LocalEndpoint {
         this.tlsPort = tlsPort;
         this.udpSentBy = this.host + ":" + udpPort;
         this.tcpSentBy = this.host + ":" + tcpPort;
-        this.tlsSentBy = this.host + ":" + tlsPort;
+        // without a TLS listener (TLS only outbound, to carriers) the TLS side names the TCP port: responses come back
+        // over the connection anyway, and a peer's own requests need the listener (see configuration.md)
+        this.tlsSentBy = this.host + ":" + (tlsPort > 0 ? tlsPort : tcpPort);
         this.udpRecordRoute = Ascii.bytes("Record-Route: <sip:" + udpSentBy + ";lr>\r\n");
         this.tcpRecordRoute = Ascii.bytes("Record-Route: <sip:" + tcpSentBy + ";transport=tcp;lr>\r\n");
-        this.tlsRecordRoute = Ascii.bytes("Record-Route: <sip:" + tlsSentBy + ";transport=tls;lr>\r\n");
+        this.tlsRecordRoute = tlsPort > 0 ? Ascii.bytes("Record-Route: <sip:" + tlsSentBy + ";transport=tls;lr>\r\n")
+                : tcpRecordRoute;
     }
 
     public String host() {

@@ -11,7 +11,6 @@ import com.crosspoint.proxy.transport.Sender;
 import com.crosspoint.proxy.transport.Transport;
 import com.crosspoint.proxy.wire.Ascii;
 import com.crosspoint.proxy.wire.Branches;
-import com.crosspoint.proxy.wire.HeaderName;
 import com.crosspoint.proxy.wire.Method;
 import com.crosspoint.proxy.wire.RequestEdits;
 import com.crosspoint.proxy.wire.ScanOutcome;
@@ -21,16 +20,15 @@ import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The transaction-stateful proxy of RFC 3261 §16, driven by the transports: every message is scanned
  * on the I/O thread that read it and handled there to completion. Requests: retransmissions are
  * absorbed by their server transaction, ACKs of non-2xx answers end it, CANCEL cancels its INVITE,
- * other ACKs are forwarded statelessly by their Route, everything else is checked (§16.3), admitted
- * while fewer than {@code maxPending} transactions await an answer (else 503 + Retry-After), routed
- * (§16.4, {@link TargetResolver}) and forwarded in a {@link ResponseContext}. Responses go to the
- * client transaction of their branch, or, if it is gone, statelessly up the Via path.
+ * other ACKs are forwarded statelessly by their Route; a new request is admitted ({@link Admission}: else
+ * 503 + Retry-After, its retransmissions too), checked (§16.3), routed (§16.4, {@link TargetResolver}) and forwarded
+ * in a {@link ResponseContext}. Responses go to the client transaction of their branch, or, if it is gone,
+ * statelessly up the Via path. What the proxy answers itself: {@link OwnAnswers}.
  */
 public final class ProxyCore implements MessageHandler {
     static final String CANCEL_SUFFIX = "/CANCEL";
@@ -45,9 +43,11 @@ public final class ProxyCore implements MessageHandler {
     private final ConcurrentHashMap<TransactionKey, ResponseContext> servers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, ClientTransaction> clients = new ConcurrentHashMap<>();
     private final DialogTable dialogs;
-    private final AtomicInteger pending = new AtomicInteger();
+    private final Admission admission;
+    private final RecentRefusals refusals = new RecentRefusals();
+    private final OwnAnswers answers;
+    private final StatelessForwarding stateless;
     private final ThreadLocal<Scratch> scratch;
-    private final String retryAfter;
 
     public ProxyCore(ProxySettings settings, LocalEndpoint local, TargetResolver resolver, Sender sender, TimerWheel wheel) {
         this.settings = settings;
@@ -56,9 +56,21 @@ public final class ProxyCore implements MessageHandler {
         this.sender = sender;
         this.wheel = wheel;
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(settings.scanLimits(), local));
-        this.retryAfter = "Retry-After: " + settings.retryAfterSeconds() + "\r\n";
+        this.answers = new OwnAnswers(sender, counters, settings.retryAfterSeconds());
+        this.stateless = new StatelessForwarding(this, sender, counters);
+        this.admission = new Admission(settings.maxPending(), settings.udpThreads(), settings.targetOccupancy(),
+                wheel.nanos());
         this.dialogs = new DialogTable(settings.dialogs().capacity(), settings.dialogs().maxAgeSeconds() * 1_000_000_000L);
         wheel.schedule(this::sweepDialogs, DIALOG_SWEEP_MILLIS);
+        wheel.schedule(this::measureOccupancy, Admission.INTERVAL_MILLIS);
+    }
+
+    private void measureOccupancy() {
+        try {
+            admission.endInterval(wheel.nanos());
+        } finally {
+            wheel.schedule(this::measureOccupancy, Admission.INTERVAL_MILLIS);
+        }
     }
 
     private void sweepDialogs() {
@@ -71,6 +83,15 @@ public final class ProxyCore implements MessageHandler {
 
     @Override
     public void onMessage(byte[] buffer, int offset, int length, Flow flow) {
+        long start = wheel.nanos();
+        try {
+            handle(buffer, offset, length, flow);
+        } finally {
+            admission.busy(wheel.nanos() - start);
+        }
+    }
+
+    private void handle(byte[] buffer, int offset, int length, Flow flow) {
         Scratch s = scratch.get();
         SipMessage m = s.message;
         ScanOutcome outcome = s.scanner.scan(buffer, offset, length, flow.transport() == Transport.UDP, m);
@@ -78,23 +99,13 @@ public final class ProxyCore implements MessageHandler {
             return;
         }
         if (outcome.refused()) {
-            refuse(m, outcome, flow, s);
+            answers.malformed(m, outcome, flow, s);
         } else if (m.isRequest()) {
             counters.requests.incrementAndGet();
             onRequest(m, flow, s);
         } else {
             counters.responses.incrementAndGet();
             onResponse(m, s);
-        }
-    }
-
-    /** A refused request is answered with the rule's status when it can be; a refused response is dropped (§18.1.2). */
-    private void refuse(SipMessage m, ScanOutcome outcome, Flow flow, Scratch s) {
-        counters.countRefusal(outcome);
-        if (m.answerable() && m.method() != Method.ACK) {
-            answer(m, flow, outcome.status(), outcome.reason(), null, s);
-        } else {
-            counters.dropped.incrementAndGet();
         }
     }
 
@@ -118,25 +129,24 @@ public final class ProxyCore implements MessageHandler {
             return;
         }
         if (m.hasToTag() && !resolver.trusts(flow) && !dialogs.tracks(m.callId())) {
-            refuseStranger(m, flow, s); // inside no dialog of ours: no relaying for strangers
+            answers.stranger(m, flow, s); // inside no dialog of ours: no relaying for strangers
             return;
         }
         if (method == Method.ACK) {
-            forwardStateless(m, flow, s); // the ACK of a 2xx is its own transaction end to end (§16.11)
+            stateless.request(m, flow, s); // the ACK of a 2xx is its own transaction end to end (§16.11)
             return;
         }
         if (method == Method.BYE && m.hasToTag() && !dialogs.isEmpty()) {
             // an observed call ends (its duration for the call router's ACD, the caller's media report)
             dialogs.bye(m.callId(), flow, MediaReports.of(m), wheel.nanos());
         }
-        int status = s.checks.check(m);
-        if (status != 0) {
-            answer(m, flow, status, RequestChecks.reason(status), status == 420 ? RequestChecks.unsupported(m) : null, s);
+        if (!m.hasToTag() && !admitted(key)) {
+            answers.overloaded(m, flow, s); // before any checking or routing work: the excess is refused cheaply
             return;
         }
-        if (pending.get() >= settings.maxPending()) {
-            counters.overloaded.incrementAndGet();
-            answer(m, flow, 503, "Service Unavailable", retryAfter, s);
+        int status = s.checks.check(m);
+        if (status != 0) {
+            answers.failedCheck(m, flow, status, s);
             return;
         }
         List<Target> targets = targets(m, flow, s);
@@ -151,9 +161,25 @@ public final class ProxyCore implements MessageHandler {
             if (servers.putIfAbsent(key, context) != null) {
                 return; // a retransmission on another thread got there first
             }
-            pending.incrementAndGet();
+            admission.started();
             context.begin(m);
         }
+    }
+
+    /**
+     * Whether a new request (no To tag: in-dialog requests always pass, a BYE frees what its call holds) may start a
+     * transaction; a retransmission of one refused lately is refused again without a new draw.
+     */
+    private boolean admitted(TransactionKey key) {
+        if (refusals.contains(key)) {
+            counters.retransmissionsAbsorbed.incrementAndGet();
+            return false;
+        }
+        if (admission.admit()) {
+            return true;
+        }
+        refusals.remember(key);
+        return false;
     }
 
     /** The next hops of a new request, or null after answering that there are none. */
@@ -161,12 +187,12 @@ public final class ProxyCore implements MessageHandler {
         switch (s.route.apply(m, s.edits.reset())) {
             case TO_DESTINATION:
                 if (!m.hasToTag() && !resolver.trusts(flow)) {
-                    refuseStranger(m, flow, s); // a pre-loaded Route would take a stranger past the resolver
+                    answers.stranger(m, flow, s); // a pre-loaded Route would take a stranger past the resolver
                     return null;
                 }
                 return List.of(Target.to(s.route.destination()));
             case UNROUTABLE:
-                answer(m, flow, 404, "Not Found", null, s);
+                answers.answer(m, flow, 404, "Not Found", null, s);
                 return null;
             default:
                 RoutingDecision decision = resolver.resolve(m, flow);
@@ -174,31 +200,22 @@ public final class ProxyCore implements MessageHandler {
                     return t.targets();
                 }
                 if (decision instanceof RoutingDecision.Answer a) {
-                    answer(m, flow, a.status(), a.reason(), null, s);
+                    answers.answer(m, flow, a.status(), a.reason(), null, s);
                     return null;
                 }
-                RoutingDecision.Refuse refuse = (RoutingDecision.Refuse) decision;
-                counters.refusedByResolver.incrementAndGet();
-                answer(m, flow, refuse.status(), refuse.reason(), refuse.extraHeaders(), s);
+                answers.refusedByRouting(m, flow, (RoutingDecision.Refuse) decision, s);
                 return null;
-        }
-    }
-
-    private void refuseStranger(SipMessage m, Flow flow, Scratch s) {
-        if (m.method() != Method.ACK) { // an ACK is never answered, nor counted: it is the ACK of our 403
-            counters.refusedByResolver.incrementAndGet();
-            answer(m, flow, 403, "Forbidden", null, s);
         }
     }
 
     private void onCancel(SipMessage m, Flow flow, Scratch s) {
         ResponseContext context = servers.get(serverKey(m, Method.INVITE));
         if (context == null) {
-            answer(m, flow, 481, "Call/Transaction Does Not Exist", null, s);
+            answers.answer(m, flow, 481, "Call/Transaction Does Not Exist", null, s);
             return;
         }
         synchronized (context) {
-            answer(m, flow, 200, "OK", null, s);
+            answers.answer(m, flow, 200, "OK", null, s);
             context.cancel();
         }
     }
@@ -222,67 +239,17 @@ public final class ProxyCore implements MessageHandler {
             return;
         }
         if (m.status() >= 200 && m.status() < 300 && m.cseqMethod() == Method.INVITE) {
-            forwardResponseStateless(m, s);
+            stateless.response(m, s);
         } else {
             counters.dropped.incrementAndGet(); // e.g. a 180 overtaken by its 200 on another I/O thread
         }
     }
 
     /**
-     * A 2xx to an INVITE whose client transaction has ended (the callee retransmits it until the ACK
-     * comes, RFC 3261 §13.3.1.4) goes up the next Via statelessly (§16.7 as RFC 6026 §7.2 revises it).
-     * Other answers without a transaction are dropped: forwarding a late provisional after the final
-     * answer would confuse the caller.
-     */
-    private void forwardResponseStateless(SipMessage m, Scratch s) {
-        byte[] b = m.buffer();
-        int start = m.topVia().next();
-        int end = m.valueEnd(m.topViaHeader());
-        if (start < 0) {
-            int next = m.nextSame(m.topViaHeader());
-            if (next < 0) {
-                counters.dropped.incrementAndGet();
-                return;
-            }
-            start = m.valueStart(next);
-            end = m.valueEnd(next);
-        }
-        Destination d = s.via.parse(b, start, end) == ScanOutcome.ACCEPTED ? NextHops.fromVia(s.via, b) : null;
-        if (d == null || !canSend(d)) {
-            counters.dropped.incrementAndGet(); // no usable address, or a broadcast one (RFC 4475 §3.3.10)
-            return;
-        }
-        s.responses.withoutTopVia(m, s.sink);
-        sender.send(d, s.sink.array(), 0, s.sink.length());
-        counters.statelessForwards.incrementAndGet();
-    }
-
-    /** §16.11: forward without a transaction, by Route or Request-URI (ACKs of 2xx). */
-    private void forwardStateless(SipMessage m, Flow flow, Scratch s) {
-        RequestEdits edits = s.edits.reset();
-        if (m.maxForwards() == 0 || s.route.apply(m, edits) != RouteStep.Result.TO_DESTINATION
-                || !canSend(s.route.destination())) {
-            counters.dropped.incrementAndGet();
-            return;
-        }
-        Destination d = s.route.destination();
-        edits.via(d.transport().name(), local.sentBy(d.transport()), Branches.loopHash(m), 0);
-        sourceEdit(m, flow, edits);
-        s.requests.forward(m, edits, s.sink);
-        sender.send(d, s.sink.array(), 0, s.sink.length());
-        counters.statelessForwards.incrementAndGet();
-    }
-
-    private void answer(SipMessage m, Flow flow, int status, String reason, String extra, Scratch s) {
-        s.responses.answer(m, status, reason, localTag(callIdHash(m)), extra, s.sink);
-        sender.reply(flow, s.sink.array(), 0, s.sink.length());
-    }
-
-    /**
      * §18.2.1 and RFC 3581: the top Via gets {@code received} when the packet came from another address
      * than its sent-by, and {@code rport=<port>} when the client asked; responses then find the way back.
      */
-    void sourceEdit(SipMessage m, Flow flow, RequestEdits edits) {
+    static void sourceEdit(SipMessage m, Flow flow, RequestEdits edits) {
         ViaValue via = m.topVia();
         String ip = flow.remote().getAddress().getHostAddress();
         if (via.hasRport() || !Ascii.equalsIgnoreCase(m.buffer(), via.hostStart(), via.hostEnd(), ip)) {
@@ -313,19 +280,6 @@ public final class ProxyCore implements MessageHandler {
         return TransactionKey.of(branch, sentBy, method);
     }
 
-    private static long callIdHash(SipMessage m) {
-        int h = m.first(HeaderName.CALL_ID);
-        long hash = 1125899906842597L;
-        for (int i = m.valueStart(h); i < m.valueEnd(h); i++) {
-            hash = 31 * hash + m.buffer()[i];
-        }
-        return hash;
-    }
-
-    String localTag(long hash) {
-        return "cx" + Long.toHexString(hash);
-    }
-
     boolean rescan(byte[] stored, SipMessage into) {
         return stored != null && scratch.get().scanner.scan(stored, 0, stored.length, true, into) == ScanOutcome.ACCEPTED;
     }
@@ -335,7 +289,7 @@ public final class ProxyCore implements MessageHandler {
     }
 
     void finalSent() {
-        pending.decrementAndGet();
+        admission.finished();
     }
 
     void serverTerminated(TransactionKey key, ResponseContext context) {
@@ -394,7 +348,17 @@ public final class ProxyCore implements MessageHandler {
 
     /** Transactions waiting for a final answer (what {@code maxPending} limits). */
     public int pendingTransactions() {
-        return pending.get();
+        return admission.pending();
+    }
+
+    /** The share of new requests admitted now (1 = all; lower while the I/O threads are saturated). */
+    public double admittedShare() {
+        return admission.share();
+    }
+
+    /** The I/O threads' occupancy over the last two measuring intervals (200 ms), 0 to 1. */
+    public double occupancy() {
+        return admission.occupancy();
     }
 
     /** Live server and client transactions, including those absorbing retransmissions after their answer. */

@@ -318,7 +318,7 @@ final class ResponseContext implements ClientListener {
             if (!core.rescan(server.request(), s.stored)) {
                 return;
             }
-            s.responses.answer(s.stored, status, BestResponse.reason(status), core.localTag(loopHash), null, s.sink);
+            s.responses.answer(s.stored, status, BestResponse.reason(status), OwnAnswers.localTag(loopHash), null, s.sink);
             bytes = s.sink.toArray();
         }
         complete(bytes, bytes.length, status);

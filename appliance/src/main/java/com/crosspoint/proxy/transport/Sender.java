@@ -4,7 +4,10 @@ package com.crosspoint.proxy.transport;
 public interface Sender {
     void send(Destination to, byte[] bytes, int offset, int length);
 
-    /** Whether {@link #send} has a way there: always over UDP and TCP; over TLS only on a peer's open connection. */
+    /**
+     * Whether {@link #send} has a way there: always over UDP and TCP; over TLS when outbound TLS is configured, else
+     * only on a peer's open connection.
+     */
     default boolean canReach(Destination to) {
         return true;
     }

@@ -23,6 +23,9 @@ public final class TcpConnection {
     /** Null for plain TCP. */
     private final TlsSession tls;
     private final ArrayDeque<ByteBuffer> pending = new ArrayDeque<>();
+    private final boolean outbound;
+    /** Plaintext sent before the TLS handshake finished (an outbound connection's first request), in write mode. */
+    private ByteBuffer early;
     private ByteBuffer in = ByteBuffer.allocate(4096);
     private int pendingBytes;
     private SelectionKey key;
@@ -31,8 +34,9 @@ public final class TcpConnection {
     private volatile long lastActivityNanos = System.nanoTime();
 
     TcpConnection(SocketChannel channel, InetSocketAddress remote, TcpEndpoint endpoint, StreamLimits limits,
-            boolean connected, TlsSession tls) {
+            boolean connected, TlsSession tls, boolean outbound) {
         this.channel = channel;
+        this.outbound = outbound;
         this.tls = tls;
         this.transport = tls == null ? Transport.TCP : Transport.TLS;
         this.remote = remote;
@@ -48,6 +52,16 @@ public final class TcpConnection {
 
     public boolean isOpen() {
         return !closed;
+    }
+
+    /** Whether this is plain TCP, or TLS with its handshake done. */
+    boolean established() {
+        return tls == null || tls.established();
+    }
+
+    /** Whether this proxy opened the connection (else a peer did). */
+    boolean outbound() {
+        return outbound;
     }
 
     SocketChannel channel() {
@@ -90,7 +104,7 @@ public final class TcpConnection {
         boolean progress = true;
         while (progress && !closed) {
             progress = tls.unwrapInto(in);
-            if (tls.needsWrap()) {
+            if (tls.needsWrap() || (tls.established() && holdsEarly())) { // handshake records, or what waited for it
                 sendHandshake();
                 progress = true;
             }
@@ -159,7 +173,7 @@ public final class TcpConnection {
             ByteBuffer out = plaintext;
             try {
                 if (tls != null) {
-                    out = tls.wrap(plaintext);
+                    out = wrap(plaintext);
                 }
                 if (connected && pending.isEmpty()) {
                     channel.write(out);
@@ -183,6 +197,46 @@ public final class TcpConnection {
             return false;
         }
         return true;
+    }
+
+    /**
+     * Plaintext into TLS records. Before the handshake has finished nothing can be wrapped, so a message waits as
+     * plaintext (bounded like the write queue) and the handshake's own records go out instead; the first wrap once
+     * it has finished takes the waiting messages along.
+     */
+    private ByteBuffer wrap(ByteBuffer plaintext) throws IOException {
+        ByteBuffer now = plaintext;
+        if (!tls.established() && plaintext.hasRemaining()) {
+            hold(plaintext);
+            now = ByteBuffer.allocate(0);
+        }
+        ByteBuffer out = tls.wrap(now);
+        if (early == null || !tls.established()) {
+            return out;
+        }
+        ByteBuffer held = early.flip();
+        early = null;
+        ByteBuffer rest = tls.wrap(held);
+        return ByteBuffer.allocate(out.remaining() + rest.remaining()).put(out).put(rest).flip();
+    }
+
+    private synchronized boolean holdsEarly() {
+        return early != null;
+    }
+
+    private void hold(ByteBuffer plaintext) throws IOException {
+        int waiting = early == null ? 0 : early.position();
+        if (waiting + plaintext.remaining() > limits.maxPendingBytes()) {
+            throw new IOException("too much waiting for the TLS handshake");
+        }
+        if (early == null || early.remaining() < plaintext.remaining()) {
+            ByteBuffer bigger = ByteBuffer.allocate(Math.max(4096, 2 * (waiting + plaintext.remaining())));
+            if (early != null) {
+                bigger.put(early.flip());
+            }
+            early = bigger;
+        }
+        early.put(plaintext);
     }
 
     /** Selector thread: the socket can take more. */

@@ -23,18 +23,23 @@ import org.slf4j.LoggerFactory;
  * SIP over TCP, or over TLS ({@link #openTls}): one selector thread accepts, connects, reads, frames by
  * Content-Length and hands each message to the handler on that thread. Connections are kept by the peer's address,
  * so requests and responses to a peer reuse the connection it opened (RFC 3261 §18.2.2, §18.1.1). Limits:
- * {@link StreamLimits}, and for TLS {@link TlsSettings}. A TLS endpoint opens no connections itself: it has no
- * trust store to check a server's certificate against, so it sends only over connections its peers opened.
+ * {@link StreamLimits}, and for TLS {@link TlsSettings}. A TLS endpoint opens connections itself only with a
+ * {@link TlsClient} (the trust to check servers' certificates against); without one it sends only over connections
+ * its peers opened. With a client and no listener settings it listens nowhere and only connects (to carriers).
  */
 public final class TcpEndpoint implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TcpEndpoint.class);
 
+    /** Null for an endpoint that only connects. */
     private final ServerSocketChannel server;
     private final Selector selector;
     private final StreamLimits limits;
     private final MessageHandler handler;
-    /** Null for plain TCP. */
+    /** Null for plain TCP and for an endpoint that only connects over TLS. */
     private final TlsSettings tls;
+    /** Null unless this endpoint opens TLS connections. */
+    private final TlsClient client;
+    private final boolean secure;
     private final Map<InetAddress, Integer> perSource = new ConcurrentHashMap<>();
     private final Map<InetSocketAddress, TcpConnection> connections = new ConcurrentHashMap<>();
     private final Queue<TcpConnection> toRegister = new ConcurrentLinkedQueue<>();
@@ -43,36 +48,50 @@ public final class TcpEndpoint implements AutoCloseable {
     private volatile boolean running = true;
 
     private TcpEndpoint(ServerSocketChannel server, Selector selector, StreamLimits limits, MessageHandler handler,
-            String name, TlsSettings tls) {
+            String name, TlsSettings tls, TlsClient client) {
         this.tls = tls;
+        this.client = client;
+        this.secure = tls != null || client != null;
         this.server = server;
         this.selector = selector;
         this.limits = limits;
         this.handler = handler;
-        this.loop = new Thread(this::run, name + (tls == null ? "-tcp" : "-tls"));
+        this.loop = new Thread(this::run, name + (secure ? "-tls" : "-tcp"));
         this.loop.setDaemon(true);
     }
 
     public static TcpEndpoint open(InetSocketAddress bind, StreamLimits limits, MessageHandler handler, String name) {
-        return open(bind, limits, handler, name, null);
+        return open(bind, limits, handler, name, null, null);
     }
 
     /** A TLS listener: as {@link #open}, each accepted connection wrapped in a server-side TLS session. */
     public static TcpEndpoint openTls(InetSocketAddress bind, StreamLimits limits, TlsSettings tls,
             MessageHandler handler, String name) {
-        return open(bind, limits, handler, name, tls);
+        return open(bind, limits, handler, name, tls, null);
+    }
+
+    /**
+     * TLS both ways or outbound only: a listener as {@link #openTls} when {@code tls} is set (else none, {@code bind}
+     * unused), and connections of its own to whatever it is asked to send to, checked by {@code client}.
+     */
+    public static TcpEndpoint openTls(InetSocketAddress bind, StreamLimits limits, TlsSettings tls, TlsClient client,
+            MessageHandler handler, String name) {
+        return open(tls == null ? null : bind, limits, handler, name, tls, client);
     }
 
     private static TcpEndpoint open(InetSocketAddress bind, StreamLimits limits, MessageHandler handler, String name,
-            TlsSettings tls) {
+            TlsSettings tls, TlsClient client) {
         try {
-            ServerSocketChannel server = ServerSocketChannel.open();
-            server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            server.bind(bind, 1024);
-            server.configureBlocking(false);
             Selector selector = Selector.open();
-            server.register(selector, SelectionKey.OP_ACCEPT);
-            TcpEndpoint endpoint = new TcpEndpoint(server, selector, limits, handler, name, tls);
+            ServerSocketChannel server = null;
+            if (bind != null) {
+                server = ServerSocketChannel.open();
+                server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                server.bind(bind, 1024);
+                server.configureBlocking(false);
+                server.register(selector, SelectionKey.OP_ACCEPT);
+            }
+            TcpEndpoint endpoint = new TcpEndpoint(server, selector, limits, handler, name, tls, client);
             endpoint.loop.start();
             return endpoint;
         } catch (IOException e) {
@@ -80,7 +99,11 @@ public final class TcpEndpoint implements AutoCloseable {
         }
     }
 
+    /** The listening address; null for an endpoint that only connects. */
     public InetSocketAddress localAddress() {
+        if (server == null) {
+            return null;
+        }
         try {
             return (InetSocketAddress) server.getLocalAddress();
         } catch (IOException e) {
@@ -92,7 +115,12 @@ public final class TcpEndpoint implements AutoCloseable {
         return open.get();
     }
 
-    /** Whether a connection with this peer is open (a TLS endpoint sends over nothing else). */
+    /** Whether this endpoint opens connections when it has none to a peer (TCP, and TLS with a client). */
+    public boolean connects() {
+        return !secure || client != null;
+    }
+
+    /** Whether a connection with this peer is open (a TLS endpoint without a client sends over nothing else). */
     public boolean hasConnection(InetSocketAddress peer) {
         TcpConnection c = connections.get(peer);
         return c != null && c.isOpen();
@@ -114,7 +142,7 @@ public final class TcpEndpoint implements AutoCloseable {
     }
 
     private TcpConnection connect(InetSocketAddress to) {
-        if (tls != null) {
+        if (!connects()) {
             return null; // see the class comment: TLS only over the peers' own connections
         }
         if (open.incrementAndGet() > limits.maxConnections()) {
@@ -126,7 +154,8 @@ public final class TcpEndpoint implements AutoCloseable {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             boolean done = channel.connect(to);
-            TcpConnection c = new TcpConnection(channel, to, this, limits, done, null);
+            TcpConnection c = new TcpConnection(channel, to, this, limits, done,
+                    client == null ? null : new TlsSession(client.engine(to)), true);
             TcpConnection raced = connections.putIfAbsent(to, c);
             if (raced != null && raced.isOpen()) {
                 open.decrementAndGet();
@@ -198,6 +227,9 @@ public final class TcpEndpoint implements AutoCloseable {
                 c.read(handler);
             }
         } catch (IOException e) {
+            if (c.outbound() && secure && !c.established()) { // a carrier's certificate refused, or no TLS there
+                LOG.warn("TLS connection to {} failed: {}", c.remote(), e.getMessage());
+            }
             close(c);
         }
     }
@@ -214,13 +246,13 @@ public final class TcpEndpoint implements AutoCloseable {
                 InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
                 if (tls != null && perSource.merge(remote.getAddress(), 1, Integer::sum)
                         > tls.maxConnectionsPerSource()) {
-                    release(remote);
+                    release(remote, false);
                     channel.close();
                     continue;
                 }
                 channel.configureBlocking(false);
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                TcpConnection c = new TcpConnection(channel, remote, this, limits, true, session(remote));
+                TcpConnection c = new TcpConnection(channel, remote, this, limits, true, session(remote), false);
                 connections.put(remote, c);
                 c.attach(channel.register(selector, SelectionKey.OP_READ, c));
             }
@@ -238,19 +270,21 @@ public final class TcpEndpoint implements AutoCloseable {
         return new TlsSession(engine);
     }
 
-    /** One connection fewer from this source (TLS counts them per source). */
-    private void release(InetSocketAddress remote) {
+    /** One connection fewer (TLS counts those its peers opened per source). */
+    private void release(InetSocketAddress remote, boolean outbound) {
         open.decrementAndGet();
-        if (tls != null) {
+        if (tls != null && !outbound) {
             perSource.computeIfPresent(remote.getAddress(), (a, n) -> n > 1 ? n - 1 : null);
         }
     }
 
     private void closeIdle(long idleNanos) {
         long now = System.nanoTime();
-        long handshakeNanos = tls == null ? Long.MAX_VALUE : tls.handshakeTimeout().toNanos();
+        long inbound = tls == null ? Long.MAX_VALUE : tls.handshakeTimeout().toNanos();
+        long outbound = client == null ? Long.MAX_VALUE : client.handshakeTimeout().toNanos();
         for (TcpConnection c : connections.values()) {
-            if (now - c.lastActivityNanos() > idleNanos || c.handshakeOverdue(now, handshakeNanos)) {
+            if (now - c.lastActivityNanos() > idleNanos
+                    || c.handshakeOverdue(now, c.outbound() ? outbound : inbound)) {
                 close(c);
             }
         }
@@ -259,7 +293,7 @@ public final class TcpEndpoint implements AutoCloseable {
     void close(TcpConnection c) {
         c.markClosed();
         if (connections.remove(c.remote(), c)) {
-            release(c.remote());
+            release(c.remote(), c.outbound());
         }
         try {
             c.channel().close();
@@ -279,7 +313,9 @@ public final class TcpEndpoint implements AutoCloseable {
         }
         connections.values().forEach(this::close);
         try {
-            server.close();
+            if (server != null) {
+                server.close();
+            }
             selector.close();
         } catch (IOException e) {
             LOG.debug("closing TCP endpoint: {}", e.toString());

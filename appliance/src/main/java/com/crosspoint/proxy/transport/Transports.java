@@ -36,7 +36,7 @@ public final class Transports implements Sender {
 
     @Override
     public boolean canReach(Destination to) {
-        return to.transport() != Transport.TLS || (tls != null && tls.hasConnection(to.address()));
+        return to.transport() != Transport.TLS || (tls != null && (tls.connects() || tls.hasConnection(to.address())));
     }
 
     @Override

@@ -189,6 +189,38 @@ class ProxyCoreTest {
     }
 
     @Test
+    void aRetransmissionOfARefusedRequestIsRefusedAgainEvenOnceThereIsRoom() {
+        core = core(ProxySettings.defaults("127.0.0.1", 5070).withTimers(TIMERS).withMaxPending(1),
+                List.of(new Destination(Transport.UDP, FIRST)));
+        String forwarded = inviteToFirst("z9hG4bK-r1", "r1");
+        assertThat(deliver(invite("z9hG4bK-r2", "r2"), UAC)).extracting(Sent::firstLine)
+                .containsExactly(statusLine(503, "Service Unavailable"));
+        deliver(answer(forwarded, 486, "Busy Here", "b1"), FIRST);
+        assertThat(core.pendingTransactions()).isZero();
+
+        // the caller gave up on r2 at its 503: letting its retransmission in now would set up a call nobody awaits
+        List<Sent> again = deliver(invite("z9hG4bK-r2", "r2"), UAC);
+        assertThat(again).extracting(Sent::firstLine).containsExactly(statusLine(503, "Service Unavailable"));
+        assertThat(header(again.get(0).text(), "Retry-After")).isEqualTo("5");
+        assertThat(core.counters().retransmissionsAbsorbed()).isEqualTo(1);
+        assertThat(core.pendingTransactions()).isZero();
+        inviteToFirst("z9hG4bK-r3", "r3");
+    }
+
+    @Test
+    void atThePendingLimitARequestInsideADialogStillPasses() {
+        core = core(ProxySettings.defaults("127.0.0.1", 5070).withTimers(TIMERS).withMaxPending(1),
+                List.of(new Destination(Transport.UDP, FIRST)));
+        inviteToFirst("z9hG4bK-d1", "d1");
+        String bye = request("BYE", "sip:bob@127.0.0.2:5060", "z9hG4bK-d2", "d2", 2,
+                "Route: <sip:127.0.0.1:5070;lr>\r\n", "").replace("To: <sip:bob@127.0.0.1>", "To: <sip:bob@127.0.0.1>;tag=b1");
+        List<Sent> out = deliver(bye, UAC);
+        assertThat(out).extracting(Sent::firstLine).as("a BYE frees what its call holds: never refused for overload")
+                .containsExactly("BYE sip:bob@127.0.0.2:5060 SIP/2.0");
+        assertThat(core.counters().overloaded()).isZero();
+    }
+
+    @Test
     void section16Point3ChecksAnswerWithoutForwarding() {
         assertThat(deliver(invite("z9hG4bK-c9", "c9").replace("Max-Forwards: 70", "Max-Forwards: 0"), UAC))
                 .extracting(Sent::firstLine).containsExactly(statusLine(483, "Too Many Hops"));
