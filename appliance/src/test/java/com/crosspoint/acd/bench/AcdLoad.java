@@ -9,6 +9,7 @@ import com.crosspoint.testing.ApplianceProcess;
 import com.crosspoint.testing.FreePorts;
 import com.crosspoint.testing.SippProcess;
 import com.crosspoint.testing.SippRunner;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,13 +23,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The contact center under load (not a test; docs/benchmarks.md, "Contact center: chats and queued calls"): the
@@ -120,8 +121,8 @@ public final class AcdLoad {
 
             Deliveries deliveries = new Deliveries();
             AtomicInteger accepted = new AtomicInteger();
-            AtomicLong agentErrors = new AtomicLong();
-            AtomicLong visitorErrors = new AtomicLong();
+            Problems agentProblems = new Problems();
+            Problems visitorProblems = new Problems();
             List<HttpClient> clients = new ArrayList<>();
             for (int i = 0; i < HTTP_CLIENTS; i++) {
                 clients.add(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
@@ -130,12 +131,12 @@ public final class AcdLoad {
             for (int i = 0; i < agentCount; i++) {
                 agents.add(BenchAgent.login(clients.get(i % HTTP_CLIENTS), app.httpPort(), ContactCenterSetup.DOMAIN,
                         Integer.toString(ContactCenterSetup.FIRST_AGENT + i), ContactCenterSetup.AGENT_PASSWORD,
-                        deliveries, accepted, agentErrors));
+                        deliveries, accepted, agentProblems));
             }
             System.out.printf(Locale.ROOT, "%d agents logged in, chats on, event streams open%n", agents.size());
 
             List<BenchVisitor> visitors = openVisitors(clients, app.httpPort(), visitorCount, visitorRate, deliveries,
-                    visitorErrors);
+                    visitorProblems);
             ScheduledExecutorService beat = Executors.newScheduledThreadPool(2);
             for (BenchVisitor v : visitors) {
                 beat.scheduleAtFixedRate(() -> v.tick(true), ThreadLocalRandom.current().nextInt(intervalMs),
@@ -163,14 +164,28 @@ public final class AcdLoad {
                 Thread.sleep(100);
             }
             Verdict verdict = new Verdict(visitors.size(), active, activeAfter, calls, w, deliveries,
-                    callers.slip(), visitorErrors.get(), agentErrors.get());
+                    callers.slip(), visitorProblems, agentProblems);
             verdict.print(seconds);
+            System.out.println("agents after the window: " + agentStates(api));
             callers.report();
 
             visitors.forEach(BenchVisitor::end);
             agents.forEach(BenchAgent::leave);
             callers.stopSending();
         }
+    }
+
+    /** Agents by status (and pause reason), with the chats they hold: an offer left too long pauses its agent. */
+    private static String agentStates(AdminApi api) {
+        Map<String, Integer> byStatus = new TreeMap<>();
+        int chats = 0;
+        for (JsonNode a : api.get("/tenants/" + api.tenantId(ContactCenterSetup.DOMAIN) + "/agents")) {
+            String pause = a.path("pauseReason").asText("");
+            byStatus.merge(a.path("status").asText() + (pause.isEmpty() || pause.equals("null") ? "" : " (" + pause
+                    + ")"), 1, Integer::sum);
+            chats += a.path("chats").asInt();
+        }
+        return byStatus + ", holding " + chats + " chats";
     }
 
     private static SippProcess startCallers(ApplianceProcess app, RtpCallers callers, int calls, double rate,
@@ -191,7 +206,7 @@ public final class AcdLoad {
     }
 
     private static List<BenchVisitor> openVisitors(List<HttpClient> clients, int httpPort, int count, double rate,
-                                                   Deliveries deliveries, AtomicLong errors) throws Exception {
+                                                   Deliveries deliveries, Problems problems) throws Exception {
         List<CompletableFuture<BenchVisitor>> opening = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
@@ -201,14 +216,14 @@ public final class AcdLoad {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
             opening.add(BenchVisitor.open(clients.get(i % clients.size()), httpPort, ContactCenterSetup.DOMAIN,
-                    ContactCenterSetup.CHAT_QUEUE, i, deliveries, errors));
+                    ContactCenterSetup.CHAT_QUEUE, i, deliveries, problems));
         }
         List<BenchVisitor> open = new ArrayList<>();
         for (CompletableFuture<BenchVisitor> f : opening) {
             try {
                 open.add(f.get(30, TimeUnit.SECONDS));
             } catch (Exception e) {
-                errors.incrementAndGet();
+                problems.count("visitor connect " + e.getClass().getSimpleName());
             }
         }
         System.out.printf(Locale.ROOT, "%d of %d visitors connected and started a chat in %.1f s%n", open.size(),
@@ -218,7 +233,7 @@ public final class AcdLoad {
 
     /** The figures of the run against the targets. */
     private record Verdict(int visitors, long answered, long stillActive, int calls, MediaWindow w,
-                           Deliveries deliveries, LatencyHistogram slip, long visitorErrors, long agentErrors) {
+                           Deliveries deliveries, LatencyHistogram slip, Problems visitorProblems, Problems agentProblems) {
         void print(int seconds) {
             LatencyHistogram latency = deliveries.latency();
             System.out.printf(Locale.ROOT, "window: %.1f s; load average %.2f before, %.2f after; machine busy %.2f "
@@ -226,9 +241,9 @@ public final class AcdLoad {
                     w.machineBusyCores, Runtime.getRuntime().availableProcessors(), w.cpuSeconds / w.wallSeconds);
             System.out.printf(Locale.ROOT, "chat: %d visitors answered, %d still in their chat after the window; "
                             + "messages sent %d (%d in the window, %.0f/s), arrived %d, missing %d, duplicates %d; "
-                            + "errors: visitors %d, agents %d%n", answered, stillActive, deliveries.sent(),
+                            + "visitors' problems %s; agents' problems %s%n", answered, stillActive, deliveries.sent(),
                     deliveries.sentInWindow(), deliveries.sentInWindow() / w.wallSeconds, deliveries.arrived(),
-                    deliveries.missing(), deliveries.duplicates(), visitorErrors, agentErrors);
+                    deliveries.missing(), deliveries.duplicates(), visitorProblems, agentProblems);
             System.out.printf(Locale.ROOT, "delivery visitor -> agent in the window (%d messages): p50 %.2f ms, "
                             + "p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n", latency.count(),
                     latency.percentileMillis(50), latency.percentileMillis(99), latency.percentileMillis(99.9),

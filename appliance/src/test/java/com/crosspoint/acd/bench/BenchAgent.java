@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One agent as the dashboard's agent view is: logged in with extension and web password (session cookie and
@@ -29,23 +28,23 @@ final class BenchAgent implements WebSocket.Listener {
     private final String csrf;
     private final Deliveries deliveries;
     private final AtomicInteger accepted;
-    private final AtomicLong errors;
+    private final Problems problems;
     private final StringBuilder partial = new StringBuilder();
     private WebSocket stream;
 
     private BenchAgent(HttpClient http, String base, String session, String csrf, Deliveries deliveries,
-                       AtomicInteger accepted, AtomicLong errors) {
+                       AtomicInteger accepted, Problems problems) {
         this.http = http;
         this.base = base;
         this.session = session;
         this.csrf = csrf;
         this.deliveries = deliveries;
         this.accepted = accepted;
-        this.errors = errors;
+        this.problems = problems;
     }
 
     static BenchAgent login(HttpClient http, int httpPort, String domain, String extension, String password,
-                            Deliveries deliveries, AtomicInteger accepted, AtomicLong errors) throws Exception {
+                            Deliveries deliveries, AtomicInteger accepted, Problems problems) throws Exception {
         String base = "http://127.0.0.1:" + httpPort;
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/web/login"))
                 .header("Content-Type", "application/json").header("Origin", base)
@@ -57,7 +56,7 @@ final class BenchAgent implements WebSocket.Listener {
         }
         String cookie = r.headers().firstValue("Set-Cookie").orElseThrow();
         BenchAgent a = new BenchAgent(http, base, cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';')),
-                JSON.readTree(r.body()).get("csrfToken").asText(), deliveries, accepted, errors);
+                JSON.readTree(r.body()).get("csrfToken").asText(), deliveries, accepted, problems);
         a.stream = http.newWebSocketBuilder().header("Cookie", "crosspoint_session=" + a.session)
                 .header("Origin", base).buildAsync(URI.create(base.replace("http://", "ws://") + "/api/v1/events"), a)
                 .get(10, TimeUnit.SECONDS);
@@ -70,7 +69,7 @@ final class BenchAgent implements WebSocket.Listener {
         try {
             call("PUT", "/api/v1/me/chats/availability", "{\"available\":false}");
         } catch (RuntimeException e) {
-            errors.incrementAndGet();
+            problems.count("agent leaving: " + e.getMessage());
         }
         stream.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> null)
                 .join();
@@ -104,7 +103,7 @@ final class BenchAgent implements WebSocket.Listener {
                     if (t == null && r.statusCode() == 200) {
                         accepted.incrementAndGet();
                     } else {
-                        errors.incrementAndGet();
+                        problems.count("accept " + (t == null ? "HTTP " + r.statusCode() : t.getClass().getSimpleName()));
                     }
                 });
     }
@@ -118,7 +117,7 @@ final class BenchAgent implements WebSocket.Listener {
             try {
                 onFrame(JSON.readTree(text));
             } catch (IOException e) {
-                errors.incrementAndGet();
+                problems.count("agent stream: unreadable frame");
             }
         }
         webSocket.request(1);
@@ -128,6 +127,7 @@ final class BenchAgent implements WebSocket.Listener {
     private void onFrame(JsonNode frame) {
         switch (frame.path("type").asText()) {
             case "chat.offered" -> accept(frame.path("chat").path("id").asLong());
+            case "chat.withdrawn", "chat.ended" -> problems.count(frame.path("type").asText() + " (agent)");
             case "chat.line" -> {
                 JsonNode line = frame.path("line");
                 if ("visitor".equals(line.path("from").asText())) {
@@ -140,7 +140,13 @@ final class BenchAgent implements WebSocket.Listener {
     }
 
     @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        problems.count("agent stream closed " + statusCode);
+        return null;
+    }
+
+    @Override
     public void onError(WebSocket webSocket, Throwable error) {
-        errors.incrementAndGet();
+        problems.count("agent stream " + error.getClass().getSimpleName());
     }
 }

@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One website visitor on {@code /chat/ws}, as the widget is: it starts a chat in the queue, and once an agent
@@ -18,7 +17,7 @@ final class BenchVisitor implements WebSocket.Listener {
 
     private final int index;
     private final Deliveries deliveries;
-    private final AtomicLong errors;
+    private final Problems problems;
     private final StringBuilder partial = new StringBuilder();
     private volatile WebSocket socket;
     private volatile boolean active;
@@ -26,16 +25,16 @@ final class BenchVisitor implements WebSocket.Listener {
     private CompletableFuture<WebSocket> lastSend;
     private int said;
 
-    private BenchVisitor(int index, Deliveries deliveries, AtomicLong errors) {
+    private BenchVisitor(int index, Deliveries deliveries, Problems problems) {
         this.index = index;
         this.deliveries = deliveries;
-        this.errors = errors;
+        this.problems = problems;
     }
 
     /** Connects (with the site's Origin) and starts a chat in {@code queue}; the answer comes later. */
     static CompletableFuture<BenchVisitor> open(HttpClient http, int httpPort, String tenantDomain, String queue,
-                                                int index, Deliveries deliveries, AtomicLong errors) {
-        BenchVisitor v = new BenchVisitor(index, deliveries, errors);
+                                                int index, Deliveries deliveries, Problems problems) {
+        BenchVisitor v = new BenchVisitor(index, deliveries, problems);
         URI uri = URI.create("ws://127.0.0.1:" + httpPort + "/chat/ws?tenant=" + tenantDomain);
         return http.newWebSocketBuilder().header("Origin", ORIGIN).buildAsync(uri, v).thenCompose(ws -> {
             v.socket = ws;
@@ -77,7 +76,7 @@ final class BenchVisitor implements WebSocket.Listener {
     private synchronized void send(String frame) {
         // java.net.http allows one outstanding send per socket: chain each on the one before
         lastSend = lastSend.thenCompose(ws -> ws.sendText(frame, true)).exceptionally(t -> {
-            errors.incrementAndGet();
+            problems.count("visitor send " + t.getClass().getSimpleName());
             return socket;
         });
     }
@@ -90,8 +89,8 @@ final class BenchVisitor implements WebSocket.Listener {
             partial.setLength(0);
             if (frame.contains("\"type\":\"state\"") && frame.contains("\"state\":\"active\"")) {
                 active = true;
-            } else if (frame.contains("\"type\":\"error\"")) {
-                errors.incrementAndGet();
+            } else if (frame.contains("\"type\":\"error\"") || frame.contains("\"state\":\"ended\"")) {
+                problems.count("visitor got " + frame.substring(0, Math.min(80, frame.length())));
             }
         }
         webSocket.request(1);
@@ -101,12 +100,13 @@ final class BenchVisitor implements WebSocket.Listener {
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
         closed = true;
+        problems.count("visitor closed " + statusCode);
         return null;
     }
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
         closed = true;
-        errors.incrementAndGet();
+        problems.count("visitor " + error.getClass().getSimpleName());
     }
 }

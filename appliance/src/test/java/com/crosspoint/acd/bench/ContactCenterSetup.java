@@ -18,8 +18,8 @@ final class ContactCenterSetup {
     static final String DOMAIN = "acdbench.example";
     static final String AGENT_PASSWORD = "acdbench-agent-pw";
     static final String SIP_PASSWORD = "acdbench-sip-pw";
-    static final String CHAT_QUEUE = "700";
-    static final String VOICE_QUEUE = "701";
+    static final String CHAT_QUEUE = "710";
+    static final String VOICE_QUEUE = "711";
     static final int FIRST_AGENT = 20001;
     static final int FIRST_CALLER = 30001;
 
