@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * CSRF token), chats switched on ({@code PUT /me/chats/availability}), the event stream open; it accepts every
  * {@code chat.offered} at once and hands every visitor line of {@code chat.line} to {@link Deliveries}.
  */
-final class BenchAgent implements WebSocket.Listener {
+final class BenchAgent extends WholeTexts {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
@@ -29,7 +29,6 @@ final class BenchAgent implements WebSocket.Listener {
     private final Deliveries deliveries;
     private final AtomicInteger accepted;
     private final Problems problems;
-    private final StringBuilder partial = new StringBuilder();
     private WebSocket stream;
 
     private BenchAgent(HttpClient http, String base, String session, String csrf, Deliveries deliveries,
@@ -109,19 +108,12 @@ final class BenchAgent implements WebSocket.Listener {
     }
 
     @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        partial.append(data);
-        if (last) {
-            String text = partial.toString();
-            partial.setLength(0);
-            try {
-                onFrame(JSON.readTree(text));
-            } catch (IOException e) {
-                problems.count("agent stream: unreadable frame");
-            }
+    void onMessage(String text) {
+        try {
+            onFrame(JSON.readTree(text));
+        } catch (IOException e) {
+            problems.count("agent stream: unreadable frame");
         }
-        webSocket.request(1);
-        return null;
     }
 
     private void onFrame(JsonNode frame) {

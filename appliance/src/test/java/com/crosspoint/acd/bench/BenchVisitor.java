@@ -12,13 +12,12 @@ import java.util.concurrent.CompletionStage;
  * before that it only pings, as the widget does to stay connected. Frames are read with plain string tests: a
  * thousand visitors' JSON parsing would be load on the two cores that the appliance needs.
  */
-final class BenchVisitor implements WebSocket.Listener {
+final class BenchVisitor extends WholeTexts {
     static final String ORIGIN = "https://shop.acdbench.example";
 
     private final int index;
     private final Deliveries deliveries;
     private final Problems problems;
-    private final StringBuilder partial = new StringBuilder();
     private volatile WebSocket socket;
     private volatile boolean active;
     private volatile boolean closed;
@@ -82,19 +81,12 @@ final class BenchVisitor implements WebSocket.Listener {
     }
 
     @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        partial.append(data);
-        if (last) {
-            String frame = partial.toString();
-            partial.setLength(0);
-            if (frame.contains("\"type\":\"state\"") && frame.contains("\"state\":\"active\"")) {
-                active = true;
-            } else if (frame.contains("\"type\":\"error\"") || frame.contains("\"state\":\"ended\"")) {
-                problems.count("visitor got " + frame.substring(0, Math.min(80, frame.length())));
-            }
+    void onMessage(String frame) {
+        if (frame.contains("\"type\":\"state\"") && frame.contains("\"state\":\"active\"")) {
+            active = true;
+        } else if (frame.contains("\"type\":\"error\"") || frame.contains("\"state\":\"ended\"")) {
+            problems.count("visitor got " + frame.substring(0, Math.min(80, frame.length())));
         }
-        webSocket.request(1);
-        return null;
     }
 
     @Override
