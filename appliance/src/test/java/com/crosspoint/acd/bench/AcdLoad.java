@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -79,10 +78,9 @@ public final class AcdLoad {
                 Files.readString(Path.of("/proc/loadavg")).trim(), ProcessHandle.current().pid(),
                 ProcStats.niceOf(ProcessHandle.current().pid()), work);
 
-        Map<String, String> env = new HashMap<>(Map.of("CROSSPOINT_ADMIN_PASSWORD", ADMIN_PASSWORD));
-        if (o.containsKey("jvm-opts")) {
-            env.put("JAVA_TOOL_OPTIONS", o.get("jvm-opts"));
-        }
+        // bin/crosspoint's option (the NIO selector's boxed descriptors come from the cache), then the caller's
+        Map<String, String> env = Map.of("CROSSPOINT_ADMIN_PASSWORD", ADMIN_PASSWORD, "JAVA_TOOL_OPTIONS",
+                ("-XX:AutoBoxCacheMax=65536 " + o.getOrDefault("jvm-opts", "")).trim());
         List<String> prefix = applianceNice == 0 ? List.of()
                 : List.of("nice", "-n", Integer.toString(applianceNice));
         int httpPort = FreePorts.udpAndTcp();
