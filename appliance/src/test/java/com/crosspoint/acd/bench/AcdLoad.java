@@ -164,6 +164,8 @@ public final class AcdLoad {
             Verdict verdict = new Verdict(visitors.size(), active, activeAfter, calls, w, deliveries,
                     callers.slip(), visitorProblems, agentProblems);
             verdict.print(seconds);
+            System.out.printf(Locale.ROOT, "hold audio: %d packet pairs in the window with a timestamp step other "
+                    + "than 20 ms%n", callers.oddTimestampSteps());
             System.out.println("agents after the window: " + agentStates(api));
             callers.report();
 

@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 public final class RtpCallers implements AutoCloseable {
     private static final long NANOS_PER_SAMPLE = 125_000; // G.711: 8,000 samples a second
     private static final long MAX_TIMESTAMP_STEP = 8_000; // more than a second between packets: a new stream
+    private static final long SAMPLES_PER_PACKET = 160;
 
     private final Caller[] calls;
     private final Selector selector;
@@ -242,6 +243,18 @@ public final class RtpCallers implements AutoCloseable {
         measuringSlip = on;
     }
 
+    /**
+     * While slip was measured: consecutive packets of one stream whose timestamps are not 20 ms apart (a jump
+     * the sender made, e.g. when its source changed, which a phone's jitter buffer sees as a gap or an overlap).
+     */
+    public long oddTimestampSteps() {
+        long n = 0;
+        for (Caller c : calls) {
+            n += c.oddSteps;
+        }
+        return n;
+    }
+
     /** The arrival slips recorded so far, in microseconds (read once measuring stopped and the receiver idles). */
     public LatencyHistogram slip() {
         synchronized (slip) {
@@ -285,6 +298,7 @@ public final class RtpCallers implements AutoCloseable {
         long ssrcChanges;
         int peerSsrc;
         long lastArrival;
+        volatile long oddSteps;
         int lastSeq;
         int lastTimestamp;
         int lastSsrc;
@@ -337,8 +351,11 @@ public final class RtpCallers implements AutoCloseable {
         /** Only consecutive packets of one stream with a plausible timestamp step count: a new source is a new clock. */
         private void recordSlip(int seq, int timestamp, int ssrcNow, long arrivalNanos, LatencyHistogram slip) {
             long step = (timestamp - lastTimestamp) & 0xFFFFFFFFL; // RTP timestamps wrap at 2^32
-            if (slip != null && lastArrival != 0 && ssrcNow == lastSsrc && seq == ((lastSeq + 1) & 0xFFFF)
-                    && step > 0 && step <= MAX_TIMESTAMP_STEP) {
+            boolean consecutive = lastArrival != 0 && ssrcNow == lastSsrc && seq == ((lastSeq + 1) & 0xFFFF);
+            if (slip != null && consecutive && step != SAMPLES_PER_PACKET) {
+                oddSteps++;
+            }
+            if (slip != null && consecutive && step > 0 && step <= MAX_TIMESTAMP_STEP) {
                 long transitDifference = (arrivalNanos - lastArrival) - step * NANOS_PER_SAMPLE;
                 synchronized (slip) {
                     slip.record(Math.abs(transitDifference) / 1000);
