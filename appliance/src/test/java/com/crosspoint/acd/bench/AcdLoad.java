@@ -150,11 +150,15 @@ public final class AcdLoad {
                     visitors.size(), accepted.get(), warmup);
             Thread.sleep(warmup * 1000L);
 
+            TimerProbe probe = new TimerProbe();
             deliveries.window(true);
             callers.measureSlip(true);
+            probe.measure(true);
             MediaWindow w = MediaWindow.measure(() -> api.get("/media"), app.pid(), callers::received, seconds);
+            probe.measure(false);
             callers.measureSlip(false);
             deliveries.window(false);
+            probe.close();
             long activeAfter = visitors.stream().filter(v -> v.active() && !v.closed()).count();
             beat.shutdownNow();
             long drainBy = System.nanoTime() + 10_000_000_000L;
@@ -164,6 +168,10 @@ public final class AcdLoad {
             Verdict verdict = new Verdict(visitors.size(), active, activeAfter, calls, w, deliveries,
                     callers.slip(), visitorProblems, agentProblems);
             verdict.print(seconds);
+            LatencyHistogram late = probe.late();
+            System.out.printf(Locale.ROOT, "a bare 20 ms timer thread in the tool (%d ticks): late p50 %.2f ms, p99 "
+                            + "%.2f ms, max %.2f ms%n", late.count(), late.percentileMillis(50),
+                    late.percentileMillis(99), late.percentileMillis(100));
             System.out.printf(Locale.ROOT, "hold audio: %d packet pairs in the window with a timestamp step other "
                     + "than 20 ms%n", callers.oddTimestampSteps());
             System.out.println("agents after the window: " + agentStates(api));
