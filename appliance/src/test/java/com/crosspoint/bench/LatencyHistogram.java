@@ -32,6 +32,13 @@ public final class LatencyHistogram {
         total += other.total;
     }
 
+    /** A copy of the samples so far (the caller holds whatever lock guards this one). */
+    public LatencyHistogram copy() {
+        LatencyHistogram c = new LatencyHistogram();
+        c.add(this);
+        return c;
+    }
+
     public long count() {
         return total;
     }

@@ -81,9 +81,7 @@ final class Deliveries {
 
     LatencyHistogram latency() {
         synchronized (latency) {
-            LatencyHistogram copy = new LatencyHistogram();
-            copy.add(latency);
-            return copy;
+            return latency.copy();
         }
     }
 

@@ -27,9 +27,7 @@ final class TimerProbe implements AutoCloseable {
 
     LatencyHistogram late() {
         synchronized (late) {
-            LatencyHistogram copy = new LatencyHistogram();
-            copy.add(late);
-            return copy;
+            return late.copy();
         }
     }
 

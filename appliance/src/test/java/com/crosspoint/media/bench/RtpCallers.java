@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 
 /**
  * Every caller's RTP socket (and an RTCP sink on port + 1): one selector thread receives and counts the
@@ -112,9 +113,13 @@ public final class RtpCallers implements AutoCloseable {
     }
 
     public long received() {
+        return sum(c -> c.received);
+    }
+
+    private long sum(ToLongFunction<Caller> field) {
         long n = 0;
         for (Caller c : calls) {
-            n += c.received;
+            n += field.applyAsLong(c);
         }
         return n;
     }
@@ -248,19 +253,13 @@ public final class RtpCallers implements AutoCloseable {
      * the sender made, e.g. when its source changed, which a phone's jitter buffer sees as a gap or an overlap).
      */
     public long oddTimestampSteps() {
-        long n = 0;
-        for (Caller c : calls) {
-            n += c.oddSteps;
-        }
-        return n;
+        return sum(c -> c.oddSteps);
     }
 
     /** The arrival slips recorded so far, in microseconds (read once measuring stopped and the receiver idles). */
     public LatencyHistogram slip() {
         synchronized (slip) {
-            LatencyHistogram copy = new LatencyHistogram();
-            copy.add(slip);
-            return copy;
+            return slip.copy();
         }
     }
 
