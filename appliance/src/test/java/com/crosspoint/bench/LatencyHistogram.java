@@ -4,7 +4,7 @@ package com.crosspoint.bench;
  * One-way delays in microseconds: 1 µs buckets up to 10 ms, 100 µs buckets up to 1 s, then one overflow bucket.
  * Not thread-safe: each receiving thread keeps its own and they are merged after the run.
  */
-final class LatencyHistogram {
+public final class LatencyHistogram {
     private static final int FINE_LIMIT_MICROS = 10_000;
     private static final int COARSE_STEP = 100;
     private static final int BUCKETS = FINE_LIMIT_MICROS + 9_900 + 1;
@@ -12,7 +12,7 @@ final class LatencyHistogram {
     private final long[] counts = new long[BUCKETS];
     private long total;
 
-    void record(long micros) {
+    public void record(long micros) {
         int bucket;
         if (micros < 0) {
             bucket = 0;
@@ -25,19 +25,26 @@ final class LatencyHistogram {
         total++;
     }
 
-    void add(LatencyHistogram other) {
+    public void add(LatencyHistogram other) {
         for (int i = 0; i < BUCKETS; i++) {
             counts[i] += other.counts[i];
         }
         total += other.total;
     }
 
-    long count() {
+    /** A copy of the samples so far (the caller holds whatever lock guards this one). */
+    public LatencyHistogram copy() {
+        LatencyHistogram c = new LatencyHistogram();
+        c.add(this);
+        return c;
+    }
+
+    public long count() {
         return total;
     }
 
     /** The delay at or below which {@code percent} of the samples lie, in milliseconds; 0 without samples. */
-    double percentileMillis(double percent) {
+    public double percentileMillis(double percent) {
         if (total == 0) {
             return 0;
         }

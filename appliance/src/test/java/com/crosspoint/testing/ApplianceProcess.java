@@ -50,6 +50,16 @@ public final class ApplianceProcess implements AutoCloseable {
     }
 
     /**
+     * As {@link #start(Path, Path, int, int, Map)} with {@code runArgs} after {@code run --demo} and {@code prefix}
+     * before the command (e.g. {@code nice -n -10}): a benchmark run from the repository root
+     * ({@code appliance/target}) with its own node configuration.
+     */
+    public static ApplianceProcess start(Path applianceTarget, Path dataDir, int sipPort, int httpPort,
+                                         Map<String, String> env, List<String> prefix, List<String> runArgs) {
+        return start(applianceTarget, dataDir, sipPort, httpPort, env, prefix, "127.0.0.1", runArgs);
+    }
+
+    /**
      * As {@link #start(Path, int, int, Map)}, inside network namespace {@code namespace} ({@code ip netns exec}, as
      * root), bound to {@code bindAddress} there: the NAT lab's server ({@link NatLab}). Its ports are reached from
      * this JVM only through a {@link NamespacePortForward}. {@code runArgs} follow {@code run --demo}, e.g.
@@ -104,6 +114,11 @@ public final class ApplianceProcess implements AutoCloseable {
             throw new IllegalStateException("interrupted while starting the appliance", e);
         }
         return new ApplianceProcess(p, sipPort, httpPort);
+    }
+
+    /** The appliance JVM's process id (the {@code env} and {@code nice} launchers exec it, so it keeps the id). */
+    public long pid() {
+        return process.pid();
     }
 
     public int sipPort() {

@@ -15,17 +15,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,18 +27,13 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -97,12 +85,12 @@ public final class VoicemailLoad {
         long holdMillis = (long) ((rampSeconds + 5 + warmup + seconds + 3) * 1000);
         double greetingSeconds = greetingSeconds();
         System.out.printf(Locale.ROOT, "load tool pid %d (nice %s)%n", ProcessHandle.current().pid(),
-                niceOf(ProcessHandle.current().pid()));
+                ProcStats.niceOf(ProcessHandle.current().pid()));
         System.out.printf(Locale.ROOT, "VoicemailLoad: %d calls at %.0f/s, hold %.1f s, warm-up %d s, window %d s; "
                         + "greeting+beep %.2f s; work dir %s%n", calls, rate, holdMillis / 1000.0, warmup, seconds,
                 greetingSeconds, work);
 
-        Window window = null;
+        MediaWindow window = null;
         boolean sippOk = false;
         long callerLoss = -1;
         try (Appliance app = Appliance.start(root, work, jvmOpts, applianceNice)) {
@@ -113,7 +101,7 @@ public final class VoicemailLoad {
             System.out.printf(Locale.ROOT, "provisioned %d users on Do-Not-Disturb via REST in %.1f s%n", calls,
                     (System.nanoTime() - t0) / 1e9);
 
-            try (Callers callers = Callers.open(calls, rtpBase)) {
+            try (RtpCallers callers = RtpCallers.open(calls, rtpBase)) {
                 Path csv = work.resolve("calls.csv");
                 StringBuilder lines = new StringBuilder("SEQUENTIAL\n");
                 for (int i = 0; i < calls; i++) {
@@ -129,7 +117,7 @@ public final class VoicemailLoad {
                     Files.copy(in, scenario);
                 }
                 callers.start();
-                double loadAtStart = loadAverage();
+                double loadAtStart = ProcStats.loadAverage();
                 long sippTimeout = (long) (holdMillis / 1000.0 + rampSeconds + 60);
                 try (SippProcess sipp = SippRunner.scenarioFile(scenario).name("vmload-" + calls)
                         .remote("127.0.0.1", app.sipPort).calls(calls).rate(rate).concurrentLimit(calls)
@@ -151,7 +139,7 @@ public final class VoicemailLoad {
                     com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                             java.lang.management.ManagementFactory.getOperatingSystemMXBean();
                     long toolCpu = os.getProcessCpuTime();
-                    Window w = Window.measure(api, app.pid, callers, seconds);
+                    MediaWindow w = MediaWindow.measure(() -> api.get("/media"), app.pid, callers::received, seconds);
                     toolCpu = os.getProcessCpuTime() - toolCpu;
                     print(w, calls, seconds, loadAtStart);
                     double toolCores = toolCpu / 1e9 / w.wallSeconds;
@@ -247,7 +235,7 @@ public final class VoicemailLoad {
         return samples / 8000.0;
     }
 
-    private static void print(Window w, int calls, int seconds, double loadAtStart) {
+    private static void print(MediaWindow w, int calls, int seconds, double loadAtStart) {
         System.out.printf(Locale.ROOT, "machine: %d cores, Java %s; load average %.2f at start, %.2f / %.2f around "
                         + "the window%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 loadAtStart, w.loadBefore, w.loadAfter);
@@ -303,396 +291,6 @@ public final class VoicemailLoad {
         return withTone == checked ? (int) near : -1;
     }
 
-    // ------------------------------------------------------------------------------------------------ measurement
-
-    private static final class Window {
-        double wallSeconds;
-        double cpuSeconds;
-        double loadBefore;
-        double loadAfter;
-        long due;
-        long sent;
-        long sendFailures;
-        long rtpReceived;
-        long lostIn;
-        long callerPackets;
-        long ticks;
-        long slipP50;
-        long slipP99;
-        long slipMax;
-        int sessionsMin;
-        int sessionsMax;
-        double machineBusyCores;
-
-        static Window measure(Api api, long pid, Callers callers, int seconds) throws InterruptedException {
-            Window w = new Window();
-            w.loadBefore = loadAverage();
-            JsonNode a = api.get("/media");
-            long callerA = callers.received();
-            double cpuA = processCpuSeconds(pid);
-            long[] machineA = machineTicks();
-            long wallA = System.nanoTime();
-            w.sessionsMin = a.get("sessionsOpen").asInt();
-            w.sessionsMax = w.sessionsMin;
-            Thread.sleep(seconds * 1000L);
-            JsonNode b = api.get("/media");
-            double cpuB = processCpuSeconds(pid);
-            long[] machineB = machineTicks();
-            long wallB = System.nanoTime();
-            long callerB = callers.received();
-            w.loadAfter = loadAverage();
-            w.sessionsMin = Math.min(w.sessionsMin, b.get("sessionsOpen").asInt());
-            w.sessionsMax = Math.max(w.sessionsMax, b.get("sessionsOpen").asInt());
-            w.wallSeconds = (wallB - wallA) / 1e9;
-            w.cpuSeconds = cpuB - cpuA;
-            w.machineBusyCores = (machineB[0] - machineA[0]) / 100.0 / w.wallSeconds;
-            w.due = delta(a, b, "framesDue");
-            w.sent = delta(a, b, "rtpSent");
-            w.sendFailures = delta(a, b, "sendFailures");
-            w.rtpReceived = delta(a, b, "rtpReceived");
-            w.lostIn = delta(a, b, "packetsLost");
-            w.callerPackets = callerB - callerA;
-            SortedMap<Long, Long> hist = buckets(b);
-            buckets(a).forEach((edge, count) -> hist.merge(edge, -count, Long::sum));
-            hist.values().removeIf(c -> c <= 0);
-            w.ticks = hist.values().stream().mapToLong(Long::longValue).sum();
-            w.slipP50 = percentile(hist, w.ticks, 0.5);
-            w.slipP99 = percentile(hist, w.ticks, 0.99);
-            w.slipMax = hist.isEmpty() ? 0 : hist.lastKey();
-            return w;
-        }
-
-        private static long delta(JsonNode a, JsonNode b, String field) {
-            return b.get(field).asLong() - a.get(field).asLong();
-        }
-
-        private static SortedMap<Long, Long> buckets(JsonNode media) {
-            SortedMap<Long, Long> out = new TreeMap<>();
-            media.get("slipBuckets").fields().forEachRemaining(e -> out.put(Long.parseLong(e.getKey()),
-                    e.getValue().asLong()));
-            return out;
-        }
-
-        private static long percentile(SortedMap<Long, Long> hist, long total, double q) {
-            long rank = Math.max(1, (long) Math.ceil(q * total));
-            long seen = 0;
-            for (Map.Entry<Long, Long> e : hist.entrySet()) {
-                seen += e.getValue();
-                if (seen >= rank) {
-                    return e.getKey();
-                }
-            }
-            return 0;
-        }
-    }
-
-    /** utime + stime of a process (all its threads) from /proc/<pid>/stat, in seconds (USER_HZ = 100). */
-    static double processCpuSeconds(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The nice value of a process (field 19 of /proc/<pid>/stat), as text; "?" if unreadable. */
-    static String niceOf(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            return stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16];
-        } catch (IOException | RuntimeException e) {
-            return "?";
-        }
-    }
-
-    /** Busy (non-idle, non-iowait) jiffies of the whole machine from /proc/stat, USER_HZ = 100. */
-    static long[] machineTicks() {
-        try {
-            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long total = 0;
-            for (int i = 1; i < f.length && i <= 8; i++) {
-                total += Long.parseLong(f[i]);
-            }
-            return new long[] {total - Long.parseLong(f[4]) - Long.parseLong(f[5])};
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static double loadAverage() {
-        try {
-            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0]);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    // ------------------------------------------------------------------------------------------------ callers' RTP
-
-    /**
-     * Every caller's RTP socket (and an RTCP sink on port + 1): one selector thread receives and counts the
-     * appliance's packets per call; one scheduled thread sends a 1 kHz µ-law tone every 20 ms from each socket
-     * that has heard the appliance, to the address it heard it from.
-     */
-    private static final class Callers implements AutoCloseable {
-        private final Caller[] calls;
-        private final Selector selector;
-        private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "vmload-rtp-tx");
-            t.setDaemon(true);
-            return t;
-        });
-        private final Thread receiver;
-        private volatile boolean running = true;
-        private volatile boolean sending = true;
-
-        private Callers(Caller[] calls, Selector selector) {
-            this.calls = calls;
-            this.selector = selector;
-            this.receiver = new Thread(this::receive, "vmload-rtp-rx");
-            this.receiver.setDaemon(true);
-        }
-
-        static Callers open(int n, int base) throws IOException {
-            Selector selector = Selector.open();
-            Caller[] calls = new Caller[n];
-            int port = base & ~1;
-            for (int i = 0; i < n; i++) {
-                while (true) {
-                    if (port > 65530) {
-                        throw new IllegalStateException("no free RTP port pairs from " + base);
-                    }
-                    DatagramChannel rtp = tryBind(port);
-                    DatagramChannel rtcp = rtp == null ? null : tryBind(port + 1);
-                    if (rtp != null && rtcp != null) {
-                        calls[i] = new Caller(port, rtp, rtcp);
-                        rtp.register(selector, SelectionKey.OP_READ, calls[i]);
-                        rtcp.register(selector, SelectionKey.OP_READ, null);
-                        port += 2;
-                        break;
-                    }
-                    if (rtp != null) {
-                        rtp.close();
-                    }
-                    port += 2;
-                }
-            }
-            return new Callers(calls, selector);
-        }
-
-        private static DatagramChannel tryBind(int port) throws IOException {
-            DatagramChannel c = DatagramChannel.open(StandardProtocolFamily.INET);
-            try {
-                c.configureBlocking(false);
-                c.setOption(StandardSocketOptions.SO_RCVBUF, 131072);
-                c.bind(new InetSocketAddress("127.0.0.1", port));
-                return c;
-            } catch (IOException e) {
-                c.close();
-                return null;
-            }
-        }
-
-        int port(int i) {
-            return calls[i].port;
-        }
-
-        void start() {
-            receiver.start();
-            sender.scheduleAtFixedRate(this::send, 20, 20, TimeUnit.MILLISECONDS);
-        }
-
-        int latched() {
-            int n = 0;
-            for (Caller c : calls) {
-                if (c.target != null) {
-                    n++;
-                }
-            }
-            return n;
-        }
-
-        long received() {
-            long n = 0;
-            for (Caller c : calls) {
-                n += c.received;
-            }
-            return n;
-        }
-
-        void stopSending() {
-            sending = false;
-        }
-
-        private void send() {
-            if (!sending) {
-                return;
-            }
-            ByteBuffer packet = ByteBuffer.allocate(RtpTone.PACKET_BYTES);
-            for (Caller c : calls) {
-                InetSocketAddress to = c.target;
-                if (to == null) {
-                    continue;
-                }
-                packet.clear();
-                RtpTone.put(packet, false, c.txSeq++, c.txTimestamp, c.ssrc).flip();
-                c.txTimestamp += 160;
-                try {
-                    if (c.rtp.send(packet, to) == 0) {
-                        c.txDropped++;
-                    } else {
-                        c.sent++;
-                    }
-                } catch (IOException e) {
-                    c.txDropped++;
-                }
-            }
-        }
-
-        private void receive() {
-            ByteBuffer buf = ByteBuffer.allocateDirect(2048);
-            try {
-                while (running) {
-                    selector.select(200);
-                    Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
-                    while (keys.hasNext()) {
-                        SelectionKey key = keys.next();
-                        keys.remove();
-                        DatagramChannel ch = (DatagramChannel) key.channel();
-                        Caller c = (Caller) key.attachment();
-                        for (int i = 0; i < 64; i++) {
-                            buf.clear();
-                            InetSocketAddress from = (InetSocketAddress) ch.receive(buf);
-                            if (from == null) {
-                                break;
-                            }
-                            buf.flip();
-                            if (c != null) {
-                                c.onRtp(buf, from);
-                            }
-                        }
-                    }
-                }
-            } catch (IOException | java.nio.channels.ClosedSelectorException e) {
-                if (running) {
-                    e.printStackTrace();
-                }
-            }
-        }
-
-        long report() {
-            long received = 0;
-            long expected = 0;
-            long sent = 0;
-            long txDropped = 0;
-            long ssrcChanges = 0;
-            long reordered = 0;
-            int callsWithLoss = 0;
-            int silent = 0;
-            for (Caller c : calls) {
-                received += c.received;
-                long exp = c.received == 0 ? 0 : c.highest - c.first + 1;
-                expected += exp;
-                if (c.received == 0) {
-                    silent++;
-                } else if (exp > c.received) {
-                    callsWithLoss++;
-                }
-                sent += c.sent;
-                txDropped += c.txDropped;
-                ssrcChanges += c.ssrcChanges;
-                reordered += c.reordered;
-            }
-            System.out.printf(Locale.ROOT, "callers: received %d of %d expected appliance packets: %d lost "
-                            + "(sequence gaps; %d calls with loss, %d calls that heard nothing), %d late/reordered, "
-                            + "%d SSRC changes; callers sent %d tone packets (%d refused by their sockets)%n",
-                    received, expected, Math.max(0, expected - received), callsWithLoss, silent, reordered,
-                    ssrcChanges, sent, txDropped);
-            return silent > 0 ? Math.max(1, expected - received) : Math.max(0, expected - received);
-        }
-
-        @Override
-        public void close() throws IOException {
-            running = false;
-            sender.shutdownNow();
-            selector.wakeup();
-            try {
-                receiver.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            for (SelectionKey k : selector.keys()) {
-                k.channel().close();
-            }
-            selector.close();
-        }
-    }
-
-    /** One call's RTP state: written by the receive thread (receive side) and the send thread (send side). */
-    private static final class Caller {
-        final int port;
-        final DatagramChannel rtp;
-        final DatagramChannel rtcp;
-        final int ssrc = ThreadLocalRandom.current().nextInt();
-        volatile InetSocketAddress target;
-        int txSeq = ThreadLocalRandom.current().nextInt(65536);
-        int txTimestamp = ThreadLocalRandom.current().nextInt();
-        long sent;
-        long txDropped;
-        volatile long received;
-        long first = -1;
-        long highest = -1;
-        long reordered;
-        long ssrcChanges;
-        int peerSsrc;
-
-        Caller(int port, DatagramChannel rtp, DatagramChannel rtcp) {
-            this.port = port;
-            this.rtp = rtp;
-            this.rtcp = rtcp;
-        }
-
-        void onRtp(ByteBuffer p, InetSocketAddress from) {
-            if (p.remaining() < 12 || (p.get(0) & 0xC0) != 0x80) {
-                return;
-            }
-            int pt = p.get(1) & 0x7F;
-            if (pt >= 72 && pt <= 76) {
-                return; // RTCP on the RTP port (rtcp-mux): not ours to count
-            }
-            int seq = p.getShort(2) & 0xFFFF;
-            int ssrcNow = p.getInt(8);
-            if (target == null) {
-                target = from;
-                peerSsrc = ssrcNow;
-            } else if (ssrcNow != peerSsrc) {
-                ssrcChanges++;
-                peerSsrc = ssrcNow;
-            }
-            if (first < 0) {
-                first = seq;
-                highest = seq;
-            } else {
-                // extend the 16-bit sequence number to the one nearest the highest seen (RFC 3550 A.1)
-                long base = highest & ~0xFFFFL;
-                long ext = base + seq;
-                if (ext < highest - 32768) {
-                    ext += 65536;
-                } else if (ext > highest + 32768) {
-                    ext -= 65536;
-                }
-                if (ext > highest) {
-                    highest = ext;
-                } else {
-                    reordered++;
-                }
-            }
-            received++;
-        }
-    }
-
     // ------------------------------------------------------------------------------------------------ appliance
 
     /** The appliance as its own process, started as an operator starts it, on a fresh data directory. */
@@ -745,7 +343,7 @@ public final class VoicemailLoad {
                 Thread.sleep(200);
             }
             System.out.printf("appliance pid %d (nice %s): SIP 127.0.0.1:%d, HTTP %d, log %s%n", a.pid,
-                    niceOf(a.pid), sip, http, log);
+                    ProcStats.niceOf(a.pid), sip, http, log);
             return a;
         }
 
