@@ -15,11 +15,14 @@ import com.crosspoint.model.RatedCall;
 import com.crosspoint.model.RetailRate;
 import com.crosspoint.model.SpendLimits;
 import com.crosspoint.model.Tenant;
+import com.crosspoint.store.LedgerStore;
 import com.crosspoint.store.LedgerStore.Period;
 import com.crosspoint.store.derby.DerbyStores;
 import java.io.BufferedWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.CallableStatement;
@@ -35,6 +38,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Re-rating a month at full size (issue 14: 10 million CDRs in under 10 minutes). Seeds a database once with
@@ -92,7 +96,7 @@ public final class RerateBench {
                     }
                     tariffs.replaceRates(plan, raised);
                 }
-                Rerater rerater = new Rerater(accounts, stores.ledger(), rater, clock);
+                Rerater rerater = new Rerater(accounts, counted(stores.ledger()), rater, clock);
                 Period month = new Period(null, MONTH, NEXT_MONTH);
                 run(rerater, month, "all changed", "price +1 micro-unit a minute");
                 run(rerater, month, "nothing changed", "again");
@@ -119,11 +123,47 @@ public final class RerateBench {
         System.gc();
         String loadBefore = BillingBench.load();
         long t0 = System.nanoTime();
+        READ.set(0);
+        Thread progress = new Thread(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(60_000);
+                    double seconds = (System.nanoTime() - t0) / 1e9;
+                    System.out.printf("  %s: %,d read in %.0f s = %,.0f CDRs/s; load %s%n", what, READ.get(), seconds,
+                            READ.get() / seconds, BillingBench.load());
+                }
+            } catch (InterruptedException e) {
+                // the run ended
+            }
+        }, "rerate-progress");
+        progress.setDaemon(true);
+        progress.start();
         Rerater.Outcome outcome = rerater.rerate(month, "bench", reason);
         double took = (System.nanoTime() - t0) / 1e9;
+        progress.interrupt();
         System.out.printf("re-rate the month (%s): %,d examined, %,d changed in %.1f s = %,.0f CDRs/s;"
                         + " load %s before, %s after; old generation peak %d MB%n", what, outcome.examined(),
                 outcome.changed(), took, outcome.examined() / took, loadBefore, BillingBench.load(), heapPeak());
+    }
+
+    /** Ratings read so far in the current run, for its progress lines (a run stopped midway still has a figure). */
+    private static final AtomicLong READ = new AtomicLong();
+
+    /** The ledger store, counting the ratings the re-rater reads. */
+    private static LedgerStore counted(LedgerStore real) {
+        return (LedgerStore) Proxy.newProxyInstance(LedgerStore.class.getClassLoader(),
+                new Class<?>[] {LedgerStore.class}, (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("ratings")) {
+                        READ.addAndGet(((List<?>) result).size());
+                    }
+                    return result;
+                });
     }
 
     /** The old generation's peak use: what stayed live (pages ahead, Derby's page cache), not garbage. */
