@@ -13,7 +13,6 @@ import com.crosspoint.model.RetailRate;
 import com.crosspoint.model.SpendLimits;
 import com.crosspoint.model.UserBilling;
 import com.crosspoint.store.LedgerStore;
-import com.crosspoint.store.LedgerStore.Rerating;
 import com.crosspoint.store.LedgerStore.Settlement;
 import java.time.Instant;
 import java.util.HashMap;
@@ -197,15 +196,18 @@ final class TenantBook {
         return posted;
     }
 
-    /** Applies re-ratings of this tenant's calls: their corrections change the balance, not the spend windows. */
-    synchronized void rerate(List<Rerating> reratings, Instant at) {
-        store.rerate(reratings, at);
-        for (Rerating r : reratings) {
-            if (r.correction() != null) {
-                balance += r.correction().amountMicros();
-            }
+    /**
+     * Changes the balance by a re-rating's corrections of this tenant's calls (they change the balance, not the spend
+     * windows). The re-rater gives memory a charge before its commit and a refund after it, so memory never allows
+     * more than the database holds, and never holds the tenant's calls up while the database commits.
+     */
+    void corrected(long micros) {
+        boolean crossed;
+        synchronized (this) {
+            balance += micros;
+            crossed = crossedWarning();
         }
-        crossedWarning();
+        warnIf(crossed);
     }
 
     synchronized AccountFunds funds() {

@@ -3,21 +3,20 @@ package com.crosspoint.store.derby;
 import com.crosspoint.model.AccountFunds;
 import com.crosspoint.model.BillableCall;
 import com.crosspoint.model.LedgerEntry;
-import com.crosspoint.model.Money;
 import com.crosspoint.model.RatedCall;
 import com.crosspoint.model.Reservation;
 import com.crosspoint.store.DuplicateKeyException;
 import com.crosspoint.store.LedgerStore;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Reservations, ratings and the ledger, with the account's balance and reserved columns changed in the same
@@ -29,12 +28,6 @@ final class DerbyLedgerStore implements LedgerStore {
                     "currency", "created_at")
             .columns("state", "carrier_id", "closed_at", "cdr_id")
             .key("id");
-    private static final Table RATING = Table.named("billing_rating")
-            .fixed("call_id", "tenant_id", "user_id", "destination", "carrier_id", "reservation_id", "started_at",
-                    "answered_at", "ended_at")
-            .columns("billed_seconds", "price_micros", "price_currency", "sell_prefix", "cost_micros", "cost_currency",
-                    "buy_prefix", "margin_micros", "rated_at")
-            .key("cdr_id");
     private static final Table LEDGER = Table.named("billing_ledger")
             .fixed("tenant_id", "posted_at", "kind", "amount_micros", "currency", "actor", "reason", "user_id", "cdr_id")
             .key("id");
@@ -119,7 +112,7 @@ final class DerbyLedgerStore implements LedgerStore {
             for (int i = 0; i < settlements.size(); i++) {
                 Settlement s = settlements.get(i);
                 RatedCall rating = s.rating();
-                sql.insert(RATING, ratingRow(rating, s.at()));
+                RatingTable.insert(sql, rating, s.at());
                 if (charges.get(i) != null) {
                     insertEntry(sql, charges.get(i));
                 }
@@ -143,40 +136,33 @@ final class DerbyLedgerStore implements LedgerStore {
                 entry.amountMicros(), entry.currency(), entry.actor(), entry.reason(), entry.userId(), entry.cdrId());
     }
 
+    /**
+     * One transaction per call of the re-rater (a page of a thousand calls): the figures, the corrections and the
+     * balances; the corrections' ids are reserved in one commit before it, not a hundred at a time.
+     */
     @Override
     public void rerate(List<Rerating> reratings, Instant at) {
-        List<LedgerEntry> corrections = new ArrayList<>();
+        List<Rerating> corrected = new ArrayList<>();
         for (Rerating r : reratings) {
             if (r.correction() != null) {
-                corrections.add(r.correction().withId(ids.next("billing_ledger")));
+                corrected.add(r);
             }
         }
+        long firstId = corrected.isEmpty() ? 0 : ids.range("billing_ledger", corrected.size());
         tx.run(sql -> {
-            int[] changed = sql.batch("UPDATE billing_rating SET billed_seconds = ?, price_micros = ?,"
-                            + " price_currency = ?, sell_prefix = ?, cost_micros = ?, cost_currency = ?, buy_prefix = ?,"
-                            + " margin_micros = ?, rated_at = ? WHERE cdr_id = ? AND price_micros = ? AND billed_seconds = ?",
-                    reratings, (statement, r) -> {
-                        Object[] row = figures(r.after(), at);
-                        for (int i = 0; i < row.length; i++) {
-                            Columns.set(statement, i + 1, row[i]);
-                        }
-                        statement.setLong(row.length + 1, r.after().call().cdrId());
-                        statement.setLong(row.length + 2, r.before().price().micros());
-                        statement.setLong(row.length + 3, r.before().billedSeconds());
-                    });
-            for (int i = 0; i < changed.length; i++) {
-                if (changed[i] != 1) {
-                    throw new IllegalStateException("CDR " + reratings.get(i).before().call().cdrId()
-                            + " was rated again meanwhile");
+            RatingTable.refigure(sql, reratings, at);
+            // the accounts last and in tenant order: their row locks are held briefly, and taken in one order
+            Map<Long, Long> byTenant = new TreeMap<>();
+            sql.batch(LEDGER.insert(), corrected, new Sql.Binder<Rerating>() {
+                private long id = firstId;
+
+                @Override
+                public void bind(PreparedStatement statement, Rerating r) throws SQLException {
+                    LedgerEntry e = r.correction();
+                    bindEntry(statement, e, id++);
+                    byTenant.merge(e.tenantId(), e.amountMicros(), Long::sum);
                 }
-            }
-            List<Object[]> rows = new ArrayList<>();
-            Map<Long, Long> byTenant = new HashMap<>();
-            for (LedgerEntry e : corrections) {
-                rows.add(entryRow(e));
-                byTenant.merge(e.tenantId(), e.amountMicros(), Long::sum);
-            }
-            sql.insertAll(LEDGER, rows);
+            });
             for (Map.Entry<Long, Long> tenant : byTenant.entrySet()) {
                 changeAccount(sql, CHANGE_BALANCE, tenant.getValue(), tenant.getKey());
             }
@@ -239,7 +225,7 @@ final class DerbyLedgerStore implements LedgerStore {
 
     @Override
     public Optional<RatedCall> rating(long cdrId) {
-        return tx.run(sql -> sql.first(RATING.select("WHERE cdr_id = ?"), DerbyLedgerStore::rated, cdrId));
+        return tx.run(sql -> RatingTable.rating(sql, cdrId));
     }
 
     @Override
@@ -250,45 +236,17 @@ final class DerbyLedgerStore implements LedgerStore {
         if (cdrIds.size() > MAX_IDS) {
             throw new IllegalArgumentException("at most " + MAX_IDS + " CDR ids, not " + cdrIds.size());
         }
-        String marks = String.join(",", Collections.nCopies(cdrIds.size(), "?"));
-        return tx.run(sql -> sql.list(RATING.select("WHERE cdr_id IN (" + marks + ")"), DerbyLedgerStore::rated,
-                cdrIds.toArray()));
+        return tx.run(sql -> RatingTable.ratingsOf(sql, cdrIds));
     }
 
     @Override
     public List<RatedCall> ratings(Period period, RatedCall after, int limit) {
-        List<Object> parameters = new ArrayList<>();
-        // a page starts where the last ended, so each page is one index range, not a scan from the period's start
-        Instant start = after == null || after.call().startedAt().isBefore(period.from()) ? period.from()
-                : after.call().startedAt();
-        StringBuilder where = new StringBuilder("WHERE started_at >= ? AND started_at < ?");
-        parameters.add(start);
-        parameters.add(period.to());
-        if (period.tenantId() != null) {
-            where.append(" AND tenant_id = ?");
-            parameters.add(period.tenantId());
-        }
-        if (after != null) {
-            where.append(" AND NOT (started_at = ? AND cdr_id <= ?)");
-            parameters.add(after.call().startedAt());
-            parameters.add(after.call().cdrId());
-        }
-        parameters.add(limit);
-        String order = period.tenantId() == null ? " ORDER BY started_at, cdr_id"
-                : " ORDER BY tenant_id, started_at, cdr_id";
-        return tx.run(sql -> sql.list(RATING.select(where + order + " FETCH FIRST ? ROWS ONLY"),
-                DerbyLedgerStore::rated, parameters.toArray()));
+        return tx.run(sql -> RatingTable.page(sql, period, after, limit));
     }
 
     @Override
     public List<CarrierMargin> carrierMargins(Instant since) {
-        // margin_micros is set only when cost and price share a currency, so one currency per group
-        return tx.run(sql -> sql.list("SELECT carrier_id, price_currency, COUNT(*), SUM(billed_seconds), SUM(cost_micros),"
-                        + " SUM(price_micros), SUM(margin_micros) FROM billing_rating WHERE started_at >= ?"
-                        + " AND carrier_id IS NOT NULL AND margin_micros IS NOT NULL"
-                        + " GROUP BY carrier_id, price_currency ORDER BY carrier_id, price_currency",
-                r -> new CarrierMargin(r.getLong(1), r.getString(2), r.getLong(3), r.getLong(4), r.getLong(5),
-                        r.getLong(6), r.getLong(7)), since));
+        return tx.run(sql -> RatingTable.carrierMargins(sql, since));
     }
 
     @Override
@@ -361,29 +319,23 @@ final class DerbyLedgerStore implements LedgerStore {
         return new NoSuchElementException("tenant " + tenantId + " has no billing account");
     }
 
+    /** A ledger line bound by type, for the re-rater's batches of thousands. */
+    private static void bindEntry(PreparedStatement statement, LedgerEntry e, long id) throws SQLException {
+        statement.setLong(1, e.tenantId());
+        statement.setLong(2, e.at().toEpochMilli());
+        statement.setString(3, e.kind().name());
+        statement.setLong(4, e.amountMicros());
+        statement.setString(5, e.currency());
+        statement.setString(6, e.actor());
+        statement.setString(7, e.reason());
+        Columns.set(statement, 8, e.userId());
+        Columns.set(statement, 9, e.cdrId());
+        statement.setLong(10, id);
+    }
+
     private static Object[] entryRow(LedgerEntry e) {
         return new Object[] {e.tenantId(), Columns.millis(e.at()), e.kind(), e.amountMicros(), e.currency(), e.actor(),
                 e.reason(), e.userId(), e.cdrId(), e.id()};
-    }
-
-    private static Object[] ratingRow(RatedCall r, Instant at) {
-        BillableCall c = r.call();
-        Object[] fixed = {c.callId(), c.tenantId(), c.userId(), c.destination(), c.carrierId(), c.reservationId(),
-                c.startedAt(), c.answeredAt(), c.endedAt()};
-        Object[] figures = figures(r, at);
-        Object[] row = new Object[fixed.length + figures.length + 1];
-        System.arraycopy(fixed, 0, row, 0, fixed.length);
-        System.arraycopy(figures, 0, row, fixed.length, figures.length);
-        row[row.length - 1] = c.cdrId();
-        return row;
-    }
-
-    private static Object[] figures(RatedCall r, Instant at) {
-        Money cost = r.cost();
-        Money margin = r.margin();
-        return new Object[] {r.billedSeconds(), r.price().micros(), r.price().currency(), r.sellPrefix(),
-                cost == null ? null : cost.micros(), cost == null ? null : cost.currency(), r.buyPrefix(),
-                margin == null ? null : margin.micros(), at};
     }
 
     private static Reservation reservation(ResultSet row) throws SQLException {
@@ -392,21 +344,6 @@ final class DerbyLedgerStore implements LedgerStore {
                 row.getLong("granted_seconds"), row.getLong("amount_micros"), row.getString("currency"),
                 Columns.getInstant(row, "created_at"), Columns.getEnum(row, "state", Reservation.State.class),
                 Columns.getLong(row, "carrier_id"));
-    }
-
-    private static BillableCall call(ResultSet row) throws SQLException {
-        return new BillableCall(row.getLong("cdr_id"), row.getString("call_id"), row.getLong("tenant_id"),
-                Columns.getLong(row, "user_id"), row.getString("destination"), Columns.getLong(row, "carrier_id"),
-                Columns.getInstant(row, "started_at"), Columns.getInstant(row, "answered_at"),
-                Columns.getInstant(row, "ended_at"), Columns.getLong(row, "reservation_id"));
-    }
-
-    private static RatedCall rated(ResultSet row) throws SQLException {
-        Long costMicros = Columns.getLong(row, "cost_micros");
-        Money cost = costMicros == null ? null : new Money(costMicros, row.getString("cost_currency"));
-        return new RatedCall(call(row), row.getLong("billed_seconds"),
-                new Money(row.getLong("price_micros"), row.getString("price_currency")), row.getString("sell_prefix"),
-                cost, row.getString("buy_prefix"));
     }
 
     private static LedgerEntry entry(ResultSet row) throws SQLException {

@@ -83,7 +83,8 @@ public final class BillingBench {
         }
     }
 
-    private static List<RetailRate> retailRates(Random random) {
+    /** A retail plan of 5,000 random prefixes, 30/6 increments. */
+    static List<RetailRate> retailRates(Random random) {
         List<RetailRate> rates = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         while (rates.size() < 5_000) {
@@ -96,18 +97,23 @@ public final class BillingBench {
         return rates;
     }
 
-    private static void inMemoryRating(List<RetailRate> rates, Random random, int seconds) throws Exception {
-        RatePlan plan = new RatePlan(1, 1, "Retail", "EUR", ZoneId.of("Europe/Berlin"));
-        RetailPlans plans = new RetailPlans(Map.of(1L, new PricedPlan(plan, RetailRateTable.of(rates))), Map.of(1L, 1L),
-                Map.of());
+    /** A carrier deck of 100,000 random prefixes, by the second. */
+    static PrefixRateTableBuilder deck(Random random) {
         PrefixRateTableBuilder deck = new PrefixRateTableBuilder();
         for (int i = 0; i < 100_000; i++) {
             String prefix = (1 + random.nextInt(99)) + Integer.toString(100_000 + i);
             deck.add(i + 1, new RateRow(prefix, "", 500 + random.nextInt(300_000), BillingIncrement.PER_SECOND, ALWAYS,
                     null));
         }
+        return deck;
+    }
+
+    private static void inMemoryRating(List<RetailRate> rates, Random random, int seconds) throws Exception {
+        RatePlan plan = new RatePlan(1, 1, "Retail", "EUR", ZoneId.of("Europe/Berlin"));
+        RetailPlans plans = new RetailPlans(Map.of(1L, new PricedPlan(plan, RetailRateTable.of(rates))), Map.of(1L, 1L),
+                Map.of());
         CarrierDecks decks = new CarrierDecks();
-        decks.replace(3, deck.build(new DeckErrors(10)).orElseThrow());
+        decks.replace(3, deck(random).build(new DeckErrors(10)).orElseThrow());
         Rater rater = new Rater(() -> plans, decks, "EUR");
         BillableCall[] sample = new BillableCall[100_000];
         for (int i = 0; i < sample.length; i++) {
