@@ -2,7 +2,9 @@ package com.crosspoint.concurrency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -22,7 +24,7 @@ class LanesTest {
             List<Integer> ran = new CopyOnWriteArrayList<>();
             lanes.admit("call", () -> {
                 running.countDown();
-                await(release);
+                awaitRelease(release);
             });
             assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
             for (int i = 0; i < BOUND; i++) {
@@ -45,7 +47,7 @@ class LanesTest {
 
             release.countDown();
             CountDownLatch drained = new CountDownLatch(1);
-            awaitRoom(lanes);
+            await().atMost(Duration.ofSeconds(5)).until(() -> lanes.queued() < BOUND * Lanes.CEILING_FACTOR);
             lanes.execute("call", drained::countDown);
             assertThat(drained.await(5, TimeUnit.SECONDS)).isTrue();
             assertThat(ran).containsExactlyElementsOf(
@@ -53,14 +55,7 @@ class LanesTest {
         }
     }
 
-    private static void awaitRoom(Lanes lanes) throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (lanes.queued() >= BOUND * Lanes.CEILING_FACTOR && System.nanoTime() < until) {
-            Thread.sleep(5);
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
+    private static void awaitRelease(CountDownLatch latch) {
         try {
             latch.await(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
