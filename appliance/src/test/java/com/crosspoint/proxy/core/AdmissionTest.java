@@ -72,14 +72,31 @@ class AdmissionTest {
     }
 
     @Test
-    void aboveTheTargetTheShareFollowsTargetOverMeasuredAndAtItHolds() {
-        interval(1.0);
-        interval(1.0);
-        interval(0.8); // a mean of 0.9
-        double expected = Admission.SATURATED_FACTOR * Admission.TARGET_OCCUPANCY / 0.9;
-        assertThat(admission.share()).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-6));
-        interval(0.9); // a mean of 0.85, the target
-        assertThat(admission.share()).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-6));
+    void aboveTheTargetTheShareFollowsTargetOverMeasuredOnceItLastedAndAtItHolds() {
+        for (int i = 0; i < 40; i++) {
+            interval(0.95); // four seconds above the target, short of saturation
+        }
+        assertThat(admission.sustainedOccupancy()).isGreaterThan(Admission.TARGET_OCCUPANCY);
+        double before = admission.share();
+        interval(0.85); // a mean of 0.9
+        assertThat(admission.share()).isCloseTo(before * Admission.TARGET_OCCUPANCY / 0.9,
+                org.assertj.core.data.Offset.offset(1e-6));
+        double held = admission.share();
+        interval(0.85); // a mean of 0.85, the target
+        assertThat(admission.share()).isCloseTo(held, org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
+    void aSecondNearTheTargetWithoutSaturationIsNoOverload() {
+        // a concurrent GC cycle on a 2-core box, as measured at 5,000 calls/s: 0.4, then near 0.9 for under a second
+        for (int i = 0; i < 30; i++) {
+            interval(0.4);
+        }
+        for (double o : new double[] {0.66, 0.9, 0.92, 0.9, 0.88, 0.7, 0.6}) {
+            interval(o);
+            assertThat(admission.share()).as("occupancy %s", o).isEqualTo(1.0);
+        }
+        assertThat(admission.sustainedOccupancy()).isLessThan(Admission.TARGET_OCCUPANCY);
     }
 
     @Test
