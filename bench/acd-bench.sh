@@ -4,7 +4,8 @@
 # on hold and announcements; prints visitor -> agent delivery p99, messages lost and the hold audio's arrival slip.
 # Needs sipp (Debian: sip-tester) and a build: `mvn -DskipTests package` from the repository root. Options go to
 # AcdLoad: --visitors=1000 --agents=50 --calls=200 --seconds=60 --warmup=15 --message-interval-ms=5000
-# --jvm-opts="..." --appliance-nice=-10 --receiver-nice=-10 (see the class). All load stays on 127.0.0.1.
+# --jvm-opts="..." --appliance-nice=-10 --receiver-nice=-10 --wire=off (see the class). All load stays on 127.0.0.1.
+# The hold audio is also captured on loopback with tcpdump (needs root or CAP_NET_RAW) and judged by the kernel's stamps.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"

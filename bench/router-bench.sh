@@ -18,6 +18,11 @@
 #                              [--java-opts="..."] (extra options for the appliance JVM, e.g. a JFR recording)
 #                              [--peak=N] (no ladder: half and twice N, a peak measured in an earlier run)
 #                              [--overload-occupancy=P] (router.overloadOccupancyPercent; 0 = admission by maxPending only)
+#                              [--router-cpus=1 --load-cpus=0] (taskset CPU lists: the router on its own core and SIPp
+#                              on the other, so that at twice the router's peak the load generator is not starved)
+#                              [--router-cpu-quota=0.25] (after the warm-up, the router, Crosspoint or Kamailio, in a
+#                              cgroup (v1 cpu) with that share of one core, 10 ms periods: a slower machine, so that
+#                              one core of SIPp can offer twice its peak)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -30,6 +35,9 @@ PREFIXES=1000000
 EXTRA_JAVA_OPTS=""
 GIVEN_PEAK=""
 OCCUPANCY=85
+ROUTER_PIN=()
+LOAD_PIN=()
+QUOTA=""
 for a in "$@"; do
   case "$a" in
     --peers=*) PEERS="${a#*=}" ;;
@@ -41,6 +49,9 @@ for a in "$@"; do
     --java-opts=*) EXTRA_JAVA_OPTS="${a#*=}" ;;
     --peak=*) GIVEN_PEAK="${a#*=}" ;;
     --overload-occupancy=*) OCCUPANCY="${a#*=}" ;;
+    --router-cpus=*) ROUTER_PIN=(taskset -c "${a#*=}") ;;
+    --load-cpus=*) LOAD_PIN=(taskset -c "${a#*=}") ;;
+    --router-cpu-quota=*) QUOTA="${a#*=}" ;;
     *) echo "router-bench: unknown option $a (see the usage at the top of $0)" >&2; exit 2 ;;
   esac
 done
@@ -57,6 +68,20 @@ if [ -n "$(find appliance/src/main config/crosspoint.yaml -newer "$(ls -t applia
 fi
 
 OUT="$ROOT/target/router-bench/$(date +%Y%m%d-%H%M%S)"
+if [ -n "$QUOTA" ]; then
+  CGROUP=/sys/fs/cgroup/cpu/crosspoint-router-bench
+  mkdir -p "$CGROUP" && echo 10000 > "$CGROUP/cpu.cfs_period_us" &&
+    awk -v q="$QUOTA" 'BEGIN{printf "%d\n", q * 10000}' > "$CGROUP/cpu.cfs_quota_us" ||
+    { echo "router-bench: --router-cpu-quota needs a writable cgroup v1 cpu controller" >&2; exit 2; }
+fi
+# Moves the router (every process of it: Kamailio forks its children) into the cgroup once its deck is loaded and the
+# warm-up has compiled its hot code: a slower machine, not a cold JIT starved of CPU.
+limit_peer() {
+  [ -n "$QUOTA" ] || return 0
+  local p
+  for p in "$PEER_PID" $(pgrep -P "$PEER_PID" || true); do echo "$p" > "$CGROUP/cgroup.procs"; done
+  say "- $PEER limited to $QUOTA of a core (cgroup v1 cpu quota, 10 ms periods) from here on"
+}
 mkdir -p "$OUT/kamailio-db"
 REPORT="$OUT/results.md"
 ROUTER_PORT=${ROUTER_PORT:-25160}; HTTP_PORT=${HTTP_PORT:-25180}; UAC_PORT=${UAC_PORT:-25190}
@@ -108,7 +133,7 @@ EOF
   CROSSPOINT_ROLES=router CROSSPOINT_DATA="$dir/data" CROSSPOINT_BIND=127.0.0.1 CROSSPOINT_ROUTER_PORT=$ROUTER_PORT \
     CROSSPOINT_HTTP_PORT=$HTTP_PORT CROSSPOINT_ADMIN_PASSWORD=bench-admin-secret \
     JAVA_OPTS="-Xlog:gc*:file=$dir/gc.log:uptime,level,tags $EXTRA_JAVA_OPTS" \
-    bin/crosspoint run --config "$dir/node.yaml" > "$dir/appliance.log" 2>&1 &
+    "${ROUTER_PIN[@]}" bin/crosspoint run --config "$dir/node.yaml" > "$dir/appliance.log" 2>&1 &
   PEER_PID=$!
   PIDS+=("$PEER_PID")
   local api="http://127.0.0.1:$HTTP_PORT/api/v1"
@@ -157,7 +182,7 @@ start_kamailio() {
   mkdir -p "$dir"
   local t0 t1
   t0=$(date +%s.%N)
-  kamailio -DD -E -f bench/kamailio-router.cfg -l udp:127.0.0.1:"$ROUTER_PORT" -Y "$dir" -w "$dir" -P "$dir/pid" \
+  "${ROUTER_PIN[@]}" kamailio -DD -E -f bench/kamailio-router.cfg -l udp:127.0.0.1:"$ROUTER_PORT" -Y "$dir" -w "$dir" -P "$dir/pid" \
     -m 2048 -M 1024 -A DBURL="\"text://$OUT/kamailio-db\"" -A CARRIER1="\"sip:127.0.0.1:${CARRIER_PORTS[0]}\"" \
     -A CARRIER2="\"sip:127.0.0.1:${CARRIER_PORTS[1]}\"" -A CARRIER3="\"sip:127.0.0.1:${CARRIER_PORTS[2]}\"" \
     > "$dir/kamailio.log" 2>&1 &
@@ -177,7 +202,7 @@ $(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.1f", b-a}') s (load $(load)), 2 GiB
 start_carriers() {
   local i
   for i in 0 1 2; do
-    sipp -sf "$SCEN/uas-answer.xml" -i 127.0.0.1 -p "${CARRIER_PORTS[$i]}" -mp $((26000 + i * 200)) -cp $((25200 + i)) \
+    "${LOAD_PIN[@]}" sipp -sf "$SCEN/uas-answer.xml" -i 127.0.0.1 -p "${CARRIER_PORTS[$i]}" -mp $((26000 + i * 200)) -cp $((25200 + i)) \
       -buff_size "$SIPP_BUFFER" \
       -nostdin -m 100000000 -trace_err -error_file "$OUT/$1-carrier-$((i + 1))-errors.log" \
       > "$OUT/$1-carrier-$((i + 1)).log" 2>&1 &
@@ -200,7 +225,7 @@ run_step() {
   # -abortunexp off: a proxy with several UDP workers (Kamailio's children) may pass a 180 on after its 200, a legal
   # UDP reordering; by default SIPp aborts such an answered call and counts it failed (seen at 1,000 calls/s)
   # shellcheck disable=SC2086
-  (cd "$dir" || exit 1; sipp 127.0.0.1:"$ROUTER_PORT" -sf "$ROOT/bench/sipp/router-uac.xml" -inf "$OUT/numbers.csv" \
+  (cd "$dir" || exit 1; "${LOAD_PIN[@]}" sipp 127.0.0.1:"$ROUTER_PORT" -sf "$ROOT/bench/sipp/router-uac.xml" -inf "$OUT/numbers.csv" \
     -default_behaviors all,-abortunexp -i 127.0.0.1 -p "$UAC_PORT" -mp 26800 -cp 25210 -r "$rate" -m "$calls" -d "$HOLD_MS" -l $((rate * 6)) -nostdin \
     -buff_size "$SIPP_BUFFER" \
     -timeout $((seconds + 40))s -timeout_error -trace_stat -stf stat.csv -fd 1 -trace_counts -trace_err \
@@ -255,6 +280,7 @@ bench_peer() {
   local w
   w=$(run_step warmup 500 "$WARMUP_SECONDS")
   say "- warm-up 500/s for ${WARMUP_SECONDS}s: ok failed 503 retrans µs/call cpu% rate = $w"
+  limit_peer
   local gc_from=1
   [ -n "$GC_LOG" ] && gc_from=$(($(wc -l < "$GC_LOG") + 1))
   say ""

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The RTP engine: a few NIO selector threads receive for all sessions, one {@link PacingClock} sends for all of
- * them every 20 ms. No thread per call. The executors come from the composition root: {@code pacer} must be a
+ * them every 20 ms, each session in its own tenth of the period ({@link PacingPhases}). No thread per call. The executors come from the composition root: {@code pacer} must be a
  * single-thread scheduled executor used by this engine alone, {@code receivers} must be able to run
  * {@link MediaConfig#receiveThreads()} long-running loops at once. Neither is shut down here.
  */
@@ -43,6 +43,7 @@ public final class MediaEngine implements AutoCloseable {
     private final Executor receivers;
     private final PortAllocator ports;
     private final PacingClock pacing;
+    private final PacingPhases phases = new PacingPhases();
     private final List<ReceiveLoop> loops = new ArrayList<>();
     private final CopyOnWriteArrayList<MediaSession> sessions = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.ConcurrentHashMap<MediaSession, ReceiveLoop> assignments =
@@ -65,7 +66,7 @@ public final class MediaEngine implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.receivers = Objects.requireNonNull(receivers, "receivers");
         this.ports = new PortAllocator(config.portMin(), config.portMax());
-        this.pacing = new PacingClock(pacer, this::tick);
+        this.pacing = new PacingClock(pacer, this::tick, PacingPhases.COUNT);
     }
 
     /** Opens the selectors, starts the receive loops and the pacing clock. */
@@ -116,7 +117,8 @@ public final class MediaEngine implements AutoCloseable {
                 lastFailure = e;
                 continue;
             }
-            MediaSession session = new MediaSession(this, request, rtp, rtcp, port.getAsInt(), config);
+            MediaSession session = new MediaSession(this, request, rtp, rtcp, port.getAsInt(), config,
+                    phases.assign());
             ReceiveLoop loop = loops.get(Math.floorMod(nextLoop.getAndIncrement(), loops.size()));
             assignments.put(session, loop);
             loop.register(session);
@@ -143,9 +145,12 @@ public final class MediaEngine implements AutoCloseable {
         }
     }
 
-    private void tick() {
+    private void tick(int phase) {
         long now = System.nanoTime();
         for (MediaSession session : sessions) {
+            if (session.phase() != phase) {
+                continue;
+            }
             try {
                 session.tick(now);
             } catch (RuntimeException e) {
@@ -158,6 +163,7 @@ public final class MediaEngine implements AutoCloseable {
 
     void detach(MediaSession session) {
         if (sessions.remove(session)) {
+            phases.release(session.phase());
             SessionStats s = session.stats();
             closedFramesDue.addAndGet(s.framesDue());
             closedRtpSent.addAndGet(s.rtpSent());

@@ -27,6 +27,7 @@ public final class MediaSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MediaSession.class);
 
     private final MediaEngine engine;
+    private final int phase;
     private final String label;
     private final SessionListener listener;
     private final DatagramChannel rtp;
@@ -46,8 +47,9 @@ public final class MediaSession implements AutoCloseable {
     private final CompletableFuture<CallQuality> closedFuture = new CompletableFuture<>();
 
     MediaSession(MediaEngine engine, SessionRequest request, DatagramChannel rtp, DatagramChannel rtcp, int port,
-                 MediaConfig config) {
+                 MediaConfig config, int phase) {
         this.engine = engine;
+        this.phase = phase;
         this.label = request.label();
         this.listener = request.listener();
         this.rtp = rtp;
@@ -209,6 +211,11 @@ public final class MediaSession implements AutoCloseable {
         MediaParameters m = params;
         sender.tick(m);
         reporter.tick(nowNanos, m);
+    }
+
+    /** The part of the 20 ms period this session is sent in ({@link PacingPhases}). */
+    int phase() {
+        return phase;
     }
 
     DatagramChannel rtpChannel() {

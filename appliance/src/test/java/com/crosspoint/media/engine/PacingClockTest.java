@@ -48,10 +48,10 @@ class PacingClockTest {
             }
         };
         try {
-            PacingClock clock = new PacingClock(fake, () -> {
+            PacingClock clock = new PacingClock(fake, phase -> {
                 ticks.incrementAndGet();
                 now.addAndGet(200_000);
-            }, now::get);
+            }, 1, now::get);
             clock.start();
             long start = now.get();
             for (int i = 1; i <= 10; i++) {
@@ -63,6 +63,52 @@ class PacingClockTest {
             assertThat(clock.finish().maxMicros()).isEqualTo(500);
         } finally {
             fake.shutdownNow();
+        }
+    }
+
+    @Test
+    void phasesTakeTurnsEachInItsPartOfThePeriod() {
+        AtomicLong now = new AtomicLong(1_000_000_000L);
+        java.util.List<Integer> phases = new java.util.ArrayList<>();
+        java.util.List<Long> periods = new java.util.ArrayList<>();
+        java.util.List<Runnable> scheduled = new java.util.ArrayList<>();
+        ScheduledExecutorService fake = new java.util.concurrent.ScheduledThreadPoolExecutor(1) {
+            @Override
+            public java.util.concurrent.ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay,
+                                                                                long period,
+                                                                                java.util.concurrent.TimeUnit unit) {
+                scheduled.add(command);
+                periods.add(unit.toNanos(period));
+                return null;
+            }
+        };
+        try {
+            PacingClock clock = new PacingClock(fake, phases::add, 10, now::get);
+            clock.start();
+            long start = now.get();
+            for (int i = 1; i <= 25; i++) {
+                now.set(start + i * 2_000_000L + 100_000); // every wake 100 µs late against its 2 ms schedule
+                scheduled.get(0).run();
+            }
+            assertThat(periods).containsExactly(2_000_000L);
+            assertThat(phases.subList(0, 12)).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1);
+            assertThat(clock.slip().count()).isEqualTo(25);
+            assertThat(clock.slip().maxMicros()).isEqualTo(100);
+        } finally {
+            fake.shutdownNow();
+        }
+    }
+
+    @Test
+    void phasesMustDivideThePeriod() {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PacingClock(executor, p -> { }, 7))
+                    .isInstanceOf(IllegalArgumentException.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PacingClock(executor, p -> { }, 0))
+                    .isInstanceOf(IllegalArgumentException.class);
+        } finally {
+            executor.shutdownNow();
         }
     }
 
