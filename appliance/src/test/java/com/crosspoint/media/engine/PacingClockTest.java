@@ -37,16 +37,7 @@ class PacingClockTest {
         // a fake clock: each tick starts 300 µs late and takes 200 µs
         AtomicLong now = new AtomicLong(1_000_000_000L);
         AtomicInteger ticks = new AtomicInteger();
-        java.util.List<Runnable> scheduled = new java.util.ArrayList<>();
-        ScheduledExecutorService fake = new java.util.concurrent.ScheduledThreadPoolExecutor(1) {
-            @Override
-            public java.util.concurrent.ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay,
-                                                                                long period,
-                                                                                java.util.concurrent.TimeUnit unit) {
-                scheduled.add(command);
-                return null;
-            }
-        };
+        CapturingExecutor fake = new CapturingExecutor();
         try {
             PacingClock clock = new PacingClock(fake, phase -> {
                 ticks.incrementAndGet();
@@ -56,7 +47,7 @@ class PacingClockTest {
             long start = now.get();
             for (int i = 1; i <= 10; i++) {
                 now.set(start + i * PacingClock.PERIOD_NANOS + 300_000);
-                scheduled.get(0).run();
+                fake.scheduled.get(0).run();
             }
             assertThat(ticks).hasValue(10);
             assertThat(clock.slip().maxMicros()).isEqualTo(300);
@@ -70,27 +61,16 @@ class PacingClockTest {
     void phasesTakeTurnsEachInItsPartOfThePeriod() {
         AtomicLong now = new AtomicLong(1_000_000_000L);
         java.util.List<Integer> phases = new java.util.ArrayList<>();
-        java.util.List<Long> periods = new java.util.ArrayList<>();
-        java.util.List<Runnable> scheduled = new java.util.ArrayList<>();
-        ScheduledExecutorService fake = new java.util.concurrent.ScheduledThreadPoolExecutor(1) {
-            @Override
-            public java.util.concurrent.ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay,
-                                                                                long period,
-                                                                                java.util.concurrent.TimeUnit unit) {
-                scheduled.add(command);
-                periods.add(unit.toNanos(period));
-                return null;
-            }
-        };
+        CapturingExecutor fake = new CapturingExecutor();
         try {
             PacingClock clock = new PacingClock(fake, phases::add, 10, now::get);
             clock.start();
             long start = now.get();
             for (int i = 1; i <= 25; i++) {
                 now.set(start + i * 2_000_000L + 100_000); // every wake 100 µs late against its 2 ms schedule
-                scheduled.get(0).run();
+                fake.scheduled.get(0).run();
             }
-            assertThat(periods).containsExactly(2_000_000L);
+            assertThat(fake.periods).containsExactly(2_000_000L);
             assertThat(phases.subList(0, 12)).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1);
             assertThat(clock.slip().count()).isEqualTo(25);
             assertThat(clock.slip().maxMicros()).isEqualTo(100);
@@ -131,6 +111,25 @@ class PacingClockTest {
             assertThat(clock.slip().percentileMicros(0.5)).isLessThan(20_000);
         } finally {
             executor.shutdownNow();
+        }
+    }
+
+    /** Keeps the fixed-rate task and its period instead of running it: the test runs it at the times it sets. */
+    private static final class CapturingExecutor extends java.util.concurrent.ScheduledThreadPoolExecutor {
+        final java.util.List<Runnable> scheduled = new java.util.ArrayList<>();
+        final java.util.List<Long> periods = new java.util.ArrayList<>();
+
+        CapturingExecutor() {
+            super(1);
+        }
+
+        @Override
+        public java.util.concurrent.ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay,
+                                                                            long period,
+                                                                            java.util.concurrent.TimeUnit unit) {
+            scheduled.add(command);
+            periods.add(unit.toNanos(period));
+            return null;
         }
     }
 }
