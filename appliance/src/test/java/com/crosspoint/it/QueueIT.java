@@ -224,6 +224,21 @@ class QueueIT {
     }
 
     @Test
+    void fewestCallsOffersTheAgentWithFewestCallsThoughAnotherIdledLonger() throws Exception {
+        floor.queue("609", Strategy.FEWEST_CALLS, 0, 20, 0, List.of(member(answeringAgent), member(thirdAgent)));
+        floor.login(answeringAgent);
+        floor.servedBy(caller, "609", answering, answeringAgent);
+        floor.servedBy(caller, "609", answering, answeringAgent);
+        floor.login(thirdAgent); // idle for less time than 1003, who has answered 2 calls
+
+        floor.servedBy(caller, "609", third, thirdAgent); // 0 calls against 2 (longest-idle would pick 1003)
+        floor.servedBy(caller, "609", third, thirdAgent); // 1 against 2
+        floor.servedBy(caller, "609", answering, answeringAgent); // 2 each: then the one idle longest
+        assertThat(floor.state(answeringAgent).callsAnswered()).isEqualTo(3);
+        assertThat(floor.state(thirdAgent).callsAnswered()).isEqualTo(2);
+    }
+
+    @Test
     void wrapUpHoldsTheNextCallUntilItIsOver() throws Exception {
         floor.queue("605", Strategy.LONGEST_IDLE, 3, 20, 0, List.of(member(thirdAgent)));
         floor.login(thirdAgent);
