@@ -11,12 +11,22 @@ public final class Transports implements Sender {
     private volatile UdpEndpoint udp;
     private volatile TcpEndpoint tcp;
     private volatile TcpEndpoint tls;
+    private volatile ConnectFailureListener connectFailures = (to, at) -> { };
 
     /** @param tlsEndpoint null without TLS */
     public void attach(UdpEndpoint udpEndpoint, TcpEndpoint tcpEndpoint, TcpEndpoint tlsEndpoint) {
         this.udp = udpEndpoint;
         this.tcp = tcpEndpoint;
         this.tls = tlsEndpoint;
+        tcpEndpoint.onConnectFailure((to, at) -> connectFailures.connectFailed(to, at));
+        if (tlsEndpoint != null) {
+            tlsEndpoint.onConnectFailure((to, at) -> connectFailures.connectFailed(to, at));
+        }
+    }
+
+    @Override
+    public void onConnectFailure(ConnectFailureListener listener) {
+        this.connectFailures = listener;
     }
 
     @Override
