@@ -13,14 +13,15 @@ public final class Transports implements Sender {
     private volatile TcpEndpoint tls;
     private volatile ConnectFailureListener connectFailures = (to, at) -> { };
 
-    /** @param tlsEndpoint null without TLS */
+    /** @param tlsEndpoint null without TLS (either may be null in tests) */
     public void attach(UdpEndpoint udpEndpoint, TcpEndpoint tcpEndpoint, TcpEndpoint tlsEndpoint) {
         this.udp = udpEndpoint;
         this.tcp = tcpEndpoint;
         this.tls = tlsEndpoint;
-        tcpEndpoint.onConnectFailure((to, at) -> connectFailures.connectFailed(to, at));
-        if (tlsEndpoint != null) {
-            tlsEndpoint.onConnectFailure((to, at) -> connectFailures.connectFailed(to, at));
+        for (TcpEndpoint stream : new TcpEndpoint[] {tcpEndpoint, tlsEndpoint}) {
+            if (stream != null) {
+                stream.onConnectFailure((to, at) -> connectFailures.connectFailed(to, at));
+            }
         }
     }
 
