@@ -39,7 +39,12 @@ final class TransportErrors {
     void started(ClientTransaction tx, Owner owner) {
         Destination to = tx.destination();
         if (to.transport().reliable()) {
-            byHop.computeIfAbsent(to, d -> new ConcurrentHashMap<>()).put(tx, new Waiting(wheel.nanos(), owner));
+            Waiting w = new Waiting(wheel.nanos(), owner); // the proxy's wheel runs on System.nanoTime, as reports do
+            byHop.compute(to, (d, waiting) -> { // atomic with ended()'s removal of an emptied map
+                Map<ClientTransaction, Waiting> m = waiting == null ? new ConcurrentHashMap<>() : waiting;
+                m.put(tx, w);
+                return m;
+            });
         }
     }
 

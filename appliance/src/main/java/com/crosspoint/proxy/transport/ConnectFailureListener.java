@@ -10,9 +10,9 @@ package com.crosspoint.proxy.transport;
 @FunctionalInterface
 public interface ConnectFailureListener {
     /**
-     * @param to        the peer the connection was opened to
+     * @param to            the peer the connection was opened to
      * @param failedAtNanos {@link System#nanoTime()} when the failure was seen; messages sent to {@code to} later went
-     *                  on a new connection
+     *                      on a new connection
      */
     void connectFailed(Destination to, long failedAtNanos);
 }
