@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Carriers over TLS ({@code transport: TLS}; {@code router.tls.trustStore}, {@code verifyHostname}): the router opens
  * TLS connections itself, checks each carrier's certificate against its trust store and host name, and a carrier
- * that fails the check gets no call: the call fails over to the next carrier, as for a silent one. Three carriers in
- * price order, each a Java TLS UAS: the cheapest shows a certificate the router does not trust, the next a trusted
- * certificate that does not name 127.0.0.1, the dearest a trusted certificate for 127.0.0.1. Two calls from the
- * customer (SIPp over UDP) both end at the dearest, over one reused TLS connection.
+ * that fails the check gets no call: the call fails over to the next carrier at once (a transport error,
+ * {@link RouterCarrierTransportErrorIT}). Three carriers in price order, each a Java TLS UAS: the cheapest shows a
+ * certificate the router does not trust, the next a trusted certificate that does not name 127.0.0.1, the dearest a
+ * trusted certificate for 127.0.0.1. Two calls from the customer (SIPp over UDP) both end at the dearest, over one
+ * reused TLS connection.
  */
 class RouterCarrierTlsIT {
     private static final Duration TALK = Duration.ofMillis(300);

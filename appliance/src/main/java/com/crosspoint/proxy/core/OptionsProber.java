@@ -56,7 +56,10 @@ public final class OptionsProber {
                     }
                 }, () -> core.clientTerminated(branch));
         synchronized (lock) {
-            core.clientStarted(branch, tx);
+            core.clientStarted(branch, tx, t -> { // the hop refused the connection: no answer will come
+                t.terminate();
+                listener.unanswered();
+            });
             tx.start();
         }
     }

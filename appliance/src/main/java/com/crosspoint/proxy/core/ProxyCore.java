@@ -47,6 +47,7 @@ public final class ProxyCore implements MessageHandler {
     private final RecentRefusals refusals = new RecentRefusals();
     private final OwnAnswers answers;
     private final StatelessForwarding stateless;
+    private final TransportErrors transportErrors;
     private final ThreadLocal<Scratch> scratch;
 
     public ProxyCore(ProxySettings settings, LocalEndpoint local, TargetResolver resolver, Sender sender, TimerWheel wheel) {
@@ -58,6 +59,8 @@ public final class ProxyCore implements MessageHandler {
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(settings.scanLimits(), local));
         this.answers = new OwnAnswers(sender, counters, settings.retryAfterSeconds());
         this.stateless = new StatelessForwarding(this, sender, counters);
+        this.transportErrors = new TransportErrors(wheel, counters);
+        sender.onConnectFailure(transportErrors::connectFailed);
         this.admission = new Admission(settings.maxPending(), settings.udpThreads(), settings.targetOccupancy(),
                 wheel.nanos());
         this.dialogs = new DialogTable(settings.dialogs().capacity(), settings.dialogs().maxAgeSeconds() * 1_000_000_000L);
@@ -296,12 +299,17 @@ public final class ProxyCore implements MessageHandler {
         servers.remove(key, context);
     }
 
-    void clientStarted(String branch, ClientTransaction tx) {
+    /** A client transaction is about to start; {@code owner} hears if its request cannot reach the hop. */
+    void clientStarted(String branch, ClientTransaction tx, TransportErrors.Owner owner) {
         clients.put(branch, tx);
+        transportErrors.started(tx, owner);
     }
 
     void clientTerminated(String branch) {
-        clients.remove(branch);
+        ClientTransaction tx = clients.remove(branch);
+        if (tx != null) {
+            transportErrors.ended(tx);
+        }
     }
 
     Scratch scratch() {

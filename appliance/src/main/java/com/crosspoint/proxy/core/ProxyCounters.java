@@ -20,6 +20,7 @@ public final class ProxyCounters {
     final AtomicLong targetsSkipped = new AtomicLong();
     final AtomicLong silentBranches = new AtomicLong();
     final AtomicLong challengesAnswered = new AtomicLong();
+    final AtomicLong transportErrors = new AtomicLong();
 
     void countRefusal(ScanOutcome outcome) {
         refused.incrementAndGet(outcome.ordinal());
@@ -89,5 +90,13 @@ public final class ProxyCounters {
     /** Hops' digest challenges answered by sending the request again with credentials. */
     public long challengesAnswered() {
         return challengesAnswered.get();
+    }
+
+    /**
+     * Client transactions ended by a transport error: the connection to their hop failed (refused, TLS handshake
+     * failed or overdue) before their request left.
+     */
+    public long transportErrors() {
+        return transportErrors.get();
     }
 }

@@ -141,7 +141,7 @@ final class ResponseContext implements ClientListener {
         String branch = Branches.toString(loopHash, fork);
         ClientTransaction tx = new ClientTransaction(this, branch, method == Method.INVITE, target.hop(), bytes,
                 core.sender(), core.wheel(), core.timers(), this, () -> core.clientTerminated(branch));
-        core.clientStarted(branch, tx);
+        core.clientStarted(branch, tx, this::transportError);
         Branch br = new Branch(tx, outcome, target, withCredentials);
         branches.add(br);
         tx.start();
@@ -240,20 +240,26 @@ final class ResponseContext implements ClientListener {
                 return;
             }
         }
-        failed(br, 503);
-        if (!br.abandoned && !done) {
-            keep(null, 503);
-            decide(503);
-        }
+        hopFailed(br, 503);
     }
 
     @Override
     public void onTimeout(ClientTransaction tx) {
-        Branch br = branchOf(tx);
-        failed(br, 408);
+        hopFailed(branchOf(tx), 408); // §16.7 step 2 and 3: a timeout counts as a 408
+    }
+
+    /** The request never reached the hop (§8.1.3.1 transport error): that hop's 503, so the next one is tried now. */
+    private void transportError(ClientTransaction tx) {
+        tx.terminate();
+        hopFailed(branchOf(tx), 503);
+    }
+
+    /** A branch ended without an answer of its own: its observer hears, and the status counts as the hop's answer. */
+    private void hopFailed(Branch br, int status) {
+        failed(br, status);
         if (!br.abandoned && !done) {
-            keep(null, 408); // §16.7 step 2 and 3: a timeout counts as a 408
-            decide(408);
+            keep(null, status);
+            decide(status);
         }
     }
 
@@ -375,7 +381,7 @@ final class ResponseContext implements ClientListener {
         String key = br.tx.branch() + ProxyCore.CANCEL_SUFFIX;
         ClientTransaction cancel = new ClientTransaction(this, key, false, br.tx.destination(), s.sink.toArray(),
                 core.sender(), core.wheel(), core.timers(), CancelListener.INSTANCE, () -> core.clientTerminated(key));
-        core.clientStarted(key, cancel);
+        core.clientStarted(key, cancel, ClientTransaction::terminate); // the INVITE's own error ends the branch
         cancel.start();
     }
 

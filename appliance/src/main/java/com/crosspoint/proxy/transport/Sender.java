@@ -12,6 +12,13 @@ public interface Sender {
         return true;
     }
 
+    /**
+     * Who hears that a connection this sender opened failed before anything went over it (a transport error of every
+     * message sent on it); over UDP nothing is heard. The default sender has no connections.
+     */
+    default void onConnectFailure(ConnectFailureListener listener) {
+    }
+
     /** Sends back on the path a request arrived on: its connection, or for UDP the given flow's address. */
     void reply(Flow flow, byte[] bytes, int offset, int length);
 }

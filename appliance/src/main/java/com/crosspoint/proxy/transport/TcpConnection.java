@@ -59,6 +59,11 @@ public final class TcpConnection {
         return tls == null || tls.established();
     }
 
+    /** Whether the connect finished and, for TLS, the handshake too: the connection can carry messages. */
+    synchronized boolean reachedPeer() {
+        return connected && established();
+    }
+
     /** Whether this proxy opened the connection (else a peer did). */
     boolean outbound() {
         return outbound;

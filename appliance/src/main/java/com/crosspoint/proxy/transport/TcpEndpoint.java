@@ -46,6 +46,7 @@ public final class TcpEndpoint implements AutoCloseable {
     private final AtomicInteger open = new AtomicInteger();
     private final Thread loop;
     private volatile boolean running = true;
+    private volatile ConnectFailureListener connectFailures = (to, at) -> { };
 
     private TcpEndpoint(ServerSocketChannel server, Selector selector, StreamLimits limits, MessageHandler handler,
             String name, TlsSettings tls, TlsClient client) {
@@ -111,6 +112,11 @@ public final class TcpEndpoint implements AutoCloseable {
         }
     }
 
+    /** Who hears that a connection this endpoint opened failed before it could carry a message. */
+    public void onConnectFailure(ConnectFailureListener listener) {
+        this.connectFailures = listener;
+    }
+
     public int openConnections() {
         return open.get();
     }
@@ -169,6 +175,7 @@ public final class TcpEndpoint implements AutoCloseable {
         } catch (IOException e) {
             open.decrementAndGet();
             LOG.debug("TCP connect to {} failed: {}", to, e.toString());
+            connectFailed(to);
             return null;
         }
     }
@@ -227,8 +234,8 @@ public final class TcpEndpoint implements AutoCloseable {
                 c.read(handler);
             }
         } catch (IOException e) {
-            if (c.outbound() && secure && !c.established()) { // a carrier's certificate refused, or no TLS there
-                LOG.warn("TLS connection to {} failed: {}", c.remote(), e.getMessage());
+            if (c.outbound() && !c.reachedPeer()) { // refused, a carrier's certificate refused, or no TLS there
+                LOG.warn("{} connection to {} failed: {}", secure ? "TLS" : "TCP", c.remote(), e.getMessage());
             }
             close(c);
         }
@@ -294,11 +301,21 @@ public final class TcpEndpoint implements AutoCloseable {
         c.markClosed();
         if (connections.remove(c.remote(), c)) {
             release(c.remote(), c.outbound());
+            if (c.outbound() && !c.reachedPeer()) {
+                connectFailed(c.remote()); // refused, handshake failed or overdue: what waited on it never left
+            }
         }
         try {
             c.channel().close();
         } catch (IOException e) {
             LOG.debug("closing {}: {}", c.remote(), e.toString());
+        }
+    }
+
+    private void connectFailed(InetSocketAddress to) {
+        if (running) {
+            connectFailures.connectFailed(new Destination(secure ? Transport.TLS : Transport.TCP, to),
+                    System.nanoTime());
         }
     }
 

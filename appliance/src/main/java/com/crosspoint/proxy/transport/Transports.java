@@ -11,12 +11,23 @@ public final class Transports implements Sender {
     private volatile UdpEndpoint udp;
     private volatile TcpEndpoint tcp;
     private volatile TcpEndpoint tls;
+    private volatile ConnectFailureListener connectFailures = (to, at) -> { };
 
-    /** @param tlsEndpoint null without TLS */
+    /** @param tlsEndpoint null without TLS (either may be null in tests) */
     public void attach(UdpEndpoint udpEndpoint, TcpEndpoint tcpEndpoint, TcpEndpoint tlsEndpoint) {
         this.udp = udpEndpoint;
         this.tcp = tcpEndpoint;
         this.tls = tlsEndpoint;
+        for (TcpEndpoint stream : new TcpEndpoint[] {tcpEndpoint, tlsEndpoint}) {
+            if (stream != null) {
+                stream.onConnectFailure((to, at) -> connectFailures.connectFailed(to, at));
+            }
+        }
+    }
+
+    @Override
+    public void onConnectFailure(ConnectFailureListener listener) {
+        this.connectFailures = listener;
     }
 
     @Override

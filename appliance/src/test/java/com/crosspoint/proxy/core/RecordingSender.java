@@ -1,5 +1,6 @@
 package com.crosspoint.proxy.core;
 
+import com.crosspoint.proxy.transport.ConnectFailureListener;
 import com.crosspoint.proxy.transport.Destination;
 import com.crosspoint.proxy.transport.Flow;
 import com.crosspoint.proxy.transport.Sender;
@@ -17,6 +18,13 @@ final class RecordingSender implements Sender {
     }
 
     private final List<Sent> sent = new ArrayList<>();
+    /** Who the core asked to hear of connect failures (the test reports them). */
+    volatile ConnectFailureListener connectFailures;
+
+    @Override
+    public void onConnectFailure(ConnectFailureListener listener) {
+        this.connectFailures = listener;
+    }
 
     @Override
     public synchronized void send(Destination to, byte[] bytes, int offset, int length) {

@@ -35,6 +35,7 @@ class TlsClientEndpointTest {
     private static Path trust;
 
     private final List<String> received = new CopyOnWriteArrayList<>();
+    private final List<Destination> failed = new CopyOnWriteArrayList<>();
     private TcpEndpoint server;
     private TcpEndpoint client;
 
@@ -66,6 +67,7 @@ class TlsClientEndpointTest {
 
     private void connectWith(TlsClient tls) {
         client = TcpEndpoint.openTls(null, StreamLimits.DEFAULT, null, tls, (b, off, len, flow) -> { }, "client");
+        client.onConnectFailure((to, at) -> failed.add(to));
     }
 
     private boolean send(InetSocketAddress to, String text) {
@@ -100,6 +102,7 @@ class TlsClientEndpointTest {
                 .containsExactly("OPTIONS sip:first@b", "OPTIONS sip:second@b", "OPTIONS sip:third@b");
         assertThat(client.openConnections()).isEqualTo(1);
         assertThat(server.openConnections()).isEqualTo(1);
+        assertThat(failed).as("a connection that carried messages is no transport error").isEmpty();
     }
 
     @Test
@@ -108,7 +111,8 @@ class TlsClientEndpointTest {
         connectWith(new TlsClient(trusting(trust), false, Duration.ofSeconds(5)));
         send(to, MESSAGE);
         await().atMost(Duration.ofSeconds(10)).until(() -> client.openConnections() == 0);
-        Thread.sleep(200);
+        assertThat(failed).as("the refused handshake is reported as the peer's transport error")
+                .containsExactly(new Destination(Transport.TLS, to));
         assertThat(received).isEmpty();
     }
 
@@ -121,6 +125,7 @@ class TlsClientEndpointTest {
         send(to, MESSAGE);
         await().atMost(Duration.ofSeconds(10)).until(() -> client.openConnections() == 0);
         assertThat(received).isEmpty();
+        assertThat(failed).containsExactly(new Destination(Transport.TLS, to));
 
         client.close();
         connectWith(new TlsClient(trusting(TlsTestKeys.trustStore(dir, misnamed)), false, Duration.ofSeconds(5)));
@@ -130,12 +135,27 @@ class TlsClientEndpointTest {
     }
 
     @Test
+    void aRefusedConnectIsReportedAsTheHopsTransportError() throws Exception {
+        InetSocketAddress closed;
+        try (ServerSocket freed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = new InetSocketAddress("127.0.0.1", freed.getLocalPort());
+        }
+        connectWith(new TlsClient(trusting(trust), true, Duration.ofSeconds(5)));
+        send(closed, MESSAGE);
+        await().atMost(Duration.ofSeconds(5)).until(() -> failed.contains(new Destination(Transport.TLS, closed)));
+        assertThat(client.openConnections()).isZero();
+    }
+
+    @Test
     void aServerThatNeverAnswersTheHandshakeIsGivenUpAfterTheTimeout() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
             connectWith(new TlsClient(trusting(trust), true, Duration.ofSeconds(1)));
-            send(new InetSocketAddress("127.0.0.1", silent.getLocalPort()), MESSAGE);
+            InetSocketAddress to = new InetSocketAddress("127.0.0.1", silent.getLocalPort());
+            send(to, MESSAGE);
             await().atMost(Duration.ofMillis(500)).until(() -> client.openConnections() == 1);
             await().atMost(Duration.ofSeconds(5)).until(() -> client.openConnections() == 0);
+            assertThat(failed).as("the overdue handshake is a transport error")
+                    .containsExactly(new Destination(Transport.TLS, to));
         }
     }
 }
