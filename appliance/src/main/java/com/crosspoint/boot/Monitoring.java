@@ -57,6 +57,9 @@ final class Monitoring {
         metrics.counter(p + "refused", "Requests refused by the routing step (403, 404, 405, 503)",
                 c::refusedByResolver);
         metrics.counter(p + "dropped", "Messages dropped (responses not ours, unanswerable refusals)", c::dropped);
+        metrics.counter(p + "transport.errors", "Connections to a next hop that failed before carrying anything "
+                + "(refused, TLS certificate or name refused, handshake overdue): each fails its requests over at once",
+                c::transportErrors);
         metrics.counter(p + "malformed", "Messages refused by the scanner (RFC 4475 rules, limits)",
                 () -> c.refusals().values().stream().mapToLong(Long::longValue).sum());
         metrics.gauge(p + "pending", "Transactions awaiting a final answer", () -> proxy.core().pendingTransactions());

@@ -63,6 +63,7 @@ class RouterCarrierTransportErrorIT {
             assertThat(counters.transportErrors()).as("both branches ended by a transport error").isEqualTo(2);
             assertThat(counters.silentBranches()).as("no branch waited for the silence to run out").isZero();
             assertThat(counters.failovers()).isEqualTo(2);
+            assertThat(router.metric("crosspoint_router_proxy_transport_errors_total")).isEqualTo(2.0);
         }
     }
 
