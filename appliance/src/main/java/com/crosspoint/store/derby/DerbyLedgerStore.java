@@ -186,8 +186,8 @@ final class DerbyLedgerStore implements LedgerStore {
 
     @Override
     public List<Reservation> openReservations() {
-        return tx.run(sql -> sql.list(RESERVATION.select("WHERE state = ? ORDER BY id"), DerbyLedgerStore::reservation,
-                Reservation.State.OPEN));
+        return tx.run(sql -> sql.list(RESERVATION.select("--DERBY-PROPERTIES index = IX_BILLING_RESERVATION_STATE_ID\n"
+                + "WHERE state = ? ORDER BY id"), DerbyLedgerStore::reservation, Reservation.State.OPEN));
     }
 
     /**

@@ -79,7 +79,7 @@ class PendingCallsPlanTest {
 
         assertThat(plan).contains("Index Scan ResultSet for BILLING_RESERVATION using index"
                 + " IX_BILLING_RESERVATION_STATE_ID").doesNotContain("Sort ResultSet").doesNotContain("Table Scan");
-        // the page's rows and the one after, which ends the scan: none of the 20,000 settled ones
+        // the page's rows only (FETCH FIRST ends the scan): none of the 20,000 settled ones
         assertThat(plan).containsPattern("Number of rows visited=" + PAGE + "\\b");
     }
 
