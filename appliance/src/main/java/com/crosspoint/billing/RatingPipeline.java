@@ -52,17 +52,20 @@ public final class RatingPipeline implements AutoCloseable {
         return ledger.pendingCall(callId).map(settlement::settle).orElse(false);
     }
 
-    /** Settles every pending call now, on the caller's thread; returns how many it settled. */
+    /**
+     * Settles every pending call now, on the caller's thread; returns how many it settled. Pages on from the last
+     * reservation seen, so a call it cannot settle (its CDR rated before) is passed, not read again.
+     */
     public int sweep() {
         int settled = 0;
+        long after = 0;
         while (true) {
-            List<BillableCall> pending = ledger.pendingCalls(PAGE);
-            int before = settled;
+            List<BillableCall> pending = ledger.pendingCalls(after, PAGE);
             settled += settlement.settleAll(pending);
-            // a call whose CDR was already rated keeps its reservation open: stop rather than spin on it
-            if (pending.size() < PAGE || settled == before) {
+            if (pending.size() < PAGE) {
                 return settled;
             }
+            after = pending.get(pending.size() - 1).reservationId();
         }
     }
 

@@ -70,7 +70,15 @@ public interface LedgerStore {
     List<Reservation> openReservations();
 
     /** Calls whose reservation is still OPEN although their CDR is stored: what rating has yet to settle. */
-    List<BillableCall> pendingCalls(int limit);
+    default List<BillableCall> pendingCalls(int limit) {
+        return pendingCalls(0, limit);
+    }
+
+    /**
+     * The pending calls (see {@link #pendingCalls(int)}) whose reservation id is above {@code afterReservationId}, in
+     * reservation id order: a sweep pages on with the last one's id, past calls it could not settle.
+     */
+    List<BillableCall> pendingCalls(long afterReservationId, int limit);
 
     /** The call, when its reservation is OPEN and its CDR stored (the CDR of the lowest id if it has several). */
     Optional<BillableCall> pendingCall(String callId);

@@ -14,6 +14,7 @@ import com.crosspoint.model.LedgerEntry;
 import com.crosspoint.model.Money;
 import com.crosspoint.model.RatedCall;
 import com.crosspoint.model.Reservation;
+import com.crosspoint.store.BillingFixtures;
 import com.crosspoint.store.LedgerStore;
 import com.crosspoint.testing.MutableClock;
 import java.time.Duration;
@@ -90,6 +91,27 @@ class RatingPipelineTest {
                 .containsExactly(-micros("0.20"));
         assertThat(billing.accounts.funds(tenant).balanceMicros()).isEqualTo(micros("9.80"));
         assertThat(billing.audit.check(tenant).balanced()).isTrue();
+    }
+
+    @Test
+    void aSweepPagesOnPastACallItCannotSettle() {
+        long tenant = billing.prepaid("100000"); // each call holds four hours
+        // rated without its reservation (as if by hand): the sweep finds it pending, and its rating refuses it
+        Reservation stuck = billing.grant(billing.start(tenant, null, "442071234567"));
+        CallRecord stuckCdr = billing.end(stuck, Duration.ofSeconds(10));
+        ledger().settle(new LedgerStore.Settlement(BillingFixtures.rated(BillingFixtures.billable(stuckCdr, null), 0),
+                null, clock.instant()));
+        int others = 500; // the sweep's page: the stuck call and 499 others on the first, the last one on a second
+        for (int i = 0; i < others; i++) {
+            billing.end(billing.grant(billing.start(tenant, null, "442071234567")), Duration.ofSeconds(61));
+        }
+
+        assertThat(billing.pipeline.sweep()).isEqualTo(others);
+
+        assertThat(ledger().reservation(stuck.id()).orElseThrow().state()).isEqualTo(Reservation.State.OPEN);
+        assertThat(ledger().pendingCalls(1000)).extracting(c -> c.tenantId()).containsOnly(tenant).hasSize(1);
+        assertThat(billing.accounts.funds(tenant).balanceMicros())
+                .isEqualTo(micros("100000") - others * micros("0.20"));
     }
 
     @Test
