@@ -5,20 +5,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
-import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
-import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,8 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class MediaEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MediaEngine.class);
-    private static final int RECEIVE_BUFFER = 2048;
-    private static final int READS_PER_KEY = 32;
 
     private final MediaConfig config;
     private final InetAddress bindAddress;
@@ -75,7 +67,7 @@ public final class MediaEngine implements AutoCloseable {
             throw new IllegalStateException(closed ? "closed" : "already started");
         }
         for (int i = 0; i < config.receiveThreads(); i++) {
-            ReceiveLoop loop = new ReceiveLoop(Selector.open(), i);
+            ReceiveLoop loop = new ReceiveLoop(Selector.open(), i, ports, () -> running);
             loops.add(loop);
         }
         running = true;
@@ -217,14 +209,14 @@ public final class MediaEngine implements AutoCloseable {
      */
     void retire(MediaSession session) {
         ReceiveLoop loop = assignments.remove(session);
-        if (loop == null || !loop.alive) {
+        if (loop == null || !loop.alive()) {
             closeQuietly(session.rtpChannel());
             closeQuietly(session.rtcpChannel());
             ports.release(session.localPort());
             return;
         }
         java.util.concurrent.CompletableFuture<Void> done = loop.retire(session);
-        if (Thread.currentThread() == loop.thread) {
+        if (loop.runsOnThisThread()) {
             return;
         }
         try {
@@ -292,7 +284,7 @@ public final class MediaEngine implements AutoCloseable {
         LOG.info("Media engine stopped; pacing slip {}", pacing.slip());
     }
 
-    private static void closeQuietly(DatagramChannel channel) {
+    static void closeQuietly(DatagramChannel channel) {
         if (channel != null) {
             try {
                 channel.close();
@@ -300,150 +292,5 @@ public final class MediaEngine implements AutoCloseable {
                 // nothing to do
             }
         }
-    }
-
-    /** One selector thread: receives for its share of the sessions into one reused direct buffer. */
-    private final class ReceiveLoop implements Runnable {
-        private final Selector selector;
-        private final int index;
-        private final ConcurrentLinkedQueue<MediaSession> pending = new ConcurrentLinkedQueue<>();
-        private final ByteBuffer buffer = ByteBuffer.allocateDirect(RECEIVE_BUFFER);
-        private final CountDownLatch stopped = new CountDownLatch(1);
-        private final ConcurrentLinkedQueue<Retirement> retiring = new ConcurrentLinkedQueue<>();
-        private volatile boolean alive = true;
-        private volatile Thread thread;
-
-        ReceiveLoop(Selector selector, int index) {
-            this.selector = selector;
-            this.index = index;
-        }
-
-        void register(MediaSession session) {
-            pending.add(session);
-            selector.wakeup();
-        }
-
-        java.util.concurrent.CompletableFuture<Void> retire(MediaSession session) {
-            java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
-            retiring.add(new Retirement(session, done));
-            selector.wakeup();
-            if (!alive) {
-                drainRetirements(false); // the loop ended meanwhile: nobody else will
-            }
-            return done;
-        }
-
-        /** Closes the retiring sessions' channels, lets the selector deregister them, then frees their ports. */
-        private void drainRetirements(boolean selectorOpen) {
-            if (retiring.isEmpty()) {
-                return;
-            }
-            List<Retirement> batch = new ArrayList<>();
-            Retirement r;
-            while ((r = retiring.poll()) != null) {
-                batch.add(r);
-                closeQuietly(r.session().rtpChannel());
-                closeQuietly(r.session().rtcpChannel());
-            }
-            if (selectorOpen) {
-                try {
-                    selector.selectNow(); // deregisters the cancelled keys: only now are the sockets closed
-                    selector.selectedKeys().clear(); // what was ready is read at the next select
-                } catch (IOException | ClosedSelectorException e) {
-                    LOG.debug("selectNow during retirement", e);
-                }
-            }
-            for (Retirement done : batch) {
-                ports.release(done.session().localPort());
-                done.done().complete(null);
-            }
-        }
-
-        void stop() {
-            selector.wakeup();
-        }
-
-        void awaitStopped() throws InterruptedException {
-            stopped.await();
-        }
-
-        @Override
-        public void run() {
-            thread = Thread.currentThread();
-            String name = thread.getName();
-            thread.setName("media-rx-" + index);
-            try {
-                while (running) {
-                    selector.select();
-                    registerPending();
-                    drainRetirements(true);
-                    Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
-                    while (keys.hasNext()) {
-                        SelectionKey key = keys.next();
-                        keys.remove();
-                        read(key);
-                    }
-                }
-            } catch (IOException | ClosedSelectorException e) {
-                LOG.error("media receive loop {} failed", index, e);
-            } finally {
-                alive = false;
-                try {
-                    selector.close();
-                } catch (IOException ignored) {
-                    // closing
-                }
-                drainRetirements(false);
-                Thread.currentThread().setName(name);
-                stopped.countDown();
-            }
-        }
-
-        private void registerPending() {
-            MediaSession session;
-            while ((session = pending.poll()) != null) {
-                if (session.isClosed()) {
-                    continue;
-                }
-                try {
-                    session.rtpChannel().register(selector, SelectionKey.OP_READ, new Endpoint(session, false));
-                    session.rtcpChannel().register(selector, SelectionKey.OP_READ, new Endpoint(session, true));
-                } catch (IOException | RuntimeException e) {
-                    LOG.debug("{} closed before its registration", session);
-                }
-            }
-        }
-
-        private void read(SelectionKey key) {
-            if (!key.isValid()) {
-                return;
-            }
-            Endpoint endpoint = (Endpoint) key.attachment();
-            DatagramChannel channel = (DatagramChannel) key.channel();
-            for (int i = 0; i < READS_PER_KEY; i++) {
-                buffer.clear();
-                InetSocketAddress from;
-                try {
-                    from = (InetSocketAddress) channel.receive(buffer);
-                } catch (IOException e) {
-                    return; // closed under us, or an ICMP error reported on the socket
-                }
-                if (from == null) {
-                    return;
-                }
-                buffer.flip();
-                try {
-                    endpoint.session.onDatagram(buffer, from, endpoint.rtcp, System.nanoTime());
-                } catch (RuntimeException e) {
-                    LOG.warn("{}: datagram from {} dropped after an error", endpoint.session, from, e);
-                }
-            }
-        }
-    }
-
-    private record Endpoint(MediaSession session, boolean rtcp) {
-    }
-
-    private record Retirement(MediaSession session, java.util.concurrent.CompletableFuture<Void> done) {
     }
 }
