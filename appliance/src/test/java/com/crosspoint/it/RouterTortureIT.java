@@ -67,8 +67,10 @@ class RouterTortureIT {
     @Test
     void aFloodingCustomerGets503WithRetryAfterForItsExcessWhileAnotherCustomersCallGoesThrough() throws Exception {
         int realPort = FreePorts.udpAndTcp();
+        // the per-customer limit alone: the occupancy admission (its own tests) could also refuse part of a
+        // 300-INVITE burst on a busy box, with Retry-After: 5
         try (RouterHarness router = RouterHarness.start(Map.of("router.customers", "127.0.0.1,127.0.0.3",
-                "router.customerCallsPerSecond", "20"));
+                "router.customerCallsPerSecond", "20", "router.overloadOccupancyPercent", "0"));
              DatagramSocket flooder = socket("127.0.0.3");
              SippProcess real = RouterHarness.answering("router-flood-real", realPort, REAL, 1)) {
             router.carrier("Real", "127.0.0.1", realPort, "44", "0.0200");
@@ -83,7 +85,9 @@ class RouterTortureIT {
                     .count();
             long routed = answers.stream().filter(a -> a.startsWith("SIP/2.0 404")).count();
 
-            assertThat(limited + routed).as("every INVITE answered once").isEqualTo(flood);
+            assertThat(limited + routed).as("every INVITE answered once; other answers: %s", answers.stream()
+                    .filter(a -> !a.startsWith("SIP/2.0 404") && !a.contains("Retry-After: 1"))
+                    .map(a -> a.lines().findFirst().orElse("")).distinct().toList()).isEqualTo(flood);
             assertThat(routed).as("a second's burst and what refilled while sending").isBetween(20L, 60L);
             var limit = router.node().appliance().routerCustomerLimit();
             assertThat(limit.refused()).isEqualTo(limited);
@@ -149,7 +153,9 @@ class RouterTortureIT {
     }
 
     private static DatagramSocket socket(String ip) throws IOException {
-        return new DatagramSocket(new InetSocketAddress(InetAddress.getByName(ip), 0));
+        DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(ip), 0));
+        socket.setReceiveBufferSize(1 << 20); // 300 answers at once must not overflow it
+        return socket;
     }
 
     private static byte[] invite(String number, String callId, int port) {
