@@ -3,8 +3,11 @@ package com.crosspoint.media.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * tcpdump on the loopback interface for the length of a window, keeping only the first bytes of each UDP datagram
@@ -26,16 +29,17 @@ public final class LoopbackCapture implements AutoCloseable {
     }
 
     /** Starts capturing; returns once tcpdump is listening. */
-    public static LoopbackCapture start(Path file, int firstPort, int lastPort) throws IOException,
-            InterruptedException {
+    public static LoopbackCapture start(Path file, int firstPort, int lastPort) throws IOException {
         Path log = file.resolveSibling(file.getFileName() + ".log");
         Process p = new ProcessBuilder(List.of("tcpdump", "-i", "lo", "-n", "-s", Integer.toString(SNAP_BYTES),
                 "-B", Integer.toString(BUFFER_KIB), "--time-stamp-precision=nano", "-w", file.toString(),
                 "udp and dst portrange " + firstPort + "-" + lastPort))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long by = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (System.nanoTime() < by && p.isAlive() && !Files.readString(log).contains("listening on")) {
-            Thread.sleep(50);
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> !p.isAlive() || Files.readString(log).contains("listening on"));
+        } catch (ConditionTimeoutException e) {
+            // reported below with tcpdump's own words
         }
         if (!p.isAlive() || !Files.readString(log).contains("listening on")) {
             p.destroyForcibly();

@@ -28,7 +28,6 @@ import java.util.function.ToLongFunction;
  * their arrival spacing differs from their RTP timestamp spacing (RFC 3550's transit difference D(i-1,i)).
  */
 public final class RtpCallers implements AutoCloseable {
-    private static final long NANOS_PER_SAMPLE = 125_000; // G.711: 8,000 samples a second
     private static final long MAX_TIMESTAMP_STEP = 8_000; // more than a second between packets: a new stream
     private static final long SAMPLES_PER_PACKET = 160;
 
@@ -355,9 +354,9 @@ public final class RtpCallers implements AutoCloseable {
                 oddSteps++;
             }
             if (slip != null && consecutive && step > 0 && step <= MAX_TIMESTAMP_STEP) {
-                long transitDifference = (arrivalNanos - lastArrival) - step * NANOS_PER_SAMPLE;
+                long micros = WireSlip.slipMicros(arrivalNanos - lastArrival, step);
                 synchronized (slip) {
-                    slip.record(Math.abs(transitDifference) / 1000);
+                    slip.record(micros);
                 }
             }
             lastArrival = arrivalNanos;

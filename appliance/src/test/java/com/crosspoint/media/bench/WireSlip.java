@@ -114,6 +114,14 @@ public final class WireSlip {
                 p.getInt(rtp + 8), stampNanos, this);
     }
 
+    /**
+     * RFC 3550 §6.4.1's |D(i-1,i)| for G.711 in microseconds: how far two packets' arrival spacing strays from their
+     * RTP timestamp spacing (the same figure whoever stamps the arrivals).
+     */
+    static long slipMicros(long arrivalGapNanos, long timestampStep) {
+        return Math.abs(arrivalGapNanos - timestampStep * NANOS_PER_SAMPLE) / 1000;
+    }
+
     /** Slips in microseconds, one per pair of consecutive packets of one stream. */
     public LatencyHistogram slip() {
         return slip;
@@ -156,8 +164,7 @@ public final class WireSlip {
                 into.oddSteps++;
             }
             if (consecutive && step > 0 && step <= MAX_TIMESTAMP_STEP) {
-                long transitDifference = (stampNanos - lastStamp) - step * NANOS_PER_SAMPLE;
-                into.slip.record(Math.abs(transitDifference) / 1000);
+                into.slip.record(slipMicros(stampNanos - lastStamp, step));
             }
             seen = true;
             lastSeq = seq;
