@@ -36,9 +36,14 @@ public final class StunClient implements AutoCloseable {
     private String password;
 
     public StunClient(InetSocketAddress server) {
+        this(server, "127.0.0.1");
+    }
+
+    /** A client on an ephemeral port of the given loopback address. */
+    public StunClient(InetSocketAddress server, String localAddress) {
         this.server = server;
         try {
-            this.socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+            this.socket = new DatagramSocket(new InetSocketAddress(localAddress, 0));
             socket.setSoTimeout(TIMEOUT_MILLIS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
