@@ -17,7 +17,7 @@
 #                              [--rates="1000 1500 2000 2500 3000 3500 4000 5000"] [--prefixes=1000000]
 #                              [--java-opts="..."] (extra options for the appliance JVM, e.g. a JFR recording)
 #                              [--peak=N] (no ladder: half and twice N, a peak measured in an earlier run)
-#                              [--overload-occupancy=P] (router.overloadOccupancyPercent; 0 = admission by maxPending only)
+#                              [--overload-control=false] (router.overloadControl; false = admission by maxPending only)
 #                              [--router-cpus=1 --load-cpus=0] (taskset CPU lists: the router on its own core and SIPp
 #                              on the other, so that at twice the router's peak the load generator is not starved)
 #                              [--router-cpu-quota=0.25] (after the warm-up, the router, Crosspoint or Kamailio, in a
@@ -34,7 +34,8 @@ RATES="1000 1500 2000 2500 3000 3500 4000 5000"
 PREFIXES=1000000
 EXTRA_JAVA_OPTS=""
 GIVEN_PEAK=""
-OCCUPANCY=85
+OVERLOAD_CONTROL=true
+METRICS_TOKEN=bench-metrics-token-$$-0123456789
 ROUTER_PIN=()
 LOAD_PIN=()
 QUOTA=""
@@ -48,7 +49,7 @@ for a in "$@"; do
     --prefixes=*) PREFIXES="${a#*=}" ;;
     --java-opts=*) EXTRA_JAVA_OPTS="${a#*=}" ;;
     --peak=*) GIVEN_PEAK="${a#*=}" ;;
-    --overload-occupancy=*) OCCUPANCY="${a#*=}" ;;
+    --overload-control=*) OVERLOAD_CONTROL="${a#*=}" ;;
     --router-cpus=*) ROUTER_PIN=(taskset -c "${a#*=}") ;;
     --load-cpus=*) LOAD_PIN=(taskset -c "${a#*=}") ;;
     --router-cpu-quota=*) QUOTA="${a#*=}" ;;
@@ -128,7 +129,9 @@ node:
 router:
   customers: [127.0.0.1]
   probeSeconds: 0
-  overloadOccupancyPercent: $OCCUPANCY
+  overloadControl: $OVERLOAD_CONTROL
+http:
+  metricsToken: $METRICS_TOKEN
 EOF
   CROSSPOINT_ROLES=router CROSSPOINT_DATA="$dir/data" CROSSPOINT_BIND=127.0.0.1 CROSSPOINT_ROUTER_PORT=$ROUTER_PORT \
     CROSSPOINT_HTTP_PORT=$HTTP_PORT CROSSPOINT_ADMIN_PASSWORD=bench-admin-secret \
@@ -216,6 +219,20 @@ start_carriers() {
 # completed_per_second uac_cpu_pct carriers_cpu_pct". achieved: the calls over the seconds SIPp took to start them all
 # (from its per-second stat file, the last second's calls at the offered rate); completed per second over that same time (each completed call was
 # started in it); the CPU % of a core of the SIPp UAC and of the three SIPp carriers together over the step.
+# The router's overload gauges every 200 ms while a step runs (admitted share, backlog, occupancy, refusals so far)
+sample_overload() {
+  while true; do
+    "${LOAD_PIN[@]}" curl -s -m 1 -H "Authorization: Bearer $METRICS_TOKEN" "http://127.0.0.1:$HTTP_PORT/metrics" |
+      awk -v t="$(date +%T.%N | cut -c1-12)" '/^crosspoint_router_(proxy_(requests|overloaded|failovers|silent|skipped|refused|dropped|pending|admitted|backlog|occupancy)|customer_limited)/ {
+        sub("crosspoint_router_(proxy_)?", "", $1); s = s " " $1 "=" $2 } END {print t s}' >> "$1"
+    # the kernel's UDP receive-buffer drops, all sockets, and per socket (local port: drops) for those with any
+    awk '/^Udp:/ && ++n == 2 {printf "  kernel RcvbufErrors=%s", $6} END {}' /proc/net/snmp >> "$1"
+    awk 'NR > 1 && ($NF > 0 || $5 !~ /:00000000$/) {split($2, a, ":"); split($5, q, ":"); printf " port%s:drops=%s,rxq=%s", a[2], $NF, q[2]}
+      END {print ""}' /proc/net/udp >> "$1"
+    sleep 0.2
+  done
+}
+
 run_step() {
   local name=$1 rate=$2 seconds=$3 extra=${4:-}
   local calls=$((rate * seconds)) t0 t1 s0 s1 u0 u1 c0 c1 uac dir="$OUT/$PEER/$name"
@@ -230,10 +247,12 @@ run_step() {
     -buff_size "$SIPP_BUFFER" \
     -timeout $((seconds + 40))s -timeout_error -trace_stat -stf stat.csv -fd 1 -trace_counts -trace_err \
     -error_file errors.log $extra > uac.log 2>&1 & echo $! > uac.pid; wait "$(cat uac.pid)") || true &
-  local sub=$!
+  local sub=$! sampler=""
+  if [ "$PEER" = crosspoint ]; then sample_overload "$dir/overload.txt" & sampler=$!; fi
   sleep 0.2; uac=$(cat "$dir/uac.pid" 2>/dev/null || echo 0); u0=0; u1=0
   while kill -0 "$sub" 2>/dev/null; do u1=$(awk '{print $14 + $15}' "/proc/$uac/stat" 2>/dev/null || echo "$u1"); sleep 0.5; done
   wait "$sub" || true
+  [ -z "$sampler" ] || kill "$sampler" 2>/dev/null || true
   sleep 1; t1=$(ticks "$PEER_PID"); s1=$(date +%s.%N)
   c1=0; for p in "${CARRIER_PIDS[@]}"; do c1=$((c1 + $(ticks "$p"))); done
   local ok failed ref retrans elapsed

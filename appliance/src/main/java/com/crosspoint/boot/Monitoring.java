@@ -48,8 +48,8 @@ final class Monitoring {
         String p = role + ".proxy.";
         metrics.counter(p + "requests", "SIP requests " + who + " received", c::requests);
         metrics.counter(p + "responses", "SIP responses " + who + " received", c::responses);
-        metrics.counter(p + "overloaded", "New requests answered 503 + Retry-After for overload (busy I/O threads or "
-                + "maxPending reached), and their retransmissions", c::overloaded);
+        metrics.counter(p + "overloaded", "New requests answered 503 + Retry-After for overload (an input queue that "
+                + "does not drain, or maxPending reached), and their retransmissions", c::overloaded);
         metrics.counter(p + "failovers", "Calls moved on to the next " + hop + " (408, 5xx, timeout)", c::failovers);
         metrics.counter(p + "silent", hop + " branches given up for silence", c::silentBranches);
         metrics.counter(p + "skipped", hop + "s skipped because their channels or calls/s were full",
@@ -63,10 +63,12 @@ final class Monitoring {
         metrics.counter(p + "malformed", "Messages refused by the scanner (RFC 4475 rules, limits)",
                 () -> c.refusals().values().stream().mapToLong(Long::longValue).sum());
         metrics.gauge(p + "pending", "Transactions awaiting a final answer", () -> proxy.core().pendingTransactions());
-        metrics.gauge(p + "admitted.percent", "Percent of new requests admitted now (100 = all; lower while the I/O "
-                + "threads are saturated)", () -> (int) Math.round(100 * proxy.core().admittedShare()));
-        metrics.gauge(p + "occupancy.percent", "Percent of the last 200 ms the I/O threads spent handling messages",
-                () -> (int) Math.round(100 * proxy.core().occupancy()));
+        metrics.gauge(p + "admitted.percent", "Percent of new requests admitted now (100 = all; lower while the "
+                + "input queues faster than it is handled)", () -> (int) Math.round(100 * proxy.core().admittedShare()));
+        metrics.gauge(p + "backlog.millis", "How long the most backed-up input had gone without being found empty "
+                + "(0-50 when it keeps up; 100 and more is overload)", () -> (int) Math.min(Integer.MAX_VALUE, proxy.core().backlogMillis()));
+        metrics.gauge(p + "occupancy.percent", "Percent of the last 100 ms the I/O threads spent handling messages "
+                + "(wall time: a thread waiting for a core counts)", () -> (int) Math.round(100 * proxy.core().occupancy()));
         metrics.gauge(p + "dialogs", "Answered calls through " + who + " awaiting their BYE",
                 () -> proxy.core().trackedDialogs());
     }

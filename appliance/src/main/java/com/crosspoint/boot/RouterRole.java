@@ -60,7 +60,7 @@ final class RouterRole implements AutoCloseable {
         TimerSettings rfc = TimerSettings.RFC3261;
         ProxySettings settings = ProxySettings.defaults(network.advertisedAddress(), config.port())
                 .withUdpThreads(config.udpThreads()).withMaxPending(config.maxPending())
-                .withTargetOccupancy(config.overloadOccupancyPercent() / 100.0)
+                .withOverloadControl(config.overloadControl())
                 .withTimers(new TimerSettings(rfc.t1(), rfc.t2(), rfc.t4(), rfc.timerB(), config.ringSeconds() * 1000L))
                 .withSilence(config.silenceMillis());
         CarrierTlsConfig carrierTls = config.carrierTls();

@@ -10,8 +10,8 @@ import java.util.List;
  * @param udpThreads        threads reading the UDP socket, each handling what it reads
  * @param maxPending        new transactions awaiting a final answer; beyond it 503 + Retry-After (a memory bound:
  *                          the proxy core also refuses new calls while its I/O threads are saturated)
- * @param overloadOccupancyPercent the I/O threads' busy percent above which a share of new calls is refused (503 +
- *                          Retry-After) until they keep up again; 0 = off ({@code maxPending} only)
+ * @param overloadControl   whether a share of new calls is refused (503 + Retry-After) while the router's input
+ *                          queues faster than it is handled; off = {@code maxPending} only
  * @param silenceMillis     how long a carrier may stay silent (not even 100 Trying) before the next is tried
  * @param ringSeconds       how long a carrier may ring (Timer C) before the call is cancelled there
  * @param probeSeconds      interval of the OPTIONS health checks of every carrier; 0 = none
@@ -26,7 +26,7 @@ import java.util.List;
  * @param tls               SIP over TLS on the router's own port ({@code router.tls.*}); off without a keystore
  * @param carrierTls        how carriers whose transport is TLS are reached ({@code router.tls.trustStore} etc.)
  */
-public record RouterConfig(int port, int udpThreads, int maxPending, int overloadOccupancyPercent, long silenceMillis, int ringSeconds,
+public record RouterConfig(int port, int udpThreads, int maxPending, boolean overloadControl, long silenceMillis, int ringSeconds,
                            int probeSeconds, List<String> customers, List<String> digestCustomers,
                            int customerCallsPerSecond, Duration qualityBucket, int qualityBuckets,
                            int minAttempts, RoutingPolicyConfig policy, BreakerConfig breaker, TlsConfig tls,

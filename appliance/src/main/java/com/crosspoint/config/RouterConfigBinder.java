@@ -48,7 +48,7 @@ final class RouterConfigBinder {
             }
         }
         return new RouterConfig(ranged("router.port", 0, 65_535), ranged("router.udpThreads", 1, 64),
-                ranged("router.maxPending", 1, 1_000_000), overloadOccupancy(), ranged("router.silenceMillis", 0, 60_000),
+                ranged("router.maxPending", 1, 1_000_000), values.bool("router.overloadControl"), ranged("router.silenceMillis", 0, 60_000),
                 ranged("router.ringSeconds", 1, 600), ranged("router.probeSeconds", 0, 3600),
                 customers.stream().map(String::trim).toList(), digestCustomers, ranged("router.customerCallsPerSecond", 0, 100_000),
                 Duration.ofSeconds(ranged("router.quality.bucketSeconds", 1, 86_400)),
@@ -57,14 +57,6 @@ final class RouterConfigBinder {
                         ranged("router.breaker.coolDownSeconds", 0, 86_400),
                         ranged("router.breaker.trialTimeoutSeconds", 1, 86_400)),
                 TlsConfigBinder.bind(values, "router.tls."), carrierTls());
-    }
-
-    private int overloadOccupancy() {
-        int percent = values.integer("router.overloadOccupancyPercent");
-        if (percent != 0 && (percent < 50 || percent > 95)) {
-            throw values.error("router.overloadOccupancyPercent", "must be 50..95, or 0 for off (got " + percent + ")");
-        }
-        return percent;
     }
 
     private CarrierTlsConfig carrierTls() {

@@ -112,6 +112,11 @@ public final class Proxy implements AutoCloseable {
         LocalEndpoint local = new LocalEndpoint(settings.host(), port, port, tlsBound);
         ProxyCore core = new ProxyCore(settings, local, resolver, transports, wheel);
         transports.attach(udp, tcp, tlsEndpoint);
+        core.watch(udp.watch());
+        core.watch(tcp.watch());
+        if (tlsEndpoint != null) {
+            core.watch(tlsEndpoint.watch());
+        }
         holder.core = core;
         wheel.start("proxy-timers");
         LOG.info("SIP proxy listening on {}:{} (UDP, TCP){}", settings.host(), port,

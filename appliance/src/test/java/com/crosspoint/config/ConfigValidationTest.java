@@ -103,7 +103,7 @@ class ConfigValidationTest {
                         "router.tls.trustStore: file not found or not readable"),
                 arguments("router:\n  tls:\n    trustStoreType: PEM\n", "router.tls.trustStoreType: must be PKCS12 or JKS"),
                 arguments("router:\n  tls:\n    handshakeSeconds: 0\n", "router.tls.handshakeSeconds: must be 1..300"),
-                arguments("router:\n  overloadOccupancyPercent: 99\n", "router.overloadOccupancyPercent: must be 50..95"),
+                arguments("router:\n  overloadControl: sometimes\n", "router.overloadControl"),
                 arguments("router:\n  tls:\n    verifyHostname: sometimes\n", "router.tls.verifyHostname"),
                 arguments("nat:\n  externalAddress: 0.0.0.0\n", "nat.externalAddress: must be an IP address"),
                 arguments("nat:\n  secondaryAddress: host.example\n", "nat.secondaryAddress: must be an IP address"),

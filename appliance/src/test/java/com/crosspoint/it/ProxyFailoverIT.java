@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.crosspoint.proxy.Proxy;
+import com.crosspoint.proxy.core.RoutingDecision;
 import com.crosspoint.proxy.core.StaticTargetResolver;
 import com.crosspoint.testing.FreePorts;
 import com.crosspoint.testing.SippProcess;
@@ -19,9 +20,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Serial forking with failover against real SIPp carriers, and the 503 of full queues. */
+/** Serial forking with failover against real SIPp carriers, and the 503 of full queues and of overload. */
 class ProxyFailoverIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -80,6 +84,73 @@ class ProxyFailoverIT {
             // Timer B ends the two pending INVITEs with 408; then there is room again
             await().atMost(Duration.ofSeconds(5)).until(() -> proxy.core().pendingTransactions() == 0);
             assertThat(exchange(caller, to, invite(caller, 4))).startsWith("SIP/2.0 100 Trying");
+        }
+    }
+
+    /**
+     * The overload control end to end: a resolver taking 3 ms a call (about 600 calls/s on two readers) offered 2,000
+     * INVITEs a second. The socket's queue stops draining, the share admitted is cut, the excess is answered 503 with
+     * Retry-After at once; once the flood stops the share grows back to all and a new call is routed again.
+     */
+    @Test
+    void aQueueThatDoesNotDrainCutsTheShareAdmittedAndItGrowsBackOnceItDrains() throws Exception {
+        RoutingDecision busyHere = new RoutingDecision.Refuse(486, "Busy Here");
+        try (DatagramSocket caller = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+             Proxy proxy = Proxy.start(ProxyHarness.settings(), (request, from) -> {
+                 long end = System.nanoTime() + 3_000_000;
+                 while (System.nanoTime() < end) {
+                     Thread.onSpinWait(); // routing work that takes a while
+                 }
+                 return busyHere;
+             })) {
+            caller.setReceiveBufferSize(8 << 20);
+            InetSocketAddress to = new InetSocketAddress("127.0.0.1", proxy.port());
+            Map<String, String> answers = new ConcurrentHashMap<>(); // Call-ID -> its first answer
+            Thread reader = new Thread(() -> firstAnswers(caller, answers));
+            reader.start();
+            double lowestShare = 1.0;
+            long longestBacklog = 0;
+            long start = System.nanoTime();
+            for (int n = 0; n < 3_000; n++) { // 1.5 s at 2,000 a second
+                byte[] invite = invite(caller, 1_000 + n);
+                caller.send(new DatagramPacket(invite, invite.length, to));
+                while (System.nanoTime() - start < n * 500_000L) {
+                    Thread.onSpinWait();
+                }
+                if (n % 50 == 0) {
+                    lowestShare = Math.min(lowestShare, proxy.core().admittedShare());
+                    longestBacklog = Math.max(longestBacklog, proxy.core().backlogMillis());
+                }
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> answers.size() == 3_000);
+            Map<String, Long> byStatus = answers.values().stream()
+                    .collect(Collectors.groupingBy(a -> a.substring(8, 11), Collectors.counting()));
+            assertThat(longestBacklog).as("the socket was not found empty for an interval").isGreaterThanOrEqualTo(100);
+            assertThat(lowestShare).isLessThan(1.0);
+            assertThat(byStatus.keySet()).as("answers: " + byStatus).containsOnly("486", "503");
+            assertThat(byStatus.get("503")).as("answers: " + byStatus).isPositive();
+            assertThat(byStatus.get("486")).as("some calls were still routed: " + byStatus).isPositive();
+            assertThat(answers.values()).filteredOn(a -> a.startsWith("SIP/2.0 503 "))
+                    .allMatch(a -> a.contains("\r\nRetry-After: 5\r\n"), "says when to retry");
+            assertThat(proxy.counters().overloaded()).isGreaterThanOrEqualTo(byStatus.get("503"));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> proxy.core().admittedShare() == 1.0);
+            caller.close();
+            reader.join(2_000);
+        }
+    }
+
+    private static void firstAnswers(DatagramSocket socket, Map<String, String> answers) {
+        byte[] buf = new byte[65535];
+        while (!socket.isClosed()) {
+            DatagramPacket p = new DatagramPacket(buf, buf.length);
+            try {
+                socket.receive(p);
+            } catch (IOException e) {
+                return; // closed
+            }
+            String reply = new String(p.getData(), 0, p.getLength(), StandardCharsets.ISO_8859_1);
+            answers.putIfAbsent(reply.replaceAll("(?s).*\r\nCall-ID: (\\S+)\r\n.*", "$1"), reply);
         }
     }
 

@@ -67,10 +67,10 @@ class RouterTortureIT {
     @Test
     void aFloodingCustomerGets503WithRetryAfterForItsExcessWhileAnotherCustomersCallGoesThrough() throws Exception {
         int realPort = FreePorts.udpAndTcp();
-        // the per-customer limit alone: the occupancy admission (its own tests) could also refuse part of a
+        // the per-customer limit alone: the overload control (its own tests) could also refuse part of a
         // 300-INVITE burst on a busy box, with Retry-After: 5
         try (RouterHarness router = RouterHarness.start(Map.of("router.customers", "127.0.0.1,127.0.0.3",
-                "router.customerCallsPerSecond", "20", "router.overloadOccupancyPercent", "0"));
+                "router.customerCallsPerSecond", "20", "router.overloadControl", "false"));
              DatagramSocket flooder = socket("127.0.0.3");
              SippProcess real = RouterHarness.answering("router-flood-real", realPort, REAL, 1)) {
             router.carrier("Real", "127.0.0.1", realPort, "44", "0.0200");

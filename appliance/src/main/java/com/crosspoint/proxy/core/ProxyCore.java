@@ -6,6 +6,7 @@ import com.crosspoint.proxy.transaction.TimerWheel;
 import com.crosspoint.proxy.transaction.TransactionKey;
 import com.crosspoint.proxy.transport.Destination;
 import com.crosspoint.proxy.transport.Flow;
+import com.crosspoint.proxy.transport.InputWatch;
 import com.crosspoint.proxy.transport.MessageHandler;
 import com.crosspoint.proxy.transport.Sender;
 import com.crosspoint.proxy.transport.Transport;
@@ -61,7 +62,7 @@ public final class ProxyCore implements MessageHandler {
         this.stateless = new StatelessForwarding(this, sender, counters);
         this.transportErrors = new TransportErrors(wheel, counters);
         sender.onConnectFailure(transportErrors::connectFailed);
-        this.admission = new Admission(settings.maxPending(), settings.udpThreads(), settings.targetOccupancy(),
+        this.admission = new Admission(settings.maxPending(), settings.udpThreads(), settings.overloadControl(),
                 wheel.nanos());
         this.dialogs = new DialogTable(settings.dialogs().capacity(), settings.dialogs().maxAgeSeconds() * 1_000_000_000L);
         wheel.schedule(this::sweepDialogs, DIALOG_SWEEP_MILLIS);
@@ -82,6 +83,11 @@ public final class ProxyCore implements MessageHandler {
         } finally {
             wheel.schedule(this::sweepDialogs, DIALOG_SWEEP_MILLIS);
         }
+    }
+
+    /** An input whose queue the overload control watches (each transport's, once opened). */
+    public void watch(InputWatch input) {
+        admission.watch(input);
     }
 
     @Override
@@ -364,9 +370,14 @@ public final class ProxyCore implements MessageHandler {
         return admission.share();
     }
 
-    /** The I/O threads' occupancy over the last two measuring intervals (200 ms), 0 to 1. */
+    /** The I/O threads' busy share of wall time over the last measuring interval (100 ms), 0 to 1. */
     public double occupancy() {
         return admission.occupancy();
+    }
+
+    /** How long the most backed-up input had gone without being found empty (0 when it keeps up). */
+    public long backlogMillis() {
+        return admission.backlogMillis();
     }
 
     /** Live server and client transactions, including those absorbing retransmissions after their answer. */

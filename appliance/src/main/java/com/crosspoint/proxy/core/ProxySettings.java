@@ -18,12 +18,12 @@ import com.crosspoint.proxy.wire.ScanLimits;
  *                          before the next target is tried; 0 = only Timer B (a carrier router fails over
  *                          on silence long before Timer B)
  * @param dialogs           the table of answered calls whose end an observer waits for
- * @param targetOccupancy   the I/O threads' busy share above which fewer new requests are admitted ({@link Admission});
- *                          0 = admission by {@code maxPending} only
+ * @param overloadControl   whether a queue of input that does not drain cuts the share of new requests admitted
+ *                          ({@link Admission}); off = admission by {@code maxPending} only
  */
 public record ProxySettings(String host, int port, int udpThreads, int maxPending, int retryAfterSeconds,
         boolean recordRoute, TimerSettings timers, ScanLimits scanLimits, StreamLimits streamLimits,
-        long silenceMillis, DialogLimits dialogs, double targetOccupancy) {
+        long silenceMillis, DialogLimits dialogs, boolean overloadControl) {
 
     /**
      * @param capacity      most answered calls tracked at once; beyond it a call's end is reported at its answer
@@ -41,7 +41,7 @@ public record ProxySettings(String host, int port, int udpThreads, int maxPendin
 
     public ProxySettings {
         if (port < 0 || port > 65535 || udpThreads < 1 || maxPending < 1 || retryAfterSeconds < 0
-                || silenceMillis < 0 || targetOccupancy < 0 || targetOccupancy >= Admission.SATURATED) {
+                || silenceMillis < 0) {
             throw new IllegalArgumentException("bad proxy settings");
         }
     }
@@ -49,32 +49,32 @@ public record ProxySettings(String host, int port, int udpThreads, int maxPendin
     /** Defaults for a proxy on {@code host:port}: 2 UDP threads, 10,000 pending transactions, RFC timers. */
     public static ProxySettings defaults(String host, int port) {
         return new ProxySettings(host, port, 2, 10_000, 5, true, TimerSettings.RFC3261, ScanLimits.DEFAULT,
-                StreamLimits.DEFAULT, 0, DialogLimits.DEFAULT, Admission.TARGET_OCCUPANCY);
+                StreamLimits.DEFAULT, 0, DialogLimits.DEFAULT, true);
     }
 
     public ProxySettings withTimers(TimerSettings t) {
         return new ProxySettings(host, port, udpThreads, maxPending, retryAfterSeconds, recordRoute, t, scanLimits,
-                streamLimits, silenceMillis, dialogs, targetOccupancy);
+                streamLimits, silenceMillis, dialogs, overloadControl);
     }
 
     public ProxySettings withMaxPending(int limit) {
         return new ProxySettings(host, port, udpThreads, limit, retryAfterSeconds, recordRoute, timers, scanLimits,
-                streamLimits, silenceMillis, dialogs, targetOccupancy);
+                streamLimits, silenceMillis, dialogs, overloadControl);
     }
 
     public ProxySettings withUdpThreads(int threads) {
         return new ProxySettings(host, port, threads, maxPending, retryAfterSeconds, recordRoute, timers, scanLimits,
-                streamLimits, silenceMillis, dialogs, targetOccupancy);
+                streamLimits, silenceMillis, dialogs, overloadControl);
     }
 
-    /** @param target 0 (off) or the busy share of the I/O threads above which fewer new requests are admitted */
-    public ProxySettings withTargetOccupancy(double target) {
+    /** @param on whether a standing queue of input cuts the share of new requests admitted */
+    public ProxySettings withOverloadControl(boolean on) {
         return new ProxySettings(host, port, udpThreads, maxPending, retryAfterSeconds, recordRoute, timers, scanLimits,
-                streamLimits, silenceMillis, dialogs, target);
+                streamLimits, silenceMillis, dialogs, on);
     }
 
     public ProxySettings withSilence(long millis) {
         return new ProxySettings(host, port, udpThreads, maxPending, retryAfterSeconds, recordRoute, timers, scanLimits,
-                streamLimits, millis, dialogs, targetOccupancy);
+                streamLimits, millis, dialogs, overloadControl);
     }
 }

@@ -35,6 +35,7 @@ public final class TcpEndpoint implements AutoCloseable {
     private final Selector selector;
     private final StreamLimits limits;
     private final MessageHandler handler;
+    private final InputWatch watch = new InputWatch(System.nanoTime());
     /** Null for plain TCP and for an endpoint that only connects over TLS. */
     private final TlsSettings tls;
     /** Null unless this endpoint opens TLS connections. */
@@ -101,6 +102,11 @@ public final class TcpEndpoint implements AutoCloseable {
     }
 
     /** The listening address; null for an endpoint that only connects. */
+    /** Whether the loop keeps up with its connections (it finds none with input now and then): for the overload control. */
+    public InputWatch watch() {
+        return watch;
+    }
+
     public InetSocketAddress localAddress() {
         if (server == null) {
             return null;
@@ -185,7 +191,15 @@ public final class TcpEndpoint implements AutoCloseable {
         long nextSweep = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
         while (running) {
             try {
-                selector.select(1000);
+                if (selector.selectNow() == 0) { // every connection read to its end
+                    registerNew(); // selectNow took any wakeup meant for what queued: do it before waiting
+                    watch.waiting(true, System.nanoTime());
+                    try {
+                        selector.select(1000);
+                    } finally {
+                        watch.waiting(false, System.nanoTime());
+                    }
+                }
                 registerNew();
                 for (SelectionKey key : selector.selectedKeys()) {
                     handle(key);

@@ -7,10 +7,14 @@ import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,10 +23,17 @@ import org.slf4j.LoggerFactory;
  * receive buffer; each thread handles what it read to completion, so no message is copied or queued
  * between threads. Receives on one channel take turns (the channel serialises them) while the
  * other threads process, which is what keeps two cores busy.
+ * <p>
+ * The channel is non-blocking so that a reader knows when it found the socket empty, which its
+ * {@link InputWatch} keeps (the overload control's signal). A reader that found it
+ * empty waits for input: one at a time in the selector (the leader), any other behind it on a lock,
+ * so a datagram wakes one thread, not all.
  */
 public final class UdpEndpoint implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UdpEndpoint.class);
     private static final int MAX_DATAGRAM = 65_535;
+    /** The longest a reader waits in the selector before looking again (closing wakes it anyway). */
+    private static final long WAIT_MILLIS = 1_000;
 
     /**
      * Per sending thread: a heap buffer handed to the channel is copied into a temporary direct one by
@@ -32,12 +43,16 @@ public final class UdpEndpoint implements AutoCloseable {
             () -> ByteBuffer.allocateDirect(MAX_DATAGRAM));
 
     private final DatagramChannel channel;
+    private final Selector selector;
+    private final ReentrantLock leader = new ReentrantLock();
+    private final InputWatch watch = new InputWatch(System.nanoTime());
     private final List<Thread> readers = new ArrayList<>();
     private final AtomicLong sendFailures = new AtomicLong();
     private volatile boolean running = true;
 
-    private UdpEndpoint(DatagramChannel channel) {
+    private UdpEndpoint(DatagramChannel channel, Selector selector) {
         this.channel = channel;
+        this.selector = selector;
     }
 
     /** Binds and starts {@code threads} readers named {@code <name>-udp-<n>}. */
@@ -49,7 +64,10 @@ public final class UdpEndpoint implements AutoCloseable {
             channel.setOption(StandardSocketOptions.SO_RCVBUF, receiveBufferBytes);
             channel.setOption(StandardSocketOptions.SO_SNDBUF, receiveBufferBytes);
             channel.bind(bind);
-            UdpEndpoint endpoint = new UdpEndpoint(channel);
+            channel.configureBlocking(false);
+            Selector selector = Selector.open();
+            channel.register(selector, SelectionKey.OP_READ);
+            UdpEndpoint endpoint = new UdpEndpoint(channel, selector);
             for (int i = 0; i < threads; i++) {
                 Thread t = new Thread(() -> endpoint.readLoop(handler), name + "-udp-" + i);
                 t.setDaemon(true);
@@ -70,7 +88,12 @@ public final class UdpEndpoint implements AutoCloseable {
             InetSocketAddress from;
             try {
                 from = (InetSocketAddress) channel.receive(buffer);
-            } catch (ClosedChannelException e) {
+                if (from == null) {
+                    watch.drained(System.nanoTime());
+                    awaitInput();
+                    continue;
+                }
+            } catch (ClosedChannelException | ClosedSelectorException e) {
                 return;
             } catch (IOException e) {
                 LOG.warn("UDP receive failed: {}", e.toString());
@@ -81,6 +104,23 @@ public final class UdpEndpoint implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.error("UDP message from {} not handled", from, e); // a bug: keep reading
             }
+        }
+    }
+
+    /** Waits until the socket may have input: the leader in the selector, the others for the leader. */
+    private void awaitInput() throws IOException {
+        if (leader.tryLock()) {
+            watch.waiting(true, System.nanoTime());
+            try {
+                selector.select(WAIT_MILLIS);
+                selector.selectedKeys().clear();
+            } finally {
+                watch.waiting(false, System.nanoTime());
+                leader.unlock();
+            }
+        } else {
+            leader.lock(); // the leader saw input or its wait ended: try the socket again
+            leader.unlock();
         }
     }
 
@@ -95,6 +135,11 @@ public final class UdpEndpoint implements AutoCloseable {
             sendFailures.incrementAndGet();
             LOG.debug("UDP send to {} failed: {}", to, e.toString());
         }
+    }
+
+    /** Whether the socket's queue drains: for the overload control. */
+    public InputWatch watch() {
+        return watch;
     }
 
     public InetSocketAddress localAddress() {
@@ -114,6 +159,7 @@ public final class UdpEndpoint implements AutoCloseable {
         running = false;
         try {
             channel.close();
+            selector.close();
         } catch (IOException e) {
             LOG.debug("closing UDP channel: {}", e.toString());
         }

@@ -2,23 +2,36 @@ package com.crosspoint.proxy.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
 
+import com.crosspoint.proxy.transport.InputWatch;
 import org.junit.jupiter.api.Test;
 
 /**
- * The admission rules without a proxy: the pending bound, and the admitted share following the threads' occupancy
- * (the mean of the last two intervals).
+ * The admission rules without a proxy: the pending bound, and the admitted share cut by a standing queue of input (an
+ * input not found empty for a whole interval) and growing back once it drains.
  */
 class AdmissionTest {
-    private static final long INTERVAL = Admission.INTERVAL_MILLIS * 1_000_000L;
+    private static final long MILLI = 1_000_000L;
+    private static final long INTERVAL = Admission.INTERVAL_MILLIS * MILLI;
 
     private long now;
-    private final Admission admission = new Admission(3, 2, Admission.TARGET_OCCUPANCY, now);
+    private final Admission admission = new Admission(3, 2, true, now);
+    private final InputWatch udp = new InputWatch(now);
 
-    /** One interval in which the two workers were busy {@code occupancy} of the time. */
-    private void interval(double occupancy) {
-        admission.busy((long) (occupancy * INTERVAL)); // both threads' time, as measured per message
-        admission.busy((long) (occupancy * INTERVAL));
+    AdmissionTest() {
+        admission.watch(udp);
+    }
+
+    /** One interval in which the UDP input was last found empty {@code millisBeforeItsEnd} before its end. */
+    private void intervalDrained(long millisBeforeItsEnd) {
+        now += INTERVAL;
+        udp.drained(now - millisBeforeItsEnd * MILLI);
+        admission.endInterval(now);
+    }
+
+    /** One interval in which no reader found the UDP input empty. */
+    private void intervalNeverDrained() {
         now += INTERVAL;
         admission.endInterval(now);
     }
@@ -46,95 +59,115 @@ class AdmissionTest {
     }
 
     @Test
-    void aBurstOfOneIntervalIsNoOverload() {
-        interval(1.0);
-        assertThat(admission.occupancy()).isEqualTo(0.5);
-        assertThat(admission.share()).isEqualTo(1.0);
-        interval(0.0);
-        interval(1.0);
-        assertThat(admission.share()).isEqualTo(1.0);
+    void withoutInputsNothingIsKnownToQueue() {
+        Admission unwatched = new Admission(3, 2, true, 0);
+        for (int i = 1; i <= 10; i++) {
+            unwatched.endInterval(i * INTERVAL);
+        }
+        assertThat(unwatched.share()).isEqualTo(1.0);
+        assertThat(unwatched.backlogMillis()).isZero();
     }
 
     @Test
-    void saturatedThreadsCutTheShareHardAndEachIntervalAgain() {
-        interval(1.0);
-        interval(1.0);
-        assertThat(admission.share()).isEqualTo(Admission.SATURATED_FACTOR);
-        assertThat(admission.occupancy()).isEqualTo(1.0);
-        interval(1.0);
-        assertThat(admission.share()).isCloseTo(Admission.SATURATED_FACTOR * Admission.SATURATED_FACTOR,
-                org.assertj.core.data.Offset.offset(1e-9));
+    void aQueueThatDrainsWithinTheIntervalIsNoOverload() {
+        // busy readers that still find the socket empty now and then: a burst, a GC cycle, a core shared with the load
+        for (long lastEmpty : new long[] {0, 10, 60, 90, 99, 5}) {
+            intervalDrained(lastEmpty);
+            assertThat(admission.share()).as("last empty %d ms before the end", lastEmpty).isEqualTo(1.0);
+        }
+        assertThat(admission.backlogMillis()).isEqualTo(5);
+    }
+
+    @Test
+    void aStandingQueueCutsTheShareEachIntervalItStaysDownToTheFloor() {
+        intervalDrained(0);
+        intervalNeverDrained(); // last empty exactly one interval ago: the queue stood for all of it
+        assertThat(admission.backlogMillis()).isEqualTo(Admission.STANDING_MILLIS);
+        assertThat(admission.share()).isEqualTo(Admission.CUT);
+        intervalNeverDrained();
+        assertThat(admission.share()).isCloseTo(Admission.CUT * Admission.CUT, offset(1e-9));
+        assertThat(admission.backlogMillis()).isEqualTo(2 * Admission.STANDING_MILLIS);
         for (int i = 0; i < 50; i++) {
-            interval(1.0);
+            intervalNeverDrained();
         }
-        assertThat(admission.share()).as("never to nothing: occupancy must keep measuring real work")
+        assertThat(admission.share()).as("never to nothing: some calls keep getting through")
                 .isEqualTo(Admission.MIN_SHARE);
+        assertThat(admittedOf(1000)).isPositive();
     }
 
     @Test
-    void aboveTheTargetTheShareFollowsTargetOverMeasuredOnceItLastedAndAtItHolds() {
-        for (int i = 0; i < 40; i++) {
-            interval(0.95); // four seconds above the target, short of saturation
-        }
-        assertThat(admission.sustainedOccupancy()).isGreaterThan(Admission.TARGET_OCCUPANCY);
-        double before = admission.share();
-        interval(0.85); // a mean of 0.9
-        assertThat(admission.share()).isCloseTo(before * Admission.TARGET_OCCUPANCY / 0.9,
-                org.assertj.core.data.Offset.offset(1e-6));
-        double held = admission.share();
-        interval(0.85); // a mean of 0.85, the target
-        assertThat(admission.share()).isCloseTo(held, org.assertj.core.data.Offset.offset(1e-6));
-    }
-
-    @Test
-    void aSecondNearTheTargetWithoutSaturationIsNoOverload() {
-        // a concurrent GC cycle on a 2-core box, as measured at 5,000 calls/s: 0.4, then near 0.9 for under a second
-        for (int i = 0; i < 30; i++) {
-            interval(0.4);
-        }
-        for (double o : new double[] {0.66, 0.9, 0.92, 0.9, 0.88, 0.7, 0.6}) {
-            interval(o);
-            assertThat(admission.share()).as("occupancy %s", o).isEqualTo(1.0);
-        }
-        assertThat(admission.sustainedOccupancy()).isLessThan(Admission.TARGET_OCCUPANCY);
-    }
-
-    @Test
-    void idleThreadsLetTheShareGrowBackAtMostDoublingAnInterval() {
-        for (int i = 0; i < 5; i++) {
-            interval(1.0);
+    void onceTheQueueDrainsTheShareGrowsBackGraduallyToAll() {
+        intervalDrained(0);
+        for (int i = 0; i < 3; i++) {
+            intervalNeverDrained();
         }
         double cut = admission.share();
-        interval(0.1);
-        interval(0.1);
-        assertThat(admission.share()).as("0.55, then 0.1: first held near the target, then doubled")
-                .isCloseTo(2 * cut * Admission.TARGET_OCCUPANCY / 0.55, org.assertj.core.data.Offset.offset(1e-9));
-        for (int i = 0; i < 5; i++) {
-            interval(0.1);
+        intervalDrained(1);
+        assertThat(admission.share()).isCloseTo(cut * Admission.GROWTH, offset(1e-9));
+        intervalDrained(1);
+        assertThat(admission.share()).as("a little each interval, not all at once: the load is still there")
+                .isCloseTo(cut * Admission.GROWTH * Admission.GROWTH, offset(1e-9)).isLessThan(0.7);
+        for (int i = 0; i < 30; i++) {
+            intervalDrained(1);
         }
         assertThat(admission.share()).isEqualTo(1.0);
         assertThat(admittedOf(1000)).isEqualTo(1000);
     }
 
     @Test
+    void anInputWithAReaderWaitingOnItIsEmptyHoweverLongTheWait() {
+        udp.waiting(true, now);
+        for (int i = 0; i < 10; i++) {
+            intervalNeverDrained(); // idle for a second: the reader waits in the selector
+        }
+        assertThat(admission.share()).isEqualTo(1.0);
+        assertThat(admission.backlogMillis()).isZero();
+        now += 10 * INTERVAL; // woken, then not scheduled for a second on a busy box
+        udp.waiting(false, now - 9 * INTERVAL);
+        admission.endInterval(now);
+        assertThat(admission.backlogMillis()).as("empty until the wait ended, queued since")
+                .isEqualTo(9 * Admission.INTERVAL_MILLIS);
+        assertThat(admission.share()).isEqualTo(Admission.CUT);
+    }
+
+    @Test
+    void anyBackedUpInputCountsEvenWhenAnotherKeepsUp() {
+        intervalDrained(0);
+        InputWatch tcp = new InputWatch(now); // opened now, found empty then
+        admission.watch(tcp);
+        now += INTERVAL;
+        udp.drained(now); // UDP keeps up, the TCP loop has not been found idle since
+        admission.endInterval(now);
+        assertThat(admission.share()).isEqualTo(Admission.CUT);
+        assertThat(admission.backlogMillis()).isEqualTo(Admission.INTERVAL_MILLIS);
+    }
+
+    @Test
     void aCutShareAdmitsAboutThatShareOfNewRequests() {
-        interval(1.0);
-        interval(1.0);
-        interval(1.0);
-        interval(1.0); // 0.343
+        intervalDrained(0);
+        for (int i = 0; i < 5; i++) {
+            intervalNeverDrained(); // 0.8^5 = 0.33
+        }
         int admitted = admittedOf(20_000);
         assertThat(admitted).isBetween((int) (20_000 * (admission.share() - 0.03)),
                 (int) (20_000 * (admission.share() + 0.03)));
     }
 
     @Test
-    void withoutATargetOnlyThePendingBoundCounts() {
-        Admission bounded = new Admission(1, 2, 0, 0);
+    void theOccupancyIsStillMeasuredForTheGauge() {
+        admission.busy(INTERVAL); // one of the two threads busy all the interval
+        intervalDrained(0);
+        assertThat(admission.occupancy()).isEqualTo(0.5);
+    }
+
+    @Test
+    void withoutOverloadControlOnlyThePendingBoundCounts() {
+        Admission bounded = new Admission(1, 2, false, 0);
+        bounded.watch(new InputWatch(0));
         for (int i = 1; i <= 5; i++) {
-            bounded.busy(2 * INTERVAL);
             bounded.endInterval(i * INTERVAL);
         }
-        assertThat(bounded.occupancy()).as("still measured").isEqualTo(1.0);
+        assertThat(bounded.backlogMillis()).as("still measured").isEqualTo(5 * Admission.INTERVAL_MILLIS);
         assertThat(bounded.share()).isEqualTo(1.0);
         assertThat(bounded.admit()).isTrue();
         bounded.started();
@@ -142,16 +175,8 @@ class AdmissionTest {
     }
 
     @Test
-    void aFirstIntervalWithNoTimePassedChangesNothing() {
-        admission.busy(INTERVAL);
-        admission.endInterval(now);
-        assertThat(admission.share()).isEqualTo(1.0);
-    }
-
-    @Test
-    void rejectsNonsense() {
-        assertThatThrownBy(() -> new Admission(0, 2, 0.85, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Admission(1, 0, 0.85, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Admission(1, 1, 0.99, 0)).isInstanceOf(IllegalArgumentException.class);
+    void nonsenseIsRefused() {
+        assertThatThrownBy(() -> new Admission(0, 2, true, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Admission(1, 0, true, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }
