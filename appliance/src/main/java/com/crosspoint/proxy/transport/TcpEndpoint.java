@@ -101,12 +101,12 @@ public final class TcpEndpoint implements AutoCloseable {
         }
     }
 
-    /** The listening address; null for an endpoint that only connects. */
     /** Whether the loop keeps up with its connections (it finds none with input now and then): for the overload control. */
     public InputWatch watch() {
         return watch;
     }
 
+    /** The listening address; null for an endpoint that only connects. */
     public InetSocketAddress localAddress() {
         if (server == null) {
             return null;
