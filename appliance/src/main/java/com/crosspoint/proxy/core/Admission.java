@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li><b>memory</b>: at most {@code maxPending} transactions waiting for a final answer.</li>
  * </ul>
  * Only requests that would start something new are asked about: in-dialog requests (a BYE ends a call and frees what
- * it holds), ACK and CANCEL always pass. The readers' occupancy (busy wall time) is still measured, for the gauge.
+ * it holds), ACK and CANCEL always pass. The readers' occupancy (busy wall time) sets only how fast the share grows
+ * back once the queue drains ({@link #growth}), never a cut.
  */
 final class Admission {
     static final long INTERVAL_MILLIS = 100;
@@ -35,8 +36,20 @@ final class Admission {
     static final long STANDING_MILLIS = 100;
     /** The share's factor after an interval that ended with a standing queue. */
     static final double CUT = 0.8;
-    /** The share's factor after an interval that ended without one: from half to all in 0.7 s. */
+    /** The share's factor after an interval that ended without one, at least: from half to all in 0.7 s. */
     static final double GROWTH = 1.1;
+    /**
+     * At most: readers that were idle most of the interval are not held back by a cut that a stall made (a collector's
+     * cycle or a core taken for most of a second, measured: the share cut to a quarter, then 1.5 s at 1.1 an interval
+     * to grow back while the readers sat 92-97 % idle, 10 % of the calls refused for nothing).
+     */
+    static final double MAX_GROWTH = 2.0;
+    /**
+     * The occupancy the growth aims at: below it the share grows by {@code HEADROOM / occupancy} (up to
+     * {@link #MAX_GROWTH}), above it by {@link #GROWTH}. Low, so that only clearly idle readers speed the growth: a
+     * reader waiting for a core reads busy, which only slows it.
+     */
+    static final double HEADROOM = 0.3;
     /** Never below: some calls keep getting through. */
     static final double MIN_SHARE = 0.02;
 
@@ -113,8 +126,13 @@ final class Admission {
         if (!control) {
             return;
         }
-        double factor = backlog >= STANDING_MILLIS * 1_000_000 ? CUT : GROWTH;
+        double factor = backlog >= STANDING_MILLIS * 1_000_000 ? CUT : growth(occupancy);
         share = Math.max(MIN_SHARE, Math.min(1.0, share * factor));
+    }
+
+    /** The share's factor after an interval without a standing queue in which the readers were this busy. */
+    static double growth(double occupancy) {
+        return occupancy <= HEADROOM / MAX_GROWTH ? MAX_GROWTH : Math.max(GROWTH, HEADROOM / occupancy);
     }
 
     /** The share of new requests admitted now, 0.02 to 1. */

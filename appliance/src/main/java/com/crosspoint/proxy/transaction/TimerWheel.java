@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
  * cancel, no thread or executor task per transaction. Time comes from an injected nanosecond
  * clock and {@link #advance} runs what is due, so tests move time by hand; in production
  * {@link #start} runs {@code advance} every tick on a thread of its own. Tasks run on the wheel's
- * thread, outside its lock, so a task may schedule new timeouts.
+ * thread, outside its lock, so a task may schedule new timeouts. Each slot is a doubly linked list, so a cancelled
+ * timeout leaves it at once (see {@link Timeout}): a slot holds only timeouts still to run.
  */
 public final class TimerWheel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TimerWheel.class);
@@ -48,13 +49,40 @@ public final class TimerWheel implements AutoCloseable {
         long deadline = (nanoClock.getAsLong() - originNanos + delayMillis * 1_000_000L + tickNanos - 1) / tickNanos;
         synchronized (this) {
             long tick = Math.max(deadline, processedTick + 1);
-            Timeout t = new Timeout(task, tick);
+            Timeout t = new Timeout(this, task, tick);
             int slot = (int) (tick & mask);
+            t.slot = slot;
             t.next = slots[slot];
+            if (t.next != null) {
+                t.next.previous = t;
+            }
             slots[slot] = t;
             scheduled++;
             return t;
         }
+    }
+
+    /** A cancelled timeout leaves its slot, if it is still in one, and lets go of its task. */
+    synchronized void remove(Timeout t) {
+        t.task = null;
+        if (t.slot >= 0) {
+            unlink(t);
+        }
+    }
+
+    private void unlink(Timeout t) {
+        if (t.previous != null) {
+            t.previous.next = t.next;
+        } else {
+            slots[t.slot] = t.next;
+        }
+        if (t.next != null) {
+            t.next.previous = t.previous;
+        }
+        t.previous = null;
+        t.next = null;
+        t.slot = -1;
+        scheduled--;
     }
 
     /** Runs every timeout that is due by the clock's now. */
@@ -75,30 +103,26 @@ public final class TimerWheel implements AutoCloseable {
         }
     }
 
+    /** Takes what is due out of the slot (timeouts a round or more away stay). */
     private void collect(int slot, long tick) {
-        Timeout kept = null;
         for (Timeout t = slots[slot]; t != null; ) {
             Timeout next = t.next;
-            if (t.cancelled()) {
-                scheduled--;
-            } else if (t.deadlineTick <= tick) {
-                scheduled--;
+            if (t.deadlineTick <= tick) {
+                unlink(t);
                 due.add(t);
-            } else {
-                t.next = kept;
-                kept = t;
             }
             t = next;
         }
-        slots[slot] = kept;
     }
 
     private static void run(Timeout t) {
-        if (t.cancelled()) {
+        Runnable task = t.task; // read before the flag: a cancel clears the task after setting it
+        if (task == null || t.cancelled()) {
             return;
         }
+        t.task = null;
         try {
-            t.task.run();
+            task.run();
         } catch (RuntimeException e) {
             LOG.error("timer task failed", e);
         }

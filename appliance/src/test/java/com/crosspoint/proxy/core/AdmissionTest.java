@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The admission rules without a proxy: the pending bound, and the admitted share cut by a standing queue of input (an
- * input not found empty for a whole interval) and growing back once it drains.
+ * input not found empty for a whole interval) and growing back once it drains, faster the idler the readers.
  */
 class AdmissionTest {
     private static final long MILLI = 1_000_000L;
@@ -25,6 +25,12 @@ class AdmissionTest {
 
     /** One interval in which the UDP input was last found empty {@code millisBeforeItsEnd} before its end. */
     private void intervalDrained(long millisBeforeItsEnd) {
+        intervalDrained(millisBeforeItsEnd, 0.0);
+    }
+
+    /** The same, the two readers busy {@code occupancy} of it. */
+    private void intervalDrained(long millisBeforeItsEnd, double occupancy) {
+        admission.busy((long) (occupancy * 2 * INTERVAL));
         now += INTERVAL;
         udp.drained(now - millisBeforeItsEnd * MILLI);
         admission.endInterval(now);
@@ -96,22 +102,52 @@ class AdmissionTest {
     }
 
     @Test
-    void onceTheQueueDrainsTheShareGrowsBackGraduallyToAll() {
+    void onceTheQueueDrainsTheShareGrowsBackGraduallyToAllWhileTheReadersAreBusy() {
         intervalDrained(0);
         for (int i = 0; i < 3; i++) {
             intervalNeverDrained();
         }
         double cut = admission.share();
-        intervalDrained(1);
+        intervalDrained(1, 0.6);
         assertThat(admission.share()).isCloseTo(cut * Admission.GROWTH, offset(1e-9));
-        intervalDrained(1);
+        intervalDrained(1, 0.6);
         assertThat(admission.share()).as("a little each interval, not all at once: the load is still there")
                 .isCloseTo(cut * Admission.GROWTH * Admission.GROWTH, offset(1e-9)).isLessThan(0.7);
         for (int i = 0; i < 30; i++) {
-            intervalDrained(1);
+            intervalDrained(1, 0.6);
         }
         assertThat(admission.share()).isEqualTo(1.0);
         assertThat(admittedOf(1000)).isEqualTo(1000);
+    }
+
+    @Test
+    void afterAStallIdleReadersGetTheShareBackWithinAFewIntervals() {
+        intervalDrained(0);
+        for (int i = 0; i < 7; i++) {
+            intervalNeverDrained(); // a collector's cycle or a lost core: the queue stood 0.7 s
+        }
+        assertThat(admission.share()).isLessThan(0.25);
+        intervalDrained(1, 0.04); // drained, and the readers are idle nearly all the time
+        assertThat(admission.share()).isLessThan(0.5);
+        intervalDrained(1, 0.05);
+        intervalDrained(1, 0.08);
+        assertThat(admission.share()).as("back to all in three intervals, not fifteen").isEqualTo(1.0);
+    }
+
+    @Test
+    void growthIsFasterTheIdlerTheReadersAndNeverBelowTheGradualStep() {
+        assertThat(Admission.growth(0.0)).isEqualTo(Admission.MAX_GROWTH);
+        assertThat(Admission.growth(Admission.HEADROOM / Admission.MAX_GROWTH)).isEqualTo(Admission.MAX_GROWTH);
+        assertThat(Admission.growth(0.2)).isCloseTo(Admission.HEADROOM / 0.2, offset(1e-9))
+                .isBetween(Admission.GROWTH, Admission.MAX_GROWTH);
+        assertThat(Admission.growth(Admission.HEADROOM)).isEqualTo(Admission.GROWTH);
+        assertThat(Admission.growth(1.0)).isEqualTo(Admission.GROWTH);
+        double previous = Double.MAX_VALUE;
+        for (double occupancy = 0; occupancy <= 1.0; occupancy += 0.01) {
+            double g = Admission.growth(occupancy);
+            assertThat(g).as("occupancy %.2f", occupancy).isLessThanOrEqualTo(previous);
+            previous = g;
+        }
     }
 
     @Test

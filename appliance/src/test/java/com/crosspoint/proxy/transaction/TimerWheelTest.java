@@ -51,6 +51,52 @@ class TimerWheelTest {
     }
 
     @Test
+    void cancellingLeavesTheWheelAtOnceAndLetsGoOfTheTask() {
+        Timeout timerC = wheel.schedule(() -> ran.add("C"), 180_000);
+        assertThat(wheel.scheduled()).isEqualTo(1);
+        timerC.cancel();
+        assertThat(wheel.scheduled()).as("out now, not when its slot comes round in three minutes").isZero();
+        assertThat(timerC.task).as("what the task holds is not kept alive by the wheel").isNull();
+        timerC.cancel();
+        assertThat(wheel.scheduled()).as("cancelling twice counts once").isZero();
+        advance(180_000);
+        assertThat(ran).isEmpty();
+    }
+
+    @Test
+    void cancellingTheHeadMiddleOrTailOfASlotKeepsTheOthers() {
+        // 8 slots of 10 ms: 30, 110 and 190 ms share a slot, as do 40, 120, 200 and 280 ms
+        Timeout a = wheel.schedule(() -> ran.add("a"), 30);
+        wheel.schedule(() -> ran.add("b"), 110);
+        Timeout c = wheel.schedule(() -> ran.add("c"), 190);
+        wheel.schedule(() -> ran.add("d"), 40);
+        Timeout e = wheel.schedule(() -> ran.add("e"), 120);
+        wheel.schedule(() -> ran.add("f"), 200);
+        Timeout g = wheel.schedule(() -> ran.add("g"), 280);
+        c.cancel(); // the head of its slot (the newest)
+        a.cancel(); // the tail
+        e.cancel(); // the middle
+        g.cancel(); // the head of the other
+        assertThat(wheel.scheduled()).isEqualTo(3);
+        advance(300);
+        assertThat(ran).containsExactly("d", "b", "f");
+        assertThat(wheel.scheduled()).isZero();
+    }
+
+    @Test
+    void aTimeoutCancelledAfterItCameDueButBeforeItRanDoesNotRun() {
+        // both due in the same tick, run newest first: the canceller runs, then the one it cancelled would
+        Timeout victim = wheel.schedule(() -> ran.add("cancelled"), 10);
+        wheel.schedule(() -> {
+            ran.add("canceller");
+            victim.cancel();
+        }, 10);
+        advance(10);
+        assertThat(ran).containsExactly("canceller");
+        assertThat(wheel.scheduled()).isZero();
+    }
+
+    @Test
     void aTaskMayScheduleTheNextOne() {
         wheel.schedule(() -> {
             ran.add("first");
