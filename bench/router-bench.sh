@@ -7,7 +7,8 @@
 #   kamailio:   bench/kamailio-router.cfg, the same prefixes in htable (db_text; -M 1024 private memory for the
 #               load), longest prefix in the cfg, tm, rr, failover to the next carrier on 503/408/silence;
 #               children=2 as the router's udpThreads=2.
-# Per peer: warm-up, then a ladder of offered rates (stops at the first step with a failed call), each step's
+# Per peer: warm-up, then a ladder of offered rates (stops at the first step with a failed call or more than 1 % not
+# completed), each step's
 # completed/failed/503 calls and the peer's CPU per call (/proc); at half the peak the p99 INVITE->100 time (SIPp
 # rtt trace); at twice the peak the goodput (completed calls a second against the peak's) and the 503s; the longest
 # GC pause under load (Crosspoint, -Xlog:gc*). Every step also reports the load generator's own CPU (SIPp UAC and the
@@ -312,13 +313,15 @@ bench_peer() {
     r=$(run_step "step-$rate" "$rate" "$STEP_SECONDS")
     read -r ok failed ref retrans us cpu achieved okps uaccpu carriercpu <<< "$r"
     say "| $rate | $achieved | $ok | $failed | $ref | $retrans | $us | $cpu | $uaccpu / $carriercpu | $(load) |"
-    if [ "$failed" -eq 0 ] && [ "$ref" -eq 0 ] && [ "$ok" -eq $((rate * STEP_SECONDS)) ]; then peak=$rate; else break; fi
+    # the peak: no failed call and at least 99 % completed (a collector's cycle or the step's first second may get a
+    # few calls refused with 503 and retried by the caller: not the capacity; a higher peak only makes twice it harder)
+    if [ "$failed" -eq 0 ] && [ $((ok * 100)) -ge $((rate * STEP_SECONDS * 99)) ]; then peak=$rate; else break; fi
   done
   say ""
   if [ -n "$GIVEN_PEAK" ]; then
     say "- peak given (--peak, from an earlier run): $peak calls/s"
   else
-    say "- **peak with 0 failed calls: $peak calls/s**"
+    say "- **peak with 0 failed calls and at least 99 % completed: $peak calls/s**"
   fi
   if [ "$peak" -gt 0 ]; then
     local half=$((peak / 2)) double=$((peak * 2))

@@ -13,17 +13,21 @@ import java.util.concurrent.atomic.LongAdder;
  * timers retransmit (doubling the load) and give up. Two bounds:
  * <ul>
  *   <li><b>a standing queue</b>: each input (the UDP socket, the TCP and TLS loops) keeps when its readers last found
- *       it empty and whether one waits on it now ({@link InputWatch}). An input not found empty for a whole {@link #STANDING_MILLIS} holds a queue that
- *       does not drain: messages arrive faster than they are handled. Each interval that ends with such a queue cuts
- *       the share of new requests admitted ({@link #CUT}); each that does not lets it grow again ({@link #GROWTH}), so
- *       the share settles just under what the proxy can carry. Cutting every interval overshoots after a sudden
- *       overload (the queue drains only once the share is low enough), but cutting more slowly (each time the backlog
- *       doubled) let the queue stand past the callers' 500 ms retransmission timer, and their retransmissions kept it
- *       standing: 45 % goodput at twice the peak against 77 %, and 31,414 retransmissions against none. This is CoDel's signal (a queue that stays, not one that
- *       comes and goes) applied to admission. It replaced the readers' wall-time occupancy, which cannot tell work
- *       from a reader waiting for a core: on two cores shared with the load, or under a CPU quota, it read 100 %
- *       while the queue drained, and the cut fed itself (measured: 24 % goodput at twice the peak, 51 % with no
- *       admission at all). A garbage collector's cycle that takes a core for a moment builds no standing queue.</li>
+ *       it empty and whether one waits on it now ({@link InputWatch}). An input not found empty for a whole
+ *       {@link #STANDING_MILLIS} holds a queue that does not drain: messages arrive faster than they are handled. Each
+ *       interval that ends with such a queue cuts the share of new requests admitted ({@link #CUT}); each that does not
+ *       lets it grow again ({@link #growth}), so the share settles just under what the proxy can carry. Cutting every
+ *       interval overshoots after a sudden overload (the queue drains only once the share is low enough), but cutting
+ *       more slowly (each time the backlog doubled) let the queue stand past the callers' 500 ms retransmission timer,
+ *       and their retransmissions kept it standing: 45 % goodput at twice the peak against 77 %, and 31,414
+ *       retransmissions against none. This is CoDel's signal (a queue that stays, not one that comes and goes) applied
+ *       to admission. It replaced the readers' wall-time occupancy, which cannot tell work from a reader waiting for a
+ *       core: on two cores shared with the load, or under a CPU quota, it read 100 % while the queue drained, and the
+ *       cut fed itself (measured: 24 % goodput at twice the peak, 51 % with no admission at all). Nor can a low
+ *       occupancy clear a standing queue: under a CPU quota the process's other threads (timers, the collector) take
+ *       the readers' share, and a rule that waited for busy readers let the queue stand 4 s (measured). A queue that
+ *       stands because the readers got no core at all (a collector's cycle, a virtual machine's stolen time) is cut
+ *       for too; the growth brings the share back within a few intervals once they run again.</li>
  *   <li><b>memory</b>: at most {@code maxPending} transactions waiting for a final answer.</li>
  * </ul>
  * Only requests that would start something new are asked about: in-dialog requests (a BYE ends a call and frees what
