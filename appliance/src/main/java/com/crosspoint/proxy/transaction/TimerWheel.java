@@ -2,6 +2,8 @@ package com.crosspoint.proxy.transaction;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,9 +12,13 @@ import org.slf4j.LoggerFactory;
  * A hashed timer wheel for every transaction timer (A-K, C): one thread, O(1) to schedule and
  * cancel, no thread or executor task per transaction. Time comes from an injected nanosecond
  * clock and {@link #advance} runs what is due, so tests move time by hand; in production
- * {@link #start} runs {@code advance} every tick on a thread of its own. Tasks run on the wheel's
- * thread, outside its lock, so a task may schedule new timeouts. Each slot is a doubly linked list, so a cancelled
- * timeout leaves it at once (see {@link Timeout}): a slot holds only timeouts still to run.
+ * {@link #start} runs {@code advance} every tick on a thread of its own.
+ * <p>
+ * Only the thread that advances the wheel touches its slots (each a doubly linked list); other threads hand new and
+ * cancelled timeouts over on two lock-free stacks, which it takes at each tick. So the I/O threads that schedule and
+ * cancel never wait for the wheel (with one lock shared by all, they waited 5-40 ms at a time behind the tick's walk
+ * or a preempted holder, and their input queue stood long enough to refuse calls), and tasks, run on the wheel's
+ * thread, may schedule new timeouts.
  */
 public final class TimerWheel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TimerWheel.class);
@@ -22,9 +28,11 @@ public final class TimerWheel implements AutoCloseable {
     private final Timeout[] slots;
     private final int mask;
     private final long originNanos;
+    private final AtomicReference<Timeout> added = new AtomicReference<>();
+    private final AtomicReference<Timeout> cancelled = new AtomicReference<>();
+    private final AtomicInteger pending = new AtomicInteger();
     private final List<Timeout> due = new ArrayList<>();
     private long processedTick;
-    private int scheduled;
     private volatile Thread thread;
 
     /** @param slots a power of two; timeouts further away than slots × tick wait extra rounds */
@@ -44,29 +52,71 @@ public final class TimerWheel implements AutoCloseable {
         return nanoClock.getAsLong();
     }
 
-    /** Runs {@code task} after {@code delayMillis} (rounded up to the tick). */
+    /** Runs {@code task} after {@code delayMillis} (rounded up to the tick); from any thread. */
     public Timeout schedule(Runnable task, long delayMillis) {
         long deadline = (nanoClock.getAsLong() - originNanos + delayMillis * 1_000_000L + tickNanos - 1) / tickNanos;
-        synchronized (this) {
-            long tick = Math.max(deadline, processedTick + 1);
-            Timeout t = new Timeout(this, task, tick);
-            int slot = (int) (tick & mask);
-            t.slot = slot;
-            t.next = slots[slot];
-            if (t.next != null) {
-                t.next.previous = t;
+        Timeout t = new Timeout(this, task, deadline);
+        pending.incrementAndGet();
+        Timeout head;
+        do {
+            head = added.get();
+            t.nextAdded = head;
+        } while (!added.compareAndSet(head, t));
+        return t;
+    }
+
+    /** A timeout was cancelled (by {@link Timeout#cancel}): out of its slot at the next tick. */
+    void cancelled(Timeout t) {
+        pending.decrementAndGet();
+        Timeout head;
+        do {
+            head = cancelled.get();
+            t.nextCancelled = head;
+        } while (!cancelled.compareAndSet(head, t));
+    }
+
+    /** Runs every timeout that is due by the clock's now; on one thread only (the wheel's, or a test's). */
+    public void advance() {
+        long nowTick = (nanoClock.getAsLong() - originNanos) / tickNanos;
+        while (processedTick < nowTick) {
+            processedTick++;
+            takeAdded();
+            takeCancelled();
+            collect((int) (processedTick & mask), processedTick);
+            for (Timeout t : due) {
+                run(t);
             }
-            slots[slot] = t;
-            scheduled++;
-            return t;
+            due.clear();
         }
     }
 
-    /** A cancelled timeout leaves its slot, if it is still in one, and lets go of its task. */
-    synchronized void remove(Timeout t) {
-        t.task = null;
-        if (t.slot >= 0) {
-            unlink(t);
+    /** New timeouts into their slots; one already due goes into this tick's. */
+    private void takeAdded() {
+        for (Timeout t = added.getAndSet(null); t != null; ) {
+            Timeout next = t.nextAdded;
+            t.nextAdded = null;
+            if (!t.cancelled()) {
+                int slot = (int) (Math.max(t.deadlineTick, processedTick) & mask);
+                t.slot = slot;
+                t.next = slots[slot];
+                if (t.next != null) {
+                    t.next.previous = t;
+                }
+                slots[slot] = t;
+            }
+            t = next;
+        }
+    }
+
+    /** Cancelled timeouts out of their slots (one cancelled before it was placed never got one). */
+    private void takeCancelled() {
+        for (Timeout t = cancelled.getAndSet(null); t != null; ) {
+            Timeout next = t.nextCancelled;
+            t.nextCancelled = null;
+            if (t.slot >= 0) {
+                unlink(t);
+            }
+            t = next;
         }
     }
 
@@ -82,25 +132,6 @@ public final class TimerWheel implements AutoCloseable {
         t.previous = null;
         t.next = null;
         t.slot = -1;
-        scheduled--;
-    }
-
-    /** Runs every timeout that is due by the clock's now. */
-    public void advance() {
-        long nowTick = (nanoClock.getAsLong() - originNanos) / tickNanos;
-        while (true) {
-            synchronized (this) {
-                if (processedTick >= nowTick) {
-                    break;
-                }
-                processedTick++;
-                collect((int) (processedTick & mask), processedTick);
-            }
-            for (Timeout t : due) {
-                run(t);
-            }
-            due.clear();
-        }
     }
 
     /** Takes what is due out of the slot (timeouts a round or more away stay). */
@@ -115,12 +146,12 @@ public final class TimerWheel implements AutoCloseable {
         }
     }
 
-    private static void run(Timeout t) {
-        Runnable task = t.task; // read before the flag: a cancel clears the task after setting it
-        if (task == null || t.cancelled()) {
+    private void run(Timeout t) {
+        Runnable task = t.claim(); // null if cancelled since it was collected
+        if (task == null) {
             return;
         }
-        t.task = null;
+        pending.decrementAndGet();
         try {
             task.run();
         } catch (RuntimeException e) {
@@ -128,9 +159,9 @@ public final class TimerWheel implements AutoCloseable {
         }
     }
 
-    /** Timeouts scheduled and not yet run or swept after cancelling. */
-    public synchronized int scheduled() {
-        return scheduled;
+    /** Timeouts scheduled and not yet run or cancelled. */
+    public int scheduled() {
+        return pending.get();
     }
 
     /** Starts the thread that advances the wheel every tick. */

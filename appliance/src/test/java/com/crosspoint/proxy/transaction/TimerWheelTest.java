@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -85,14 +86,54 @@ class TimerWheelTest {
 
     @Test
     void aTimeoutCancelledAfterItCameDueButBeforeItRanDoesNotRun() {
-        // both due in the same tick, run newest first: the canceller runs, then the one it cancelled would
-        Timeout victim = wheel.schedule(() -> ran.add("cancelled"), 10);
-        wheel.schedule(() -> {
-            ran.add("canceller");
-            victim.cancel();
+        // both due in the same tick, each cancelling the other: whichever runs first, the other must not
+        Timeout[] both = new Timeout[2];
+        both[0] = wheel.schedule(() -> {
+            ran.add("first");
+            both[1].cancel();
+        }, 10);
+        both[1] = wheel.schedule(() -> {
+            ran.add("second");
+            both[0].cancel();
         }, 10);
         advance(10);
-        assertThat(ran).containsExactly("canceller");
+        assertThat(ran).hasSize(1);
+        assertThat(wheel.scheduled()).isZero();
+    }
+
+    @Test
+    void threadsScheduleAndCancelWithoutWaitingForTheWheel() throws InterruptedException {
+        // four threads schedule 10,000 timeouts each and cancel every other one while this thread advances the wheel:
+        // each of those either ran first (a cancel after it is a no-op) or never runs
+        AtomicInteger kept = new AtomicInteger();
+        AtomicInteger cancelledButRan = new AtomicInteger();
+        AtomicInteger cancelled = new AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            threads.add(new Thread(() -> {
+                for (int n = 0; n < 10_000; n++) {
+                    boolean cancelIt = n % 2 == 0;
+                    Runnable task = cancelIt ? cancelledButRan::incrementAndGet : kept::incrementAndGet;
+                    Timeout t = wheel.schedule(task, n % 50);
+                    if (cancelIt) {
+                        t.cancel();
+                        if (t.cancelled()) {
+                            cancelled.incrementAndGet();
+                        }
+                    }
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread t : threads) {
+            while (t.isAlive()) {
+                advance(10);
+            }
+            t.join();
+        }
+        advance(1_000);
+        assertThat(kept.get()).isEqualTo(20_000);
+        assertThat(cancelled.get() + cancelledButRan.get()).isEqualTo(20_000);
         assertThat(wheel.scheduled()).isZero();
     }
 
