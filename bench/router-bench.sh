@@ -10,7 +10,7 @@
 # Per peer: warm-up, then a ladder of offered rates (stops at the first step with a failed call or more than 1 % not
 # completed), each step's
 # completed/failed/503 calls and the peer's CPU per call (/proc); at half the peak the p99 INVITE->100 time (SIPp
-# rtt trace); at twice the peak the goodput (completed calls a second against the peak's) and the 503s; the longest
+# rtt trace, and on the wire with tcpdump when installed: the router's own share); at twice the peak the goodput (completed calls a second against the peak's) and the 503s; the longest
 # GC pause under load (Crosspoint, -Xlog:gc*). Every step also reports the load generator's own CPU (SIPp UAC and the
 # three UAS carriers share the router's 2 cores: at twice the peak they, not the router, may be what runs out).
 # Needs sipp, kamailio, curl, jq, and a build: mvn -B -q -pl appliance -am -DskipTests package.
@@ -274,6 +274,40 @@ run_step() {
         100 * (c1 - c0) / hz / (s1 - s0) }'
 }
 
+# The half-peak step's UAC <-> router datagrams on the loopback, as the kernel timestamps them (tcpdump, 320-byte
+# snapshots: the start line and the top Via): the router's own INVITE->100 time, without the SIPp UAC's loop (which
+# reads its socket, and stamps its samples, only between its own sends; its clock moves in whole ms)
+start_wire_capture() {
+  WIRE_PID=""
+  command -v tcpdump > /dev/null || return 0
+  "${LOAD_PIN[@]}" tcpdump -i lo -nn -s 320 -B 65536 -w "$1" \
+    "udp and ((src port $UAC_PORT and dst port $ROUTER_PORT) or (src port $ROUTER_PORT and dst port $UAC_PORT))" \
+    2> "$1.log" &
+  WIRE_PID=$!
+  sleep 1
+}
+stop_wire_capture() {
+  [ -n "$WIRE_PID" ] || return 0
+  kill -INT "$WIRE_PID" 2>/dev/null || true
+  wait "$WIRE_PID" 2>/dev/null || true
+}
+# p99 of the wire INVITE->100 times (first transmission of each INVITE to the first 100 with its branch), in ms
+wire_invite_100() {
+  [ -f "$1" ] || { echo "n/a (no tcpdump)"; return; }
+  local drops
+  drops=$(sed -n 's/^\([0-9]*\) packets dropped by kernel.*/\1/p' "$1.log")
+  tcpdump -r "$1" -tt -nn -A 2> /dev/null | awk '
+    /^[0-9]+\.[0-9]+ IP / {t = $1; kind = ""; via = 0; next}
+    kind == "" && index($0, "INVITE sip:") {kind = "I"}
+    kind == "" && index($0, "SIP/2.0 100 ") {kind = "T"}
+    kind != "" && !via && index($0, "Via: SIP/2.0") && match($0, /branch=[-A-Za-z0-9_]+/) {
+      via = 1; b = substr($0, RSTART + 7, RLENGTH - 7)
+      if (kind == "I" && !(b in sent)) sent[b] = t
+      else if (kind == "T" && (b in sent) && !(b in seen)) {seen[b] = 1; printf "%.3f\n", 1000 * (t - sent[b])}
+    }' | sort -g | awk -v drops="${drops:-?}" '{v[NR]=$1} END{if (NR == 0) {print "n/a"; exit} i=int(NR*0.99); if (i < 1) i=1
+      printf "%.2f (n=%d, median %.2f, max %.1f; capture drops %s)", v[i], NR, v[int((NR+1)/2)], v[NR], drops}'
+}
+
 # p99 of SIPp's INVITE->100 samples (rtt trace: date_ms;response_time_ms;rtd_no), in ms
 p99_invite_100() {
   cat "$1"/*_rtt.csv 2>/dev/null | awk -F';' '$3 == "1" || $3 == "rtd1" {print $2}' | sort -g |
@@ -326,10 +360,12 @@ bench_peer() {
   if [ "$peak" -gt 0 ]; then
     local half=$((peak / 2)) double=$((peak * 2))
     sleep 4
+    start_wire_capture "$OUT/$PEER/half-$half.pcap"
     r=$(run_step "half-$half" "$half" "$STEP_SECONDS" "-trace_rtt -rtt_freq 1")
+    stop_wire_capture
     read -r ok failed ref retrans us cpu achieved okps uaccpu carriercpu <<< "$r"
-    say "- half the peak, $half/s: $ok completed, $failed failed, $us µs/call; INVITE->100 p99 **$(p99_invite_100 \
-"$OUT/$PEER/half-$half") ms**"
+    say "- half the peak, $half/s: $ok completed, $failed failed, $us µs/call; INVITE->100 p99 as SIPp saw it \
+**$(p99_invite_100 "$OUT/$PEER/half-$half") ms**, on the wire **$(wire_invite_100 "$OUT/$PEER/half-$half.pcap") ms**"
     sleep 4
     r=$(run_step "double-$double" "$double" "$STEP_SECONDS")
     read -r ok failed ref retrans us cpu achieved okps uaccpu carriercpu <<< "$r"

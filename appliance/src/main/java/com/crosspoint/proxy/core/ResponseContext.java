@@ -20,8 +20,11 @@ import java.util.List;
  * tried so far and the targets left. Targets are tried one after another (serial forking); a branch
  * that times out or answers 408/5xx moves on to the next; 1xx and 2xx go upstream at once; otherwise
  * the best final answer goes up when no target is left. Timer C bounds how long an INVITE branch may
- * ring. An upstream CANCEL cancels the pending branches (§16.10). Every method runs under this object's
- * monitor, which is also the lock of its transactions.
+ * ring. An upstream CANCEL cancels the pending branches (§16.10). Once the final answer is sent and no branch
+ * can answer any more, the context lets go of its branches and targets: it lingers for its server transaction's
+ * retransmission work alone (Timer J, RFC 6026's Timer L: 32 s over UDP), which at a router's call rate is most of
+ * the heap the collector has to mark. Every method runs under this object's monitor, which is also the lock of its
+ * transactions.
  */
 final class ResponseContext implements ClientListener {
     private final ProxyCore core;
@@ -30,8 +33,8 @@ final class ResponseContext implements ClientListener {
     private final Method method;
     private final long loopHash;
     private final boolean initial;
-    private final List<Target> targets;
-    private final List<Branch> branches = new ArrayList<>(2);
+    private List<Target> targets;
+    private List<Branch> branches = new ArrayList<>(2);
     private int nextTarget;
     private boolean cancelled;
     private boolean done;
@@ -169,6 +172,13 @@ final class ResponseContext implements ClientListener {
     @Override
     public void onResponse(ClientTransaction tx, SipMessage response) {
         Branch br = branchOf(tx);
+        if (br != null) {
+            answered(br, response);
+            releaseWhenSettled();
+        }
+    }
+
+    private void answered(Branch br, SipMessage response) {
         int status = response.status();
         if (status < 200) {
             if (!br.abandoned && !done && method == Method.INVITE) {
@@ -245,13 +255,21 @@ final class ResponseContext implements ClientListener {
 
     @Override
     public void onTimeout(ClientTransaction tx) {
-        hopFailed(branchOf(tx), 408); // §16.7 step 2 and 3: a timeout counts as a 408
+        Branch br = branchOf(tx);
+        if (br != null) {
+            hopFailed(br, 408); // §16.7 step 2 and 3: a timeout counts as a 408
+            releaseWhenSettled();
+        }
     }
 
     /** The request never reached the hop (§8.1.3.1 transport error): that hop's 503, so the next one is tried now. */
     private void transportError(ClientTransaction tx) {
         tx.terminate();
-        hopFailed(branchOf(tx), 503);
+        Branch br = branchOf(tx);
+        if (br != null) {
+            hopFailed(br, 503);
+            releaseWhenSettled();
+        }
     }
 
     /** A branch ended without an answer of its own: its observer hears, and the status counts as the hop's answer. */
@@ -279,6 +297,7 @@ final class ResponseContext implements ClientListener {
             }
             keep(null, 408);
             decide(408);
+            releaseWhenSettled();
         }
     }
 
@@ -332,9 +351,28 @@ final class ResponseContext implements ClientListener {
 
     private void complete(byte[] response, int length, int status) {
         done = true;
+        best = null;
         timerC = Timeout.cancel(timerC);
         server.sendFinal(response, length, status);
         core.finalSent();
+    }
+
+    /**
+     * After the final answer, once no branch is pending: what is left is the server transaction's (the answer again
+     * for a retransmitted request, absorbing its ACK). Branches still completing (a non-2xx ACKed hop by hop, Timer D)
+     * run on without this context: none of them tells it anything any more.
+     */
+    private void releaseWhenSettled() {
+        if (!done || branches.isEmpty()) {
+            return;
+        }
+        for (Branch br : branches) {
+            if (br.tx.pending()) {
+                return;
+            }
+        }
+        branches = List.of();
+        targets = List.of();
     }
 
     /** An upstream CANCEL matched this INVITE (§16.10). */
@@ -394,12 +432,13 @@ final class ResponseContext implements ClientListener {
         return false;
     }
 
+    /** The branch of {@code tx}; null once the context has let its settled branches go. */
     private Branch branchOf(ClientTransaction tx) {
         for (Branch br : branches) {
             if (br.tx == tx) {
                 return br;
             }
         }
-        throw new IllegalStateException("not a branch of this context: " + tx.branch());
+        return null;
     }
 }

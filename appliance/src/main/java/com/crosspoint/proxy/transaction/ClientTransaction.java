@@ -68,7 +68,7 @@ public final class ClientTransaction {
         return to;
     }
 
-    /** The request as sent (for a CANCEL of this branch); null once the transaction has ended. */
+    /** The request as sent (for a CANCEL of this branch, or to answer a challenge); null after the final answer. */
     public byte[] request() {
         return request;
     }
@@ -121,8 +121,8 @@ public final class ClientTransaction {
         retransmit = Timeout.cancel(retransmit);
         timeout = Timeout.cancel(timeout);
         if (invite && status < 300) {
+            terminate(); // §17.1.1.2: Terminated, then the 2xx goes up (its owner sees no branch pending any more)
             listener.onResponse(this, response);
-            terminate();
             return;
         }
         state = State.COMPLETED;
@@ -131,6 +131,7 @@ public final class ClientTransaction {
             send(ack);
         }
         listener.onResponse(this, response);
+        request = null; // the owner has had its answer (and the request, for credentials): only the ACK is resent
         boolean udp = !to.transport().reliable();
         linger = wheel.schedule(this::expire, !udp ? 0 : invite ? timers.absorb() : timers.t4());
     }
