@@ -2,7 +2,7 @@
 # The router benchmark of record (issue 12, docs/benchmarks.md "Router: Crosspoint against Kamailio"): SIPp UAC
 # (bench/sipp/router-uac.xml, the customer) -> call router -> three SIPp UAS carriers (uas-answer.xml), INVITE/100/
 # 180/200/ACK/BYE, transaction-stateful, record-routing, UDP on 127.0.0.1, over a generated 1,000,000-prefix deck.
-#   crosspoint: the appliance with only the router role (bin/crosspoint, CROSSPOINT_ROLES=router: ZGC), carriers and
+#   crosspoint: the appliance with only the router role (bin/crosspoint, CROSSPOINT_ROLES=router: Shenandoah), carriers and
 #               decks through the REST API (import rows/s, heap the decks take), the UAC's address as the customer.
 #   kamailio:   bench/kamailio-router.cfg, the same prefixes in htable (db_text; -M 1024 private memory for the
 #               load), longest prefix in the cfg, tm, rr, failover to the next carrier on 503/408/silence;
@@ -174,11 +174,15 @@ EOF
   GC_LOG="$dir/gc.log"
 }
 
-# Live heap after a full collection, MiB (ZGC's heap_info: "used NNNM")
+# Live heap after a full collection, MiB (heap_info: ZGC's "used 82M, capacity ...", Shenandoah's "..., 20480K used")
 live_heap_mb() {
   jcmd "$PEER_PID" GC.run > /dev/null 2>&1 || true
   sleep 2
-  jcmd "$PEER_PID" GC.heap_info 2>/dev/null | sed -n 's/.*used \([0-9]*\)M.*/\1/p' | head -1
+  jcmd "$PEER_PID" GC.heap_info 2>/dev/null | awk '/used/ && !/Metaspace|class space/ {
+      if (match($0, /used [0-9]+[KMG]/)) v = substr($0, RSTART + 5, RLENGTH - 5)
+      else if (match($0, /[0-9]+[KMG] used/)) v = substr($0, RSTART, RLENGTH - 5)
+      else next
+      n = v + 0; u = substr(v, length(v)); printf "%d\n", u == "K" ? n / 1024 : u == "G" ? n * 1024 : n; exit }'
 }
 
 start_kamailio() {
@@ -316,7 +320,7 @@ p99_invite_100() {
 
 max_gc_pause() {
   [ -n "$GC_LOG" ] && [ -f "$GC_LOG" ] || { echo "n/a (no collector)"; return; }
-  tail -n +"$1" "$GC_LOG" | grep 'gc,phases' | grep -o 'Pause[A-Za-z ]* [0-9.]*ms' |
+  tail -n +"$1" "$GC_LOG" | grep -E '\[gc,phases *\]|\[gc *\]' | grep -o 'Pause[A-Za-z ()]* [0-9.]*ms' |
     sed 's/.* \([0-9.]*\)ms$/\1 &/' | sort -g | awk '{ n++; max = $0 } END { if (n == 0) print "none (no collection)";
       else { sub(/^[^ ]* /, "", max); printf "%s (%d pauses)\n", max, n } }'
 }

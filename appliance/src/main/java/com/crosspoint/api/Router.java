@@ -128,7 +128,9 @@ public final class Router extends Handler.Abstract {
         String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         String mime = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
         if (!route.upload().mediaTypes().contains(mime)) {
-            send(response, callback, ErrorMapper.reply(415, "Content-Type must be one of "
+            // drained first like every refusal before the body: answered at once, a client still sending its body
+            // met a closed connection and saw a reset instead of the 415 (RateDeckApiIT, once in a full verify)
+            refuse(request, response, callback, ErrorMapper.reply(415, "Content-Type must be one of "
                     + new java.util.TreeSet<>(route.upload().mediaTypes()), null), requestLine);
             return true;
         }
