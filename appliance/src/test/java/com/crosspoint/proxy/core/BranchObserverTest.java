@@ -1,21 +1,19 @@
 package com.crosspoint.proxy.core;
 
+import static com.crosspoint.proxy.core.ProxyTestBed.UAC;
+import static com.crosspoint.proxy.core.ProxyTestBed.FIRST;
+import static com.crosspoint.proxy.core.ProxyTestBed.SECOND;
 import static com.crosspoint.proxy.core.SipFixtures.answer;
 import static com.crosspoint.proxy.core.SipFixtures.invite;
 import static com.crosspoint.proxy.core.SipFixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.crosspoint.proxy.core.RecordingSender.Sent;
-import com.crosspoint.proxy.transaction.TimerSettings;
-import com.crosspoint.proxy.transaction.TimerWheel;
 import com.crosspoint.proxy.transport.Destination;
-import com.crosspoint.proxy.transport.Flow;
 import com.crosspoint.proxy.transport.Transport;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,14 +21,7 @@ import org.junit.jupiter.api.Test;
  * target and hears each branch's outcome (PDD, answer, failure, the BYE of the dialog), and failover on silence.
  */
 class BranchObserverTest {
-    private static final InetSocketAddress UAC = new InetSocketAddress("127.0.0.1", 5061);
-    private static final InetSocketAddress FIRST = new InetSocketAddress("127.0.0.2", 5060);
-    private static final InetSocketAddress SECOND = new InetSocketAddress("127.0.0.3", 5060);
-    private static final TimerSettings TIMERS = new TimerSettings(500, 4000, 5000, 2000, 10_000);
-
-    private final AtomicLong nanos = new AtomicLong();
-    private final TimerWheel wheel = new TimerWheel(nanos::get, 10, 256);
-    private final RecordingSender sender = new RecordingSender();
+    private final ProxyTestBed bed = new ProxyTestBed();
     private final List<String> events = new ArrayList<>();
     private boolean firstDeclines;
 
@@ -43,22 +34,15 @@ class BranchObserverTest {
         RoutingDecision targets = new RoutingDecision.Targets(List.of(
                 new Target(new Destination(Transport.UDP, FIRST), "sip:99+15551234@127.0.0.2:5060", observer("a", true)),
                 new Target(new Destination(Transport.UDP, SECOND), "sip:+15551234@127.0.0.3:5060", observer("b", false))));
-        return new ProxyCore(ProxySettings.defaults("127.0.0.1", 5070).withTimers(TIMERS).withSilence(silenceMillis),
-                new LocalEndpoint("127.0.0.1", 5070, 5070), (request, from) -> targets, sender, wheel);
+        return bed.core(ProxyTestBed.settings().withSilence(silenceMillis), (request, from) -> targets);
     }
 
     private List<Sent> deliver(ProxyCore core, String text, InetSocketAddress from) {
-        byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
-        core.onMessage(b, 0, b.length, Flow.udp(from));
-        return sender.take();
+        return bed.deliver(core, text, from);
     }
 
     private List<Sent> advance(long millis) {
-        for (long t = 0; t < millis; t += 10) {
-            nanos.addAndGet(10_000_000L);
-            wheel.advance();
-        }
-        return sender.take();
+        return bed.advance(millis);
     }
 
     @Test

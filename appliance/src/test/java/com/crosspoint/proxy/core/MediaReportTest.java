@@ -6,16 +6,11 @@ import static com.crosspoint.proxy.core.SipFixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.crosspoint.proxy.core.RecordingSender.Sent;
-import com.crosspoint.proxy.transaction.TimerSettings;
-import com.crosspoint.proxy.transaction.TimerWheel;
 import com.crosspoint.proxy.transport.Destination;
-import com.crosspoint.proxy.transport.Flow;
 import com.crosspoint.proxy.transport.Transport;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,13 +18,10 @@ import org.junit.jupiter.api.Test;
  * BYE, or from the caller's 200 to the callee's BYE; what the callee says about itself is never taken.
  */
 class MediaReportTest {
-    private static final InetSocketAddress CALLER = new InetSocketAddress("127.0.0.1", 5061);
-    private static final InetSocketAddress CALLEE = new InetSocketAddress("127.0.0.3", 5060);
-    private static final TimerSettings TIMERS = new TimerSettings(500, 4000, 5000, 2000, 10_000);
+    private static final InetSocketAddress CALLER = ProxyTestBed.UAC;
+    private static final InetSocketAddress CALLEE = ProxyTestBed.SECOND;
 
-    private final AtomicLong nanos = new AtomicLong();
-    private final TimerWheel wheel = new TimerWheel(nanos::get, 10, 256);
-    private final RecordingSender sender = new RecordingSender();
+    private final ProxyTestBed bed = new ProxyTestBed();
     private final List<String> ends = new ArrayList<>();
 
     private final BranchOutcome outcome = new BranchOutcome() {
@@ -57,15 +49,11 @@ class MediaReportTest {
         }
     };
 
-    private final ProxyCore core = new ProxyCore(ProxySettings.defaults("127.0.0.1", 5070).withTimers(TIMERS),
-            new LocalEndpoint("127.0.0.1", 5070, 5070), (request, from) -> new RoutingDecision.Targets(List.of(
-                    new Target(new Destination(Transport.UDP, CALLEE), "sip:+15551234@127.0.0.3:5060", () -> outcome))),
-            sender, wheel);
+    private final ProxyCore core = bed.core(ProxyTestBed.settings(), (request, from) -> new RoutingDecision.Targets(
+            List.of(new Target(new Destination(Transport.UDP, CALLEE), "sip:+15551234@127.0.0.3:5060", () -> outcome))));
 
     private List<Sent> deliver(String text, InetSocketAddress from) {
-        byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
-        core.onMessage(b, 0, b.length, Flow.udp(from));
-        return sender.take();
+        return bed.deliver(core, text, from);
     }
 
     /** An answered call through the proxy, Call-ID {@code callId}, callee's tag b1. */
@@ -129,11 +117,7 @@ class MediaReportTest {
     void aCalleesByeNobodyAnswersEndsTheDialogWithoutAReport() {
         answeredCall("r4");
         deliver(calleesBye("r4", "X-RTP-Stat: MOS=4.50\r\n"), CALLEE);
-        for (long t = 0; t < DialogTable.BYE_ANSWER_NANOS / 1_000_000 + 61_000; t += 10) {
-            nanos.addAndGet(10_000_000L);
-            wheel.advance();
-        }
-        sender.take();
+        bed.advance(DialogTable.BYE_ANSWER_NANOS / 1_000_000 + 61_000);
         assertThat(ends).containsExactly("ended null");
         assertThat(core.trackedDialogs()).isZero();
     }

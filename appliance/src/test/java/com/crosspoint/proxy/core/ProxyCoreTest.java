@@ -1,5 +1,9 @@
 package com.crosspoint.proxy.core;
 
+import static com.crosspoint.proxy.core.ProxyTestBed.UAC;
+import static com.crosspoint.proxy.core.ProxyTestBed.FIRST;
+import static com.crosspoint.proxy.core.ProxyTestBed.SECOND;
+import static com.crosspoint.proxy.core.ProxyTestBed.TIMERS;
 import static com.crosspoint.proxy.core.SipFixtures.answer;
 import static com.crosspoint.proxy.core.SipFixtures.header;
 import static com.crosspoint.proxy.core.SipFixtures.invite;
@@ -7,15 +11,10 @@ import static com.crosspoint.proxy.core.SipFixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.crosspoint.proxy.core.RecordingSender.Sent;
-import com.crosspoint.proxy.transaction.TimerSettings;
-import com.crosspoint.proxy.transaction.TimerWheel;
 import com.crosspoint.proxy.transport.Destination;
-import com.crosspoint.proxy.transport.Flow;
 import com.crosspoint.proxy.transport.Transport;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,34 +22,20 @@ import org.junit.jupiter.api.Test;
  * what it sends recorded, time moved by hand. UAC 127.0.0.1:5061; targets 127.0.0.2 and 127.0.0.3.
  */
 class ProxyCoreTest {
-    private static final InetSocketAddress UAC = new InetSocketAddress("127.0.0.1", 5061);
-    private static final InetSocketAddress FIRST = new InetSocketAddress("127.0.0.2", 5060);
-    private static final InetSocketAddress SECOND = new InetSocketAddress("127.0.0.3", 5060);
-    private static final TimerSettings TIMERS = new TimerSettings(500, 4000, 5000, 2000, 10_000);
-
-    private final AtomicLong nanos = new AtomicLong();
-    private final TimerWheel wheel = new TimerWheel(nanos::get, 10, 256);
-    private final RecordingSender sender = new RecordingSender();
+    private final ProxyTestBed bed = new ProxyTestBed();
     private ProxyCore core = core(ProxySettings.defaults("127.0.0.1", 5070).withTimers(TIMERS),
             List.of(new Destination(Transport.UDP, FIRST), new Destination(Transport.UDP, SECOND)));
 
     private ProxyCore core(ProxySettings settings, List<Destination> targets) {
-        return new ProxyCore(settings, new LocalEndpoint("127.0.0.1", 5070, 5070), new StaticTargetResolver(targets),
-                sender, wheel);
+        return bed.core(settings, new StaticTargetResolver(targets));
     }
 
     private List<Sent> deliver(String text, InetSocketAddress from) {
-        byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
-        core.onMessage(b, 0, b.length, Flow.udp(from));
-        return sender.take();
+        return bed.deliver(core, text, from);
     }
 
     private List<Sent> advance(long millis) {
-        for (long t = 0; t < millis; t += 10) {
-            nanos.addAndGet(10_000_000L);
-            wheel.advance();
-        }
-        return sender.take();
+        return bed.advance(millis);
     }
 
     private static String statusLine(int status, String reason) {

@@ -1,5 +1,8 @@
 package com.crosspoint.proxy.core;
 
+import static com.crosspoint.proxy.core.ProxyTestBed.UAC;
+import static com.crosspoint.proxy.core.ProxyTestBed.FIRST;
+import static com.crosspoint.proxy.core.ProxyTestBed.SECOND;
 import static com.crosspoint.proxy.core.SipFixtures.answer;
 import static com.crosspoint.proxy.core.SipFixtures.invite;
 import static com.crosspoint.proxy.core.SipFixtures.request;
@@ -7,18 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.crosspoint.proxy.core.RecordingSender.Sent;
-import com.crosspoint.proxy.transaction.TimerSettings;
-import com.crosspoint.proxy.transaction.TimerWheel;
 import com.crosspoint.proxy.transport.Destination;
-import com.crosspoint.proxy.transport.Flow;
 import com.crosspoint.proxy.transport.Transport;
 import java.lang.ref.WeakReference;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,20 +26,12 @@ import org.junit.jupiter.api.Test;
  * stay; once the call is settled a collection takes them, and the lingering transaction still does its work.
  */
 class SettledContextTest {
-    private static final InetSocketAddress UAC = new InetSocketAddress("127.0.0.1", 5061);
-    private static final InetSocketAddress FIRST = new InetSocketAddress("127.0.0.2", 5060);
-    private static final InetSocketAddress SECOND = new InetSocketAddress("127.0.0.3", 5060);
-    private static final TimerSettings TIMERS = new TimerSettings(500, 4000, 5000, 2000, 10_000);
-
-    private final AtomicLong nanos = new AtomicLong();
-    private final TimerWheel wheel = new TimerWheel(nanos::get, 10, 256);
-    private final RecordingSender sender = new RecordingSender();
+    private final ProxyTestBed bed = new ProxyTestBed();
     private final List<String> events = new ArrayList<>();
     private WeakReference<List<Target>> lastTargets = new WeakReference<>(null);
 
     /** Fresh targets per request, two carriers with observers; only the core keeps them. */
-    private final ProxyCore core = new ProxyCore(ProxySettings.defaults("127.0.0.1", 5070).withTimers(TIMERS),
-            new LocalEndpoint("127.0.0.1", 5070, 5070), (request, from) -> {
+    private final ProxyCore core = bed.core(ProxyTestBed.settings(), (request, from) -> {
                 RoutingDecision.Targets decision = new RoutingDecision.Targets(List.of(
                         new Target(new Destination(Transport.UDP, FIRST), "sip:1@127.0.0.2:5060",
                                 () -> new RecordingOutcome("a", events)),
@@ -49,12 +39,10 @@ class SettledContextTest {
                                 () -> new RecordingOutcome("b", events))));
                 lastTargets = new WeakReference<>(decision.targets());
                 return decision;
-            }, sender, wheel);
+            });
 
     private List<Sent> deliver(String text, InetSocketAddress from) {
-        byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
-        core.onMessage(b, 0, b.length, Flow.udp(from));
-        return sender.take();
+        return bed.deliver(core, text, from);
     }
 
     private static boolean collected(WeakReference<?> ref) {
