@@ -278,6 +278,12 @@ run_step() {
         100 * (c1 - c0) / hz / (s1 - s0) }'
 }
 
+# p99 of the numbers on stdin (ms), with their count, median and max; $1 is appended inside the brackets
+p99_of() {
+  sort -g | awk -v tail="$1" '{v[NR]=$1} END{if (NR == 0) {print "n/a"; exit} i=int(NR*0.99); if (i < 1) i=1
+    printf "%.2f (n=%d, median %.2f, max %.1f%s)", v[i], NR, v[int((NR+1)/2)], v[NR], tail}'
+}
+
 # The half-peak step's UAC <-> router datagrams on the loopback, as the kernel timestamps them (tcpdump, 320-byte
 # snapshots: the start line and the top Via): the router's own INVITE->100 time, without the SIPp UAC's loop (which
 # reads its socket, and stamps its samples, only between its own sends; its clock moves in whole ms)
@@ -308,14 +314,12 @@ wire_invite_100() {
       via = 1; b = substr($0, RSTART + 7, RLENGTH - 7)
       if (kind == "I" && !(b in sent)) sent[b] = t
       else if (kind == "T" && (b in sent) && !(b in seen)) {seen[b] = 1; printf "%.3f\n", 1000 * (t - sent[b])}
-    }' | sort -g | awk -v drops="${drops:-?}" '{v[NR]=$1} END{if (NR == 0) {print "n/a"; exit} i=int(NR*0.99); if (i < 1) i=1
-      printf "%.2f (n=%d, median %.2f, max %.1f; capture drops %s)", v[i], NR, v[int((NR+1)/2)], v[NR], drops}'
+    }' | p99_of "; capture drops ${drops:-?}"
 }
 
 # p99 of SIPp's INVITE->100 samples (rtt trace: date_ms;response_time_ms;rtd_no), in ms
 p99_invite_100() {
-  cat "$1"/*_rtt.csv 2>/dev/null | awk -F';' '$3 == "1" || $3 == "rtd1" {print $2}' | sort -g |
-    awk '{v[NR]=$1} END{if (NR == 0) {print "n/a"; exit} i=int(NR*0.99); if (i < 1) i=1; printf "%.2f (n=%d, max %.1f)", v[i], NR, v[NR]}'
+  cat "$1"/*_rtt.csv 2>/dev/null | awk -F';' '$3 == "1" || $3 == "rtd1" {print $2}' | p99_of ""
 }
 
 max_gc_pause() {
